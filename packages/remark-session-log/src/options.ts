@@ -1,0 +1,39 @@
+import {defaultThresholds, type Severity, type Thresholds} from './rule.js'
+
+export type RuleSetting = Severity | 'off'
+
+export interface Options extends Partial<Thresholds> {
+  /** A built-in template id (`session-log.v0.2`) or a path to a template Markdown file. */
+  template?: string
+  /** Severity per rule id; rules not named keep their default. */
+  rules?: Record<string, RuleSetting>
+  /** The date "future" is measured against; default: today (local time). */
+  today?: string | Date
+}
+
+export interface ResolvedOptions {
+  template: string | undefined
+  rules: Record<string, RuleSetting>
+  today: string
+  thresholds: Thresholds
+}
+
+export function resolveOptions(options: Options = {}): ResolvedOptions {
+  const thresholds = {...defaultThresholds}
+  for (const key of Object.keys(defaultThresholds) as Array<keyof Thresholds>) {
+    const value = options[key]
+    if (typeof value === 'number' && Number.isFinite(value)) thresholds[key] = value
+  }
+  return {
+    template: options.template,
+    rules: options.rules ?? {},
+    today: formatDate(options.today ?? new Date()),
+    thresholds,
+  }
+}
+
+function formatDate(date: string | Date): string {
+  if (typeof date === 'string') return date
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}

@@ -1,0 +1,193 @@
+import type {List, ListItem, RootContent, Table} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {parseMarkdown} from '../model/parse.js'
+import {findBracketed, normalizeName, readBoldLabel, trimLineEnd} from '../text.js'
+import {findRoles} from './roles.js'
+import type {
+  CheckboxSpec,
+  FieldKind,
+  FieldSpec,
+  QuestionSpec,
+  Schema,
+  SectionSpec,
+  TableSpec,
+} from './schema.js'
+
+/** Thrown when a template file lacks a part every session log needs. */
+export class TemplateError extends Error {}
+
+/**
+ * Derives the schema from a template written as Markdown: the header up to the first
+ * `---`, one entry block, and a footer after the last `---`.
+ */
+export function parseTemplate(markdown: string, id: string): Schema {
+  const text = markdown.replace(/^\uFEFF/, '')
+  const nodes = parseMarkdown(text).children
+  const slice = (node: RootContent) => text.slice(offset(node, 'start'), offset(node, 'end'))
+
+  const breaks = nodes.filter((node) => node.type === 'thematicBreak')
+  const firstBreak = breaks[0]
+  const lastBreak = breaks.at(-1)
+  if (!firstBreak || !lastBreak || firstBreak === lastBreak) {
+    throw new TemplateError(
+      `${id}: a template needs a header, an entry and a footer separated by "---"`,
+    )
+  }
+  const header = nodes.slice(0, nodes.indexOf(firstBreak))
+  const entry = nodes.slice(nodes.indexOf(firstBreak) + 1, nodes.indexOf(lastBreak))
+  const footerNodes = nodes.slice(nodes.indexOf(lastBreak) + 1)
+
+  const titleNode = header.find((node) => node.type === 'heading')
+  const versionMatch = /(\w+):?\**:?\s*(\d+(?:\.\d+)+)/.exec(header.map(slice).join('\n'))
+  const entryHeading = entry[0]
+  if (!titleNode || entryHeading?.type !== 'heading') {
+    throw new TemplateError(`${id}: a template needs a title and an entry heading`)
+  }
+  const headingText = toString(entryHeading)
+  const entryPlaceholder = findBracketed(headingText)[0]
+  const entryPrefix = entryPlaceholder
+    ? headingText.slice(0, entryPlaceholder.start).trim()
+    : headingText.trim()
+
+  const fields: FieldSpec[] = []
+  const sections: SectionSpec[] = []
+  let current: SectionSpec | undefined
+  let question: QuestionSpec | undefined
+  for (const node of entry.slice(1)) {
+    if (node.type === 'heading') {
+      current = {
+        heading: toString(node),
+        depth: node.depth,
+        checkboxes: [],
+        questions: [],
+        table: undefined,
+      }
+      question = undefined
+      sections.push(current)
+    } else if (!current) {
+      if (node.type === 'paragraph') fields.push(...readFields(slice(node)))
+    } else if (node.type === 'list') {
+      readList(node, slice, current)
+    } else if (node.type === 'paragraph') {
+      const bold = readBoldLabel(slice(node))
+      if (bold) {
+        const rest = slice(node).slice(bold.end).trim()
+        question = {
+          label: bold.label,
+          answer: rest ? 'inline' : 'block',
+          listItem: false,
+          placeholder: rest || undefined,
+          table: undefined,
+        }
+        current.questions.push(question)
+      } else if (question && question.answer === 'block' && !question.placeholder) {
+        question.placeholder = slice(node)
+      }
+    } else if (node.type === 'table') {
+      const table = readTable(node)
+      if (question && question.answer === 'block' && !question.table) question.table = table
+      else current.table = table
+    }
+  }
+
+  const footer = footerNodes.map(slice).join('\n').trim()
+  const placeholders = new Set<string>()
+  const entryText = entry.map(slice).join('\n')
+  for (const {start, end} of findBracketed(entryText)) placeholders.add(entryText.slice(start, end))
+  for (const field of fields) placeholders.add(field.placeholder)
+  for (const section of sections) {
+    for (const q of section.questions) if (q.placeholder) placeholders.add(q.placeholder)
+  }
+
+  const schemaWithoutRoles = {
+    id,
+    version: versionMatch?.[2] ?? '',
+    versionLabel: versionMatch?.[1] ?? 'Version',
+    title: toString(titleNode),
+    entryDepth: entryHeading.depth,
+    entryPrefix,
+    entryPlaceholder: entryPlaceholder ? headingText.slice(entryPlaceholder.start) : '',
+    fields,
+    sections,
+    footer,
+    placeholders: [...placeholders].filter((p) => p.length > 0),
+    source: {
+      header: text.slice(0, offset(firstBreak, 'end')),
+      entry: text.slice(offset(entryHeading, 'start'), offset(lastBreak, 'end')),
+      footer: text.slice(offset(lastBreak, 'end')).replace(/^\s+/, ''),
+    },
+  }
+  return {...schemaWithoutRoles, roles: findRoles(schemaWithoutRoles)}
+}
+
+function offset(node: RootContent, side: 'start' | 'end'): number {
+  return node.position?.[side].offset ?? 0
+}
+
+function readFields(raw: string): FieldSpec[] {
+  const fields: FieldSpec[] = []
+  for (const line of raw.split(/\r?\n/)) {
+    const bold = readBoldLabel(line)
+    if (!bold) continue
+    const placeholder = trimLineEnd(line.slice(bold.end)).trim()
+    fields.push({name: bold.label.replace(/:$/, ''), kind: fieldKind(placeholder), placeholder})
+  }
+  return fields
+}
+
+function fieldKind(placeholder: string): FieldKind {
+  if (/^YYYY-MM-DD$/.test(placeholder)) return 'date'
+  if (/^A\s*\/\s*B\b/.test(placeholder)) return 'mode'
+  if (/^Yes\s*\/\s*No$/i.test(placeholder)) return 'yes-no'
+  return 'text'
+}
+
+function readList(list: List, slice: (node: RootContent) => string, section: SectionSpec): void {
+  for (const item of list.children) {
+    const raw = itemText(item, slice)
+    if (typeof item.checked === 'boolean') {
+      section.checkboxes.push(readCheckbox(raw))
+      continue
+    }
+    const bold = readBoldLabel(raw)
+    if (!bold) continue
+    const rest = raw.slice(bold.end).trim()
+    section.questions.push({
+      label: bold.label,
+      answer: 'inline',
+      listItem: true,
+      placeholder: rest || undefined,
+      table: undefined,
+    })
+  }
+}
+
+/** The raw text of a list item after its bullet and task box. */
+function itemText(item: ListItem, slice: (node: RootContent) => string): string {
+  const first = item.children[0]
+  if (!first) return ''
+  return slice(first).replace(/^\[[ xX]\]\s*/, '')
+}
+
+function readCheckbox(raw: string): CheckboxSpec {
+  const bold = readBoldLabel(raw)
+  const bracket = findBracketed(raw)[0]
+  const keyEnd = bold ? bold.end : (bracket?.start ?? raw.length)
+  return {
+    label: raw.trim(),
+    key: normalizeName(raw.slice(0, keyEnd)),
+    placeholder: bracket ? raw.slice(bracket.start, bracket.end) : undefined,
+  }
+}
+
+function readTable(table: Table): TableSpec {
+  const [head, ...rows] = table.children
+  const columns = head ? head.children.map((cell) => toString(cell).trim()) : []
+  // Rows whose value cells are all empty are fixed rows the author fills in; rows with
+  // text are examples to replace.
+  const fixed = rows.every((row) => row.children.slice(1).every((cell) => !toString(cell).trim()))
+  return {
+    columns,
+    fixedRows: fixed ? rows.map((row) => toString(row.children[0]).trim()) : [],
+  }
+}

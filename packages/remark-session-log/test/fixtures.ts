@@ -1,0 +1,48 @@
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type {Options} from '../src/options.js'
+
+export const fixturesDir = fileURLToPath(new URL('../../../fixtures/', import.meta.url))
+
+/** The day fixtures are linted on, so "future" dates do not move with the clock. */
+export const fixtureToday = '2026-06-01'
+
+export interface Fixture {
+  name: string
+  path: string
+  text: string
+  options: Options
+}
+
+/** Markdown files of a fixture folder, each with its `<name>.options.json` when present. */
+export function readFixtures(folder: string): Fixture[] {
+  const dir = join(fixturesDir, folder)
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.md') && !file.endsWith('.fixed.md'))
+    .sort()
+    .map((file) => {
+      const path = join(dir, file)
+      const optionsPath = path.replace(/\.md$/, '.options.json')
+      const options = existsSync(optionsPath)
+        ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as Options)
+        : {}
+      return {
+        name: file,
+        path,
+        text: readFileSync(path, 'utf8'),
+        options: {today: fixtureToday, ...options},
+      }
+    })
+}
+
+export interface Expected {
+  ruleId: string
+  line: number
+  column: number
+}
+
+export function readExpected(fixture: Fixture): Expected[] {
+  return JSON.parse(readFileSync(fixture.path.replace(/\.md$/, '.json'), 'utf8')) as Expected[]
+}

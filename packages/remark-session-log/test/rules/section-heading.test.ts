@@ -1,0 +1,4 @@
+import {sectionHeading} from '../../src/rules/section-heading.js'
+import {describeRule} from '../describe-rule.js'
+
+describeRule(sectionHeading)
