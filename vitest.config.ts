@@ -4,6 +4,6 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/bench/**'],
-    testTimeout: 30_000,
+    testTimeout: 120_000,
   },
 })

@@ -2,10 +2,14 @@ import type {Root} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
+import {fix, FixError, type Fixed} from './fix/fix.js'
 import {lintDocument} from './lint.js'
 import type {Options} from './options.js'
+import type {Finding} from './rule.js'
 
-export {lint, lintDocument, type Linted} from './lint.js'
+export {applyEdits, type AppliedEdits, type Change} from './fix/apply.js'
+export {fix, FixError, type Fixed} from './fix/fix.js'
+export {lint, lintDocument, Linter, type Linted} from './lint.js'
 export {buildModel} from './model/build.js'
 export {parseMarkdown} from './model/parse.js'
 export type * from './model/types.js'
@@ -19,27 +23,78 @@ export {
   type Thresholds,
 } from './rule.js'
 export {rules} from './rules/index.js'
-export {builtinTemplates, loadTemplate} from './template/load.js'
+export {
+  insertEntry,
+  isSessionLog,
+  latestValues,
+  renderEntry,
+  renderLog,
+  type EntryValues,
+  type Inserted,
+  type Style,
+} from './scaffold.js'
+export {builtinTemplates, loadTemplate, templateFor} from './template/load.js'
 export {parseTemplate, TemplateError} from './template/parse-template.js'
 export type * from './template/schema.js'
 
 /**
  * The unified plugin: `remark --use session-log`. Turns on GFM itself and reports
- * every finding as a vfile message.
+ * every finding as a vfile message. With `fix: true` it also compiles to the fixed text.
  */
 export default function remarkSessionLog(this: Processor, options: Options = {}) {
   remarkGfm.call(this)
+  if (options.fix) return fixMode(this, options)
   return (tree: Root, file: VFile) => {
     const {findings} = lintDocument(String(file.value), options, tree)
-    for (const finding of findings) {
-      const message = file.message(finding.message, {
-        place: {start: finding.start, end: finding.end},
-        ruleId: finding.ruleId,
-        source: 'session-log',
-      })
-      message.url = finding.url
-      message.fatal = finding.severity === 'error'
-      if (finding.expected) message.expected = finding.expected
-    }
+    for (const finding of findings) report(file, finding, finding.severity === 'error')
   }
+}
+
+/**
+ * Replaces the processor's compiler: remark-stringify would re-serialise the tree and
+ * change escapes, bullets, tables and blank lines the author chose, so `--output`
+ * writes the original text with the fixes' edits applied instead.
+ */
+function fixMode(processor: Processor, options: Options) {
+  const fixed = new WeakMap<VFile, string>()
+  processor.compiler = (_tree, file) => fixed.get(file) ?? fix(String(file.value), options).output
+  return (_tree: Root, file: VFile) => {
+    const text = String(file.value)
+    // Until a fix succeeds, what is compiled is the text as it was.
+    fixed.set(file, text)
+    // remark-cli decodes bytes that are not UTF-8 as U+FFFD; writing them back would
+    // destroy the original bytes, and a fatal message stops remark from writing.
+    if (text.includes('\uFFFD')) {
+      const message = file.message(
+        'The file holds U+FFFD, the mark of bytes that are not UTF-8; fix mode leaves it untouched',
+        {source: 'session-log'},
+      )
+      message.fatal = true
+      return
+    }
+    let result: Fixed
+    try {
+      result = fix(text, options)
+    } catch (error) {
+      if (!(error instanceof FixError)) throw error
+      const message = file.message(error.message, {source: 'session-log'})
+      message.fatal = true
+      return
+    }
+    fixed.set(file, result.output)
+    // remark writes no file that has a fatal message, so what is left after fixing is
+    // reported as warnings: the fixed file is written, and `--frail` fails the run.
+    for (const finding of result.remaining) report(file, finding, false)
+  }
+}
+
+function report(file: VFile, finding: Finding, fatal: boolean): void {
+  const message = file.message(finding.message, {
+    place: {start: finding.start, end: finding.end},
+    ruleId: finding.ruleId,
+    source: 'session-log',
+  })
+  message.url = finding.url
+  message.fatal = fatal
+  if (finding.expected) message.expected = finding.expected
 }

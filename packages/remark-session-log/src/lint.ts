@@ -1,11 +1,11 @@
-import type {Nodes, Root} from 'mdast'
+import type {Root} from 'mdast'
 import {buildModel} from './model/build.js'
-import {parseMarkdown} from './model/parse.js'
-import type {SessionLog, Span} from './model/types.js'
+import {buildModelByChunks, ChunkCache} from './model/chunks.js'
+import type {Entry, SessionLog, Span} from './model/types.js'
 import {resolveOptions, type Options, type ResolvedOptions} from './options.js'
 import type {Context, Finding, ReportOptions, Rule} from './rule.js'
 import {rules as allRules} from './rules/index.js'
-import {loadTemplate} from './template/load.js'
+import {templateFor} from './template/load.js'
 
 export interface Linted {
   log: SessionLog
@@ -14,58 +14,131 @@ export interface Linted {
 
 /** Lints a session log's text; the findings are sorted by position. */
 export function lint(text: string, options: Options = {}): Finding[] {
-  return lintDocument(text, options).findings
+  return new Linter(options).lint(text).findings
 }
 
-/** Lints and also returns the model, for callers that go on to fix or scaffold. */
+/**
+ * Lints and also returns the model, for callers that go on to fix or scaffold. Given the
+ * tree remark already parsed (the plugin), it reads that instead of parsing again.
+ */
 export function lintDocument(text: string, options: Options = {}, tree?: Root): Linted {
-  const resolved = resolveOptions(options)
-  const source = text.replace(/^\uFEFF/, '')
-  const parsed = tree ?? parseMarkdown(source)
-  const schema = loadTemplate(resolved.template)
-  const log = buildModel(source, schema, parsed)
-  const context: Context = {
-    schema,
-    today: resolved.today,
-    thresholds: resolved.thresholds,
-    eol: detectEol(source),
-  }
-  const findings: Finding[] = []
-  for (const rule of activeRules(resolved)) {
-    const report = reporter(rule, resolved, findings)
-    rule.checkDocument?.(log, report, context)
-    if (rule.check) for (const entry of log.entries) rule.check(entry, report, context)
-  }
-  const disabled = disabledRanges(parsed, source)
-  const kept = findings.filter((finding) => !disabled(finding))
-  kept.sort(
-    (a, b) =>
-      a.start.offset - b.start.offset ||
-      a.end.offset - b.end.offset ||
-      a.ruleId.localeCompare(b.ruleId),
-  )
-  return {log, findings: kept}
+  return new Linter(options).lint(text, tree)
 }
 
-function activeRules(options: ResolvedOptions): Rule[] {
-  return allRules.filter((rule) => options.rules[rule.id] !== 'off')
+/**
+ * Lints one log again and again (an editor, a watcher): entries are parsed, modelled and
+ * checked one by one, and what an entry's text already produced is reused, so an edit
+ * costs about one entry's work plus the rules that span entries.
+ */
+export class Linter {
+  private readonly options: ResolvedOptions
+  private readonly active: Rule[]
+  private chunks: ChunkCache | undefined
+  private previous = new Map<string, EntryFindings>()
+
+  constructor(options: Options = {}) {
+    this.options = resolveOptions(options)
+    this.active = allRules.filter((rule) => this.options.rules[rule.id] !== 'off')
+  }
+
+  lint(text: string, tree?: Root): Linted {
+    const source = text.replace(/^\uFEFF/, '')
+    // Without a template option the log's own header picks one, so an edit to its
+    // version line switches templates; what the old one built is then of no use.
+    const schema = templateFor(source, this.options.template)
+    if (this.chunks?.schema !== schema) {
+      this.chunks = new ChunkCache(schema)
+      this.previous = new Map()
+    }
+    const log = tree
+      ? buildModel(source, schema, tree)
+      : buildModelByChunks(source, schema, this.chunks)
+    const context: Context = {
+      schema,
+      today: this.options.today,
+      thresholds: this.options.thresholds,
+      eol: detectEol(source),
+    }
+    const findings: Finding[] = []
+    for (const rule of this.active) {
+      rule.checkDocument?.(log, this.reporter(rule, findings), context)
+    }
+    const current = new Map<string, EntryFindings>()
+    for (const entry of log.entries) {
+      const key = `${context.eol}${entry.source}`
+      let cached = current.get(key) ?? this.previous.get(key)
+      if (!cached) cached = this.checkEntry(entry, context)
+      current.set(key, cached)
+      findings.push(...moveFindings(cached, entry))
+    }
+    this.previous = current
+    const disabled = disabledLines(source)
+    const kept = findings.filter((finding) => !disabled(finding))
+    kept.sort(
+      (a, b) =>
+        a.start.offset - b.start.offset ||
+        a.end.offset - b.end.offset ||
+        a.ruleId.localeCompare(b.ruleId),
+    )
+    return {log, findings: kept}
+  }
+
+  private checkEntry(entry: Entry, context: Context): EntryFindings {
+    const findings: Finding[] = []
+    for (const rule of this.active) {
+      if (rule.check) rule.check(entry, this.reporter(rule, findings), context)
+    }
+    return {start: entry.start, findings}
+  }
+
+  private reporter(rule: Rule, into: Finding[]) {
+    const setting = this.options.rules[rule.id]
+    const severity = setting === 'warn' || setting === 'error' ? setting : rule.severity
+    return (node: Span, message: string, extra: ReportOptions = {}) => {
+      into.push({
+        ruleId: rule.id,
+        severity,
+        message,
+        start: node.start,
+        end: node.end,
+        url: rule.url,
+        ...(extra.expected ? {expected: extra.expected} : {}),
+        ...(extra.edits && extra.edits.length > 0 ? {edits: extra.edits} : {}),
+      })
+    }
+  }
 }
 
-function reporter(rule: Rule, options: ResolvedOptions, into: Finding[]) {
-  const setting = options.rules[rule.id]
-  const severity = setting === 'warn' || setting === 'error' ? setting : rule.severity
-  return (node: Span, message: string, extra: ReportOptions = {}) => {
-    into.push({
-      ruleId: rule.id,
-      severity,
-      message,
-      start: node.start,
-      end: node.end,
-      url: rule.url,
-      ...(extra.expected ? {expected: extra.expected} : {}),
-      ...(extra.edits && extra.edits.length > 0 ? {edits: extra.edits} : {}),
-    })
-  }
+/** An entry's findings and where the entry stood when they were made. */
+interface EntryFindings {
+  start: Span['start']
+  findings: Finding[]
+}
+
+// The same entry text gives the same findings wherever it stands; only places move.
+function moveFindings(cached: EntryFindings, entry: Entry): Finding[] {
+  const offset = entry.start.offset - cached.start.offset
+  const lines = entry.start.line - cached.start.line
+  if (offset === 0 && lines === 0) return cached.findings
+  const point = (p: Finding['start']) => ({
+    line: p.line + lines,
+    column: p.column,
+    offset: p.offset + offset,
+  })
+  return cached.findings.map((finding) => ({
+    ...finding,
+    start: point(finding.start),
+    end: point(finding.end),
+    ...(finding.edits
+      ? {
+          edits: finding.edits.map((edit) => ({
+            ...edit,
+            start: edit.start + offset,
+            end: edit.end + offset,
+          })),
+        }
+      : {}),
+  }))
 }
 
 export function detectEol(text: string): Context['eol'] {
@@ -73,41 +146,49 @@ export function detectEol(text: string): Context['eol'] {
   return (match?.[0] as Context['eol'] | undefined) ?? '\n'
 }
 
-const directive = /^<!--\s*session-log-(disable-next-line|disable|enable)\b([^]*?)-->\s*$/
+const directive =
+  /^[ \t]*<!--[ \t]*session-log-(disable-next-line|disable|enable)\b(.*?)-->[ \t]*$/gm
 
 /**
- * `<!-- session-log-disable [ids] -->` silences rules (all when none are named) until
- * `<!-- session-log-enable [ids] -->`; `disable-next-line` silences the next line only.
+ * `<!-- session-log-disable [ids] -->` on a line of its own silences rules (all when none
+ * are named) until `<!-- session-log-enable [ids] -->`; `disable-next-line` silences the
+ * next line only.
  */
-function disabledRanges(tree: Root, text: string): (finding: Finding) => boolean {
-  const comments: Array<{kind: string; ids: string[]; line: number; endLine: number}> = []
-  const visit = (node: Nodes) => {
-    if (node.type === 'html' && node.position) {
-      const match = directive.exec(node.value)
-      if (match) {
-        comments.push({
-          kind: match[1] ?? '',
-          ids: (match[2] ?? '').split(/[\s,]+/).filter(Boolean),
-          line: node.position.start.line,
-          endLine: node.position.end.line,
-        })
-      }
-    }
-    if ('children' in node) for (const child of node.children) visit(child)
+function disabledLines(text: string): (finding: Finding) => boolean {
+  if (!text.includes('session-log-')) return () => false
+  const comments: Array<{kind: string; ids: string[]; line: number}> = []
+  let line = 1
+  let counted = 0
+  for (const match of text.matchAll(directive)) {
+    line += countLines(text, counted, match.index)
+    counted = match.index
+    comments.push({
+      kind: match[1] ?? '',
+      ids: (match[2] ?? '').split(/[\s,]+/).filter(Boolean),
+      line,
+    })
   }
-  if (text.includes('session-log-')) visit(tree)
   if (comments.length === 0) return () => false
   return (finding) => {
-    const line = finding.start.line
+    const at = finding.start.line
     const applies = (ids: string[]) => ids.length === 0 || ids.includes(finding.ruleId)
     let off = false
     for (const comment of comments) {
       if (comment.kind === 'disable-next-line') {
-        if (comment.endLine + 1 === line && applies(comment.ids)) return true
-      } else if (comment.line < line && applies(comment.ids)) {
+        if (comment.line + 1 === at && applies(comment.ids)) return true
+      } else if (comment.line < at && applies(comment.ids)) {
         off = comment.kind === 'disable'
       }
     }
     return off
   }
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let count = 0
+  for (let i = from; i < to; i++) {
+    const char = text.charCodeAt(i)
+    if (char === 10 || (char === 13 && text.charCodeAt(i + 1) !== 10)) count++
+  }
+  return count
 }

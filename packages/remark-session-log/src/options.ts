@@ -9,6 +9,11 @@ export interface Options extends Partial<Thresholds> {
   rules?: Record<string, RuleSetting>
   /** The date "future" is measured against; default: today (local time). */
   today?: string | Date
+  /**
+   * Plugin only: compile to the original text with every fix applied instead of a
+   * re-serialised tree, and report only the findings left after fixing.
+   */
+  fix?: boolean
 }
 
 export interface ResolvedOptions {

@@ -1,8 +1,8 @@
 import type {ListItem, Root, RootContent, Table as MdastTable} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {location} from 'vfile-location'
-import type {Schema, SectionSpec} from '../template/schema.js'
-import {isNearMiss, normalizeName, readBoldLabel, trimLineEnd} from '../text.js'
+import type {QuestionSpec, Schema, SectionSpec} from '../template/schema.js'
+import {isNearMiss, normalizeName, readBoldLabel, trimLineEnd, type BoldLabel} from '../text.js'
 import {parseMarkdown} from './parse.js'
 import type {
   Checkbox,
@@ -30,7 +30,15 @@ export function buildModel(
   schema: Schema,
   tree: Root = parseMarkdown(text),
 ): SessionLog {
-  return new ModelBuilder(text, schema).build(tree)
+  return new ModelBuilder(text, schema).build(tree, true)
+}
+
+/**
+ * Builds the model of one chunk of a log on its own (see `split.ts`); only the last
+ * chunk can hold the footer. Positions are relative to the chunk.
+ */
+export function buildChunkModel(text: string, schema: Schema, last: boolean): SessionLog {
+  return new ModelBuilder(text, schema).build(parseMarkdown(text), last)
 }
 
 class ModelBuilder {
@@ -55,9 +63,9 @@ class ModelBuilder {
     )
   }
 
-  build(tree: Root): SessionLog {
+  build(tree: Root, mayHaveFooter: boolean): SessionLog {
     const nodes = tree.children.filter((node) => node.position)
-    const footerNode = this.findFooter(nodes)
+    const footerNode = mayHaveFooter ? this.findFooter(nodes) : undefined
     const body = footerNode ? nodes.slice(0, nodes.indexOf(footerNode)) : nodes
     const firstEntry = body.findIndex((node) => this.isEntryHeading(node))
     const headerNodes = firstEntry === -1 ? body : body.slice(0, firstEntry)
@@ -174,8 +182,11 @@ class ModelBuilder {
     }
 
     const lastNode = separatorNode ?? content.at(-1) ?? headingNode
+    const entryStart = this.offset(headingNode, 'start')
+    const entryEnd = this.offset(lastNode, 'end')
     return {
-      ...this.span(this.offset(headingNode, 'start'), this.offset(lastNode, 'end')),
+      ...this.span(entryStart, entryEnd),
+      source: this.text.slice(entryStart, entryEnd),
       index,
       heading: this.entryHeading(headingNode),
       fields,
@@ -223,14 +234,17 @@ class ModelBuilder {
       const valueRaw = trimLineEnd(raw.slice(bold.end))
       const lead = valueRaw.length - valueRaw.trimStart().length
       const valueStart = start + bold.end + lead
-      const name = this.textAt(start + bold.labelStart, start + bold.labelEnd)
-      const cleanName = name.text.replace(/:$/, '')
+      // The name's range stops before a colon written inside the bold (`**Date:**`).
+      const written = this.textAt(start + bold.labelStart, start + bold.labelEnd)
+      const name = written.text.endsWith(':')
+        ? this.textAt(written.start.offset, written.end.offset - 1)
+        : written
       fields.push({
         ...this.span(start, start + bold.end + valueRaw.length),
-        name: {...name, text: cleanName},
+        name,
         value: this.textAt(valueStart, start + bold.end + valueRaw.length),
         spec: this.schema.fields.find(
-          (spec) => normalizeName(spec.name) === normalizeName(cleanName),
+          (spec) => normalizeName(spec.name) === normalizeName(name.text),
         ),
       })
     }
@@ -263,13 +277,10 @@ class ModelBuilder {
         const raw = this.text.slice(this.offset(node, 'start'), this.offset(node, 'end'))
         const bold = readBoldLabel(raw)
         if (bold) {
-          question = this.question(
-            this.offset(node, 'start'),
-            this.offset(node, 'end'),
-            bold,
-            section,
-          )
-          section.questions.push(question)
+          for (const part of this.labelledParts(node, bold, section)) {
+            question = this.question(part.start, part.end, part.bold, section)
+            section.questions.push(question)
+          }
         } else if (question && !looseBox.test(raw)) {
           question.answers.push(this.nodeText(node))
         }
@@ -289,6 +300,32 @@ class ModelBuilder {
     }
     this.findMalformedBoxes(section, taskLines, codeRanges)
     return section
+  }
+
+  /**
+   * A paragraph that starts with a bold label, cut before every further line whose bold
+   * label is one of the section's questions: the 0.3 layout writes its kill switch as
+   * three such lines in one paragraph. Other lines stay with the part above them.
+   */
+  private labelledParts(
+    node: RootContent,
+    first: BoldLabel,
+    section: Section,
+  ): Array<{start: number; end: number; bold: BoldLabel}> {
+    const end = this.offset(node, 'end')
+    let part = {start: this.offset(node, 'start'), end, bold: first}
+    const parts = [part]
+    let previous: [number, number] | undefined
+    for (const [lineStart, lineEnd] of this.lines(part.start, end)) {
+      const bold = readBoldLabel(this.text.slice(lineStart, lineEnd))
+      if (previous && bold && this.questionSpec(section, bold.label)) {
+        part.end = previous[0] + trimLineEnd(this.text.slice(...previous)).length
+        part = {start: lineStart, end, bold}
+        parts.push(part)
+      }
+      previous = [lineStart, lineEnd]
+    }
+    return parts
   }
 
   /** Reads a list item into the section; returns 'task', a new question, or nothing. */
@@ -330,11 +367,26 @@ class ModelBuilder {
         open.answers.push(this.textAt(afterBullet, this.offset(item, 'end')))
         return undefined
       }
+      // What is nested under the item answers it: `- **Pattern:**` over `  - **Name:** …`.
+      for (const child of item.children.slice(1)) {
+        if (child.type === 'list') {
+          for (const nested of child.children) question.answers.push(this.itemContent(nested))
+        } else {
+          question.answers.push(this.nodeText(child))
+        }
+      }
       section.questions.push(question)
       return question
     }
     if (open) open.answers.push(this.textAt(afterBullet, this.offset(item, 'end')))
     return undefined
+  }
+
+  /** A list item's text after its bullet. */
+  private itemContent(item: ListItem): Text {
+    const start = this.offset(item, 'start')
+    const marker = /^([-*+]|\d+[.)])/.exec(this.text.slice(start, start + 12))
+    return this.textAt(start + (marker?.[0].length ?? 0), this.offset(item, 'end'))
   }
 
   private question(
@@ -346,18 +398,23 @@ class ModelBuilder {
     const labelText = this.textAt(start + bold.labelStart, start + bold.labelEnd, false)
     const label = {...labelText, text: bold.label}
     const answer = this.textAt(start + bold.end, end)
-    const name = normalizeName(bold.label)
-    const specs = section.spec?.questions ?? []
     return {
       ...this.span(start, end),
       label,
       inline: answer.text ? answer : undefined,
       answers: [],
       table: undefined,
-      spec:
-        specs.find((spec) => normalizeName(spec.label) === name) ??
-        specs.find((spec) => isNearMiss(normalizeName(spec.label), name)),
+      spec: this.questionSpec(section, bold.label),
     }
+  }
+
+  private questionSpec(section: Section, label: string): QuestionSpec | undefined {
+    const name = normalizeName(label)
+    const specs = section.spec?.questions ?? []
+    return (
+      specs.find((spec) => normalizeName(spec.label) === name) ??
+      specs.find((spec) => isNearMiss(normalizeName(spec.label), name))
+    )
   }
 
   private checkboxSpec(section: Section, label: string) {
@@ -393,9 +450,22 @@ class ModelBuilder {
         spec: undefined,
       }
       checkbox.spec = this.checkboxSpec(section, checkbox.label.text)
+      this.endLabelBefore(section, lineStart)
       section.checkboxes.push(checkbox)
     }
     section.checkboxes.sort((a, b) => a.start.offset - b.start.offset)
+  }
+
+  // A malformed box right under a task is a lazy continuation of that task's paragraph;
+  // it is an item of its own, so the task's label stops before it.
+  private endLabelBefore(section: Section, lineStart: number) {
+    const index = section.checkboxes.findIndex(
+      (box) => box.label.start.offset < lineStart && lineStart < box.label.end.offset,
+    )
+    const task = section.checkboxes[index]
+    if (!task) return
+    const label = this.textAt(task.label.start.offset, lineStart)
+    section.checkboxes[index] = {...task, ...this.span(task.start.offset, label.end.offset), label}
   }
 
   private table(node: MdastTable): Omit<Table, 'spec'> {
@@ -417,6 +487,8 @@ class ModelBuilder {
   private cellText(start: number, end: number): Text {
     let from = start
     let to = end
+    // A row's last cell also spans the spaces after its closing pipe.
+    while (to > from && (this.text[to - 1] === ' ' || this.text[to - 1] === '\t')) to--
     if (this.text[from] === '|') from++
     if (to > from && this.text[to - 1] === '|' && this.text[to - 2] !== '\\') to--
     return this.textAt(from, to)

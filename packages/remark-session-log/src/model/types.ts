@@ -100,6 +100,8 @@ export interface Entry extends Span {
   sections: Section[]
   /** The `---` that closes the entry; undefined when it is missing. */
   separator: Span | undefined
+  /** The entry's own text, `start` to `end`, for fixes that carry its bytes along. */
+  source: string
 }
 
 export interface Header extends Span {

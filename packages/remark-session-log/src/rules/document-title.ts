@@ -12,8 +12,10 @@ export const documentTitle = defineRule({
     const title = log.header.title
     if (!title) {
       const at = log.header.start
+      const insert = `${want}${eol}${eol}`
       report({start: at, end: at}, `Missing title; start the file with "${want}"`, {
-        edits: [{start: 0, end: 0, text: `${want}${eol}${eol}`}],
+        expected: [insert],
+        edits: [{start: at.offset, end: at.offset, text: insert}],
       })
       return
     }

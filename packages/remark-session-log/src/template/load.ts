@@ -1,10 +1,11 @@
 import {readFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
+import {normalizeName} from '../text.js'
+import {readBuiltinTemplate} from './builtin.js'
 import {parseTemplate} from './parse-template.js'
 import type {Schema} from './schema.js'
 
-/** Templates shipped in the package's `templates/` folder, by id. */
-export const builtinTemplates = ['session-log.v0.2'] as const
+/** Templates shipped in the package's `templates/` folder, by id; the first is the default. */
+export const builtinTemplates = ['session-log.v0.2', 'heartbeat-log.v0.3'] as const
 
 const cache = new Map<string, Schema>()
 
@@ -16,10 +17,42 @@ export function loadTemplate(template: string = builtinTemplates[0]): Schema {
   const cached = cache.get(template)
   if (cached) return cached
   const builtin = (builtinTemplates as readonly string[]).includes(template)
-  const path = builtin
-    ? fileURLToPath(new URL(`../../templates/${template}.md`, import.meta.url))
-    : template
-  const schema = parseTemplate(readFileSync(path, 'utf8'), template)
+  const text = builtin ? readBuiltinTemplate(template) : readFileSync(template, 'utf8')
+  const schema = parseTemplate(text, template)
   cache.set(template, schema)
   return schema
+}
+
+/**
+ * The template a log is checked against: the one given, or else the built-in template
+ * the log's own header names, by its version line (`Version: 0.3`, `**Version:** 0.3`)
+ * or, without one, by its title (`# Heartbeat Log`). The default when neither names one.
+ */
+export function templateFor(text: string, template?: string): Schema {
+  if (template !== undefined) return loadTemplate(template)
+  const header = headerOf(text.replace(/^\uFEFF/, ''))
+  const version = /\bversion\b[*_]*[ \t]*:?[ \t]*[*_]*:?[ \t]*(\d+(?:\.\d+)*)/i.exec(header)?.[1]
+  const title = /^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/m.exec(header)?.[1]
+  const schemas = builtinTemplates.map((id) => loadTemplate(id))
+  const found =
+    (version && schemas.find((schema) => sameVersion(schema.version, version))) ||
+    (title && schemas.find((schema) => normalizeName(schema.title) === normalizeName(title)))
+  return found || loadTemplate()
+}
+
+// The header ends where the first entry or `---` begins; a version further down is
+// some entry's text, not the log's.
+function headerOf(text: string): string {
+  const end = /^ {0,3}(?:#{2,6}[ \t]|(?:[-*_][ \t]*){3,}$)/m.exec(text)
+  return end ? text.slice(0, end.index) : text
+}
+
+/** `0.3` and `0.3.0` name one version. */
+function sameVersion(a: string, b: string): boolean {
+  const x = a.split('.').map(Number)
+  const y = b.split('.').map(Number)
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return false
+  }
+  return true
 }

@@ -1,7 +1,7 @@
 import type {List, ListItem, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {parseMarkdown} from '../model/parse.js'
-import {findBracketed, normalizeName, readBoldLabel, trimLineEnd} from '../text.js'
+import {findBracketed, normalizeName, readBoldLabel, trimLineEnd, type BoldLabel} from '../text.js'
 import {findRoles} from './roles.js'
 import type {
   CheckboxSpec,
@@ -67,20 +67,23 @@ export function parseTemplate(markdown: string, id: string): Schema {
     } else if (!current) {
       if (node.type === 'paragraph') fields.push(...readFields(slice(node)))
     } else if (node.type === 'list') {
-      readList(node, slice, current)
+      const open = question?.answer === 'block' && !question.placeholder && !question.table
+      readList(node, slice, current, open ? question : undefined)
     } else if (node.type === 'paragraph') {
-      const bold = readBoldLabel(slice(node))
-      if (bold) {
-        const rest = slice(node).slice(bold.end).trim()
+      const parts = labelledParts(slice(node))
+      for (const {bold, text: part} of parts) {
+        const rest = part.slice(bold.end).trim()
         question = {
           label: bold.label,
           answer: rest ? 'inline' : 'block',
           listItem: false,
           placeholder: rest || undefined,
           table: undefined,
+          items: [],
         }
         current.questions.push(question)
-      } else if (question && question.answer === 'block' && !question.placeholder) {
+      }
+      if (parts.length === 0 && question?.answer === 'block' && !question.placeholder) {
         question.placeholder = slice(node)
       }
     } else if (node.type === 'table') {
@@ -96,7 +99,9 @@ export function parseTemplate(markdown: string, id: string): Schema {
   for (const {start, end} of findBracketed(entryText)) placeholders.add(entryText.slice(start, end))
   for (const field of fields) placeholders.add(field.placeholder)
   for (const section of sections) {
-    for (const q of section.questions) if (q.placeholder) placeholders.add(q.placeholder)
+    for (const q of section.questions) {
+      for (const part of [q, ...q.items]) if (part.placeholder) placeholders.add(part.placeholder)
+    }
   }
 
   const schemaWithoutRoles = {
@@ -142,7 +147,38 @@ function fieldKind(placeholder: string): FieldKind {
   return 'text'
 }
 
-function readList(list: List, slice: (node: RootContent) => string, section: SectionSpec): void {
+/**
+ * A paragraph that starts with a bold label, cut before every further line that starts
+ * with one: the 0.3 layout writes its kill switch as three such lines in one paragraph.
+ * Each part but the last loses its line ending and hard-break marker. Empty when the
+ * paragraph does not start with a bold label.
+ */
+function labelledParts(raw: string): Array<{bold: BoldLabel; text: string}> {
+  const parts: Array<{bold: BoldLabel; text: string}> = []
+  for (const line of raw.split(/(?<=\n|\r(?!\n))/)) {
+    const last = parts.at(-1)
+    const bold = readBoldLabel(line.trimStart())
+    if (!bold) {
+      if (!last) return []
+      last.text += line
+      continue
+    }
+    if (last) last.text = trimLineEnd(last.text.replace(/\r?\n$|\r$/, ''))
+    parts.push({bold, text: line.trimStart()})
+  }
+  return parts
+}
+
+/**
+ * Reads a list into the section. Under `open`, a block question still waiting for its
+ * answer, bold items are the parts that answer is written in rather than questions.
+ */
+function readList(
+  list: List,
+  slice: (node: RootContent) => string,
+  section: SectionSpec,
+  open: QuestionSpec | undefined,
+): void {
   for (const item of list.children) {
     const raw = itemText(item, slice)
     if (typeof item.checked === 'boolean') {
@@ -152,13 +188,16 @@ function readList(list: List, slice: (node: RootContent) => string, section: Sec
     const bold = readBoldLabel(raw)
     if (!bold) continue
     const rest = raw.slice(bold.end).trim()
-    section.questions.push({
+    const question: QuestionSpec = {
       label: bold.label,
       answer: 'inline',
       listItem: true,
       placeholder: rest || undefined,
       table: undefined,
-    })
+      items: [],
+    }
+    if (open) open.items.push(question)
+    else section.questions.push(question)
   }
 }
 

@@ -31,6 +31,11 @@ export interface QuestionSpec {
   listItem: boolean
   placeholder: string | undefined
   table: TableSpec | undefined
+  /**
+   * Bold bullets the answer is written in, as the 0.3 layout's pattern question has
+   * (`- **Name:** …`, `- **Rule:** …`); empty for most questions.
+   */
+  items: QuestionSpec[]
 }
 
 export interface SectionSpec {
@@ -50,6 +55,8 @@ export interface Roles {
   dateField?: string
   modeField?: string
   featureField?: string
+  engineerField?: string
+  toolField?: string
   timelineSection?: string
   outputSection?: string
   killSwitchSection?: string
@@ -60,6 +67,18 @@ export interface Roles {
   actionTaken?: string
   learningsSection?: string
   takeaway?: string
+  inputsSection?: string
+  taskField?: string
+  reviewSection?: string
+  aiReviewQuestion?: string
+  humanReviewQuestion?: string
+  workedQuestion?: string
+  notWorkedQuestion?: string
+  contextUpdateQuestion?: string
+  useAgainQuestion?: string
+  patternQuestion?: string
+  patternName?: string
+  patternRule?: string
   hallucinationsQuestion?: string
   linesGenerated?: string
   linesKept?: string

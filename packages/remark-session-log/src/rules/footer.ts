@@ -1,0 +1,45 @@
+import {insertAt, replaceSpan} from '../fix/edits.js'
+import {defineRule, quote} from '../rule.js'
+
+export const footer = defineRule({
+  id: 'footer',
+  description: 'The file ends with the template footer line',
+  why: 'The footer is the reminder, to whoever adds the next entry, of how entries are added: copy the block, newest first. Its presence also tells tools the file was not cut off.',
+  severity: 'warn',
+  fixable: true,
+  checkDocument(log, report, {schema, eol}) {
+    const want = schema.footer
+    if (!want) return
+    const found = log.footer
+    if (found) {
+      if (sameEmphasis(found.text) === want) return
+      report(found, `Footer ${quote(found.text)} should read ${quote(want)}`, {
+        expected: [want],
+        edits: [replaceSpan(found, want)],
+      })
+      return
+    }
+    const text = log.text
+    const line = schema.source.footer.trim().replace(/\r\n|\n|\r/g, eol)
+    const breaks = trailingBreaks(text)
+    const lead = text.trim() === '' ? '' : eol.repeat(Math.max(0, 2 - breaks))
+    const last = log.entries.at(-1)?.end ?? log.header.end
+    report({start: last, end: last}, `The file does not end with the footer ${quote(want)}`, {
+      edits: [insertAt(text.length, `${lead}${line}${eol}`)],
+    })
+  },
+})
+
+// `_…_` is the same italic as `*…*`, and a footer wrapped over two lines is the same line.
+function sameEmphasis(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/^_(?!_)(.*)_$/, '*$1*')
+}
+
+/** How many line endings the white space at the end of the text holds. */
+function trailingBreaks(text: string): number {
+  let breaks = 0
+  for (let i = text.length - 1; i >= 0 && /\s/.test(text[i]!); i--) {
+    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) breaks++
+  }
+  return breaks
+}

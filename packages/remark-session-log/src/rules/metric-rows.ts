@@ -1,0 +1,166 @@
+import {insertAt, replaceSpan} from '../fix/edits.js'
+import {stayingInOrder} from '../fix/moves.js'
+import type {Entry, Table, TableRow, Text} from '../model/types.js'
+import {defineRule, quote, type Edit, type Report} from '../rule.js'
+import {isNearMiss, normalizeName} from '../text.js'
+
+interface Found {
+  row: TableRow
+  name: Text
+  /** Position of the row in the template's fixed rows. */
+  at: number
+}
+
+export const metricRows = defineRule({
+  id: 'metric-rows',
+  description: 'The output table has every metric row of the template, once, in template order',
+  why: 'Numbers are compared across entries and checked against each other by name: a missing, misspelled or repeated metric row makes those checks guess. Extra rows are allowed (teams track more numbers) unless they look like a misspelled metric. The fix inserts missing rows, empty, where the template puts them.',
+  severity: 'error',
+  fixable: true,
+  check(entry, report, {schema, eol}) {
+    const role = schema.roles.outputSection
+    if (!role) return
+    for (const section of entry.sections) {
+      if (section.spec?.heading !== role) continue
+      const table = section.tables.find((candidate) => candidate.spec?.fixedRows.length)
+      const fixed = table?.spec?.fixedRows ?? []
+      if (!table || fixed.length === 0) continue
+
+      const keys = fixed.map(normalizeName)
+      const found: Found[] = []
+      const unknown: Text[] = []
+      for (const row of table.rows) {
+        const name = row.cells[0]
+        if (!name) continue
+        const at = keys.indexOf(normalizeName(name.text))
+        if (at === -1) unknown.push(name)
+        else found.push({row, name, at})
+      }
+      const seen = new Set(found.map(({at}) => at))
+      // An unknown row close to a missing metric is that metric, misspelled.
+      for (const name of unknown) {
+        const key = normalizeName(name.text)
+        const at = keys.findIndex((want, index) => !seen.has(index) && isNearMiss(want, key))
+        if (at === -1) continue
+        seen.add(at)
+        report(name, `Metric ${quote(name.text)} should read "${fixed[at]}"`, {
+          expected: [fixed[at]!],
+          edits: [replaceSpan(name, fixed[at]!)],
+        })
+      }
+
+      const first = new Map<number, Found>()
+      for (const item of found) {
+        if (!first.has(item.at)) {
+          first.set(item.at, item)
+          continue
+        }
+        report(item.name, `Metric ${quote(item.name.text)} appears twice; keep one row`)
+      }
+      const firsts = [...first.values()]
+      const staying = stayingInOrder(firsts.map(({at}) => at))
+      const inPlace = new Set(firsts.filter((_, index) => staying[index]))
+      for (const item of first.values()) {
+        if (inPlace.has(item)) continue
+        const after = [...inPlace].findLast((other) => other.at < item.at)
+        const where = after ? `after "${fixed[after.at]}"` : 'first'
+        report(item.name, `Metric ${quote(item.name.text)} is out of order; it belongs ${where}`)
+      }
+
+      reportMissing(entry, role, table, fixed, seen, first, report, eol)
+    }
+  },
+})
+
+// Each run of missing rows is one finding with one insertion, so fixes never race.
+function reportMissing(
+  entry: Entry,
+  section: string,
+  table: Table,
+  fixed: string[],
+  seen: Set<number>,
+  first: Map<number, Found>,
+  report: Report,
+  eol: string,
+) {
+  const sample =
+    table.rows.find((row) => row.cells.length === table.header.cells.length) ?? table.header
+  const aligned = [table.header, ...table.rows].every(
+    (row) =>
+      row.end.offset - row.start.offset === sample.end.offset - sample.start.offset &&
+      row.cells.length === sample.cells.length,
+  )
+  const prefix = linePrefix(entry, sample)
+  const rowFor = (name: string) => prefix + rowText(entry, sample, aligned, name)
+  let index = 0
+  while (index < fixed.length) {
+    if (seen.has(index)) {
+      index++
+      continue
+    }
+    const run: string[] = []
+    while (index < fixed.length && !seen.has(index)) run.push(fixed[index++]!)
+    const before = [...first.values()]
+      .filter(({at}) => at < index - run.length)
+      .reduce<Found | undefined>(
+        (best, item) => (!best || item.at > best.at ? item : best),
+        undefined,
+      )
+    const after = [...first.values()]
+      .filter(({at}) => at >= index)
+      .reduce<Found | undefined>(
+        (best, item) => (!best || item.at < best.at ? item : best),
+        undefined,
+      )
+    const rows = run.map(rowFor)
+    let edit: Edit
+    if (before) edit = insertAt(before.row.end.offset, rows.map((row) => eol + row).join(''))
+    else if (after)
+      edit = insertAt(lineStart(entry, after.row), rows.map((row) => row + eol).join(''))
+    else edit = insertAt(table.end.offset, rows.map((row) => eol + row).join(''))
+    const names = run.map((name) => `"${name}"`).join(', ')
+    const rowsWord = run.length > 1 ? 'rows' : 'row'
+    report(table.header, `The "${section}" table is missing the metric ${rowsWord} ${names}`, {
+      edits: [edit],
+    })
+  }
+}
+
+function lineStart(entry: Entry, row: TableRow): number {
+  const base = entry.start.offset
+  const before = entry.source.slice(0, row.start.offset - base)
+  return base + Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1
+}
+
+// What stands before the row on its line: indentation, or a blockquote marker.
+function linePrefix(entry: Entry, row: TableRow): string {
+  const base = entry.start.offset
+  return entry.source.slice(lineStart(entry, row) - base, row.start.offset - base)
+}
+
+/**
+ * A row with `name` in the first cell and the others empty, written like `sample`: same
+ * outer pipes and padding, and in a table padded to line up, the same column widths.
+ */
+function rowText(entry: Entry, sample: TableRow, aligned: boolean, name: string): string {
+  const base = sample.start.offset
+  const raw = entry.source.slice(base - entry.start.offset, sample.end.offset - entry.start.offset)
+  const cells = sample.cells.map((cell) => ({
+    start: cell.start.offset - base,
+    end: cell.end.offset - base,
+  }))
+  if (cells.length === 0) return `| ${name} |`
+  let text = raw.slice(0, cells[0]!.start)
+  cells.forEach((cell, index) => {
+    const content = index === 0 ? name : ''
+    const pipe = raw.indexOf('|', cell.end)
+    const next = cells[index + 1]?.start ?? raw.length
+    const slot = (pipe === -1 ? raw.length : pipe) - cell.start
+    const padded = raw.slice(cell.end, pipe === -1 ? raw.length : pipe) !== ''
+    if (aligned && content.length <= slot) text += content.padEnd(slot)
+    else if (content !== '') text += padded ? `${content} ` : content
+    if (pipe !== -1) text += raw.slice(pipe, next)
+    else if (index === cells.length - 1 && content === '') text += '|'
+  })
+  return text
+}

@@ -1,0 +1,80 @@
+import {readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {generateLog} from '../../../test/bench/generate.mjs'
+import {Linter, lintDocument} from '../src/lint.js'
+import {parseMarkdown} from '../src/model/parse.js'
+import {splitChunks} from '../src/model/split.js'
+import {loadTemplate} from '../src/template/load.js'
+import {fixturesDir, fixtureToday} from './fixtures.js'
+
+function allFixtures(dir = fixturesDir): string[] {
+  return readdirSync(dir, {withFileTypes: true}).flatMap((item) =>
+    item.isDirectory()
+      ? allFixtures(join(dir, item.name))
+      : item.name.endsWith('.md')
+        ? [join(dir, item.name)]
+        : [],
+  )
+}
+
+/** The whole-document path: one parse of the whole text, no cache. */
+function lintWhole(text: string) {
+  const source = text.replace(/^\uFEFF/, '')
+  return lintDocument(text, {today: fixtureToday}, parseMarkdown(source)).findings
+}
+
+describe('entry-by-entry linting', () => {
+  it('gives exactly the findings of the whole-document path on every fixture', () => {
+    const files = allFixtures()
+    expect(files.length).toBeGreaterThan(10)
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8')
+      expect(new Linter({today: fixtureToday}).lint(text).findings, file).toEqual(lintWhole(text))
+    }
+  })
+
+  it('gives exactly the findings of the whole-document path on a generated log with defects', () => {
+    const text = generateLog(60, {seed: 7, defectRate: 0.2})
+    const findings = new Linter({today: fixtureToday}).lint(text).findings
+    expect(findings.length).toBeGreaterThan(0)
+    expect(findings).toEqual(lintWhole(text))
+  })
+
+  it('re-lints an edited log to the same findings as a fresh linter', () => {
+    const linter = new Linter({today: fixtureToday})
+    const text = generateLog(40, {seed: 3, defectRate: 0.1})
+    linter.lint(text)
+    // An edit that shifts every later entry by one line and several bytes.
+    const edited = text.replace('### Kill Switch', '### Kill switch\n\nA note.\n')
+    expect(linter.lint(edited).findings).toEqual(
+      new Linter({today: fixtureToday}).lint(edited).findings,
+    )
+    expect(linter.lint(text).findings).toEqual(
+      new Linter({today: fixtureToday}).lint(text).findings,
+    )
+  })
+
+  it('does not cut inside fenced code or HTML comments', () => {
+    const schema = loadTemplate()
+    const text = [
+      '# Session Log',
+      '',
+      '```md',
+      '## Session: inside a fence',
+      '```',
+      '',
+      '<!--',
+      '## Session: inside a comment',
+      '-->',
+      '',
+      '<div>',
+      '## Session: inside an HTML block',
+      '',
+      '## Session: real',
+      '',
+    ].join('\n')
+    const cuts = splitChunks(text, schema).map((chunk) => text.slice(chunk.start).split('\n')[0])
+    expect(cuts).toEqual(['# Session Log', '## Session: real'])
+  })
+})

@@ -1,0 +1,83 @@
+import {diffLines} from 'diff'
+import type {Edit, Finding} from 'remark-session-log'
+import {DiagnosticSeverity, type Diagnostic, type Range, type TextEdit} from 'vscode-languageserver'
+import type {TextDocument} from 'vscode-languageserver-textdocument'
+
+/** What the server puts in `source` and takes back from clients' diagnostics. */
+export const diagnosticSource = 'session-log'
+
+/**
+ * Findings and their edits count offsets after a leading BOM; the editor's document may
+ * keep it. Positions are therefore taken from offsets shifted by the BOM, and
+ * `positionAt` does the line and UTF-16 column arithmetic on the editor's own text, so
+ * CRLF, lone CR and characters outside the BMP land exactly where the editor has them.
+ */
+export function bomLength(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0
+}
+
+export function toRange(document: TextDocument, bom: number, start: number, end: number): Range {
+  return {start: document.positionAt(start + bom), end: document.positionAt(end + bom)}
+}
+
+export function toDiagnostic(document: TextDocument, bom: number, finding: Finding): Diagnostic {
+  return {
+    range: toRange(document, bom, finding.start.offset, finding.end.offset),
+    severity: finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: finding.ruleId,
+    codeDescription: {href: finding.url},
+    source: diagnosticSource,
+    message: finding.message,
+  }
+}
+
+/** A diagnostic at the top of the file, for a file the server could not check at all. */
+export function problemDiagnostic(message: string): Diagnostic {
+  const start = {line: 0, character: 0}
+  return {
+    range: {start, end: start},
+    severity: DiagnosticSeverity.Error,
+    source: diagnosticSource,
+    message,
+  }
+}
+
+export function toTextEdits(
+  document: TextDocument,
+  bom: number,
+  edits: readonly Edit[],
+): TextEdit[] {
+  return edits.map((edit) => ({
+    range: toRange(document, bom, edit.start, edit.end),
+    newText: edit.text,
+  }))
+}
+
+/**
+ * The edits that turn `before` into `after`, line by line. Fix-all and scaffolding
+ * return whole texts; sending the changed lines only keeps the editor's cursor,
+ * folds and undo steps where they were, which replacing the document would not.
+ */
+export function diffEdits(before: string, after: string): Edit[] {
+  if (before === after) return []
+  const edits: Edit[] = []
+  let offset = 0
+  let open: Edit | undefined
+  for (const change of diffLines(before, after)) {
+    if (!change.added && !change.removed) {
+      if (open) edits.push(open)
+      open = undefined
+      offset += change.value.length
+      continue
+    }
+    open ??= {start: offset, end: offset, text: ''}
+    if (change.removed) {
+      offset += change.value.length
+      open.end = offset
+    } else {
+      open.text += change.value
+    }
+  }
+  if (open) edits.push(open)
+  return edits
+}

@@ -1,0 +1,1 @@
+export {changeDelay, fixAllKind, newEntryKind, startServer} from './server.js'

@@ -1,0 +1,227 @@
+import {spawn} from 'node:child_process'
+import {fileURLToPath} from 'node:url'
+import {
+  ApplyWorkspaceEditRequest,
+  CodeActionRequest,
+  CodeActionResolveRequest,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeActionContext,
+  type Command,
+  type ConfigurationItem,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type TextDocumentContentChangeEvent,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node'
+
+/** The built server, as a user's editor starts it. */
+export const serverBin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
+
+/** What a full-featured editor (VS Code) announces. */
+export const richCapabilities: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    workspaceEdit: {documentChanges: true},
+    didChangeConfiguration: {dynamicRegistration: true},
+  },
+  textDocument: {
+    synchronization: {dynamicRegistration: false},
+    publishDiagnostics: {versionSupport: true, codeDescriptionSupport: true},
+    codeAction: {
+      codeActionLiteralSupport: {codeActionKind: {valueSet: ['quickfix', 'source']}},
+    },
+  },
+}
+
+export interface ClientOptions {
+  capabilities?: ClientCapabilities
+  rootUri?: string | null
+  initializationOptions?: unknown
+  /** Answers `workspace/configuration`; `'never'` leaves the request unanswered. */
+  configuration?: ((item: ConfigurationItem) => unknown) | 'never'
+  /** The server's environment, added to the test's own. */
+  env?: Record<string, string>
+}
+
+/** A language client over the server's stdio, speaking JSON-RPC as an editor does. */
+export class Client {
+  readonly connection: ProtocolConnection
+  readonly exited: Promise<number | null>
+  stderr = ''
+  initializeResult: InitializeResult | undefined
+  private readonly received: PublishDiagnosticsParams[] = []
+  private readonly waiters = new Set<() => void>()
+  private readonly versions = new Map<string, number>()
+  private readonly applied: WorkspaceEdit[] = []
+
+  constructor(private readonly options: ClientOptions = {}) {
+    const child = spawn(process.execPath, [serverBin, '--stdio'], {
+      stdio: 'pipe',
+      env: {...process.env, ...options.env},
+    })
+    child.stderr.setEncoding('utf8')
+    child.stderr.on('data', (chunk: string) => (this.stderr += chunk))
+    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)))
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    )
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.received.push(params)
+      for (const wake of this.waiters) wake()
+    })
+    this.connection.onRequest(ConfigurationRequest.type, (params) => {
+      const answer = this.options.configuration
+      if (answer === 'never') return new Promise<never>(() => {})
+      return params.items.map((item) => (answer ? answer(item) : null))
+    })
+    this.connection.onRequest(RegistrationRequest.type, () => undefined)
+    this.connection.onRequest(ApplyWorkspaceEditRequest.type, ({edit}) => {
+      this.applied.push(edit)
+      for (const wake of this.waiters) wake()
+      return {applied: true}
+    })
+    this.connection.listen()
+  }
+
+  async initialize(): Promise<InitializeResult> {
+    this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: this.options.rootUri ?? null,
+      capabilities: this.options.capabilities ?? richCapabilities,
+      initializationOptions: this.options.initializationOptions,
+    })
+    await this.connection.sendNotification(InitializedNotification.type, {})
+    return this.initializeResult
+  }
+
+  async open(uri: string, text: string, languageId = 'markdown'): Promise<void> {
+    this.versions.set(uri, 1)
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: {uri, languageId, version: 1, text},
+    })
+  }
+
+  /** Sends changes and returns the document's new version. */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1
+    this.versions.set(uri, version)
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: {uri, version},
+      contentChanges: changes,
+    })
+    return version
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, {
+      textDocument: {uri},
+    })
+  }
+
+  async changeConfiguration(settings: unknown): Promise<void> {
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, {settings})
+  }
+
+  /**
+   * The first diagnostics published for `uri` that satisfy `accept` and were not yet
+   * taken by an earlier call; fails after `timeout` ms naming what did arrive.
+   */
+  diagnostics(
+    uri: string,
+    accept: (params: PublishDiagnosticsParams) => boolean = () => true,
+    timeout = 10_000,
+  ): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const look = () => {
+        const index = this.received.findIndex((params) => params.uri === uri && accept(params))
+        if (index === -1) return false
+        const [params] = this.received.splice(index, 1)
+        this.waiters.delete(look)
+        clearTimeout(timer)
+        resolve(params!)
+        return true
+      }
+      const timer = setTimeout(() => {
+        this.waiters.delete(look)
+        const seen = this.received.map((params) => `${params.uri}@${params.version}`).join(', ')
+        reject(
+          new Error(`No diagnostics for ${uri} in ${timeout} ms (unclaimed: ${seen || 'none'})`),
+        )
+      }, timeout)
+      if (!look()) this.waiters.add(look)
+    })
+  }
+
+  /** Diagnostics of one version of the document. */
+  diagnosticsOf(uri: string, version: number, timeout?: number) {
+    return this.diagnostics(uri, (params) => params.version === version, timeout)
+  }
+
+  /** Whether anything arrived for `uri` that no call has taken. */
+  unclaimed(uri: string): PublishDiagnosticsParams[] {
+    return this.received.filter((params) => params.uri === uri)
+  }
+
+  codeActions(uri: string, range: Range, context: CodeActionContext) {
+    return this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: {uri},
+      range,
+      context,
+    }) as Promise<Array<CodeAction | Command> | null>
+  }
+
+  resolve(action: CodeAction): Promise<CodeAction> {
+    return this.connection.sendRequest(CodeActionResolveRequest.type, action)
+  }
+
+  executeCommand(command: string, args: unknown[]) {
+    return this.connection.sendRequest(ExecuteCommandRequest.type, {command, arguments: args})
+  }
+
+  /** The next edit the server asked the client to apply (workspace/applyEdit). */
+  appliedEdit(timeout = 10_000): Promise<WorkspaceEdit> {
+    return new Promise((resolve, reject) => {
+      const look = () => {
+        const edit = this.applied.shift()
+        if (!edit) return false
+        this.waiters.delete(look)
+        clearTimeout(timer)
+        resolve(edit)
+        return true
+      }
+      const timer = setTimeout(() => {
+        this.waiters.delete(look)
+        reject(new Error(`No workspace/applyEdit in ${timeout} ms`))
+      }, timeout)
+      if (!look()) this.waiters.add(look)
+    })
+  }
+
+  /** Shuts the server down politely and returns its exit code. */
+  async shutdown(): Promise<number | null> {
+    await this.connection.sendRequest(ShutdownRequest.type)
+    await this.connection.sendNotification(ExitNotification.type)
+    const code = await this.exited
+    this.connection.dispose()
+    return code
+  }
+}

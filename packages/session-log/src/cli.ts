@@ -1,0 +1,228 @@
+import {existsSync} from 'node:fs'
+import {parseArgs, type ParseArgsConfig} from 'node:util'
+import {builtinTemplates, type EntryValues, type RuleSetting} from 'remark-session-log'
+import {check} from './commands/check.js'
+import {init} from './commands/init.js'
+import {newEntry} from './commands/new.js'
+import {checkRuleId, ConfigError, resolveTemplate, type Settings} from './config.js'
+import {InputError} from './files.js'
+import type {Io} from './io.js'
+import {visible} from './reporters/escape.js'
+import {formats, type Format} from './reporters/index.js'
+import {debugReport, help, UsageError} from './usage.js'
+import {version} from './version.js'
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+const everyCommand: Options = {
+  template: {type: 'string'},
+  debug: {type: 'boolean'},
+  help: {type: 'boolean', short: 'h'},
+}
+
+const reportOptions: Options = {
+  ...everyCommand,
+  format: {type: 'string', short: 'f'},
+  'output-file': {type: 'string', short: 'o'},
+  'max-warnings': {type: 'string'},
+  quiet: {type: 'boolean', short: 'q'},
+  rule: {type: 'string', multiple: true},
+  color: {type: 'boolean'},
+  since: {type: 'string'},
+}
+
+const commands = {
+  check: {...reportOptions, fix: {type: 'boolean'}, 'fix-dry-run': {type: 'boolean'}},
+  fix: {...reportOptions, 'dry-run': {type: 'boolean'}, 'fix-dry-run': {type: 'boolean'}},
+  new: {
+    ...everyCommand,
+    title: {type: 'string'},
+    date: {type: 'string'},
+    engineer: {type: 'string'},
+    tool: {type: 'string'},
+    feature: {type: 'string'},
+    mode: {type: 'string'},
+    'dry-run': {type: 'boolean'},
+  },
+  init: everyCommand,
+} satisfies Record<string, Options>
+
+type Command = keyof typeof commands
+
+/** Runs the command line and returns the exit code: 0 clean, 1 findings, 2 usage or I/O. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  io = {...io, debug: argv.includes('--debug')}
+  try {
+    return await run(argv, io)
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      error instanceof InputError ||
+      error instanceof ConfigError
+    ) {
+      io.err(`session-log: ${visible(error.message)}\n`)
+      if (io.debug) io.err(debugReport(error))
+      return 2
+    }
+    const reason = error instanceof Error ? error.message : String(error)
+    io.err(
+      io.debug
+        ? debugReport(error)
+        : `session-log: unexpected error: ${visible(reason)}; run again with --debug to see where, and report it\n`,
+    )
+    return 2
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const [first, ...rest] = argv
+  if (first === undefined) {
+    throw new UsageError('no command; run `session-log check` or see `session-log --help`')
+  }
+  if (first === '--help' || first === '-h') return print(io, help)
+  if (first === '--version' || first === '-v') return print(io, `${version}\n`)
+  if (!Object.hasOwn(commands, first)) {
+    throw new UsageError(
+      `unknown command ${JSON.stringify(first)}; commands: ${Object.keys(commands).join(', ')}`,
+    )
+  }
+  const command = first as Command
+  const {values, positionals} = parse(rest, commands[command])
+  if (values.help) return print(io, help)
+  io = {...io, color: colorChoice(values.color, io.env)}
+  const settings = flagSettings(values, io.cwd)
+
+  if (command === 'check' || command === 'fix') {
+    const dryRun = flag(values, 'fix-dry-run') || flag(values, 'dry-run')
+    if (dryRun && values.fix) throw new UsageError('use either --fix or --fix-dry-run, not both')
+    const since = text(values, 'since')
+    if (dryRun && since !== undefined) {
+      throw new UsageError(
+        '--since compares the file on disk, which --fix-dry-run leaves as it was; use one of them',
+      )
+    }
+    return check(
+      {
+        paths: positionals,
+        fix: command === 'fix' || flag(values, 'fix'),
+        dryRun,
+        format: format(values.format),
+        outputFile: text(values, 'output-file'),
+        maxWarnings: count(values['max-warnings']),
+        quiet: flag(values, 'quiet'),
+        settings,
+        since,
+      },
+      io,
+    )
+  }
+  if (positionals.length > 1) {
+    throw new UsageError(`${command} takes one file, not ${positionals.length}`)
+  }
+  const path = positionals[0]
+  if (command === 'init') return init({path, settings}, io)
+  const entry: EntryValues = {}
+  for (const key of ['title', 'date', 'engineer', 'tool', 'feature', 'mode'] as const) {
+    const value = text(values, key)
+    if (value !== undefined) entry[key] = value
+  }
+  return newEntry({path, values: entry, dryRun: flag(values, 'dry-run'), settings}, io)
+}
+
+type Values = ReturnType<typeof parse>['values']
+
+function parse(args: string[], options: Options) {
+  try {
+    return parseArgs({args, options, allowPositionals: true, allowNegative: true, strict: true})
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const option = /'([^']+)'/.exec((error as Error).message)?.[1] ?? ''
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      throw new UsageError(`unknown option ${option}; see \`session-log --help\``)
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const name = /--[\w-]+/.exec(option)?.[0] ?? option
+      throw new UsageError(`option ${name} needs a value; see \`session-log --help\``)
+    }
+    throw new UsageError((error as Error).message)
+  }
+}
+
+function flagSettings(values: Values, cwd: string): Settings {
+  const settings: Settings = {}
+  const template = text(values, 'template')
+  if (template !== undefined) {
+    settings.template = resolveTemplate(template, cwd)
+    const builtin = (builtinTemplates as readonly string[]).includes(template)
+    if (!builtin && !existsSync(settings.template)) {
+      throw new UsageError(
+        `--template ${template}: no such file; name a template Markdown file or one of: ${builtinTemplates.join(', ')}`,
+      )
+    }
+  }
+  const rules: Record<string, RuleSetting> = {}
+  for (const raw of (values.rule as string[] | undefined) ?? []) {
+    const match = /^([^=]+)=(off|warn|error)$/.exec(raw)
+    if (!match) {
+      throw new UsageError(`--rule ${raw}: write it as rule-id=off, rule-id=warn or rule-id=error`)
+    }
+    try {
+      checkRuleId(match[1]!)
+    } catch (error) {
+      throw new UsageError(`--rule ${raw}: ${(error as Error).message}`)
+    }
+    rules[match[1]!] = match[2] as RuleSetting
+  }
+  if (Object.keys(rules).length > 0) settings.rules = rules
+  return settings
+}
+
+function format(value: unknown): Format {
+  if (value === undefined) return 'stylish'
+  if (formats.includes(value as Format)) return value as Format
+  throw new UsageError(`--format ${String(value)}: use one of ${formats.join(', ')}`)
+}
+
+function count(value: unknown): number | undefined {
+  if (value === undefined) return undefined
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value)
+  throw new UsageError(`--max-warnings ${String(value)}: write a whole number, such as 0`)
+}
+
+function flag(values: Values, name: string): boolean {
+  return values[name] === true
+}
+
+function text(values: Values, name: string): string | undefined {
+  const value = values[name]
+  return typeof value === 'string' ? value : undefined
+}
+
+/** The `--color` flag first, then FORCE_COLOR, then NO_COLOR, then whether it is a terminal. */
+function colorChoice(flag: unknown, env: NodeJS.ProcessEnv): Io['color'] {
+  if (typeof flag === 'boolean') return () => flag
+  const force = env.FORCE_COLOR
+  if (force !== undefined) return () => force !== '0' && force !== 'false'
+  if (env.NO_COLOR) return () => false
+  return (terminal) => terminal
+}
+
+/** The Io of this process. */
+export function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdin: process.stdin,
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    outIsTTY: process.stdout.isTTY === true,
+    errIsTTY: process.stderr.isTTY === true,
+    color: (terminal) => terminal,
+    debug: false,
+  }
+}
+
+function print(io: Io, text: string): number {
+  io.out(text)
+  return 0
+}

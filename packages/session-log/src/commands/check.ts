@@ -1,0 +1,342 @@
+import {statSync, writeFileSync} from 'node:fs'
+import {join, resolve} from 'node:path'
+import {createTwoFilesPatch, FILE_HEADERS_ONLY} from 'diff'
+import {
+  fix,
+  FixError,
+  isSessionLog,
+  lintDocument,
+  type Entry,
+  type Finding,
+} from 'remark-session-log'
+import {unified} from 'unified'
+import {engine} from 'unified-engine'
+import type {VFile} from 'vfile'
+import {
+  discovery,
+  recordSettings,
+  settingsOf,
+  settingsProblem,
+  useTemplate,
+  type Settings,
+} from '../config.js'
+import {exists, InputError, readLog, writeAtomic} from '../files.js'
+import type {Io} from '../io.js'
+import {visible} from '../reporters/escape.js'
+import {reporters, type FileResult, type Format} from '../reporters/index.js'
+import {changedLines, onlyChanged} from '../since.js'
+import {debugReport} from '../usage.js'
+
+export interface CheckOptions {
+  /** Paths and globs; none means `SESSION_LOG.md` in the working folder. */
+  paths: string[]
+  fix: boolean
+  /** Fix in memory and print a diff instead of writing. */
+  dryRun: boolean
+  format: Format
+  outputFile: string | undefined
+  maxWarnings: number | undefined
+  /** Errors only. */
+  quiet: boolean
+  /** Settings from flags; they override configuration files. */
+  settings: Settings
+  /** Report only entries whose lines differ from this git ref (document rules always). */
+  since?: string | undefined
+}
+
+/** What `check` found in every log, before it is reported. */
+export interface Collected {
+  results: FileResult[]
+  /** Logs that could not be checked. */
+  problems: InputError[]
+  /** Per log, the findings whose fixes were applied (`fix`). */
+  fixed: Array<{name: string; applied: Finding[]}>
+  /** Unified diffs of the fixes (`--fix-dry-run`). */
+  diffs: string[]
+}
+
+const defaultLog = 'SESSION_LOG.md'
+
+/** `check` and `fix`: returns the exit code. */
+export async function check(options: CheckOptions, io: Io): Promise<number> {
+  const {results, problems, fixed, diffs} = await collect(options, io)
+  const fixes = fixed.map(({name, applied}) => describeFixes(name, applied, options))
+
+  // With --fix-dry-run the diff alone goes to standard output, so it can be piped to
+  // `git apply`; with a machine-readable report, the report alone does.
+  const reportToTerminal = options.dryRun ? io.errIsTTY : io.outIsTTY
+  const report = reporters[options.format]({
+    files: results,
+    problems,
+    color: !options.outputFile && io.color(reportToTerminal),
+    quiet: options.quiet,
+  })
+  const humanReport = options.format === 'stylish' && !options.outputFile && !options.dryRun
+  if (options.dryRun) io.out(diffs.map((diff) => shown(diff, io)).join(''))
+  if (fixes.length > 0) (humanReport ? io.out : io.err)(fixes.join(''))
+  if (options.outputFile) {
+    writeReport(resolve(io.cwd, options.outputFile), options.outputFile, report)
+  } else {
+    ;(options.dryRun ? io.err : io.out)(report)
+  }
+  for (const problem of problems) {
+    io.err(`session-log: ${visible(problem.message)}\n`)
+    if (io.debug) io.err(debugReport(problem))
+  }
+  return problems.length > 0 ? 2 : exitCode(results, options.maxWarnings, io)
+}
+
+/** Checks (and fixes) every log named by the options; reports nothing. */
+export async function collect(options: CheckOptions, io: Io): Promise<Collected> {
+  const problems: InputError[] = []
+  const inputs = inputsOf(options.paths, io.cwd, problems)
+  const results: FileResult[] = []
+  const fixed: Collected['fixed'] = []
+  const diffs: string[] = []
+  for (const file of inputs.length > 0 ? await findLogs(inputs, io.cwd, options.settings) : []) {
+    const name = file.path
+    try {
+      const failure = file.messages.find((message) => message.fatal)
+      if (failure) throw engineProblem(name, failure)
+      const result = checkLog(resolve(io.cwd, name), name, settingsOf(file), options)
+      if (options.fix || options.dryRun) fixed.push({name, applied: result.applied})
+      if (result.diff) diffs.push(result.diff)
+      const findings = options.quiet
+        ? result.findings.filter((finding) => finding.severity === 'error')
+        : result.findings
+      results.push({name, findings})
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      problems.push(error)
+    }
+  }
+  if (results.length === 0 && problems.length === 0) {
+    throw new InputError(
+      inputs.join(' '),
+      'matches no file that is not ignored',
+      'check the paths and globs, and .session-logignore',
+    )
+  }
+  return {results, problems, fixed, diffs}
+}
+
+/** The paths to hand to the engine; the ones it would mishandle become problems. */
+function inputsOf(paths: string[], cwd: string, problems: InputError[]): string[] {
+  if (paths.length === 0 && !exists(resolve(cwd, defaultLog))) {
+    throw new InputError(
+      defaultLog,
+      'is not in this folder',
+      'pass the path of the log, or start one with `session-log init`',
+    )
+  }
+  const inputs: string[] = []
+  for (const path of paths.length > 0 ? paths : [defaultLog]) {
+    const problem = isGlob(path) ? undefined : pathProblem(resolve(cwd, path), path)
+    if (problem) problems.push(problem)
+    else inputs.push(path)
+  }
+  return inputs
+}
+
+function exitCode(results: FileResult[], maxWarnings: number | undefined, io: Io): number {
+  const all = results.flatMap((result) => result.findings)
+  const errors = all.filter((finding) => finding.severity === 'error').length
+  const warnings = all.length - errors
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    const counted = warnings === 1 ? '1 warning' : `${warnings} warnings`
+    io.err(`session-log: ${counted}, more than --max-warnings ${maxWarnings}\n`)
+    return 1
+  }
+  return errors > 0 ? 1 : 0
+}
+
+interface Checked {
+  findings: Finding[]
+  /** The findings whose fixes were applied. */
+  applied: Finding[]
+  diff: string | undefined
+}
+
+function checkLog(path: string, name: string, settings: Settings, options: CheckOptions): Checked {
+  const file = readLog(path, name)
+  useTemplate(settings.template)
+  const {log, findings} = lintDocument(file.text, settings)
+  if (!isSessionLog(log)) {
+    const {title, entryDepth, entryPrefix} = log.schema
+    throw new InputError(
+      name,
+      `is not a session log: it has no "# ${title}" title and no "${'#'.repeat(entryDepth)} ${entryPrefix}" entry`,
+      'check the path, or start a log with `session-log init`',
+    )
+  }
+  if (!options.fix && !options.dryRun) {
+    const kept = inChanges(findings, log.entries, path, name, options.since)
+    return {findings: kept, applied: [], diff: undefined}
+  }
+
+  // A ref that cannot be used stops the run before anything is written.
+  if (options.since !== undefined) changedLines(path, name, options.since)
+  let fixed
+  try {
+    fixed = fix(file.text, settings)
+  } catch (error) {
+    if (!(error instanceof FixError)) throw error
+    throw new InputError(
+      name,
+      `cannot be fixed: ${error.message}`,
+      'nothing was written; please report it',
+    )
+  }
+  let diff: string | undefined
+  if (fixed.output !== file.text) {
+    if (options.dryRun) {
+      diff = createTwoFilesPatch(
+        `a/${name}`,
+        `b/${name}`,
+        file.text,
+        fixed.output,
+        undefined,
+        undefined,
+        {
+          headerOptions: FILE_HEADERS_ONLY,
+        },
+      )
+    } else {
+      writeAtomic(path, name, fixed.output, file.bytes)
+    }
+  }
+  // What is left is placed in the fixed text, whose entries may stand elsewhere.
+  const entries =
+    options.since && fixed.output !== file.text
+      ? lintDocument(fixed.output, settings).log.entries
+      : log.entries
+  const remaining = inChanges(fixed.remaining, entries, path, name, options.since)
+  return {findings: remaining, applied: fixed.applied, diff}
+}
+
+/**
+ * With `--since`, the findings in entries changed since that ref, and those of document
+ * rules. `git diff` compares the file on disk, so the command line refuses `--since` with
+ * `--fix-dry-run`, which leaves the file as it was.
+ */
+function inChanges(
+  findings: Finding[],
+  entries: Entry[],
+  path: string,
+  name: string,
+  since: string | undefined,
+): Finding[] {
+  if (since === undefined) return findings
+  return onlyChanged(findings, entries, changedLines(path, name, since))
+}
+
+function describeFixes(name: string, applied: Finding[], options: CheckOptions): string {
+  if (applied.length === 0) return `${visible(name)}: nothing to fix\n`
+  const verb = options.dryRun ? 'would fix' : 'fixed'
+  const count = applied.length === 1 ? '1 finding' : `${applied.length} findings`
+  const places = applied.map((finding) => `${finding.start.line}:${finding.start.column}`)
+  const placeWidth = Math.max(...places.map((place) => place.length))
+  const idWidth = Math.max(...applied.map((finding) => finding.ruleId.length))
+  const lines = applied.map(
+    (finding, index) =>
+      `  ${places[index]!.padEnd(placeWidth)}  ${finding.ruleId.padEnd(idWidth)}  ${visible(finding.message)}\n`,
+  )
+  return `${visible(name)}: ${verb} ${count}\n${lines.join('')}\n`
+}
+
+/** Runs unified-engine for what it does well: globs, ignore files and configuration. */
+function findLogs(inputs: string[], cwd: string, settings: Settings): Promise<VFile[]> {
+  return new Promise((resolvePromise, reject) => {
+    engine(
+      {
+        processor: unified(),
+        files: inputs,
+        cwd,
+        extensions: ['md', 'markdown'],
+        ...discovery,
+        plugins: [[recordSettings, settings]],
+        silentlyIgnore: true,
+        out: false,
+        // The command reports once every file is checked, in the format asked for.
+        reporter: () => '',
+      },
+      (error, _code, context) => (error ? reject(error) : resolvePromise(context?.files ?? [])),
+    )
+  })
+}
+
+/** Turns a file the engine could not process into one line for the user. */
+function engineProblem(name: string, failure: VFile['messages'][number]): InputError {
+  const settings = settingsProblem(name, failure.cause)
+  if (settings) return settings
+  const causes: Error[] = []
+  for (let cause = failure.cause; cause instanceof Error; cause = cause.cause) causes.push(cause)
+  const code = causes.map((cause) => (cause as NodeJS.ErrnoException).code).find(Boolean)
+  if (code === 'ENOENT') {
+    return new InputError(
+      name,
+      'does not exist',
+      'check the path, or start a log with `session-log init`',
+      failure,
+    )
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new InputError(
+      name,
+      'cannot be read: permission denied',
+      'make it and its folder readable, or run as their owner',
+      failure,
+    )
+  }
+  const reason = (causes.at(-1)?.message ?? failure.reason).split('\n')[0]
+  return new InputError(
+    name,
+    `cannot be checked: ${reason}`,
+    'check the file and its folder',
+    failure,
+  )
+}
+
+function writeReport(path: string, name: string, report: string): void {
+  try {
+    writeFileSync(path, report)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+    throw new InputError(name, `cannot write the report (${code})`, 'check the path and its folder')
+  }
+}
+
+/** A diff shows the log's own text; on a terminal its control characters are escaped. */
+function shown(diff: string, io: Io): string {
+  return io.outIsTTY ? diff.split('\n').map(visible).join('\n') : diff
+}
+
+// The characters that make the engine's glob library read a path as a pattern.
+function isGlob(path: string): boolean {
+  return /[*?[\]{}]/.test(path)
+}
+
+/**
+ * What the engine would get wrong about a path it is given: it searches a folder for
+ * Markdown files (a folder is a mistake here) and would wait forever on a FIFO.
+ */
+function pathProblem(path: string, name: string): InputError | undefined {
+  let stats
+  try {
+    stats = statSync(path)
+  } catch {
+    // The engine reports a missing file; the command names it then.
+    return undefined
+  }
+  if (stats.isDirectory()) {
+    return new InputError(
+      name,
+      'is a folder, not a file',
+      `name the log inside it, such as ${join(name, defaultLog)}, or pass a glob`,
+    )
+  }
+  if (!stats.isFile()) {
+    return new InputError(name, 'is not a regular file', 'pass the Markdown file of the log')
+  }
+  return undefined
+}

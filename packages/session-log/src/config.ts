@@ -1,0 +1,200 @@
+import {dirname, resolve} from 'node:path'
+import {
+  builtinTemplates,
+  defaultThresholds,
+  loadTemplate,
+  rules,
+  TemplateError,
+  type Options,
+  type RuleSetting,
+  type Schema,
+} from 'remark-session-log'
+import type {Processor} from 'unified'
+import {Configuration, type Preset} from 'unified-engine'
+import type {VFile} from 'vfile'
+import {InputError} from './files.js'
+
+/** What a configuration file or the command line sets for a log. */
+export type Settings = Pick<Options, 'template' | 'rules' | keyof typeof defaultThresholds>
+
+/** A configuration file or flag that cannot be used as written. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** How unified-engine finds configuration and ignore files. */
+export const discovery = {
+  rcName: '.session-logrc',
+  packageField: 'sessionLog',
+  ignoreName: '.session-logignore',
+  configTransform,
+} as const
+
+const settingsKey = 'sessionLogSettings'
+
+/**
+ * The engine's plugin: it records the settings that apply to each file. The command
+ * reads, lints and fixes the file itself afterwards, from its exact bytes.
+ */
+export function recordSettings(this: Processor, ...parameters: unknown[]) {
+  // Checked before they get here, by `validateSettings` or the command line.
+  const settings = (parameters[0] ?? {}) as Settings
+  // The engine parses each file before running plugins; the command parses it later.
+  this.parser = () => ({type: 'root', children: []})
+  return (_tree: unknown, file: VFile) => {
+    file.data[settingsKey] = settings
+  }
+}
+
+/** The settings the engine recorded for a file. */
+export function settingsOf(file: VFile): Settings {
+  return (file.data[settingsKey] as Settings | undefined) ?? {}
+}
+
+/** The settings for one file outside the engine's run (`new`, `init`). */
+export async function loadSettings(
+  cwd: string,
+  path: string,
+  name: string,
+  given: Settings,
+): Promise<Settings> {
+  const configuration = new Configuration({
+    cwd,
+    ...discovery,
+    detectConfig: true,
+    plugins: [[recordSettings, given]],
+  })
+  try {
+    const result = await new Promise<Awaited<ReturnType<Configuration['create']>>>(
+      (resolvePromise, reject) => {
+        configuration.load(path, (error, loaded) => {
+          if (error) reject(error)
+          else resolvePromise(loaded)
+        })
+      },
+    )
+    const entry = result?.plugins.find(([plugin]) => plugin === recordSettings)
+    return (entry?.[1] as Settings | undefined) ?? {}
+  } catch (error) {
+    throw settingsProblem(name, error) ?? error
+  }
+}
+
+const thresholdKeys = Object.keys(defaultThresholds)
+const knownKeys = ['template', 'rules', ...thresholdKeys]
+const severities: RuleSetting[] = ['off', 'warn', 'error']
+
+/** Checks settings written by a person; a template path is relative to `base`. */
+export function validateSettings(raw: unknown, base: string): Settings {
+  if (!isRecord(raw)) throw new ConfigError('expected an object of settings')
+  const settings: Settings = {}
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'template') {
+      if (typeof value !== 'string' || value === '') {
+        throw new ConfigError('"template" must be a template id or a path')
+      }
+      settings.template = resolveTemplate(value, base)
+    } else if (key === 'rules') {
+      settings.rules = validateRules(value)
+    } else if (thresholdKeys.includes(key)) {
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+        throw new ConfigError(`"${key}" must be a number of 0 or more`)
+      }
+      settings[key as keyof typeof defaultThresholds] = value
+    } else {
+      throw new ConfigError(`unknown setting "${key}"; known settings: ${knownKeys.join(', ')}`)
+    }
+  }
+  return settings
+}
+
+/** A template id stays as it is; a path is made absolute. */
+export function resolveTemplate(template: string, base: string): string {
+  return (builtinTemplates as readonly string[]).includes(template)
+    ? template
+    : resolve(base, template)
+}
+
+function validateRules(value: unknown): Record<string, RuleSetting> {
+  if (!isRecord(value)) {
+    throw new ConfigError('"rules" must map rule ids to off, warn or error')
+  }
+  const result: Record<string, RuleSetting> = {}
+  for (const [id, setting] of Object.entries(value)) {
+    checkRuleId(id)
+    if (!severities.includes(setting as RuleSetting)) {
+      throw new ConfigError(
+        `rule "${id}" is set to ${JSON.stringify(setting)}; use off, warn or error`,
+      )
+    }
+    result[id] = setting as RuleSetting
+  }
+  return result
+}
+
+export function checkRuleId(id: string): void {
+  if (!rules.some((rule) => rule.id === id)) {
+    throw new ConfigError(
+      `unknown rule "${id}"; known rules: ${rules.map((rule) => rule.id).join(', ')}`,
+    )
+  }
+}
+
+/**
+ * Loads the template up front, so that a bad one is reported as such (exit 2) rather
+ * than as a crash in the middle of linting.
+ */
+export function useTemplate(template: string | undefined): Schema {
+  const name = template ?? builtinTemplates[0]
+  try {
+    return loadTemplate(template)
+  } catch (error) {
+    if (error instanceof TemplateError) {
+      throw new InputError(
+        name,
+        `is not a usable template: ${error.message}`,
+        'fix it or choose another',
+      )
+    }
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') {
+      throw new InputError(
+        name,
+        'is not a template file',
+        'check --template or the "template" setting',
+      )
+    }
+    throw error
+  }
+}
+
+/**
+ * Describes a configuration file that could not be loaded or used, from the error the
+ * engine gives (`Cannot parse file \`.session-logrc.json\``, caused by the real reason).
+ */
+export function settingsProblem(name: string, error: unknown): InputError | undefined {
+  const causes: Error[] = []
+  for (let cause = error; cause instanceof Error; cause = cause.cause) causes.push(cause)
+  const file = causes
+    .map((cause) => /^Cannot (?:parse|read) (?:given )?file `([^`]+)`/.exec(cause.message)?.[1])
+    .find(Boolean)
+  if (!file) return undefined
+  // parse-json appends the text it choked on and the file's absolute path; the file is
+  // named already.
+  const reason = (causes.at(-1)?.message ?? '').split('\n')[0]!.replace(/ while parsing [^]*$/, '')
+  return new InputError(
+    name,
+    `cannot use the settings in ${file}: ${reason}`,
+    'correct that file (see `session-log --help`)',
+    error,
+  )
+}
+
+function configTransform(raw: unknown, filePath: string): Preset {
+  const settings = validateSettings(raw, dirname(filePath))
+  return {plugins: [[recordSettings, settings]]}
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

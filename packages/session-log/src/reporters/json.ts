@@ -1,0 +1,38 @@
+import {safeJson} from './escape.js'
+import type {ReportInput} from './index.js'
+
+/**
+ * One record per finding; the schema is documented in the README and stays stable:
+ * fields are only ever added.
+ */
+export interface JsonFinding {
+  file: string
+  ruleId: string
+  severity: 'error' | 'warn'
+  line: number
+  column: number
+  endLine: number
+  /** The column just after the range, as in unist positions. */
+  endColumn: number
+  message: string
+  url: string
+  fixable: boolean
+}
+
+export function json({files}: ReportInput): string {
+  const records: JsonFinding[] = files.flatMap(({name, findings}) =>
+    findings.map((finding) => ({
+      file: name,
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      line: finding.start.line,
+      column: finding.start.column,
+      endLine: finding.end.line,
+      endColumn: finding.end.column,
+      message: finding.message,
+      url: finding.url,
+      fixable: (finding.edits?.length ?? 0) > 0,
+    })),
+  )
+  return `${safeJson(records)}\n`
+}

@@ -1,0 +1,61 @@
+/** A command line that cannot be run as written; the command exits with 2. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+/** The stack of an error and of every error that caused it, for --debug. */
+export function debugReport(error: unknown): string {
+  const parts: string[] = []
+  for (let cause = error; cause !== undefined; cause = (cause as Error).cause) {
+    parts.push(cause instanceof Error ? cause.stack || cause.message : String(cause))
+    if (!(cause instanceof Error)) break
+  }
+  return `${parts.join('\nCaused by: ')}\n`
+}
+
+export const help = `Usage: session-log <command> [options]
+
+Check, fix and scaffold AI session logs (SESSION_LOG.md).
+
+Commands:
+  check [paths or globs...]  Check logs (default: SESSION_LOG.md in this folder)
+  fix [paths or globs...]    Apply the automatic fixes, then report what is left
+  new [file]                 Insert a new entry at the top of the log
+  init [file]                Create a log with the template's header and footer
+
+Options of check and fix:
+  --fix                      Apply the automatic fixes (check only)
+  --fix-dry-run              Print the fixes as a unified diff; write nothing
+                             (fix: --dry-run)
+  -f, --format <name>        stylish (default), json, github or sarif
+  -o, --output-file <path>   Write the report to a file
+  --max-warnings <n>         Fail when there are more than n warnings
+  -q, --quiet                Report errors only
+  --rule <id>=<severity>     Set a rule to off, warn or error (repeatable)
+  --since <git ref>          Report only entries changed since the ref; rules of the
+                             whole log (order, duplicates) still report
+  --color, --no-color        Force colors on or off (or FORCE_COLOR=1, NO_COLOR=1)
+
+Options of new:
+  --title <text>             What the session was about (asked on a terminal)
+  --date <YYYY-MM-DD>        Default: today
+  --engineer <name>          Default: git config user.name, then your user name
+  --tool <text>              Default: the AI tool of the newest entry
+  --feature <text>           Default: the feature of the newest entry
+  --mode <text>              A, or B (Heartbeat k of N); default: the placeholder
+  --dry-run                  Print the entry; write nothing
+
+Options of every command:
+  --template <id or path>    Template to check against or scaffold from
+                             (default: session-log.v0.2)
+  --debug                    Show the stack trace of an unexpected error
+  -h, --help                 Show this help
+  -v, --version              Show the version
+
+Settings are read from .session-logrc (JSON), .session-logrc.json, .yaml, .yml,
+.js, .cjs or .mjs, or the "sessionLog" key of package.json, in the log's folder or
+above it. Files listed in .session-logignore are skipped.
+
+Exit codes: 0 clean; 1 errors, or more warnings than --max-warnings;
+2 usage, settings or file errors.
+`

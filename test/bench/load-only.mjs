@@ -1,0 +1,2 @@
+// Node start-up plus loading the plugin and its parser: the CLI's floor for a tiny log.
+import 'remark-session-log'

@@ -1,0 +1,1 @@
+// Node start-up alone, the baseline of every whole-process figure.

@@ -1,0 +1,169 @@
+// `pnpm bench`: times the plugin against the parse floor and the CLI against its peers
+// on the same generated logs, in one run, and prints absolute times with their ratios.
+import {spawnSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {performance} from 'node:perf_hooks'
+import {fileURLToPath} from 'node:url'
+import {fix, lint, Linter, parseMarkdown} from 'remark-session-log'
+import {generateLog} from './generate.mjs'
+import {timeLanguageServer} from './language-server.mjs'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const sizes = (process.env.BENCH_SIZES ?? '1,10,100,1000,5000').split(',').map(Number)
+const peerTimeout = Number(process.env.BENCH_PEER_TIMEOUT ?? 600) * 1000
+const work = mkdtempSync(join(tmpdir(), 'session-log-bench-'))
+const bin = (name) => join(root, 'node_modules', '.bin', name)
+const rssHook = join(root, 'test/bench/max-rss.mjs')
+const cli = join(root, 'packages/session-log/dist/bin.js')
+const plugin = join(root, 'packages/remark-session-log/dist/index.js')
+
+/** Fewer repetitions for bigger inputs: the median of what fits in a few minutes. */
+const runsFor = (entries) => (entries <= 100 ? 7 : entries <= 1000 ? 3 : 1)
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+function timeInProcess(runs, action) {
+  action() // warm-up: module loading and JIT are not what is measured
+  const times = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    action()
+    times.push(performance.now() - start)
+  }
+  return median(times)
+}
+
+/** Wall time and peak memory of a whole process; node programs get the RSS hook. */
+function timeProcess(runs, command, args) {
+  const times = []
+  const peaks = []
+  for (let i = 0; i <= runs; i++) {
+    const rssFile = join(work, `rss-${process.hrtime.bigint()}`)
+    const start = performance.now()
+    const result = spawnSync(process.execPath, ['--import', rssHook, command, ...args], {
+      env: {...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1'},
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: peerTimeout,
+      maxBuffer: 64 * 1024 * 1024,
+    })
+    const elapsed = performance.now() - start
+    if (result.error?.code === 'ETIMEDOUT')
+      return {ms: Number.NaN, rssMb: Number.NaN, note: 'timed out'}
+    if (i === 0) continue // warm-up: file cache
+    times.push(elapsed)
+    try {
+      peaks.push(Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map(Number)) / 1024)
+    } catch {
+      peaks.push(Number.NaN)
+    }
+  }
+  return {ms: median(times), rssMb: median(peaks)}
+}
+
+const ms = (value) =>
+  Number.isNaN(value)
+    ? 'n/a'
+    : value >= 1000
+      ? `${(value / 1000).toFixed(2)} s`
+      : `${value.toFixed(1)} ms`
+const ratio = (a, b) =>
+  Number.isNaN(a) || Number.isNaN(b) || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`
+const mb = (value) => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(0)} MB`)
+
+const rows = []
+const startup = timeProcess(7, join(root, 'test/bench/noop.mjs'), [])
+const loaded = timeProcess(7, join(root, 'test/bench/load-only.mjs'), [])
+for (const entries of sizes) {
+  const runs = runsFor(entries)
+  const text = generateLog(entries, {seed: entries})
+  const defective = generateLog(entries, {seed: entries, defectRate: 0.05})
+  const dir = join(work, String(entries))
+  mkdirSync(dir)
+  const file = join(dir, 'SESSION_LOG.md')
+  writeFileSync(file, text)
+  console.error(`… ${entries} entries (${(text.length / 1e6).toFixed(2)} MB)`)
+
+  const floor = timeInProcess(runs, () => parseMarkdown(text))
+  const linted = timeInProcess(runs, () => lint(text))
+  const fixed = timeInProcess(runs, () => fix(defective))
+  // An editor's re-lint: one character typed in the middle of the log.
+  const linter = new Linter()
+  linter.lint(text)
+  const middle = text.indexOf('### Learnings', Math.floor(text.length / 2))
+  let typed = 0
+  const relint = timeInProcess(runs, () => {
+    typed++
+    linter.lint(`${text.slice(0, middle)}${'x'.repeat(typed % 2)}${text.slice(middle)}`)
+  })
+
+  const parseProcess = timeProcess(runs, join(root, 'test/bench/parse-only.mjs'), [file])
+  const ours = timeProcess(runs, cli, ['check', file])
+  const remark = timeProcess(Math.min(runs, 3), bin('remark'), [
+    '--no-stdout',
+    '--quiet',
+    '--use',
+    plugin,
+    file,
+  ])
+  const markdownlint = timeProcess(
+    Math.min(runs, 3),
+    join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'),
+    [file],
+  )
+  const server = entries >= 1000 ? await timeLanguageServer(text, 3) : Number.NaN
+
+  rows.push({
+    entries,
+    bytes: text.length,
+    floor,
+    linted,
+    fixed,
+    relint,
+    parseProcess,
+    ours,
+    remark,
+    markdownlint,
+    server,
+  })
+}
+
+const lines = [
+  `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Node start-up ${ms(startup.ms)}, start-up plus loading the plugin ${ms(loaded.ms)}.`,
+  '',
+  '| entries | MB | parse floor | lint | lint ÷ floor | fix (5% defects) | re-lint after 1 char | re-lint ÷ floor | LSP edit → diagnostics |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(
+    (r) =>
+      `| ${r.entries} | ${(r.bytes / 1e6).toFixed(2)} | ${ms(r.floor)} | ${ms(r.linted)} | ${ratio(r.linted, r.floor)} | ${ms(r.fixed)} | ${ms(r.relint)} | ${ratio(r.relint, r.floor)} | ${ms(r.server)} |`,
+  ),
+  '',
+  '| entries | `session-log check` | remark-cli + plugin | markdownlint-cli2 | CLI ÷ remark | CLI ÷ markdownlint | CLI peak RSS | parse-only peak RSS | RSS ÷ parse |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(
+    (r) =>
+      `| ${r.entries} | ${ms(r.ours.ms)} | ${ms(r.remark.ms)}${r.remark.note ? ` (${r.remark.note})` : ''} | ${ms(r.markdownlint.ms)}${r.markdownlint.note ? ` (${r.markdownlint.note})` : ''} | ${ratio(r.ours.ms, r.remark.ms)} | ${ratio(r.ours.ms, r.markdownlint.ms)} | ${mb(r.ours.rssMb)} | ${mb(r.parseProcess.rssMb)} | ${ratio(r.ours.rssMb, r.parseProcess.rssMb)} |`,
+  ),
+]
+const small = rows.find((r) => r.entries === 1)
+if (small)
+  lines.push(
+    '',
+    `Fixed cost: \`session-log check\` on a 1-entry log ${ms(small.ours.ms)} = ${ratio(small.ours.ms, loaded.ms)} of start-up plus loading the plugin.`,
+  )
+const big = rows.find((r) => r.entries === 5000)
+const thousand = rows.find((r) => r.entries === 1000)
+if (big && thousand) {
+  lines.push(
+    `Growth 5,000 ÷ 1,000 entries: lint ${ratio(big.linted, thousand.linted)}, parse floor ${ratio(big.floor, thousand.floor)}, CLI ${ratio(big.ours.ms, thousand.ours.ms)}.`,
+  )
+}
+const table = lines.join('\n')
+console.log(table)
+mkdirSync(join(root, 'bench-results'), {recursive: true})
+writeFileSync(join(root, 'bench-results', 'results.md'), `${table}\n`)
+rmSync(work, {recursive: true, force: true})
