@@ -85,10 +85,8 @@ function entry(rand, date, defect) {
   const heading = kindOfDefect === 0 ? '### Kill switch' : '### Kill Switch'
   const keptValue = kindOfDefect === 1 ? generated + 10 : kept
   const box = kindOfDefect === 2 ? '-[ ]' : '- [ ]'
-  const dateValue =
-    kindOfDefect === 3
-      ? date.replace(/-\d\d$/, '-31').replace(/-(02|04|06|09|11)-31$/, '-$1-31')
-      : date
+  // February 30th: a date that does not exist, reported where it stands.
+  const dateValue = kindOfDefect === 3 ? `${date.slice(0, 4)}-02-30` : date
   return `## Session: ${pick(verbs)} ${pick(things)}
 
 **Date:** ${dateValue}
@@ -96,7 +94,7 @@ function entry(rand, date, defect) {
 **Feature:** ${pick(features)}
 **Heartbeat:** T${k} — ${pick(things)}
 **AI Tool:** ${pick(tools)}
-**Mode:** B (Heartbeat ${k} of 3)
+**Mode:** A
 
 ### Inputs
 

@@ -7,7 +7,7 @@ import {
   createMessageConnection,
   StreamMessageReader,
   StreamMessageWriter,
-} from 'vscode-jsonrpc/node.js'
+} from 'vscode-jsonrpc/node'
 
 const server = fileURLToPath(
   new URL('../../packages/session-log-language-server/dist/bin.js', import.meta.url),

@@ -1,2 +1,3 @@
-// Node start-up plus loading the plugin and its parser: the CLI's floor for a tiny log.
-import 'remark-session-log'
+// Node start-up plus loading every module of the bundled CLI, without running it: the
+// floor of `session-log check` on a tiny log.
+import '../../dist-bundle/chunk.mjs'

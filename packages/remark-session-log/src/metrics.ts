@@ -21,9 +21,9 @@ export type MetricProblem = 'empty' | 'negative' | 'fraction' | 'none' | 'no-uni
 
 const estimatePrefix =
   /^(?:~|≈|±|\+\/-|approx\.?|approximately|about|around|roughly|circa|ca\.|est\.|estimated)\s*/i
-const estimateSuffix = /\s*(?:\?|\+|-?ish)$/i
+const estimateSuffix = /(?<!\s)\s*(?:\?|\+|-?ish)$/i
 /** A remark after the value: `(incl. review)`, ` — mostly tests`. */
-const remark = /\s*\([^()]*\)$|\s+[—–]\s+.*$/
+const remark = /(?<!\s)\s*\([^()]*\)$|(?<!\s)\s+[—–]\s[^]*$/
 
 interface Cleaned {
   text: string
@@ -36,7 +36,7 @@ function clean(raw: string): Cleaned {
     .normalize('NFC')
     .replace(/[\s\u00a0]+/g, ' ')
     .trim()
-  text = text.replace(/^[*_`]+|[*_`]+$/g, '').trim()
+  text = text.replace(/^[*_`]+|(?<![*_`])[*_`]+$/g, '').trim()
   text = text.replace(remark, '').trim()
   let estimate = false
   const prefix = estimatePrefix.exec(text)
@@ -156,7 +156,7 @@ export function parseDuration(raw: string): Reading | MetricProblem {
 
 /** Reads a timeline time, `HH:MM` elapsed since the session started, into minutes. */
 export function parseTimelineTime(raw: string): number | undefined {
-  const match = /^(\d{1,3}):([0-5]\d)$/.exec(raw.trim().replace(/^[*_`]+|[*_`]+$/g, ''))
+  const match = /^(\d{1,3}):([0-5]\d)$/.exec(raw.trim().replace(/^[*_`]+|(?<![*_`])[*_`]+$/g, ''))
   if (!match) return undefined
   return Number(match[1]) * 60 + Number(match[2])
 }

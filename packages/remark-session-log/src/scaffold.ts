@@ -44,7 +44,8 @@ export function renderEntry(
   style: Style = defaultStyle,
 ): string {
   const lines = schema.source.entry.split(/\r\n|\r|\n/)
-  const title = oneLine(values.title)
+  // A title ending in `#`s would read as the heading's closing sequence and be dropped.
+  const title = oneLine(values.title)?.replace(/(^|\s)#(#*)$/, '$1\\#$2')
   if (title && schema.entryPlaceholder && lines[0]) {
     lines[0] = lines[0].replace(schema.entryPlaceholder, () => title)
   }
@@ -161,7 +162,7 @@ function fillField(line: string, values: Map<string, string>): string {
   if (!label) return line
   const value = values.get(normalizeName(label.label))
   if (value === undefined) return line
-  const hardBreak = /(?:\\| {2,})$/.exec(line)?.[0] ?? ''
+  const hardBreak = /(?:\\|(?<! ) {2,})$/.exec(line)?.[0] ?? ''
   return `${line.slice(0, label.end)} ${value}${hardBreak}`
 }
 

@@ -7,7 +7,7 @@ export function normalizeName(name: string): string {
     .replace(/[*_`]/g, '')
     .replace(/[\s\u00a0]+/g, ' ')
     .trim()
-    .replace(/[:?.\s]+$/, '')
+    .replace(/(?<![:?.\s])[:?.\s]+$/, '')
     .toLowerCase()
 }
 
@@ -41,7 +41,7 @@ export function readBoldLabel(raw: string): BoldLabel | undefined {
 
 /** Removes the line's hard-break marker (two trailing spaces or a backslash). */
 export function trimLineEnd(line: string): string {
-  return line.replace(/(?:\\|[ \t]+)$/, '').replace(/[ \t]+$/, '')
+  return line.replace(/(?:\\|(?<![ \t])[ \t]+)$/, '').replace(/(?<![ \t])[ \t]+$/, '')
 }
 
 /** Placeholders are the template's bracketed hints and its example values. */

@@ -1,47 +1,14 @@
 import {readFileSync} from 'node:fs'
-import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {lint} from '../src/lint.js'
 import type {Finding} from '../src/rule.js'
-import {rules} from '../src/rules/index.js'
 import {fixtureToday} from './fixtures.js'
+import {expectSensible} from './properties.js'
 
 const template = readFileSync(new URL('../templates/session-log.v0.2.md', import.meta.url), 'utf8')
-const ruleIds = new Set(rules.map((rule) => rule.id))
 
 function lintAt(text: string): Finding[] {
   return lint(text, {today: fixtureToday})
-}
-
-/** Line and column of an offset, counting `\r\n`, `\n` and `\r` as line endings. */
-function pointAt(text: string, offset: number): {line: number; column: number} {
-  let line = 1
-  let lineStart = 0
-  for (let i = 0; i < offset; i++) {
-    const char = text[i]
-    if (char === '\n' || (char === '\r' && text[i + 1] !== '\n')) {
-      line++
-      lineStart = i + 1
-    }
-  }
-  return {line, column: offset - lineStart + 1}
-}
-
-/** Every finding names a known rule and a range that lies inside the text it came from. */
-function expectSensible(text: string, findings: Finding[]): void {
-  const source = text.replace(/^\uFEFF/, '')
-  for (const finding of findings) {
-    expect(ruleIds.has(finding.ruleId), finding.ruleId).toBe(true)
-    expect(finding.message.length).toBeGreaterThan(0)
-    expect(finding.start.offset).toBeGreaterThanOrEqual(0)
-    expect(finding.start.offset).toBeLessThanOrEqual(finding.end.offset)
-    expect(finding.end.offset).toBeLessThanOrEqual(source.length)
-    for (const point of [finding.start, finding.end]) {
-      expect({line: point.line, column: point.column}).toEqual(pointAt(source, point.offset))
-    }
-  }
-  const offsets = findings.map((finding) => finding.start.offset)
-  expect(offsets).toEqual([...offsets].sort((a, b) => a - b))
 }
 
 /** Bytes from a fixed seed, so a failure can be replayed. */
@@ -119,56 +86,4 @@ describe('hostile input', () => {
   })
 })
 
-// Pieces of a real log: the template's lines, a few filled-in lines and some noise.
-const fragments = [
-  ...template.split('\n'),
-  '**Date:** 2026-02-30',
-  '**Date:** 2025-03-14',
-  '**Mode:** B (Heartbeat 3 of 2)',
-  '| 00:10 | AI proposed a structure |',
-  '| Lines kept after review | ~120 |',
-  '| Total session time | 1h 30m |',
-  '- [x] Existing code files:',
-  '-[ ] DB schema',
-  '* [X] Other: notes',
-  '- **Was the kill switch triggered?** Yes',
-  '## Session: ',
-  '### output',
-  '#### Inputs',
-  '<!-- session-log-disable -->',
-  '```',
-  '',
-  '\t',
-  '\u0000',
-  '\uFEFF',
-]
-
-const markdownShaped = fc
-  .tuple(
-    fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string({maxLength: 12})), {
-      maxLength: 60,
-    }),
-    fc.constantFrom('\n', '\r\n', '\r'),
-    fc.boolean(),
-  )
-  .map(([lines, eol, bom]) => (bom ? '\uFEFF' : '') + lines.join(eol))
-
-describe('lint never throws', () => {
-  it('on arbitrary strings', () => {
-    fc.assert(
-      fc.property(fc.string({unit: 'binary', maxLength: 200}), (text) => {
-        expectSensible(text, lintAt(text))
-      }),
-      {numRuns: 100},
-    )
-  })
-
-  it('on Markdown built from fragments of the template', () => {
-    fc.assert(
-      fc.property(markdownShaped, (text) => {
-        expectSensible(text, lintAt(text))
-      }),
-      {numRuns: 150},
-    )
-  })
-})
+// Lint on arbitrary and Markdown-shaped strings: test/properties.ts, run by properties.test.ts.

@@ -36,6 +36,15 @@ describe('renderEntry', () => {
     expect(entry).toContain('**AI Tool:** [e.g., Cursor')
   })
 
+  it('keeps a title that ends in "#" from reading as the closing sequence', () => {
+    const heading = (title: string) => renderEntry(schema, {title}).split('\n')[0]
+    expect(heading('#')).toBe('## Session: \\#')
+    expect(heading('Fix issue ##')).toBe('## Session: Fix issue \\##')
+    expect(heading('Port to C#')).toBe('## Session: Port to C#')
+    const log = buildModel(renderLog(schema, renderEntry(schema, {title: 'Fix issue #'})), schema)
+    expect(log.entries[0]?.heading.content.text).toBe('Session: Fix issue \\#')
+  })
+
   it('uses the line ending and bullet it is given', () => {
     const entry = renderEntry(schema, {}, {eol: '\r\n', bullet: '*'})
     expect(entry.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)

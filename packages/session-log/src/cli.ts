@@ -1,11 +1,12 @@
 import {existsSync} from 'node:fs'
+import {resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {builtinTemplates, type EntryValues, type RuleSetting} from 'remark-session-log'
 import {check} from './commands/check.js'
 import {init} from './commands/init.js'
 import {newEntry} from './commands/new.js'
 import {checkRuleId, ConfigError, resolveTemplate, type Settings} from './config.js'
-import {InputError} from './files.js'
+import {defaultMaxSize, InputError, parseSize} from './files.js'
 import type {Io} from './io.js'
 import {visible} from './reporters/escape.js'
 import {formats, type Format} from './reporters/index.js'
@@ -25,10 +26,13 @@ const reportOptions: Options = {
   format: {type: 'string', short: 'f'},
   'output-file': {type: 'string', short: 'o'},
   'max-warnings': {type: 'string'},
+  'max-size': {type: 'string'},
   quiet: {type: 'boolean', short: 'q'},
   rule: {type: 'string', multiple: true},
   color: {type: 'boolean'},
   since: {type: 'string'},
+  cache: {type: 'boolean'},
+  'cache-location': {type: 'string'},
 }
 
 const commands = {
@@ -43,6 +47,7 @@ const commands = {
     feature: {type: 'string'},
     mode: {type: 'string'},
     'dry-run': {type: 'boolean'},
+    'max-size': {type: 'string'},
   },
   init: everyCommand,
 } satisfies Record<string, Options>
@@ -109,9 +114,13 @@ async function run(argv: string[], io: Io): Promise<number> {
         format: format(values.format),
         outputFile: text(values, 'output-file'),
         maxWarnings: count(values['max-warnings']),
+        maxSize: size(values['max-size']),
         quiet: flag(values, 'quiet'),
         settings,
         since,
+        cache: flag(values, 'cache')
+          ? resolve(io.cwd, text(values, 'cache-location') ?? '.session-logcache')
+          : undefined,
       },
       io,
     )
@@ -126,7 +135,16 @@ async function run(argv: string[], io: Io): Promise<number> {
     const value = text(values, key)
     if (value !== undefined) entry[key] = value
   }
-  return newEntry({path, values: entry, dryRun: flag(values, 'dry-run'), settings}, io)
+  return newEntry(
+    {
+      path,
+      values: entry,
+      dryRun: flag(values, 'dry-run'),
+      maxSize: size(values['max-size']),
+      settings,
+    },
+    io,
+  )
 }
 
 type Values = ReturnType<typeof parse>['values']
@@ -181,6 +199,17 @@ function format(value: unknown): Format {
   if (value === undefined) return 'stylish'
   if (formats.includes(value as Format)) return value as Format
   throw new UsageError(`--format ${String(value)}: use one of ${formats.join(', ')}`)
+}
+
+function size(value: unknown): number {
+  if (value === undefined) return defaultMaxSize
+  const bytes = typeof value === 'string' ? parseSize(value) : undefined
+  if (bytes === undefined) {
+    throw new UsageError(
+      `--max-size ${String(value)}: write a number of bytes, or one with a unit, such as 50MB`,
+    )
+  }
+  return bytes
 }
 
 function count(value: unknown): number | undefined {

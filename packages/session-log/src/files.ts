@@ -47,12 +47,50 @@ export interface LogFile {
   text: string
 }
 
-// Far above any real log (thousands of entries are a few MB); past it, reading and
-// linting would take the machine's memory rather than fail with a message.
-const maxBytes = 32 * 1024 * 1024
+/**
+ * The default of `--max-size`: far above any real log (thousands of entries are a few
+ * MB); past it, reading and linting would take the machine's memory rather than fail
+ * with a message.
+ */
+export const defaultMaxSize = 50_000_000
+
+const units: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1000,
+  kb: 1000,
+  kib: 1024,
+  m: 1000 ** 2,
+  mb: 1000 ** 2,
+  mib: 1024 ** 2,
+  g: 1000 ** 3,
+  gb: 1000 ** 3,
+  gib: 1024 ** 3,
+}
+
+/** Reads `--max-size`: bytes, or a number with a unit such as `50MB`, `500KB` or `1.5GiB`. */
+export function parseSize(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?) ?([a-z]*)$/i.exec(text.trim())
+  const unit = units[match?.[2]?.toLowerCase() ?? 'none']
+  if (!match || unit === undefined) return undefined
+  const bytes = Math.floor(Number(match[1]) * unit)
+  return bytes > 0 && Number.isSafeInteger(bytes) ? bytes : undefined
+}
+
+/** A size as people read it: `50 MB`, `1.5 MB`, `800 bytes`. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`
+  const [value, unit] =
+    bytes < 1000 ** 2
+      ? [bytes / 1000, 'KB']
+      : bytes < 1000 ** 3
+        ? [bytes / 1000 ** 2, 'MB']
+        : [bytes / 1000 ** 3, 'GB']
+  return `${Number(value.toFixed(1))} ${unit}`
+}
 
 /** Reads and decodes a log; every way it can fail is an `InputError`. */
-export function readLog(path: string, name: string): LogFile {
+export function readLog(path: string, name: string, maxSize = defaultMaxSize): LogFile {
   let bytes: Buffer
   try {
     const stats = statSync(path)
@@ -67,18 +105,37 @@ export function readLog(path: string, name: string): LogFile {
     if (!stats.isFile()) {
       throw new InputError(name, 'is not a regular file', 'pass the Markdown file of the log')
     }
-    if (stats.size > maxBytes) {
-      throw new InputError(
-        name,
-        `is ${Math.round(stats.size / 1024 / 1024)} MiB, over the ${maxBytes / 1024 / 1024} MiB a log may have`,
-        'split it into several logs',
-      )
-    }
+    if (stats.size > maxSize) throw tooLarge(name, stats.size, maxSize)
     bytes = readFileSync(path)
   } catch (error) {
     throw readError(error, name)
   }
   return {name, path, bytes, text: decode(bytes, name)}
+}
+
+/**
+ * The error for a file over `--max-size`, or undefined when it is not (or cannot be
+ * read at all, which the caller reports).
+ */
+export function sizeProblem(path: string, name: string, maxSize: number): InputError | undefined {
+  let size
+  try {
+    size = statSync(path).size
+  } catch {
+    return undefined
+  }
+  return size > maxSize ? tooLarge(name, size, maxSize) : undefined
+}
+
+function tooLarge(name: string, bytes: number, maxSize: number): InputError {
+  // Rounded alike, the two sizes are given exactly: not "50 MB, over the limit of 50 MB".
+  const exact = formatSize(bytes) === formatSize(maxSize)
+  const size = (n: number) => (exact ? `${n} bytes` : formatSize(n))
+  return new InputError(
+    name,
+    `is ${size(bytes)}, over the limit of ${size(maxSize)}`,
+    'split it into several logs, or raise the limit with --max-size',
+  )
 }
 
 /** Whether anything (a file, a folder, a dangling link) has this name. */
@@ -152,7 +209,7 @@ export function writeAtomic(path: string, name: string, text: string, original?:
       createExclusive(temp, target, text)
     }
   } catch (error) {
-    throw writeError(error, name)
+    throw writeError(error, name, original !== undefined)
   } finally {
     if (temp) rmSync(temp, {force: true})
   }
@@ -192,7 +249,8 @@ function readError(error: unknown, name: string): Error {
   }
 }
 
-function writeError(error: unknown, name: string): Error {
+/** `replacing`: the file was read, and the error came while writing it back. */
+function writeError(error: unknown, name: string, replacing: boolean): Error {
   if (error instanceof InputError) return error
   const problem = (what: string, remedy: string) => new InputError(name, what, remedy, error)
   switch ((error as NodeJS.ErrnoException).code) {
@@ -200,6 +258,13 @@ function writeError(error: unknown, name: string): Error {
       return problem('already exists', 'nothing was written; choose another path')
     case 'ENOENT':
     case 'ENOTDIR':
+      // The file or its folder was there when it was read: it was not recreated.
+      if (replacing) {
+        return problem(
+          'was moved or deleted while the command ran, so nothing was written',
+          'run the command again',
+        )
+      }
       return problem('cannot be written: its folder does not exist', 'create it first')
     case 'EACCES':
     case 'EPERM':

@@ -66,22 +66,14 @@ export function changedLines(path: string, name: string, ref: string): ChangedLi
     if (from === undefined) return {all: true}
     paths = [from, file]
   }
-  const diff = git(
-    top,
-    // --text: a .gitattributes that calls the log binary must not hide its changes.
-    ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '--text', '--unified=0', '-M'].concat([
-      commit,
-      '--',
-      ...paths,
-    ]),
-    name,
-    ref,
-  )
+  // --text: a .gitattributes that calls the log binary must not hide its changes.
+  const options = ['--no-color', '--no-ext-diff', '--no-textconv', '--text', '--unified=0', '-M']
+  const diff = git(top, ['diff', ...options, commit, '--', ...paths], name, ref)
   return parseHunks(diff)
 }
 
 /** The new-side line ranges and deletion points of a `--unified=0` diff. */
-export function parseHunks(diff: string): ChangedLines {
+function parseHunks(diff: string): ChangedLines {
   const ranges: Array<[number, number]> = []
   const deletions: number[] = []
   for (const match of diff.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {

@@ -30,10 +30,14 @@ Options of check and fix:
   -f, --format <name>        stylish (default), json, github or sarif
   -o, --output-file <path>   Write the report to a file
   --max-warnings <n>         Fail when there are more than n warnings
+  --max-size <size>          Refuse logs larger than this (default: 50MB)
   -q, --quiet                Report errors only
   --rule <id>=<severity>     Set a rule to off, warn or error (repeatable)
   --since <git ref>          Report only entries changed since the ref; rules of the
                              whole log (order, duplicates) still report
+  --cache                    Keep findings in .session-logcache; an unchanged log is
+                             not checked again
+  --cache-location <path>    Where --cache keeps them
   --color, --no-color        Force colors on or off (or FORCE_COLOR=1, NO_COLOR=1)
 
 Options of new:
@@ -44,6 +48,7 @@ Options of new:
   --feature <text>           Default: the feature of the newest entry
   --mode <text>              A, or B (Heartbeat k of N); default: the placeholder
   --dry-run                  Print the entry; write nothing
+  --max-size <size>          As for check
 
 Options of every command:
   --template <id or path>    Template to check against or scaffold from

@@ -46,7 +46,7 @@ export function fieldLines(entry: Entry, specs: readonly FieldSpec[]): FieldLine
 
 /** A backslash or two spaces at the end of a line: a hard line break. */
 export function isHardBreak(marker: string): boolean {
-  return /\\$| {2,}$/.test(marker)
+  return /\\$|(?<! ) {2,}$/.test(marker)
 }
 
 /**

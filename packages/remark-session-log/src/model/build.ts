@@ -22,7 +22,7 @@ import type {
 } from './types.js'
 
 /** A box GFM would not read as a task: `[]`, `[ x]`, `-[ ]`, a box without a bullet. */
-const looseBox = /^([ \t]*)(?:([-*+])[ \t]*)?(\[[ \t]*[xX]?[ \t]*\])(?![(:[])[ \t]*/
+const looseBox = /^([ \t]*)(?:([-*+])[ \t]*)?(\[[ \t]*(?:[xX][ \t]*)?\])(?![(:[])[ \t]*/
 
 /** Builds the model of a session log. `text` must not start with a BOM. Never throws. */
 export function buildModel(
@@ -112,7 +112,7 @@ class ModelBuilder {
     const separator = nodes.findLast((node) => node.type === 'thematicBreak')
     let version: Text | undefined
     const label = this.schema.versionLabel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    const pattern = new RegExp(`${label}\\**:?\\**:?[ \\t]*(\\d+(?:\\.\\d+)*)`, 'i')
+    const pattern = new RegExp(`${label}\\**(?::\\**)?:?[ \\t]*(\\d+(?:\\.\\d+)*)`, 'i')
     for (const node of nodes) {
       if (node.type !== 'blockquote' && node.type !== 'paragraph') continue
       const start = this.offset(node, 'start')
@@ -499,7 +499,7 @@ class ModelBuilder {
     const end = this.offset(node, 'end')
     const raw = this.text.slice(start, end)
     const atx = /^ {0,3}(#{1,6})[ \t]*/.exec(raw)
-    const closing = /[ \t]+#+[ \t]*$|[ \t]*$/.exec(raw)
+    const closing = /(?<![ \t])[ \t]+#+[ \t]*$|(?<![ \t])[ \t]*$/.exec(raw)
     const contentStart = start + (atx?.[0].length ?? 0)
     // A setext heading's content is its first line.
     const contentEnd = atx

@@ -93,10 +93,7 @@ function trimmed(text: Text): Text {
 function findNearMiss(content: Text, prefix: string): Text | undefined {
   const words = prefix.replace(/:$/, '').trim()
   const count = words.split(/\s+/).length
-  const pattern = new RegExp(
-    `^([^\\s:]+(?:[ \\t]+[^\\s:]+){${count - 1}})[ \\t]*(?::|[ \\t]*[-–—]+)`,
-    'u',
-  )
+  const pattern = new RegExp(`^([^\\s:]+(?:[ \\t]+[^\\s:]+){${count - 1}})[ \\t]*(?::|[-–—]+)`, 'u')
   const match = pattern.exec(content.text)
   if (!match?.[1]) return undefined
   const written = normalizeName(match[1])

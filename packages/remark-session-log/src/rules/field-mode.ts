@@ -17,10 +17,15 @@ const grammars = new Map<string, ModeGrammar | undefined>()
 // (another language, another name for a heartbeat) is checked the same way.
 function grammarOf(placeholder: string): ModeGrammar | undefined {
   if (grammars.has(placeholder)) return grammars.get(placeholder)
-  const parts = /^\s*(\S+)\s*\/\s*(\S+)\s*\(\s*(.*?)\s*#\s*(.*?)\s*N\s*\)\s*$/u.exec(placeholder)
+  // Each part ends at a character the next one starts with, and the words around "#"
+  // are trimmed afterwards: a pattern with `\s*` on both sides of `.*?` backtracked for
+  // minutes on long input.
+  const parts = /^\s*([^\s/]+)\s*\/\s*([^\s(]+)\s*\(([^#]*)#(.*)N\s*\)\s*$/u.exec(placeholder)
   let grammar: ModeGrammar | undefined
   if (parts) {
-    const [, single = '', multiple = '', before = '', between = ''] = parts
+    const [, single = '', multiple = ''] = parts
+    const before = (parts[3] ?? '').trim()
+    const between = (parts[4] ?? '').trim()
     const words = (text: string) =>
       text
         .split(/\s+/)

@@ -30,14 +30,25 @@ export function loadTemplate(template: string = builtinTemplates[0]): Schema {
  */
 export function templateFor(text: string, template?: string): Schema {
   if (template !== undefined) return loadTemplate(template)
-  const header = headerOf(text.replace(/^\uFEFF/, ''))
-  const version = /\bversion\b[*_]*[ \t]*:?[ \t]*[*_]*:?[ \t]*(\d+(?:\.\d+)*)/i.exec(header)?.[1]
-  const title = /^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/m.exec(header)?.[1]
-  const schemas = builtinTemplates.map((id) => loadTemplate(id))
+  const log = namesOf(text)
+  // Built-in templates are compared by their raw headers: parsing every one of them
+  // would cost more than checking a short log.
+  const named = builtinTemplates.map((id) => ({id, ...namesOf(readBuiltinTemplate(id))}))
   const found =
-    (version && schemas.find((schema) => sameVersion(schema.version, version))) ||
-    (title && schemas.find((schema) => normalizeName(schema.title) === normalizeName(title)))
-  return found || loadTemplate()
+    (log.version && named.find((t) => t.version && sameVersion(t.version, log.version!))) ||
+    (log.title &&
+      named.find((t) => t.title && normalizeName(t.title) === normalizeName(log.title!)))
+  return loadTemplate(found ? found.id : undefined)
+}
+
+/** The version and title a header states, if it states them. */
+function namesOf(text: string): {version: string | undefined; title: string | undefined} {
+  const header = headerOf(text.replace(/^\uFEFF/, ''))
+  const version = /\bversion\b[*_ \t:]*(\d+(?:\.\d+)*)/i.exec(header)?.[1]
+  const title = /^ {0,3}#[ \t]+(?![ \t])(.*?)(?:(?<![ \t])[ \t]+#+)?(?<![ \t])[ \t]*$/m.exec(
+    header,
+  )?.[1]
+  return {version, title}
 }
 
 // The header ends where the first entry or `---` begins; a version further down is

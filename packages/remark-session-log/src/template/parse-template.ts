@@ -38,7 +38,9 @@ export function parseTemplate(markdown: string, id: string): Schema {
   const footerNodes = nodes.slice(nodes.indexOf(lastBreak) + 1)
 
   const titleNode = header.find((node) => node.type === 'heading')
-  const versionMatch = /(\w+):?\**:?\s*(\d+(?:\.\d+)+)/.exec(header.map(slice).join('\n'))
+  const versionMatch = /(?<!\w)(\w*[^\W\d])\**(?::\**)?:?\s*(\d+(?:\.\d+)+)/.exec(
+    header.map(slice).join('\n'),
+  )
   const entryHeading = entry[0]
   if (!titleNode || entryHeading?.type !== 'heading') {
     throw new TemplateError(`${id}: a template needs a title and an entry heading`)

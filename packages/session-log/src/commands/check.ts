@@ -20,10 +20,11 @@ import {
   useTemplate,
   type Settings,
 } from '../config.js'
-import {exists, InputError, readLog, writeAtomic} from '../files.js'
+import {defaultMaxSize, exists, InputError, readLog, sizeProblem, writeAtomic} from '../files.js'
 import type {Io} from '../io.js'
 import {visible} from '../reporters/escape.js'
 import {reporters, type FileResult, type Format} from '../reporters/index.js'
+import {FindingsCache} from '../cache.js'
 import {changedLines, onlyChanged} from '../since.js'
 import {debugReport} from '../usage.js'
 
@@ -36,12 +37,16 @@ export interface CheckOptions {
   format: Format
   outputFile: string | undefined
   maxWarnings: number | undefined
+  /** Logs larger than this many bytes are refused (`--max-size`). */
+  maxSize?: number
   /** Errors only. */
   quiet: boolean
   /** Settings from flags; they override configuration files. */
   settings: Settings
   /** Report only entries whose lines differ from this git ref (document rules always). */
   since?: string | undefined
+  /** The file of `--cache`: findings of unchanged logs are read from it. */
+  cache?: string | undefined
 }
 
 /** What `check` found in every log, before it is reported. */
@@ -93,12 +98,19 @@ export async function collect(options: CheckOptions, io: Io): Promise<Collected>
   const results: FileResult[] = []
   const fixed: Collected['fixed'] = []
   const diffs: string[] = []
+  const cache = options.cache ? new FindingsCache(options.cache) : undefined
   for (const file of inputs.length > 0 ? await findLogs(inputs, io.cwd, options.settings) : []) {
     const name = file.path
     try {
       const failure = file.messages.find((message) => message.fatal)
-      if (failure) throw engineProblem(name, failure)
-      const result = checkLog(resolve(io.cwd, name), name, settingsOf(file), options)
+      // The engine reads each file whole: one past the size limit can fail there first.
+      if (failure) {
+        throw (
+          sizeProblem(resolve(io.cwd, name), name, options.maxSize ?? defaultMaxSize) ??
+          engineProblem(name, failure)
+        )
+      }
+      const result = checkLog(resolve(io.cwd, name), name, settingsOf(file), options, cache)
       if (options.fix || options.dryRun) fixed.push({name, applied: result.applied})
       if (result.diff) diffs.push(result.diff)
       const findings = options.quiet
@@ -110,6 +122,7 @@ export async function collect(options: CheckOptions, io: Io): Promise<Collected>
       problems.push(error)
     }
   }
+  cache?.save()
   if (results.length === 0 && problems.length === 0) {
     throw new InputError(
       inputs.join(' '),
@@ -157,10 +170,21 @@ interface Checked {
   diff: string | undefined
 }
 
-function checkLog(path: string, name: string, settings: Settings, options: CheckOptions): Checked {
-  const file = readLog(path, name)
-  useTemplate(settings.template)
-  const {log, findings} = lintDocument(file.text, settings)
+function checkLog(
+  path: string,
+  name: string,
+  settings: Settings,
+  options: CheckOptions,
+  cache: FindingsCache | undefined,
+): Checked {
+  const file = readLog(path, name, options.maxSize)
+  // A template named in the settings must load; without one, the log's header picks it.
+  if (settings.template !== undefined) useTemplate(settings.template)
+  const reportOnly = !options.fix && !options.dryRun
+  const key = reportOnly && cache ? cache.key(file.text, settings, today()) : undefined
+  const cached = key ? cache?.get(key) : undefined
+  if (cached && options.since === undefined) return {findings: cached, applied: [], diff: undefined}
+  const {log, findings} = lintDocument(file.text, {...settings, today: today()})
   if (!isSessionLog(log)) {
     const {title, entryDepth, entryPrefix} = log.schema
     throw new InputError(
@@ -169,7 +193,8 @@ function checkLog(path: string, name: string, settings: Settings, options: Check
       'check the path, or start a log with `session-log init`',
     )
   }
-  if (!options.fix && !options.dryRun) {
+  if (key) cache?.set(key, findings)
+  if (reportOnly) {
     const kept = inChanges(findings, log.entries, path, name, options.since)
     return {findings: kept, applied: [], diff: undefined}
   }
@@ -339,4 +364,11 @@ function pathProblem(path: string, name: string): InputError | undefined {
     return new InputError(name, 'is not a regular file', 'pass the Markdown file of the log')
   }
   return undefined
+}
+
+/** The day findings are made on, local time; one run uses one day throughout. */
+function today(): string {
+  const now = new Date()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }

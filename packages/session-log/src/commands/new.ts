@@ -22,6 +22,8 @@ export interface NewOptions {
   /** Values from flags; the rest take their defaults or keep the template's placeholders. */
   values: EntryValues
   dryRun: boolean
+  /** A log larger than this many bytes is refused (`--max-size`). */
+  maxSize?: number
   settings: Settings
 }
 
@@ -39,7 +41,7 @@ export async function newEntry(options: NewOptions, io: Io): Promise<number> {
   let original: LogFile | undefined
   let log: SessionLog | undefined
   if (exists(path)) {
-    original = readLog(path, name)
+    original = readLog(path, name, options.maxSize)
     const source = original.text.replace(/^\uFEFF/, '')
     // Without a template setting the log's own header says which template it follows.
     schema = templateFor(source, settings.template)

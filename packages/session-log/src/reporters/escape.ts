@@ -2,7 +2,7 @@
 // could move the cursor, recolour or hide text, or start a command of a CI runner; bidi
 // controls reorder what is shown. They are written as visible escapes instead.
 
-const unsafe = /[\p{Cc}\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu
+const unsafe = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu
 
 /** The text with every control character shown as an escape such as `\x1b` or `\u202e`. */
 export function visible(text: string): string {
@@ -20,7 +20,7 @@ export function visible(text: string): string {
  */
 export function safeJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(
-    /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )
 }

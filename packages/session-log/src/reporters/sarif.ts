@@ -85,5 +85,7 @@ function level(severity: 'warn' | 'error'): 'warning' | 'error' {
 // A relative URI reference: each path segment percent-encoded, so "#" or a space in a
 // file name cannot turn into a fragment or an invalid URI.
 function uriOf(name: string): string {
-  return name.split(/[\\/]/).map(encodeURIComponent).join('/')
+  // encodeURIComponent throws on half a surrogate pair; such a name shows U+FFFD there.
+  const whole = name.replace(/\p{Cs}/gu, '\ufffd')
+  return whole.split(/[\\/]/).map(encodeURIComponent).join('/')
 }

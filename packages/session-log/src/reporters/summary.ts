@@ -4,7 +4,13 @@ import {visible} from './escape.js'
 import type {FileResult} from './index.js'
 
 /** GitHub shows this many errors, and as many warnings, of one step as annotations. */
-export const annotationLimit = 10
+const annotationLimit = 10
+
+/**
+ * GitHub drops a step summary over 1 MiB whole; the tables stop short of that, leaving
+ * room for the closing note.
+ */
+const summaryBytes = 1000 * 1000
 
 export interface SummaryInput {
   files: FileResult[]
@@ -60,32 +66,43 @@ export function summary({files, problems, fixed, since, fileUrl}: SummaryInput):
     )
   }
 
+  const notChecked =
+    problems.length > 0
+      ? ['### Not checked', '', ...problems.map((problem) => `- ${text(problem.message)}`)].join(
+          '\n',
+        )
+      : ''
+  let bytes = Buffer.byteLength(parts.join('\n\n')) + Buffer.byteLength(notChecked)
+  let left = all.length
   for (const {name, findings} of withFindings) {
-    const rows = findings.map((finding) => {
+    const table = [
+      `### ${text(name)}`,
+      '',
+      '| Line | Severity | Rule | Finding |',
+      '| --: | --- | --- | --- |',
+    ]
+    bytes += Buffer.byteLength(table.join('\n')) + 2
+    for (const finding of findings) {
       const line = String(finding.start.line)
       const place = fileUrl ? `[${line}](${fileUrl(name)}#L${line})` : line
       const severity = finding.severity === 'error' ? 'error' : 'warning'
       const rule = `[${text(finding.ruleId)}](${finding.url})`
-      return `| ${place} | ${severity} | ${rule} | ${text(finding.message)} |`
-    })
+      const row = `| ${place} | ${severity} | ${rule} | ${text(finding.message)} |`
+      bytes += Buffer.byteLength(row) + 1
+      if (bytes > summaryBytes) break
+      table.push(row)
+      left--
+    }
+    if (table.length > 4) parts.push(table.join('\n'))
+    if (bytes > summaryBytes) break
+  }
+  if (left > 0) {
     parts.push(
-      [
-        `### ${text(name)}`,
-        '',
-        '| Line | Severity | Rule | Finding |',
-        '| --: | --- | --- | --- |',
-        ...rows,
-      ].join('\n'),
+      `${plural(left, 'more finding')} would make this summary larger than GitHub takes; run \`session-log check\` to see every finding.`,
     )
   }
 
-  if (problems.length > 0) {
-    parts.push(
-      ['### Not checked', '', ...problems.map((problem) => `- ${text(problem.message)}`)].join(
-        '\n',
-      ),
-    )
-  }
+  if (notChecked) parts.push(notChecked)
   return `${parts.join('\n\n')}\n`
 }
 
