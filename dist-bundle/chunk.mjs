@@ -13,6 +13,14 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -40,6 +48,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // node_modules/.pnpm/extend@3.0.2/node_modules/extend/index.js
 var require_extend = __commonJS({
@@ -595,118 +604,138 @@ var require_browser = __commonJS({
   }
 });
 
-// node_modules/.pnpm/has-flag@4.0.0/node_modules/has-flag/index.js
-var require_has_flag = __commonJS({
-  "node_modules/.pnpm/has-flag@4.0.0/node_modules/has-flag/index.js"(exports, module) {
-    "use strict";
-    module.exports = (flag2, argv2 = process.argv) => {
-      const prefix = flag2.startsWith("-") ? "" : flag2.length === 1 ? "-" : "--";
-      const position2 = argv2.indexOf(prefix + flag2);
-      const terminatorPosition = argv2.indexOf("--");
-      return position2 !== -1 && (terminatorPosition === -1 || position2 < terminatorPosition);
-    };
-  }
+// node_modules/.pnpm/supports-color@9.4.0/node_modules/supports-color/index.js
+var supports_color_exports = {};
+__export(supports_color_exports, {
+  createSupportsColor: () => createSupportsColor,
+  default: () => supports_color_default
 });
-
-// node_modules/.pnpm/supports-color@7.2.0/node_modules/supports-color/index.js
-var require_supports_color = __commonJS({
-  "node_modules/.pnpm/supports-color@7.2.0/node_modules/supports-color/index.js"(exports, module) {
-    "use strict";
-    var os2 = __require("os");
-    var tty2 = __require("tty");
-    var hasFlag2 = require_has_flag();
-    var { env: env2 } = process;
-    var forceColor;
-    if (hasFlag2("no-color") || hasFlag2("no-colors") || hasFlag2("color=false") || hasFlag2("color=never")) {
-      forceColor = 0;
-    } else if (hasFlag2("color") || hasFlag2("colors") || hasFlag2("color=true") || hasFlag2("color=always")) {
-      forceColor = 1;
+import process2 from "node:process";
+import os from "node:os";
+import tty from "node:tty";
+function hasFlag(flag2, argv2 = globalThis.Deno ? globalThis.Deno.args : process2.argv) {
+  const prefix = flag2.startsWith("-") ? "" : flag2.length === 1 ? "-" : "--";
+  const position2 = argv2.indexOf(prefix + flag2);
+  const terminatorPosition = argv2.indexOf("--");
+  return position2 !== -1 && (terminatorPosition === -1 || position2 < terminatorPosition);
+}
+function envForceColor() {
+  if ("FORCE_COLOR" in env) {
+    if (env.FORCE_COLOR === "true") {
+      return 1;
     }
-    if ("FORCE_COLOR" in env2) {
-      if (env2.FORCE_COLOR === "true") {
-        forceColor = 1;
-      } else if (env2.FORCE_COLOR === "false") {
-        forceColor = 0;
-      } else {
-        forceColor = env2.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env2.FORCE_COLOR, 10), 3);
-      }
+    if (env.FORCE_COLOR === "false") {
+      return 0;
     }
-    function translateLevel2(level2) {
-      if (level2 === 0) {
-        return false;
-      }
-      return {
-        level: level2,
-        hasBasic: true,
-        has256: level2 >= 2,
-        has16m: level2 >= 3
-      };
+    return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
+  }
+}
+function translateLevel(level2) {
+  if (level2 === 0) {
+    return false;
+  }
+  return {
+    level: level2,
+    hasBasic: true,
+    has256: level2 >= 2,
+    has16m: level2 >= 3
+  };
+}
+function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
+  const noFlagForceColor = envForceColor();
+  if (noFlagForceColor !== void 0) {
+    flagForceColor = noFlagForceColor;
+  }
+  const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
+  if (forceColor === 0) {
+    return 0;
+  }
+  if (sniffFlags) {
+    if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+      return 3;
     }
-    function supportsColor2(haveStream, streamIsTTY) {
-      if (forceColor === 0) {
-        return 0;
+    if (hasFlag("color=256")) {
+      return 2;
+    }
+  }
+  if ("TF_BUILD" in env && "AGENT_NAME" in env) {
+    return 1;
+  }
+  if (haveStream && !streamIsTTY && forceColor === void 0) {
+    return 0;
+  }
+  const min = forceColor || 0;
+  if (env.TERM === "dumb") {
+    return min;
+  }
+  if (process2.platform === "win32") {
+    const osRelease = os.release().split(".");
+    if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+      return Number(osRelease[2]) >= 14931 ? 3 : 2;
+    }
+    return 1;
+  }
+  if ("CI" in env) {
+    if ("GITHUB_ACTIONS" in env || "GITEA_ACTIONS" in env) {
+      return 3;
+    }
+    if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+      return 1;
+    }
+    return min;
+  }
+  if ("TEAMCITY_VERSION" in env) {
+    return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+  }
+  if (env.COLORTERM === "truecolor") {
+    return 3;
+  }
+  if (env.TERM === "xterm-kitty") {
+    return 3;
+  }
+  if ("TERM_PROGRAM" in env) {
+    const version2 = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+    switch (env.TERM_PROGRAM) {
+      case "iTerm.app": {
+        return version2 >= 3 ? 3 : 2;
       }
-      if (hasFlag2("color=16m") || hasFlag2("color=full") || hasFlag2("color=truecolor")) {
-        return 3;
-      }
-      if (hasFlag2("color=256")) {
+      case "Apple_Terminal": {
         return 2;
       }
-      if (haveStream && !streamIsTTY && forceColor === void 0) {
-        return 0;
-      }
-      const min = forceColor || 0;
-      if (env2.TERM === "dumb") {
-        return min;
-      }
-      if (process.platform === "win32") {
-        const osRelease = os2.release().split(".");
-        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-          return Number(osRelease[2]) >= 14931 ? 3 : 2;
-        }
-        return 1;
-      }
-      if ("CI" in env2) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env2) || env2.CI_NAME === "codeship") {
-          return 1;
-        }
-        return min;
-      }
-      if ("TEAMCITY_VERSION" in env2) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env2.TEAMCITY_VERSION) ? 1 : 0;
-      }
-      if (env2.COLORTERM === "truecolor") {
-        return 3;
-      }
-      if ("TERM_PROGRAM" in env2) {
-        const version2 = parseInt((env2.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env2.TERM_PROGRAM) {
-          case "iTerm.app":
-            return version2 >= 3 ? 3 : 2;
-          case "Apple_Terminal":
-            return 2;
-        }
-      }
-      if (/-256(color)?$/i.test(env2.TERM)) {
-        return 2;
-      }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env2.TERM)) {
-        return 1;
-      }
-      if ("COLORTERM" in env2) {
-        return 1;
-      }
-      return min;
     }
-    function getSupportLevel(stream2) {
-      const level2 = supportsColor2(stream2, stream2 && stream2.isTTY);
-      return translateLevel2(level2);
+  }
+  if (/-256(color)?$/i.test(env.TERM)) {
+    return 2;
+  }
+  if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+    return 1;
+  }
+  if ("COLORTERM" in env) {
+    return 1;
+  }
+  return min;
+}
+function createSupportsColor(stream2, options = {}) {
+  const level2 = _supportsColor(stream2, {
+    streamIsTTY: stream2 && stream2.isTTY,
+    ...options
+  });
+  return translateLevel(level2);
+}
+var env, flagForceColor, supportsColor, supports_color_default;
+var init_supports_color = __esm({
+  "node_modules/.pnpm/supports-color@9.4.0/node_modules/supports-color/index.js"() {
+    ({ env } = process2);
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      flagForceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      flagForceColor = 1;
     }
-    module.exports = {
-      supportsColor: getSupportLevel,
-      stdout: translateLevel2(supportsColor2(true, tty2.isatty(1))),
-      stderr: translateLevel2(supportsColor2(true, tty2.isatty(2)))
+    supportsColor = {
+      stdout: createSupportsColor({ isTTY: tty.isatty(1) }),
+      stderr: createSupportsColor({ isTTY: tty.isatty(2) })
     };
+    supports_color_default = supportsColor;
   }
 });
 
@@ -728,7 +757,7 @@ var require_node = __commonJS({
     );
     exports.colors = [6, 2, 3, 4, 5, 1];
     try {
-      const supportsColor2 = require_supports_color();
+      const supportsColor2 = (init_supports_color(), __toCommonJS(supports_color_exports));
       if (supportsColor2 && (supportsColor2.stderr || supportsColor2).level >= 2) {
         exports.colors = [
           20,
@@ -48768,13 +48797,13 @@ import { fileURLToPath as fileURLToPath6, pathToFileURL as pathToFileURL3 } from
 var import_config = __toESM(require_lib16(), 1);
 var import_definitions = __toESM(require_definitions(), 1);
 import path4 from "node:path";
-import process3 from "node:process";
+import process4 from "node:process";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 
 // node_modules/.pnpm/import-meta-resolve@4.2.0/node_modules/import-meta-resolve/lib/resolve.js
 import assert2 from "node:assert";
 import { statSync as statSync2, realpathSync as realpathSync2 } from "node:fs";
-import process2 from "node:process";
+import process3 from "node:process";
 import { fileURLToPath as fileURLToPath4, pathToFileURL } from "node:url";
 import path3 from "node:path";
 import { builtinModules } from "node:module";
@@ -49350,19 +49379,19 @@ var encodedSeparatorRegEx = /%2f|%5c/i;
 var emittedPackageWarnings = /* @__PURE__ */ new Set();
 var doubleSlashRegEx = /[/\\]{2}/;
 function emitInvalidSegmentDeprecation(target, request, match2, packageJsonUrl, internal, base2, isTarget) {
-  if (process2.noDeprecation) {
+  if (process3.noDeprecation) {
     return;
   }
   const pjsonPath = fileURLToPath4(packageJsonUrl);
   const double = doubleSlashRegEx.exec(isTarget ? target : request) !== null;
-  process2.emitWarning(
+  process3.emitWarning(
     `Use of deprecated ${double ? "double slash" : "leading or trailing slash matching"} resolving "${target}" for module request "${request}" ${request === match2 ? "" : `matched to "${match2}" `}in the "${internal ? "imports" : "exports"}" field module resolution of the package at ${pjsonPath}${base2 ? ` imported from ${fileURLToPath4(base2)}` : ""}.`,
     "DeprecationWarning",
     "DEP0166"
   );
 }
 function emitLegacyIndexDeprecation(url, packageJsonUrl, base2, main2) {
-  if (process2.noDeprecation) {
+  if (process3.noDeprecation) {
     return;
   }
   const format3 = defaultGetFormatWithoutErrors(url, { parentURL: base2.href });
@@ -49371,7 +49400,7 @@ function emitLegacyIndexDeprecation(url, packageJsonUrl, base2, main2) {
   const packagePath = fileURLToPath4(new URL(".", packageJsonUrl));
   const basePath = fileURLToPath4(base2);
   if (!main2) {
-    process2.emitWarning(
+    process3.emitWarning(
       `No "main" or "exports" field defined in the package.json for ${packagePath} resolving the main entry point "${urlPath.slice(
         packagePath.length
       )}", imported from ${basePath}.
@@ -49380,7 +49409,7 @@ Default "index" lookups for the main are deprecated for ES modules.`,
       "DEP0151"
     );
   } else if (path3.resolve(packagePath, main2) !== urlPath) {
-    process2.emitWarning(
+    process3.emitWarning(
       `Package ${packagePath} has a "main" field set to "${main2}", excluding the full filename and extension to the resolved file at "${urlPath.slice(
         packagePath.length
       )}", imported from ${basePath}.
@@ -49741,13 +49770,13 @@ function isConditionalExportsMainSugar(exports, packageJsonUrl, base2) {
   return isConditionalSugar;
 }
 function emitTrailingSlashPatternDeprecation(match2, pjsonUrl, base2) {
-  if (process2.noDeprecation) {
+  if (process3.noDeprecation) {
     return;
   }
   const pjsonPath = fileURLToPath4(pjsonUrl);
   if (emittedPackageWarnings.has(pjsonPath + "|" + match2)) return;
   emittedPackageWarnings.add(pjsonPath + "|" + match2);
-  process2.emitWarning(
+  process3.emitWarning(
     `Use of deprecated trailing slash pattern mapping "${match2}" in the "exports" field module resolution of the package at ${pjsonPath}${base2 ? ` imported from ${fileURLToPath4(base2)}` : ""}. Mapping specifiers ending in "/" is no longer supported.`,
     "DeprecationWarning",
     "DEP0155"
@@ -50148,10 +50177,10 @@ function resolve(specifier, parent) {
 }
 
 // node_modules/.pnpm/load-plugin@6.0.3/node_modules/load-plugin/lib/index.js
-var electron = process3.versions.electron !== void 0;
-var nvm = process3.env.NVM_BIN;
-var windows = process3.platform === "win32";
-var argv = process3.argv[1] || "";
+var electron = process4.versions.electron !== void 0;
+var nvm = process4.env.NVM_BIN;
+var windows = process4.platform === "win32";
+var argv = process4.argv[1] || "";
 var nodeModules = windows ? "node_modules" : "lib/node_modules";
 var defaultLoadOptions = {};
 var defaultResolveOptions = {};
@@ -50168,7 +50197,7 @@ async function loadPlugin(name, options) {
 async function resolvePlugin(name, options) {
   const settings = options || defaultResolveOptions;
   const prefix = settings.prefix ? settings.prefix + (settings.prefix.at(-1) === "-" ? "" : "-") : void 0;
-  const fromNonEmpty = settings.from || pathToFileURL2(process3.cwd() + "/");
+  const fromNonEmpty = settings.from || pathToFileURL2(process4.cwd() + "/");
   const from = (
     /** @type {Array<Readonly<URL> | string>} */
     Array.isArray(fromNonEmpty) ? fromNonEmpty : [fromNonEmpty]
@@ -50228,7 +50257,7 @@ async function inferNpmPrefix() {
     npmPath: ""
   });
   await config.load();
-  return config.globalPrefix || (windows ? path4.dirname(process3.execPath) : path4.resolve(process3.execPath, "../.."));
+  return config.globalPrefix || (windows ? path4.dirname(process4.execPath) : path4.resolve(process4.execPath, "../.."));
 }
 
 // node_modules/.pnpm/parse-json@7.1.1/node_modules/parse-json/index.js
@@ -57832,133 +57861,8 @@ function scoreNullableBoolean(value) {
   return value ? 0 : value === false ? 1 : 2;
 }
 
-// node_modules/.pnpm/supports-color@9.4.0/node_modules/supports-color/index.js
-import process4 from "node:process";
-import os from "node:os";
-import tty from "node:tty";
-function hasFlag(flag2, argv2 = globalThis.Deno ? globalThis.Deno.args : process4.argv) {
-  const prefix = flag2.startsWith("-") ? "" : flag2.length === 1 ? "-" : "--";
-  const position2 = argv2.indexOf(prefix + flag2);
-  const terminatorPosition = argv2.indexOf("--");
-  return position2 !== -1 && (terminatorPosition === -1 || position2 < terminatorPosition);
-}
-var { env } = process4;
-var flagForceColor;
-if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
-  flagForceColor = 0;
-} else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-  flagForceColor = 1;
-}
-function envForceColor() {
-  if ("FORCE_COLOR" in env) {
-    if (env.FORCE_COLOR === "true") {
-      return 1;
-    }
-    if (env.FORCE_COLOR === "false") {
-      return 0;
-    }
-    return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
-  }
-}
-function translateLevel(level2) {
-  if (level2 === 0) {
-    return false;
-  }
-  return {
-    level: level2,
-    hasBasic: true,
-    has256: level2 >= 2,
-    has16m: level2 >= 3
-  };
-}
-function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
-  const noFlagForceColor = envForceColor();
-  if (noFlagForceColor !== void 0) {
-    flagForceColor = noFlagForceColor;
-  }
-  const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
-  if (forceColor === 0) {
-    return 0;
-  }
-  if (sniffFlags) {
-    if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-      return 3;
-    }
-    if (hasFlag("color=256")) {
-      return 2;
-    }
-  }
-  if ("TF_BUILD" in env && "AGENT_NAME" in env) {
-    return 1;
-  }
-  if (haveStream && !streamIsTTY && forceColor === void 0) {
-    return 0;
-  }
-  const min = forceColor || 0;
-  if (env.TERM === "dumb") {
-    return min;
-  }
-  if (process4.platform === "win32") {
-    const osRelease = os.release().split(".");
-    if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-      return Number(osRelease[2]) >= 14931 ? 3 : 2;
-    }
-    return 1;
-  }
-  if ("CI" in env) {
-    if ("GITHUB_ACTIONS" in env || "GITEA_ACTIONS" in env) {
-      return 3;
-    }
-    if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
-      return 1;
-    }
-    return min;
-  }
-  if ("TEAMCITY_VERSION" in env) {
-    return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-  }
-  if (env.COLORTERM === "truecolor") {
-    return 3;
-  }
-  if (env.TERM === "xterm-kitty") {
-    return 3;
-  }
-  if ("TERM_PROGRAM" in env) {
-    const version2 = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-    switch (env.TERM_PROGRAM) {
-      case "iTerm.app": {
-        return version2 >= 3 ? 3 : 2;
-      }
-      case "Apple_Terminal": {
-        return 2;
-      }
-    }
-  }
-  if (/-256(color)?$/i.test(env.TERM)) {
-    return 2;
-  }
-  if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-    return 1;
-  }
-  if ("COLORTERM" in env) {
-    return 1;
-  }
-  return min;
-}
-function createSupportsColor(stream2, options = {}) {
-  const level2 = _supportsColor(stream2, {
-    streamIsTTY: stream2 && stream2.isTTY,
-    ...options
-  });
-  return translateLevel(level2);
-}
-var supportsColor = {
-  stdout: createSupportsColor({ isTTY: tty.isatty(1) }),
-  stderr: createSupportsColor({ isTTY: tty.isatty(2) })
-};
-var supports_color_default = supportsColor;
-
 // node_modules/.pnpm/vfile-reporter@8.1.1/node_modules/vfile-reporter/lib/color.node.js
+init_supports_color();
 var color2 = supports_color_default.stderr.hasBasic;
 
 // node_modules/.pnpm/vfile-reporter@8.1.1/node_modules/vfile-reporter/lib/index.js

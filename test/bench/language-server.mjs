@@ -58,8 +58,10 @@ export async function timeLanguageServer(text, runs) {
     times.sort((a, b) => a - b)
     return times[Math.floor(times.length / 2)]
   } finally {
+    // The server may already be gone (a crash is the figure's problem, not the run's).
+    child.stdin.on('error', () => undefined)
     await connection.sendRequest('shutdown').catch(() => undefined)
-    connection.sendNotification('exit')
+    await connection.sendNotification('exit').catch(() => undefined)
     connection.dispose()
     child.kill()
   }
