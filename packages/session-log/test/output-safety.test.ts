@@ -1,16 +1,12 @@
 // Every reporter, given findings whose messages and file names quote hostile text: terminal
 // escapes, workflow commands, bidi controls, half a surrogate pair. Nothing of it may
 // reach a terminal raw, start a workflow command, or make JSON and SARIF invalid.
-import {readFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
-import {dirname, join} from 'node:path'
-import Ajv from 'ajv-draft-04'
-import addFormats from 'ajv-formats'
 import type {Finding} from 'remark-session-log'
 import {describe, expect, it} from 'vitest'
 import {InputError} from '../dist/files.js'
 import {visible} from '../dist/reporters/escape.js'
 import {reporters, type FileResult} from '../dist/reporters/index.js'
+import {sarifValidator} from './sarif-schema.js'
 
 const hostile = [
   '\u001b[31mred\u001b[0m and \u001b[2J cleared',
@@ -50,18 +46,6 @@ const files: FileResult[] = [
 const problems = [new InputError('gone\u001b[2J\n.md', 'does not exist', 'check the path')]
 const input = {files, problems, color: false, quiet: false}
 const count = files.reduce((sum, file) => sum + file.findings.length, 0)
-
-const sarifValidator = (() => {
-  const require = createRequire(import.meta.url)
-  const root = dirname(require.resolve('@microsoft/jest-sarif/package.json'))
-  const schema = JSON.parse(
-    readFileSync(join(root, 'lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
-  ) as object
-  // The schema's pattern for `language` has a stray "]" that only non-Unicode patterns take.
-  const ajv = new Ajv.default({strict: false, allErrors: true, unicodeRegExp: false})
-  addFormats.default(ajv)
-  return ajv.compile(schema)
-})()
 
 describe('hostile text in every format', () => {
   it('has hostile strings that the check would catch raw', () => {

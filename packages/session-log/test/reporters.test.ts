@@ -1,11 +1,7 @@
-import {readFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
-import {dirname, join} from 'node:path'
-import Ajv from 'ajv-draft-04'
-import addFormats from 'ajv-formats'
 import {describe, expect, it} from 'vitest'
 import {rules as allRules} from 'remark-session-log'
 import {expectGolden, fixture, run, tempDir, write} from './cli.js'
+import {sarifValidator} from './sarif-schema.js'
 
 /** Two logs: one with two errors (one fixable) and a warning, one clean. */
 function twoLogs(): string {
@@ -30,20 +26,6 @@ function hostileLogs(): string {
 
 /** A control character other than the line feed, or the bidi override of the log. */
 const unsafe = /[^\P{Cc}\n]|\u202e/u
-
-const sarifValidator = (() => {
-  const require = createRequire(import.meta.url)
-  const root = dirname(require.resolve('@microsoft/jest-sarif/package.json'))
-  const schema = JSON.parse(
-    readFileSync(join(root, 'lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
-  ) as object
-  // The schema is written in JSON Schema draft 4, and one of its patterns (for
-  // `language`) has a stray "]" that only non-Unicode regular expressions accept.
-  // A CommonJS package: under NodeNext its class is the default export's `default`.
-  const ajv = new Ajv.default({strict: false, allErrors: true, unicodeRegExp: false})
-  addFormats.default(ajv)
-  return ajv.compile(schema)
-})()
 
 describe.concurrent('reporters', () => {
   it('stylish: vfile-reporter, one block per log', async () => {
