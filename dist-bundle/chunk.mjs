@@ -305,12 +305,12 @@ var require_common = __commonJS({
             args.unshift("%O");
           }
           let index2 = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match2, format3) => {
+          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match2, format2) => {
             if (match2 === "%%") {
               return "%";
             }
             index2++;
-            const formatter = createDebug13.formatters[format3];
+            const formatter = createDebug13.formatters[format2];
             if (typeof formatter === "function") {
               const val = args[index2];
               match2 = formatter.call(self2, val);
@@ -613,10 +613,10 @@ __export(supports_color_exports, {
 import process2 from "node:process";
 import os from "node:os";
 import tty from "node:tty";
-function hasFlag(flag2, argv2 = globalThis.Deno ? globalThis.Deno.args : process2.argv) {
+function hasFlag(flag2, argv = globalThis.Deno ? globalThis.Deno.args : process2.argv) {
   const prefix = flag2.startsWith("-") ? "" : flag2.length === 1 ? "-" : "--";
-  const position2 = argv2.indexOf(prefix + flag2);
-  const terminatorPosition = argv2.indexOf("--");
+  const position2 = argv.indexOf(prefix + flag2);
+  const terminatorPosition = argv.indexOf("--");
   return position2 !== -1 && (terminatorPosition === -1 || position2 < terminatorPosition);
 }
 function envForceColor() {
@@ -924,20020 +924,6 @@ var require_src = __commonJS({
   }
 });
 
-// node_modules/.pnpm/walk-up-path@3.0.1/node_modules/walk-up-path/dist/cjs/index.js
-var require_cjs = __commonJS({
-  "node_modules/.pnpm/walk-up-path@3.0.1/node_modules/walk-up-path/dist/cjs/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.walkUp = void 0;
-    var path_1 = __require("path");
-    var walkUp = function* (path13) {
-      for (path13 = (0, path_1.resolve)(path13); path13; ) {
-        yield path13;
-        const pp = (0, path_1.dirname)(path13);
-        if (pp === path13) {
-          break;
-        } else {
-          path13 = pp;
-        }
-      }
-    };
-    exports.walkUp = walkUp;
-  }
-});
-
-// node_modules/.pnpm/ini@4.1.3/node_modules/ini/lib/ini.js
-var require_ini = __commonJS({
-  "node_modules/.pnpm/ini@4.1.3/node_modules/ini/lib/ini.js"(exports, module) {
-    var { hasOwnProperty: hasOwnProperty4 } = Object.prototype;
-    var encode2 = (obj, opt = {}) => {
-      if (typeof opt === "string") {
-        opt = { section: opt };
-      }
-      opt.align = opt.align === true;
-      opt.newline = opt.newline === true;
-      opt.sort = opt.sort === true;
-      opt.whitespace = opt.whitespace === true || opt.align === true;
-      opt.platform = opt.platform || typeof process !== "undefined" && process.platform;
-      opt.bracketedArray = opt.bracketedArray !== false;
-      const eol2 = opt.platform === "win32" ? "\r\n" : "\n";
-      const separator = opt.whitespace ? " = " : "=";
-      const children = [];
-      const keys = opt.sort ? Object.keys(obj).sort() : Object.keys(obj);
-      let padToChars = 0;
-      if (opt.align) {
-        padToChars = safe(
-          keys.filter((k) => obj[k] === null || Array.isArray(obj[k]) || typeof obj[k] !== "object").map((k) => Array.isArray(obj[k]) ? `${k}[]` : k).concat([""]).reduce((a, b) => safe(a).length >= safe(b).length ? a : b)
-        ).length;
-      }
-      let out = "";
-      const arraySuffix = opt.bracketedArray ? "[]" : "";
-      for (const k of keys) {
-        const val = obj[k];
-        if (val && Array.isArray(val)) {
-          for (const item of val) {
-            out += safe(`${k}${arraySuffix}`).padEnd(padToChars, " ") + separator + safe(item) + eol2;
-          }
-        } else if (val && typeof val === "object") {
-          children.push(k);
-        } else {
-          out += safe(k).padEnd(padToChars, " ") + separator + safe(val) + eol2;
-        }
-      }
-      if (opt.section && out.length) {
-        out = "[" + safe(opt.section) + "]" + (opt.newline ? eol2 + eol2 : eol2) + out;
-      }
-      for (const k of children) {
-        const nk = splitSections(k, ".").join("\\.");
-        const section = (opt.section ? opt.section + "." : "") + nk;
-        const child = encode2(obj[k], {
-          ...opt,
-          section
-        });
-        if (out.length && child.length) {
-          out += eol2;
-        }
-        out += child;
-      }
-      return out;
-    };
-    function splitSections(str, separator) {
-      var lastMatchIndex = 0;
-      var lastSeparatorIndex = 0;
-      var nextIndex = 0;
-      var sections = [];
-      do {
-        nextIndex = str.indexOf(separator, lastMatchIndex);
-        if (nextIndex !== -1) {
-          lastMatchIndex = nextIndex + separator.length;
-          if (nextIndex > 0 && str[nextIndex - 1] === "\\") {
-            continue;
-          }
-          sections.push(str.slice(lastSeparatorIndex, nextIndex));
-          lastSeparatorIndex = nextIndex + separator.length;
-        }
-      } while (nextIndex !== -1);
-      sections.push(str.slice(lastSeparatorIndex));
-      return sections;
-    }
-    var decode3 = (str, opt = {}) => {
-      opt.bracketedArray = opt.bracketedArray !== false;
-      const out = /* @__PURE__ */ Object.create(null);
-      let p = out;
-      let section = null;
-      const re = /^\[([^\]]*)\]\s*$|^([^=]+)(=(.*))?$/i;
-      const lines = str.split(/[\r\n]+/g);
-      const duplicates = {};
-      for (const line of lines) {
-        if (!line || line.match(/^\s*[;#]/) || line.match(/^\s*$/)) {
-          continue;
-        }
-        const match2 = line.match(re);
-        if (!match2) {
-          continue;
-        }
-        if (match2[1] !== void 0) {
-          section = unsafe2(match2[1]);
-          if (section === "__proto__") {
-            p = /* @__PURE__ */ Object.create(null);
-            continue;
-          }
-          p = out[section] = out[section] || /* @__PURE__ */ Object.create(null);
-          continue;
-        }
-        const keyRaw = unsafe2(match2[2]);
-        let isArray;
-        if (opt.bracketedArray) {
-          isArray = keyRaw.length > 2 && keyRaw.slice(-2) === "[]";
-        } else {
-          duplicates[keyRaw] = (duplicates?.[keyRaw] || 0) + 1;
-          isArray = duplicates[keyRaw] > 1;
-        }
-        const key = isArray && keyRaw.endsWith("[]") ? keyRaw.slice(0, -2) : keyRaw;
-        if (key === "__proto__") {
-          continue;
-        }
-        const valueRaw = match2[3] ? unsafe2(match2[4]) : true;
-        const value = valueRaw === "true" || valueRaw === "false" || valueRaw === "null" ? JSON.parse(valueRaw) : valueRaw;
-        if (isArray) {
-          if (!hasOwnProperty4.call(p, key)) {
-            p[key] = [];
-          } else if (!Array.isArray(p[key])) {
-            p[key] = [p[key]];
-          }
-        }
-        if (Array.isArray(p[key])) {
-          p[key].push(value);
-        } else {
-          p[key] = value;
-        }
-      }
-      const remove = [];
-      for (const k of Object.keys(out)) {
-        if (!hasOwnProperty4.call(out, k) || typeof out[k] !== "object" || Array.isArray(out[k])) {
-          continue;
-        }
-        const parts = splitSections(k, ".");
-        p = out;
-        const l = parts.pop();
-        const nl = l.replace(/\\\./g, ".");
-        for (const part2 of parts) {
-          if (part2 === "__proto__") {
-            continue;
-          }
-          if (!hasOwnProperty4.call(p, part2) || typeof p[part2] !== "object") {
-            p[part2] = /* @__PURE__ */ Object.create(null);
-          }
-          p = p[part2];
-        }
-        if (p === out && nl === l) {
-          continue;
-        }
-        p[nl] = out[k];
-        remove.push(k);
-      }
-      for (const del of remove) {
-        delete out[del];
-      }
-      return out;
-    };
-    var isQuoted = (val) => {
-      return val.startsWith('"') && val.endsWith('"') || val.startsWith("'") && val.endsWith("'");
-    };
-    var safe = (val) => {
-      if (typeof val !== "string" || val.match(/[=\r\n]/) || val.match(/^\[/) || val.length > 1 && isQuoted(val) || val !== val.trim()) {
-        return JSON.stringify(val);
-      }
-      return val.split(";").join("\\;").split("#").join("\\#");
-    };
-    var unsafe2 = (val) => {
-      val = (val || "").trim();
-      if (isQuoted(val)) {
-        if (val.charAt(0) === "'") {
-          val = val.slice(1, -1);
-        }
-        try {
-          val = JSON.parse(val);
-        } catch {
-        }
-      } else {
-        let esc = false;
-        let unesc = "";
-        for (let i = 0, l = val.length; i < l; i++) {
-          const c = val.charAt(i);
-          if (esc) {
-            if ("\\;#".indexOf(c) !== -1) {
-              unesc += c;
-            } else {
-              unesc += "\\" + c;
-            }
-            esc = false;
-          } else if (";#".indexOf(c) !== -1) {
-            break;
-          } else if (c === "\\") {
-            esc = true;
-          } else {
-            unesc += c;
-          }
-        }
-        if (esc) {
-          unesc += "\\";
-        }
-        return unesc.trim();
-      }
-      return val;
-    };
-    module.exports = {
-      parse: decode3,
-      decode: decode3,
-      stringify: encode2,
-      encode: encode2,
-      safe,
-      unsafe: unsafe2
-    };
-  }
-});
-
-// node_modules/.pnpm/abbrev@2.0.0/node_modules/abbrev/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/.pnpm/abbrev@2.0.0/node_modules/abbrev/lib/index.js"(exports, module) {
-    module.exports = abbrev;
-    function abbrev(...args) {
-      let list3 = args.length === 1 || Array.isArray(args[0]) ? args[0] : args;
-      for (let i = 0, l = list3.length; i < l; i++) {
-        list3[i] = typeof list3[i] === "string" ? list3[i] : String(list3[i]);
-      }
-      list3 = list3.sort(lexSort);
-      const abbrevs = {};
-      let prev = "";
-      for (let ii = 0, ll = list3.length; ii < ll; ii++) {
-        const current = list3[ii];
-        const next = list3[ii + 1] || "";
-        let nextMatches = true;
-        let prevMatches = true;
-        if (current === next) {
-          continue;
-        }
-        let j = 0;
-        const cl = current.length;
-        for (; j < cl; j++) {
-          const curChar = current.charAt(j);
-          nextMatches = nextMatches && curChar === next.charAt(j);
-          prevMatches = prevMatches && curChar === prev.charAt(j);
-          if (!nextMatches && !prevMatches) {
-            j++;
-            break;
-          }
-        }
-        prev = current;
-        if (j === cl) {
-          abbrevs[current] = current;
-          continue;
-        }
-        for (let a = current.slice(0, j); j <= cl; j++) {
-          abbrevs[a] = current;
-          a += current.charAt(j);
-        }
-      }
-      return abbrevs;
-    }
-    function lexSort(a, b) {
-      return a === b ? 0 : a > b ? 1 : -1;
-    }
-  }
-});
-
-// node_modules/.pnpm/nopt@7.2.1/node_modules/nopt/lib/debug.js
-var require_debug = __commonJS({
-  "node_modules/.pnpm/nopt@7.2.1/node_modules/nopt/lib/debug.js"(exports, module) {
-    module.exports = process.env.DEBUG_NOPT || process.env.NOPT_DEBUG ? (...a) => console.error(...a) : () => {
-    };
-  }
-});
-
-// node_modules/.pnpm/nopt@7.2.1/node_modules/nopt/lib/type-defs.js
-var require_type_defs = __commonJS({
-  "node_modules/.pnpm/nopt@7.2.1/node_modules/nopt/lib/type-defs.js"(exports, module) {
-    var url = __require("url");
-    var path13 = __require("path");
-    var Stream2 = __require("stream").Stream;
-    var os2 = __require("os");
-    var debug13 = require_debug();
-    function validateString(data, k, val) {
-      data[k] = String(val);
-    }
-    function validatePath(data, k, val) {
-      if (val === true) {
-        return false;
-      }
-      if (val === null) {
-        return true;
-      }
-      val = String(val);
-      const isWin = process.platform === "win32";
-      const homePattern = isWin ? /^~(\/|\\)/ : /^~\//;
-      const home = os2.homedir();
-      if (home && val.match(homePattern)) {
-        data[k] = path13.resolve(home, val.slice(2));
-      } else {
-        data[k] = path13.resolve(val);
-      }
-      return true;
-    }
-    function validateNumber(data, k, val) {
-      debug13("validate Number %j %j %j", k, val, isNaN(val));
-      if (isNaN(val)) {
-        return false;
-      }
-      data[k] = +val;
-    }
-    function validateDate(data, k, val) {
-      const s = Date.parse(val);
-      debug13("validate Date %j %j %j", k, val, s);
-      if (isNaN(s)) {
-        return false;
-      }
-      data[k] = new Date(val);
-    }
-    function validateBoolean(data, k, val) {
-      if (typeof val === "string") {
-        if (!isNaN(val)) {
-          val = !!+val;
-        } else if (val === "null" || val === "false") {
-          val = false;
-        } else {
-          val = true;
-        }
-      } else {
-        val = !!val;
-      }
-      data[k] = val;
-    }
-    function validateUrl(data, k, val) {
-      val = url.parse(String(val));
-      if (!val.host) {
-        return false;
-      }
-      data[k] = val.href;
-    }
-    function validateStream(data, k, val) {
-      if (!(val instanceof Stream2)) {
-        return false;
-      }
-      data[k] = val;
-    }
-    module.exports = {
-      String: { type: String, validate: validateString },
-      Boolean: { type: Boolean, validate: validateBoolean },
-      url: { type: url, validate: validateUrl },
-      Number: { type: Number, validate: validateNumber },
-      path: { type: path13, validate: validatePath },
-      Stream: { type: Stream2, validate: validateStream },
-      Date: { type: Date, validate: validateDate },
-      Array: { type: Array }
-    };
-  }
-});
-
-// node_modules/.pnpm/nopt@7.2.1/node_modules/nopt/lib/nopt-lib.js
-var require_nopt_lib = __commonJS({
-  "node_modules/.pnpm/nopt@7.2.1/node_modules/nopt/lib/nopt-lib.js"(exports, module) {
-    var abbrev = require_lib();
-    var debug13 = require_debug();
-    var defaultTypeDefs = require_type_defs();
-    var hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-    var getType = (k, { types: types2, dynamicTypes }) => {
-      let hasType = hasOwn(types2, k);
-      let type = types2[k];
-      if (!hasType && typeof dynamicTypes === "function") {
-        const matchedType = dynamicTypes(k);
-        if (matchedType !== void 0) {
-          type = matchedType;
-          hasType = true;
-        }
-      }
-      return [hasType, type];
-    };
-    var isTypeDef = (type, def) => def && type === def;
-    var hasTypeDef = (type, def) => def && type.indexOf(def) !== -1;
-    var doesNotHaveTypeDef = (type, def) => def && !hasTypeDef(type, def);
-    function nopt(args, {
-      types: types2,
-      shorthands,
-      typeDefs,
-      invalidHandler,
-      typeDefault,
-      dynamicTypes
-    } = {}) {
-      debug13(types2, shorthands, args, typeDefs);
-      const data = {};
-      const argv2 = {
-        remain: [],
-        cooked: args,
-        original: args.slice(0)
-      };
-      parse4(args, data, argv2.remain, { typeDefs, types: types2, dynamicTypes, shorthands });
-      clean2(data, { types: types2, dynamicTypes, typeDefs, invalidHandler, typeDefault });
-      data.argv = argv2;
-      Object.defineProperty(data.argv, "toString", {
-        value: function() {
-          return this.original.map(JSON.stringify).join(" ");
-        },
-        enumerable: false
-      });
-      return data;
-    }
-    function clean2(data, {
-      types: types2 = {},
-      typeDefs = {},
-      dynamicTypes,
-      invalidHandler,
-      typeDefault
-    } = {}) {
-      const StringType = typeDefs.String?.type;
-      const NumberType = typeDefs.Number?.type;
-      const ArrayType = typeDefs.Array?.type;
-      const BooleanType = typeDefs.Boolean?.type;
-      const DateType = typeDefs.Date?.type;
-      const hasTypeDefault = typeof typeDefault !== "undefined";
-      if (!hasTypeDefault) {
-        typeDefault = [false, true, null];
-        if (StringType) {
-          typeDefault.push(StringType);
-        }
-        if (ArrayType) {
-          typeDefault.push(ArrayType);
-        }
-      }
-      const remove = {};
-      Object.keys(data).forEach((k) => {
-        if (k === "argv") {
-          return;
-        }
-        let val = data[k];
-        debug13("val=%j", val);
-        const isArray = Array.isArray(val);
-        let [hasType, rawType] = getType(k, { types: types2, dynamicTypes });
-        let type = rawType;
-        if (!isArray) {
-          val = [val];
-        }
-        if (!type) {
-          type = typeDefault;
-        }
-        if (isTypeDef(type, ArrayType)) {
-          type = typeDefault.concat(ArrayType);
-        }
-        if (!Array.isArray(type)) {
-          type = [type];
-        }
-        debug13("val=%j", val);
-        debug13("types=", type);
-        val = val.map((v) => {
-          if (typeof v === "string") {
-            debug13("string %j", v);
-            v = v.trim();
-            if (v === "null" && ~type.indexOf(null) || v === "true" && (~type.indexOf(true) || hasTypeDef(type, BooleanType)) || v === "false" && (~type.indexOf(false) || hasTypeDef(type, BooleanType))) {
-              v = JSON.parse(v);
-              debug13("jsonable %j", v);
-            } else if (hasTypeDef(type, NumberType) && !isNaN(v)) {
-              debug13("convert to number", v);
-              v = +v;
-            } else if (hasTypeDef(type, DateType) && !isNaN(Date.parse(v))) {
-              debug13("convert to date", v);
-              v = new Date(v);
-            }
-          }
-          if (!hasType) {
-            if (!hasTypeDefault) {
-              return v;
-            }
-            rawType = typeDefault;
-          }
-          if (v === false && ~type.indexOf(null) && !(~type.indexOf(false) || hasTypeDef(type, BooleanType))) {
-            v = null;
-          }
-          const d = {};
-          d[k] = v;
-          debug13("prevalidated val", d, v, rawType);
-          if (!validate(d, k, v, rawType, { typeDefs })) {
-            if (invalidHandler) {
-              invalidHandler(k, v, rawType, data);
-            } else if (invalidHandler !== false) {
-              debug13("invalid: " + k + "=" + v, rawType);
-            }
-            return remove;
-          }
-          debug13("validated v", d, v, rawType);
-          return d[k];
-        }).filter((v) => v !== remove);
-        if (!val.length && doesNotHaveTypeDef(type, ArrayType)) {
-          debug13("VAL HAS NO LENGTH, DELETE IT", val, k, type.indexOf(ArrayType));
-          delete data[k];
-        } else if (isArray) {
-          debug13(isArray, data[k], val);
-          data[k] = val;
-        } else {
-          data[k] = val[0];
-        }
-        debug13("k=%s val=%j", k, val, data[k]);
-      });
-    }
-    function validate(data, k, val, type, { typeDefs } = {}) {
-      const ArrayType = typeDefs?.Array?.type;
-      if (Array.isArray(type)) {
-        for (let i = 0, l = type.length; i < l; i++) {
-          if (isTypeDef(type[i], ArrayType)) {
-            continue;
-          }
-          if (validate(data, k, val, type[i], { typeDefs })) {
-            return true;
-          }
-        }
-        delete data[k];
-        return false;
-      }
-      if (isTypeDef(type, ArrayType)) {
-        return true;
-      }
-      if (type !== type) {
-        debug13("Poison NaN", k, val, type);
-        delete data[k];
-        return false;
-      }
-      if (val === type) {
-        debug13("Explicitly allowed %j", val);
-        data[k] = val;
-        return true;
-      }
-      let ok3 = false;
-      const types2 = Object.keys(typeDefs);
-      for (let i = 0, l = types2.length; i < l; i++) {
-        debug13("test type %j %j %j", k, val, types2[i]);
-        const t = typeDefs[types2[i]];
-        if (t && (type && type.name && t.type && t.type.name ? type.name === t.type.name : type === t.type)) {
-          const d = {};
-          ok3 = t.validate(d, k, val) !== false;
-          val = d[k];
-          if (ok3) {
-            data[k] = val;
-            break;
-          }
-        }
-      }
-      debug13("OK? %j (%j %j %j)", ok3, k, val, types2[types2.length - 1]);
-      if (!ok3) {
-        delete data[k];
-      }
-      return ok3;
-    }
-    function parse4(args, data, remain, {
-      types: types2 = {},
-      typeDefs = {},
-      shorthands = {},
-      dynamicTypes
-    } = {}) {
-      const StringType = typeDefs.String?.type;
-      const NumberType = typeDefs.Number?.type;
-      const ArrayType = typeDefs.Array?.type;
-      const BooleanType = typeDefs.Boolean?.type;
-      debug13("parse", args, data, remain);
-      const abbrevs = abbrev(Object.keys(types2));
-      debug13("abbrevs=%j", abbrevs);
-      const shortAbbr = abbrev(Object.keys(shorthands));
-      for (let i = 0; i < args.length; i++) {
-        let arg = args[i];
-        debug13("arg", arg);
-        if (arg.match(/^-{2,}$/)) {
-          remain.push.apply(remain, args.slice(i + 1));
-          args[i] = "--";
-          break;
-        }
-        let hadEq = false;
-        if (arg.charAt(0) === "-" && arg.length > 1) {
-          const at = arg.indexOf("=");
-          if (at > -1) {
-            hadEq = true;
-            const v = arg.slice(at + 1);
-            arg = arg.slice(0, at);
-            args.splice(i, 1, arg, v);
-          }
-          const shRes = resolveShort(arg, shortAbbr, abbrevs, { shorthands });
-          debug13("arg=%j shRes=%j", arg, shRes);
-          if (shRes) {
-            args.splice.apply(args, [i, 1].concat(shRes));
-            if (arg !== shRes[0]) {
-              i--;
-              continue;
-            }
-          }
-          arg = arg.replace(/^-+/, "");
-          let no = null;
-          while (arg.toLowerCase().indexOf("no-") === 0) {
-            no = !no;
-            arg = arg.slice(3);
-          }
-          if (abbrevs[arg]) {
-            arg = abbrevs[arg];
-          }
-          let [hasType, argType] = getType(arg, { types: types2, dynamicTypes });
-          let isTypeArray = Array.isArray(argType);
-          if (isTypeArray && argType.length === 1) {
-            isTypeArray = false;
-            argType = argType[0];
-          }
-          let isArray = isTypeDef(argType, ArrayType) || isTypeArray && hasTypeDef(argType, ArrayType);
-          if (!hasType && hasOwn(data, arg)) {
-            if (!Array.isArray(data[arg])) {
-              data[arg] = [data[arg]];
-            }
-            isArray = true;
-          }
-          let val;
-          let la = args[i + 1];
-          const isBool = typeof no === "boolean" || isTypeDef(argType, BooleanType) || isTypeArray && hasTypeDef(argType, BooleanType) || typeof argType === "undefined" && !hadEq || la === "false" && (argType === null || isTypeArray && ~argType.indexOf(null));
-          if (isBool) {
-            val = !no;
-            if (la === "true" || la === "false") {
-              val = JSON.parse(la);
-              la = null;
-              if (no) {
-                val = !val;
-              }
-              i++;
-            }
-            if (isTypeArray && la) {
-              if (~argType.indexOf(la)) {
-                val = la;
-                i++;
-              } else if (la === "null" && ~argType.indexOf(null)) {
-                val = null;
-                i++;
-              } else if (!la.match(/^-{2,}[^-]/) && !isNaN(la) && hasTypeDef(argType, NumberType)) {
-                val = +la;
-                i++;
-              } else if (!la.match(/^-[^-]/) && hasTypeDef(argType, StringType)) {
-                val = la;
-                i++;
-              }
-            }
-            if (isArray) {
-              (data[arg] = data[arg] || []).push(val);
-            } else {
-              data[arg] = val;
-            }
-            continue;
-          }
-          if (isTypeDef(argType, StringType)) {
-            if (la === void 0) {
-              la = "";
-            } else if (la.match(/^-{1,2}[^-]+/)) {
-              la = "";
-              i--;
-            }
-          }
-          if (la && la.match(/^-{2,}$/)) {
-            la = void 0;
-            i--;
-          }
-          val = la === void 0 ? true : la;
-          if (isArray) {
-            (data[arg] = data[arg] || []).push(val);
-          } else {
-            data[arg] = val;
-          }
-          i++;
-          continue;
-        }
-        remain.push(arg);
-      }
-    }
-    var SINGLES = /* @__PURE__ */ Symbol("singles");
-    var singleCharacters = (arg, shorthands) => {
-      let singles = shorthands[SINGLES];
-      if (!singles) {
-        singles = Object.keys(shorthands).filter((s) => s.length === 1).reduce((l, r) => {
-          l[r] = true;
-          return l;
-        }, {});
-        shorthands[SINGLES] = singles;
-        debug13("shorthand singles", singles);
-      }
-      const chrs = arg.split("").filter((c) => singles[c]);
-      return chrs.join("") === arg ? chrs : null;
-    };
-    function resolveShort(arg, ...rest) {
-      const { types: types2 = {}, shorthands = {} } = rest.length ? rest.pop() : {};
-      const shortAbbr = rest[0] ?? abbrev(Object.keys(shorthands));
-      const abbrevs = rest[1] ?? abbrev(Object.keys(types2));
-      arg = arg.replace(/^-+/, "");
-      if (abbrevs[arg] === arg) {
-        return null;
-      }
-      if (shorthands[arg]) {
-        if (shorthands[arg] && !Array.isArray(shorthands[arg])) {
-          shorthands[arg] = shorthands[arg].split(/\s+/);
-        }
-        return shorthands[arg];
-      }
-      const chrs = singleCharacters(arg, shorthands);
-      if (chrs) {
-        return chrs.map((c) => shorthands[c]).reduce((l, r) => l.concat(r), []);
-      }
-      if (abbrevs[arg] && !shorthands[arg]) {
-        return null;
-      }
-      if (shortAbbr[arg]) {
-        arg = shortAbbr[arg];
-      }
-      if (shorthands[arg] && !Array.isArray(shorthands[arg])) {
-        shorthands[arg] = shorthands[arg].split(/\s+/);
-      }
-      return shorthands[arg];
-    }
-    module.exports = {
-      nopt,
-      clean: clean2,
-      parse: parse4,
-      validate,
-      resolveShort,
-      typeDefs: defaultTypeDefs
-    };
-  }
-});
-
-// node_modules/.pnpm/nopt@7.2.1/node_modules/nopt/lib/nopt.js
-var require_nopt = __commonJS({
-  "node_modules/.pnpm/nopt@7.2.1/node_modules/nopt/lib/nopt.js"(exports, module) {
-    var lib = require_nopt_lib();
-    var defaultTypeDefs = require_type_defs();
-    module.exports = exports = nopt;
-    exports.clean = clean2;
-    exports.typeDefs = defaultTypeDefs;
-    exports.lib = lib;
-    function nopt(types2, shorthands, args = process.argv, slice = 2) {
-      return lib.nopt(args.slice(slice), {
-        types: types2 || {},
-        shorthands: shorthands || {},
-        typeDefs: exports.typeDefs,
-        invalidHandler: exports.invalidHandler
-      });
-    }
-    function clean2(data, types2, typeDefs = exports.typeDefs) {
-      return lib.clean(data, {
-        types: types2 || {},
-        typeDefs,
-        invalidHandler: exports.invalidHandler
-      });
-    }
-  }
-});
-
-// node_modules/.pnpm/proc-log@4.2.0/node_modules/proc-log/lib/index.js
-var require_lib2 = __commonJS({
-  "node_modules/.pnpm/proc-log@4.2.0/node_modules/proc-log/lib/index.js"(exports, module) {
-    var META = /* @__PURE__ */ Symbol("proc-log.meta");
-    module.exports = {
-      META,
-      output: {
-        LEVELS: [
-          "standard",
-          "error",
-          "buffer",
-          "flush"
-        ],
-        KEYS: {
-          standard: "standard",
-          error: "error",
-          buffer: "buffer",
-          flush: "flush"
-        },
-        standard: function(...args) {
-          return process.emit("output", "standard", ...args);
-        },
-        error: function(...args) {
-          return process.emit("output", "error", ...args);
-        },
-        buffer: function(...args) {
-          return process.emit("output", "buffer", ...args);
-        },
-        flush: function(...args) {
-          return process.emit("output", "flush", ...args);
-        }
-      },
-      log: {
-        LEVELS: [
-          "notice",
-          "error",
-          "warn",
-          "info",
-          "verbose",
-          "http",
-          "silly",
-          "timing",
-          "pause",
-          "resume"
-        ],
-        KEYS: {
-          notice: "notice",
-          error: "error",
-          warn: "warn",
-          info: "info",
-          verbose: "verbose",
-          http: "http",
-          silly: "silly",
-          timing: "timing",
-          pause: "pause",
-          resume: "resume"
-        },
-        error: function(...args) {
-          return process.emit("log", "error", ...args);
-        },
-        notice: function(...args) {
-          return process.emit("log", "notice", ...args);
-        },
-        warn: function(...args) {
-          return process.emit("log", "warn", ...args);
-        },
-        info: function(...args) {
-          return process.emit("log", "info", ...args);
-        },
-        verbose: function(...args) {
-          return process.emit("log", "verbose", ...args);
-        },
-        http: function(...args) {
-          return process.emit("log", "http", ...args);
-        },
-        silly: function(...args) {
-          return process.emit("log", "silly", ...args);
-        },
-        timing: function(...args) {
-          return process.emit("log", "timing", ...args);
-        },
-        pause: function() {
-          return process.emit("log", "pause");
-        },
-        resume: function() {
-          return process.emit("log", "resume");
-        }
-      },
-      time: {
-        LEVELS: [
-          "start",
-          "end"
-        ],
-        KEYS: {
-          start: "start",
-          end: "end"
-        },
-        start: function(name, fn) {
-          process.emit("time", "start", name);
-          function end() {
-            return process.emit("time", "end", name);
-          }
-          if (typeof fn === "function") {
-            const res = fn();
-            if (res && res.finally) {
-              return res.finally(end);
-            }
-            end();
-            return res;
-          }
-          return end;
-        },
-        end: function(name) {
-          return process.emit("time", "end", name);
-        }
-      },
-      input: {
-        LEVELS: [
-          "start",
-          "end",
-          "read"
-        ],
-        KEYS: {
-          start: "start",
-          end: "end",
-          read: "read"
-        },
-        start: function(fn) {
-          process.emit("input", "start");
-          function end() {
-            return process.emit("input", "end");
-          }
-          if (typeof fn === "function") {
-            const res = fn();
-            if (res && res.finally) {
-              return res.finally(end);
-            }
-            end();
-            return res;
-          }
-          return end;
-        },
-        end: function() {
-          return process.emit("input", "end");
-        },
-        read: function(...args) {
-          let resolve7, reject;
-          const promise = new Promise((_resolve, _reject) => {
-            resolve7 = _resolve;
-            reject = _reject;
-          });
-          process.emit("input", "read", resolve7, reject, ...args);
-          return promise;
-        }
-      }
-    };
-  }
-});
-
-// node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/umask.js
-var require_umask = __commonJS({
-  "node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/umask.js"(exports, module) {
-    var parse4 = (val) => {
-      if (typeof val === "string") {
-        if (/^0o?[0-7]+$/.test(val)) {
-          return parseInt(val.replace(/^0o?/, ""), 8);
-        } else if (/^[1-9][0-9]*$/.test(val)) {
-          return parseInt(val, 10);
-        } else {
-          throw new Error(`invalid umask value: ${val}`);
-        }
-      } else {
-        if (typeof val !== "number") {
-          throw new Error(`invalid umask value: ${val}`);
-        }
-        val = Math.floor(val);
-        if (val < 0 || val > 511) {
-          throw new Error(`invalid umask value: ${val}`);
-        }
-        return val;
-      }
-    };
-    var validate = (data, k, val) => {
-      try {
-        data[k] = parse4(val);
-        return true;
-      } catch (er) {
-        return false;
-      }
-    };
-    module.exports = { parse: parse4, validate };
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/debug.js
-var require_debug2 = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/debug.js"(exports, module) {
-    "use strict";
-    var debug13 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
-    };
-    module.exports = debug13;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/constants.js
-var require_constants = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/constants.js"(exports, module) {
-    "use strict";
-    var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
-    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
-    9007199254740991;
-    var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
-    var WHITESPACE_CHARACTERS = [
-      "	",
-      "\n",
-      "\v",
-      "\f",
-      "\r",
-      " ",
-      "\xA0",
-      "\u1680",
-      "\u2000",
-      "\u2001",
-      "\u2002",
-      "\u2003",
-      "\u2004",
-      "\u2005",
-      "\u2006",
-      "\u2007",
-      "\u2008",
-      "\u2009",
-      "\u200A",
-      "\u2028",
-      "\u2029",
-      "\u202F",
-      "\u205F",
-      "\u3000",
-      "\uFEFF"
-    ];
-    var RELEASE_TYPES = [
-      "major",
-      "premajor",
-      "minor",
-      "preminor",
-      "patch",
-      "prepatch",
-      "prerelease"
-    ];
-    module.exports = {
-      MAX_LENGTH,
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_SAFE_INTEGER,
-      WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
-      SEMVER_SPEC_VERSION,
-      FLAG_INCLUDE_PRERELEASE: 1,
-      FLAG_LOOSE: 2
-    };
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/re.js
-var require_re = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/re.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
-    } = require_constants();
-    var debug13 = require_debug2();
-    exports = module.exports = {};
-    var re = exports.re = [];
-    var safeRe = exports.safeRe = [];
-    var src = exports.src = [];
-    var safeSrc = exports.safeSrc = [];
-    var t = exports.t = {};
-    var R = 0;
-    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
-    var safeRegexReplacements = [
-      ["\\s", 1],
-      ["\\d", MAX_LENGTH],
-      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
-    ];
-    var makeSafeRegex = (value) => {
-      for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
-      }
-      return value;
-    };
-    var createToken = (name, value, isGlobal) => {
-      const safe = makeSafeRegex(value);
-      const index2 = R++;
-      debug13(name, index2, value);
-      t[name] = index2;
-      src[index2] = value;
-      safeSrc[index2] = safe;
-      re[index2] = new RegExp(value, isGlobal ? "g" : void 0);
-      safeRe[index2] = new RegExp(safe, isGlobal ? "g" : void 0);
-    };
-    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
-    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
-    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
-    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
-    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
-    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
-    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
-    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
-    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
-    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
-    createToken("GTLT", "((?:<|>)?=?)");
-    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
-    createToken("COERCERTL", src[t.COERCE], true);
-    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
-    createToken("LONETILDE", "(?:~>?)");
-    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
-    exports.tildeTrimReplace = "$1~";
-    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("LONECARET", "(?:\\^)");
-    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
-    exports.caretTrimReplace = "$1^";
-    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
-    exports.comparatorTrimReplace = "$1$2$3";
-    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
-    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
-    createToken("STAR", "(<|>)?=?\\s*\\*");
-    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
-    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/parse-options.js
-var require_parse_options = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/parse-options.js"(exports, module) {
-    "use strict";
-    var looseOption = Object.freeze({ loose: true });
-    var emptyOpts = Object.freeze({});
-    var parseOptions = (options) => {
-      if (!options) {
-        return emptyOpts;
-      }
-      if (typeof options !== "object") {
-        return looseOption;
-      }
-      return options;
-    };
-    module.exports = parseOptions;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/identifiers.js
-var require_identifiers = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/identifiers.js"(exports, module) {
-    "use strict";
-    var numeric = /^[0-9]+$/;
-    var compareIdentifiers = (a, b) => {
-      if (typeof a === "number" && typeof b === "number") {
-        return a === b ? 0 : a < b ? -1 : 1;
-      }
-      const anum = numeric.test(a);
-      const bnum = numeric.test(b);
-      if (anum && bnum) {
-        a = +a;
-        b = +b;
-      }
-      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
-    };
-    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
-    module.exports = {
-      compareIdentifiers,
-      rcompareIdentifiers
-    };
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/classes/semver.js
-var require_semver = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/classes/semver.js"(exports, module) {
-    "use strict";
-    var debug13 = require_debug2();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
-    var { safeRe: re, t } = require_re();
-    var parseOptions = require_parse_options();
-    var { compareIdentifiers } = require_identifiers();
-    var isPrereleaseIdentifier = (prerelease, identifier) => {
-      const identifiers = identifier.split(".");
-      if (identifiers.length > prerelease.length) {
-        return false;
-      }
-      for (let i = 0; i < identifiers.length; i++) {
-        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var SemVer = class _SemVer {
-      constructor(version2, options) {
-        options = parseOptions(options);
-        if (version2 instanceof _SemVer) {
-          if (version2.loose === !!options.loose && version2.includePrerelease === !!options.includePrerelease) {
-            return version2;
-          } else {
-            version2 = version2.version;
-          }
-        } else if (typeof version2 !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version2}".`);
-        }
-        if (version2.length > MAX_LENGTH) {
-          throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
-          );
-        }
-        debug13("SemVer", version2, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        const m = version2.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
-        if (!m) {
-          throw new TypeError(`Invalid Version: ${version2}`);
-        }
-        this.raw = version2;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
-        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-          throw new TypeError("Invalid major version");
-        }
-        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-          throw new TypeError("Invalid minor version");
-        }
-        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-          throw new TypeError("Invalid patch version");
-        }
-        if (!m[4]) {
-          this.prerelease = [];
-        } else {
-          this.prerelease = m[4].split(".").map((id) => {
-            if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
-              }
-            }
-            return id;
-          });
-        }
-        this.build = m[5] ? m[5].split(".") : [];
-        this.format();
-      }
-      format() {
-        this.version = `${this.major}.${this.minor}.${this.patch}`;
-        if (this.prerelease.length) {
-          this.version += `-${this.prerelease.join(".")}`;
-        }
-        return this.version;
-      }
-      toString() {
-        return this.version;
-      }
-      compare(other) {
-        debug13("SemVer.compare", this.version, this.options, other);
-        if (!(other instanceof _SemVer)) {
-          if (typeof other === "string" && other === this.version) {
-            return 0;
-          }
-          other = new _SemVer(other, this.options);
-        }
-        if (other.version === this.version) {
-          return 0;
-        }
-        return this.compareMain(other) || this.comparePre(other);
-      }
-      compareMain(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.major < other.major) {
-          return -1;
-        }
-        if (this.major > other.major) {
-          return 1;
-        }
-        if (this.minor < other.minor) {
-          return -1;
-        }
-        if (this.minor > other.minor) {
-          return 1;
-        }
-        if (this.patch < other.patch) {
-          return -1;
-        }
-        if (this.patch > other.patch) {
-          return 1;
-        }
-        return 0;
-      }
-      comparePre(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.prerelease.length && !other.prerelease.length) {
-          return -1;
-        } else if (!this.prerelease.length && other.prerelease.length) {
-          return 1;
-        } else if (!this.prerelease.length && !other.prerelease.length) {
-          return 0;
-        }
-        let i = 0;
-        do {
-          const a = this.prerelease[i];
-          const b = other.prerelease[i];
-          debug13("prerelease compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      compareBuild(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        let i = 0;
-        do {
-          const a = this.build[i];
-          const b = other.build[i];
-          debug13("build compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      // preminor will bump the version up to the next minor release, and immediately
-      // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
-          if (!identifier && identifierBase === false) {
-            throw new Error("invalid increment argument: identifier is empty");
-          }
-          if (identifier) {
-            const match2 = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
-            if (!match2 || match2[1] !== identifier) {
-              throw new Error(`invalid identifier: ${identifier}`);
-            }
-          }
-        }
-        switch (release) {
-          case "premajor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor = 0;
-            this.major++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "preminor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "prepatch":
-            this.prerelease.length = 0;
-            this.inc("patch", identifier, identifierBase);
-            this.inc("pre", identifier, identifierBase);
-            break;
-          // If the input is a non-prerelease version, this acts the same as
-          // prepatch.
-          case "prerelease":
-            if (this.prerelease.length === 0) {
-              this.inc("patch", identifier, identifierBase);
-            }
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "release":
-            if (this.prerelease.length === 0) {
-              throw new Error(`version ${this.raw} is not a prerelease`);
-            }
-            this.prerelease.length = 0;
-            break;
-          case "major":
-            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
-              this.major++;
-            }
-            this.minor = 0;
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "minor":
-            if (this.patch !== 0 || this.prerelease.length === 0) {
-              this.minor++;
-            }
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "patch":
-            if (this.prerelease.length === 0) {
-              this.patch++;
-            }
-            this.prerelease = [];
-            break;
-          // This probably shouldn't be used publicly.
-          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-          case "pre": {
-            const base2 = Number(identifierBase) ? 1 : 0;
-            if (this.prerelease.length === 0) {
-              this.prerelease = [base2];
-            } else {
-              let i = this.prerelease.length;
-              while (--i >= 0) {
-                if (typeof this.prerelease[i] === "number") {
-                  this.prerelease[i]++;
-                  i = -2;
-                }
-              }
-              if (i === -1) {
-                if (identifier === this.prerelease.join(".") && identifierBase === false) {
-                  throw new Error("invalid increment argument: identifier already exists");
-                }
-                this.prerelease.push(base2);
-              }
-            }
-            if (identifier) {
-              let prerelease = [identifier, base2];
-              if (identifierBase === false) {
-                prerelease = [identifier];
-              }
-              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-                const prereleaseBase = this.prerelease[identifier.split(".").length];
-                if (isNaN(prereleaseBase)) {
-                  this.prerelease = prerelease;
-                }
-              } else {
-                this.prerelease = prerelease;
-              }
-            }
-            break;
-          }
-          default:
-            throw new Error(`invalid increment argument: ${release}`);
-        }
-        this.raw = this.format();
-        if (this.build.length) {
-          this.raw += `+${this.build.join(".")}`;
-        }
-        return this;
-      }
-    };
-    module.exports = SemVer;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/parse.js
-var require_parse = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/parse.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse4 = (version2, options, throwErrors = false) => {
-      if (version2 instanceof SemVer) {
-        return version2;
-      }
-      try {
-        return new SemVer(version2, options);
-      } catch (er) {
-        if (!throwErrors) {
-          return null;
-        }
-        throw er;
-      }
-    };
-    module.exports = parse4;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/valid.js
-var require_valid = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/valid.js"(exports, module) {
-    "use strict";
-    var parse4 = require_parse();
-    var valid = (version2, options) => {
-      const v = parse4(version2, options);
-      return v ? v.version : null;
-    };
-    module.exports = valid;
-  }
-});
-
-// node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/type-defs.js
-var require_type_defs2 = __commonJS({
-  "node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/type-defs.js"(exports, module) {
-    var nopt = require_nopt();
-    var { validate: validateUmask } = require_umask();
-    var Umask = class {
-    };
-    var Semver = class {
-    };
-    var semverValid = require_valid();
-    var validateSemver = (data, k, val) => {
-      const valid = semverValid(val);
-      if (!valid) {
-        return false;
-      }
-      data[k] = valid;
-    };
-    var noptValidatePath = nopt.typeDefs.path.validate;
-    var validatePath = (data, k, val) => {
-      if (typeof val !== "string") {
-        return false;
-      }
-      return noptValidatePath(data, k, val);
-    };
-    module.exports = {
-      ...nopt.typeDefs,
-      semver: {
-        type: Semver,
-        validate: validateSemver,
-        description: "full valid SemVer string"
-      },
-      Umask: {
-        type: Umask,
-        validate: validateUmask,
-        description: "octal number in range 0o000..0o777 (0..511)"
-      },
-      url: {
-        ...nopt.typeDefs.url,
-        description: 'full url with "http://"'
-      },
-      path: {
-        ...nopt.typeDefs.path,
-        validate: validatePath,
-        description: "valid filesystem path"
-      },
-      Number: {
-        ...nopt.typeDefs.Number,
-        description: "numeric value"
-      },
-      Boolean: {
-        ...nopt.typeDefs.Boolean,
-        description: "boolean value (true or false)"
-      },
-      Date: {
-        ...nopt.typeDefs.Date,
-        description: "valid Date string"
-      }
-    };
-    nopt.typeDefs = module.exports;
-  }
-});
-
-// node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/nerf-dart.js
-var require_nerf_dart = __commonJS({
-  "node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/nerf-dart.js"(exports, module) {
-    var { URL: URL2 } = __require("node:url");
-    module.exports = (url) => {
-      const parsed2 = new URL2(url);
-      const from = `${parsed2.protocol}//${parsed2.host}${parsed2.pathname}`;
-      const rel = new URL2(".", from);
-      const res = `//${rel.host}${rel.pathname}`;
-      return res;
-    };
-  }
-});
-
-// node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/env-replace.js
-var require_env_replace = __commonJS({
-  "node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/env-replace.js"(exports, module) {
-    var envExpr = /(?<!\\)(\\*)\$\{([^${}]+)\}/g;
-    module.exports = (f, env2) => f.replace(envExpr, (orig, esc, name) => {
-      const val = env2[name] !== void 0 ? env2[name] : `\${${name}}`;
-      if (esc.length % 2) {
-        return orig.slice((esc.length + 1) / 2);
-      }
-      return esc.slice(esc.length / 2) + val;
-    });
-  }
-});
-
-// node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/parse-field.js
-var require_parse_field = __commonJS({
-  "node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/parse-field.js"(exports, module) {
-    var typeDefs = require_type_defs2();
-    var envReplace = require_env_replace();
-    var { resolve: resolve7 } = __require("node:path");
-    var { parse: umaskParse } = require_umask();
-    var parseField = (f, key, opts, listElement = false) => {
-      if (typeof f !== "string" && !Array.isArray(f)) {
-        return f;
-      }
-      const { platform, types: types2, home, env: env2 } = opts;
-      const typeList = new Set([].concat(types2[key]));
-      const isPath = typeList.has(typeDefs.path.type);
-      const isBool = typeList.has(typeDefs.Boolean.type);
-      const isString = isPath || typeList.has(typeDefs.String.type);
-      const isUmask = typeList.has(typeDefs.Umask.type);
-      const isNumber = typeList.has(typeDefs.Number.type);
-      const isList = !listElement && typeList.has(Array);
-      const isDate = typeList.has(typeDefs.Date.type);
-      if (Array.isArray(f)) {
-        return !isList ? f : f.map((field) => parseField(field, key, opts, true));
-      }
-      f = f.trim();
-      if (isList) {
-        return parseField(f.split("\n\n"), key, opts);
-      }
-      if (isBool && !isString && f === "") {
-        return true;
-      }
-      if (!isString && !isPath && !isNumber) {
-        switch (f) {
-          case "true":
-            return true;
-          case "false":
-            return false;
-          case "null":
-            return null;
-          case "undefined":
-            return void 0;
-        }
-      }
-      f = envReplace(f, env2);
-      if (isDate) {
-        return new Date(f);
-      }
-      if (isPath) {
-        const homePattern = platform === "win32" ? /^~(\/|\\)/ : /^~\//;
-        if (homePattern.test(f) && home) {
-          f = resolve7(home, f.slice(2));
-        } else {
-          f = resolve7(f);
-        }
-      }
-      if (isUmask) {
-        try {
-          return umaskParse(f);
-        } catch (er) {
-          return f;
-        }
-      }
-      if (isNumber && !isNaN(f)) {
-        f = +f;
-      }
-      return f;
-    };
-    module.exports = parseField;
-  }
-});
-
-// node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/set-envs.js
-var require_set_envs = __commonJS({
-  "node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/set-envs.js"(exports, module) {
-    var envKey = (key, val) => {
-      return !/^[/@_]/.test(key) && typeof envVal(val) === "string" && `npm_config_${key.replace(/-/g, "_").toLowerCase()}`;
-    };
-    var envVal = (val) => Array.isArray(val) ? val.map((v) => envVal(v)).join("\n\n") : val === null || val === void 0 || val === false ? "" : typeof val === "object" ? null : String(val);
-    var sameConfigValue = (def, val) => !Array.isArray(val) || !Array.isArray(def) ? def === val : sameArrayValue(def, val);
-    var sameArrayValue = (def, val) => {
-      if (def.length !== val.length) {
-        return false;
-      }
-      for (let i = 0; i < def.length; i++) {
-        if (def[i] !== val[i]) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var setEnv = (env2, rawKey, rawVal) => {
-      const val = envVal(rawVal);
-      const key = envKey(rawKey, val);
-      if (key && val !== null) {
-        env2[key] = val;
-      }
-    };
-    var setEnvs = (config) => {
-      const {
-        env: env2,
-        defaults: defaults2,
-        definitions: definitions2,
-        list: [cliConf, envConf]
-      } = config;
-      env2.INIT_CWD = process.cwd();
-      const cliSet = new Set(Object.keys(cliConf));
-      const envSet = new Set(Object.keys(envConf));
-      for (const key in cliConf) {
-        const { deprecated, envExport = true } = definitions2[key] || {};
-        if (deprecated || envExport === false) {
-          continue;
-        }
-        if (sameConfigValue(defaults2[key], cliConf[key])) {
-          if (!sameConfigValue(envConf[key], cliConf[key])) {
-            setEnv(env2, key, cliConf[key]);
-          }
-        } else {
-          if (!(envSet.has(key) && !cliSet.has(key))) {
-            setEnv(env2, key, cliConf[key]);
-          }
-        }
-      }
-      env2.HOME = config.home;
-      env2.npm_config_global_prefix = config.globalPrefix;
-      env2.npm_config_local_prefix = config.localPrefix;
-      if (cliConf.editor) {
-        env2.EDITOR = cliConf.editor;
-      }
-      if (cliConf["node-options"]) {
-        env2.NODE_OPTIONS = cliConf["node-options"];
-      }
-      env2.npm_execpath = config.npmBin;
-      env2.NODE = env2.npm_node_execpath = config.execPath;
-    };
-    module.exports = setEnvs;
-  }
-});
-
-// node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/errors.js
-var require_errors = __commonJS({
-  "node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/errors.js"(exports, module) {
-    "use strict";
-    var ErrInvalidAuth = class extends Error {
-      constructor(problems) {
-        let message = "Invalid auth configuration found: ";
-        message += problems.map((problem) => {
-          if (problem.action === "delete") {
-            return `\`${problem.key}\` is not allowed in ${problem.where} config`;
-          } else if (problem.action === "rename") {
-            return `\`${problem.from}\` must be renamed to \`${problem.to}\` in ${problem.where} config`;
-          }
-        }).join(", ");
-        message += "\nPlease run `npm config fix` to repair your configuration.`";
-        super(message);
-        this.code = "ERR_INVALID_AUTH";
-        this.problems = problems;
-      }
-    };
-    module.exports = {
-      ErrInvalidAuth
-    };
-  }
-});
-
-// node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/type-description.js
-var require_type_description = __commonJS({
-  "node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/type-description.js"(exports, module) {
-    var typeDefs = require_type_defs2();
-    var typeDescription = (t) => {
-      if (!t || typeof t !== "function" && typeof t !== "object") {
-        return t;
-      }
-      if (Array.isArray(t)) {
-        return t.map((t2) => typeDescription(t2));
-      }
-      for (const { type, description } of Object.values(typeDefs)) {
-        if (type === t) {
-          return description || type;
-        }
-      }
-      return t;
-    };
-    module.exports = (t) => [].concat(typeDescription(t)).filter((t2) => t2 !== void 0);
-  }
-});
-
-// node_modules/.pnpm/json-parse-even-better-errors@3.0.2/node_modules/json-parse-even-better-errors/lib/index.js
-var require_lib3 = __commonJS({
-  "node_modules/.pnpm/json-parse-even-better-errors@3.0.2/node_modules/json-parse-even-better-errors/lib/index.js"(exports, module) {
-    "use strict";
-    var INDENT = /* @__PURE__ */ Symbol.for("indent");
-    var NEWLINE = /* @__PURE__ */ Symbol.for("newline");
-    var DEFAULT_NEWLINE = "\n";
-    var DEFAULT_INDENT = "  ";
-    var BOM = /^\uFEFF/;
-    var FORMAT = /^\s*[{[]((?:\r?\n)+)([\s\t]*)/;
-    var EMPTY = /^(?:\{\}|\[\])((?:\r?\n)+)?$/;
-    var UNEXPECTED_TOKEN = /^Unexpected token '?(.)'?(,)? /i;
-    var hexify = (char) => {
-      const h = char.charCodeAt(0).toString(16).toUpperCase();
-      return `0x${h.length % 2 ? "0" : ""}${h}`;
-    };
-    var stripBOM = (txt) => String(txt).replace(BOM, "");
-    var makeParsedError = (msg, parsing, position2 = 0) => ({
-      message: `${msg} while parsing ${parsing}`,
-      position: position2
-    });
-    var parseError = (e, txt, context = 20) => {
-      let msg = e.message;
-      if (!txt) {
-        return makeParsedError(msg, "empty string");
-      }
-      const badTokenMatch = msg.match(UNEXPECTED_TOKEN);
-      const badIndexMatch = msg.match(/ position\s+(\d+)/i);
-      if (badTokenMatch) {
-        msg = msg.replace(
-          UNEXPECTED_TOKEN,
-          `Unexpected token ${JSON.stringify(badTokenMatch[1])} (${hexify(badTokenMatch[1])})$2 `
-        );
-      }
-      let errIdx;
-      if (badIndexMatch) {
-        errIdx = +badIndexMatch[1];
-      } else if (msg.match(/^Unexpected end of JSON.*/i)) {
-        errIdx = txt.length - 1;
-      }
-      if (errIdx == null) {
-        return makeParsedError(msg, `'${txt.slice(0, context * 2)}'`);
-      }
-      const start = errIdx <= context ? 0 : errIdx - context;
-      const end = errIdx + context >= txt.length ? txt.length : errIdx + context;
-      const slice = `${start ? "..." : ""}${txt.slice(start, end)}${end === txt.length ? "" : "..."}`;
-      return makeParsedError(
-        msg,
-        `${txt === slice ? "" : "near "}${JSON.stringify(slice)}`,
-        errIdx
-      );
-    };
-    var JSONParseError = class extends SyntaxError {
-      constructor(er, txt, context, caller) {
-        const metadata = parseError(er, txt, context);
-        super(metadata.message);
-        Object.assign(this, metadata);
-        this.code = "EJSONPARSE";
-        this.systemError = er;
-        Error.captureStackTrace(this, caller || this.constructor);
-      }
-      get name() {
-        return this.constructor.name;
-      }
-      set name(n) {
-      }
-      get [Symbol.toStringTag]() {
-        return this.constructor.name;
-      }
-    };
-    var parseJson2 = (txt, reviver) => {
-      const result = JSON.parse(txt, reviver);
-      if (result && typeof result === "object") {
-        const match2 = txt.match(EMPTY) || txt.match(FORMAT) || [null, "", ""];
-        result[NEWLINE] = match2[1] ?? DEFAULT_NEWLINE;
-        result[INDENT] = match2[2] ?? DEFAULT_INDENT;
-      }
-      return result;
-    };
-    var parseJsonError = (raw, reviver, context) => {
-      const txt = stripBOM(raw);
-      try {
-        return parseJson2(txt, reviver);
-      } catch (e) {
-        if (typeof raw !== "string" && !Buffer.isBuffer(raw)) {
-          const msg = Array.isArray(raw) && raw.length === 0 ? "an empty array" : String(raw);
-          throw Object.assign(
-            new TypeError(`Cannot parse ${msg}`),
-            { code: "EJSONPARSE", systemError: e }
-          );
-        }
-        throw new JSONParseError(e, txt, context, parseJsonError);
-      }
-    };
-    module.exports = parseJsonError;
-    parseJsonError.JSONParseError = JSONParseError;
-    parseJsonError.noExceptions = (raw, reviver) => {
-      try {
-        return parseJson2(stripBOM(raw), reviver);
-      } catch {
-      }
-    };
-  }
-});
-
-// node_modules/.pnpm/@npmcli+package-json@5.2.1/node_modules/@npmcli/package-json/lib/update-dependencies.js
-var require_update_dependencies = __commonJS({
-  "node_modules/.pnpm/@npmcli+package-json@5.2.1/node_modules/@npmcli/package-json/lib/update-dependencies.js"(exports, module) {
-    var depTypes = /* @__PURE__ */ new Set([
-      "dependencies",
-      "optionalDependencies",
-      "devDependencies",
-      "peerDependencies"
-    ]);
-    var orderDeps = (content3) => {
-      for (const type of depTypes) {
-        if (content3 && content3[type]) {
-          content3[type] = Object.keys(content3[type]).sort((a, b) => a.localeCompare(b, "en")).reduce((res, key) => {
-            res[key] = content3[type][key];
-            return res;
-          }, {});
-        }
-      }
-      return content3;
-    };
-    var updateDependencies = ({ content: content3, originalContent }) => {
-      const pkg = orderDeps({
-        ...content3
-      });
-      if (pkg.dependencies) {
-        if (pkg.optionalDependencies) {
-          for (const name of Object.keys(pkg.optionalDependencies)) {
-            delete pkg.dependencies[name];
-          }
-        }
-      }
-      const result = { ...originalContent };
-      for (const type of depTypes) {
-        if (pkg[type]) {
-          result[type] = pkg[type];
-        }
-        const emptyDepType = pkg[type] && typeof pkg === "object" && Object.keys(pkg[type]).length === 0;
-        if (emptyDepType) {
-          delete result[type];
-        }
-      }
-      const { dependencies: origProd, peerDependencies: origPeer } = originalContent || {};
-      const { peerDependencies: newPeer } = result;
-      if (origProd && origPeer && newPeer) {
-        for (const name of Object.keys(origPeer)) {
-          if (origProd[name] !== void 0 && newPeer[name] !== void 0) {
-            result.dependencies = result.dependencies || {};
-            result.dependencies[name] = newPeer[name];
-          }
-        }
-      }
-      return result;
-    };
-    updateDependencies.knownKeys = depTypes;
-    module.exports = updateDependencies;
-  }
-});
-
-// node_modules/.pnpm/@npmcli+package-json@5.2.1/node_modules/@npmcli/package-json/lib/update-scripts.js
-var require_update_scripts = __commonJS({
-  "node_modules/.pnpm/@npmcli+package-json@5.2.1/node_modules/@npmcli/package-json/lib/update-scripts.js"(exports, module) {
-    var updateScripts = ({ content: content3, originalContent = {} }) => {
-      const newScripts = content3.scripts;
-      if (!newScripts) {
-        return originalContent;
-      }
-      const hasInvalidScripts = () => Object.entries(newScripts).some(([key, value]) => typeof key !== "string" || typeof value !== "string");
-      if (hasInvalidScripts()) {
-        throw Object.assign(
-          new TypeError(
-            "package.json scripts should be a key-value pair of strings."
-          ),
-          { code: "ESCRIPTSINVALID" }
-        );
-      }
-      return {
-        ...originalContent,
-        scripts: {
-          ...newScripts
-        }
-      };
-    };
-    module.exports = updateScripts;
-  }
-});
-
-// node_modules/.pnpm/@npmcli+package-json@5.2.1/node_modules/@npmcli/package-json/lib/update-workspaces.js
-var require_update_workspaces = __commonJS({
-  "node_modules/.pnpm/@npmcli+package-json@5.2.1/node_modules/@npmcli/package-json/lib/update-workspaces.js"(exports, module) {
-    var updateWorkspaces = ({ content: content3, originalContent = {} }) => {
-      const newWorkspaces = content3.workspaces;
-      if (!newWorkspaces) {
-        return originalContent;
-      }
-      const hasInvalidWorkspaces = () => newWorkspaces.some((w) => !(typeof w === "string"));
-      if (!newWorkspaces.length || hasInvalidWorkspaces()) {
-        throw Object.assign(
-          new TypeError("workspaces should be an array of strings."),
-          { code: "EWORKSPACESINVALID" }
-        );
-      }
-      return {
-        ...originalContent,
-        workspaces: [
-          ...newWorkspaces
-        ]
-      };
-    };
-    module.exports = updateWorkspaces;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/clean.js
-var require_clean = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/clean.js"(exports, module) {
-    "use strict";
-    var parse4 = require_parse();
-    var clean2 = (version2, options) => {
-      const s = parse4(version2.trim().replace(/^[=v]+/, ""), options);
-      return s ? s.version : null;
-    };
-    module.exports = clean2;
-  }
-});
-
-// node_modules/.pnpm/lru-cache@10.4.3/node_modules/lru-cache/dist/commonjs/index.js
-var require_commonjs = __commonJS({
-  "node_modules/.pnpm/lru-cache@10.4.3/node_modules/lru-cache/dist/commonjs/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.LRUCache = void 0;
-    var perf2 = typeof performance === "object" && performance && typeof performance.now === "function" ? performance : Date;
-    var warned2 = /* @__PURE__ */ new Set();
-    var PROCESS2 = typeof process === "object" && !!process ? process : {};
-    var emitWarning2 = (msg, type, code3, fn) => {
-      typeof PROCESS2.emitWarning === "function" ? PROCESS2.emitWarning(msg, type, code3, fn) : console.error(`[${code3}] ${type}: ${msg}`);
-    };
-    var AC2 = globalThis.AbortController;
-    var AS2 = globalThis.AbortSignal;
-    if (typeof AC2 === "undefined") {
-      AS2 = class AbortSignal {
-        onabort;
-        _onabort = [];
-        reason;
-        aborted = false;
-        addEventListener(_, fn) {
-          this._onabort.push(fn);
-        }
-      };
-      AC2 = class AbortController {
-        constructor() {
-          warnACPolyfill();
-        }
-        signal = new AS2();
-        abort(reason) {
-          if (this.signal.aborted)
-            return;
-          this.signal.reason = reason;
-          this.signal.aborted = true;
-          for (const fn of this.signal._onabort) {
-            fn(reason);
-          }
-          this.signal.onabort?.(reason);
-        }
-      };
-      let printACPolyfillWarning = PROCESS2.env?.LRU_CACHE_IGNORE_AC_WARNING !== "1";
-      const warnACPolyfill = () => {
-        if (!printACPolyfillWarning)
-          return;
-        printACPolyfillWarning = false;
-        emitWarning2("AbortController is not defined. If using lru-cache in node 14, load an AbortController polyfill from the `node-abort-controller` package. A minimal polyfill is provided for use by LRUCache.fetch(), but it should not be relied upon in other contexts (eg, passing it to other APIs that use AbortController/AbortSignal might have undesirable effects). You may disable this with LRU_CACHE_IGNORE_AC_WARNING=1 in the env.", "NO_ABORT_CONTROLLER", "ENOTSUP", warnACPolyfill);
-      };
-    }
-    var shouldWarn2 = (code3) => !warned2.has(code3);
-    var isPosInt2 = (n) => n && n === Math.floor(n) && n > 0 && isFinite(n);
-    var getUintArray2 = (max) => !isPosInt2(max) ? null : max <= Math.pow(2, 8) ? Uint8Array : max <= Math.pow(2, 16) ? Uint16Array : max <= Math.pow(2, 32) ? Uint32Array : max <= Number.MAX_SAFE_INTEGER ? ZeroArray2 : null;
-    var ZeroArray2 = class extends Array {
-      constructor(size2) {
-        super(size2);
-        this.fill(0);
-      }
-    };
-    var Stack2 = class _Stack {
-      heap;
-      length;
-      // private constructor
-      static #constructing = false;
-      static create(max) {
-        const HeapCls = getUintArray2(max);
-        if (!HeapCls)
-          return [];
-        _Stack.#constructing = true;
-        const s = new _Stack(max, HeapCls);
-        _Stack.#constructing = false;
-        return s;
-      }
-      constructor(max, HeapCls) {
-        if (!_Stack.#constructing) {
-          throw new TypeError("instantiate Stack using Stack.create(n)");
-        }
-        this.heap = new HeapCls(max);
-        this.length = 0;
-      }
-      push(n) {
-        this.heap[this.length++] = n;
-      }
-      pop() {
-        return this.heap[--this.length];
-      }
-    };
-    var LRUCache2 = class _LRUCache {
-      // options that cannot be changed without disaster
-      #max;
-      #maxSize;
-      #dispose;
-      #disposeAfter;
-      #fetchMethod;
-      #memoMethod;
-      /**
-       * {@link LRUCache.OptionsBase.ttl}
-       */
-      ttl;
-      /**
-       * {@link LRUCache.OptionsBase.ttlResolution}
-       */
-      ttlResolution;
-      /**
-       * {@link LRUCache.OptionsBase.ttlAutopurge}
-       */
-      ttlAutopurge;
-      /**
-       * {@link LRUCache.OptionsBase.updateAgeOnGet}
-       */
-      updateAgeOnGet;
-      /**
-       * {@link LRUCache.OptionsBase.updateAgeOnHas}
-       */
-      updateAgeOnHas;
-      /**
-       * {@link LRUCache.OptionsBase.allowStale}
-       */
-      allowStale;
-      /**
-       * {@link LRUCache.OptionsBase.noDisposeOnSet}
-       */
-      noDisposeOnSet;
-      /**
-       * {@link LRUCache.OptionsBase.noUpdateTTL}
-       */
-      noUpdateTTL;
-      /**
-       * {@link LRUCache.OptionsBase.maxEntrySize}
-       */
-      maxEntrySize;
-      /**
-       * {@link LRUCache.OptionsBase.sizeCalculation}
-       */
-      sizeCalculation;
-      /**
-       * {@link LRUCache.OptionsBase.noDeleteOnFetchRejection}
-       */
-      noDeleteOnFetchRejection;
-      /**
-       * {@link LRUCache.OptionsBase.noDeleteOnStaleGet}
-       */
-      noDeleteOnStaleGet;
-      /**
-       * {@link LRUCache.OptionsBase.allowStaleOnFetchAbort}
-       */
-      allowStaleOnFetchAbort;
-      /**
-       * {@link LRUCache.OptionsBase.allowStaleOnFetchRejection}
-       */
-      allowStaleOnFetchRejection;
-      /**
-       * {@link LRUCache.OptionsBase.ignoreFetchAbort}
-       */
-      ignoreFetchAbort;
-      // computed properties
-      #size;
-      #calculatedSize;
-      #keyMap;
-      #keyList;
-      #valList;
-      #next;
-      #prev;
-      #head;
-      #tail;
-      #free;
-      #disposed;
-      #sizes;
-      #starts;
-      #ttls;
-      #hasDispose;
-      #hasFetchMethod;
-      #hasDisposeAfter;
-      /**
-       * Do not call this method unless you need to inspect the
-       * inner workings of the cache.  If anything returned by this
-       * object is modified in any way, strange breakage may occur.
-       *
-       * These fields are private for a reason!
-       *
-       * @internal
-       */
-      static unsafeExposeInternals(c) {
-        return {
-          // properties
-          starts: c.#starts,
-          ttls: c.#ttls,
-          sizes: c.#sizes,
-          keyMap: c.#keyMap,
-          keyList: c.#keyList,
-          valList: c.#valList,
-          next: c.#next,
-          prev: c.#prev,
-          get head() {
-            return c.#head;
-          },
-          get tail() {
-            return c.#tail;
-          },
-          free: c.#free,
-          // methods
-          isBackgroundFetch: (p) => c.#isBackgroundFetch(p),
-          backgroundFetch: (k, index2, options, context) => c.#backgroundFetch(k, index2, options, context),
-          moveToTail: (index2) => c.#moveToTail(index2),
-          indexes: (options) => c.#indexes(options),
-          rindexes: (options) => c.#rindexes(options),
-          isStale: (index2) => c.#isStale(index2)
-        };
-      }
-      // Protected read-only members
-      /**
-       * {@link LRUCache.OptionsBase.max} (read-only)
-       */
-      get max() {
-        return this.#max;
-      }
-      /**
-       * {@link LRUCache.OptionsBase.maxSize} (read-only)
-       */
-      get maxSize() {
-        return this.#maxSize;
-      }
-      /**
-       * The total computed size of items in the cache (read-only)
-       */
-      get calculatedSize() {
-        return this.#calculatedSize;
-      }
-      /**
-       * The number of items stored in the cache (read-only)
-       */
-      get size() {
-        return this.#size;
-      }
-      /**
-       * {@link LRUCache.OptionsBase.fetchMethod} (read-only)
-       */
-      get fetchMethod() {
-        return this.#fetchMethod;
-      }
-      get memoMethod() {
-        return this.#memoMethod;
-      }
-      /**
-       * {@link LRUCache.OptionsBase.dispose} (read-only)
-       */
-      get dispose() {
-        return this.#dispose;
-      }
-      /**
-       * {@link LRUCache.OptionsBase.disposeAfter} (read-only)
-       */
-      get disposeAfter() {
-        return this.#disposeAfter;
-      }
-      constructor(options) {
-        const { max = 0, ttl, ttlResolution = 1, ttlAutopurge, updateAgeOnGet, updateAgeOnHas, allowStale, dispose, disposeAfter, noDisposeOnSet, noUpdateTTL, maxSize = 0, maxEntrySize = 0, sizeCalculation, fetchMethod, memoMethod, noDeleteOnFetchRejection, noDeleteOnStaleGet, allowStaleOnFetchRejection, allowStaleOnFetchAbort, ignoreFetchAbort } = options;
-        if (max !== 0 && !isPosInt2(max)) {
-          throw new TypeError("max option must be a nonnegative integer");
-        }
-        const UintArray = max ? getUintArray2(max) : Array;
-        if (!UintArray) {
-          throw new Error("invalid max value: " + max);
-        }
-        this.#max = max;
-        this.#maxSize = maxSize;
-        this.maxEntrySize = maxEntrySize || this.#maxSize;
-        this.sizeCalculation = sizeCalculation;
-        if (this.sizeCalculation) {
-          if (!this.#maxSize && !this.maxEntrySize) {
-            throw new TypeError("cannot set sizeCalculation without setting maxSize or maxEntrySize");
-          }
-          if (typeof this.sizeCalculation !== "function") {
-            throw new TypeError("sizeCalculation set to non-function");
-          }
-        }
-        if (memoMethod !== void 0 && typeof memoMethod !== "function") {
-          throw new TypeError("memoMethod must be a function if defined");
-        }
-        this.#memoMethod = memoMethod;
-        if (fetchMethod !== void 0 && typeof fetchMethod !== "function") {
-          throw new TypeError("fetchMethod must be a function if specified");
-        }
-        this.#fetchMethod = fetchMethod;
-        this.#hasFetchMethod = !!fetchMethod;
-        this.#keyMap = /* @__PURE__ */ new Map();
-        this.#keyList = new Array(max).fill(void 0);
-        this.#valList = new Array(max).fill(void 0);
-        this.#next = new UintArray(max);
-        this.#prev = new UintArray(max);
-        this.#head = 0;
-        this.#tail = 0;
-        this.#free = Stack2.create(max);
-        this.#size = 0;
-        this.#calculatedSize = 0;
-        if (typeof dispose === "function") {
-          this.#dispose = dispose;
-        }
-        if (typeof disposeAfter === "function") {
-          this.#disposeAfter = disposeAfter;
-          this.#disposed = [];
-        } else {
-          this.#disposeAfter = void 0;
-          this.#disposed = void 0;
-        }
-        this.#hasDispose = !!this.#dispose;
-        this.#hasDisposeAfter = !!this.#disposeAfter;
-        this.noDisposeOnSet = !!noDisposeOnSet;
-        this.noUpdateTTL = !!noUpdateTTL;
-        this.noDeleteOnFetchRejection = !!noDeleteOnFetchRejection;
-        this.allowStaleOnFetchRejection = !!allowStaleOnFetchRejection;
-        this.allowStaleOnFetchAbort = !!allowStaleOnFetchAbort;
-        this.ignoreFetchAbort = !!ignoreFetchAbort;
-        if (this.maxEntrySize !== 0) {
-          if (this.#maxSize !== 0) {
-            if (!isPosInt2(this.#maxSize)) {
-              throw new TypeError("maxSize must be a positive integer if specified");
-            }
-          }
-          if (!isPosInt2(this.maxEntrySize)) {
-            throw new TypeError("maxEntrySize must be a positive integer if specified");
-          }
-          this.#initializeSizeTracking();
-        }
-        this.allowStale = !!allowStale;
-        this.noDeleteOnStaleGet = !!noDeleteOnStaleGet;
-        this.updateAgeOnGet = !!updateAgeOnGet;
-        this.updateAgeOnHas = !!updateAgeOnHas;
-        this.ttlResolution = isPosInt2(ttlResolution) || ttlResolution === 0 ? ttlResolution : 1;
-        this.ttlAutopurge = !!ttlAutopurge;
-        this.ttl = ttl || 0;
-        if (this.ttl) {
-          if (!isPosInt2(this.ttl)) {
-            throw new TypeError("ttl must be a positive integer if specified");
-          }
-          this.#initializeTTLTracking();
-        }
-        if (this.#max === 0 && this.ttl === 0 && this.#maxSize === 0) {
-          throw new TypeError("At least one of max, maxSize, or ttl is required");
-        }
-        if (!this.ttlAutopurge && !this.#max && !this.#maxSize) {
-          const code3 = "LRU_CACHE_UNBOUNDED";
-          if (shouldWarn2(code3)) {
-            warned2.add(code3);
-            const msg = "TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.";
-            emitWarning2(msg, "UnboundedCacheWarning", code3, _LRUCache);
-          }
-        }
-      }
-      /**
-       * Return the number of ms left in the item's TTL. If item is not in cache,
-       * returns `0`. Returns `Infinity` if item is in cache without a defined TTL.
-       */
-      getRemainingTTL(key) {
-        return this.#keyMap.has(key) ? Infinity : 0;
-      }
-      #initializeTTLTracking() {
-        const ttls = new ZeroArray2(this.#max);
-        const starts = new ZeroArray2(this.#max);
-        this.#ttls = ttls;
-        this.#starts = starts;
-        this.#setItemTTL = (index2, ttl, start = perf2.now()) => {
-          starts[index2] = ttl !== 0 ? start : 0;
-          ttls[index2] = ttl;
-          if (ttl !== 0 && this.ttlAutopurge) {
-            const t = setTimeout(() => {
-              if (this.#isStale(index2)) {
-                this.#delete(this.#keyList[index2], "expire");
-              }
-            }, ttl + 1);
-            if (t.unref) {
-              t.unref();
-            }
-          }
-        };
-        this.#updateItemAge = (index2) => {
-          starts[index2] = ttls[index2] !== 0 ? perf2.now() : 0;
-        };
-        this.#statusTTL = (status, index2) => {
-          if (ttls[index2]) {
-            const ttl = ttls[index2];
-            const start = starts[index2];
-            if (!ttl || !start)
-              return;
-            status.ttl = ttl;
-            status.start = start;
-            status.now = cachedNow || getNow();
-            const age = status.now - start;
-            status.remainingTTL = ttl - age;
-          }
-        };
-        let cachedNow = 0;
-        const getNow = () => {
-          const n = perf2.now();
-          if (this.ttlResolution > 0) {
-            cachedNow = n;
-            const t = setTimeout(() => cachedNow = 0, this.ttlResolution);
-            if (t.unref) {
-              t.unref();
-            }
-          }
-          return n;
-        };
-        this.getRemainingTTL = (key) => {
-          const index2 = this.#keyMap.get(key);
-          if (index2 === void 0) {
-            return 0;
-          }
-          const ttl = ttls[index2];
-          const start = starts[index2];
-          if (!ttl || !start) {
-            return Infinity;
-          }
-          const age = (cachedNow || getNow()) - start;
-          return ttl - age;
-        };
-        this.#isStale = (index2) => {
-          const s = starts[index2];
-          const t = ttls[index2];
-          return !!t && !!s && (cachedNow || getNow()) - s > t;
-        };
-      }
-      // conditionally set private methods related to TTL
-      #updateItemAge = () => {
-      };
-      #statusTTL = () => {
-      };
-      #setItemTTL = () => {
-      };
-      /* c8 ignore stop */
-      #isStale = () => false;
-      #initializeSizeTracking() {
-        const sizes = new ZeroArray2(this.#max);
-        this.#calculatedSize = 0;
-        this.#sizes = sizes;
-        this.#removeItemSize = (index2) => {
-          this.#calculatedSize -= sizes[index2];
-          sizes[index2] = 0;
-        };
-        this.#requireSize = (k, v, size2, sizeCalculation) => {
-          if (this.#isBackgroundFetch(v)) {
-            return 0;
-          }
-          if (!isPosInt2(size2)) {
-            if (sizeCalculation) {
-              if (typeof sizeCalculation !== "function") {
-                throw new TypeError("sizeCalculation must be a function");
-              }
-              size2 = sizeCalculation(v, k);
-              if (!isPosInt2(size2)) {
-                throw new TypeError("sizeCalculation return invalid (expect positive integer)");
-              }
-            } else {
-              throw new TypeError("invalid size value (must be positive integer). When maxSize or maxEntrySize is used, sizeCalculation or size must be set.");
-            }
-          }
-          return size2;
-        };
-        this.#addItemSize = (index2, size2, status) => {
-          sizes[index2] = size2;
-          if (this.#maxSize) {
-            const maxSize = this.#maxSize - sizes[index2];
-            while (this.#calculatedSize > maxSize) {
-              this.#evict(true);
-            }
-          }
-          this.#calculatedSize += sizes[index2];
-          if (status) {
-            status.entrySize = size2;
-            status.totalCalculatedSize = this.#calculatedSize;
-          }
-        };
-      }
-      #removeItemSize = (_i) => {
-      };
-      #addItemSize = (_i, _s, _st) => {
-      };
-      #requireSize = (_k, _v, size2, sizeCalculation) => {
-        if (size2 || sizeCalculation) {
-          throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");
-        }
-        return 0;
-      };
-      *#indexes({ allowStale = this.allowStale } = {}) {
-        if (this.#size) {
-          for (let i = this.#tail; true; ) {
-            if (!this.#isValidIndex(i)) {
-              break;
-            }
-            if (allowStale || !this.#isStale(i)) {
-              yield i;
-            }
-            if (i === this.#head) {
-              break;
-            } else {
-              i = this.#prev[i];
-            }
-          }
-        }
-      }
-      *#rindexes({ allowStale = this.allowStale } = {}) {
-        if (this.#size) {
-          for (let i = this.#head; true; ) {
-            if (!this.#isValidIndex(i)) {
-              break;
-            }
-            if (allowStale || !this.#isStale(i)) {
-              yield i;
-            }
-            if (i === this.#tail) {
-              break;
-            } else {
-              i = this.#next[i];
-            }
-          }
-        }
-      }
-      #isValidIndex(index2) {
-        return index2 !== void 0 && this.#keyMap.get(this.#keyList[index2]) === index2;
-      }
-      /**
-       * Return a generator yielding `[key, value]` pairs,
-       * in order from most recently used to least recently used.
-       */
-      *entries() {
-        for (const i of this.#indexes()) {
-          if (this.#valList[i] !== void 0 && this.#keyList[i] !== void 0 && !this.#isBackgroundFetch(this.#valList[i])) {
-            yield [this.#keyList[i], this.#valList[i]];
-          }
-        }
-      }
-      /**
-       * Inverse order version of {@link LRUCache.entries}
-       *
-       * Return a generator yielding `[key, value]` pairs,
-       * in order from least recently used to most recently used.
-       */
-      *rentries() {
-        for (const i of this.#rindexes()) {
-          if (this.#valList[i] !== void 0 && this.#keyList[i] !== void 0 && !this.#isBackgroundFetch(this.#valList[i])) {
-            yield [this.#keyList[i], this.#valList[i]];
-          }
-        }
-      }
-      /**
-       * Return a generator yielding the keys in the cache,
-       * in order from most recently used to least recently used.
-       */
-      *keys() {
-        for (const i of this.#indexes()) {
-          const k = this.#keyList[i];
-          if (k !== void 0 && !this.#isBackgroundFetch(this.#valList[i])) {
-            yield k;
-          }
-        }
-      }
-      /**
-       * Inverse order version of {@link LRUCache.keys}
-       *
-       * Return a generator yielding the keys in the cache,
-       * in order from least recently used to most recently used.
-       */
-      *rkeys() {
-        for (const i of this.#rindexes()) {
-          const k = this.#keyList[i];
-          if (k !== void 0 && !this.#isBackgroundFetch(this.#valList[i])) {
-            yield k;
-          }
-        }
-      }
-      /**
-       * Return a generator yielding the values in the cache,
-       * in order from most recently used to least recently used.
-       */
-      *values() {
-        for (const i of this.#indexes()) {
-          const v = this.#valList[i];
-          if (v !== void 0 && !this.#isBackgroundFetch(this.#valList[i])) {
-            yield this.#valList[i];
-          }
-        }
-      }
-      /**
-       * Inverse order version of {@link LRUCache.values}
-       *
-       * Return a generator yielding the values in the cache,
-       * in order from least recently used to most recently used.
-       */
-      *rvalues() {
-        for (const i of this.#rindexes()) {
-          const v = this.#valList[i];
-          if (v !== void 0 && !this.#isBackgroundFetch(this.#valList[i])) {
-            yield this.#valList[i];
-          }
-        }
-      }
-      /**
-       * Iterating over the cache itself yields the same results as
-       * {@link LRUCache.entries}
-       */
-      [Symbol.iterator]() {
-        return this.entries();
-      }
-      /**
-       * A String value that is used in the creation of the default string
-       * description of an object. Called by the built-in method
-       * `Object.prototype.toString`.
-       */
-      [Symbol.toStringTag] = "LRUCache";
-      /**
-       * Find a value for which the supplied fn method returns a truthy value,
-       * similar to `Array.find()`. fn is called as `fn(value, key, cache)`.
-       */
-      find(fn, getOptions = {}) {
-        for (const i of this.#indexes()) {
-          const v = this.#valList[i];
-          const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-          if (value === void 0)
-            continue;
-          if (fn(value, this.#keyList[i], this)) {
-            return this.get(this.#keyList[i], getOptions);
-          }
-        }
-      }
-      /**
-       * Call the supplied function on each item in the cache, in order from most
-       * recently used to least recently used.
-       *
-       * `fn` is called as `fn(value, key, cache)`.
-       *
-       * If `thisp` is provided, function will be called in the `this`-context of
-       * the provided object, or the cache if no `thisp` object is provided.
-       *
-       * Does not update age or recenty of use, or iterate over stale values.
-       */
-      forEach(fn, thisp = this) {
-        for (const i of this.#indexes()) {
-          const v = this.#valList[i];
-          const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-          if (value === void 0)
-            continue;
-          fn.call(thisp, value, this.#keyList[i], this);
-        }
-      }
-      /**
-       * The same as {@link LRUCache.forEach} but items are iterated over in
-       * reverse order.  (ie, less recently used items are iterated over first.)
-       */
-      rforEach(fn, thisp = this) {
-        for (const i of this.#rindexes()) {
-          const v = this.#valList[i];
-          const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-          if (value === void 0)
-            continue;
-          fn.call(thisp, value, this.#keyList[i], this);
-        }
-      }
-      /**
-       * Delete any stale entries. Returns true if anything was removed,
-       * false otherwise.
-       */
-      purgeStale() {
-        let deleted = false;
-        for (const i of this.#rindexes({ allowStale: true })) {
-          if (this.#isStale(i)) {
-            this.#delete(this.#keyList[i], "expire");
-            deleted = true;
-          }
-        }
-        return deleted;
-      }
-      /**
-       * Get the extended info about a given entry, to get its value, size, and
-       * TTL info simultaneously. Returns `undefined` if the key is not present.
-       *
-       * Unlike {@link LRUCache#dump}, which is designed to be portable and survive
-       * serialization, the `start` value is always the current timestamp, and the
-       * `ttl` is a calculated remaining time to live (negative if expired).
-       *
-       * Always returns stale values, if their info is found in the cache, so be
-       * sure to check for expirations (ie, a negative {@link LRUCache.Entry#ttl})
-       * if relevant.
-       */
-      info(key) {
-        const i = this.#keyMap.get(key);
-        if (i === void 0)
-          return void 0;
-        const v = this.#valList[i];
-        const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-        if (value === void 0)
-          return void 0;
-        const entry = { value };
-        if (this.#ttls && this.#starts) {
-          const ttl = this.#ttls[i];
-          const start = this.#starts[i];
-          if (ttl && start) {
-            const remain = ttl - (perf2.now() - start);
-            entry.ttl = remain;
-            entry.start = Date.now();
-          }
-        }
-        if (this.#sizes) {
-          entry.size = this.#sizes[i];
-        }
-        return entry;
-      }
-      /**
-       * Return an array of [key, {@link LRUCache.Entry}] tuples which can be
-       * passed to {@link LRLUCache#load}.
-       *
-       * The `start` fields are calculated relative to a portable `Date.now()`
-       * timestamp, even if `performance.now()` is available.
-       *
-       * Stale entries are always included in the `dump`, even if
-       * {@link LRUCache.OptionsBase.allowStale} is false.
-       *
-       * Note: this returns an actual array, not a generator, so it can be more
-       * easily passed around.
-       */
-      dump() {
-        const arr = [];
-        for (const i of this.#indexes({ allowStale: true })) {
-          const key = this.#keyList[i];
-          const v = this.#valList[i];
-          const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-          if (value === void 0 || key === void 0)
-            continue;
-          const entry = { value };
-          if (this.#ttls && this.#starts) {
-            entry.ttl = this.#ttls[i];
-            const age = perf2.now() - this.#starts[i];
-            entry.start = Math.floor(Date.now() - age);
-          }
-          if (this.#sizes) {
-            entry.size = this.#sizes[i];
-          }
-          arr.unshift([key, entry]);
-        }
-        return arr;
-      }
-      /**
-       * Reset the cache and load in the items in entries in the order listed.
-       *
-       * The shape of the resulting cache may be different if the same options are
-       * not used in both caches.
-       *
-       * The `start` fields are assumed to be calculated relative to a portable
-       * `Date.now()` timestamp, even if `performance.now()` is available.
-       */
-      load(arr) {
-        this.clear();
-        for (const [key, entry] of arr) {
-          if (entry.start) {
-            const age = Date.now() - entry.start;
-            entry.start = perf2.now() - age;
-          }
-          this.set(key, entry.value, entry);
-        }
-      }
-      /**
-       * Add a value to the cache.
-       *
-       * Note: if `undefined` is specified as a value, this is an alias for
-       * {@link LRUCache#delete}
-       *
-       * Fields on the {@link LRUCache.SetOptions} options param will override
-       * their corresponding values in the constructor options for the scope
-       * of this single `set()` operation.
-       *
-       * If `start` is provided, then that will set the effective start
-       * time for the TTL calculation. Note that this must be a previous
-       * value of `performance.now()` if supported, or a previous value of
-       * `Date.now()` if not.
-       *
-       * Options object may also include `size`, which will prevent
-       * calling the `sizeCalculation` function and just use the specified
-       * number if it is a positive integer, and `noDisposeOnSet` which
-       * will prevent calling a `dispose` function in the case of
-       * overwrites.
-       *
-       * If the `size` (or return value of `sizeCalculation`) for a given
-       * entry is greater than `maxEntrySize`, then the item will not be
-       * added to the cache.
-       *
-       * Will update the recency of the entry.
-       *
-       * If the value is `undefined`, then this is an alias for
-       * `cache.delete(key)`. `undefined` is never stored in the cache.
-       */
-      set(k, v, setOptions = {}) {
-        if (v === void 0) {
-          this.delete(k);
-          return this;
-        }
-        const { ttl = this.ttl, start, noDisposeOnSet = this.noDisposeOnSet, sizeCalculation = this.sizeCalculation, status } = setOptions;
-        let { noUpdateTTL = this.noUpdateTTL } = setOptions;
-        const size2 = this.#requireSize(k, v, setOptions.size || 0, sizeCalculation);
-        if (this.maxEntrySize && size2 > this.maxEntrySize) {
-          if (status) {
-            status.set = "miss";
-            status.maxEntrySizeExceeded = true;
-          }
-          this.#delete(k, "set");
-          return this;
-        }
-        let index2 = this.#size === 0 ? void 0 : this.#keyMap.get(k);
-        if (index2 === void 0) {
-          index2 = this.#size === 0 ? this.#tail : this.#free.length !== 0 ? this.#free.pop() : this.#size === this.#max ? this.#evict(false) : this.#size;
-          this.#keyList[index2] = k;
-          this.#valList[index2] = v;
-          this.#keyMap.set(k, index2);
-          this.#next[this.#tail] = index2;
-          this.#prev[index2] = this.#tail;
-          this.#tail = index2;
-          this.#size++;
-          this.#addItemSize(index2, size2, status);
-          if (status)
-            status.set = "add";
-          noUpdateTTL = false;
-        } else {
-          this.#moveToTail(index2);
-          const oldVal = this.#valList[index2];
-          if (v !== oldVal) {
-            if (this.#hasFetchMethod && this.#isBackgroundFetch(oldVal)) {
-              oldVal.__abortController.abort(new Error("replaced"));
-              const { __staleWhileFetching: s } = oldVal;
-              if (s !== void 0 && !noDisposeOnSet) {
-                if (this.#hasDispose) {
-                  this.#dispose?.(s, k, "set");
-                }
-                if (this.#hasDisposeAfter) {
-                  this.#disposed?.push([s, k, "set"]);
-                }
-              }
-            } else if (!noDisposeOnSet) {
-              if (this.#hasDispose) {
-                this.#dispose?.(oldVal, k, "set");
-              }
-              if (this.#hasDisposeAfter) {
-                this.#disposed?.push([oldVal, k, "set"]);
-              }
-            }
-            this.#removeItemSize(index2);
-            this.#addItemSize(index2, size2, status);
-            this.#valList[index2] = v;
-            if (status) {
-              status.set = "replace";
-              const oldValue = oldVal && this.#isBackgroundFetch(oldVal) ? oldVal.__staleWhileFetching : oldVal;
-              if (oldValue !== void 0)
-                status.oldValue = oldValue;
-            }
-          } else if (status) {
-            status.set = "update";
-          }
-        }
-        if (ttl !== 0 && !this.#ttls) {
-          this.#initializeTTLTracking();
-        }
-        if (this.#ttls) {
-          if (!noUpdateTTL) {
-            this.#setItemTTL(index2, ttl, start);
-          }
-          if (status)
-            this.#statusTTL(status, index2);
-        }
-        if (!noDisposeOnSet && this.#hasDisposeAfter && this.#disposed) {
-          const dt = this.#disposed;
-          let task;
-          while (task = dt?.shift()) {
-            this.#disposeAfter?.(...task);
-          }
-        }
-        return this;
-      }
-      /**
-       * Evict the least recently used item, returning its value or
-       * `undefined` if cache is empty.
-       */
-      pop() {
-        try {
-          while (this.#size) {
-            const val = this.#valList[this.#head];
-            this.#evict(true);
-            if (this.#isBackgroundFetch(val)) {
-              if (val.__staleWhileFetching) {
-                return val.__staleWhileFetching;
-              }
-            } else if (val !== void 0) {
-              return val;
-            }
-          }
-        } finally {
-          if (this.#hasDisposeAfter && this.#disposed) {
-            const dt = this.#disposed;
-            let task;
-            while (task = dt?.shift()) {
-              this.#disposeAfter?.(...task);
-            }
-          }
-        }
-      }
-      #evict(free) {
-        const head = this.#head;
-        const k = this.#keyList[head];
-        const v = this.#valList[head];
-        if (this.#hasFetchMethod && this.#isBackgroundFetch(v)) {
-          v.__abortController.abort(new Error("evicted"));
-        } else if (this.#hasDispose || this.#hasDisposeAfter) {
-          if (this.#hasDispose) {
-            this.#dispose?.(v, k, "evict");
-          }
-          if (this.#hasDisposeAfter) {
-            this.#disposed?.push([v, k, "evict"]);
-          }
-        }
-        this.#removeItemSize(head);
-        if (free) {
-          this.#keyList[head] = void 0;
-          this.#valList[head] = void 0;
-          this.#free.push(head);
-        }
-        if (this.#size === 1) {
-          this.#head = this.#tail = 0;
-          this.#free.length = 0;
-        } else {
-          this.#head = this.#next[head];
-        }
-        this.#keyMap.delete(k);
-        this.#size--;
-        return head;
-      }
-      /**
-       * Check if a key is in the cache, without updating the recency of use.
-       * Will return false if the item is stale, even though it is technically
-       * in the cache.
-       *
-       * Check if a key is in the cache, without updating the recency of
-       * use. Age is updated if {@link LRUCache.OptionsBase.updateAgeOnHas} is set
-       * to `true` in either the options or the constructor.
-       *
-       * Will return `false` if the item is stale, even though it is technically in
-       * the cache. The difference can be determined (if it matters) by using a
-       * `status` argument, and inspecting the `has` field.
-       *
-       * Will not update item age unless
-       * {@link LRUCache.OptionsBase.updateAgeOnHas} is set.
-       */
-      has(k, hasOptions = {}) {
-        const { updateAgeOnHas = this.updateAgeOnHas, status } = hasOptions;
-        const index2 = this.#keyMap.get(k);
-        if (index2 !== void 0) {
-          const v = this.#valList[index2];
-          if (this.#isBackgroundFetch(v) && v.__staleWhileFetching === void 0) {
-            return false;
-          }
-          if (!this.#isStale(index2)) {
-            if (updateAgeOnHas) {
-              this.#updateItemAge(index2);
-            }
-            if (status) {
-              status.has = "hit";
-              this.#statusTTL(status, index2);
-            }
-            return true;
-          } else if (status) {
-            status.has = "stale";
-            this.#statusTTL(status, index2);
-          }
-        } else if (status) {
-          status.has = "miss";
-        }
-        return false;
-      }
-      /**
-       * Like {@link LRUCache#get} but doesn't update recency or delete stale
-       * items.
-       *
-       * Returns `undefined` if the item is stale, unless
-       * {@link LRUCache.OptionsBase.allowStale} is set.
-       */
-      peek(k, peekOptions = {}) {
-        const { allowStale = this.allowStale } = peekOptions;
-        const index2 = this.#keyMap.get(k);
-        if (index2 === void 0 || !allowStale && this.#isStale(index2)) {
-          return;
-        }
-        const v = this.#valList[index2];
-        return this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-      }
-      #backgroundFetch(k, index2, options, context) {
-        const v = index2 === void 0 ? void 0 : this.#valList[index2];
-        if (this.#isBackgroundFetch(v)) {
-          return v;
-        }
-        const ac = new AC2();
-        const { signal } = options;
-        signal?.addEventListener("abort", () => ac.abort(signal.reason), {
-          signal: ac.signal
-        });
-        const fetchOpts = {
-          signal: ac.signal,
-          options,
-          context
-        };
-        const cb = (v2, updateCache = false) => {
-          const { aborted } = ac.signal;
-          const ignoreAbort = options.ignoreFetchAbort && v2 !== void 0;
-          if (options.status) {
-            if (aborted && !updateCache) {
-              options.status.fetchAborted = true;
-              options.status.fetchError = ac.signal.reason;
-              if (ignoreAbort)
-                options.status.fetchAbortIgnored = true;
-            } else {
-              options.status.fetchResolved = true;
-            }
-          }
-          if (aborted && !ignoreAbort && !updateCache) {
-            return fetchFail(ac.signal.reason);
-          }
-          const bf2 = p;
-          if (this.#valList[index2] === p) {
-            if (v2 === void 0) {
-              if (bf2.__staleWhileFetching) {
-                this.#valList[index2] = bf2.__staleWhileFetching;
-              } else {
-                this.#delete(k, "fetch");
-              }
-            } else {
-              if (options.status)
-                options.status.fetchUpdated = true;
-              this.set(k, v2, fetchOpts.options);
-            }
-          }
-          return v2;
-        };
-        const eb = (er) => {
-          if (options.status) {
-            options.status.fetchRejected = true;
-            options.status.fetchError = er;
-          }
-          return fetchFail(er);
-        };
-        const fetchFail = (er) => {
-          const { aborted } = ac.signal;
-          const allowStaleAborted = aborted && options.allowStaleOnFetchAbort;
-          const allowStale = allowStaleAborted || options.allowStaleOnFetchRejection;
-          const noDelete = allowStale || options.noDeleteOnFetchRejection;
-          const bf2 = p;
-          if (this.#valList[index2] === p) {
-            const del = !noDelete || bf2.__staleWhileFetching === void 0;
-            if (del) {
-              this.#delete(k, "fetch");
-            } else if (!allowStaleAborted) {
-              this.#valList[index2] = bf2.__staleWhileFetching;
-            }
-          }
-          if (allowStale) {
-            if (options.status && bf2.__staleWhileFetching !== void 0) {
-              options.status.returnedStale = true;
-            }
-            return bf2.__staleWhileFetching;
-          } else if (bf2.__returned === bf2) {
-            throw er;
-          }
-        };
-        const pcall = (res, rej) => {
-          const fmp = this.#fetchMethod?.(k, v, fetchOpts);
-          if (fmp && fmp instanceof Promise) {
-            fmp.then((v2) => res(v2 === void 0 ? void 0 : v2), rej);
-          }
-          ac.signal.addEventListener("abort", () => {
-            if (!options.ignoreFetchAbort || options.allowStaleOnFetchAbort) {
-              res(void 0);
-              if (options.allowStaleOnFetchAbort) {
-                res = (v2) => cb(v2, true);
-              }
-            }
-          });
-        };
-        if (options.status)
-          options.status.fetchDispatched = true;
-        const p = new Promise(pcall).then(cb, eb);
-        const bf = Object.assign(p, {
-          __abortController: ac,
-          __staleWhileFetching: v,
-          __returned: void 0
-        });
-        if (index2 === void 0) {
-          this.set(k, bf, { ...fetchOpts.options, status: void 0 });
-          index2 = this.#keyMap.get(k);
-        } else {
-          this.#valList[index2] = bf;
-        }
-        return bf;
-      }
-      #isBackgroundFetch(p) {
-        if (!this.#hasFetchMethod)
-          return false;
-        const b = p;
-        return !!b && b instanceof Promise && b.hasOwnProperty("__staleWhileFetching") && b.__abortController instanceof AC2;
-      }
-      async fetch(k, fetchOptions = {}) {
-        const {
-          // get options
-          allowStale = this.allowStale,
-          updateAgeOnGet = this.updateAgeOnGet,
-          noDeleteOnStaleGet = this.noDeleteOnStaleGet,
-          // set options
-          ttl = this.ttl,
-          noDisposeOnSet = this.noDisposeOnSet,
-          size: size2 = 0,
-          sizeCalculation = this.sizeCalculation,
-          noUpdateTTL = this.noUpdateTTL,
-          // fetch exclusive options
-          noDeleteOnFetchRejection = this.noDeleteOnFetchRejection,
-          allowStaleOnFetchRejection = this.allowStaleOnFetchRejection,
-          ignoreFetchAbort = this.ignoreFetchAbort,
-          allowStaleOnFetchAbort = this.allowStaleOnFetchAbort,
-          context,
-          forceRefresh = false,
-          status,
-          signal
-        } = fetchOptions;
-        if (!this.#hasFetchMethod) {
-          if (status)
-            status.fetch = "get";
-          return this.get(k, {
-            allowStale,
-            updateAgeOnGet,
-            noDeleteOnStaleGet,
-            status
-          });
-        }
-        const options = {
-          allowStale,
-          updateAgeOnGet,
-          noDeleteOnStaleGet,
-          ttl,
-          noDisposeOnSet,
-          size: size2,
-          sizeCalculation,
-          noUpdateTTL,
-          noDeleteOnFetchRejection,
-          allowStaleOnFetchRejection,
-          allowStaleOnFetchAbort,
-          ignoreFetchAbort,
-          status,
-          signal
-        };
-        let index2 = this.#keyMap.get(k);
-        if (index2 === void 0) {
-          if (status)
-            status.fetch = "miss";
-          const p = this.#backgroundFetch(k, index2, options, context);
-          return p.__returned = p;
-        } else {
-          const v = this.#valList[index2];
-          if (this.#isBackgroundFetch(v)) {
-            const stale = allowStale && v.__staleWhileFetching !== void 0;
-            if (status) {
-              status.fetch = "inflight";
-              if (stale)
-                status.returnedStale = true;
-            }
-            return stale ? v.__staleWhileFetching : v.__returned = v;
-          }
-          const isStale = this.#isStale(index2);
-          if (!forceRefresh && !isStale) {
-            if (status)
-              status.fetch = "hit";
-            this.#moveToTail(index2);
-            if (updateAgeOnGet) {
-              this.#updateItemAge(index2);
-            }
-            if (status)
-              this.#statusTTL(status, index2);
-            return v;
-          }
-          const p = this.#backgroundFetch(k, index2, options, context);
-          const hasStale = p.__staleWhileFetching !== void 0;
-          const staleVal = hasStale && allowStale;
-          if (status) {
-            status.fetch = isStale ? "stale" : "refresh";
-            if (staleVal && isStale)
-              status.returnedStale = true;
-          }
-          return staleVal ? p.__staleWhileFetching : p.__returned = p;
-        }
-      }
-      async forceFetch(k, fetchOptions = {}) {
-        const v = await this.fetch(k, fetchOptions);
-        if (v === void 0)
-          throw new Error("fetch() returned undefined");
-        return v;
-      }
-      memo(k, memoOptions = {}) {
-        const memoMethod = this.#memoMethod;
-        if (!memoMethod) {
-          throw new Error("no memoMethod provided to constructor");
-        }
-        const { context, forceRefresh, ...options } = memoOptions;
-        const v = this.get(k, options);
-        if (!forceRefresh && v !== void 0)
-          return v;
-        const vv = memoMethod(k, v, {
-          options,
-          context
-        });
-        this.set(k, vv, options);
-        return vv;
-      }
-      /**
-       * Return a value from the cache. Will update the recency of the cache
-       * entry found.
-       *
-       * If the key is not found, get() will return `undefined`.
-       */
-      get(k, getOptions = {}) {
-        const { allowStale = this.allowStale, updateAgeOnGet = this.updateAgeOnGet, noDeleteOnStaleGet = this.noDeleteOnStaleGet, status } = getOptions;
-        const index2 = this.#keyMap.get(k);
-        if (index2 !== void 0) {
-          const value = this.#valList[index2];
-          const fetching = this.#isBackgroundFetch(value);
-          if (status)
-            this.#statusTTL(status, index2);
-          if (this.#isStale(index2)) {
-            if (status)
-              status.get = "stale";
-            if (!fetching) {
-              if (!noDeleteOnStaleGet) {
-                this.#delete(k, "expire");
-              }
-              if (status && allowStale)
-                status.returnedStale = true;
-              return allowStale ? value : void 0;
-            } else {
-              if (status && allowStale && value.__staleWhileFetching !== void 0) {
-                status.returnedStale = true;
-              }
-              return allowStale ? value.__staleWhileFetching : void 0;
-            }
-          } else {
-            if (status)
-              status.get = "hit";
-            if (fetching) {
-              return value.__staleWhileFetching;
-            }
-            this.#moveToTail(index2);
-            if (updateAgeOnGet) {
-              this.#updateItemAge(index2);
-            }
-            return value;
-          }
-        } else if (status) {
-          status.get = "miss";
-        }
-      }
-      #connect(p, n) {
-        this.#prev[n] = p;
-        this.#next[p] = n;
-      }
-      #moveToTail(index2) {
-        if (index2 !== this.#tail) {
-          if (index2 === this.#head) {
-            this.#head = this.#next[index2];
-          } else {
-            this.#connect(this.#prev[index2], this.#next[index2]);
-          }
-          this.#connect(this.#tail, index2);
-          this.#tail = index2;
-        }
-      }
-      /**
-       * Deletes a key out of the cache.
-       *
-       * Returns true if the key was deleted, false otherwise.
-       */
-      delete(k) {
-        return this.#delete(k, "delete");
-      }
-      #delete(k, reason) {
-        let deleted = false;
-        if (this.#size !== 0) {
-          const index2 = this.#keyMap.get(k);
-          if (index2 !== void 0) {
-            deleted = true;
-            if (this.#size === 1) {
-              this.#clear(reason);
-            } else {
-              this.#removeItemSize(index2);
-              const v = this.#valList[index2];
-              if (this.#isBackgroundFetch(v)) {
-                v.__abortController.abort(new Error("deleted"));
-              } else if (this.#hasDispose || this.#hasDisposeAfter) {
-                if (this.#hasDispose) {
-                  this.#dispose?.(v, k, reason);
-                }
-                if (this.#hasDisposeAfter) {
-                  this.#disposed?.push([v, k, reason]);
-                }
-              }
-              this.#keyMap.delete(k);
-              this.#keyList[index2] = void 0;
-              this.#valList[index2] = void 0;
-              if (index2 === this.#tail) {
-                this.#tail = this.#prev[index2];
-              } else if (index2 === this.#head) {
-                this.#head = this.#next[index2];
-              } else {
-                const pi = this.#prev[index2];
-                this.#next[pi] = this.#next[index2];
-                const ni = this.#next[index2];
-                this.#prev[ni] = this.#prev[index2];
-              }
-              this.#size--;
-              this.#free.push(index2);
-            }
-          }
-        }
-        if (this.#hasDisposeAfter && this.#disposed?.length) {
-          const dt = this.#disposed;
-          let task;
-          while (task = dt?.shift()) {
-            this.#disposeAfter?.(...task);
-          }
-        }
-        return deleted;
-      }
-      /**
-       * Clear the cache entirely, throwing away all values.
-       */
-      clear() {
-        return this.#clear("delete");
-      }
-      #clear(reason) {
-        for (const index2 of this.#rindexes({ allowStale: true })) {
-          const v = this.#valList[index2];
-          if (this.#isBackgroundFetch(v)) {
-            v.__abortController.abort(new Error("deleted"));
-          } else {
-            const k = this.#keyList[index2];
-            if (this.#hasDispose) {
-              this.#dispose?.(v, k, reason);
-            }
-            if (this.#hasDisposeAfter) {
-              this.#disposed?.push([v, k, reason]);
-            }
-          }
-        }
-        this.#keyMap.clear();
-        this.#valList.fill(void 0);
-        this.#keyList.fill(void 0);
-        if (this.#ttls && this.#starts) {
-          this.#ttls.fill(0);
-          this.#starts.fill(0);
-        }
-        if (this.#sizes) {
-          this.#sizes.fill(0);
-        }
-        this.#head = 0;
-        this.#tail = 0;
-        this.#free.length = 0;
-        this.#calculatedSize = 0;
-        this.#size = 0;
-        if (this.#hasDisposeAfter && this.#disposed) {
-          const dt = this.#disposed;
-          let task;
-          while (task = dt?.shift()) {
-            this.#disposeAfter?.(...task);
-          }
-        }
-      }
-    };
-    exports.LRUCache = LRUCache2;
-  }
-});
-
-// node_modules/.pnpm/hosted-git-info@7.0.2/node_modules/hosted-git-info/lib/hosts.js
-var require_hosts = __commonJS({
-  "node_modules/.pnpm/hosted-git-info@7.0.2/node_modules/hosted-git-info/lib/hosts.js"(exports, module) {
-    "use strict";
-    var maybeJoin = (...args) => args.every((arg) => arg) ? args.join("") : "";
-    var maybeEncode = (arg) => arg ? encodeURIComponent(arg) : "";
-    var formatHashFragment = (f) => f.toLowerCase().replace(/^\W+|\/|\W+$/g, "").replace(/\W+/g, "-");
-    var defaults2 = {
-      sshtemplate: ({ domain: domain2, user, project, committish }) => `git@${domain2}:${user}/${project}.git${maybeJoin("#", committish)}`,
-      sshurltemplate: ({ domain: domain2, user, project, committish }) => `git+ssh://git@${domain2}/${user}/${project}.git${maybeJoin("#", committish)}`,
-      edittemplate: ({ domain: domain2, user, project, committish, editpath, path: path13 }) => `https://${domain2}/${user}/${project}${maybeJoin("/", editpath, "/", maybeEncode(committish || "HEAD"), "/", path13)}`,
-      browsetemplate: ({ domain: domain2, user, project, committish, treepath }) => `https://${domain2}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish))}`,
-      browsetreetemplate: ({ domain: domain2, user, project, committish, treepath, path: path13, fragment, hashformat }) => `https://${domain2}/${user}/${project}/${treepath}/${maybeEncode(committish || "HEAD")}/${path13}${maybeJoin("#", hashformat(fragment || ""))}`,
-      browseblobtemplate: ({ domain: domain2, user, project, committish, blobpath, path: path13, fragment, hashformat }) => `https://${domain2}/${user}/${project}/${blobpath}/${maybeEncode(committish || "HEAD")}/${path13}${maybeJoin("#", hashformat(fragment || ""))}`,
-      docstemplate: ({ domain: domain2, user, project, treepath, committish }) => `https://${domain2}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish))}#readme`,
-      httpstemplate: ({ auth, domain: domain2, user, project, committish }) => `git+https://${maybeJoin(auth, "@")}${domain2}/${user}/${project}.git${maybeJoin("#", committish)}`,
-      filetemplate: ({ domain: domain2, user, project, committish, path: path13 }) => `https://${domain2}/${user}/${project}/raw/${maybeEncode(committish || "HEAD")}/${path13}`,
-      shortcuttemplate: ({ type, user, project, committish }) => `${type}:${user}/${project}${maybeJoin("#", committish)}`,
-      pathtemplate: ({ user, project, committish }) => `${user}/${project}${maybeJoin("#", committish)}`,
-      bugstemplate: ({ domain: domain2, user, project }) => `https://${domain2}/${user}/${project}/issues`,
-      hashformat: formatHashFragment
-    };
-    var hosts = {};
-    hosts.github = {
-      // First two are insecure and generally shouldn't be used any more, but
-      // they are still supported.
-      protocols: ["git:", "http:", "git+ssh:", "git+https:", "ssh:", "https:"],
-      domain: "github.com",
-      treepath: "tree",
-      blobpath: "blob",
-      editpath: "edit",
-      filetemplate: ({ auth, user, project, committish, path: path13 }) => `https://${maybeJoin(auth, "@")}raw.githubusercontent.com/${user}/${project}/${maybeEncode(committish || "HEAD")}/${path13}`,
-      gittemplate: ({ auth, domain: domain2, user, project, committish }) => `git://${maybeJoin(auth, "@")}${domain2}/${user}/${project}.git${maybeJoin("#", committish)}`,
-      tarballtemplate: ({ domain: domain2, user, project, committish }) => `https://codeload.${domain2}/${user}/${project}/tar.gz/${maybeEncode(committish || "HEAD")}`,
-      extract: (url) => {
-        let [, user, project, type, committish] = url.pathname.split("/", 5);
-        if (type && type !== "tree") {
-          return;
-        }
-        if (!type) {
-          committish = url.hash.slice(1);
-        }
-        if (project && project.endsWith(".git")) {
-          project = project.slice(0, -4);
-        }
-        if (!user || !project) {
-          return;
-        }
-        return { user, project, committish };
-      }
-    };
-    hosts.bitbucket = {
-      protocols: ["git+ssh:", "git+https:", "ssh:", "https:"],
-      domain: "bitbucket.org",
-      treepath: "src",
-      blobpath: "src",
-      editpath: "?mode=edit",
-      edittemplate: ({ domain: domain2, user, project, committish, treepath, path: path13, editpath }) => `https://${domain2}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish || "HEAD"), "/", path13, editpath)}`,
-      tarballtemplate: ({ domain: domain2, user, project, committish }) => `https://${domain2}/${user}/${project}/get/${maybeEncode(committish || "HEAD")}.tar.gz`,
-      extract: (url) => {
-        let [, user, project, aux] = url.pathname.split("/", 4);
-        if (["get"].includes(aux)) {
-          return;
-        }
-        if (project && project.endsWith(".git")) {
-          project = project.slice(0, -4);
-        }
-        if (!user || !project) {
-          return;
-        }
-        return { user, project, committish: url.hash.slice(1) };
-      }
-    };
-    hosts.gitlab = {
-      protocols: ["git+ssh:", "git+https:", "ssh:", "https:"],
-      domain: "gitlab.com",
-      treepath: "tree",
-      blobpath: "tree",
-      editpath: "-/edit",
-      httpstemplate: ({ auth, domain: domain2, user, project, committish }) => `git+https://${maybeJoin(auth, "@")}${domain2}/${user}/${project}.git${maybeJoin("#", committish)}`,
-      tarballtemplate: ({ domain: domain2, user, project, committish }) => `https://${domain2}/${user}/${project}/repository/archive.tar.gz?ref=${maybeEncode(committish || "HEAD")}`,
-      extract: (url) => {
-        const path13 = url.pathname.slice(1);
-        if (path13.includes("/-/") || path13.includes("/archive.tar.gz")) {
-          return;
-        }
-        const segments = path13.split("/");
-        let project = segments.pop();
-        if (project.endsWith(".git")) {
-          project = project.slice(0, -4);
-        }
-        const user = segments.join("/");
-        if (!user || !project) {
-          return;
-        }
-        return { user, project, committish: url.hash.slice(1) };
-      }
-    };
-    hosts.gist = {
-      protocols: ["git:", "git+ssh:", "git+https:", "ssh:", "https:"],
-      domain: "gist.github.com",
-      editpath: "edit",
-      sshtemplate: ({ domain: domain2, project, committish }) => `git@${domain2}:${project}.git${maybeJoin("#", committish)}`,
-      sshurltemplate: ({ domain: domain2, project, committish }) => `git+ssh://git@${domain2}/${project}.git${maybeJoin("#", committish)}`,
-      edittemplate: ({ domain: domain2, user, project, committish, editpath }) => `https://${domain2}/${user}/${project}${maybeJoin("/", maybeEncode(committish))}/${editpath}`,
-      browsetemplate: ({ domain: domain2, project, committish }) => `https://${domain2}/${project}${maybeJoin("/", maybeEncode(committish))}`,
-      browsetreetemplate: ({ domain: domain2, project, committish, path: path13, hashformat }) => `https://${domain2}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path13))}`,
-      browseblobtemplate: ({ domain: domain2, project, committish, path: path13, hashformat }) => `https://${domain2}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path13))}`,
-      docstemplate: ({ domain: domain2, project, committish }) => `https://${domain2}/${project}${maybeJoin("/", maybeEncode(committish))}`,
-      httpstemplate: ({ domain: domain2, project, committish }) => `git+https://${domain2}/${project}.git${maybeJoin("#", committish)}`,
-      filetemplate: ({ user, project, committish, path: path13 }) => `https://gist.githubusercontent.com/${user}/${project}/raw${maybeJoin("/", maybeEncode(committish))}/${path13}`,
-      shortcuttemplate: ({ type, project, committish }) => `${type}:${project}${maybeJoin("#", committish)}`,
-      pathtemplate: ({ project, committish }) => `${project}${maybeJoin("#", committish)}`,
-      bugstemplate: ({ domain: domain2, project }) => `https://${domain2}/${project}`,
-      gittemplate: ({ domain: domain2, project, committish }) => `git://${domain2}/${project}.git${maybeJoin("#", committish)}`,
-      tarballtemplate: ({ project, committish }) => `https://codeload.github.com/gist/${project}/tar.gz/${maybeEncode(committish || "HEAD")}`,
-      extract: (url) => {
-        let [, user, project, aux] = url.pathname.split("/", 4);
-        if (aux === "raw") {
-          return;
-        }
-        if (!project) {
-          if (!user) {
-            return;
-          }
-          project = user;
-          user = null;
-        }
-        if (project.endsWith(".git")) {
-          project = project.slice(0, -4);
-        }
-        return { user, project, committish: url.hash.slice(1) };
-      },
-      hashformat: function(fragment) {
-        return fragment && "file-" + formatHashFragment(fragment);
-      }
-    };
-    hosts.sourcehut = {
-      protocols: ["git+ssh:", "https:"],
-      domain: "git.sr.ht",
-      treepath: "tree",
-      blobpath: "tree",
-      filetemplate: ({ domain: domain2, user, project, committish, path: path13 }) => `https://${domain2}/${user}/${project}/blob/${maybeEncode(committish) || "HEAD"}/${path13}`,
-      httpstemplate: ({ domain: domain2, user, project, committish }) => `https://${domain2}/${user}/${project}.git${maybeJoin("#", committish)}`,
-      tarballtemplate: ({ domain: domain2, user, project, committish }) => `https://${domain2}/${user}/${project}/archive/${maybeEncode(committish) || "HEAD"}.tar.gz`,
-      bugstemplate: () => null,
-      extract: (url) => {
-        let [, user, project, aux] = url.pathname.split("/", 4);
-        if (["archive"].includes(aux)) {
-          return;
-        }
-        if (project && project.endsWith(".git")) {
-          project = project.slice(0, -4);
-        }
-        if (!user || !project) {
-          return;
-        }
-        return { user, project, committish: url.hash.slice(1) };
-      }
-    };
-    for (const [name, host] of Object.entries(hosts)) {
-      hosts[name] = Object.assign({}, defaults2, host);
-    }
-    module.exports = hosts;
-  }
-});
-
-// node_modules/.pnpm/hosted-git-info@7.0.2/node_modules/hosted-git-info/lib/parse-url.js
-var require_parse_url = __commonJS({
-  "node_modules/.pnpm/hosted-git-info@7.0.2/node_modules/hosted-git-info/lib/parse-url.js"(exports, module) {
-    var url = __require("url");
-    var lastIndexOfBefore = (str, char, beforeChar) => {
-      const startPosition = str.indexOf(beforeChar);
-      return str.lastIndexOf(char, startPosition > -1 ? startPosition : Infinity);
-    };
-    var safeUrl = (u) => {
-      try {
-        return new url.URL(u);
-      } catch {
-      }
-    };
-    var correctProtocol = (arg, protocols) => {
-      const firstColon = arg.indexOf(":");
-      const proto = arg.slice(0, firstColon + 1);
-      if (Object.prototype.hasOwnProperty.call(protocols, proto)) {
-        return arg;
-      }
-      const firstAt = arg.indexOf("@");
-      if (firstAt > -1) {
-        if (firstAt > firstColon) {
-          return `git+ssh://${arg}`;
-        } else {
-          return arg;
-        }
-      }
-      const doubleSlash = arg.indexOf("//");
-      if (doubleSlash === firstColon + 1) {
-        return arg;
-      }
-      return `${arg.slice(0, firstColon + 1)}//${arg.slice(firstColon + 1)}`;
-    };
-    var correctUrl = (giturl) => {
-      const firstAt = lastIndexOfBefore(giturl, "@", "#");
-      const lastColonBeforeHash = lastIndexOfBefore(giturl, ":", "#");
-      if (lastColonBeforeHash > firstAt) {
-        giturl = giturl.slice(0, lastColonBeforeHash) + "/" + giturl.slice(lastColonBeforeHash + 1);
-      }
-      if (lastIndexOfBefore(giturl, ":", "#") === -1 && giturl.indexOf("//") === -1) {
-        giturl = `git+ssh://${giturl}`;
-      }
-      return giturl;
-    };
-    module.exports = (giturl, protocols) => {
-      const withProtocol = protocols ? correctProtocol(giturl, protocols) : giturl;
-      return safeUrl(withProtocol) || safeUrl(correctUrl(withProtocol));
-    };
-  }
-});
-
-// node_modules/.pnpm/hosted-git-info@7.0.2/node_modules/hosted-git-info/lib/from-url.js
-var require_from_url = __commonJS({
-  "node_modules/.pnpm/hosted-git-info@7.0.2/node_modules/hosted-git-info/lib/from-url.js"(exports, module) {
-    "use strict";
-    var parseUrl = require_parse_url();
-    var isGitHubShorthand = (arg) => {
-      const firstHash = arg.indexOf("#");
-      const firstSlash = arg.indexOf("/");
-      const secondSlash = arg.indexOf("/", firstSlash + 1);
-      const firstColon = arg.indexOf(":");
-      const firstSpace = /\s/.exec(arg);
-      const firstAt = arg.indexOf("@");
-      const spaceOnlyAfterHash = !firstSpace || firstHash > -1 && firstSpace.index > firstHash;
-      const atOnlyAfterHash = firstAt === -1 || firstHash > -1 && firstAt > firstHash;
-      const colonOnlyAfterHash = firstColon === -1 || firstHash > -1 && firstColon > firstHash;
-      const secondSlashOnlyAfterHash = secondSlash === -1 || firstHash > -1 && secondSlash > firstHash;
-      const hasSlash = firstSlash > 0;
-      const doesNotEndWithSlash = firstHash > -1 ? arg[firstHash - 1] !== "/" : !arg.endsWith("/");
-      const doesNotStartWithDot = !arg.startsWith(".");
-      return spaceOnlyAfterHash && hasSlash && doesNotEndWithSlash && doesNotStartWithDot && atOnlyAfterHash && colonOnlyAfterHash && secondSlashOnlyAfterHash;
-    };
-    module.exports = (giturl, opts, { gitHosts, protocols }) => {
-      if (!giturl) {
-        return;
-      }
-      const correctedUrl = isGitHubShorthand(giturl) ? `github:${giturl}` : giturl;
-      const parsed2 = parseUrl(correctedUrl, protocols);
-      if (!parsed2) {
-        return;
-      }
-      const gitHostShortcut = gitHosts.byShortcut[parsed2.protocol];
-      const gitHostDomain = gitHosts.byDomain[parsed2.hostname.startsWith("www.") ? parsed2.hostname.slice(4) : parsed2.hostname];
-      const gitHostName = gitHostShortcut || gitHostDomain;
-      if (!gitHostName) {
-        return;
-      }
-      const gitHostInfo = gitHosts[gitHostShortcut || gitHostDomain];
-      let auth = null;
-      if (protocols[parsed2.protocol]?.auth && (parsed2.username || parsed2.password)) {
-        auth = `${parsed2.username}${parsed2.password ? ":" + parsed2.password : ""}`;
-      }
-      let committish = null;
-      let user = null;
-      let project = null;
-      let defaultRepresentation = null;
-      try {
-        if (gitHostShortcut) {
-          let pathname = parsed2.pathname.startsWith("/") ? parsed2.pathname.slice(1) : parsed2.pathname;
-          const firstAt = pathname.indexOf("@");
-          if (firstAt > -1) {
-            pathname = pathname.slice(firstAt + 1);
-          }
-          const lastSlash = pathname.lastIndexOf("/");
-          if (lastSlash > -1) {
-            user = decodeURIComponent(pathname.slice(0, lastSlash));
-            if (!user) {
-              user = null;
-            }
-            project = decodeURIComponent(pathname.slice(lastSlash + 1));
-          } else {
-            project = decodeURIComponent(pathname);
-          }
-          if (project.endsWith(".git")) {
-            project = project.slice(0, -4);
-          }
-          if (parsed2.hash) {
-            committish = decodeURIComponent(parsed2.hash.slice(1));
-          }
-          defaultRepresentation = "shortcut";
-        } else {
-          if (!gitHostInfo.protocols.includes(parsed2.protocol)) {
-            return;
-          }
-          const segments = gitHostInfo.extract(parsed2);
-          if (!segments) {
-            return;
-          }
-          user = segments.user && decodeURIComponent(segments.user);
-          project = decodeURIComponent(segments.project);
-          committish = decodeURIComponent(segments.committish);
-          defaultRepresentation = protocols[parsed2.protocol]?.name || parsed2.protocol.slice(0, -1);
-        }
-      } catch (err) {
-        if (err instanceof URIError) {
-          return;
-        } else {
-          throw err;
-        }
-      }
-      return [gitHostName, user, auth, project, committish, defaultRepresentation, opts];
-    };
-  }
-});
-
-// node_modules/.pnpm/hosted-git-info@7.0.2/node_modules/hosted-git-info/lib/index.js
-var require_lib4 = __commonJS({
-  "node_modules/.pnpm/hosted-git-info@7.0.2/node_modules/hosted-git-info/lib/index.js"(exports, module) {
-    "use strict";
-    var { LRUCache: LRUCache2 } = require_commonjs();
-    var hosts = require_hosts();
-    var fromUrl = require_from_url();
-    var parseUrl = require_parse_url();
-    var cache4 = new LRUCache2({ max: 1e3 });
-    var GitHost = class _GitHost {
-      constructor(type, user, auth, project, committish, defaultRepresentation, opts = {}) {
-        Object.assign(this, _GitHost.#gitHosts[type], {
-          type,
-          user,
-          auth,
-          project,
-          committish,
-          default: defaultRepresentation,
-          opts
-        });
-      }
-      static #gitHosts = { byShortcut: {}, byDomain: {} };
-      static #protocols = {
-        "git+ssh:": { name: "sshurl" },
-        "ssh:": { name: "sshurl" },
-        "git+https:": { name: "https", auth: true },
-        "git:": { auth: true },
-        "http:": { auth: true },
-        "https:": { auth: true },
-        "git+http:": { auth: true }
-      };
-      static addHost(name, host) {
-        _GitHost.#gitHosts[name] = host;
-        _GitHost.#gitHosts.byDomain[host.domain] = name;
-        _GitHost.#gitHosts.byShortcut[`${name}:`] = name;
-        _GitHost.#protocols[`${name}:`] = { name };
-      }
-      static fromUrl(giturl, opts) {
-        if (typeof giturl !== "string") {
-          return;
-        }
-        const key = giturl + JSON.stringify(opts || {});
-        if (!cache4.has(key)) {
-          const hostArgs = fromUrl(giturl, opts, {
-            gitHosts: _GitHost.#gitHosts,
-            protocols: _GitHost.#protocols
-          });
-          cache4.set(key, hostArgs ? new _GitHost(...hostArgs) : void 0);
-        }
-        return cache4.get(key);
-      }
-      static parseUrl(url) {
-        return parseUrl(url);
-      }
-      #fill(template, opts) {
-        if (typeof template !== "function") {
-          return null;
-        }
-        const options = { ...this, ...this.opts, ...opts };
-        if (!options.path) {
-          options.path = "";
-        }
-        if (options.path.startsWith("/")) {
-          options.path = options.path.slice(1);
-        }
-        if (options.noCommittish) {
-          options.committish = null;
-        }
-        const result = template(options);
-        return options.noGitPlus && result.startsWith("git+") ? result.slice(4) : result;
-      }
-      hash() {
-        return this.committish ? `#${this.committish}` : "";
-      }
-      ssh(opts) {
-        return this.#fill(this.sshtemplate, opts);
-      }
-      sshurl(opts) {
-        return this.#fill(this.sshurltemplate, opts);
-      }
-      browse(path13, ...args) {
-        if (typeof path13 !== "string") {
-          return this.#fill(this.browsetemplate, path13);
-        }
-        if (typeof args[0] !== "string") {
-          return this.#fill(this.browsetreetemplate, { ...args[0], path: path13 });
-        }
-        return this.#fill(this.browsetreetemplate, { ...args[1], fragment: args[0], path: path13 });
-      }
-      // If the path is known to be a file, then browseFile should be used. For some hosts
-      // the url is the same as browse, but for others like GitHub a file can use both `/tree/`
-      // and `/blob/` in the path. When using a default committish of `HEAD` then the `/tree/`
-      // path will redirect to a specific commit. Using the `/blob/` path avoids this and
-      // does not redirect to a different commit.
-      browseFile(path13, ...args) {
-        if (typeof args[0] !== "string") {
-          return this.#fill(this.browseblobtemplate, { ...args[0], path: path13 });
-        }
-        return this.#fill(this.browseblobtemplate, { ...args[1], fragment: args[0], path: path13 });
-      }
-      docs(opts) {
-        return this.#fill(this.docstemplate, opts);
-      }
-      bugs(opts) {
-        return this.#fill(this.bugstemplate, opts);
-      }
-      https(opts) {
-        return this.#fill(this.httpstemplate, opts);
-      }
-      git(opts) {
-        return this.#fill(this.gittemplate, opts);
-      }
-      shortcut(opts) {
-        return this.#fill(this.shortcuttemplate, opts);
-      }
-      path(opts) {
-        return this.#fill(this.pathtemplate, opts);
-      }
-      tarball(opts) {
-        return this.#fill(this.tarballtemplate, { ...opts, noCommittish: false });
-      }
-      file(path13, opts) {
-        return this.#fill(this.filetemplate, { ...opts, path: path13 });
-      }
-      edit(path13, opts) {
-        return this.#fill(this.edittemplate, { ...opts, path: path13 });
-      }
-      getDefaultRepresentation() {
-        return this.default;
-      }
-      toString(opts) {
-        if (this.default && typeof this[this.default] === "function") {
-          return this[this.default](opts);
-        }
-        return this.sshurl(opts);
-      }
-    };
-    for (const [name, host] of Object.entries(hosts)) {
-      GitHost.addHost(name, host);
-    }
-    module.exports = GitHost;
-  }
-});
-
-// node_modules/.pnpm/balanced-match@1.0.2/node_modules/balanced-match/index.js
-var require_balanced_match = __commonJS({
-  "node_modules/.pnpm/balanced-match@1.0.2/node_modules/balanced-match/index.js"(exports, module) {
-    "use strict";
-    module.exports = balanced;
-    function balanced(a, b, str) {
-      if (a instanceof RegExp) a = maybeMatch(a, str);
-      if (b instanceof RegExp) b = maybeMatch(b, str);
-      var r = range(a, b, str);
-      return r && {
-        start: r[0],
-        end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + a.length, r[1]),
-        post: str.slice(r[1] + b.length)
-      };
-    }
-    function maybeMatch(reg, str) {
-      var m = str.match(reg);
-      return m ? m[0] : null;
-    }
-    balanced.range = range;
-    function range(a, b, str) {
-      var begs, beg, left, right, result;
-      var ai = str.indexOf(a);
-      var bi = str.indexOf(b, ai + 1);
-      var i = ai;
-      if (ai >= 0 && bi > 0) {
-        if (a === b) {
-          return [ai, bi];
-        }
-        begs = [];
-        left = str.length;
-        while (i >= 0 && !result) {
-          if (i == ai) {
-            begs.push(i);
-            ai = str.indexOf(a, i + 1);
-          } else if (begs.length == 1) {
-            result = [begs.pop(), bi];
-          } else {
-            beg = begs.pop();
-            if (beg < left) {
-              left = beg;
-              right = bi;
-            }
-            bi = str.indexOf(b, i + 1);
-          }
-          i = ai < bi && ai >= 0 ? ai : bi;
-        }
-        if (begs.length) {
-          result = [left, right];
-        }
-      }
-      return result;
-    }
-  }
-});
-
-// node_modules/.pnpm/brace-expansion@2.1.8/node_modules/brace-expansion/index.js
-var require_brace_expansion = __commonJS({
-  "node_modules/.pnpm/brace-expansion@2.1.8/node_modules/brace-expansion/index.js"(exports, module) {
-    var balanced = require_balanced_match();
-    module.exports = expandTop;
-    var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
-    var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
-    var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
-    var escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
-    var escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
-    var EXPANSION_MAX = 1e5;
-    var EXPANSION_MAX_LENGTH = 4e6;
-    var EXPANSION_MAX_DEPTH = 1e3;
-    var EXPANSION_MAX_REWRITES = 1e3;
-    var EXPANSION_MAX_STEPS = 2e7;
-    var CALL_STEPS = 16;
-    function numeric(str) {
-      return parseInt(str, 10) == str ? parseInt(str, 10) : str.charCodeAt(0);
-    }
-    function escapeBraces(str) {
-      return str.split("\\\\").join(escSlash).split("\\{").join(escOpen).split("\\}").join(escClose).split("\\,").join(escComma).split("\\.").join(escPeriod);
-    }
-    function unescapeBraces(str) {
-      return str.split(escSlash).join("\\").split(escOpen).join("{").split(escClose).join("}").split(escComma).join(",").split(escPeriod).join(".");
-    }
-    function pushAll(target, items) {
-      for (var i = 0; i < items.length; i++) {
-        target.push(items[i]);
-      }
-    }
-    function balancedWithBudget(str, masked, budget) {
-      if (budget.remaining < 0) {
-        return void 0;
-      }
-      var r = balanced.range("{", "}", masked);
-      var unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-      budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
-      if (!r || budget.remaining < 0) {
-        return void 0;
-      }
-      return {
-        end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + 1, r[1]),
-        post: str.slice(r[1] + 1),
-        unmatched
-      };
-    }
-    function maskUnmatchedOpens(masked, budget) {
-      budget.remaining -= masked.length;
-      var open = [];
-      for (var i = 0; i < masked.length; i++) {
-        var c = masked.charCodeAt(i);
-        if (c === 123) {
-          open.push(i);
-        } else if (c === 125 && open.length) {
-          open.pop();
-        }
-      }
-      var out = "";
-      var last = 0;
-      for (var j = 0; j < open.length; j++) {
-        out += masked.slice(last, open[j]) + "\0";
-        last = open[j] + 1;
-      }
-      return out + masked.slice(last);
-    }
-    function commaSetFollows(str, budget) {
-      budget.remaining -= str.length;
-      if (budget.remaining < 0) {
-        return false;
-      }
-      var close = false;
-      for (var i = str.length - 1; i >= 0; i--) {
-        var c = str.charCodeAt(i);
-        if (c === 125) {
-          close = true;
-        } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
-          close = false;
-        } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function parseCommaParts(str, budget) {
-      var parts = [];
-      var carry = "";
-      for (; ; ) {
-        var m = balancedWithBudget(str, str, budget);
-        if (budget.remaining < 0) {
-          return void 0;
-        }
-        if (!m) {
-          var tail = str.split(",");
-          tail[0] = carry + tail[0];
-          pushAll(parts, tail);
-          return parts;
-        }
-        var pre = m.pre;
-        var body = m.body;
-        var post = m.post;
-        var p = pre.split(",");
-        p[0] = carry + p[0];
-        p[p.length - 1] += "{" + body + "}";
-        if (!post.length) {
-          pushAll(parts, p);
-          return parts;
-        }
-        carry = p.pop();
-        pushAll(parts, p);
-        str = post;
-      }
-    }
-    function bound(value, fallback2) {
-      return value == null || isNaN(value) ? fallback2 : value;
-    }
-    function expandTop(str, options) {
-      if (!str) return [];
-      options = options || {};
-      var max = bound(options.max, EXPANSION_MAX);
-      var maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-      var maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
-      var maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
-      var maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-      if (str.substr(0, 2) === "{}") {
-        str = "\\{\\}" + str.substr(2);
-      }
-      return expand3(
-        escapeBraces(str),
-        max,
-        maxLength,
-        maxDepth,
-        0,
-        maxRewrites,
-        { remaining: maxSteps },
-        true
-      ).map(unescapeBraces);
-    }
-    function embrace(str) {
-      return "{" + str + "}";
-    }
-    function isPadded(el) {
-      return /^-?0\d/.test(el);
-    }
-    function lte(i, y) {
-      return i <= y;
-    }
-    function gte(i, y) {
-      return i >= y;
-    }
-    function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
-      var out = [];
-      var length = 0;
-      var nonEmpty;
-      outer: for (var a = 0; a < acc.length; a++) {
-        var prefix = acc[a] + pre;
-        var vs = values;
-        if (dropEmpties && !prefix) {
-          if (!nonEmpty) nonEmpty = values.filter(Boolean);
-          vs = nonEmpty;
-        }
-        for (var v = 0; v < vs.length; v++) {
-          if (out.length >= max) break outer;
-          var expansion = prefix + vs[v];
-          if (length + expansion.length > maxLength) break outer;
-          out.push(expansion);
-          length += expansion.length;
-        }
-      }
-      budget.remaining -= out.length;
-      return out;
-    }
-    function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
-      var n = body.split(/\.\./);
-      var N = [];
-      if (n[0] === void 0 || n[1] === void 0) {
-        return N;
-      }
-      var x = numeric(n[0]);
-      var y = numeric(n[1]);
-      var width = Math.max(n[0].length, n[1].length);
-      var incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
-      var test = lte;
-      var reverse = y < x;
-      if (reverse) {
-        incr *= -1;
-        test = gte;
-      }
-      var pad = n.some(isPadded);
-      var cost = pad ? width : 1;
-      var length = 0;
-      for (var i = x; test(i, y) && N.length < max; i += incr) {
-        budget.remaining -= cost;
-        if (budget.remaining < 0) {
-          return void 0;
-        }
-        var c;
-        if (isAlphaSequence) {
-          c = String.fromCharCode(i);
-          if (c === "\\") {
-            c = "";
-          }
-        } else {
-          c = String(i);
-          if (pad) {
-            var need = width - c.length;
-            if (need > 0) {
-              var z = new Array(need + 1).join("0");
-              if (i < 0) {
-                c = "-" + z + c.slice(1);
-              } else {
-                c = z + c;
-              }
-            }
-          }
-        }
-        if (length + c.length > maxLength) break;
-        N.push(c);
-        length += c.length;
-      }
-      return N;
-    }
-    function expand3(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
-      budget.remaining -= CALL_STEPS;
-      if (depth > maxDepth) {
-        return [str];
-      }
-      var acc = [""];
-      var rewrites = 0;
-      var dropEmpties = false;
-      var firstGroup = true;
-      var masked = str;
-      for (; ; ) {
-        const m = balancedWithBudget(str, masked, budget);
-        if (!m) {
-          return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
-        }
-        if (m.unmatched) {
-          masked = maskUnmatchedOpens(masked, budget);
-        }
-        const pre = m.pre;
-        var literal = function() {
-          return combine(
-            acc,
-            pre + "{" + m.body + "}" + m.post,
-            [""],
-            max,
-            maxLength,
-            dropEmpties,
-            budget
-          );
-        };
-        if (/\$$/.test(pre)) {
-          acc = combine(
-            acc,
-            pre + "{" + m.body + "}",
-            [""],
-            max,
-            maxLength,
-            dropEmpties && !m.post.length,
-            budget
-          );
-          firstGroup = false;
-          if (!m.post.length) break;
-          str = m.post;
-          masked = masked.slice(m.end + 1);
-          continue;
-        }
-        var isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
-        var isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(
-          m.body
-        );
-        var isSequence = isNumericSequence || isAlphaSequence;
-        var isOptions = m.body.indexOf(",") >= 0;
-        if (!isSequence && !isOptions) {
-          if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
-            rewrites++;
-            str = m.pre + "{" + m.body + escClose + m.post;
-            masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
-            isTop = true;
-            continue;
-          }
-          return literal();
-        }
-        if (firstGroup) {
-          dropEmpties = isTop && !isSequence;
-          firstGroup = false;
-        }
-        var values;
-        if (isSequence) {
-          values = expandSequence(
-            m.body,
-            isAlphaSequence,
-            max,
-            maxLength,
-            budget
-          );
-          if (!values) {
-            return literal();
-          }
-        } else {
-          var n = parseCommaParts(m.body, budget);
-          if (!n) {
-            return literal();
-          }
-          if (n.length === 1 && n[0] !== void 0) {
-            n = expand3(
-              n[0],
-              max,
-              maxLength,
-              maxDepth,
-              depth + 1,
-              maxRewrites,
-              budget,
-              false
-            ).map(embrace);
-            if (budget.remaining < 0) {
-              return literal();
-            }
-            if (n.length === 1) {
-              var single = combine(
-                acc,
-                pre + n[0],
-                [""],
-                max,
-                maxLength,
-                dropEmpties && !m.post.length,
-                budget
-              );
-              if (budget.remaining < 0) {
-                return literal();
-              }
-              acc = single;
-              if (!m.post.length) break;
-              str = m.post;
-              masked = masked.slice(m.end + 1);
-              continue;
-            }
-          }
-          var dropsEmpties = dropEmpties && !m.post.length && !pre;
-          for (var d = 0; dropsEmpties && d < acc.length; d++) {
-            if (acc[d]) {
-              dropsEmpties = false;
-            }
-          }
-          values = [];
-          var valuesLength = 0;
-          outer: for (var j = 0; j < n.length; j++) {
-            var expanded = expand3(
-              n[j],
-              max,
-              maxLength,
-              maxDepth,
-              depth + 1,
-              maxRewrites,
-              budget,
-              false
-            );
-            if (budget.remaining < 0) {
-              return literal();
-            }
-            for (var k = 0; k < expanded.length; k++) {
-              var v = expanded[k];
-              if (dropsEmpties && !v) continue;
-              if (values.length >= max || valuesLength + v.length > maxLength) {
-                break outer;
-              }
-              values.push(v);
-              valuesLength += v.length;
-            }
-          }
-        }
-        var next = combine(
-          acc,
-          pre,
-          values,
-          max,
-          maxLength,
-          dropEmpties && !m.post.length,
-          budget
-        );
-        if (budget.remaining < 0) {
-          return literal();
-        }
-        acc = next;
-        if (!m.post.length) break;
-        str = m.post;
-        masked = masked.slice(m.end + 1);
-      }
-      return acc;
-    }
-  }
-});
-
-// node_modules/.pnpm/minimatch@9.0.9/node_modules/minimatch/dist/commonjs/assert-valid-pattern.js
-var require_assert_valid_pattern = __commonJS({
-  "node_modules/.pnpm/minimatch@9.0.9/node_modules/minimatch/dist/commonjs/assert-valid-pattern.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.assertValidPattern = void 0;
-    var MAX_PATTERN_LENGTH2 = 1024 * 64;
-    var assertValidPattern2 = (pattern2) => {
-      if (typeof pattern2 !== "string") {
-        throw new TypeError("invalid pattern");
-      }
-      if (pattern2.length > MAX_PATTERN_LENGTH2) {
-        throw new TypeError("pattern is too long");
-      }
-    };
-    exports.assertValidPattern = assertValidPattern2;
-  }
-});
-
-// node_modules/.pnpm/minimatch@9.0.9/node_modules/minimatch/dist/commonjs/brace-expressions.js
-var require_brace_expressions = __commonJS({
-  "node_modules/.pnpm/minimatch@9.0.9/node_modules/minimatch/dist/commonjs/brace-expressions.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.parseClass = void 0;
-    var posixClasses2 = {
-      "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
-      "[:alpha:]": ["\\p{L}\\p{Nl}", true],
-      "[:ascii:]": ["\\x00-\\x7f", false],
-      "[:blank:]": ["\\p{Zs}\\t", true],
-      "[:cntrl:]": ["\\p{Cc}", true],
-      "[:digit:]": ["\\p{Nd}", true],
-      "[:graph:]": ["\\p{Z}\\p{C}", true, true],
-      "[:lower:]": ["\\p{Ll}", true],
-      "[:print:]": ["\\p{C}", true],
-      "[:punct:]": ["\\p{P}", true],
-      "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f", true],
-      "[:upper:]": ["\\p{Lu}", true],
-      "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}", true],
-      "[:xdigit:]": ["A-Fa-f0-9", false]
-    };
-    var braceEscape2 = (s) => s.replace(/[[\]\\-]/g, "\\$&");
-    var regexpEscape2 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-    var rangesToString2 = (ranges) => ranges.join("");
-    var parseClass2 = (glob2, position2) => {
-      const pos = position2;
-      if (glob2.charAt(pos) !== "[") {
-        throw new Error("not in a brace expression");
-      }
-      const ranges = [];
-      const negs = [];
-      let i = pos + 1;
-      let sawStart = false;
-      let uflag = false;
-      let escaping = false;
-      let negate = false;
-      let endPos = pos;
-      let rangeStart = "";
-      WHILE: while (i < glob2.length) {
-        const c = glob2.charAt(i);
-        if ((c === "!" || c === "^") && i === pos + 1) {
-          negate = true;
-          i++;
-          continue;
-        }
-        if (c === "]" && sawStart && !escaping) {
-          endPos = i + 1;
-          break;
-        }
-        sawStart = true;
-        if (c === "\\") {
-          if (!escaping) {
-            escaping = true;
-            i++;
-            continue;
-          }
-        }
-        if (c === "[" && !escaping) {
-          for (const [cls, [unip, u, neg]] of Object.entries(posixClasses2)) {
-            if (glob2.startsWith(cls, i)) {
-              if (rangeStart) {
-                return ["$.", false, glob2.length - pos, true];
-              }
-              i += cls.length;
-              if (neg)
-                negs.push(unip);
-              else
-                ranges.push(unip);
-              uflag = uflag || u;
-              continue WHILE;
-            }
-          }
-        }
-        escaping = false;
-        if (rangeStart) {
-          if (c > rangeStart) {
-            ranges.push(braceEscape2(rangeStart) + "-" + braceEscape2(c));
-          } else if (c === rangeStart) {
-            ranges.push(braceEscape2(c));
-          }
-          rangeStart = "";
-          i++;
-          continue;
-        }
-        if (glob2.startsWith("-]", i + 1)) {
-          ranges.push(braceEscape2(c + "-"));
-          i += 2;
-          continue;
-        }
-        if (glob2.startsWith("-", i + 1)) {
-          rangeStart = c;
-          i += 2;
-          continue;
-        }
-        ranges.push(braceEscape2(c));
-        i++;
-      }
-      if (endPos < i) {
-        return ["", false, 0, false];
-      }
-      if (!ranges.length && !negs.length) {
-        return ["$.", false, glob2.length - pos, true];
-      }
-      if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate) {
-        const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
-        return [regexpEscape2(r), false, endPos - pos, false];
-      }
-      const sranges = "[" + (negate ? "^" : "") + rangesToString2(ranges) + "]";
-      const snegs = "[" + (negate ? "" : "^") + rangesToString2(negs) + "]";
-      const comb = ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs;
-      return [comb, uflag, endPos - pos, true];
-    };
-    exports.parseClass = parseClass2;
-  }
-});
-
-// node_modules/.pnpm/minimatch@9.0.9/node_modules/minimatch/dist/commonjs/unescape.js
-var require_unescape = __commonJS({
-  "node_modules/.pnpm/minimatch@9.0.9/node_modules/minimatch/dist/commonjs/unescape.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.unescape = void 0;
-    var unescape2 = (s, { windowsPathsNoEscape = false } = {}) => {
-      return windowsPathsNoEscape ? s.replace(/\[([^\/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^\/\\])\]/g, "$1$2").replace(/\\([^\/])/g, "$1");
-    };
-    exports.unescape = unescape2;
-  }
-});
-
-// node_modules/.pnpm/minimatch@9.0.9/node_modules/minimatch/dist/commonjs/ast.js
-var require_ast = __commonJS({
-  "node_modules/.pnpm/minimatch@9.0.9/node_modules/minimatch/dist/commonjs/ast.js"(exports) {
-    "use strict";
-    var _a2;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.AST = void 0;
-    var brace_expressions_js_1 = require_brace_expressions();
-    var unescape_js_1 = require_unescape();
-    var types2 = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
-    var isExtglobType2 = (c) => types2.has(c);
-    var isExtglobAST2 = (c) => isExtglobType2(c.type);
-    var adoptionMap2 = /* @__PURE__ */ new Map([
-      ["!", ["@"]],
-      ["?", ["?", "@"]],
-      ["@", ["@"]],
-      ["*", ["*", "+", "?", "@"]],
-      ["+", ["+", "@"]]
-    ]);
-    var adoptionWithSpaceMap2 = /* @__PURE__ */ new Map([
-      ["!", ["?"]],
-      ["@", ["?"]],
-      ["+", ["?", "*"]]
-    ]);
-    var adoptionAnyMap2 = /* @__PURE__ */ new Map([
-      ["!", ["?", "@"]],
-      ["?", ["?", "@"]],
-      ["@", ["?", "@"]],
-      ["*", ["*", "+", "?", "@"]],
-      ["+", ["+", "@", "?", "*"]]
-    ]);
-    var usurpMap2 = /* @__PURE__ */ new Map([
-      ["!", /* @__PURE__ */ new Map([["!", "@"]])],
-      ["?", /* @__PURE__ */ new Map([["*", "*"], ["+", "*"]])],
-      ["@", /* @__PURE__ */ new Map([["!", "!"], ["?", "?"], ["@", "@"], ["*", "*"], ["+", "+"]])],
-      ["+", /* @__PURE__ */ new Map([["?", "*"], ["*", "*"]])]
-    ]);
-    var startNoTraversal2 = "(?!(?:^|/)\\.\\.?(?:$|/))";
-    var startNoDot2 = "(?!\\.)";
-    var addPatternStart2 = /* @__PURE__ */ new Set(["[", "."]);
-    var justDots2 = /* @__PURE__ */ new Set(["..", "."]);
-    var reSpecials2 = new Set("().*{}+?[]^$\\!");
-    var regExpEscape3 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-    var qmark3 = "[^/]";
-    var star3 = qmark3 + "*?";
-    var starNoEmpty2 = qmark3 + "+?";
-    var AST2 = class {
-      type;
-      #root;
-      #hasMagic;
-      #uflag = false;
-      #parts = [];
-      #parent;
-      #parentIndex;
-      #negs;
-      #filledNegs = false;
-      #options;
-      #toString;
-      // set to true if it's an extglob with no children
-      // (which really means one child of '')
-      #emptyExt = false;
-      constructor(type, parent, options = {}) {
-        this.type = type;
-        if (type)
-          this.#hasMagic = true;
-        this.#parent = parent;
-        this.#root = this.#parent ? this.#parent.#root : this;
-        this.#options = this.#root === this ? options : this.#root.#options;
-        this.#negs = this.#root === this ? [] : this.#root.#negs;
-        if (type === "!" && !this.#root.#filledNegs)
-          this.#negs.push(this);
-        this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
-      }
-      get hasMagic() {
-        if (this.#hasMagic !== void 0)
-          return this.#hasMagic;
-        for (const p of this.#parts) {
-          if (typeof p === "string")
-            continue;
-          if (p.type || p.hasMagic)
-            return this.#hasMagic = true;
-        }
-        return this.#hasMagic;
-      }
-      // reconstructs the pattern
-      toString() {
-        if (this.#toString !== void 0)
-          return this.#toString;
-        if (!this.type) {
-          return this.#toString = this.#parts.map((p) => String(p)).join("");
-        } else {
-          return this.#toString = this.type + "(" + this.#parts.map((p) => String(p)).join("|") + ")";
-        }
-      }
-      #fillNegs() {
-        if (this !== this.#root)
-          throw new Error("should only call on root");
-        if (this.#filledNegs)
-          return this;
-        this.toString();
-        this.#filledNegs = true;
-        let n;
-        while (n = this.#negs.pop()) {
-          if (n.type !== "!")
-            continue;
-          let p = n;
-          let pp = p.#parent;
-          while (pp) {
-            for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
-              for (const part2 of n.#parts) {
-                if (typeof part2 === "string") {
-                  throw new Error("string part in extglob AST??");
-                }
-                part2.copyIn(pp.#parts[i]);
-              }
-            }
-            p = pp;
-            pp = p.#parent;
-          }
-        }
-        return this;
-      }
-      push(...parts) {
-        for (const p of parts) {
-          if (p === "")
-            continue;
-          if (typeof p !== "string" && !(p instanceof _a2 && p.#parent === this)) {
-            throw new Error("invalid part: " + p);
-          }
-          this.#parts.push(p);
-        }
-      }
-      toJSON() {
-        const ret = this.type === null ? this.#parts.slice().map((p) => typeof p === "string" ? p : p.toJSON()) : [this.type, ...this.#parts.map((p) => p.toJSON())];
-        if (this.isStart() && !this.type)
-          ret.unshift([]);
-        if (this.isEnd() && (this === this.#root || this.#root.#filledNegs && this.#parent?.type === "!")) {
-          ret.push({});
-        }
-        return ret;
-      }
-      isStart() {
-        if (this.#root === this)
-          return true;
-        if (!this.#parent?.isStart())
-          return false;
-        if (this.#parentIndex === 0)
-          return true;
-        const p = this.#parent;
-        for (let i = 0; i < this.#parentIndex; i++) {
-          const pp = p.#parts[i];
-          if (!(pp instanceof _a2 && pp.type === "!")) {
-            return false;
-          }
-        }
-        return true;
-      }
-      isEnd() {
-        if (this.#root === this)
-          return true;
-        if (this.#parent?.type === "!")
-          return true;
-        if (!this.#parent?.isEnd())
-          return false;
-        if (!this.type)
-          return this.#parent?.isEnd();
-        const pl = this.#parent ? this.#parent.#parts.length : 0;
-        return this.#parentIndex === pl - 1;
-      }
-      copyIn(part2) {
-        if (typeof part2 === "string")
-          this.push(part2);
-        else
-          this.push(part2.clone(this));
-      }
-      clone(parent) {
-        const c = new _a2(this.type, parent);
-        for (const p of this.#parts) {
-          c.copyIn(p);
-        }
-        return c;
-      }
-      static #parseAST(str, ast, pos, opt, extDepth) {
-        const maxDepth = opt.maxExtglobRecursion ?? 2;
-        let escaping = false;
-        let inBrace = false;
-        let braceStart = -1;
-        let braceNeg = false;
-        if (ast.type === null) {
-          let i2 = pos;
-          let acc2 = "";
-          while (i2 < str.length) {
-            const c = str.charAt(i2++);
-            if (escaping || c === "\\") {
-              escaping = !escaping;
-              acc2 += c;
-              continue;
-            }
-            if (inBrace) {
-              if (i2 === braceStart + 1) {
-                if (c === "^" || c === "!") {
-                  braceNeg = true;
-                }
-              } else if (c === "]" && !(i2 === braceStart + 2 && braceNeg)) {
-                inBrace = false;
-              }
-              acc2 += c;
-              continue;
-            } else if (c === "[") {
-              inBrace = true;
-              braceStart = i2;
-              braceNeg = false;
-              acc2 += c;
-              continue;
-            }
-            const doRecurse = !opt.noext && isExtglobType2(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
-            if (doRecurse) {
-              ast.push(acc2);
-              acc2 = "";
-              const ext2 = new _a2(c, ast);
-              i2 = _a2.#parseAST(str, ext2, i2, opt, extDepth + 1);
-              ast.push(ext2);
-              continue;
-            }
-            acc2 += c;
-          }
-          ast.push(acc2);
-          return i2;
-        }
-        let i = pos + 1;
-        let part2 = new _a2(null, ast);
-        const parts = [];
-        let acc = "";
-        while (i < str.length) {
-          const c = str.charAt(i++);
-          if (escaping || c === "\\") {
-            escaping = !escaping;
-            acc += c;
-            continue;
-          }
-          if (inBrace) {
-            if (i === braceStart + 1) {
-              if (c === "^" || c === "!") {
-                braceNeg = true;
-              }
-            } else if (c === "]" && !(i === braceStart + 2 && braceNeg)) {
-              inBrace = false;
-            }
-            acc += c;
-            continue;
-          } else if (c === "[") {
-            inBrace = true;
-            braceStart = i;
-            braceNeg = false;
-            acc += c;
-            continue;
-          }
-          const doRecurse = isExtglobType2(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
-          (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
-          if (doRecurse) {
-            const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
-            part2.push(acc);
-            acc = "";
-            const ext2 = new _a2(c, part2);
-            part2.push(ext2);
-            i = _a2.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
-            continue;
-          }
-          if (c === "|") {
-            part2.push(acc);
-            acc = "";
-            parts.push(part2);
-            part2 = new _a2(null, ast);
-            continue;
-          }
-          if (c === ")") {
-            if (acc === "" && ast.#parts.length === 0) {
-              ast.#emptyExt = true;
-            }
-            part2.push(acc);
-            acc = "";
-            ast.push(...parts, part2);
-            return i;
-          }
-          acc += c;
-        }
-        ast.type = null;
-        ast.#hasMagic = void 0;
-        ast.#parts = [str.substring(pos - 1)];
-        return i;
-      }
-      #canAdoptWithSpace(child) {
-        return this.#canAdopt(child, adoptionWithSpaceMap2);
-      }
-      #canAdopt(child, map3 = adoptionMap2) {
-        if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null) {
-          return false;
-        }
-        const gc = child.#parts[0];
-        if (!gc || typeof gc !== "object" || gc.type === null) {
-          return false;
-        }
-        return this.#canAdoptType(gc.type, map3);
-      }
-      #canAdoptType(c, map3 = adoptionAnyMap2) {
-        return !!map3.get(this.type)?.includes(c);
-      }
-      #adoptWithSpace(child, index2) {
-        const gc = child.#parts[0];
-        const blank = new _a2(null, gc, this.options);
-        blank.#parts.push("");
-        gc.push(blank);
-        this.#adopt(child, index2);
-      }
-      #adopt(child, index2) {
-        const gc = child.#parts[0];
-        this.#parts.splice(index2, 1, ...gc.#parts);
-        for (const p of gc.#parts) {
-          if (typeof p === "object")
-            p.#parent = this;
-        }
-        this.#toString = void 0;
-      }
-      #canUsurpType(c) {
-        const m = usurpMap2.get(this.type);
-        return !!m?.has(c);
-      }
-      #canUsurp(child) {
-        if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
-          return false;
-        }
-        const gc = child.#parts[0];
-        if (!gc || typeof gc !== "object" || gc.type === null) {
-          return false;
-        }
-        return this.#canUsurpType(gc.type);
-      }
-      #usurp(child) {
-        const m = usurpMap2.get(this.type);
-        const gc = child.#parts[0];
-        const nt = m?.get(gc.type);
-        if (!nt)
-          return false;
-        this.#parts = gc.#parts;
-        for (const p of this.#parts) {
-          if (typeof p === "object")
-            p.#parent = this;
-        }
-        this.type = nt;
-        this.#toString = void 0;
-        this.#emptyExt = false;
-      }
-      #flatten() {
-        if (!isExtglobAST2(this)) {
-          for (const p of this.#parts) {
-            if (typeof p === "object")
-              p.#flatten();
-          }
-        } else {
-          let iterations = 0;
-          let done = false;
-          do {
-            done = true;
-            for (let i = 0; i < this.#parts.length; i++) {
-              const c = this.#parts[i];
-              if (typeof c === "object") {
-                c.#flatten();
-                if (this.#canAdopt(c)) {
-                  done = false;
-                  this.#adopt(c, i);
-                } else if (this.#canAdoptWithSpace(c)) {
-                  done = false;
-                  this.#adoptWithSpace(c, i);
-                } else if (this.#canUsurp(c)) {
-                  done = false;
-                  this.#usurp(c);
-                }
-              }
-            }
-          } while (!done && ++iterations < 10);
-        }
-        this.#toString = void 0;
-      }
-      static fromGlob(pattern2, options = {}) {
-        const ast = new _a2(null, void 0, options);
-        _a2.#parseAST(pattern2, ast, 0, options, 0);
-        return ast;
-      }
-      // returns the regular expression if there's magic, or the unescaped
-      // string if not.
-      toMMPattern() {
-        if (this !== this.#root)
-          return this.#root.toMMPattern();
-        const glob2 = this.toString();
-        const [re, body, hasMagic2, uflag] = this.toRegExpSource();
-        const anyMagic = hasMagic2 || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob2.toUpperCase() !== glob2.toLowerCase();
-        if (!anyMagic) {
-          return body;
-        }
-        const flags = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
-        return Object.assign(new RegExp(`^${re}$`, flags), {
-          _src: re,
-          _glob: glob2
-        });
-      }
-      get options() {
-        return this.#options;
-      }
-      // returns the string match, the regexp source, whether there's magic
-      // in the regexp (so a regular expression is required) and whether or
-      // not the uflag is needed for the regular expression (for posix classes)
-      // TODO: instead of injecting the start/end at this point, just return
-      // the BODY of the regexp, along with the start/end portions suitable
-      // for binding the start/end in either a joined full-path makeRe context
-      // (where we bind to (^|/), or a standalone matchPart context (where
-      // we bind to ^, and not /).  Otherwise slashes get duped!
-      //
-      // In part-matching mode, the start is:
-      // - if not isStart: nothing
-      // - if traversal possible, but not allowed: ^(?!\.\.?$)
-      // - if dots allowed or not possible: ^
-      // - if dots possible and not allowed: ^(?!\.)
-      // end is:
-      // - if not isEnd(): nothing
-      // - else: $
-      //
-      // In full-path matching mode, we put the slash at the START of the
-      // pattern, so start is:
-      // - if first pattern: same as part-matching mode
-      // - if not isStart(): nothing
-      // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
-      // - if dots allowed or not possible: /
-      // - if dots possible and not allowed: /(?!\.)
-      // end is:
-      // - if last pattern, same as part-matching mode
-      // - else nothing
-      //
-      // Always put the (?:$|/) on negated tails, though, because that has to be
-      // there to bind the end of the negated pattern portion, and it's easier to
-      // just stick it in now rather than try to inject it later in the middle of
-      // the pattern.
-      //
-      // We can just always return the same end, and leave it up to the caller
-      // to know whether it's going to be used joined or in parts.
-      // And, if the start is adjusted slightly, can do the same there:
-      // - if not isStart: nothing
-      // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
-      // - if dots allowed or not possible: (?:/|^)
-      // - if dots possible and not allowed: (?:/|^)(?!\.)
-      //
-      // But it's better to have a simpler binding without a conditional, for
-      // performance, so probably better to return both start options.
-      //
-      // Then the caller just ignores the end if it's not the first pattern,
-      // and the start always gets applied.
-      //
-      // But that's always going to be $ if it's the ending pattern, or nothing,
-      // so the caller can just attach $ at the end of the pattern when building.
-      //
-      // So the todo is:
-      // - better detect what kind of start is needed
-      // - return both flavors of starting pattern
-      // - attach $ at the end of the pattern when creating the actual RegExp
-      //
-      // Ah, but wait, no, that all only applies to the root when the first pattern
-      // is not an extglob. If the first pattern IS an extglob, then we need all
-      // that dot prevention biz to live in the extglob portions, because eg
-      // +(*|.x*) can match .xy but not .yx.
-      //
-      // So, return the two flavors if it's #root and the first child is not an
-      // AST, otherwise leave it to the child AST to handle it, and there,
-      // use the (?:^|/) style of start binding.
-      //
-      // Even simplified further:
-      // - Since the start for a join is eg /(?!\.) and the start for a part
-      // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
-      // or start or whatever) and prepend ^ or / at the Regexp construction.
-      toRegExpSource(allowDot) {
-        const dot = allowDot ?? !!this.#options.dot;
-        if (this.#root === this) {
-          this.#flatten();
-          this.#fillNegs();
-        }
-        if (!isExtglobAST2(this)) {
-          const noEmpty = this.isStart() && this.isEnd();
-          const src = this.#parts.map((p) => {
-            const [re, _, hasMagic2, uflag] = typeof p === "string" ? _a2.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
-            this.#hasMagic = this.#hasMagic || hasMagic2;
-            this.#uflag = this.#uflag || uflag;
-            return re;
-          }).join("");
-          let start2 = "";
-          if (this.isStart()) {
-            if (typeof this.#parts[0] === "string") {
-              const dotTravAllowed = this.#parts.length === 1 && justDots2.has(this.#parts[0]);
-              if (!dotTravAllowed) {
-                const aps = addPatternStart2;
-                const needNoTrav = (
-                  // dots are allowed, and the pattern starts with [ or .
-                  dot && aps.has(src.charAt(0)) || // the pattern starts with \., and then [ or .
-                  src.startsWith("\\.") && aps.has(src.charAt(2)) || // the pattern starts with \.\., and then [ or .
-                  src.startsWith("\\.\\.") && aps.has(src.charAt(4))
-                );
-                const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
-                start2 = needNoTrav ? startNoTraversal2 : needNoDot ? startNoDot2 : "";
-              }
-            }
-          }
-          let end = "";
-          if (this.isEnd() && this.#root.#filledNegs && this.#parent?.type === "!") {
-            end = "(?:$|\\/)";
-          }
-          const final2 = start2 + src + end;
-          return [
-            final2,
-            (0, unescape_js_1.unescape)(src),
-            this.#hasMagic = !!this.#hasMagic,
-            this.#uflag
-          ];
-        }
-        const repeated = this.type === "*" || this.type === "+";
-        const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
-        let body = this.#partsToRegExp(dot);
-        if (this.isStart() && this.isEnd() && !body && this.type !== "!") {
-          const s = this.toString();
-          const me = this;
-          me.#parts = [s];
-          me.type = null;
-          me.#hasMagic = void 0;
-          return [s, (0, unescape_js_1.unescape)(this.toString()), false, false];
-        }
-        let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot2 ? "" : this.#partsToRegExp(true);
-        if (bodyDotAllowed === body) {
-          bodyDotAllowed = "";
-        }
-        if (bodyDotAllowed) {
-          body = `(?:${body})(?:${bodyDotAllowed})*?`;
-        }
-        let final = "";
-        if (this.type === "!" && this.#emptyExt) {
-          final = (this.isStart() && !dot ? startNoDot2 : "") + starNoEmpty2;
-        } else {
-          const close = this.type === "!" ? (
-            // !() must match something,but !(x) can match ''
-            "))" + (this.isStart() && !dot && !allowDot ? startNoDot2 : "") + star3 + ")"
-          ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-          final = start + body + close;
-        }
-        return [
-          final,
-          (0, unescape_js_1.unescape)(body),
-          this.#hasMagic = !!this.#hasMagic,
-          this.#uflag
-        ];
-      }
-      #partsToRegExp(dot) {
-        return this.#parts.map((p) => {
-          if (typeof p === "string") {
-            throw new Error("string type in extglob ast??");
-          }
-          const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
-          this.#uflag = this.#uflag || uflag;
-          return re;
-        }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
-      }
-      static #parseGlob(glob2, hasMagic2, noEmpty = false) {
-        let escaping = false;
-        let re = "";
-        let uflag = false;
-        let inStar = false;
-        for (let i = 0; i < glob2.length; i++) {
-          const c = glob2.charAt(i);
-          if (escaping) {
-            escaping = false;
-            re += (reSpecials2.has(c) ? "\\" : "") + c;
-            inStar = false;
-            continue;
-          }
-          if (c === "\\") {
-            if (i === glob2.length - 1) {
-              re += "\\\\";
-            } else {
-              escaping = true;
-            }
-            continue;
-          }
-          if (c === "[") {
-            const [src, needUflag, consumed, magic] = (0, brace_expressions_js_1.parseClass)(glob2, i);
-            if (consumed) {
-              re += src;
-              uflag = uflag || needUflag;
-              i += consumed - 1;
-              hasMagic2 = hasMagic2 || magic;
-              inStar = false;
-              continue;
-            }
-          }
-          if (c === "*") {
-            if (inStar)
-              continue;
-            inStar = true;
-            re += noEmpty && /^[*]+$/.test(glob2) ? starNoEmpty2 : star3;
-            hasMagic2 = true;
-            continue;
-          } else {
-            inStar = false;
-          }
-          if (c === "?") {
-            re += qmark3;
-            hasMagic2 = true;
-            continue;
-          }
-          re += regExpEscape3(c);
-        }
-        return [re, (0, unescape_js_1.unescape)(glob2), !!hasMagic2, uflag];
-      }
-    };
-    exports.AST = AST2;
-    _a2 = AST2;
-  }
-});
-
-// node_modules/.pnpm/minimatch@9.0.9/node_modules/minimatch/dist/commonjs/escape.js
-var require_escape = __commonJS({
-  "node_modules/.pnpm/minimatch@9.0.9/node_modules/minimatch/dist/commonjs/escape.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.escape = void 0;
-    var escape3 = (s, { windowsPathsNoEscape = false } = {}) => {
-      return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
-    };
-    exports.escape = escape3;
-  }
-});
-
-// node_modules/.pnpm/minimatch@9.0.9/node_modules/minimatch/dist/commonjs/index.js
-var require_commonjs2 = __commonJS({
-  "node_modules/.pnpm/minimatch@9.0.9/node_modules/minimatch/dist/commonjs/index.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.unescape = exports.escape = exports.AST = exports.Minimatch = exports.match = exports.makeRe = exports.braceExpand = exports.defaults = exports.filter = exports.GLOBSTAR = exports.sep = exports.minimatch = void 0;
-    var brace_expansion_1 = __importDefault(require_brace_expansion());
-    var assert_valid_pattern_js_1 = require_assert_valid_pattern();
-    var ast_js_1 = require_ast();
-    var escape_js_1 = require_escape();
-    var unescape_js_1 = require_unescape();
-    var minimatch2 = (p, pattern2, options = {}) => {
-      (0, assert_valid_pattern_js_1.assertValidPattern)(pattern2);
-      if (!options.nocomment && pattern2.charAt(0) === "#") {
-        return false;
-      }
-      return new Minimatch2(pattern2, options).match(p);
-    };
-    exports.minimatch = minimatch2;
-    var starDotExtRE2 = /^\*+([^+@!?\*\[\(]*)$/;
-    var starDotExtTest2 = (ext3) => (f) => !f.startsWith(".") && f.endsWith(ext3);
-    var starDotExtTestDot2 = (ext3) => (f) => f.endsWith(ext3);
-    var starDotExtTestNocase2 = (ext3) => {
-      ext3 = ext3.toLowerCase();
-      return (f) => !f.startsWith(".") && f.toLowerCase().endsWith(ext3);
-    };
-    var starDotExtTestNocaseDot2 = (ext3) => {
-      ext3 = ext3.toLowerCase();
-      return (f) => f.toLowerCase().endsWith(ext3);
-    };
-    var starDotStarRE2 = /^\*+\.\*+$/;
-    var starDotStarTest2 = (f) => !f.startsWith(".") && f.includes(".");
-    var starDotStarTestDot2 = (f) => f !== "." && f !== ".." && f.includes(".");
-    var dotStarRE2 = /^\.\*+$/;
-    var dotStarTest2 = (f) => f !== "." && f !== ".." && f.startsWith(".");
-    var starRE2 = /^\*+$/;
-    var starTest2 = (f) => f.length !== 0 && !f.startsWith(".");
-    var starTestDot2 = (f) => f.length !== 0 && f !== "." && f !== "..";
-    var qmarksRE2 = /^\?+([^+@!?\*\[\(]*)?$/;
-    var qmarksTestNocase2 = ([$0, ext3 = ""]) => {
-      const noext = qmarksTestNoExt2([$0]);
-      if (!ext3)
-        return noext;
-      ext3 = ext3.toLowerCase();
-      return (f) => noext(f) && f.toLowerCase().endsWith(ext3);
-    };
-    var qmarksTestNocaseDot2 = ([$0, ext3 = ""]) => {
-      const noext = qmarksTestNoExtDot2([$0]);
-      if (!ext3)
-        return noext;
-      ext3 = ext3.toLowerCase();
-      return (f) => noext(f) && f.toLowerCase().endsWith(ext3);
-    };
-    var qmarksTestDot2 = ([$0, ext3 = ""]) => {
-      const noext = qmarksTestNoExtDot2([$0]);
-      return !ext3 ? noext : (f) => noext(f) && f.endsWith(ext3);
-    };
-    var qmarksTest2 = ([$0, ext3 = ""]) => {
-      const noext = qmarksTestNoExt2([$0]);
-      return !ext3 ? noext : (f) => noext(f) && f.endsWith(ext3);
-    };
-    var qmarksTestNoExt2 = ([$0]) => {
-      const len = $0.length;
-      return (f) => f.length === len && !f.startsWith(".");
-    };
-    var qmarksTestNoExtDot2 = ([$0]) => {
-      const len = $0.length;
-      return (f) => f.length === len && f !== "." && f !== "..";
-    };
-    var defaultPlatform4 = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path13 = {
-      win32: { sep: "\\" },
-      posix: { sep: "/" }
-    };
-    exports.sep = defaultPlatform4 === "win32" ? path13.win32.sep : path13.posix.sep;
-    exports.minimatch.sep = exports.sep;
-    exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
-    exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
-    var qmark3 = "[^/]";
-    var star3 = qmark3 + "*?";
-    var twoStarDot2 = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
-    var twoStarNoDot2 = "(?:(?!(?:\\/|^)\\.).)*?";
-    var filter2 = (pattern2, options = {}) => (p) => (0, exports.minimatch)(p, pattern2, options);
-    exports.filter = filter2;
-    exports.minimatch.filter = exports.filter;
-    var ext2 = (a, b = {}) => Object.assign({}, a, b);
-    var defaults2 = (def) => {
-      if (!def || typeof def !== "object" || !Object.keys(def).length) {
-        return exports.minimatch;
-      }
-      const orig = exports.minimatch;
-      const m = (p, pattern2, options = {}) => orig(p, pattern2, ext2(def, options));
-      return Object.assign(m, {
-        Minimatch: class Minimatch extends orig.Minimatch {
-          constructor(pattern2, options = {}) {
-            super(pattern2, ext2(def, options));
-          }
-          static defaults(options) {
-            return orig.defaults(ext2(def, options)).Minimatch;
-          }
-        },
-        AST: class AST extends orig.AST {
-          /* c8 ignore start */
-          constructor(type, parent, options = {}) {
-            super(type, parent, ext2(def, options));
-          }
-          /* c8 ignore stop */
-          static fromGlob(pattern2, options = {}) {
-            return orig.AST.fromGlob(pattern2, ext2(def, options));
-          }
-        },
-        unescape: (s, options = {}) => orig.unescape(s, ext2(def, options)),
-        escape: (s, options = {}) => orig.escape(s, ext2(def, options)),
-        filter: (pattern2, options = {}) => orig.filter(pattern2, ext2(def, options)),
-        defaults: (options) => orig.defaults(ext2(def, options)),
-        makeRe: (pattern2, options = {}) => orig.makeRe(pattern2, ext2(def, options)),
-        braceExpand: (pattern2, options = {}) => orig.braceExpand(pattern2, ext2(def, options)),
-        match: (list3, pattern2, options = {}) => orig.match(list3, pattern2, ext2(def, options)),
-        sep: orig.sep,
-        GLOBSTAR: exports.GLOBSTAR
-      });
-    };
-    exports.defaults = defaults2;
-    exports.minimatch.defaults = exports.defaults;
-    var braceExpand2 = (pattern2, options = {}) => {
-      (0, assert_valid_pattern_js_1.assertValidPattern)(pattern2);
-      if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern2)) {
-        return [pattern2];
-      }
-      return (0, brace_expansion_1.default)(pattern2);
-    };
-    exports.braceExpand = braceExpand2;
-    exports.minimatch.braceExpand = exports.braceExpand;
-    var makeRe2 = (pattern2, options = {}) => new Minimatch2(pattern2, options).makeRe();
-    exports.makeRe = makeRe2;
-    exports.minimatch.makeRe = exports.makeRe;
-    var match2 = (list3, pattern2, options = {}) => {
-      const mm = new Minimatch2(pattern2, options);
-      list3 = list3.filter((f) => mm.match(f));
-      if (mm.options.nonull && !list3.length) {
-        list3.push(pattern2);
-      }
-      return list3;
-    };
-    exports.match = match2;
-    exports.minimatch.match = exports.match;
-    var globMagic2 = /[?*]|[+@!]\(.*?\)|\[|\]/;
-    var regExpEscape3 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-    var Minimatch2 = class {
-      options;
-      set;
-      pattern;
-      windowsPathsNoEscape;
-      nonegate;
-      negate;
-      comment;
-      empty;
-      preserveMultipleSlashes;
-      partial;
-      globSet;
-      globParts;
-      nocase;
-      isWindows;
-      platform;
-      windowsNoMagicRoot;
-      maxGlobstarRecursion;
-      regexp;
-      constructor(pattern2, options = {}) {
-        (0, assert_valid_pattern_js_1.assertValidPattern)(pattern2);
-        options = options || {};
-        this.options = options;
-        this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
-        this.pattern = pattern2;
-        this.platform = options.platform || defaultPlatform4;
-        this.isWindows = this.platform === "win32";
-        this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options.allowWindowsEscape === false;
-        if (this.windowsPathsNoEscape) {
-          this.pattern = this.pattern.replace(/\\/g, "/");
-        }
-        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
-        this.regexp = null;
-        this.negate = false;
-        this.nonegate = !!options.nonegate;
-        this.comment = false;
-        this.empty = false;
-        this.partial = !!options.partial;
-        this.nocase = !!this.options.nocase;
-        this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
-        this.globSet = [];
-        this.globParts = [];
-        this.set = [];
-        this.make();
-      }
-      hasMagic() {
-        if (this.options.magicalBraces && this.set.length > 1) {
-          return true;
-        }
-        for (const pattern2 of this.set) {
-          for (const part2 of pattern2) {
-            if (typeof part2 !== "string")
-              return true;
-          }
-        }
-        return false;
-      }
-      debug(..._) {
-      }
-      make() {
-        const pattern2 = this.pattern;
-        const options = this.options;
-        if (!options.nocomment && pattern2.charAt(0) === "#") {
-          this.comment = true;
-          return;
-        }
-        if (!pattern2) {
-          this.empty = true;
-          return;
-        }
-        this.parseNegate();
-        this.globSet = [...new Set(this.braceExpand())];
-        if (options.debug) {
-          this.debug = (...args) => console.error(...args);
-        }
-        this.debug(this.pattern, this.globSet);
-        const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
-        this.globParts = this.preprocess(rawGlobParts);
-        this.debug(this.pattern, this.globParts);
-        let set = this.globParts.map((s, _, __) => {
-          if (this.isWindows && this.windowsNoMagicRoot) {
-            const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic2.test(s[2])) && !globMagic2.test(s[3]);
-            const isDrive = /^[a-z]:/i.test(s[0]);
-            if (isUNC) {
-              return [...s.slice(0, 4), ...s.slice(4).map((ss) => this.parse(ss))];
-            } else if (isDrive) {
-              return [s[0], ...s.slice(1).map((ss) => this.parse(ss))];
-            }
-          }
-          return s.map((ss) => this.parse(ss));
-        });
-        this.debug(this.pattern, set);
-        this.set = set.filter((s) => s.indexOf(false) === -1);
-        if (this.isWindows) {
-          for (let i = 0; i < this.set.length; i++) {
-            const p = this.set[i];
-            if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && typeof p[3] === "string" && /^[a-z]:$/i.test(p[3])) {
-              p[2] = "?";
-            }
-          }
-        }
-        this.debug(this.pattern, this.set);
-      }
-      // various transforms to equivalent pattern sets that are
-      // faster to process in a filesystem walk.  The goal is to
-      // eliminate what we can, and push all ** patterns as far
-      // to the right as possible, even if it increases the number
-      // of patterns that we have to process.
-      preprocess(globParts) {
-        if (this.options.noglobstar) {
-          for (let i = 0; i < globParts.length; i++) {
-            for (let j = 0; j < globParts[i].length; j++) {
-              if (globParts[i][j] === "**") {
-                globParts[i][j] = "*";
-              }
-            }
-          }
-        }
-        const { optimizationLevel = 1 } = this.options;
-        if (optimizationLevel >= 2) {
-          globParts = this.firstPhasePreProcess(globParts);
-          globParts = this.secondPhasePreProcess(globParts);
-        } else if (optimizationLevel >= 1) {
-          globParts = this.levelOneOptimize(globParts);
-        } else {
-          globParts = this.adjascentGlobstarOptimize(globParts);
-        }
-        return globParts;
-      }
-      // just get rid of adjascent ** portions
-      adjascentGlobstarOptimize(globParts) {
-        return globParts.map((parts) => {
-          let gs = -1;
-          while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
-            let i = gs;
-            while (parts[i + 1] === "**") {
-              i++;
-            }
-            if (i !== gs) {
-              parts.splice(gs, i - gs);
-            }
-          }
-          return parts;
-        });
-      }
-      // get rid of adjascent ** and resolve .. portions
-      levelOneOptimize(globParts) {
-        return globParts.map((parts) => {
-          parts = parts.reduce((set, part2) => {
-            const prev = set[set.length - 1];
-            if (part2 === "**" && prev === "**") {
-              return set;
-            }
-            if (part2 === "..") {
-              if (prev && prev !== ".." && prev !== "." && prev !== "**") {
-                set.pop();
-                return set;
-              }
-            }
-            set.push(part2);
-            return set;
-          }, []);
-          return parts.length === 0 ? [""] : parts;
-        });
-      }
-      levelTwoFileOptimize(parts) {
-        if (!Array.isArray(parts)) {
-          parts = this.slashSplit(parts);
-        }
-        let didSomething = false;
-        do {
-          didSomething = false;
-          if (!this.preserveMultipleSlashes) {
-            for (let i = 1; i < parts.length - 1; i++) {
-              const p = parts[i];
-              if (i === 1 && p === "" && parts[0] === "")
-                continue;
-              if (p === "." || p === "") {
-                didSomething = true;
-                parts.splice(i, 1);
-                i--;
-              }
-            }
-            if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
-              didSomething = true;
-              parts.pop();
-            }
-          }
-          let dd = 0;
-          while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-            const p = parts[dd - 1];
-            if (p && p !== "." && p !== ".." && p !== "**") {
-              didSomething = true;
-              parts.splice(dd - 1, 2);
-              dd -= 2;
-            }
-          }
-        } while (didSomething);
-        return parts.length === 0 ? [""] : parts;
-      }
-      // First phase: single-pattern processing
-      // <pre> is 1 or more portions
-      // <rest> is 1 or more portions
-      // <p> is any portion other than ., .., '', or **
-      // <e> is . or ''
-      //
-      // **/.. is *brutal* for filesystem walking performance, because
-      // it effectively resets the recursive walk each time it occurs,
-      // and ** cannot be reduced out by a .. pattern part like a regexp
-      // or most strings (other than .., ., and '') can be.
-      //
-      // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-      // <pre>/<e>/<rest> -> <pre>/<rest>
-      // <pre>/<p>/../<rest> -> <pre>/<rest>
-      // **/**/<rest> -> **/<rest>
-      //
-      // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
-      // this WOULD be allowed if ** did follow symlinks, or * didn't
-      firstPhasePreProcess(globParts) {
-        let didSomething = false;
-        do {
-          didSomething = false;
-          for (let parts of globParts) {
-            let gs = -1;
-            while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
-              let gss = gs;
-              while (parts[gss + 1] === "**") {
-                gss++;
-              }
-              if (gss > gs) {
-                parts.splice(gs + 1, gss - gs);
-              }
-              let next = parts[gs + 1];
-              const p = parts[gs + 2];
-              const p2 = parts[gs + 3];
-              if (next !== "..")
-                continue;
-              if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
-                continue;
-              }
-              didSomething = true;
-              parts.splice(gs, 1);
-              const other = parts.slice(0);
-              other[gs] = "**";
-              globParts.push(other);
-              gs--;
-            }
-            if (!this.preserveMultipleSlashes) {
-              for (let i = 1; i < parts.length - 1; i++) {
-                const p = parts[i];
-                if (i === 1 && p === "" && parts[0] === "")
-                  continue;
-                if (p === "." || p === "") {
-                  didSomething = true;
-                  parts.splice(i, 1);
-                  i--;
-                }
-              }
-              if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
-                didSomething = true;
-                parts.pop();
-              }
-            }
-            let dd = 0;
-            while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-              const p = parts[dd - 1];
-              if (p && p !== "." && p !== ".." && p !== "**") {
-                didSomething = true;
-                const needDot = dd === 1 && parts[dd + 1] === "**";
-                const splin = needDot ? ["."] : [];
-                parts.splice(dd - 1, 2, ...splin);
-                if (parts.length === 0)
-                  parts.push("");
-                dd -= 2;
-              }
-            }
-          }
-        } while (didSomething);
-        return globParts;
-      }
-      // second phase: multi-pattern dedupes
-      // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
-      // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
-      // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
-      //
-      // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
-      // ^-- not valid because ** doens't follow symlinks
-      secondPhasePreProcess(globParts) {
-        for (let i = 0; i < globParts.length - 1; i++) {
-          for (let j = i + 1; j < globParts.length; j++) {
-            const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
-            if (matched) {
-              globParts[i] = [];
-              globParts[j] = matched;
-              break;
-            }
-          }
-        }
-        return globParts.filter((gs) => gs.length);
-      }
-      partsMatch(a, b, emptyGSMatch = false) {
-        let ai = 0;
-        let bi = 0;
-        let result = [];
-        let which = "";
-        while (ai < a.length && bi < b.length) {
-          if (a[ai] === b[bi]) {
-            result.push(which === "b" ? b[bi] : a[ai]);
-            ai++;
-            bi++;
-          } else if (emptyGSMatch && a[ai] === "**" && b[bi] === a[ai + 1]) {
-            result.push(a[ai]);
-            ai++;
-          } else if (emptyGSMatch && b[bi] === "**" && a[ai] === b[bi + 1]) {
-            result.push(b[bi]);
-            bi++;
-          } else if (a[ai] === "*" && b[bi] && (this.options.dot || !b[bi].startsWith(".")) && b[bi] !== "**") {
-            if (which === "b")
-              return false;
-            which = "a";
-            result.push(a[ai]);
-            ai++;
-            bi++;
-          } else if (b[bi] === "*" && a[ai] && (this.options.dot || !a[ai].startsWith(".")) && a[ai] !== "**") {
-            if (which === "a")
-              return false;
-            which = "b";
-            result.push(b[bi]);
-            ai++;
-            bi++;
-          } else {
-            return false;
-          }
-        }
-        return a.length === b.length && result;
-      }
-      parseNegate() {
-        if (this.nonegate)
-          return;
-        const pattern2 = this.pattern;
-        let negate = false;
-        let negateOffset = 0;
-        for (let i = 0; i < pattern2.length && pattern2.charAt(i) === "!"; i++) {
-          negate = !negate;
-          negateOffset++;
-        }
-        if (negateOffset)
-          this.pattern = pattern2.slice(negateOffset);
-        this.negate = negate;
-      }
-      // set partial to true to test if, for example,
-      // "/a/b" matches the start of "/*/b/*/d"
-      // Partial means, if you run out of file before you run
-      // out of pattern, then that's fine, as long as all
-      // the parts match.
-      matchOne(file, pattern2, partial = false) {
-        let fileStartIndex = 0;
-        let patternStartIndex = 0;
-        if (this.isWindows) {
-          const fileDrive = typeof file[0] === "string" && /^[a-z]:$/i.test(file[0]);
-          const fileUNC = !fileDrive && file[0] === "" && file[1] === "" && file[2] === "?" && /^[a-z]:$/i.test(file[3]);
-          const patternDrive = typeof pattern2[0] === "string" && /^[a-z]:$/i.test(pattern2[0]);
-          const patternUNC = !patternDrive && pattern2[0] === "" && pattern2[1] === "" && pattern2[2] === "?" && typeof pattern2[3] === "string" && /^[a-z]:$/i.test(pattern2[3]);
-          const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
-          const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
-          if (typeof fdi === "number" && typeof pdi === "number") {
-            const [fd, pd] = [
-              file[fdi],
-              pattern2[pdi]
-            ];
-            if (fd.toLowerCase() === pd.toLowerCase()) {
-              pattern2[pdi] = fd;
-              patternStartIndex = pdi;
-              fileStartIndex = fdi;
-            }
-          }
-        }
-        const { optimizationLevel = 1 } = this.options;
-        if (optimizationLevel >= 2) {
-          file = this.levelTwoFileOptimize(file);
-        }
-        if (pattern2.includes(exports.GLOBSTAR)) {
-          return this.#matchGlobstar(file, pattern2, partial, fileStartIndex, patternStartIndex);
-        }
-        return this.#matchOne(file, pattern2, partial, fileStartIndex, patternStartIndex);
-      }
-      #matchGlobstar(file, pattern2, partial, fileIndex, patternIndex) {
-        const firstgs = pattern2.indexOf(exports.GLOBSTAR, patternIndex);
-        const lastgs = pattern2.lastIndexOf(exports.GLOBSTAR);
-        const [head, body, tail] = partial ? [
-          pattern2.slice(patternIndex, firstgs),
-          pattern2.slice(firstgs + 1),
-          []
-        ] : [
-          pattern2.slice(patternIndex, firstgs),
-          pattern2.slice(firstgs + 1, lastgs),
-          pattern2.slice(lastgs + 1)
-        ];
-        if (head.length) {
-          const fileHead = file.slice(fileIndex, fileIndex + head.length);
-          if (!this.#matchOne(fileHead, head, partial, 0, 0))
-            return false;
-          fileIndex += head.length;
-        }
-        let fileTailMatch = 0;
-        if (tail.length) {
-          if (tail.length + fileIndex > file.length)
-            return false;
-          let tailStart = file.length - tail.length;
-          if (this.#matchOne(file, tail, partial, tailStart, 0)) {
-            fileTailMatch = tail.length;
-          } else {
-            if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
-              return false;
-            }
-            tailStart--;
-            if (!this.#matchOne(file, tail, partial, tailStart, 0))
-              return false;
-            fileTailMatch = tail.length + 1;
-          }
-        }
-        if (!body.length) {
-          let sawSome = !!fileTailMatch;
-          for (let i2 = fileIndex; i2 < file.length - fileTailMatch; i2++) {
-            const f = String(file[i2]);
-            sawSome = true;
-            if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-              return false;
-            }
-          }
-          return partial || sawSome;
-        }
-        const bodySegments = [[[], 0]];
-        let currentBody = bodySegments[0];
-        let nonGsParts = 0;
-        const nonGsPartsSums = [0];
-        for (const b of body) {
-          if (b === exports.GLOBSTAR) {
-            nonGsPartsSums.push(nonGsParts);
-            currentBody = [[], 0];
-            bodySegments.push(currentBody);
-          } else {
-            currentBody[0].push(b);
-            nonGsParts++;
-          }
-        }
-        let i = bodySegments.length - 1;
-        const fileLength = file.length - fileTailMatch;
-        for (const b of bodySegments) {
-          b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
-        }
-        return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
-      }
-      #matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
-        const bs = bodySegments[bodyIndex];
-        if (!bs) {
-          for (let i = fileIndex; i < file.length; i++) {
-            sawTail = true;
-            const f = file[i];
-            if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-              return false;
-            }
-          }
-          return sawTail;
-        }
-        const [body, after] = bs;
-        while (fileIndex <= after) {
-          const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
-          if (m && globStarDepth < this.maxGlobstarRecursion) {
-            const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
-            if (sub !== false)
-              return sub;
-          }
-          const f = file[fileIndex];
-          if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-            return false;
-          }
-          fileIndex++;
-        }
-        return partial || null;
-      }
-      #matchOne(file, pattern2, partial, fileIndex, patternIndex) {
-        let fi;
-        let pi;
-        let pl;
-        let fl;
-        for (fi = fileIndex, pi = patternIndex, fl = file.length, pl = pattern2.length; fi < fl && pi < pl; fi++, pi++) {
-          this.debug("matchOne loop");
-          let p = pattern2[pi];
-          let f = file[fi];
-          this.debug(pattern2, p, f);
-          if (p === false || p === exports.GLOBSTAR)
-            return false;
-          let hit;
-          if (typeof p === "string") {
-            hit = f === p;
-            this.debug("string match", p, f, hit);
-          } else {
-            hit = p.test(f);
-            this.debug("pattern match", p, f, hit);
-          }
-          if (!hit)
-            return false;
-        }
-        if (fi === fl && pi === pl) {
-          return true;
-        } else if (fi === fl) {
-          return partial;
-        } else if (pi === pl) {
-          return fi === fl - 1 && file[fi] === "";
-        } else {
-          throw new Error("wtf?");
-        }
-      }
-      braceExpand() {
-        return (0, exports.braceExpand)(this.pattern, this.options);
-      }
-      parse(pattern2) {
-        (0, assert_valid_pattern_js_1.assertValidPattern)(pattern2);
-        const options = this.options;
-        if (pattern2 === "**")
-          return exports.GLOBSTAR;
-        if (pattern2 === "")
-          return "";
-        let m;
-        let fastTest = null;
-        if (m = pattern2.match(starRE2)) {
-          fastTest = options.dot ? starTestDot2 : starTest2;
-        } else if (m = pattern2.match(starDotExtRE2)) {
-          fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot2 : starDotExtTestNocase2 : options.dot ? starDotExtTestDot2 : starDotExtTest2)(m[1]);
-        } else if (m = pattern2.match(qmarksRE2)) {
-          fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot2 : qmarksTestNocase2 : options.dot ? qmarksTestDot2 : qmarksTest2)(m);
-        } else if (m = pattern2.match(starDotStarRE2)) {
-          fastTest = options.dot ? starDotStarTestDot2 : starDotStarTest2;
-        } else if (m = pattern2.match(dotStarRE2)) {
-          fastTest = dotStarTest2;
-        }
-        const re = ast_js_1.AST.fromGlob(pattern2, this.options).toMMPattern();
-        if (fastTest && typeof re === "object") {
-          Reflect.defineProperty(re, "test", { value: fastTest });
-        }
-        return re;
-      }
-      makeRe() {
-        if (this.regexp || this.regexp === false)
-          return this.regexp;
-        const set = this.set;
-        if (!set.length) {
-          this.regexp = false;
-          return this.regexp;
-        }
-        const options = this.options;
-        const twoStar = options.noglobstar ? star3 : options.dot ? twoStarDot2 : twoStarNoDot2;
-        const flags = new Set(options.nocase ? ["i"] : []);
-        let re = set.map((pattern2) => {
-          const pp = pattern2.map((p) => {
-            if (p instanceof RegExp) {
-              for (const f of p.flags.split(""))
-                flags.add(f);
-            }
-            return typeof p === "string" ? regExpEscape3(p) : p === exports.GLOBSTAR ? exports.GLOBSTAR : p._src;
-          });
-          pp.forEach((p, i) => {
-            const next = pp[i + 1];
-            const prev = pp[i - 1];
-            if (p !== exports.GLOBSTAR || prev === exports.GLOBSTAR) {
-              return;
-            }
-            if (prev === void 0) {
-              if (next !== void 0 && next !== exports.GLOBSTAR) {
-                pp[i + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
-              } else {
-                pp[i] = twoStar;
-              }
-            } else if (next === void 0) {
-              pp[i - 1] = prev + "(?:\\/|" + twoStar + ")?";
-            } else if (next !== exports.GLOBSTAR) {
-              pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
-              pp[i + 1] = exports.GLOBSTAR;
-            }
-          });
-          return pp.filter((p) => p !== exports.GLOBSTAR).join("/");
-        }).join("|");
-        const [open, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re = "^" + open + re + close + "$";
-        if (this.negate)
-          re = "^(?!" + re + ").+$";
-        try {
-          this.regexp = new RegExp(re, [...flags].join(""));
-        } catch (ex) {
-          this.regexp = false;
-        }
-        return this.regexp;
-      }
-      slashSplit(p) {
-        if (this.preserveMultipleSlashes) {
-          return p.split("/");
-        } else if (this.isWindows && /^\/\/[^\/]+/.test(p)) {
-          return ["", ...p.split(/\/+/)];
-        } else {
-          return p.split(/\/+/);
-        }
-      }
-      match(f, partial = this.partial) {
-        this.debug("match", f, this.pattern);
-        if (this.comment) {
-          return false;
-        }
-        if (this.empty) {
-          return f === "";
-        }
-        if (f === "/" && partial) {
-          return true;
-        }
-        const options = this.options;
-        if (this.isWindows) {
-          f = f.split("\\").join("/");
-        }
-        const ff = this.slashSplit(f);
-        this.debug(this.pattern, "split", ff);
-        const set = this.set;
-        this.debug(this.pattern, "set", set);
-        let filename = ff[ff.length - 1];
-        if (!filename) {
-          for (let i = ff.length - 2; !filename && i >= 0; i--) {
-            filename = ff[i];
-          }
-        }
-        for (let i = 0; i < set.length; i++) {
-          const pattern2 = set[i];
-          let file = ff;
-          if (options.matchBase && pattern2.length === 1) {
-            file = [filename];
-          }
-          const hit = this.matchOne(file, pattern2, partial);
-          if (hit) {
-            if (options.flipNegate) {
-              return true;
-            }
-            return !this.negate;
-          }
-        }
-        if (options.flipNegate) {
-          return false;
-        }
-        return this.negate;
-      }
-      static defaults(def) {
-        return exports.minimatch.defaults(def).Minimatch;
-      }
-    };
-    exports.Minimatch = Minimatch2;
-    var ast_js_2 = require_ast();
-    Object.defineProperty(exports, "AST", { enumerable: true, get: function() {
-      return ast_js_2.AST;
-    } });
-    var escape_js_2 = require_escape();
-    Object.defineProperty(exports, "escape", { enumerable: true, get: function() {
-      return escape_js_2.escape;
-    } });
-    var unescape_js_2 = require_unescape();
-    Object.defineProperty(exports, "unescape", { enumerable: true, get: function() {
-      return unescape_js_2.unescape;
-    } });
-    exports.minimatch.AST = ast_js_1.AST;
-    exports.minimatch.Minimatch = Minimatch2;
-    exports.minimatch.escape = escape_js_1.escape;
-    exports.minimatch.unescape = unescape_js_1.unescape;
-  }
-});
-
-// node_modules/.pnpm/minipass@7.1.3/node_modules/minipass/dist/commonjs/index.js
-var require_commonjs3 = __commonJS({
-  "node_modules/.pnpm/minipass@7.1.3/node_modules/minipass/dist/commonjs/index.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Minipass = exports.isWritable = exports.isReadable = exports.isStream = void 0;
-    var proc2 = typeof process === "object" && process ? process : {
-      stdout: null,
-      stderr: null
-    };
-    var node_events_1 = __require("node:events");
-    var node_stream_1 = __importDefault(__require("node:stream"));
-    var node_string_decoder_1 = __require("node:string_decoder");
-    var isStream2 = (s) => !!s && typeof s === "object" && (s instanceof Minipass2 || s instanceof node_stream_1.default || (0, exports.isReadable)(s) || (0, exports.isWritable)(s));
-    exports.isStream = isStream2;
-    var isReadable2 = (s) => !!s && typeof s === "object" && s instanceof node_events_1.EventEmitter && typeof s.pipe === "function" && // node core Writable streams have a pipe() method, but it throws
-    s.pipe !== node_stream_1.default.Writable.prototype.pipe;
-    exports.isReadable = isReadable2;
-    var isWritable2 = (s) => !!s && typeof s === "object" && s instanceof node_events_1.EventEmitter && typeof s.write === "function" && typeof s.end === "function";
-    exports.isWritable = isWritable2;
-    var EOF2 = /* @__PURE__ */ Symbol("EOF");
-    var MAYBE_EMIT_END2 = /* @__PURE__ */ Symbol("maybeEmitEnd");
-    var EMITTED_END2 = /* @__PURE__ */ Symbol("emittedEnd");
-    var EMITTING_END2 = /* @__PURE__ */ Symbol("emittingEnd");
-    var EMITTED_ERROR2 = /* @__PURE__ */ Symbol("emittedError");
-    var CLOSED2 = /* @__PURE__ */ Symbol("closed");
-    var READ2 = /* @__PURE__ */ Symbol("read");
-    var FLUSH2 = /* @__PURE__ */ Symbol("flush");
-    var FLUSHCHUNK2 = /* @__PURE__ */ Symbol("flushChunk");
-    var ENCODING2 = /* @__PURE__ */ Symbol("encoding");
-    var DECODER2 = /* @__PURE__ */ Symbol("decoder");
-    var FLOWING2 = /* @__PURE__ */ Symbol("flowing");
-    var PAUSED2 = /* @__PURE__ */ Symbol("paused");
-    var RESUME2 = /* @__PURE__ */ Symbol("resume");
-    var BUFFER2 = /* @__PURE__ */ Symbol("buffer");
-    var PIPES2 = /* @__PURE__ */ Symbol("pipes");
-    var BUFFERLENGTH2 = /* @__PURE__ */ Symbol("bufferLength");
-    var BUFFERPUSH2 = /* @__PURE__ */ Symbol("bufferPush");
-    var BUFFERSHIFT2 = /* @__PURE__ */ Symbol("bufferShift");
-    var OBJECTMODE2 = /* @__PURE__ */ Symbol("objectMode");
-    var DESTROYED2 = /* @__PURE__ */ Symbol("destroyed");
-    var ERROR2 = /* @__PURE__ */ Symbol("error");
-    var EMITDATA2 = /* @__PURE__ */ Symbol("emitData");
-    var EMITEND3 = /* @__PURE__ */ Symbol("emitEnd");
-    var EMITEND22 = /* @__PURE__ */ Symbol("emitEnd2");
-    var ASYNC2 = /* @__PURE__ */ Symbol("async");
-    var ABORT2 = /* @__PURE__ */ Symbol("abort");
-    var ABORTED2 = /* @__PURE__ */ Symbol("aborted");
-    var SIGNAL2 = /* @__PURE__ */ Symbol("signal");
-    var DATALISTENERS2 = /* @__PURE__ */ Symbol("dataListeners");
-    var DISCARDED2 = /* @__PURE__ */ Symbol("discarded");
-    var defer2 = (fn) => Promise.resolve().then(fn);
-    var nodefer2 = (fn) => fn();
-    var isEndish2 = (ev) => ev === "end" || ev === "finish" || ev === "prefinish";
-    var isArrayBufferLike2 = (b) => b instanceof ArrayBuffer || !!b && typeof b === "object" && b.constructor && b.constructor.name === "ArrayBuffer" && b.byteLength >= 0;
-    var isArrayBufferView2 = (b) => !Buffer.isBuffer(b) && ArrayBuffer.isView(b);
-    var Pipe2 = class {
-      src;
-      dest;
-      opts;
-      ondrain;
-      constructor(src, dest, opts) {
-        this.src = src;
-        this.dest = dest;
-        this.opts = opts;
-        this.ondrain = () => src[RESUME2]();
-        this.dest.on("drain", this.ondrain);
-      }
-      unpipe() {
-        this.dest.removeListener("drain", this.ondrain);
-      }
-      // only here for the prototype
-      /* c8 ignore start */
-      proxyErrors(_er) {
-      }
-      /* c8 ignore stop */
-      end() {
-        this.unpipe();
-        if (this.opts.end)
-          this.dest.end();
-      }
-    };
-    var PipeProxyErrors2 = class extends Pipe2 {
-      unpipe() {
-        this.src.removeListener("error", this.proxyErrors);
-        super.unpipe();
-      }
-      constructor(src, dest, opts) {
-        super(src, dest, opts);
-        this.proxyErrors = (er) => this.dest.emit("error", er);
-        src.on("error", this.proxyErrors);
-      }
-    };
-    var isObjectModeOptions2 = (o) => !!o.objectMode;
-    var isEncodingOptions2 = (o) => !o.objectMode && !!o.encoding && o.encoding !== "buffer";
-    var Minipass2 = class extends node_events_1.EventEmitter {
-      [FLOWING2] = false;
-      [PAUSED2] = false;
-      [PIPES2] = [];
-      [BUFFER2] = [];
-      [OBJECTMODE2];
-      [ENCODING2];
-      [ASYNC2];
-      [DECODER2];
-      [EOF2] = false;
-      [EMITTED_END2] = false;
-      [EMITTING_END2] = false;
-      [CLOSED2] = false;
-      [EMITTED_ERROR2] = null;
-      [BUFFERLENGTH2] = 0;
-      [DESTROYED2] = false;
-      [SIGNAL2];
-      [ABORTED2] = false;
-      [DATALISTENERS2] = 0;
-      [DISCARDED2] = false;
-      /**
-       * true if the stream can be written
-       */
-      writable = true;
-      /**
-       * true if the stream can be read
-       */
-      readable = true;
-      /**
-       * If `RType` is Buffer, then options do not need to be provided.
-       * Otherwise, an options object must be provided to specify either
-       * {@link Minipass.SharedOptions.objectMode} or
-       * {@link Minipass.SharedOptions.encoding}, as appropriate.
-       */
-      constructor(...args) {
-        const options = args[0] || {};
-        super();
-        if (options.objectMode && typeof options.encoding === "string") {
-          throw new TypeError("Encoding and objectMode may not be used together");
-        }
-        if (isObjectModeOptions2(options)) {
-          this[OBJECTMODE2] = true;
-          this[ENCODING2] = null;
-        } else if (isEncodingOptions2(options)) {
-          this[ENCODING2] = options.encoding;
-          this[OBJECTMODE2] = false;
-        } else {
-          this[OBJECTMODE2] = false;
-          this[ENCODING2] = null;
-        }
-        this[ASYNC2] = !!options.async;
-        this[DECODER2] = this[ENCODING2] ? new node_string_decoder_1.StringDecoder(this[ENCODING2]) : null;
-        if (options && options.debugExposeBuffer === true) {
-          Object.defineProperty(this, "buffer", { get: () => this[BUFFER2] });
-        }
-        if (options && options.debugExposePipes === true) {
-          Object.defineProperty(this, "pipes", { get: () => this[PIPES2] });
-        }
-        const { signal } = options;
-        if (signal) {
-          this[SIGNAL2] = signal;
-          if (signal.aborted) {
-            this[ABORT2]();
-          } else {
-            signal.addEventListener("abort", () => this[ABORT2]());
-          }
-        }
-      }
-      /**
-       * The amount of data stored in the buffer waiting to be read.
-       *
-       * For Buffer strings, this will be the total byte length.
-       * For string encoding streams, this will be the string character length,
-       * according to JavaScript's `string.length` logic.
-       * For objectMode streams, this is a count of the items waiting to be
-       * emitted.
-       */
-      get bufferLength() {
-        return this[BUFFERLENGTH2];
-      }
-      /**
-       * The `BufferEncoding` currently in use, or `null`
-       */
-      get encoding() {
-        return this[ENCODING2];
-      }
-      /**
-       * @deprecated - This is a read only property
-       */
-      set encoding(_enc) {
-        throw new Error("Encoding must be set at instantiation time");
-      }
-      /**
-       * @deprecated - Encoding may only be set at instantiation time
-       */
-      setEncoding(_enc) {
-        throw new Error("Encoding must be set at instantiation time");
-      }
-      /**
-       * True if this is an objectMode stream
-       */
-      get objectMode() {
-        return this[OBJECTMODE2];
-      }
-      /**
-       * @deprecated - This is a read-only property
-       */
-      set objectMode(_om) {
-        throw new Error("objectMode must be set at instantiation time");
-      }
-      /**
-       * true if this is an async stream
-       */
-      get ["async"]() {
-        return this[ASYNC2];
-      }
-      /**
-       * Set to true to make this stream async.
-       *
-       * Once set, it cannot be unset, as this would potentially cause incorrect
-       * behavior.  Ie, a sync stream can be made async, but an async stream
-       * cannot be safely made sync.
-       */
-      set ["async"](a) {
-        this[ASYNC2] = this[ASYNC2] || !!a;
-      }
-      // drop everything and get out of the flow completely
-      [ABORT2]() {
-        this[ABORTED2] = true;
-        this.emit("abort", this[SIGNAL2]?.reason);
-        this.destroy(this[SIGNAL2]?.reason);
-      }
-      /**
-       * True if the stream has been aborted.
-       */
-      get aborted() {
-        return this[ABORTED2];
-      }
-      /**
-       * No-op setter. Stream aborted status is set via the AbortSignal provided
-       * in the constructor options.
-       */
-      set aborted(_) {
-      }
-      write(chunk2, encoding, cb) {
-        if (this[ABORTED2])
-          return false;
-        if (this[EOF2])
-          throw new Error("write after end");
-        if (this[DESTROYED2]) {
-          this.emit("error", Object.assign(new Error("Cannot call write after a stream was destroyed"), { code: "ERR_STREAM_DESTROYED" }));
-          return true;
-        }
-        if (typeof encoding === "function") {
-          cb = encoding;
-          encoding = "utf8";
-        }
-        if (!encoding)
-          encoding = "utf8";
-        const fn = this[ASYNC2] ? defer2 : nodefer2;
-        if (!this[OBJECTMODE2] && !Buffer.isBuffer(chunk2)) {
-          if (isArrayBufferView2(chunk2)) {
-            chunk2 = Buffer.from(chunk2.buffer, chunk2.byteOffset, chunk2.byteLength);
-          } else if (isArrayBufferLike2(chunk2)) {
-            chunk2 = Buffer.from(chunk2);
-          } else if (typeof chunk2 !== "string") {
-            throw new Error("Non-contiguous data written to non-objectMode stream");
-          }
-        }
-        if (this[OBJECTMODE2]) {
-          if (this[FLOWING2] && this[BUFFERLENGTH2] !== 0)
-            this[FLUSH2](true);
-          if (this[FLOWING2])
-            this.emit("data", chunk2);
-          else
-            this[BUFFERPUSH2](chunk2);
-          if (this[BUFFERLENGTH2] !== 0)
-            this.emit("readable");
-          if (cb)
-            fn(cb);
-          return this[FLOWING2];
-        }
-        if (!chunk2.length) {
-          if (this[BUFFERLENGTH2] !== 0)
-            this.emit("readable");
-          if (cb)
-            fn(cb);
-          return this[FLOWING2];
-        }
-        if (typeof chunk2 === "string" && // unless it is a string already ready for us to use
-        !(encoding === this[ENCODING2] && !this[DECODER2]?.lastNeed)) {
-          chunk2 = Buffer.from(chunk2, encoding);
-        }
-        if (Buffer.isBuffer(chunk2) && this[ENCODING2]) {
-          chunk2 = this[DECODER2].write(chunk2);
-        }
-        if (this[FLOWING2] && this[BUFFERLENGTH2] !== 0)
-          this[FLUSH2](true);
-        if (this[FLOWING2])
-          this.emit("data", chunk2);
-        else
-          this[BUFFERPUSH2](chunk2);
-        if (this[BUFFERLENGTH2] !== 0)
-          this.emit("readable");
-        if (cb)
-          fn(cb);
-        return this[FLOWING2];
-      }
-      /**
-       * Low-level explicit read method.
-       *
-       * In objectMode, the argument is ignored, and one item is returned if
-       * available.
-       *
-       * `n` is the number of bytes (or in the case of encoding streams,
-       * characters) to consume. If `n` is not provided, then the entire buffer
-       * is returned, or `null` is returned if no data is available.
-       *
-       * If `n` is greater that the amount of data in the internal buffer,
-       * then `null` is returned.
-       */
-      read(n) {
-        if (this[DESTROYED2])
-          return null;
-        this[DISCARDED2] = false;
-        if (this[BUFFERLENGTH2] === 0 || n === 0 || n && n > this[BUFFERLENGTH2]) {
-          this[MAYBE_EMIT_END2]();
-          return null;
-        }
-        if (this[OBJECTMODE2])
-          n = null;
-        if (this[BUFFER2].length > 1 && !this[OBJECTMODE2]) {
-          this[BUFFER2] = [
-            this[ENCODING2] ? this[BUFFER2].join("") : Buffer.concat(this[BUFFER2], this[BUFFERLENGTH2])
-          ];
-        }
-        const ret = this[READ2](n || null, this[BUFFER2][0]);
-        this[MAYBE_EMIT_END2]();
-        return ret;
-      }
-      [READ2](n, chunk2) {
-        if (this[OBJECTMODE2])
-          this[BUFFERSHIFT2]();
-        else {
-          const c = chunk2;
-          if (n === c.length || n === null)
-            this[BUFFERSHIFT2]();
-          else if (typeof c === "string") {
-            this[BUFFER2][0] = c.slice(n);
-            chunk2 = c.slice(0, n);
-            this[BUFFERLENGTH2] -= n;
-          } else {
-            this[BUFFER2][0] = c.subarray(n);
-            chunk2 = c.subarray(0, n);
-            this[BUFFERLENGTH2] -= n;
-          }
-        }
-        this.emit("data", chunk2);
-        if (!this[BUFFER2].length && !this[EOF2])
-          this.emit("drain");
-        return chunk2;
-      }
-      end(chunk2, encoding, cb) {
-        if (typeof chunk2 === "function") {
-          cb = chunk2;
-          chunk2 = void 0;
-        }
-        if (typeof encoding === "function") {
-          cb = encoding;
-          encoding = "utf8";
-        }
-        if (chunk2 !== void 0)
-          this.write(chunk2, encoding);
-        if (cb)
-          this.once("end", cb);
-        this[EOF2] = true;
-        this.writable = false;
-        if (this[FLOWING2] || !this[PAUSED2])
-          this[MAYBE_EMIT_END2]();
-        return this;
-      }
-      // don't let the internal resume be overwritten
-      [RESUME2]() {
-        if (this[DESTROYED2])
-          return;
-        if (!this[DATALISTENERS2] && !this[PIPES2].length) {
-          this[DISCARDED2] = true;
-        }
-        this[PAUSED2] = false;
-        this[FLOWING2] = true;
-        this.emit("resume");
-        if (this[BUFFER2].length)
-          this[FLUSH2]();
-        else if (this[EOF2])
-          this[MAYBE_EMIT_END2]();
-        else
-          this.emit("drain");
-      }
-      /**
-       * Resume the stream if it is currently in a paused state
-       *
-       * If called when there are no pipe destinations or `data` event listeners,
-       * this will place the stream in a "discarded" state, where all data will
-       * be thrown away. The discarded state is removed if a pipe destination or
-       * data handler is added, if pause() is called, or if any synchronous or
-       * asynchronous iteration is started.
-       */
-      resume() {
-        return this[RESUME2]();
-      }
-      /**
-       * Pause the stream
-       */
-      pause() {
-        this[FLOWING2] = false;
-        this[PAUSED2] = true;
-        this[DISCARDED2] = false;
-      }
-      /**
-       * true if the stream has been forcibly destroyed
-       */
-      get destroyed() {
-        return this[DESTROYED2];
-      }
-      /**
-       * true if the stream is currently in a flowing state, meaning that
-       * any writes will be immediately emitted.
-       */
-      get flowing() {
-        return this[FLOWING2];
-      }
-      /**
-       * true if the stream is currently in a paused state
-       */
-      get paused() {
-        return this[PAUSED2];
-      }
-      [BUFFERPUSH2](chunk2) {
-        if (this[OBJECTMODE2])
-          this[BUFFERLENGTH2] += 1;
-        else
-          this[BUFFERLENGTH2] += chunk2.length;
-        this[BUFFER2].push(chunk2);
-      }
-      [BUFFERSHIFT2]() {
-        if (this[OBJECTMODE2])
-          this[BUFFERLENGTH2] -= 1;
-        else
-          this[BUFFERLENGTH2] -= this[BUFFER2][0].length;
-        return this[BUFFER2].shift();
-      }
-      [FLUSH2](noDrain = false) {
-        do {
-        } while (this[FLUSHCHUNK2](this[BUFFERSHIFT2]()) && this[BUFFER2].length);
-        if (!noDrain && !this[BUFFER2].length && !this[EOF2])
-          this.emit("drain");
-      }
-      [FLUSHCHUNK2](chunk2) {
-        this.emit("data", chunk2);
-        return this[FLOWING2];
-      }
-      /**
-       * Pipe all data emitted by this stream into the destination provided.
-       *
-       * Triggers the flow of data.
-       */
-      pipe(dest, opts) {
-        if (this[DESTROYED2])
-          return dest;
-        this[DISCARDED2] = false;
-        const ended = this[EMITTED_END2];
-        opts = opts || {};
-        if (dest === proc2.stdout || dest === proc2.stderr)
-          opts.end = false;
-        else
-          opts.end = opts.end !== false;
-        opts.proxyErrors = !!opts.proxyErrors;
-        if (ended) {
-          if (opts.end)
-            dest.end();
-        } else {
-          this[PIPES2].push(!opts.proxyErrors ? new Pipe2(this, dest, opts) : new PipeProxyErrors2(this, dest, opts));
-          if (this[ASYNC2])
-            defer2(() => this[RESUME2]());
-          else
-            this[RESUME2]();
-        }
-        return dest;
-      }
-      /**
-       * Fully unhook a piped destination stream.
-       *
-       * If the destination stream was the only consumer of this stream (ie,
-       * there are no other piped destinations or `'data'` event listeners)
-       * then the flow of data will stop until there is another consumer or
-       * {@link Minipass#resume} is explicitly called.
-       */
-      unpipe(dest) {
-        const p = this[PIPES2].find((p2) => p2.dest === dest);
-        if (p) {
-          if (this[PIPES2].length === 1) {
-            if (this[FLOWING2] && this[DATALISTENERS2] === 0) {
-              this[FLOWING2] = false;
-            }
-            this[PIPES2] = [];
-          } else
-            this[PIPES2].splice(this[PIPES2].indexOf(p), 1);
-          p.unpipe();
-        }
-      }
-      /**
-       * Alias for {@link Minipass#on}
-       */
-      addListener(ev, handler) {
-        return this.on(ev, handler);
-      }
-      /**
-       * Mostly identical to `EventEmitter.on`, with the following
-       * behavior differences to prevent data loss and unnecessary hangs:
-       *
-       * - Adding a 'data' event handler will trigger the flow of data
-       *
-       * - Adding a 'readable' event handler when there is data waiting to be read
-       *   will cause 'readable' to be emitted immediately.
-       *
-       * - Adding an 'endish' event handler ('end', 'finish', etc.) which has
-       *   already passed will cause the event to be emitted immediately and all
-       *   handlers removed.
-       *
-       * - Adding an 'error' event handler after an error has been emitted will
-       *   cause the event to be re-emitted immediately with the error previously
-       *   raised.
-       */
-      on(ev, handler) {
-        const ret = super.on(ev, handler);
-        if (ev === "data") {
-          this[DISCARDED2] = false;
-          this[DATALISTENERS2]++;
-          if (!this[PIPES2].length && !this[FLOWING2]) {
-            this[RESUME2]();
-          }
-        } else if (ev === "readable" && this[BUFFERLENGTH2] !== 0) {
-          super.emit("readable");
-        } else if (isEndish2(ev) && this[EMITTED_END2]) {
-          super.emit(ev);
-          this.removeAllListeners(ev);
-        } else if (ev === "error" && this[EMITTED_ERROR2]) {
-          const h = handler;
-          if (this[ASYNC2])
-            defer2(() => h.call(this, this[EMITTED_ERROR2]));
-          else
-            h.call(this, this[EMITTED_ERROR2]);
-        }
-        return ret;
-      }
-      /**
-       * Alias for {@link Minipass#off}
-       */
-      removeListener(ev, handler) {
-        return this.off(ev, handler);
-      }
-      /**
-       * Mostly identical to `EventEmitter.off`
-       *
-       * If a 'data' event handler is removed, and it was the last consumer
-       * (ie, there are no pipe destinations or other 'data' event listeners),
-       * then the flow of data will stop until there is another consumer or
-       * {@link Minipass#resume} is explicitly called.
-       */
-      off(ev, handler) {
-        const ret = super.off(ev, handler);
-        if (ev === "data") {
-          this[DATALISTENERS2] = this.listeners("data").length;
-          if (this[DATALISTENERS2] === 0 && !this[DISCARDED2] && !this[PIPES2].length) {
-            this[FLOWING2] = false;
-          }
-        }
-        return ret;
-      }
-      /**
-       * Mostly identical to `EventEmitter.removeAllListeners`
-       *
-       * If all 'data' event handlers are removed, and they were the last consumer
-       * (ie, there are no pipe destinations), then the flow of data will stop
-       * until there is another consumer or {@link Minipass#resume} is explicitly
-       * called.
-       */
-      removeAllListeners(ev) {
-        const ret = super.removeAllListeners(ev);
-        if (ev === "data" || ev === void 0) {
-          this[DATALISTENERS2] = 0;
-          if (!this[DISCARDED2] && !this[PIPES2].length) {
-            this[FLOWING2] = false;
-          }
-        }
-        return ret;
-      }
-      /**
-       * true if the 'end' event has been emitted
-       */
-      get emittedEnd() {
-        return this[EMITTED_END2];
-      }
-      [MAYBE_EMIT_END2]() {
-        if (!this[EMITTING_END2] && !this[EMITTED_END2] && !this[DESTROYED2] && this[BUFFER2].length === 0 && this[EOF2]) {
-          this[EMITTING_END2] = true;
-          this.emit("end");
-          this.emit("prefinish");
-          this.emit("finish");
-          if (this[CLOSED2])
-            this.emit("close");
-          this[EMITTING_END2] = false;
-        }
-      }
-      /**
-       * Mostly identical to `EventEmitter.emit`, with the following
-       * behavior differences to prevent data loss and unnecessary hangs:
-       *
-       * If the stream has been destroyed, and the event is something other
-       * than 'close' or 'error', then `false` is returned and no handlers
-       * are called.
-       *
-       * If the event is 'end', and has already been emitted, then the event
-       * is ignored. If the stream is in a paused or non-flowing state, then
-       * the event will be deferred until data flow resumes. If the stream is
-       * async, then handlers will be called on the next tick rather than
-       * immediately.
-       *
-       * If the event is 'close', and 'end' has not yet been emitted, then
-       * the event will be deferred until after 'end' is emitted.
-       *
-       * If the event is 'error', and an AbortSignal was provided for the stream,
-       * and there are no listeners, then the event is ignored, matching the
-       * behavior of node core streams in the presense of an AbortSignal.
-       *
-       * If the event is 'finish' or 'prefinish', then all listeners will be
-       * removed after emitting the event, to prevent double-firing.
-       */
-      emit(ev, ...args) {
-        const data = args[0];
-        if (ev !== "error" && ev !== "close" && ev !== DESTROYED2 && this[DESTROYED2]) {
-          return false;
-        } else if (ev === "data") {
-          return !this[OBJECTMODE2] && !data ? false : this[ASYNC2] ? (defer2(() => this[EMITDATA2](data)), true) : this[EMITDATA2](data);
-        } else if (ev === "end") {
-          return this[EMITEND3]();
-        } else if (ev === "close") {
-          this[CLOSED2] = true;
-          if (!this[EMITTED_END2] && !this[DESTROYED2])
-            return false;
-          const ret2 = super.emit("close");
-          this.removeAllListeners("close");
-          return ret2;
-        } else if (ev === "error") {
-          this[EMITTED_ERROR2] = data;
-          super.emit(ERROR2, data);
-          const ret2 = !this[SIGNAL2] || this.listeners("error").length ? super.emit("error", data) : false;
-          this[MAYBE_EMIT_END2]();
-          return ret2;
-        } else if (ev === "resume") {
-          const ret2 = super.emit("resume");
-          this[MAYBE_EMIT_END2]();
-          return ret2;
-        } else if (ev === "finish" || ev === "prefinish") {
-          const ret2 = super.emit(ev);
-          this.removeAllListeners(ev);
-          return ret2;
-        }
-        const ret = super.emit(ev, ...args);
-        this[MAYBE_EMIT_END2]();
-        return ret;
-      }
-      [EMITDATA2](data) {
-        for (const p of this[PIPES2]) {
-          if (p.dest.write(data) === false)
-            this.pause();
-        }
-        const ret = this[DISCARDED2] ? false : super.emit("data", data);
-        this[MAYBE_EMIT_END2]();
-        return ret;
-      }
-      [EMITEND3]() {
-        if (this[EMITTED_END2])
-          return false;
-        this[EMITTED_END2] = true;
-        this.readable = false;
-        return this[ASYNC2] ? (defer2(() => this[EMITEND22]()), true) : this[EMITEND22]();
-      }
-      [EMITEND22]() {
-        if (this[DECODER2]) {
-          const data = this[DECODER2].end();
-          if (data) {
-            for (const p of this[PIPES2]) {
-              p.dest.write(data);
-            }
-            if (!this[DISCARDED2])
-              super.emit("data", data);
-          }
-        }
-        for (const p of this[PIPES2]) {
-          p.end();
-        }
-        const ret = super.emit("end");
-        this.removeAllListeners("end");
-        return ret;
-      }
-      /**
-       * Return a Promise that resolves to an array of all emitted data once
-       * the stream ends.
-       */
-      async collect() {
-        const buf = Object.assign([], {
-          dataLength: 0
-        });
-        if (!this[OBJECTMODE2])
-          buf.dataLength = 0;
-        const p = this.promise();
-        this.on("data", (c) => {
-          buf.push(c);
-          if (!this[OBJECTMODE2])
-            buf.dataLength += c.length;
-        });
-        await p;
-        return buf;
-      }
-      /**
-       * Return a Promise that resolves to the concatenation of all emitted data
-       * once the stream ends.
-       *
-       * Not allowed on objectMode streams.
-       */
-      async concat() {
-        if (this[OBJECTMODE2]) {
-          throw new Error("cannot concat in objectMode");
-        }
-        const buf = await this.collect();
-        return this[ENCODING2] ? buf.join("") : Buffer.concat(buf, buf.dataLength);
-      }
-      /**
-       * Return a void Promise that resolves once the stream ends.
-       */
-      async promise() {
-        return new Promise((resolve7, reject) => {
-          this.on(DESTROYED2, () => reject(new Error("stream destroyed")));
-          this.on("error", (er) => reject(er));
-          this.on("end", () => resolve7());
-        });
-      }
-      /**
-       * Asynchronous `for await of` iteration.
-       *
-       * This will continue emitting all chunks until the stream terminates.
-       */
-      [Symbol.asyncIterator]() {
-        this[DISCARDED2] = false;
-        let stopped = false;
-        const stop = async () => {
-          this.pause();
-          stopped = true;
-          return { value: void 0, done: true };
-        };
-        const next = () => {
-          if (stopped)
-            return stop();
-          const res = this.read();
-          if (res !== null)
-            return Promise.resolve({ done: false, value: res });
-          if (this[EOF2])
-            return stop();
-          let resolve7;
-          let reject;
-          const onerr = (er) => {
-            this.off("data", ondata);
-            this.off("end", onend);
-            this.off(DESTROYED2, ondestroy);
-            stop();
-            reject(er);
-          };
-          const ondata = (value) => {
-            this.off("error", onerr);
-            this.off("end", onend);
-            this.off(DESTROYED2, ondestroy);
-            this.pause();
-            resolve7({ value, done: !!this[EOF2] });
-          };
-          const onend = () => {
-            this.off("error", onerr);
-            this.off("data", ondata);
-            this.off(DESTROYED2, ondestroy);
-            stop();
-            resolve7({ done: true, value: void 0 });
-          };
-          const ondestroy = () => onerr(new Error("stream destroyed"));
-          return new Promise((res2, rej) => {
-            reject = rej;
-            resolve7 = res2;
-            this.once(DESTROYED2, ondestroy);
-            this.once("error", onerr);
-            this.once("end", onend);
-            this.once("data", ondata);
-          });
-        };
-        return {
-          next,
-          throw: stop,
-          return: stop,
-          [Symbol.asyncIterator]() {
-            return this;
-          },
-          [Symbol.asyncDispose]: async () => {
-          }
-        };
-      }
-      /**
-       * Synchronous `for of` iteration.
-       *
-       * The iteration will terminate when the internal buffer runs out, even
-       * if the stream has not yet terminated.
-       */
-      [Symbol.iterator]() {
-        this[DISCARDED2] = false;
-        let stopped = false;
-        const stop = () => {
-          this.pause();
-          this.off(ERROR2, stop);
-          this.off(DESTROYED2, stop);
-          this.off("end", stop);
-          stopped = true;
-          return { done: true, value: void 0 };
-        };
-        const next = () => {
-          if (stopped)
-            return stop();
-          const value = this.read();
-          return value === null ? stop() : { done: false, value };
-        };
-        this.once("end", stop);
-        this.once(ERROR2, stop);
-        this.once(DESTROYED2, stop);
-        return {
-          next,
-          throw: stop,
-          return: stop,
-          [Symbol.iterator]() {
-            return this;
-          },
-          [Symbol.dispose]: () => {
-          }
-        };
-      }
-      /**
-       * Destroy a stream, preventing it from being used for any further purpose.
-       *
-       * If the stream has a `close()` method, then it will be called on
-       * destruction.
-       *
-       * After destruction, any attempt to write data, read data, or emit most
-       * events will be ignored.
-       *
-       * If an error argument is provided, then it will be emitted in an
-       * 'error' event.
-       */
-      destroy(er) {
-        if (this[DESTROYED2]) {
-          if (er)
-            this.emit("error", er);
-          else
-            this.emit(DESTROYED2);
-          return this;
-        }
-        this[DESTROYED2] = true;
-        this[DISCARDED2] = true;
-        this[BUFFER2].length = 0;
-        this[BUFFERLENGTH2] = 0;
-        const wc = this;
-        if (typeof wc.close === "function" && !this[CLOSED2])
-          wc.close();
-        if (er)
-          this.emit("error", er);
-        else
-          this.emit(DESTROYED2);
-        return this;
-      }
-      /**
-       * Alias for {@link isStream}
-       *
-       * Former export location, maintained for backwards compatibility.
-       *
-       * @deprecated
-       */
-      static get isStream() {
-        return exports.isStream;
-      }
-    };
-    exports.Minipass = Minipass2;
-  }
-});
-
-// node_modules/.pnpm/path-scurry@1.11.1/node_modules/path-scurry/dist/commonjs/index.js
-var require_commonjs4 = __commonJS({
-  "node_modules/.pnpm/path-scurry@1.11.1/node_modules/path-scurry/dist/commonjs/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || function(mod) {
-      if (mod && mod.__esModule) return mod;
-      var result = {};
-      if (mod != null) {
-        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-      }
-      __setModuleDefault(result, mod);
-      return result;
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.PathScurry = exports.Path = exports.PathScurryDarwin = exports.PathScurryPosix = exports.PathScurryWin32 = exports.PathScurryBase = exports.PathPosix = exports.PathWin32 = exports.PathBase = exports.ChildrenCache = exports.ResolveCache = void 0;
-    var lru_cache_1 = require_commonjs();
-    var node_path_1 = __require("node:path");
-    var node_url_1 = __require("node:url");
-    var fs_1 = __require("fs");
-    var actualFS2 = __importStar(__require("node:fs"));
-    var realpathSync4 = fs_1.realpathSync.native;
-    var promises_1 = __require("node:fs/promises");
-    var minipass_1 = require_commonjs3();
-    var defaultFS2 = {
-      lstatSync: fs_1.lstatSync,
-      readdir: fs_1.readdir,
-      readdirSync: fs_1.readdirSync,
-      readlinkSync: fs_1.readlinkSync,
-      realpathSync: realpathSync4,
-      promises: {
-        lstat: promises_1.lstat,
-        readdir: promises_1.readdir,
-        readlink: promises_1.readlink,
-        realpath: promises_1.realpath
-      }
-    };
-    var fsFromOption2 = (fsOption) => !fsOption || fsOption === defaultFS2 || fsOption === actualFS2 ? defaultFS2 : {
-      ...defaultFS2,
-      ...fsOption,
-      promises: {
-        ...defaultFS2.promises,
-        ...fsOption.promises || {}
-      }
-    };
-    var uncDriveRegexp2 = /^\\\\\?\\([a-z]:)\\?$/i;
-    var uncToDrive2 = (rootPath) => rootPath.replace(/\//g, "\\").replace(uncDriveRegexp2, "$1\\");
-    var eitherSep2 = /[\\\/]/;
-    var UNKNOWN2 = 0;
-    var IFIFO2 = 1;
-    var IFCHR2 = 2;
-    var IFDIR2 = 4;
-    var IFBLK2 = 6;
-    var IFREG2 = 8;
-    var IFLNK2 = 10;
-    var IFSOCK2 = 12;
-    var IFMT2 = 15;
-    var IFMT_UNKNOWN2 = ~IFMT2;
-    var READDIR_CALLED2 = 16;
-    var LSTAT_CALLED2 = 32;
-    var ENOTDIR2 = 64;
-    var ENOENT2 = 128;
-    var ENOREADLINK2 = 256;
-    var ENOREALPATH2 = 512;
-    var ENOCHILD2 = ENOTDIR2 | ENOENT2 | ENOREALPATH2;
-    var TYPEMASK2 = 1023;
-    var entToType2 = (s) => s.isFile() ? IFREG2 : s.isDirectory() ? IFDIR2 : s.isSymbolicLink() ? IFLNK2 : s.isCharacterDevice() ? IFCHR2 : s.isBlockDevice() ? IFBLK2 : s.isSocket() ? IFSOCK2 : s.isFIFO() ? IFIFO2 : UNKNOWN2;
-    var normalizeCache2 = /* @__PURE__ */ new Map();
-    var normalize2 = (s) => {
-      const c = normalizeCache2.get(s);
-      if (c)
-        return c;
-      const n = s.normalize("NFKD");
-      normalizeCache2.set(s, n);
-      return n;
-    };
-    var normalizeNocaseCache2 = /* @__PURE__ */ new Map();
-    var normalizeNocase2 = (s) => {
-      const c = normalizeNocaseCache2.get(s);
-      if (c)
-        return c;
-      const n = normalize2(s.toLowerCase());
-      normalizeNocaseCache2.set(s, n);
-      return n;
-    };
-    var ResolveCache2 = class extends lru_cache_1.LRUCache {
-      constructor() {
-        super({ max: 256 });
-      }
-    };
-    exports.ResolveCache = ResolveCache2;
-    var ChildrenCache2 = class extends lru_cache_1.LRUCache {
-      constructor(maxSize = 16 * 1024) {
-        super({
-          maxSize,
-          // parent + children
-          sizeCalculation: (a) => a.length + 1
-        });
-      }
-    };
-    exports.ChildrenCache = ChildrenCache2;
-    var setAsCwd2 = /* @__PURE__ */ Symbol("PathScurry setAsCwd");
-    var PathBase2 = class {
-      /**
-       * the basename of this path
-       *
-       * **Important**: *always* test the path name against any test string
-       * usingthe {@link isNamed} method, and not by directly comparing this
-       * string. Otherwise, unicode path strings that the system sees as identical
-       * will not be properly treated as the same path, leading to incorrect
-       * behavior and possible security issues.
-       */
-      name;
-      /**
-       * the Path entry corresponding to the path root.
-       *
-       * @internal
-       */
-      root;
-      /**
-       * All roots found within the current PathScurry family
-       *
-       * @internal
-       */
-      roots;
-      /**
-       * a reference to the parent path, or undefined in the case of root entries
-       *
-       * @internal
-       */
-      parent;
-      /**
-       * boolean indicating whether paths are compared case-insensitively
-       * @internal
-       */
-      nocase;
-      /**
-       * boolean indicating that this path is the current working directory
-       * of the PathScurry collection that contains it.
-       */
-      isCWD = false;
-      // potential default fs override
-      #fs;
-      // Stats fields
-      #dev;
-      get dev() {
-        return this.#dev;
-      }
-      #mode;
-      get mode() {
-        return this.#mode;
-      }
-      #nlink;
-      get nlink() {
-        return this.#nlink;
-      }
-      #uid;
-      get uid() {
-        return this.#uid;
-      }
-      #gid;
-      get gid() {
-        return this.#gid;
-      }
-      #rdev;
-      get rdev() {
-        return this.#rdev;
-      }
-      #blksize;
-      get blksize() {
-        return this.#blksize;
-      }
-      #ino;
-      get ino() {
-        return this.#ino;
-      }
-      #size;
-      get size() {
-        return this.#size;
-      }
-      #blocks;
-      get blocks() {
-        return this.#blocks;
-      }
-      #atimeMs;
-      get atimeMs() {
-        return this.#atimeMs;
-      }
-      #mtimeMs;
-      get mtimeMs() {
-        return this.#mtimeMs;
-      }
-      #ctimeMs;
-      get ctimeMs() {
-        return this.#ctimeMs;
-      }
-      #birthtimeMs;
-      get birthtimeMs() {
-        return this.#birthtimeMs;
-      }
-      #atime;
-      get atime() {
-        return this.#atime;
-      }
-      #mtime;
-      get mtime() {
-        return this.#mtime;
-      }
-      #ctime;
-      get ctime() {
-        return this.#ctime;
-      }
-      #birthtime;
-      get birthtime() {
-        return this.#birthtime;
-      }
-      #matchName;
-      #depth;
-      #fullpath;
-      #fullpathPosix;
-      #relative;
-      #relativePosix;
-      #type;
-      #children;
-      #linkTarget;
-      #realpath;
-      /**
-       * This property is for compatibility with the Dirent class as of
-       * Node v20, where Dirent['parentPath'] refers to the path of the
-       * directory that was passed to readdir. For root entries, it's the path
-       * to the entry itself.
-       */
-      get parentPath() {
-        return (this.parent || this).fullpath();
-      }
-      /**
-       * Deprecated alias for Dirent['parentPath'] Somewhat counterintuitively,
-       * this property refers to the *parent* path, not the path object itself.
-       */
-      get path() {
-        return this.parentPath;
-      }
-      /**
-       * Do not create new Path objects directly.  They should always be accessed
-       * via the PathScurry class or other methods on the Path class.
-       *
-       * @internal
-       */
-      constructor(name, type = UNKNOWN2, root2, roots, nocase, children, opts) {
-        this.name = name;
-        this.#matchName = nocase ? normalizeNocase2(name) : normalize2(name);
-        this.#type = type & TYPEMASK2;
-        this.nocase = nocase;
-        this.roots = roots;
-        this.root = root2 || this;
-        this.#children = children;
-        this.#fullpath = opts.fullpath;
-        this.#relative = opts.relative;
-        this.#relativePosix = opts.relativePosix;
-        this.parent = opts.parent;
-        if (this.parent) {
-          this.#fs = this.parent.#fs;
-        } else {
-          this.#fs = fsFromOption2(opts.fs);
-        }
-      }
-      /**
-       * Returns the depth of the Path object from its root.
-       *
-       * For example, a path at `/foo/bar` would have a depth of 2.
-       */
-      depth() {
-        if (this.#depth !== void 0)
-          return this.#depth;
-        if (!this.parent)
-          return this.#depth = 0;
-        return this.#depth = this.parent.depth() + 1;
-      }
-      /**
-       * @internal
-       */
-      childrenCache() {
-        return this.#children;
-      }
-      /**
-       * Get the Path object referenced by the string path, resolved from this Path
-       */
-      resolve(path13) {
-        if (!path13) {
-          return this;
-        }
-        const rootPath = this.getRootString(path13);
-        const dir = path13.substring(rootPath.length);
-        const dirParts = dir.split(this.splitSep);
-        const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
-        return result;
-      }
-      #resolveParts(dirParts) {
-        let p = this;
-        for (const part2 of dirParts) {
-          p = p.child(part2);
-        }
-        return p;
-      }
-      /**
-       * Returns the cached children Path objects, if still available.  If they
-       * have fallen out of the cache, then returns an empty array, and resets the
-       * READDIR_CALLED bit, so that future calls to readdir() will require an fs
-       * lookup.
-       *
-       * @internal
-       */
-      children() {
-        const cached = this.#children.get(this);
-        if (cached) {
-          return cached;
-        }
-        const children = Object.assign([], { provisional: 0 });
-        this.#children.set(this, children);
-        this.#type &= ~READDIR_CALLED2;
-        return children;
-      }
-      /**
-       * Resolves a path portion and returns or creates the child Path.
-       *
-       * Returns `this` if pathPart is `''` or `'.'`, or `parent` if pathPart is
-       * `'..'`.
-       *
-       * This should not be called directly.  If `pathPart` contains any path
-       * separators, it will lead to unsafe undefined behavior.
-       *
-       * Use `Path.resolve()` instead.
-       *
-       * @internal
-       */
-      child(pathPart, opts) {
-        if (pathPart === "" || pathPart === ".") {
-          return this;
-        }
-        if (pathPart === "..") {
-          return this.parent || this;
-        }
-        const children = this.children();
-        const name = this.nocase ? normalizeNocase2(pathPart) : normalize2(pathPart);
-        for (const p of children) {
-          if (p.#matchName === name) {
-            return p;
-          }
-        }
-        const s = this.parent ? this.sep : "";
-        const fullpath = this.#fullpath ? this.#fullpath + s + pathPart : void 0;
-        const pchild = this.newChild(pathPart, UNKNOWN2, {
-          ...opts,
-          parent: this,
-          fullpath
-        });
-        if (!this.canReaddir()) {
-          pchild.#type |= ENOENT2;
-        }
-        children.push(pchild);
-        return pchild;
-      }
-      /**
-       * The relative path from the cwd. If it does not share an ancestor with
-       * the cwd, then this ends up being equivalent to the fullpath()
-       */
-      relative() {
-        if (this.isCWD)
-          return "";
-        if (this.#relative !== void 0) {
-          return this.#relative;
-        }
-        const name = this.name;
-        const p = this.parent;
-        if (!p) {
-          return this.#relative = this.name;
-        }
-        const pv = p.relative();
-        return pv + (!pv || !p.parent ? "" : this.sep) + name;
-      }
-      /**
-       * The relative path from the cwd, using / as the path separator.
-       * If it does not share an ancestor with
-       * the cwd, then this ends up being equivalent to the fullpathPosix()
-       * On posix systems, this is identical to relative().
-       */
-      relativePosix() {
-        if (this.sep === "/")
-          return this.relative();
-        if (this.isCWD)
-          return "";
-        if (this.#relativePosix !== void 0)
-          return this.#relativePosix;
-        const name = this.name;
-        const p = this.parent;
-        if (!p) {
-          return this.#relativePosix = this.fullpathPosix();
-        }
-        const pv = p.relativePosix();
-        return pv + (!pv || !p.parent ? "" : "/") + name;
-      }
-      /**
-       * The fully resolved path string for this Path entry
-       */
-      fullpath() {
-        if (this.#fullpath !== void 0) {
-          return this.#fullpath;
-        }
-        const name = this.name;
-        const p = this.parent;
-        if (!p) {
-          return this.#fullpath = this.name;
-        }
-        const pv = p.fullpath();
-        const fp = pv + (!p.parent ? "" : this.sep) + name;
-        return this.#fullpath = fp;
-      }
-      /**
-       * On platforms other than windows, this is identical to fullpath.
-       *
-       * On windows, this is overridden to return the forward-slash form of the
-       * full UNC path.
-       */
-      fullpathPosix() {
-        if (this.#fullpathPosix !== void 0)
-          return this.#fullpathPosix;
-        if (this.sep === "/")
-          return this.#fullpathPosix = this.fullpath();
-        if (!this.parent) {
-          const p2 = this.fullpath().replace(/\\/g, "/");
-          if (/^[a-z]:\//i.test(p2)) {
-            return this.#fullpathPosix = `//?/${p2}`;
-          } else {
-            return this.#fullpathPosix = p2;
-          }
-        }
-        const p = this.parent;
-        const pfpp = p.fullpathPosix();
-        const fpp = pfpp + (!pfpp || !p.parent ? "" : "/") + this.name;
-        return this.#fullpathPosix = fpp;
-      }
-      /**
-       * Is the Path of an unknown type?
-       *
-       * Note that we might know *something* about it if there has been a previous
-       * filesystem operation, for example that it does not exist, or is not a
-       * link, or whether it has child entries.
-       */
-      isUnknown() {
-        return (this.#type & IFMT2) === UNKNOWN2;
-      }
-      isType(type) {
-        return this[`is${type}`]();
-      }
-      getType() {
-        return this.isUnknown() ? "Unknown" : this.isDirectory() ? "Directory" : this.isFile() ? "File" : this.isSymbolicLink() ? "SymbolicLink" : this.isFIFO() ? "FIFO" : this.isCharacterDevice() ? "CharacterDevice" : this.isBlockDevice() ? "BlockDevice" : (
-          /* c8 ignore start */
-          this.isSocket() ? "Socket" : "Unknown"
-        );
-      }
-      /**
-       * Is the Path a regular file?
-       */
-      isFile() {
-        return (this.#type & IFMT2) === IFREG2;
-      }
-      /**
-       * Is the Path a directory?
-       */
-      isDirectory() {
-        return (this.#type & IFMT2) === IFDIR2;
-      }
-      /**
-       * Is the path a character device?
-       */
-      isCharacterDevice() {
-        return (this.#type & IFMT2) === IFCHR2;
-      }
-      /**
-       * Is the path a block device?
-       */
-      isBlockDevice() {
-        return (this.#type & IFMT2) === IFBLK2;
-      }
-      /**
-       * Is the path a FIFO pipe?
-       */
-      isFIFO() {
-        return (this.#type & IFMT2) === IFIFO2;
-      }
-      /**
-       * Is the path a socket?
-       */
-      isSocket() {
-        return (this.#type & IFMT2) === IFSOCK2;
-      }
-      /**
-       * Is the path a symbolic link?
-       */
-      isSymbolicLink() {
-        return (this.#type & IFLNK2) === IFLNK2;
-      }
-      /**
-       * Return the entry if it has been subject of a successful lstat, or
-       * undefined otherwise.
-       *
-       * Does not read the filesystem, so an undefined result *could* simply
-       * mean that we haven't called lstat on it.
-       */
-      lstatCached() {
-        return this.#type & LSTAT_CALLED2 ? this : void 0;
-      }
-      /**
-       * Return the cached link target if the entry has been the subject of a
-       * successful readlink, or undefined otherwise.
-       *
-       * Does not read the filesystem, so an undefined result *could* just mean we
-       * don't have any cached data. Only use it if you are very sure that a
-       * readlink() has been called at some point.
-       */
-      readlinkCached() {
-        return this.#linkTarget;
-      }
-      /**
-       * Returns the cached realpath target if the entry has been the subject
-       * of a successful realpath, or undefined otherwise.
-       *
-       * Does not read the filesystem, so an undefined result *could* just mean we
-       * don't have any cached data. Only use it if you are very sure that a
-       * realpath() has been called at some point.
-       */
-      realpathCached() {
-        return this.#realpath;
-      }
-      /**
-       * Returns the cached child Path entries array if the entry has been the
-       * subject of a successful readdir(), or [] otherwise.
-       *
-       * Does not read the filesystem, so an empty array *could* just mean we
-       * don't have any cached data. Only use it if you are very sure that a
-       * readdir() has been called recently enough to still be valid.
-       */
-      readdirCached() {
-        const children = this.children();
-        return children.slice(0, children.provisional);
-      }
-      /**
-       * Return true if it's worth trying to readlink.  Ie, we don't (yet) have
-       * any indication that readlink will definitely fail.
-       *
-       * Returns false if the path is known to not be a symlink, if a previous
-       * readlink failed, or if the entry does not exist.
-       */
-      canReadlink() {
-        if (this.#linkTarget)
-          return true;
-        if (!this.parent)
-          return false;
-        const ifmt = this.#type & IFMT2;
-        return !(ifmt !== UNKNOWN2 && ifmt !== IFLNK2 || this.#type & ENOREADLINK2 || this.#type & ENOENT2);
-      }
-      /**
-       * Return true if readdir has previously been successfully called on this
-       * path, indicating that cachedReaddir() is likely valid.
-       */
-      calledReaddir() {
-        return !!(this.#type & READDIR_CALLED2);
-      }
-      /**
-       * Returns true if the path is known to not exist. That is, a previous lstat
-       * or readdir failed to verify its existence when that would have been
-       * expected, or a parent entry was marked either enoent or enotdir.
-       */
-      isENOENT() {
-        return !!(this.#type & ENOENT2);
-      }
-      /**
-       * Return true if the path is a match for the given path name.  This handles
-       * case sensitivity and unicode normalization.
-       *
-       * Note: even on case-sensitive systems, it is **not** safe to test the
-       * equality of the `.name` property to determine whether a given pathname
-       * matches, due to unicode normalization mismatches.
-       *
-       * Always use this method instead of testing the `path.name` property
-       * directly.
-       */
-      isNamed(n) {
-        return !this.nocase ? this.#matchName === normalize2(n) : this.#matchName === normalizeNocase2(n);
-      }
-      /**
-       * Return the Path object corresponding to the target of a symbolic link.
-       *
-       * If the Path is not a symbolic link, or if the readlink call fails for any
-       * reason, `undefined` is returned.
-       *
-       * Result is cached, and thus may be outdated if the filesystem is mutated.
-       */
-      async readlink() {
-        const target = this.#linkTarget;
-        if (target) {
-          return target;
-        }
-        if (!this.canReadlink()) {
-          return void 0;
-        }
-        if (!this.parent) {
-          return void 0;
-        }
-        try {
-          const read3 = await this.#fs.promises.readlink(this.fullpath());
-          const linkTarget = (await this.parent.realpath())?.resolve(read3);
-          if (linkTarget) {
-            return this.#linkTarget = linkTarget;
-          }
-        } catch (er) {
-          this.#readlinkFail(er.code);
-          return void 0;
-        }
-      }
-      /**
-       * Synchronous {@link PathBase.readlink}
-       */
-      readlinkSync() {
-        const target = this.#linkTarget;
-        if (target) {
-          return target;
-        }
-        if (!this.canReadlink()) {
-          return void 0;
-        }
-        if (!this.parent) {
-          return void 0;
-        }
-        try {
-          const read3 = this.#fs.readlinkSync(this.fullpath());
-          const linkTarget = this.parent.realpathSync()?.resolve(read3);
-          if (linkTarget) {
-            return this.#linkTarget = linkTarget;
-          }
-        } catch (er) {
-          this.#readlinkFail(er.code);
-          return void 0;
-        }
-      }
-      #readdirSuccess(children) {
-        this.#type |= READDIR_CALLED2;
-        for (let p = children.provisional; p < children.length; p++) {
-          const c = children[p];
-          if (c)
-            c.#markENOENT();
-        }
-      }
-      #markENOENT() {
-        if (this.#type & ENOENT2)
-          return;
-        this.#type = (this.#type | ENOENT2) & IFMT_UNKNOWN2;
-        this.#markChildrenENOENT();
-      }
-      #markChildrenENOENT() {
-        const children = this.children();
-        children.provisional = 0;
-        for (const p of children) {
-          p.#markENOENT();
-        }
-      }
-      #markENOREALPATH() {
-        this.#type |= ENOREALPATH2;
-        this.#markENOTDIR();
-      }
-      // save the information when we know the entry is not a dir
-      #markENOTDIR() {
-        if (this.#type & ENOTDIR2)
-          return;
-        let t = this.#type;
-        if ((t & IFMT2) === IFDIR2)
-          t &= IFMT_UNKNOWN2;
-        this.#type = t | ENOTDIR2;
-        this.#markChildrenENOENT();
-      }
-      #readdirFail(code3 = "") {
-        if (code3 === "ENOTDIR" || code3 === "EPERM") {
-          this.#markENOTDIR();
-        } else if (code3 === "ENOENT") {
-          this.#markENOENT();
-        } else {
-          this.children().provisional = 0;
-        }
-      }
-      #lstatFail(code3 = "") {
-        if (code3 === "ENOTDIR") {
-          const p = this.parent;
-          p.#markENOTDIR();
-        } else if (code3 === "ENOENT") {
-          this.#markENOENT();
-        }
-      }
-      #readlinkFail(code3 = "") {
-        let ter = this.#type;
-        ter |= ENOREADLINK2;
-        if (code3 === "ENOENT")
-          ter |= ENOENT2;
-        if (code3 === "EINVAL" || code3 === "UNKNOWN") {
-          ter &= IFMT_UNKNOWN2;
-        }
-        this.#type = ter;
-        if (code3 === "ENOTDIR" && this.parent) {
-          this.parent.#markENOTDIR();
-        }
-      }
-      #readdirAddChild(e, c) {
-        return this.#readdirMaybePromoteChild(e, c) || this.#readdirAddNewChild(e, c);
-      }
-      #readdirAddNewChild(e, c) {
-        const type = entToType2(e);
-        const child = this.newChild(e.name, type, { parent: this });
-        const ifmt = child.#type & IFMT2;
-        if (ifmt !== IFDIR2 && ifmt !== IFLNK2 && ifmt !== UNKNOWN2) {
-          child.#type |= ENOTDIR2;
-        }
-        c.unshift(child);
-        c.provisional++;
-        return child;
-      }
-      #readdirMaybePromoteChild(e, c) {
-        for (let p = c.provisional; p < c.length; p++) {
-          const pchild = c[p];
-          const name = this.nocase ? normalizeNocase2(e.name) : normalize2(e.name);
-          if (name !== pchild.#matchName) {
-            continue;
-          }
-          return this.#readdirPromoteChild(e, pchild, p, c);
-        }
-      }
-      #readdirPromoteChild(e, p, index2, c) {
-        const v = p.name;
-        p.#type = p.#type & IFMT_UNKNOWN2 | entToType2(e);
-        if (v !== e.name)
-          p.name = e.name;
-        if (index2 !== c.provisional) {
-          if (index2 === c.length - 1)
-            c.pop();
-          else
-            c.splice(index2, 1);
-          c.unshift(p);
-        }
-        c.provisional++;
-        return p;
-      }
-      /**
-       * Call lstat() on this Path, and update all known information that can be
-       * determined.
-       *
-       * Note that unlike `fs.lstat()`, the returned value does not contain some
-       * information, such as `mode`, `dev`, `nlink`, and `ino`.  If that
-       * information is required, you will need to call `fs.lstat` yourself.
-       *
-       * If the Path refers to a nonexistent file, or if the lstat call fails for
-       * any reason, `undefined` is returned.  Otherwise the updated Path object is
-       * returned.
-       *
-       * Results are cached, and thus may be out of date if the filesystem is
-       * mutated.
-       */
-      async lstat() {
-        if ((this.#type & ENOENT2) === 0) {
-          try {
-            this.#applyStat(await this.#fs.promises.lstat(this.fullpath()));
-            return this;
-          } catch (er) {
-            this.#lstatFail(er.code);
-          }
-        }
-      }
-      /**
-       * synchronous {@link PathBase.lstat}
-       */
-      lstatSync() {
-        if ((this.#type & ENOENT2) === 0) {
-          try {
-            this.#applyStat(this.#fs.lstatSync(this.fullpath()));
-            return this;
-          } catch (er) {
-            this.#lstatFail(er.code);
-          }
-        }
-      }
-      #applyStat(st) {
-        const { atime, atimeMs, birthtime, birthtimeMs, blksize, blocks, ctime, ctimeMs, dev, gid, ino, mode, mtime, mtimeMs, nlink, rdev, size: size2, uid } = st;
-        this.#atime = atime;
-        this.#atimeMs = atimeMs;
-        this.#birthtime = birthtime;
-        this.#birthtimeMs = birthtimeMs;
-        this.#blksize = blksize;
-        this.#blocks = blocks;
-        this.#ctime = ctime;
-        this.#ctimeMs = ctimeMs;
-        this.#dev = dev;
-        this.#gid = gid;
-        this.#ino = ino;
-        this.#mode = mode;
-        this.#mtime = mtime;
-        this.#mtimeMs = mtimeMs;
-        this.#nlink = nlink;
-        this.#rdev = rdev;
-        this.#size = size2;
-        this.#uid = uid;
-        const ifmt = entToType2(st);
-        this.#type = this.#type & IFMT_UNKNOWN2 | ifmt | LSTAT_CALLED2;
-        if (ifmt !== UNKNOWN2 && ifmt !== IFDIR2 && ifmt !== IFLNK2) {
-          this.#type |= ENOTDIR2;
-        }
-      }
-      #onReaddirCB = [];
-      #readdirCBInFlight = false;
-      #callOnReaddirCB(children) {
-        this.#readdirCBInFlight = false;
-        const cbs = this.#onReaddirCB.slice();
-        this.#onReaddirCB.length = 0;
-        cbs.forEach((cb) => cb(null, children));
-      }
-      /**
-       * Standard node-style callback interface to get list of directory entries.
-       *
-       * If the Path cannot or does not contain any children, then an empty array
-       * is returned.
-       *
-       * Results are cached, and thus may be out of date if the filesystem is
-       * mutated.
-       *
-       * @param cb The callback called with (er, entries).  Note that the `er`
-       * param is somewhat extraneous, as all readdir() errors are handled and
-       * simply result in an empty set of entries being returned.
-       * @param allowZalgo Boolean indicating that immediately known results should
-       * *not* be deferred with `queueMicrotask`. Defaults to `false`. Release
-       * zalgo at your peril, the dark pony lord is devious and unforgiving.
-       */
-      readdirCB(cb, allowZalgo = false) {
-        if (!this.canReaddir()) {
-          if (allowZalgo)
-            cb(null, []);
-          else
-            queueMicrotask(() => cb(null, []));
-          return;
-        }
-        const children = this.children();
-        if (this.calledReaddir()) {
-          const c = children.slice(0, children.provisional);
-          if (allowZalgo)
-            cb(null, c);
-          else
-            queueMicrotask(() => cb(null, c));
-          return;
-        }
-        this.#onReaddirCB.push(cb);
-        if (this.#readdirCBInFlight) {
-          return;
-        }
-        this.#readdirCBInFlight = true;
-        const fullpath = this.fullpath();
-        this.#fs.readdir(fullpath, { withFileTypes: true }, (er, entries) => {
-          if (er) {
-            this.#readdirFail(er.code);
-            children.provisional = 0;
-          } else {
-            for (const e of entries) {
-              this.#readdirAddChild(e, children);
-            }
-            this.#readdirSuccess(children);
-          }
-          this.#callOnReaddirCB(children.slice(0, children.provisional));
-          return;
-        });
-      }
-      #asyncReaddirInFlight;
-      /**
-       * Return an array of known child entries.
-       *
-       * If the Path cannot or does not contain any children, then an empty array
-       * is returned.
-       *
-       * Results are cached, and thus may be out of date if the filesystem is
-       * mutated.
-       */
-      async readdir() {
-        if (!this.canReaddir()) {
-          return [];
-        }
-        const children = this.children();
-        if (this.calledReaddir()) {
-          return children.slice(0, children.provisional);
-        }
-        const fullpath = this.fullpath();
-        if (this.#asyncReaddirInFlight) {
-          await this.#asyncReaddirInFlight;
-        } else {
-          let resolve7 = () => {
-          };
-          this.#asyncReaddirInFlight = new Promise((res) => resolve7 = res);
-          try {
-            for (const e of await this.#fs.promises.readdir(fullpath, {
-              withFileTypes: true
-            })) {
-              this.#readdirAddChild(e, children);
-            }
-            this.#readdirSuccess(children);
-          } catch (er) {
-            this.#readdirFail(er.code);
-            children.provisional = 0;
-          }
-          this.#asyncReaddirInFlight = void 0;
-          resolve7();
-        }
-        return children.slice(0, children.provisional);
-      }
-      /**
-       * synchronous {@link PathBase.readdir}
-       */
-      readdirSync() {
-        if (!this.canReaddir()) {
-          return [];
-        }
-        const children = this.children();
-        if (this.calledReaddir()) {
-          return children.slice(0, children.provisional);
-        }
-        const fullpath = this.fullpath();
-        try {
-          for (const e of this.#fs.readdirSync(fullpath, {
-            withFileTypes: true
-          })) {
-            this.#readdirAddChild(e, children);
-          }
-          this.#readdirSuccess(children);
-        } catch (er) {
-          this.#readdirFail(er.code);
-          children.provisional = 0;
-        }
-        return children.slice(0, children.provisional);
-      }
-      canReaddir() {
-        if (this.#type & ENOCHILD2)
-          return false;
-        const ifmt = IFMT2 & this.#type;
-        if (!(ifmt === UNKNOWN2 || ifmt === IFDIR2 || ifmt === IFLNK2)) {
-          return false;
-        }
-        return true;
-      }
-      shouldWalk(dirs, walkFilter) {
-        return (this.#type & IFDIR2) === IFDIR2 && !(this.#type & ENOCHILD2) && !dirs.has(this) && (!walkFilter || walkFilter(this));
-      }
-      /**
-       * Return the Path object corresponding to path as resolved
-       * by realpath(3).
-       *
-       * If the realpath call fails for any reason, `undefined` is returned.
-       *
-       * Result is cached, and thus may be outdated if the filesystem is mutated.
-       * On success, returns a Path object.
-       */
-      async realpath() {
-        if (this.#realpath)
-          return this.#realpath;
-        if ((ENOREALPATH2 | ENOREADLINK2 | ENOENT2) & this.#type)
-          return void 0;
-        try {
-          const rp = await this.#fs.promises.realpath(this.fullpath());
-          return this.#realpath = this.resolve(rp);
-        } catch (_) {
-          this.#markENOREALPATH();
-        }
-      }
-      /**
-       * Synchronous {@link realpath}
-       */
-      realpathSync() {
-        if (this.#realpath)
-          return this.#realpath;
-        if ((ENOREALPATH2 | ENOREADLINK2 | ENOENT2) & this.#type)
-          return void 0;
-        try {
-          const rp = this.#fs.realpathSync(this.fullpath());
-          return this.#realpath = this.resolve(rp);
-        } catch (_) {
-          this.#markENOREALPATH();
-        }
-      }
-      /**
-       * Internal method to mark this Path object as the scurry cwd,
-       * called by {@link PathScurry#chdir}
-       *
-       * @internal
-       */
-      [setAsCwd2](oldCwd) {
-        if (oldCwd === this)
-          return;
-        oldCwd.isCWD = false;
-        this.isCWD = true;
-        const changed = /* @__PURE__ */ new Set([]);
-        let rp = [];
-        let p = this;
-        while (p && p.parent) {
-          changed.add(p);
-          p.#relative = rp.join(this.sep);
-          p.#relativePosix = rp.join("/");
-          p = p.parent;
-          rp.push("..");
-        }
-        p = oldCwd;
-        while (p && p.parent && !changed.has(p)) {
-          p.#relative = void 0;
-          p.#relativePosix = void 0;
-          p = p.parent;
-        }
-      }
-    };
-    exports.PathBase = PathBase2;
-    var PathWin322 = class _PathWin32 extends PathBase2 {
-      /**
-       * Separator for generating path strings.
-       */
-      sep = "\\";
-      /**
-       * Separator for parsing path strings.
-       */
-      splitSep = eitherSep2;
-      /**
-       * Do not create new Path objects directly.  They should always be accessed
-       * via the PathScurry class or other methods on the Path class.
-       *
-       * @internal
-       */
-      constructor(name, type = UNKNOWN2, root2, roots, nocase, children, opts) {
-        super(name, type, root2, roots, nocase, children, opts);
-      }
-      /**
-       * @internal
-       */
-      newChild(name, type = UNKNOWN2, opts = {}) {
-        return new _PathWin32(name, type, this.root, this.roots, this.nocase, this.childrenCache(), opts);
-      }
-      /**
-       * @internal
-       */
-      getRootString(path13) {
-        return node_path_1.win32.parse(path13).root;
-      }
-      /**
-       * @internal
-       */
-      getRoot(rootPath) {
-        rootPath = uncToDrive2(rootPath.toUpperCase());
-        if (rootPath === this.root.name) {
-          return this.root;
-        }
-        for (const [compare, root2] of Object.entries(this.roots)) {
-          if (this.sameRoot(rootPath, compare)) {
-            return this.roots[rootPath] = root2;
-          }
-        }
-        return this.roots[rootPath] = new PathScurryWin322(rootPath, this).root;
-      }
-      /**
-       * @internal
-       */
-      sameRoot(rootPath, compare = this.root.name) {
-        rootPath = rootPath.toUpperCase().replace(/\//g, "\\").replace(uncDriveRegexp2, "$1\\");
-        return rootPath === compare;
-      }
-    };
-    exports.PathWin32 = PathWin322;
-    var PathPosix2 = class _PathPosix extends PathBase2 {
-      /**
-       * separator for parsing path strings
-       */
-      splitSep = "/";
-      /**
-       * separator for generating path strings
-       */
-      sep = "/";
-      /**
-       * Do not create new Path objects directly.  They should always be accessed
-       * via the PathScurry class or other methods on the Path class.
-       *
-       * @internal
-       */
-      constructor(name, type = UNKNOWN2, root2, roots, nocase, children, opts) {
-        super(name, type, root2, roots, nocase, children, opts);
-      }
-      /**
-       * @internal
-       */
-      getRootString(path13) {
-        return path13.startsWith("/") ? "/" : "";
-      }
-      /**
-       * @internal
-       */
-      getRoot(_rootPath) {
-        return this.root;
-      }
-      /**
-       * @internal
-       */
-      newChild(name, type = UNKNOWN2, opts = {}) {
-        return new _PathPosix(name, type, this.root, this.roots, this.nocase, this.childrenCache(), opts);
-      }
-    };
-    exports.PathPosix = PathPosix2;
-    var PathScurryBase2 = class {
-      /**
-       * The root Path entry for the current working directory of this Scurry
-       */
-      root;
-      /**
-       * The string path for the root of this Scurry's current working directory
-       */
-      rootPath;
-      /**
-       * A collection of all roots encountered, referenced by rootPath
-       */
-      roots;
-      /**
-       * The Path entry corresponding to this PathScurry's current working directory.
-       */
-      cwd;
-      #resolveCache;
-      #resolvePosixCache;
-      #children;
-      /**
-       * Perform path comparisons case-insensitively.
-       *
-       * Defaults true on Darwin and Windows systems, false elsewhere.
-       */
-      nocase;
-      #fs;
-      /**
-       * This class should not be instantiated directly.
-       *
-       * Use PathScurryWin32, PathScurryDarwin, PathScurryPosix, or PathScurry
-       *
-       * @internal
-       */
-      constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs7 = defaultFS2 } = {}) {
-        this.#fs = fsFromOption2(fs7);
-        if (cwd instanceof URL || cwd.startsWith("file://")) {
-          cwd = (0, node_url_1.fileURLToPath)(cwd);
-        }
-        const cwdPath = pathImpl.resolve(cwd);
-        this.roots = /* @__PURE__ */ Object.create(null);
-        this.rootPath = this.parseRootPath(cwdPath);
-        this.#resolveCache = new ResolveCache2();
-        this.#resolvePosixCache = new ResolveCache2();
-        this.#children = new ChildrenCache2(childrenCacheSize);
-        const split = cwdPath.substring(this.rootPath.length).split(sep2);
-        if (split.length === 1 && !split[0]) {
-          split.pop();
-        }
-        if (nocase === void 0) {
-          throw new TypeError("must provide nocase setting to PathScurryBase ctor");
-        }
-        this.nocase = nocase;
-        this.root = this.newRoot(this.#fs);
-        this.roots[this.rootPath] = this.root;
-        let prev = this.root;
-        let len = split.length - 1;
-        const joinSep = pathImpl.sep;
-        let abs = this.rootPath;
-        let sawFirst = false;
-        for (const part2 of split) {
-          const l = len--;
-          prev = prev.child(part2, {
-            relative: new Array(l).fill("..").join(joinSep),
-            relativePosix: new Array(l).fill("..").join("/"),
-            fullpath: abs += (sawFirst ? "" : joinSep) + part2
-          });
-          sawFirst = true;
-        }
-        this.cwd = prev;
-      }
-      /**
-       * Get the depth of a provided path, string, or the cwd
-       */
-      depth(path13 = this.cwd) {
-        if (typeof path13 === "string") {
-          path13 = this.cwd.resolve(path13);
-        }
-        return path13.depth();
-      }
-      /**
-       * Return the cache of child entries.  Exposed so subclasses can create
-       * child Path objects in a platform-specific way.
-       *
-       * @internal
-       */
-      childrenCache() {
-        return this.#children;
-      }
-      /**
-       * Resolve one or more path strings to a resolved string
-       *
-       * Same interface as require('path').resolve.
-       *
-       * Much faster than path.resolve() when called multiple times for the same
-       * path, because the resolved Path objects are cached.  Much slower
-       * otherwise.
-       */
-      resolve(...paths) {
-        let r = "";
-        for (let i = paths.length - 1; i >= 0; i--) {
-          const p = paths[i];
-          if (!p || p === ".")
-            continue;
-          r = r ? `${p}/${r}` : p;
-          if (this.isAbsolute(p)) {
-            break;
-          }
-        }
-        const cached = this.#resolveCache.get(r);
-        if (cached !== void 0) {
-          return cached;
-        }
-        const result = this.cwd.resolve(r).fullpath();
-        this.#resolveCache.set(r, result);
-        return result;
-      }
-      /**
-       * Resolve one or more path strings to a resolved string, returning
-       * the posix path.  Identical to .resolve() on posix systems, but on
-       * windows will return a forward-slash separated UNC path.
-       *
-       * Same interface as require('path').resolve.
-       *
-       * Much faster than path.resolve() when called multiple times for the same
-       * path, because the resolved Path objects are cached.  Much slower
-       * otherwise.
-       */
-      resolvePosix(...paths) {
-        let r = "";
-        for (let i = paths.length - 1; i >= 0; i--) {
-          const p = paths[i];
-          if (!p || p === ".")
-            continue;
-          r = r ? `${p}/${r}` : p;
-          if (this.isAbsolute(p)) {
-            break;
-          }
-        }
-        const cached = this.#resolvePosixCache.get(r);
-        if (cached !== void 0) {
-          return cached;
-        }
-        const result = this.cwd.resolve(r).fullpathPosix();
-        this.#resolvePosixCache.set(r, result);
-        return result;
-      }
-      /**
-       * find the relative path from the cwd to the supplied path string or entry
-       */
-      relative(entry = this.cwd) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        }
-        return entry.relative();
-      }
-      /**
-       * find the relative path from the cwd to the supplied path string or
-       * entry, using / as the path delimiter, even on Windows.
-       */
-      relativePosix(entry = this.cwd) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        }
-        return entry.relativePosix();
-      }
-      /**
-       * Return the basename for the provided string or Path object
-       */
-      basename(entry = this.cwd) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        }
-        return entry.name;
-      }
-      /**
-       * Return the dirname for the provided string or Path object
-       */
-      dirname(entry = this.cwd) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        }
-        return (entry.parent || entry).fullpath();
-      }
-      async readdir(entry = this.cwd, opts = {
-        withFileTypes: true
-      }) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        } else if (!(entry instanceof PathBase2)) {
-          opts = entry;
-          entry = this.cwd;
-        }
-        const { withFileTypes } = opts;
-        if (!entry.canReaddir()) {
-          return [];
-        } else {
-          const p = await entry.readdir();
-          return withFileTypes ? p : p.map((e) => e.name);
-        }
-      }
-      readdirSync(entry = this.cwd, opts = {
-        withFileTypes: true
-      }) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        } else if (!(entry instanceof PathBase2)) {
-          opts = entry;
-          entry = this.cwd;
-        }
-        const { withFileTypes = true } = opts;
-        if (!entry.canReaddir()) {
-          return [];
-        } else if (withFileTypes) {
-          return entry.readdirSync();
-        } else {
-          return entry.readdirSync().map((e) => e.name);
-        }
-      }
-      /**
-       * Call lstat() on the string or Path object, and update all known
-       * information that can be determined.
-       *
-       * Note that unlike `fs.lstat()`, the returned value does not contain some
-       * information, such as `mode`, `dev`, `nlink`, and `ino`.  If that
-       * information is required, you will need to call `fs.lstat` yourself.
-       *
-       * If the Path refers to a nonexistent file, or if the lstat call fails for
-       * any reason, `undefined` is returned.  Otherwise the updated Path object is
-       * returned.
-       *
-       * Results are cached, and thus may be out of date if the filesystem is
-       * mutated.
-       */
-      async lstat(entry = this.cwd) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        }
-        return entry.lstat();
-      }
-      /**
-       * synchronous {@link PathScurryBase.lstat}
-       */
-      lstatSync(entry = this.cwd) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        }
-        return entry.lstatSync();
-      }
-      async readlink(entry = this.cwd, { withFileTypes } = {
-        withFileTypes: false
-      }) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        } else if (!(entry instanceof PathBase2)) {
-          withFileTypes = entry.withFileTypes;
-          entry = this.cwd;
-        }
-        const e = await entry.readlink();
-        return withFileTypes ? e : e?.fullpath();
-      }
-      readlinkSync(entry = this.cwd, { withFileTypes } = {
-        withFileTypes: false
-      }) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        } else if (!(entry instanceof PathBase2)) {
-          withFileTypes = entry.withFileTypes;
-          entry = this.cwd;
-        }
-        const e = entry.readlinkSync();
-        return withFileTypes ? e : e?.fullpath();
-      }
-      async realpath(entry = this.cwd, { withFileTypes } = {
-        withFileTypes: false
-      }) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        } else if (!(entry instanceof PathBase2)) {
-          withFileTypes = entry.withFileTypes;
-          entry = this.cwd;
-        }
-        const e = await entry.realpath();
-        return withFileTypes ? e : e?.fullpath();
-      }
-      realpathSync(entry = this.cwd, { withFileTypes } = {
-        withFileTypes: false
-      }) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        } else if (!(entry instanceof PathBase2)) {
-          withFileTypes = entry.withFileTypes;
-          entry = this.cwd;
-        }
-        const e = entry.realpathSync();
-        return withFileTypes ? e : e?.fullpath();
-      }
-      async walk(entry = this.cwd, opts = {}) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        } else if (!(entry instanceof PathBase2)) {
-          opts = entry;
-          entry = this.cwd;
-        }
-        const { withFileTypes = true, follow = false, filter: filter2, walkFilter } = opts;
-        const results = [];
-        if (!filter2 || filter2(entry)) {
-          results.push(withFileTypes ? entry : entry.fullpath());
-        }
-        const dirs = /* @__PURE__ */ new Set();
-        const walk = (dir, cb) => {
-          dirs.add(dir);
-          dir.readdirCB((er, entries) => {
-            if (er) {
-              return cb(er);
-            }
-            let len = entries.length;
-            if (!len)
-              return cb();
-            const next = () => {
-              if (--len === 0) {
-                cb();
-              }
-            };
-            for (const e of entries) {
-              if (!filter2 || filter2(e)) {
-                results.push(withFileTypes ? e : e.fullpath());
-              }
-              if (follow && e.isSymbolicLink()) {
-                e.realpath().then((r) => r?.isUnknown() ? r.lstat() : r).then((r) => r?.shouldWalk(dirs, walkFilter) ? walk(r, next) : next());
-              } else {
-                if (e.shouldWalk(dirs, walkFilter)) {
-                  walk(e, next);
-                } else {
-                  next();
-                }
-              }
-            }
-          }, true);
-        };
-        const start = entry;
-        return new Promise((res, rej) => {
-          walk(start, (er) => {
-            if (er)
-              return rej(er);
-            res(results);
-          });
-        });
-      }
-      walkSync(entry = this.cwd, opts = {}) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        } else if (!(entry instanceof PathBase2)) {
-          opts = entry;
-          entry = this.cwd;
-        }
-        const { withFileTypes = true, follow = false, filter: filter2, walkFilter } = opts;
-        const results = [];
-        if (!filter2 || filter2(entry)) {
-          results.push(withFileTypes ? entry : entry.fullpath());
-        }
-        const dirs = /* @__PURE__ */ new Set([entry]);
-        for (const dir of dirs) {
-          const entries = dir.readdirSync();
-          for (const e of entries) {
-            if (!filter2 || filter2(e)) {
-              results.push(withFileTypes ? e : e.fullpath());
-            }
-            let r = e;
-            if (e.isSymbolicLink()) {
-              if (!(follow && (r = e.realpathSync())))
-                continue;
-              if (r.isUnknown())
-                r.lstatSync();
-            }
-            if (r.shouldWalk(dirs, walkFilter)) {
-              dirs.add(r);
-            }
-          }
-        }
-        return results;
-      }
-      /**
-       * Support for `for await`
-       *
-       * Alias for {@link PathScurryBase.iterate}
-       *
-       * Note: As of Node 19, this is very slow, compared to other methods of
-       * walking.  Consider using {@link PathScurryBase.stream} if memory overhead
-       * and backpressure are concerns, or {@link PathScurryBase.walk} if not.
-       */
-      [Symbol.asyncIterator]() {
-        return this.iterate();
-      }
-      iterate(entry = this.cwd, options = {}) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        } else if (!(entry instanceof PathBase2)) {
-          options = entry;
-          entry = this.cwd;
-        }
-        return this.stream(entry, options)[Symbol.asyncIterator]();
-      }
-      /**
-       * Iterating over a PathScurry performs a synchronous walk.
-       *
-       * Alias for {@link PathScurryBase.iterateSync}
-       */
-      [Symbol.iterator]() {
-        return this.iterateSync();
-      }
-      *iterateSync(entry = this.cwd, opts = {}) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        } else if (!(entry instanceof PathBase2)) {
-          opts = entry;
-          entry = this.cwd;
-        }
-        const { withFileTypes = true, follow = false, filter: filter2, walkFilter } = opts;
-        if (!filter2 || filter2(entry)) {
-          yield withFileTypes ? entry : entry.fullpath();
-        }
-        const dirs = /* @__PURE__ */ new Set([entry]);
-        for (const dir of dirs) {
-          const entries = dir.readdirSync();
-          for (const e of entries) {
-            if (!filter2 || filter2(e)) {
-              yield withFileTypes ? e : e.fullpath();
-            }
-            let r = e;
-            if (e.isSymbolicLink()) {
-              if (!(follow && (r = e.realpathSync())))
-                continue;
-              if (r.isUnknown())
-                r.lstatSync();
-            }
-            if (r.shouldWalk(dirs, walkFilter)) {
-              dirs.add(r);
-            }
-          }
-        }
-      }
-      stream(entry = this.cwd, opts = {}) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        } else if (!(entry instanceof PathBase2)) {
-          opts = entry;
-          entry = this.cwd;
-        }
-        const { withFileTypes = true, follow = false, filter: filter2, walkFilter } = opts;
-        const results = new minipass_1.Minipass({ objectMode: true });
-        if (!filter2 || filter2(entry)) {
-          results.write(withFileTypes ? entry : entry.fullpath());
-        }
-        const dirs = /* @__PURE__ */ new Set();
-        const queue2 = [entry];
-        let processing = 0;
-        const process6 = () => {
-          let paused = false;
-          while (!paused) {
-            const dir = queue2.shift();
-            if (!dir) {
-              if (processing === 0)
-                results.end();
-              return;
-            }
-            processing++;
-            dirs.add(dir);
-            const onReaddir = (er, entries, didRealpaths = false) => {
-              if (er)
-                return results.emit("error", er);
-              if (follow && !didRealpaths) {
-                const promises = [];
-                for (const e of entries) {
-                  if (e.isSymbolicLink()) {
-                    promises.push(e.realpath().then((r) => r?.isUnknown() ? r.lstat() : r));
-                  }
-                }
-                if (promises.length) {
-                  Promise.all(promises).then(() => onReaddir(null, entries, true));
-                  return;
-                }
-              }
-              for (const e of entries) {
-                if (e && (!filter2 || filter2(e))) {
-                  if (!results.write(withFileTypes ? e : e.fullpath())) {
-                    paused = true;
-                  }
-                }
-              }
-              processing--;
-              for (const e of entries) {
-                const r = e.realpathCached() || e;
-                if (r.shouldWalk(dirs, walkFilter)) {
-                  queue2.push(r);
-                }
-              }
-              if (paused && !results.flowing) {
-                results.once("drain", process6);
-              } else if (!sync2) {
-                process6();
-              }
-            };
-            let sync2 = true;
-            dir.readdirCB(onReaddir, true);
-            sync2 = false;
-          }
-        };
-        process6();
-        return results;
-      }
-      streamSync(entry = this.cwd, opts = {}) {
-        if (typeof entry === "string") {
-          entry = this.cwd.resolve(entry);
-        } else if (!(entry instanceof PathBase2)) {
-          opts = entry;
-          entry = this.cwd;
-        }
-        const { withFileTypes = true, follow = false, filter: filter2, walkFilter } = opts;
-        const results = new minipass_1.Minipass({ objectMode: true });
-        const dirs = /* @__PURE__ */ new Set();
-        if (!filter2 || filter2(entry)) {
-          results.write(withFileTypes ? entry : entry.fullpath());
-        }
-        const queue2 = [entry];
-        let processing = 0;
-        const process6 = () => {
-          let paused = false;
-          while (!paused) {
-            const dir = queue2.shift();
-            if (!dir) {
-              if (processing === 0)
-                results.end();
-              return;
-            }
-            processing++;
-            dirs.add(dir);
-            const entries = dir.readdirSync();
-            for (const e of entries) {
-              if (!filter2 || filter2(e)) {
-                if (!results.write(withFileTypes ? e : e.fullpath())) {
-                  paused = true;
-                }
-              }
-            }
-            processing--;
-            for (const e of entries) {
-              let r = e;
-              if (e.isSymbolicLink()) {
-                if (!(follow && (r = e.realpathSync())))
-                  continue;
-                if (r.isUnknown())
-                  r.lstatSync();
-              }
-              if (r.shouldWalk(dirs, walkFilter)) {
-                queue2.push(r);
-              }
-            }
-          }
-          if (paused && !results.flowing)
-            results.once("drain", process6);
-        };
-        process6();
-        return results;
-      }
-      chdir(path13 = this.cwd) {
-        const oldCwd = this.cwd;
-        this.cwd = typeof path13 === "string" ? this.cwd.resolve(path13) : path13;
-        this.cwd[setAsCwd2](oldCwd);
-      }
-    };
-    exports.PathScurryBase = PathScurryBase2;
-    var PathScurryWin322 = class extends PathScurryBase2 {
-      /**
-       * separator for generating path strings
-       */
-      sep = "\\";
-      constructor(cwd = process.cwd(), opts = {}) {
-        const { nocase = true } = opts;
-        super(cwd, node_path_1.win32, "\\", { ...opts, nocase });
-        this.nocase = nocase;
-        for (let p = this.cwd; p; p = p.parent) {
-          p.nocase = this.nocase;
-        }
-      }
-      /**
-       * @internal
-       */
-      parseRootPath(dir) {
-        return node_path_1.win32.parse(dir).root.toUpperCase();
-      }
-      /**
-       * @internal
-       */
-      newRoot(fs7) {
-        return new PathWin322(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs7 });
-      }
-      /**
-       * Return true if the provided path string is an absolute path
-       */
-      isAbsolute(p) {
-        return p.startsWith("/") || p.startsWith("\\") || /^[a-z]:(\/|\\)/i.test(p);
-      }
-    };
-    exports.PathScurryWin32 = PathScurryWin322;
-    var PathScurryPosix2 = class extends PathScurryBase2 {
-      /**
-       * separator for generating path strings
-       */
-      sep = "/";
-      constructor(cwd = process.cwd(), opts = {}) {
-        const { nocase = false } = opts;
-        super(cwd, node_path_1.posix, "/", { ...opts, nocase });
-        this.nocase = nocase;
-      }
-      /**
-       * @internal
-       */
-      parseRootPath(_dir) {
-        return "/";
-      }
-      /**
-       * @internal
-       */
-      newRoot(fs7) {
-        return new PathPosix2(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs7 });
-      }
-      /**
-       * Return true if the provided path string is an absolute path
-       */
-      isAbsolute(p) {
-        return p.startsWith("/");
-      }
-    };
-    exports.PathScurryPosix = PathScurryPosix2;
-    var PathScurryDarwin2 = class extends PathScurryPosix2 {
-      constructor(cwd = process.cwd(), opts = {}) {
-        const { nocase = true } = opts;
-        super(cwd, { ...opts, nocase });
-      }
-    };
-    exports.PathScurryDarwin = PathScurryDarwin2;
-    exports.Path = process.platform === "win32" ? PathWin322 : PathPosix2;
-    exports.PathScurry = process.platform === "win32" ? PathScurryWin322 : process.platform === "darwin" ? PathScurryDarwin2 : PathScurryPosix2;
-  }
-});
-
-// node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/commonjs/pattern.js
-var require_pattern = __commonJS({
-  "node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/commonjs/pattern.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Pattern = void 0;
-    var minimatch_1 = require_commonjs2();
-    var isPatternList2 = (pl) => pl.length >= 1;
-    var isGlobList2 = (gl) => gl.length >= 1;
-    var Pattern2 = class _Pattern {
-      #patternList;
-      #globList;
-      #index;
-      length;
-      #platform;
-      #rest;
-      #globString;
-      #isDrive;
-      #isUNC;
-      #isAbsolute;
-      #followGlobstar = true;
-      constructor(patternList, globList, index2, platform) {
-        if (!isPatternList2(patternList)) {
-          throw new TypeError("empty pattern list");
-        }
-        if (!isGlobList2(globList)) {
-          throw new TypeError("empty glob list");
-        }
-        if (globList.length !== patternList.length) {
-          throw new TypeError("mismatched pattern list and glob list lengths");
-        }
-        this.length = patternList.length;
-        if (index2 < 0 || index2 >= this.length) {
-          throw new TypeError("index out of range");
-        }
-        this.#patternList = patternList;
-        this.#globList = globList;
-        this.#index = index2;
-        this.#platform = platform;
-        if (this.#index === 0) {
-          if (this.isUNC()) {
-            const [p0, p1, p2, p3, ...prest] = this.#patternList;
-            const [g0, g1, g2, g3, ...grest] = this.#globList;
-            if (prest[0] === "") {
-              prest.shift();
-              grest.shift();
-            }
-            const p = [p0, p1, p2, p3, ""].join("/");
-            const g = [g0, g1, g2, g3, ""].join("/");
-            this.#patternList = [p, ...prest];
-            this.#globList = [g, ...grest];
-            this.length = this.#patternList.length;
-          } else if (this.isDrive() || this.isAbsolute()) {
-            const [p1, ...prest] = this.#patternList;
-            const [g1, ...grest] = this.#globList;
-            if (prest[0] === "") {
-              prest.shift();
-              grest.shift();
-            }
-            const p = p1 + "/";
-            const g = g1 + "/";
-            this.#patternList = [p, ...prest];
-            this.#globList = [g, ...grest];
-            this.length = this.#patternList.length;
-          }
-        }
-      }
-      /**
-       * The first entry in the parsed list of patterns
-       */
-      pattern() {
-        return this.#patternList[this.#index];
-      }
-      /**
-       * true of if pattern() returns a string
-       */
-      isString() {
-        return typeof this.#patternList[this.#index] === "string";
-      }
-      /**
-       * true of if pattern() returns GLOBSTAR
-       */
-      isGlobstar() {
-        return this.#patternList[this.#index] === minimatch_1.GLOBSTAR;
-      }
-      /**
-       * true if pattern() returns a regexp
-       */
-      isRegExp() {
-        return this.#patternList[this.#index] instanceof RegExp;
-      }
-      /**
-       * The /-joined set of glob parts that make up this pattern
-       */
-      globString() {
-        return this.#globString = this.#globString || (this.#index === 0 ? this.isAbsolute() ? this.#globList[0] + this.#globList.slice(1).join("/") : this.#globList.join("/") : this.#globList.slice(this.#index).join("/"));
-      }
-      /**
-       * true if there are more pattern parts after this one
-       */
-      hasMore() {
-        return this.length > this.#index + 1;
-      }
-      /**
-       * The rest of the pattern after this part, or null if this is the end
-       */
-      rest() {
-        if (this.#rest !== void 0)
-          return this.#rest;
-        if (!this.hasMore())
-          return this.#rest = null;
-        this.#rest = new _Pattern(this.#patternList, this.#globList, this.#index + 1, this.#platform);
-        this.#rest.#isAbsolute = this.#isAbsolute;
-        this.#rest.#isUNC = this.#isUNC;
-        this.#rest.#isDrive = this.#isDrive;
-        return this.#rest;
-      }
-      /**
-       * true if the pattern represents a //unc/path/ on windows
-       */
-      isUNC() {
-        const pl = this.#patternList;
-        return this.#isUNC !== void 0 ? this.#isUNC : this.#isUNC = this.#platform === "win32" && this.#index === 0 && pl[0] === "" && pl[1] === "" && typeof pl[2] === "string" && !!pl[2] && typeof pl[3] === "string" && !!pl[3];
-      }
-      // pattern like C:/...
-      // split = ['C:', ...]
-      // XXX: would be nice to handle patterns like `c:*` to test the cwd
-      // in c: for *, but I don't know of a way to even figure out what that
-      // cwd is without actually chdir'ing into it?
-      /**
-       * True if the pattern starts with a drive letter on Windows
-       */
-      isDrive() {
-        const pl = this.#patternList;
-        return this.#isDrive !== void 0 ? this.#isDrive : this.#isDrive = this.#platform === "win32" && this.#index === 0 && this.length > 1 && typeof pl[0] === "string" && /^[a-z]:$/i.test(pl[0]);
-      }
-      // pattern = '/' or '/...' or '/x/...'
-      // split = ['', ''] or ['', ...] or ['', 'x', ...]
-      // Drive and UNC both considered absolute on windows
-      /**
-       * True if the pattern is rooted on an absolute path
-       */
-      isAbsolute() {
-        const pl = this.#patternList;
-        return this.#isAbsolute !== void 0 ? this.#isAbsolute : this.#isAbsolute = pl[0] === "" && pl.length > 1 || this.isDrive() || this.isUNC();
-      }
-      /**
-       * consume the root of the pattern, and return it
-       */
-      root() {
-        const p = this.#patternList[0];
-        return typeof p === "string" && this.isAbsolute() && this.#index === 0 ? p : "";
-      }
-      /**
-       * Check to see if the current globstar pattern is allowed to follow
-       * a symbolic link.
-       */
-      checkFollowGlobstar() {
-        return !(this.#index === 0 || !this.isGlobstar() || !this.#followGlobstar);
-      }
-      /**
-       * Mark that the current globstar pattern is following a symbolic link
-       */
-      markFollowGlobstar() {
-        if (this.#index === 0 || !this.isGlobstar() || !this.#followGlobstar)
-          return false;
-        this.#followGlobstar = false;
-        return true;
-      }
-    };
-    exports.Pattern = Pattern2;
-  }
-});
-
-// node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/commonjs/ignore.js
-var require_ignore = __commonJS({
-  "node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/commonjs/ignore.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Ignore = void 0;
-    var minimatch_1 = require_commonjs2();
-    var pattern_js_1 = require_pattern();
-    var defaultPlatform4 = typeof process === "object" && process && typeof process.platform === "string" ? process.platform : "linux";
-    var Ignore3 = class {
-      relative;
-      relativeChildren;
-      absolute;
-      absoluteChildren;
-      platform;
-      mmopts;
-      constructor(ignored, { nobrace, nocase, noext, noglobstar, platform = defaultPlatform4 }) {
-        this.relative = [];
-        this.absolute = [];
-        this.relativeChildren = [];
-        this.absoluteChildren = [];
-        this.platform = platform;
-        this.mmopts = {
-          dot: true,
-          nobrace,
-          nocase,
-          noext,
-          noglobstar,
-          optimizationLevel: 2,
-          platform,
-          nocomment: true,
-          nonegate: true
-        };
-        for (const ign of ignored)
-          this.add(ign);
-      }
-      add(ign) {
-        const mm = new minimatch_1.Minimatch(ign, this.mmopts);
-        for (let i = 0; i < mm.set.length; i++) {
-          const parsed2 = mm.set[i];
-          const globParts = mm.globParts[i];
-          if (!parsed2 || !globParts) {
-            throw new Error("invalid pattern object");
-          }
-          while (parsed2[0] === "." && globParts[0] === ".") {
-            parsed2.shift();
-            globParts.shift();
-          }
-          const p = new pattern_js_1.Pattern(parsed2, globParts, 0, this.platform);
-          const m = new minimatch_1.Minimatch(p.globString(), this.mmopts);
-          const children = globParts[globParts.length - 1] === "**";
-          const absolute = p.isAbsolute();
-          if (absolute)
-            this.absolute.push(m);
-          else
-            this.relative.push(m);
-          if (children) {
-            if (absolute)
-              this.absoluteChildren.push(m);
-            else
-              this.relativeChildren.push(m);
-          }
-        }
-      }
-      ignored(p) {
-        const fullpath = p.fullpath();
-        const fullpaths = `${fullpath}/`;
-        const relative = p.relative() || ".";
-        const relatives = `${relative}/`;
-        for (const m of this.relative) {
-          if (m.match(relative) || m.match(relatives))
-            return true;
-        }
-        for (const m of this.absolute) {
-          if (m.match(fullpath) || m.match(fullpaths))
-            return true;
-        }
-        return false;
-      }
-      childrenIgnored(p) {
-        const fullpath = p.fullpath() + "/";
-        const relative = (p.relative() || ".") + "/";
-        for (const m of this.relativeChildren) {
-          if (m.match(relative))
-            return true;
-        }
-        for (const m of this.absoluteChildren) {
-          if (m.match(fullpath))
-            return true;
-        }
-        return false;
-      }
-    };
-    exports.Ignore = Ignore3;
-  }
-});
-
-// node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/commonjs/processor.js
-var require_processor = __commonJS({
-  "node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/commonjs/processor.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Processor = exports.SubWalks = exports.MatchRecord = exports.HasWalkedCache = void 0;
-    var minimatch_1 = require_commonjs2();
-    var HasWalkedCache2 = class _HasWalkedCache {
-      store;
-      constructor(store = /* @__PURE__ */ new Map()) {
-        this.store = store;
-      }
-      copy() {
-        return new _HasWalkedCache(new Map(this.store));
-      }
-      hasWalked(target, pattern2) {
-        return this.store.get(target.fullpath())?.has(pattern2.globString());
-      }
-      storeWalked(target, pattern2) {
-        const fullpath = target.fullpath();
-        const cached = this.store.get(fullpath);
-        if (cached)
-          cached.add(pattern2.globString());
-        else
-          this.store.set(fullpath, /* @__PURE__ */ new Set([pattern2.globString()]));
-      }
-    };
-    exports.HasWalkedCache = HasWalkedCache2;
-    var MatchRecord2 = class {
-      store = /* @__PURE__ */ new Map();
-      add(target, absolute, ifDir) {
-        const n = (absolute ? 2 : 0) | (ifDir ? 1 : 0);
-        const current = this.store.get(target);
-        this.store.set(target, current === void 0 ? n : n & current);
-      }
-      // match, absolute, ifdir
-      entries() {
-        return [...this.store.entries()].map(([path13, n]) => [
-          path13,
-          !!(n & 2),
-          !!(n & 1)
-        ]);
-      }
-    };
-    exports.MatchRecord = MatchRecord2;
-    var SubWalks2 = class {
-      store = /* @__PURE__ */ new Map();
-      add(target, pattern2) {
-        if (!target.canReaddir()) {
-          return;
-        }
-        const subs = this.store.get(target);
-        if (subs) {
-          if (!subs.find((p) => p.globString() === pattern2.globString())) {
-            subs.push(pattern2);
-          }
-        } else
-          this.store.set(target, [pattern2]);
-      }
-      get(target) {
-        const subs = this.store.get(target);
-        if (!subs) {
-          throw new Error("attempting to walk unknown path");
-        }
-        return subs;
-      }
-      entries() {
-        return this.keys().map((k) => [k, this.store.get(k)]);
-      }
-      keys() {
-        return [...this.store.keys()].filter((t) => t.canReaddir());
-      }
-    };
-    exports.SubWalks = SubWalks2;
-    var Processor3 = class _Processor {
-      hasWalkedCache;
-      matches = new MatchRecord2();
-      subwalks = new SubWalks2();
-      patterns;
-      follow;
-      dot;
-      opts;
-      constructor(opts, hasWalkedCache) {
-        this.opts = opts;
-        this.follow = !!opts.follow;
-        this.dot = !!opts.dot;
-        this.hasWalkedCache = hasWalkedCache ? hasWalkedCache.copy() : new HasWalkedCache2();
-      }
-      processPatterns(target, patterns) {
-        this.patterns = patterns;
-        const processingSet = patterns.map((p) => [target, p]);
-        for (let [t, pattern2] of processingSet) {
-          this.hasWalkedCache.storeWalked(t, pattern2);
-          const root2 = pattern2.root();
-          const absolute = pattern2.isAbsolute() && this.opts.absolute !== false;
-          if (root2) {
-            t = t.resolve(root2 === "/" && this.opts.root !== void 0 ? this.opts.root : root2);
-            const rest2 = pattern2.rest();
-            if (!rest2) {
-              this.matches.add(t, true, false);
-              continue;
-            } else {
-              pattern2 = rest2;
-            }
-          }
-          if (t.isENOENT())
-            continue;
-          let p;
-          let rest;
-          let changed = false;
-          while (typeof (p = pattern2.pattern()) === "string" && (rest = pattern2.rest())) {
-            const c = t.resolve(p);
-            t = c;
-            pattern2 = rest;
-            changed = true;
-          }
-          p = pattern2.pattern();
-          rest = pattern2.rest();
-          if (changed) {
-            if (this.hasWalkedCache.hasWalked(t, pattern2))
-              continue;
-            this.hasWalkedCache.storeWalked(t, pattern2);
-          }
-          if (typeof p === "string") {
-            const ifDir = p === ".." || p === "" || p === ".";
-            this.matches.add(t.resolve(p), absolute, ifDir);
-            continue;
-          } else if (p === minimatch_1.GLOBSTAR) {
-            if (!t.isSymbolicLink() || this.follow || pattern2.checkFollowGlobstar()) {
-              this.subwalks.add(t, pattern2);
-            }
-            const rp = rest?.pattern();
-            const rrest = rest?.rest();
-            if (!rest || (rp === "" || rp === ".") && !rrest) {
-              this.matches.add(t, absolute, rp === "" || rp === ".");
-            } else {
-              if (rp === "..") {
-                const tp = t.parent || t;
-                if (!rrest)
-                  this.matches.add(tp, absolute, true);
-                else if (!this.hasWalkedCache.hasWalked(tp, rrest)) {
-                  this.subwalks.add(tp, rrest);
-                }
-              }
-            }
-          } else if (p instanceof RegExp) {
-            this.subwalks.add(t, pattern2);
-          }
-        }
-        return this;
-      }
-      subwalkTargets() {
-        return this.subwalks.keys();
-      }
-      child() {
-        return new _Processor(this.opts, this.hasWalkedCache);
-      }
-      // return a new Processor containing the subwalks for each
-      // child entry, and a set of matches, and
-      // a hasWalkedCache that's a copy of this one
-      // then we're going to call
-      filterEntries(parent, entries) {
-        const patterns = this.subwalks.get(parent);
-        const results = this.child();
-        for (const e of entries) {
-          for (const pattern2 of patterns) {
-            const absolute = pattern2.isAbsolute();
-            const p = pattern2.pattern();
-            const rest = pattern2.rest();
-            if (p === minimatch_1.GLOBSTAR) {
-              results.testGlobstar(e, pattern2, rest, absolute);
-            } else if (p instanceof RegExp) {
-              results.testRegExp(e, p, rest, absolute);
-            } else {
-              results.testString(e, p, rest, absolute);
-            }
-          }
-        }
-        return results;
-      }
-      testGlobstar(e, pattern2, rest, absolute) {
-        if (this.dot || !e.name.startsWith(".")) {
-          if (!pattern2.hasMore()) {
-            this.matches.add(e, absolute, false);
-          }
-          if (e.canReaddir()) {
-            if (this.follow || !e.isSymbolicLink()) {
-              this.subwalks.add(e, pattern2);
-            } else if (e.isSymbolicLink()) {
-              if (rest && pattern2.checkFollowGlobstar()) {
-                this.subwalks.add(e, rest);
-              } else if (pattern2.markFollowGlobstar()) {
-                this.subwalks.add(e, pattern2);
-              }
-            }
-          }
-        }
-        if (rest) {
-          const rp = rest.pattern();
-          if (typeof rp === "string" && // dots and empty were handled already
-          rp !== ".." && rp !== "" && rp !== ".") {
-            this.testString(e, rp, rest.rest(), absolute);
-          } else if (rp === "..") {
-            const ep = e.parent || e;
-            this.subwalks.add(ep, rest);
-          } else if (rp instanceof RegExp) {
-            this.testRegExp(e, rp, rest.rest(), absolute);
-          }
-        }
-      }
-      testRegExp(e, p, rest, absolute) {
-        if (!p.test(e.name))
-          return;
-        if (!rest) {
-          this.matches.add(e, absolute, false);
-        } else {
-          this.subwalks.add(e, rest);
-        }
-      }
-      testString(e, p, rest, absolute) {
-        if (!e.isNamed(p))
-          return;
-        if (!rest) {
-          this.matches.add(e, absolute, false);
-        } else {
-          this.subwalks.add(e, rest);
-        }
-      }
-    };
-    exports.Processor = Processor3;
-  }
-});
-
-// node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/commonjs/walker.js
-var require_walker = __commonJS({
-  "node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/commonjs/walker.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.GlobStream = exports.GlobWalker = exports.GlobUtil = void 0;
-    var minipass_1 = require_commonjs3();
-    var ignore_js_1 = require_ignore();
-    var processor_js_1 = require_processor();
-    var makeIgnore2 = (ignore3, opts) => typeof ignore3 === "string" ? new ignore_js_1.Ignore([ignore3], opts) : Array.isArray(ignore3) ? new ignore_js_1.Ignore(ignore3, opts) : ignore3;
-    var GlobUtil2 = class {
-      path;
-      patterns;
-      opts;
-      seen = /* @__PURE__ */ new Set();
-      paused = false;
-      aborted = false;
-      #onResume = [];
-      #ignore;
-      #sep;
-      signal;
-      maxDepth;
-      includeChildMatches;
-      constructor(patterns, path13, opts) {
-        this.patterns = patterns;
-        this.path = path13;
-        this.opts = opts;
-        this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
-        this.includeChildMatches = opts.includeChildMatches !== false;
-        if (opts.ignore || !this.includeChildMatches) {
-          this.#ignore = makeIgnore2(opts.ignore ?? [], opts);
-          if (!this.includeChildMatches && typeof this.#ignore.add !== "function") {
-            const m = "cannot ignore child matches, ignore lacks add() method.";
-            throw new Error(m);
-          }
-        }
-        this.maxDepth = opts.maxDepth || Infinity;
-        if (opts.signal) {
-          this.signal = opts.signal;
-          this.signal.addEventListener("abort", () => {
-            this.#onResume.length = 0;
-          });
-        }
-      }
-      #ignored(path13) {
-        return this.seen.has(path13) || !!this.#ignore?.ignored?.(path13);
-      }
-      #childrenIgnored(path13) {
-        return !!this.#ignore?.childrenIgnored?.(path13);
-      }
-      // backpressure mechanism
-      pause() {
-        this.paused = true;
-      }
-      resume() {
-        if (this.signal?.aborted)
-          return;
-        this.paused = false;
-        let fn = void 0;
-        while (!this.paused && (fn = this.#onResume.shift())) {
-          fn();
-        }
-      }
-      onResume(fn) {
-        if (this.signal?.aborted)
-          return;
-        if (!this.paused) {
-          fn();
-        } else {
-          this.#onResume.push(fn);
-        }
-      }
-      // do the requisite realpath/stat checking, and return the path
-      // to add or undefined to filter it out.
-      async matchCheck(e, ifDir) {
-        if (ifDir && this.opts.nodir)
-          return void 0;
-        let rpc;
-        if (this.opts.realpath) {
-          rpc = e.realpathCached() || await e.realpath();
-          if (!rpc)
-            return void 0;
-          e = rpc;
-        }
-        const needStat = e.isUnknown() || this.opts.stat;
-        const s = needStat ? await e.lstat() : e;
-        if (this.opts.follow && this.opts.nodir && s?.isSymbolicLink()) {
-          const target = await s.realpath();
-          if (target && (target.isUnknown() || this.opts.stat)) {
-            await target.lstat();
-          }
-        }
-        return this.matchCheckTest(s, ifDir);
-      }
-      matchCheckTest(e, ifDir) {
-        return e && (this.maxDepth === Infinity || e.depth() <= this.maxDepth) && (!ifDir || e.canReaddir()) && (!this.opts.nodir || !e.isDirectory()) && (!this.opts.nodir || !this.opts.follow || !e.isSymbolicLink() || !e.realpathCached()?.isDirectory()) && !this.#ignored(e) ? e : void 0;
-      }
-      matchCheckSync(e, ifDir) {
-        if (ifDir && this.opts.nodir)
-          return void 0;
-        let rpc;
-        if (this.opts.realpath) {
-          rpc = e.realpathCached() || e.realpathSync();
-          if (!rpc)
-            return void 0;
-          e = rpc;
-        }
-        const needStat = e.isUnknown() || this.opts.stat;
-        const s = needStat ? e.lstatSync() : e;
-        if (this.opts.follow && this.opts.nodir && s?.isSymbolicLink()) {
-          const target = s.realpathSync();
-          if (target && (target?.isUnknown() || this.opts.stat)) {
-            target.lstatSync();
-          }
-        }
-        return this.matchCheckTest(s, ifDir);
-      }
-      matchFinish(e, absolute) {
-        if (this.#ignored(e))
-          return;
-        if (!this.includeChildMatches && this.#ignore?.add) {
-          const ign = `${e.relativePosix()}/**`;
-          this.#ignore.add(ign);
-        }
-        const abs = this.opts.absolute === void 0 ? absolute : this.opts.absolute;
-        this.seen.add(e);
-        const mark = this.opts.mark && e.isDirectory() ? this.#sep : "";
-        if (this.opts.withFileTypes) {
-          this.matchEmit(e);
-        } else if (abs) {
-          const abs2 = this.opts.posix ? e.fullpathPosix() : e.fullpath();
-          this.matchEmit(abs2 + mark);
-        } else {
-          const rel = this.opts.posix ? e.relativePosix() : e.relative();
-          const pre = this.opts.dotRelative && !rel.startsWith(".." + this.#sep) ? "." + this.#sep : "";
-          this.matchEmit(!rel ? "." + mark : pre + rel + mark);
-        }
-      }
-      async match(e, absolute, ifDir) {
-        const p = await this.matchCheck(e, ifDir);
-        if (p)
-          this.matchFinish(p, absolute);
-      }
-      matchSync(e, absolute, ifDir) {
-        const p = this.matchCheckSync(e, ifDir);
-        if (p)
-          this.matchFinish(p, absolute);
-      }
-      walkCB(target, patterns, cb) {
-        if (this.signal?.aborted)
-          cb();
-        this.walkCB2(target, patterns, new processor_js_1.Processor(this.opts), cb);
-      }
-      walkCB2(target, patterns, processor, cb) {
-        if (this.#childrenIgnored(target))
-          return cb();
-        if (this.signal?.aborted)
-          cb();
-        if (this.paused) {
-          this.onResume(() => this.walkCB2(target, patterns, processor, cb));
-          return;
-        }
-        processor.processPatterns(target, patterns);
-        let tasks = 1;
-        const next = () => {
-          if (--tasks === 0)
-            cb();
-        };
-        for (const [m, absolute, ifDir] of processor.matches.entries()) {
-          if (this.#ignored(m))
-            continue;
-          tasks++;
-          this.match(m, absolute, ifDir).then(() => next());
-        }
-        for (const t of processor.subwalkTargets()) {
-          if (this.maxDepth !== Infinity && t.depth() >= this.maxDepth) {
-            continue;
-          }
-          tasks++;
-          const childrenCached = t.readdirCached();
-          if (t.calledReaddir())
-            this.walkCB3(t, childrenCached, processor, next);
-          else {
-            t.readdirCB((_, entries) => this.walkCB3(t, entries, processor, next), true);
-          }
-        }
-        next();
-      }
-      walkCB3(target, entries, processor, cb) {
-        processor = processor.filterEntries(target, entries);
-        let tasks = 1;
-        const next = () => {
-          if (--tasks === 0)
-            cb();
-        };
-        for (const [m, absolute, ifDir] of processor.matches.entries()) {
-          if (this.#ignored(m))
-            continue;
-          tasks++;
-          this.match(m, absolute, ifDir).then(() => next());
-        }
-        for (const [target2, patterns] of processor.subwalks.entries()) {
-          tasks++;
-          this.walkCB2(target2, patterns, processor.child(), next);
-        }
-        next();
-      }
-      walkCBSync(target, patterns, cb) {
-        if (this.signal?.aborted)
-          cb();
-        this.walkCB2Sync(target, patterns, new processor_js_1.Processor(this.opts), cb);
-      }
-      walkCB2Sync(target, patterns, processor, cb) {
-        if (this.#childrenIgnored(target))
-          return cb();
-        if (this.signal?.aborted)
-          cb();
-        if (this.paused) {
-          this.onResume(() => this.walkCB2Sync(target, patterns, processor, cb));
-          return;
-        }
-        processor.processPatterns(target, patterns);
-        let tasks = 1;
-        const next = () => {
-          if (--tasks === 0)
-            cb();
-        };
-        for (const [m, absolute, ifDir] of processor.matches.entries()) {
-          if (this.#ignored(m))
-            continue;
-          this.matchSync(m, absolute, ifDir);
-        }
-        for (const t of processor.subwalkTargets()) {
-          if (this.maxDepth !== Infinity && t.depth() >= this.maxDepth) {
-            continue;
-          }
-          tasks++;
-          const children = t.readdirSync();
-          this.walkCB3Sync(t, children, processor, next);
-        }
-        next();
-      }
-      walkCB3Sync(target, entries, processor, cb) {
-        processor = processor.filterEntries(target, entries);
-        let tasks = 1;
-        const next = () => {
-          if (--tasks === 0)
-            cb();
-        };
-        for (const [m, absolute, ifDir] of processor.matches.entries()) {
-          if (this.#ignored(m))
-            continue;
-          this.matchSync(m, absolute, ifDir);
-        }
-        for (const [target2, patterns] of processor.subwalks.entries()) {
-          tasks++;
-          this.walkCB2Sync(target2, patterns, processor.child(), next);
-        }
-        next();
-      }
-    };
-    exports.GlobUtil = GlobUtil2;
-    var GlobWalker2 = class extends GlobUtil2 {
-      matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path13, opts) {
-        super(patterns, path13, opts);
-      }
-      matchEmit(e) {
-        this.matches.add(e);
-      }
-      async walk() {
-        if (this.signal?.aborted)
-          throw this.signal.reason;
-        if (this.path.isUnknown()) {
-          await this.path.lstat();
-        }
-        await new Promise((res, rej) => {
-          this.walkCB(this.path, this.patterns, () => {
-            if (this.signal?.aborted) {
-              rej(this.signal.reason);
-            } else {
-              res(this.matches);
-            }
-          });
-        });
-        return this.matches;
-      }
-      walkSync() {
-        if (this.signal?.aborted)
-          throw this.signal.reason;
-        if (this.path.isUnknown()) {
-          this.path.lstatSync();
-        }
-        this.walkCBSync(this.path, this.patterns, () => {
-          if (this.signal?.aborted)
-            throw this.signal.reason;
-        });
-        return this.matches;
-      }
-    };
-    exports.GlobWalker = GlobWalker2;
-    var GlobStream2 = class extends GlobUtil2 {
-      results;
-      constructor(patterns, path13, opts) {
-        super(patterns, path13, opts);
-        this.results = new minipass_1.Minipass({
-          signal: this.signal,
-          objectMode: true
-        });
-        this.results.on("drain", () => this.resume());
-        this.results.on("resume", () => this.resume());
-      }
-      matchEmit(e) {
-        this.results.write(e);
-        if (!this.results.flowing)
-          this.pause();
-      }
-      stream() {
-        const target = this.path;
-        if (target.isUnknown()) {
-          target.lstat().then(() => {
-            this.walkCB(target, this.patterns, () => this.results.end());
-          });
-        } else {
-          this.walkCB(target, this.patterns, () => this.results.end());
-        }
-        return this.results;
-      }
-      streamSync() {
-        if (this.path.isUnknown()) {
-          this.path.lstatSync();
-        }
-        this.walkCBSync(this.path, this.patterns, () => this.results.end());
-        return this.results;
-      }
-    };
-    exports.GlobStream = GlobStream2;
-  }
-});
-
-// node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/commonjs/glob.js
-var require_glob = __commonJS({
-  "node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/commonjs/glob.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Glob = void 0;
-    var minimatch_1 = require_commonjs2();
-    var node_url_1 = __require("node:url");
-    var path_scurry_1 = require_commonjs4();
-    var pattern_js_1 = require_pattern();
-    var walker_js_1 = require_walker();
-    var defaultPlatform4 = typeof process === "object" && process && typeof process.platform === "string" ? process.platform : "linux";
-    var Glob2 = class {
-      absolute;
-      cwd;
-      root;
-      dot;
-      dotRelative;
-      follow;
-      ignore;
-      magicalBraces;
-      mark;
-      matchBase;
-      maxDepth;
-      nobrace;
-      nocase;
-      nodir;
-      noext;
-      noglobstar;
-      pattern;
-      platform;
-      realpath;
-      scurry;
-      stat;
-      signal;
-      windowsPathsNoEscape;
-      withFileTypes;
-      includeChildMatches;
-      /**
-       * The options provided to the constructor.
-       */
-      opts;
-      /**
-       * An array of parsed immutable {@link Pattern} objects.
-       */
-      patterns;
-      /**
-       * All options are stored as properties on the `Glob` object.
-       *
-       * See {@link GlobOptions} for full options descriptions.
-       *
-       * Note that a previous `Glob` object can be passed as the
-       * `GlobOptions` to another `Glob` instantiation to re-use settings
-       * and caches with a new pattern.
-       *
-       * Traversal functions can be called multiple times to run the walk
-       * again.
-       */
-      constructor(pattern2, opts) {
-        if (!opts)
-          throw new TypeError("glob options required");
-        this.withFileTypes = !!opts.withFileTypes;
-        this.signal = opts.signal;
-        this.follow = !!opts.follow;
-        this.dot = !!opts.dot;
-        this.dotRelative = !!opts.dotRelative;
-        this.nodir = !!opts.nodir;
-        this.mark = !!opts.mark;
-        if (!opts.cwd) {
-          this.cwd = "";
-        } else if (opts.cwd instanceof URL || opts.cwd.startsWith("file://")) {
-          opts.cwd = (0, node_url_1.fileURLToPath)(opts.cwd);
-        }
-        this.cwd = opts.cwd || "";
-        this.root = opts.root;
-        this.magicalBraces = !!opts.magicalBraces;
-        this.nobrace = !!opts.nobrace;
-        this.noext = !!opts.noext;
-        this.realpath = !!opts.realpath;
-        this.absolute = opts.absolute;
-        this.includeChildMatches = opts.includeChildMatches !== false;
-        this.noglobstar = !!opts.noglobstar;
-        this.matchBase = !!opts.matchBase;
-        this.maxDepth = typeof opts.maxDepth === "number" ? opts.maxDepth : Infinity;
-        this.stat = !!opts.stat;
-        this.ignore = opts.ignore;
-        if (this.withFileTypes && this.absolute !== void 0) {
-          throw new Error("cannot set absolute and withFileTypes:true");
-        }
-        if (typeof pattern2 === "string") {
-          pattern2 = [pattern2];
-        }
-        this.windowsPathsNoEscape = !!opts.windowsPathsNoEscape || opts.allowWindowsEscape === false;
-        if (this.windowsPathsNoEscape) {
-          pattern2 = pattern2.map((p) => p.replace(/\\/g, "/"));
-        }
-        if (this.matchBase) {
-          if (opts.noglobstar) {
-            throw new TypeError("base matching requires globstar");
-          }
-          pattern2 = pattern2.map((p) => p.includes("/") ? p : `./**/${p}`);
-        }
-        this.pattern = pattern2;
-        this.platform = opts.platform || defaultPlatform4;
-        this.opts = { ...opts, platform: this.platform };
-        if (opts.scurry) {
-          this.scurry = opts.scurry;
-          if (opts.nocase !== void 0 && opts.nocase !== opts.scurry.nocase) {
-            throw new Error("nocase option contradicts provided scurry option");
-          }
-        } else {
-          const Scurry = opts.platform === "win32" ? path_scurry_1.PathScurryWin32 : opts.platform === "darwin" ? path_scurry_1.PathScurryDarwin : opts.platform ? path_scurry_1.PathScurryPosix : path_scurry_1.PathScurry;
-          this.scurry = new Scurry(this.cwd, {
-            nocase: opts.nocase,
-            fs: opts.fs
-          });
-        }
-        this.nocase = this.scurry.nocase;
-        const nocaseMagicOnly = this.platform === "darwin" || this.platform === "win32";
-        const mmo = {
-          // default nocase based on platform
-          ...opts,
-          dot: this.dot,
-          matchBase: this.matchBase,
-          nobrace: this.nobrace,
-          nocase: this.nocase,
-          nocaseMagicOnly,
-          nocomment: true,
-          noext: this.noext,
-          nonegate: true,
-          optimizationLevel: 2,
-          platform: this.platform,
-          windowsPathsNoEscape: this.windowsPathsNoEscape,
-          debug: !!this.opts.debug
-        };
-        const mms = this.pattern.map((p) => new minimatch_1.Minimatch(p, mmo));
-        const [matchSet, globParts] = mms.reduce((set, m) => {
-          set[0].push(...m.set);
-          set[1].push(...m.globParts);
-          return set;
-        }, [[], []]);
-        this.patterns = matchSet.map((set, i) => {
-          const g = globParts[i];
-          if (!g)
-            throw new Error("invalid pattern object");
-          return new pattern_js_1.Pattern(set, g, 0, this.platform);
-        });
-      }
-      async walk() {
-        return [
-          ...await new walker_js_1.GlobWalker(this.patterns, this.scurry.cwd, {
-            ...this.opts,
-            maxDepth: this.maxDepth !== Infinity ? this.maxDepth + this.scurry.cwd.depth() : Infinity,
-            platform: this.platform,
-            nocase: this.nocase,
-            includeChildMatches: this.includeChildMatches
-          }).walk()
-        ];
-      }
-      walkSync() {
-        return [
-          ...new walker_js_1.GlobWalker(this.patterns, this.scurry.cwd, {
-            ...this.opts,
-            maxDepth: this.maxDepth !== Infinity ? this.maxDepth + this.scurry.cwd.depth() : Infinity,
-            platform: this.platform,
-            nocase: this.nocase,
-            includeChildMatches: this.includeChildMatches
-          }).walkSync()
-        ];
-      }
-      stream() {
-        return new walker_js_1.GlobStream(this.patterns, this.scurry.cwd, {
-          ...this.opts,
-          maxDepth: this.maxDepth !== Infinity ? this.maxDepth + this.scurry.cwd.depth() : Infinity,
-          platform: this.platform,
-          nocase: this.nocase,
-          includeChildMatches: this.includeChildMatches
-        }).stream();
-      }
-      streamSync() {
-        return new walker_js_1.GlobStream(this.patterns, this.scurry.cwd, {
-          ...this.opts,
-          maxDepth: this.maxDepth !== Infinity ? this.maxDepth + this.scurry.cwd.depth() : Infinity,
-          platform: this.platform,
-          nocase: this.nocase,
-          includeChildMatches: this.includeChildMatches
-        }).streamSync();
-      }
-      /**
-       * Default sync iteration function. Returns a Generator that
-       * iterates over the results.
-       */
-      iterateSync() {
-        return this.streamSync()[Symbol.iterator]();
-      }
-      [Symbol.iterator]() {
-        return this.iterateSync();
-      }
-      /**
-       * Default async iteration function. Returns an AsyncGenerator that
-       * iterates over the results.
-       */
-      iterate() {
-        return this.stream()[Symbol.asyncIterator]();
-      }
-      [Symbol.asyncIterator]() {
-        return this.iterate();
-      }
-    };
-    exports.Glob = Glob2;
-  }
-});
-
-// node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/commonjs/has-magic.js
-var require_has_magic = __commonJS({
-  "node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/commonjs/has-magic.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.hasMagic = void 0;
-    var minimatch_1 = require_commonjs2();
-    var hasMagic2 = (pattern2, options = {}) => {
-      if (!Array.isArray(pattern2)) {
-        pattern2 = [pattern2];
-      }
-      for (const p of pattern2) {
-        if (new minimatch_1.Minimatch(p, options).hasMagic())
-          return true;
-      }
-      return false;
-    };
-    exports.hasMagic = hasMagic2;
-  }
-});
-
-// node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/commonjs/index.js
-var require_commonjs5 = __commonJS({
-  "node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/commonjs/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.glob = exports.sync = exports.iterate = exports.iterateSync = exports.stream = exports.streamSync = exports.Ignore = exports.hasMagic = exports.Glob = exports.unescape = exports.escape = void 0;
-    exports.globStreamSync = globStreamSync2;
-    exports.globStream = globStream2;
-    exports.globSync = globSync2;
-    exports.globIterateSync = globIterateSync2;
-    exports.globIterate = globIterate2;
-    var minimatch_1 = require_commonjs2();
-    var glob_js_1 = require_glob();
-    var has_magic_js_1 = require_has_magic();
-    var minimatch_2 = require_commonjs2();
-    Object.defineProperty(exports, "escape", { enumerable: true, get: function() {
-      return minimatch_2.escape;
-    } });
-    Object.defineProperty(exports, "unescape", { enumerable: true, get: function() {
-      return minimatch_2.unescape;
-    } });
-    var glob_js_2 = require_glob();
-    Object.defineProperty(exports, "Glob", { enumerable: true, get: function() {
-      return glob_js_2.Glob;
-    } });
-    var has_magic_js_2 = require_has_magic();
-    Object.defineProperty(exports, "hasMagic", { enumerable: true, get: function() {
-      return has_magic_js_2.hasMagic;
-    } });
-    var ignore_js_1 = require_ignore();
-    Object.defineProperty(exports, "Ignore", { enumerable: true, get: function() {
-      return ignore_js_1.Ignore;
-    } });
-    function globStreamSync2(pattern2, options = {}) {
-      return new glob_js_1.Glob(pattern2, options).streamSync();
-    }
-    function globStream2(pattern2, options = {}) {
-      return new glob_js_1.Glob(pattern2, options).stream();
-    }
-    function globSync2(pattern2, options = {}) {
-      return new glob_js_1.Glob(pattern2, options).walkSync();
-    }
-    async function glob_2(pattern2, options = {}) {
-      return new glob_js_1.Glob(pattern2, options).walk();
-    }
-    function globIterateSync2(pattern2, options = {}) {
-      return new glob_js_1.Glob(pattern2, options).iterateSync();
-    }
-    function globIterate2(pattern2, options = {}) {
-      return new glob_js_1.Glob(pattern2, options).iterate();
-    }
-    exports.streamSync = globStreamSync2;
-    exports.stream = Object.assign(globStream2, { sync: globStreamSync2 });
-    exports.iterateSync = globIterateSync2;
-    exports.iterate = Object.assign(globIterate2, {
-      sync: globIterateSync2
-    });
-    exports.sync = Object.assign(globSync2, {
-      stream: globStreamSync2,
-      iterate: globIterateSync2
-    });
-    exports.glob = Object.assign(glob_2, {
-      glob: glob_2,
-      globSync: globSync2,
-      sync: exports.sync,
-      globStream: globStream2,
-      stream: exports.stream,
-      globStreamSync: globStreamSync2,
-      streamSync: exports.streamSync,
-      globIterate: globIterate2,
-      iterate: exports.iterate,
-      globIterateSync: globIterateSync2,
-      iterateSync: exports.iterateSync,
-      Glob: glob_js_1.Glob,
-      hasMagic: has_magic_js_1.hasMagic,
-      escape: minimatch_1.escape,
-      unescape: minimatch_1.unescape
-    });
-    exports.glob.glob = exports.glob;
-  }
-});
-
-// node_modules/.pnpm/promise-inflight@1.0.1/node_modules/promise-inflight/inflight.js
-var require_inflight = __commonJS({
-  "node_modules/.pnpm/promise-inflight@1.0.1/node_modules/promise-inflight/inflight.js"(exports, module) {
-    "use strict";
-    module.exports = inflight;
-    var Bluebird;
-    try {
-      Bluebird = __require("bluebird");
-    } catch (_) {
-      Bluebird = Promise;
-    }
-    var active = {};
-    inflight.active = active;
-    function inflight(unique, doFly) {
-      return Bluebird.all([unique, doFly]).then(function(args) {
-        const unique2 = args[0];
-        const doFly2 = args[1];
-        if (Array.isArray(unique2)) {
-          return Bluebird.all(unique2).then(function(uniqueArr) {
-            return _inflight(uniqueArr.join(""), doFly2);
-          });
-        } else {
-          return _inflight(unique2, doFly2);
-        }
-      });
-      function _inflight(unique2, doFly2) {
-        if (!active[unique2]) {
-          let cleanup = function() {
-            delete active[unique2];
-          };
-          active[unique2] = new Bluebird(function(resolve7) {
-            return resolve7(doFly2());
-          });
-          active[unique2].then(cleanup, cleanup);
-        }
-        return active[unique2];
-      }
-    }
-  }
-});
-
-// node_modules/.pnpm/isexe@3.1.5/node_modules/isexe/dist/commonjs/index.min.js
-var require_index_min = __commonJS({
-  "node_modules/.pnpm/isexe@3.1.5/node_modules/isexe/dist/commonjs/index.min.js"(exports) {
-    "use strict";
-    var a = (t, e) => () => (e || t((e = { exports: {} }).exports, e), e.exports);
-    var _ = a((i) => {
-      "use strict";
-      Object.defineProperty(i, "__esModule", { value: true });
-      i.sync = i.isexe = void 0;
-      var M = __require("node:fs"), x = __require("node:fs/promises"), q = async (t, e = {}) => {
-        let { ignoreErrors: r = false } = e;
-        try {
-          return d(await (0, x.stat)(t), e);
-        } catch (s) {
-          let n = s;
-          if (r || n.code === "EACCES") return false;
-          throw n;
-        }
-      };
-      i.isexe = q;
-      var m = (t, e = {}) => {
-        let { ignoreErrors: r = false } = e;
-        try {
-          return d((0, M.statSync)(t), e);
-        } catch (s) {
-          let n = s;
-          if (r || n.code === "EACCES") return false;
-          throw n;
-        }
-      };
-      i.sync = m;
-      var d = (t, e) => t.isFile() && A(t, e), A = (t, e) => {
-        let r = e.uid ?? process.getuid?.(), s = e.groups ?? process.getgroups?.() ?? [], n = e.gid ?? process.getgid?.() ?? s[0];
-        if (r === void 0 || n === void 0) throw new Error("cannot get uid or gid");
-        let u = /* @__PURE__ */ new Set([n, ...s]), c = t.mode, S = t.uid, P = t.gid, f = parseInt("100", 8), l = parseInt("010", 8), j = parseInt("001", 8), C = f | l;
-        return !!(c & j || c & l && u.has(P) || c & f && S === r || c & C && r === 0);
-      };
-    });
-    var g = a((o) => {
-      "use strict";
-      Object.defineProperty(o, "__esModule", { value: true });
-      o.sync = o.isexe = void 0;
-      var T = __require("node:fs"), I = __require("node:fs/promises"), D = __require("node:path"), F = async (t, e = {}) => {
-        let { ignoreErrors: r = false } = e;
-        try {
-          return y(await (0, I.stat)(t), t, e);
-        } catch (s) {
-          let n = s;
-          if (r || n.code === "EACCES") return false;
-          throw n;
-        }
-      };
-      o.isexe = F;
-      var L = (t, e = {}) => {
-        let { ignoreErrors: r = false } = e;
-        try {
-          return y((0, T.statSync)(t), t, e);
-        } catch (s) {
-          let n = s;
-          if (r || n.code === "EACCES") return false;
-          throw n;
-        }
-      };
-      o.sync = L;
-      var B = (t, e) => {
-        let { pathExt: r = process.env.PATHEXT || "" } = e, s = r.split(D.delimiter);
-        if (s.indexOf("") !== -1) return true;
-        for (let n of s) {
-          let u = n.toLowerCase(), c = t.substring(t.length - u.length).toLowerCase();
-          if (u && c === u) return true;
-        }
-        return false;
-      }, y = (t, e, r) => t.isFile() && B(e, r);
-    });
-    var p = a((h) => {
-      "use strict";
-      Object.defineProperty(h, "__esModule", { value: true });
-    });
-    var v = exports && exports.__createBinding || (Object.create ? (function(t, e, r, s) {
-      s === void 0 && (s = r);
-      var n = Object.getOwnPropertyDescriptor(e, r);
-      (!n || ("get" in n ? !e.__esModule : n.writable || n.configurable)) && (n = { enumerable: true, get: function() {
-        return e[r];
-      } }), Object.defineProperty(t, s, n);
-    }) : (function(t, e, r, s) {
-      s === void 0 && (s = r), t[s] = e[r];
-    }));
-    var G = exports && exports.__setModuleDefault || (Object.create ? (function(t, e) {
-      Object.defineProperty(t, "default", { enumerable: true, value: e });
-    }) : function(t, e) {
-      t.default = e;
-    });
-    var w = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var t = function(e) {
-        return t = Object.getOwnPropertyNames || function(r) {
-          var s = [];
-          for (var n in r) Object.prototype.hasOwnProperty.call(r, n) && (s[s.length] = n);
-          return s;
-        }, t(e);
-      };
-      return function(e) {
-        if (e && e.__esModule) return e;
-        var r = {};
-        if (e != null) for (var s = t(e), n = 0; n < s.length; n++) s[n] !== "default" && v(r, e, s[n]);
-        return G(r, e), r;
-      };
-    })();
-    var X = exports && exports.__exportStar || function(t, e) {
-      for (var r in t) r !== "default" && !Object.prototype.hasOwnProperty.call(e, r) && v(e, t, r);
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.sync = exports.isexe = exports.posix = exports.win32 = void 0;
-    var E = w(_());
-    exports.posix = E;
-    var O = w(g());
-    exports.win32 = O;
-    X(p(), exports);
-    var H = process.env._ISEXE_TEST_PLATFORM_ || process.platform;
-    var b = H === "win32" ? O : E;
-    exports.isexe = b.isexe;
-    exports.sync = b.sync;
-  }
-});
-
-// node_modules/.pnpm/which@4.0.0/node_modules/which/lib/index.js
-var require_lib5 = __commonJS({
-  "node_modules/.pnpm/which@4.0.0/node_modules/which/lib/index.js"(exports, module) {
-    var { isexe, sync: isexeSync } = require_index_min();
-    var { join: join3, delimiter, sep: sep2, posix: posix2 } = __require("path");
-    var isWindows = process.platform === "win32";
-    var rSlash = new RegExp(`[${posix2.sep}${sep2 === posix2.sep ? "" : sep2}]`.replace(/(\\)/g, "\\$1"));
-    var rRel = new RegExp(`^\\.${rSlash.source}`);
-    var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
-    var getPathInfo = (cmd, {
-      path: optPath = process.env.PATH,
-      pathExt: optPathExt = process.env.PATHEXT,
-      delimiter: optDelimiter = delimiter
-    }) => {
-      const pathEnv = cmd.match(rSlash) ? [""] : [
-        // windows always checks the cwd first
-        ...isWindows ? [process.cwd()] : [],
-        ...(optPath || /* istanbul ignore next: very unusual */
-        "").split(optDelimiter)
-      ];
-      if (isWindows) {
-        const pathExtExe = optPathExt || [".EXE", ".CMD", ".BAT", ".COM"].join(optDelimiter);
-        const pathExt = pathExtExe.split(optDelimiter).flatMap((item) => [item, item.toLowerCase()]);
-        if (cmd.includes(".") && pathExt[0] !== "") {
-          pathExt.unshift("");
-        }
-        return { pathEnv, pathExt, pathExtExe };
-      }
-      return { pathEnv, pathExt: [""] };
-    };
-    var getPathPart = (raw, cmd) => {
-      const pathPart = /^".*"$/.test(raw) ? raw.slice(1, -1) : raw;
-      const prefix = !pathPart && rRel.test(cmd) ? cmd.slice(0, 2) : "";
-      return prefix + join3(pathPart, cmd);
-    };
-    var which = async (cmd, opt = {}) => {
-      const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
-      const found = [];
-      for (const envPart of pathEnv) {
-        const p = getPathPart(envPart, cmd);
-        for (const ext2 of pathExt) {
-          const withExt = p + ext2;
-          const is2 = await isexe(withExt, { pathExt: pathExtExe, ignoreErrors: true });
-          if (is2) {
-            if (!opt.all) {
-              return withExt;
-            }
-            found.push(withExt);
-          }
-        }
-      }
-      if (opt.all && found.length) {
-        return found;
-      }
-      if (opt.nothrow) {
-        return null;
-      }
-      throw getNotFoundError(cmd);
-    };
-    var whichSync = (cmd, opt = {}) => {
-      const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
-      const found = [];
-      for (const pathEnvPart of pathEnv) {
-        const p = getPathPart(pathEnvPart, cmd);
-        for (const ext2 of pathExt) {
-          const withExt = p + ext2;
-          const is2 = isexeSync(withExt, { pathExt: pathExtExe, ignoreErrors: true });
-          if (is2) {
-            if (!opt.all) {
-              return withExt;
-            }
-            found.push(withExt);
-          }
-        }
-      }
-      if (opt.all && found.length) {
-        return found;
-      }
-      if (opt.nothrow) {
-        return null;
-      }
-      throw getNotFoundError(cmd);
-    };
-    module.exports = which;
-    which.sync = whichSync;
-  }
-});
-
-// node_modules/.pnpm/@npmcli+promise-spawn@7.0.2/node_modules/@npmcli/promise-spawn/lib/escape.js
-var require_escape2 = __commonJS({
-  "node_modules/.pnpm/@npmcli+promise-spawn@7.0.2/node_modules/@npmcli/promise-spawn/lib/escape.js"(exports, module) {
-    "use strict";
-    var cmd = (input, doubleEscape) => {
-      if (!input.length) {
-        return '""';
-      }
-      let result;
-      if (!/[ \t\n\v"]/.test(input)) {
-        result = input;
-      } else {
-        result = '"';
-        for (let i = 0; i <= input.length; ++i) {
-          let slashCount = 0;
-          while (input[i] === "\\") {
-            ++i;
-            ++slashCount;
-          }
-          if (i === input.length) {
-            result += "\\".repeat(slashCount * 2);
-            break;
-          }
-          if (input[i] === '"') {
-            result += "\\".repeat(slashCount * 2 + 1);
-            result += input[i];
-          } else {
-            result += "\\".repeat(slashCount);
-            result += input[i];
-          }
-        }
-        result += '"';
-      }
-      result = result.replace(/[ !%^&()<>|"]/g, "^$&");
-      if (doubleEscape) {
-        result = result.replace(/[ !%^&()<>|"]/g, "^$&");
-      }
-      return result;
-    };
-    var sh = (input) => {
-      if (!input.length) {
-        return `''`;
-      }
-      if (!/[\t\n\r "#$&'()*;<>?\\`|~]/.test(input)) {
-        return input;
-      }
-      const result = `'${input.replace(/'/g, `'\\''`)}'`.replace(/^(?:'')+(?!$)/, "").replace(/\\'''/g, `\\'`);
-      return result;
-    };
-    module.exports = {
-      cmd,
-      sh
-    };
-  }
-});
-
-// node_modules/.pnpm/@npmcli+promise-spawn@7.0.2/node_modules/@npmcli/promise-spawn/lib/index.js
-var require_lib6 = __commonJS({
-  "node_modules/.pnpm/@npmcli+promise-spawn@7.0.2/node_modules/@npmcli/promise-spawn/lib/index.js"(exports, module) {
-    "use strict";
-    var { spawn } = __require("child_process");
-    var os2 = __require("os");
-    var which = require_lib5();
-    var escape3 = require_escape2();
-    var promiseSpawn = (cmd, args, opts = {}, extra = {}) => {
-      if (opts.shell) {
-        return spawnWithShell(cmd, args, opts, extra);
-      }
-      let resolve7, reject;
-      const promise = new Promise((_resolve, _reject) => {
-        resolve7 = _resolve;
-        reject = _reject;
-      });
-      const closeError = new Error("command failed");
-      const stdout2 = [];
-      const stderr = [];
-      const getResult = (result) => ({
-        cmd,
-        args,
-        ...result,
-        ...stdioResult(stdout2, stderr, opts),
-        ...extra
-      });
-      const rejectWithOpts = (er, erOpts) => {
-        const resultError = getResult(erOpts);
-        reject(Object.assign(er, resultError));
-      };
-      const proc2 = spawn(cmd, args, opts);
-      promise.stdin = proc2.stdin;
-      promise.process = proc2;
-      proc2.on("error", rejectWithOpts);
-      if (proc2.stdout) {
-        proc2.stdout.on("data", (c) => stdout2.push(c));
-        proc2.stdout.on("error", rejectWithOpts);
-      }
-      if (proc2.stderr) {
-        proc2.stderr.on("data", (c) => stderr.push(c));
-        proc2.stderr.on("error", rejectWithOpts);
-      }
-      proc2.on("close", (code3, signal) => {
-        if (code3 || signal) {
-          rejectWithOpts(closeError, { code: code3, signal });
-        } else {
-          resolve7(getResult({ code: code3, signal }));
-        }
-      });
-      return promise;
-    };
-    var spawnWithShell = (cmd, args, opts, extra) => {
-      let command = opts.shell;
-      if (command === true) {
-        command = process.platform === "win32" ? process.env.ComSpec : "sh";
-      }
-      const options = { ...opts, shell: false };
-      const realArgs = [];
-      let script = cmd;
-      const isCmd = /(?:^|\\)cmd(?:\.exe)?$/i.test(command);
-      if (isCmd) {
-        let doubleEscape = false;
-        let initialCmd = "";
-        let insideQuotes = false;
-        for (let i = 0; i < cmd.length; ++i) {
-          const char = cmd.charAt(i);
-          if (char === " " && !insideQuotes) {
-            break;
-          }
-          initialCmd += char;
-          if (char === '"' || char === "'") {
-            insideQuotes = !insideQuotes;
-          }
-        }
-        let pathToInitial;
-        try {
-          pathToInitial = which.sync(initialCmd, {
-            path: options.env && findInObject(options.env, "PATH") || process.env.PATH,
-            pathext: options.env && findInObject(options.env, "PATHEXT") || process.env.PATHEXT
-          }).toLowerCase();
-        } catch (err) {
-          pathToInitial = initialCmd.toLowerCase();
-        }
-        doubleEscape = pathToInitial.endsWith(".cmd") || pathToInitial.endsWith(".bat");
-        for (const arg of args) {
-          script += ` ${escape3.cmd(arg, doubleEscape)}`;
-        }
-        realArgs.push("/d", "/s", "/c", script);
-        options.windowsVerbatimArguments = true;
-      } else {
-        for (const arg of args) {
-          script += ` ${escape3.sh(arg)}`;
-        }
-        realArgs.push("-c", script);
-      }
-      return promiseSpawn(command, realArgs, options, extra);
-    };
-    var open = (_args, opts = {}, extra = {}) => {
-      const options = { ...opts, shell: true };
-      const args = [].concat(_args);
-      let platform = process.platform;
-      if (platform === "linux" && os2.release().toLowerCase().includes("microsoft")) {
-        platform = "win32";
-      }
-      let command = options.command;
-      if (!command) {
-        if (platform === "win32") {
-          options.shell = process.env.ComSpec;
-          command = 'start ""';
-        } else if (platform === "darwin") {
-          command = "open";
-        } else {
-          command = "xdg-open";
-        }
-      }
-      return spawnWithShell(command, args, options, extra);
-    };
-    promiseSpawn.open = open;
-    var isPipe = (stdio = "pipe", fd) => {
-      if (stdio === "pipe" || stdio === null) {
-        return true;
-      }
-      if (Array.isArray(stdio)) {
-        return isPipe(stdio[fd], fd);
-      }
-      return false;
-    };
-    var stdioResult = (stdout2, stderr, { stdioString = true, stdio }) => {
-      const result = {
-        stdout: null,
-        stderr: null
-      };
-      if (isPipe(stdio, 1)) {
-        result.stdout = Buffer.concat(stdout2);
-        if (stdioString) {
-          result.stdout = result.stdout.toString().trim();
-        }
-      }
-      if (isPipe(stdio, 2)) {
-        result.stderr = Buffer.concat(stderr);
-        if (stdioString) {
-          result.stderr = result.stderr.toString().trim();
-        }
-      }
-      return result;
-    };
-    var findInObject = (obj, key) => {
-      key = key.toLowerCase();
-      for (const objKey of Object.keys(obj).sort()) {
-        if (objKey.toLowerCase() === key) {
-          return obj[objKey];
-        }
-      }
-    };
-    module.exports = promiseSpawn;
-  }
-});
-
-// node_modules/.pnpm/err-code@2.0.3/node_modules/err-code/index.js
-var require_err_code = __commonJS({
-  "node_modules/.pnpm/err-code@2.0.3/node_modules/err-code/index.js"(exports, module) {
-    "use strict";
-    function assign(obj, props) {
-      for (const key in props) {
-        Object.defineProperty(obj, key, {
-          value: props[key],
-          enumerable: true,
-          configurable: true
-        });
-      }
-      return obj;
-    }
-    function createError2(err, code3, props) {
-      if (!err || typeof err === "string") {
-        throw new TypeError("Please pass an Error to err-code");
-      }
-      if (!props) {
-        props = {};
-      }
-      if (typeof code3 === "object") {
-        props = code3;
-        code3 = void 0;
-      }
-      if (code3 != null) {
-        props.code = code3;
-      }
-      try {
-        return assign(err, props);
-      } catch (_) {
-        props.message = err.message;
-        props.stack = err.stack;
-        const ErrClass = function() {
-        };
-        ErrClass.prototype = Object.create(Object.getPrototypeOf(err));
-        return assign(new ErrClass(), props);
-      }
-    }
-    module.exports = createError2;
-  }
-});
-
-// node_modules/.pnpm/retry@0.12.0/node_modules/retry/lib/retry_operation.js
-var require_retry_operation = __commonJS({
-  "node_modules/.pnpm/retry@0.12.0/node_modules/retry/lib/retry_operation.js"(exports, module) {
-    function RetryOperation(timeouts, options) {
-      if (typeof options === "boolean") {
-        options = { forever: options };
-      }
-      this._originalTimeouts = JSON.parse(JSON.stringify(timeouts));
-      this._timeouts = timeouts;
-      this._options = options || {};
-      this._maxRetryTime = options && options.maxRetryTime || Infinity;
-      this._fn = null;
-      this._errors = [];
-      this._attempts = 1;
-      this._operationTimeout = null;
-      this._operationTimeoutCb = null;
-      this._timeout = null;
-      this._operationStart = null;
-      if (this._options.forever) {
-        this._cachedTimeouts = this._timeouts.slice(0);
-      }
-    }
-    module.exports = RetryOperation;
-    RetryOperation.prototype.reset = function() {
-      this._attempts = 1;
-      this._timeouts = this._originalTimeouts;
-    };
-    RetryOperation.prototype.stop = function() {
-      if (this._timeout) {
-        clearTimeout(this._timeout);
-      }
-      this._timeouts = [];
-      this._cachedTimeouts = null;
-    };
-    RetryOperation.prototype.retry = function(err) {
-      if (this._timeout) {
-        clearTimeout(this._timeout);
-      }
-      if (!err) {
-        return false;
-      }
-      var currentTime = (/* @__PURE__ */ new Date()).getTime();
-      if (err && currentTime - this._operationStart >= this._maxRetryTime) {
-        this._errors.unshift(new Error("RetryOperation timeout occurred"));
-        return false;
-      }
-      this._errors.push(err);
-      var timeout = this._timeouts.shift();
-      if (timeout === void 0) {
-        if (this._cachedTimeouts) {
-          this._errors.splice(this._errors.length - 1, this._errors.length);
-          this._timeouts = this._cachedTimeouts.slice(0);
-          timeout = this._timeouts.shift();
-        } else {
-          return false;
-        }
-      }
-      var self2 = this;
-      var timer = setTimeout(function() {
-        self2._attempts++;
-        if (self2._operationTimeoutCb) {
-          self2._timeout = setTimeout(function() {
-            self2._operationTimeoutCb(self2._attempts);
-          }, self2._operationTimeout);
-          if (self2._options.unref) {
-            self2._timeout.unref();
-          }
-        }
-        self2._fn(self2._attempts);
-      }, timeout);
-      if (this._options.unref) {
-        timer.unref();
-      }
-      return true;
-    };
-    RetryOperation.prototype.attempt = function(fn, timeoutOps) {
-      this._fn = fn;
-      if (timeoutOps) {
-        if (timeoutOps.timeout) {
-          this._operationTimeout = timeoutOps.timeout;
-        }
-        if (timeoutOps.cb) {
-          this._operationTimeoutCb = timeoutOps.cb;
-        }
-      }
-      var self2 = this;
-      if (this._operationTimeoutCb) {
-        this._timeout = setTimeout(function() {
-          self2._operationTimeoutCb();
-        }, self2._operationTimeout);
-      }
-      this._operationStart = (/* @__PURE__ */ new Date()).getTime();
-      this._fn(this._attempts);
-    };
-    RetryOperation.prototype.try = function(fn) {
-      console.log("Using RetryOperation.try() is deprecated");
-      this.attempt(fn);
-    };
-    RetryOperation.prototype.start = function(fn) {
-      console.log("Using RetryOperation.start() is deprecated");
-      this.attempt(fn);
-    };
-    RetryOperation.prototype.start = RetryOperation.prototype.try;
-    RetryOperation.prototype.errors = function() {
-      return this._errors;
-    };
-    RetryOperation.prototype.attempts = function() {
-      return this._attempts;
-    };
-    RetryOperation.prototype.mainError = function() {
-      if (this._errors.length === 0) {
-        return null;
-      }
-      var counts = {};
-      var mainError = null;
-      var mainErrorCount = 0;
-      for (var i = 0; i < this._errors.length; i++) {
-        var error = this._errors[i];
-        var message = error.message;
-        var count3 = (counts[message] || 0) + 1;
-        counts[message] = count3;
-        if (count3 >= mainErrorCount) {
-          mainError = error;
-          mainErrorCount = count3;
-        }
-      }
-      return mainError;
-    };
-  }
-});
-
-// node_modules/.pnpm/retry@0.12.0/node_modules/retry/lib/retry.js
-var require_retry = __commonJS({
-  "node_modules/.pnpm/retry@0.12.0/node_modules/retry/lib/retry.js"(exports) {
-    var RetryOperation = require_retry_operation();
-    exports.operation = function(options) {
-      var timeouts = exports.timeouts(options);
-      return new RetryOperation(timeouts, {
-        forever: options && options.forever,
-        unref: options && options.unref,
-        maxRetryTime: options && options.maxRetryTime
-      });
-    };
-    exports.timeouts = function(options) {
-      if (options instanceof Array) {
-        return [].concat(options);
-      }
-      var opts = {
-        retries: 10,
-        factor: 2,
-        minTimeout: 1 * 1e3,
-        maxTimeout: Infinity,
-        randomize: false
-      };
-      for (var key in options) {
-        opts[key] = options[key];
-      }
-      if (opts.minTimeout > opts.maxTimeout) {
-        throw new Error("minTimeout is greater than maxTimeout");
-      }
-      var timeouts = [];
-      for (var i = 0; i < opts.retries; i++) {
-        timeouts.push(this.createTimeout(i, opts));
-      }
-      if (options && options.forever && !timeouts.length) {
-        timeouts.push(this.createTimeout(i, opts));
-      }
-      timeouts.sort(function(a, b) {
-        return a - b;
-      });
-      return timeouts;
-    };
-    exports.createTimeout = function(attempt, opts) {
-      var random = opts.randomize ? Math.random() + 1 : 1;
-      var timeout = Math.round(random * opts.minTimeout * Math.pow(opts.factor, attempt));
-      timeout = Math.min(timeout, opts.maxTimeout);
-      return timeout;
-    };
-    exports.wrap = function(obj, options, methods) {
-      if (options instanceof Array) {
-        methods = options;
-        options = null;
-      }
-      if (!methods) {
-        methods = [];
-        for (var key in obj) {
-          if (typeof obj[key] === "function") {
-            methods.push(key);
-          }
-        }
-      }
-      for (var i = 0; i < methods.length; i++) {
-        var method = methods[i];
-        var original = obj[method];
-        obj[method] = function retryWrapper(original2) {
-          var op = exports.operation(options);
-          var args = Array.prototype.slice.call(arguments, 1);
-          var callback = args.pop();
-          args.push(function(err) {
-            if (op.retry(err)) {
-              return;
-            }
-            if (err) {
-              arguments[0] = op.mainError();
-            }
-            callback.apply(this, arguments);
-          });
-          op.attempt(function() {
-            original2.apply(obj, args);
-          });
-        }.bind(obj, original);
-        obj[method].options = options;
-      }
-    };
-  }
-});
-
-// node_modules/.pnpm/retry@0.12.0/node_modules/retry/index.js
-var require_retry2 = __commonJS({
-  "node_modules/.pnpm/retry@0.12.0/node_modules/retry/index.js"(exports, module) {
-    module.exports = require_retry();
-  }
-});
-
-// node_modules/.pnpm/promise-retry@2.0.1/node_modules/promise-retry/index.js
-var require_promise_retry = __commonJS({
-  "node_modules/.pnpm/promise-retry@2.0.1/node_modules/promise-retry/index.js"(exports, module) {
-    "use strict";
-    var errcode = require_err_code();
-    var retry = require_retry2();
-    var hasOwn = Object.prototype.hasOwnProperty;
-    function isRetryError(err) {
-      return err && err.code === "EPROMISERETRY" && hasOwn.call(err, "retried");
-    }
-    function promiseRetry(fn, options) {
-      var temp;
-      var operation;
-      if (typeof fn === "object" && typeof options === "function") {
-        temp = options;
-        options = fn;
-        fn = temp;
-      }
-      operation = retry.operation(options);
-      return new Promise(function(resolve7, reject) {
-        operation.attempt(function(number2) {
-          Promise.resolve().then(function() {
-            return fn(function(err) {
-              if (isRetryError(err)) {
-                err = err.retried;
-              }
-              throw errcode(new Error("Retrying"), "EPROMISERETRY", { retried: err });
-            }, number2);
-          }).then(resolve7, function(err) {
-            if (isRetryError(err)) {
-              err = err.retried;
-              if (operation.retry(err || new Error())) {
-                return;
-              }
-            }
-            reject(err);
-          });
-        });
-      });
-    }
-    module.exports = promiseRetry;
-  }
-});
-
-// node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/errors.js
-var require_errors2 = __commonJS({
-  "node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/errors.js"(exports, module) {
-    var maxRetry = 3;
-    var GitError = class extends Error {
-      shouldRetry() {
-        return false;
-      }
-    };
-    var GitConnectionError = class extends GitError {
-      constructor() {
-        super("A git connection error occurred");
-      }
-      shouldRetry(number2) {
-        return number2 < maxRetry;
-      }
-    };
-    var GitPathspecError = class extends GitError {
-      constructor() {
-        super("The git reference could not be found");
-      }
-    };
-    var GitUnknownError = class extends GitError {
-      constructor() {
-        super("An unknown git error occurred");
-      }
-    };
-    module.exports = {
-      GitConnectionError,
-      GitPathspecError,
-      GitUnknownError
-    };
-  }
-});
-
-// node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/make-error.js
-var require_make_error = __commonJS({
-  "node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/make-error.js"(exports, module) {
-    var {
-      GitConnectionError,
-      GitPathspecError,
-      GitUnknownError
-    } = require_errors2();
-    var connectionErrorRe = new RegExp([
-      "remote error: Internal Server Error",
-      "The remote end hung up unexpectedly",
-      "Connection timed out",
-      "Operation timed out",
-      "Failed to connect to .* Timed out",
-      "Connection reset by peer",
-      "SSL_ERROR_SYSCALL",
-      "The requested URL returned error: 503"
-    ].join("|"));
-    var missingPathspecRe = /pathspec .* did not match any file\(s\) known to git/;
-    function makeError(er) {
-      const message = er.stderr;
-      let gitEr;
-      if (connectionErrorRe.test(message)) {
-        gitEr = new GitConnectionError(message);
-      } else if (missingPathspecRe.test(message)) {
-        gitEr = new GitPathspecError(message);
-      } else {
-        gitEr = new GitUnknownError(message);
-      }
-      return Object.assign(gitEr, er);
-    }
-    module.exports = makeError;
-  }
-});
-
-// node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/opts.js
-var require_opts = __commonJS({
-  "node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/opts.js"(exports, module) {
-    var fs7 = __require("node:fs");
-    var os2 = __require("node:os");
-    var path13 = __require("node:path");
-    var ini = require_ini();
-    var gitConfigPath = path13.join(os2.homedir(), ".gitconfig");
-    var cachedConfig = null;
-    var loadGitConfig = () => {
-      if (cachedConfig === null) {
-        try {
-          cachedConfig = {};
-          if (fs7.existsSync(gitConfigPath)) {
-            const configContent = fs7.readFileSync(gitConfigPath, "utf-8");
-            cachedConfig = ini.parse(configContent);
-          }
-        } catch (error) {
-          cachedConfig = {};
-        }
-      }
-      return cachedConfig;
-    };
-    var checkGitConfigs = () => {
-      const config = loadGitConfig();
-      return {
-        sshCommandSetInConfig: config?.core?.sshCommand !== void 0,
-        askPassSetInConfig: config?.core?.askpass !== void 0
-      };
-    };
-    var sshCommandSetInEnv = process.env.GIT_SSH_COMMAND !== void 0;
-    var askPassSetInEnv = process.env.GIT_ASKPASS !== void 0;
-    var { sshCommandSetInConfig, askPassSetInConfig } = checkGitConfigs();
-    var finalGitEnv = {
-      ...askPassSetInEnv || askPassSetInConfig ? {} : {
-        GIT_ASKPASS: "echo"
-      },
-      ...sshCommandSetInEnv || sshCommandSetInConfig ? {} : {
-        GIT_SSH_COMMAND: "ssh -oStrictHostKeyChecking=accept-new"
-      }
-    };
-    module.exports = (opts = {}) => ({
-      stdioString: true,
-      ...opts,
-      shell: false,
-      env: opts.env || { ...finalGitEnv, ...process.env }
-    });
-    module.exports.loadGitConfig = loadGitConfig;
-  }
-});
-
-// node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/which.js
-var require_which = __commonJS({
-  "node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/which.js"(exports, module) {
-    var which = require_lib5();
-    var gitPath;
-    try {
-      gitPath = which.sync("git");
-    } catch {
-    }
-    module.exports = (opts = {}) => {
-      if (opts.git) {
-        return opts.git;
-      }
-      if (!gitPath || opts.git === false) {
-        return Object.assign(new Error("No git binary found in $PATH"), { code: "ENOGIT" });
-      }
-      return gitPath;
-    };
-  }
-});
-
-// node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/spawn.js
-var require_spawn = __commonJS({
-  "node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/spawn.js"(exports, module) {
-    var spawn = require_lib6();
-    var promiseRetry = require_promise_retry();
-    var { log: log2 } = require_lib2();
-    var makeError = require_make_error();
-    var makeOpts = require_opts();
-    module.exports = (gitArgs, opts = {}) => {
-      const whichGit = require_which();
-      const gitPath = whichGit(opts);
-      if (gitPath instanceof Error) {
-        return Promise.reject(gitPath);
-      }
-      const args = opts.allowReplace || gitArgs[0] === "--no-replace-objects" ? gitArgs : ["--no-replace-objects", ...gitArgs];
-      let retryOpts = opts.retry;
-      if (retryOpts === null || retryOpts === void 0) {
-        retryOpts = {
-          retries: opts.fetchRetries || 2,
-          factor: opts.fetchRetryFactor || 10,
-          maxTimeout: opts.fetchRetryMaxtimeout || 6e4,
-          minTimeout: opts.fetchRetryMintimeout || 1e3
-        };
-      }
-      return promiseRetry((retryFn, number2) => {
-        if (number2 !== 1) {
-          log2.silly("git", `Retrying git command: ${args.join(" ")} attempt # ${number2}`);
-        }
-        return spawn(gitPath, args, makeOpts(opts)).catch((er) => {
-          const gitError = makeError(er);
-          if (!gitError.shouldRetry(number2)) {
-            throw gitError;
-          }
-          retryFn(gitError);
-        });
-      }, retryOpts);
-    };
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/inc.js
-var require_inc = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/inc.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var inc = (version2, release, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
-        identifierBase = identifier;
-        identifier = options;
-        options = void 0;
-      }
-      try {
-        return new SemVer(
-          version2 instanceof SemVer ? version2.version : version2,
-          options
-        ).inc(release, identifier, identifierBase).version;
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = inc;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/diff.js
-var require_diff = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/diff.js"(exports, module) {
-    "use strict";
-    var parse4 = require_parse();
-    var diff = (version1, version2) => {
-      const v1 = parse4(version1, null, true);
-      const v2 = parse4(version2, null, true);
-      const comparison = v1.compare(v2);
-      if (comparison === 0) {
-        return null;
-      }
-      const v1Higher = comparison > 0;
-      const highVersion = v1Higher ? v1 : v2;
-      const lowVersion = v1Higher ? v2 : v1;
-      const highHasPre = !!highVersion.prerelease.length;
-      const lowHasPre = !!lowVersion.prerelease.length;
-      if (lowHasPre && !highHasPre) {
-        if (!lowVersion.patch && !lowVersion.minor) {
-          return "major";
-        }
-        if (lowVersion.compareMain(highVersion) === 0) {
-          if (lowVersion.minor && !lowVersion.patch) {
-            return "minor";
-          }
-          return "patch";
-        }
-      }
-      const prefix = highHasPre ? "pre" : "";
-      if (v1.major !== v2.major) {
-        return prefix + "major";
-      }
-      if (v1.minor !== v2.minor) {
-        return prefix + "minor";
-      }
-      if (v1.patch !== v2.patch) {
-        return prefix + "patch";
-      }
-      return "prerelease";
-    };
-    module.exports = diff;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/major.js
-var require_major = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/major.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var major = (a, loose) => new SemVer(a, loose).major;
-    module.exports = major;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/minor.js
-var require_minor = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/minor.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var minor = (a, loose) => new SemVer(a, loose).minor;
-    module.exports = minor;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/patch.js
-var require_patch = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/patch.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var patch = (a, loose) => new SemVer(a, loose).patch;
-    module.exports = patch;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/prerelease.js
-var require_prerelease = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/prerelease.js"(exports, module) {
-    "use strict";
-    var parse4 = require_parse();
-    var prerelease = (version2, options) => {
-      const parsed2 = parse4(version2, options);
-      return parsed2 && parsed2.prerelease.length ? parsed2.prerelease : null;
-    };
-    module.exports = prerelease;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/compare.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/rcompare.js
-var require_rcompare = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/rcompare.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var rcompare = (a, b, loose) => compare(b, a, loose);
-    module.exports = rcompare;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/compare-loose.js
-var require_compare_loose = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/compare-loose.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var compareLoose = (a, b) => compare(a, b, true);
-    module.exports = compareLoose;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/compare-build.js
-var require_compare_build = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/compare-build.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compareBuild = (a, b, loose) => {
-      const versionA = new SemVer(a, loose);
-      const versionB = new SemVer(b, loose);
-      return versionA.compare(versionB) || versionA.compareBuild(versionB);
-    };
-    module.exports = compareBuild;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/sort.js
-var require_sort = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/sort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var sort = (list3, loose) => list3.sort((a, b) => compareBuild(a, b, loose));
-    module.exports = sort;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/rsort.js
-var require_rsort = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/rsort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var rsort = (list3, loose) => list3.sort((a, b) => compareBuild(b, a, loose));
-    module.exports = rsort;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/gt.js
-var require_gt = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/gt.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var gt = (a, b, loose) => compare(a, b, loose) > 0;
-    module.exports = gt;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/lt.js
-var require_lt = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/lt.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var lt = (a, b, loose) => compare(a, b, loose) < 0;
-    module.exports = lt;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/eq.js
-var require_eq = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/eq.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var eq = (a, b, loose) => compare(a, b, loose) === 0;
-    module.exports = eq;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/neq.js
-var require_neq = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/neq.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
-    module.exports = neq;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/gte.js
-var require_gte = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/gte.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
-    module.exports = gte;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/lte.js
-var require_lte = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/lte.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
-    module.exports = lte;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/cmp.js
-var require_cmp = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/cmp.js"(exports, module) {
-    "use strict";
-    var eq = require_eq();
-    var neq = require_neq();
-    var gt = require_gt();
-    var gte = require_gte();
-    var lt = require_lt();
-    var lte = require_lte();
-    var cmp = (a, op, b, loose) => {
-      switch (op) {
-        case "===":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a === b;
-        case "!==":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a !== b;
-        case "":
-        case "=":
-        case "==":
-          return eq(a, b, loose);
-        case "!=":
-          return neq(a, b, loose);
-        case ">":
-          return gt(a, b, loose);
-        case ">=":
-          return gte(a, b, loose);
-        case "<":
-          return lt(a, b, loose);
-        case "<=":
-          return lte(a, b, loose);
-        default:
-          throw new TypeError(`Invalid operator: ${op}`);
-      }
-    };
-    module.exports = cmp;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/coerce.js
-var require_coerce = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/coerce.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse4 = require_parse();
-    var { safeRe: re, t } = require_re();
-    var coerce = (version2, options) => {
-      if (version2 instanceof SemVer) {
-        return version2;
-      }
-      if (typeof version2 === "number") {
-        version2 = String(version2);
-      }
-      if (typeof version2 !== "string") {
-        return null;
-      }
-      options = options || {};
-      let match2 = null;
-      if (!options.rtl) {
-        match2 = version2.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
-      } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-        let next;
-        while ((next = coerceRtlRegex.exec(version2)) && (!match2 || match2.index + match2[0].length !== version2.length)) {
-          if (!match2 || next.index + next[0].length !== match2.index + match2[0].length) {
-            match2 = next;
-          }
-          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
-        }
-        coerceRtlRegex.lastIndex = -1;
-      }
-      if (match2 === null) {
-        return null;
-      }
-      const major = match2[2];
-      const minor = match2[3] || "0";
-      const patch = match2[4] || "0";
-      const prerelease = options.includePrerelease && match2[5] ? `-${match2[5]}` : "";
-      const build = options.includePrerelease && match2[6] ? `+${match2[6]}` : "";
-      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
-    };
-    module.exports = coerce;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/truncate.js
-var require_truncate = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/truncate.js"(exports, module) {
-    "use strict";
-    var parse4 = require_parse();
-    var constants2 = require_constants();
-    var SemVer = require_semver();
-    var truncate = (version2, truncation, options) => {
-      if (!constants2.RELEASE_TYPES.includes(truncation)) {
-        return null;
-      }
-      const clonedVersion = cloneInputVersion(version2, options);
-      return clonedVersion && doTruncation(clonedVersion, truncation);
-    };
-    var cloneInputVersion = (version2, options) => {
-      const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
-      return parse4(versionStringToParse, options);
-    };
-    var doTruncation = (version2, truncation) => {
-      if (isPrerelease(truncation)) {
-        return version2.version;
-      }
-      version2.prerelease = [];
-      switch (truncation) {
-        case "major":
-          version2.minor = 0;
-          version2.patch = 0;
-          break;
-        case "minor":
-          version2.patch = 0;
-          break;
-      }
-      return version2.format();
-    };
-    var isPrerelease = (type) => {
-      return type.startsWith("pre");
-    };
-    module.exports = truncate;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/lrucache.js
-var require_lrucache = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/lrucache.js"(exports, module) {
-    "use strict";
-    var LRUCache2 = class {
-      constructor() {
-        this.max = 1e3;
-        this.map = /* @__PURE__ */ new Map();
-      }
-      get(key) {
-        const value = this.map.get(key);
-        if (value === void 0) {
-          return void 0;
-        } else {
-          this.map.delete(key);
-          this.map.set(key, value);
-          return value;
-        }
-      }
-      delete(key) {
-        return this.map.delete(key);
-      }
-      set(key, value) {
-        const deleted = this.delete(key);
-        if (!deleted && value !== void 0) {
-          if (this.map.size >= this.max) {
-            const firstKey = this.map.keys().next().value;
-            this.delete(firstKey);
-          }
-          this.map.set(key, value);
-        }
-        return this;
-      }
-    };
-    module.exports = LRUCache2;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/trim-comparator-whitespace.js
-var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      WHITESPACE_CHARACTERS
-    } = require_constants();
-    var whitespace = new Uint8Array(65536);
-    for (const char of WHITESPACE_CHARACTERS) {
-      whitespace[char.charCodeAt(0)] = 1;
-    }
-    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
-    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
-    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
-    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
-      if (!isDigit(range[start])) {
-        return start;
-      }
-      if (start >= digitRuns.start && start < digitRuns.end) {
-        return Math.min(start + limit, digitRuns.end);
-      }
-      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-        return Math.min(start + limit, digitRuns.previousEnd);
-      }
-      let end = start + 1;
-      while (isDigit(range[end])) {
-        end++;
-      }
-      digitRuns.previousStart = digitRuns.start;
-      digitRuns.previousEnd = digitRuns.end;
-      digitRuns.start = start;
-      digitRuns.end = end;
-      return Math.min(start + limit, end);
-    };
-    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-      if (!loose && range[start] === "0") {
-        return start + 1;
-      }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
-    };
-    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
-      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
-        let end = digitsEnd + 1;
-        const limit = end + MAX_SAFE_BUILD_LENGTH;
-        while (end < limit && isIdentifierCharacter(range[end])) {
-          end++;
-        }
-        return end;
-      }
-      return findVersionNumberEndIndex(range, start, loose, digitRuns);
-    };
-    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-      const hyphen = range[start] === "-";
-      if (!loose && !hyphen) {
-        return start;
-      }
-      const identifierStart = start + (hyphen ? 1 : 0);
-      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
-      if (end === identifierStart) {
-        if (!loose || !hyphen) {
-          return start;
-        }
-        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
-      }
-      while (range[end] === ".") {
-        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findBuildIdentifierEndIndex = (range, start) => {
-      let end = start;
-      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-        end++;
-      }
-      return end;
-    };
-    var findBuildEndIndex = (range, start) => {
-      if (range[start] !== "+") {
-        return start;
-      }
-      let end = findBuildIdentifierEndIndex(range, start + 1);
-      if (end === start + 1) {
-        return start;
-      }
-      while (range[end] === ".") {
-        const next = findBuildIdentifierEndIndex(range, end + 1);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-      let end = start;
-      for (let component = 0; component < 3; component++) {
-        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
-        if (next === end) {
-          return start;
-        }
-        end = next;
-        if (component < 2) {
-          if (range[end] !== ".") {
-            return start;
-          }
-          end++;
-        }
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit(range[start])) {
-        return findVersionNumberEndIndex(range, start, false, digitRuns);
-      }
-      return isVersionStart(range[start]) ? start + 1 : start;
-    };
-    var findPartialVersionEndIndex = (range, start, digitRuns) => {
-      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
-      for (let component = 0; component < 2; component++) {
-        if (range[end] !== ".") {
-          return end;
-        }
-        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
-        if (next === end + 1) {
-          return end;
-        }
-        end = next;
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findVersionEndIndex = (range, start, digitRuns) => {
-      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
-      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
-    };
-    var findRemovableWhitespaceIndex = (range, matchStart) => {
-      let position2 = matchStart;
-      if (isWhitespace(range[position2])) {
-        position2++;
-      }
-      if (range[position2] === "<" || range[position2] === ">") {
-        position2++;
-      }
-      if (range[position2] === "=") {
-        position2++;
-      }
-      return isWhitespace(range[position2]) ? position2 : -1;
-    };
-    var trimComparatorWhitespace = (range) => {
-      let result = "";
-      let copyFrom = 0;
-      let cursor = 0;
-      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
-      while (cursor < range.length) {
-        const matchStart = cursor;
-        if (range[cursor] === "<" || range[cursor] === ">") {
-          cursor++;
-        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-          cursor++;
-          continue;
-        }
-        while (cursor < range.length && isVersionPrefix(range[cursor])) {
-          cursor++;
-        }
-        if (!isVersionStart(range[cursor])) {
-          continue;
-        }
-        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
-        if (whitespacePosition !== -1) {
-          result += range.slice(copyFrom, whitespacePosition);
-          copyFrom = whitespacePosition + 1;
-        }
-        cursor = findVersionEndIndex(range, cursor, digitRuns);
-      }
-      return result + range.slice(copyFrom);
-    };
-    module.exports = trimComparatorWhitespace;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/classes/range.js
-var require_range = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/classes/range.js"(exports, module) {
-    "use strict";
-    var SPACE_CHARACTERS = /\s+/g;
-    var Range = class _Range {
-      constructor(range, options) {
-        options = parseOptions(options);
-        if (range instanceof _Range) {
-          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
-            return range;
-          } else {
-            return new _Range(range.raw, options);
-          }
-        }
-        if (range instanceof Comparator) {
-          this.raw = range.value;
-          this.set = [[range]];
-          this.formatted = void 0;
-          return this;
-        }
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
-        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
-        if (!this.set.length) {
-          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
-        }
-        if (this.set.length > 1) {
-          const first = this.set[0];
-          this.set = this.set.filter((c) => !isNullSet(c[0]));
-          if (this.set.length === 0) {
-            this.set = [first];
-          } else if (this.set.length > 1) {
-            for (const c of this.set) {
-              if (c.length === 1 && isAny(c[0])) {
-                this.set = [c];
-                break;
-              }
-            }
-          }
-        }
-        this.formatted = void 0;
-      }
-      get range() {
-        if (this.formatted === void 0) {
-          this.formatted = "";
-          for (let i = 0; i < this.set.length; i++) {
-            if (i > 0) {
-              this.formatted += "||";
-            }
-            const comps = this.set[i];
-            for (let k = 0; k < comps.length; k++) {
-              if (k > 0) {
-                this.formatted += " ";
-              }
-              this.formatted += comps[k].toString().trim();
-            }
-          }
-        }
-        return this.formatted;
-      }
-      format() {
-        return this.range;
-      }
-      toString() {
-        return this.range;
-      }
-      parseRange(range) {
-        range = range.replace(BUILDSTRIPRE, "");
-        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
-        const memoKey = memoOpts + ":" + range;
-        const cached = cache4.get(memoKey);
-        if (cached) {
-          return cached;
-        }
-        const loose = this.options.loose;
-        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
-        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
-        debug13("hyphen replace", range);
-        range = trimComparatorWhitespace(range);
-        debug13("comparator trim", range);
-        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
-        debug13("tilde trim", range);
-        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
-        debug13("caret trim", range);
-        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
-        if (loose) {
-          rangeList = rangeList.filter((comp) => {
-            debug13("loose invalid filter", comp, this.options);
-            return !!comp.match(re[t.COMPARATORLOOSE]);
-          });
-        }
-        debug13("range list", rangeList);
-        const rangeMap = /* @__PURE__ */ new Map();
-        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
-        for (const comp of comparators) {
-          if (isNullSet(comp)) {
-            return [comp];
-          }
-          rangeMap.set(comp.value, comp);
-        }
-        if (rangeMap.size > 1 && rangeMap.has("")) {
-          rangeMap.delete("");
-        }
-        const result = [...rangeMap.values()];
-        cache4.set(memoKey, result);
-        return result;
-      }
-      intersects(range, options) {
-        if (!(range instanceof _Range)) {
-          throw new TypeError("a Range is required");
-        }
-        return this.set.some((thisComparators) => {
-          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
-            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options);
-              });
-            });
-          });
-        });
-      }
-      // if ANY of the sets match ALL of its comparators, then pass
-      test(version2) {
-        if (!version2) {
-          return false;
-        }
-        if (typeof version2 === "string") {
-          try {
-            version2 = new SemVer(version2, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        for (let i = 0; i < this.set.length; i++) {
-          if (testSet(this.set[i], version2, this.options)) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    module.exports = Range;
-    var LRU = require_lrucache();
-    var cache4 = new LRU();
-    var parseOptions = require_parse_options();
-    var Comparator = require_comparator();
-    var debug13 = require_debug2();
-    var SemVer = require_semver();
-    var trimComparatorWhitespace = require_trim_comparator_whitespace();
-    var {
-      safeRe: re,
-      src,
-      t,
-      tildeTrimReplace,
-      caretTrimReplace
-    } = require_re();
-    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants();
-    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
-    var isNullSet = (c) => c.value === "<0.0.0-0";
-    var isAny = (c) => c.value === "";
-    var isSatisfiable = (comparators, options) => {
-      let result = true;
-      const remainingComparators = comparators.slice();
-      let testComparator = remainingComparators.pop();
-      while (result && remainingComparators.length) {
-        result = remainingComparators.every((otherComparator) => {
-          return testComparator.intersects(otherComparator, options);
-        });
-        testComparator = remainingComparators.pop();
-      }
-      return result;
-    };
-    var parseComparator = (comp, options) => {
-      comp = comp.replace(re[t.BUILD], "");
-      debug13("comp", comp, options);
-      comp = replaceCarets(comp, options);
-      debug13("caret", comp);
-      comp = replaceTildes(comp, options);
-      debug13("tildes", comp);
-      comp = replaceXRanges(comp, options);
-      debug13("xrange", comp);
-      comp = replaceStars(comp, options);
-      debug13("stars", comp);
-      return comp;
-    };
-    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
-    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
-    var replaceTildes = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
-    };
-    var replaceTilde = (comp, options) => {
-      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-      const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug13("tilde", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-        } else if (pr) {
-          debug13("replaceTilde pr", pr);
-          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-        } else {
-          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-        }
-        debug13("tilde return", ret);
-        return ret;
-      });
-    };
-    var replaceCarets = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
-    };
-    var replaceCaret = (comp, options) => {
-      debug13("caret", comp, options);
-      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
-      const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug13("caret", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          if (M === "0") {
-            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-          } else {
-            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
-          }
-        } else if (pr) {
-          debug13("replaceCaret pr", pr);
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
-          }
-        } else {
-          debug13("no pr");
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
-          }
-        }
-        debug13("caret return", ret);
-        return ret;
-      });
-    };
-    var replaceXRanges = (comp, options) => {
-      debug13("replaceXRanges", comp, options);
-      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
-    };
-    var replaceXRange = (comp, options) => {
-      comp = comp.trim();
-      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-        debug13("xRange", comp, ret, gtlt, M, m, p, pr);
-        if (invalidXRangeOrder(M, m, p)) {
-          return comp;
-        }
-        const xM = isX(M);
-        const xm = xM || isX(m);
-        const xp = xm || isX(p);
-        const anyX = xp;
-        if (gtlt === "=" && anyX) {
-          gtlt = "";
-        }
-        pr = options.includePrerelease ? "-0" : "";
-        if (xM) {
-          if (gtlt === ">" || gtlt === "<") {
-            ret = "<0.0.0-0";
-          } else {
-            ret = "*";
-          }
-        } else if (gtlt && anyX) {
-          if (xm) {
-            m = 0;
-          }
-          p = 0;
-          if (gtlt === ">") {
-            gtlt = ">=";
-            if (xm) {
-              M = +M + 1;
-              m = 0;
-              p = 0;
-            } else {
-              m = +m + 1;
-              p = 0;
-            }
-          } else if (gtlt === "<=") {
-            gtlt = "<";
-            if (xm) {
-              M = +M + 1;
-            } else {
-              m = +m + 1;
-            }
-          }
-          if (gtlt === "<") {
-            pr = "-0";
-          }
-          ret = `${gtlt + M}.${m}.${p}${pr}`;
-        } else if (xm) {
-          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
-        } else if (xp) {
-          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
-        }
-        debug13("xRange return", ret);
-        return ret;
-      });
-    };
-    var replaceStars = (comp, options) => {
-      debug13("replaceStars", comp, options);
-      return comp.trim().replace(re[t.STAR], "");
-    };
-    var replaceGTE0 = (comp, options) => {
-      debug13("replaceGTE0", comp, options);
-      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
-    };
-    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
-      if (isX(fM)) {
-        from = "";
-      } else if (isX(fm)) {
-        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
-      } else if (isX(fp)) {
-        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
-      } else if (fpr) {
-        from = `>=${from}`;
-      } else {
-        from = `>=${from}${incPr ? "-0" : ""}`;
-      }
-      if (isX(tM)) {
-        to = "";
-      } else if (isX(tm)) {
-        to = `<${+tM + 1}.0.0-0`;
-      } else if (isX(tp)) {
-        to = `<${tM}.${+tm + 1}.0-0`;
-      } else if (tpr) {
-        to = `<=${tM}.${tm}.${tp}-${tpr}`;
-      } else if (incPr) {
-        to = `<${tM}.${tm}.${+tp + 1}-0`;
-      } else {
-        to = `<=${to}`;
-      }
-      return `${from} ${to}`.trim();
-    };
-    var testSet = (set, version2, options) => {
-      for (let i = 0; i < set.length; i++) {
-        if (!set[i].test(version2)) {
-          return false;
-        }
-      }
-      if (version2.prerelease.length && !options.includePrerelease) {
-        for (let i = 0; i < set.length; i++) {
-          debug13(set[i].semver);
-          if (set[i].semver === Comparator.ANY) {
-            continue;
-          }
-          if (set[i].semver.prerelease.length > 0) {
-            const allowed = set[i].semver;
-            if (allowed.major === version2.major && allowed.minor === version2.minor && allowed.patch === version2.patch) {
-              return true;
-            }
-          }
-        }
-        return false;
-      }
-      return true;
-    };
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/classes/comparator.js
-var require_comparator = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/classes/comparator.js"(exports, module) {
-    "use strict";
-    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
-    var Comparator = class _Comparator {
-      static get ANY() {
-        return ANY;
-      }
-      constructor(comp, options) {
-        options = parseOptions(options);
-        if (comp instanceof _Comparator) {
-          if (comp.loose === !!options.loose) {
-            return comp;
-          } else {
-            comp = comp.value;
-          }
-        }
-        comp = comp.trim().split(/\s+/).join(" ");
-        debug13("comparator", comp, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.parse(comp);
-        if (this.semver === ANY) {
-          this.value = "";
-        } else {
-          this.value = this.operator + this.semver.version;
-        }
-        debug13("comp", this);
-      }
-      parse(comp) {
-        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-        const m = comp.match(r);
-        if (!m) {
-          throw new TypeError(`Invalid comparator: ${comp}`);
-        }
-        this.operator = m[1] !== void 0 ? m[1] : "";
-        if (this.operator === "=") {
-          this.operator = "";
-        }
-        if (!m[2]) {
-          this.semver = ANY;
-        } else {
-          this.semver = new SemVer(m[2], this.options.loose);
-        }
-      }
-      toString() {
-        return this.value;
-      }
-      test(version2) {
-        debug13("Comparator.test", version2, this.options.loose);
-        if (this.semver === ANY || version2 === ANY) {
-          return true;
-        }
-        if (typeof version2 === "string") {
-          try {
-            version2 = new SemVer(version2, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        return cmp(version2, this.operator, this.semver, this.options);
-      }
-      intersects(comp, options) {
-        if (!(comp instanceof _Comparator)) {
-          throw new TypeError("a Comparator is required");
-        }
-        if (this.operator === "") {
-          if (this.value === "") {
-            return true;
-          }
-          return new Range(comp.value, options).test(this.value);
-        } else if (comp.operator === "") {
-          if (comp.value === "") {
-            return true;
-          }
-          return new Range(this.value, options).test(comp.semver);
-        }
-        options = parseOptions(options);
-        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
-          return false;
-        }
-        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
-          return false;
-        }
-        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
-          return true;
-        }
-        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        return false;
-      }
-    };
-    module.exports = Comparator;
-    var parseOptions = require_parse_options();
-    var { safeRe: re, t } = require_re();
-    var cmp = require_cmp();
-    var debug13 = require_debug2();
-    var SemVer = require_semver();
-    var Range = require_range();
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/satisfies.js
-var require_satisfies = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/satisfies.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var satisfies = (version2, range, options) => {
-      try {
-        range = new Range(range, options);
-      } catch (er) {
-        return false;
-      }
-      return range.test(version2);
-    };
-    module.exports = satisfies;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/to-comparators.js
-var require_to_comparators = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/to-comparators.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
-    module.exports = toComparators;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/max-satisfying.js
-var require_max_satisfying = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var maxSatisfying = (versions, range, options) => {
-      let max = null;
-      let maxSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!max || maxSV.compare(v) === -1) {
-            max = v;
-            maxSV = new SemVer(max, options);
-          }
-        }
-      });
-      return max;
-    };
-    module.exports = maxSatisfying;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/min-satisfying.js
-var require_min_satisfying = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var minSatisfying = (versions, range, options) => {
-      let min = null;
-      let minSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!min || minSV.compare(v) === 1) {
-            min = v;
-            minSV = new SemVer(min, options);
-          }
-        }
-      });
-      return min;
-    };
-    module.exports = minSatisfying;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/min-version.js
-var require_min_version = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/min-version.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var gt = require_gt();
-    var minVersion = (range, loose) => {
-      range = new Range(range, loose);
-      let minver = new SemVer("0.0.0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = new SemVer("0.0.0-0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = null;
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let setMin = null;
-        comparators.forEach((comparator) => {
-          const compver = new SemVer(comparator.semver.version);
-          switch (comparator.operator) {
-            case ">":
-              if (compver.prerelease.length === 0) {
-                compver.patch++;
-              } else {
-                compver.prerelease.push(0);
-              }
-              compver.raw = compver.format();
-            /* fallthrough */
-            case "":
-            case ">=":
-              if (!setMin || gt(compver, setMin)) {
-                setMin = compver;
-              }
-              break;
-            case "<":
-            case "<=":
-              break;
-            /* istanbul ignore next */
-            default:
-              throw new Error(`Unexpected operation: ${comparator.operator}`);
-          }
-        });
-        if (setMin && (!minver || gt(minver, setMin))) {
-          minver = setMin;
-        }
-      }
-      if (minver && range.test(minver)) {
-        return minver;
-      }
-      return null;
-    };
-    module.exports = minVersion;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/valid.js
-var require_valid2 = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/valid.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var validRange = (range, options) => {
-      try {
-        return new Range(range, options).range || "*";
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = validRange;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/outside.js
-var require_outside = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/outside.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var gt = require_gt();
-    var lt = require_lt();
-    var lte = require_lte();
-    var gte = require_gte();
-    var outside = (version2, range, hilo, options) => {
-      version2 = new SemVer(version2, options);
-      range = new Range(range, options);
-      let gtfn, ltefn, ltfn, comp, ecomp;
-      switch (hilo) {
-        case ">":
-          gtfn = gt;
-          ltefn = lte;
-          ltfn = lt;
-          comp = ">";
-          ecomp = ">=";
-          break;
-        case "<":
-          gtfn = lt;
-          ltefn = gte;
-          ltfn = gt;
-          comp = "<";
-          ecomp = "<=";
-          break;
-        default:
-          throw new TypeError('Must provide a hilo val of "<" or ">"');
-      }
-      if (satisfies(version2, range, options)) {
-        return false;
-      }
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let high = null;
-        let low = null;
-        comparators.forEach((comparator) => {
-          if (comparator.semver === ANY) {
-            comparator = new Comparator(">=0.0.0");
-          }
-          high = high || comparator;
-          low = low || comparator;
-          if (gtfn(comparator.semver, high.semver, options)) {
-            high = comparator;
-          } else if (ltfn(comparator.semver, low.semver, options)) {
-            low = comparator;
-          }
-        });
-        if (high.operator === comp || high.operator === ecomp) {
-          return false;
-        }
-        if ((!low.operator || low.operator === comp) && ltefn(version2, low.semver)) {
-          return false;
-        } else if (low.operator === ecomp && ltfn(version2, low.semver)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    module.exports = outside;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/gtr.js
-var require_gtr = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/gtr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var gtr = (version2, range, options) => outside(version2, range, ">", options);
-    module.exports = gtr;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/ltr.js
-var require_ltr = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/ltr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var ltr = (version2, range, options) => outside(version2, range, "<", options);
-    module.exports = ltr;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/intersects.js
-var require_intersects = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/intersects.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var intersects = (r1, r2, options) => {
-      r1 = new Range(r1, options);
-      r2 = new Range(r2, options);
-      return r1.intersects(r2, options);
-    };
-    module.exports = intersects;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/simplify.js
-var require_simplify = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/simplify.js"(exports, module) {
-    "use strict";
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    module.exports = (versions, range, options) => {
-      const set = [];
-      let first = null;
-      let prev = null;
-      const v = versions.sort((a, b) => compare(a, b, options));
-      for (const version2 of v) {
-        const included = satisfies(version2, range, options);
-        if (included) {
-          prev = version2;
-          if (!first) {
-            first = version2;
-          }
-        } else {
-          if (prev) {
-            set.push([first, prev]);
-          }
-          prev = null;
-          first = null;
-        }
-      }
-      if (first) {
-        set.push([first, null]);
-      }
-      const ranges = [];
-      for (const [min, max] of set) {
-        if (min === max) {
-          ranges.push(min);
-        } else if (!max && min === v[0]) {
-          ranges.push("*");
-        } else if (!max) {
-          ranges.push(`>=${min}`);
-        } else if (min === v[0]) {
-          ranges.push(`<=${max}`);
-        } else {
-          ranges.push(`${min} - ${max}`);
-        }
-      }
-      const simplified = ranges.join(" || ");
-      const original = typeof range.raw === "string" ? range.raw : String(range);
-      return simplified.length < original.length ? simplified : range;
-    };
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/subset.js
-var require_subset = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/subset.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    var subset = (sub, dom, options = {}) => {
-      if (sub === dom) {
-        return true;
-      }
-      sub = new Range(sub, options);
-      dom = new Range(dom, options);
-      let sawNonNull = false;
-      OUTER: for (const simpleSub of sub.set) {
-        for (const simpleDom of dom.set) {
-          const isSub = simpleSubset(simpleSub, simpleDom, options);
-          sawNonNull = sawNonNull || isSub !== null;
-          if (isSub) {
-            continue OUTER;
-          }
-        }
-        if (sawNonNull) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
-    var minimumVersion = [new Comparator(">=0.0.0")];
-    var simpleSubset = (sub, dom, options) => {
-      if (sub === dom) {
-        return true;
-      }
-      if (sub.length === 1 && sub[0].semver === ANY) {
-        if (dom.length === 1 && dom[0].semver === ANY) {
-          return true;
-        } else if (options.includePrerelease) {
-          sub = minimumVersionWithPreRelease;
-        } else {
-          sub = minimumVersion;
-        }
-      }
-      if (dom.length === 1 && dom[0].semver === ANY) {
-        if (options.includePrerelease) {
-          return true;
-        } else {
-          dom = minimumVersion;
-        }
-      }
-      const eqSet = /* @__PURE__ */ new Set();
-      let gt, lt;
-      for (const c of sub) {
-        if (c.operator === ">" || c.operator === ">=") {
-          gt = higherGT(gt, c, options);
-        } else if (c.operator === "<" || c.operator === "<=") {
-          lt = lowerLT(lt, c, options);
-        } else {
-          eqSet.add(c.semver);
-        }
-      }
-      if (eqSet.size > 1) {
-        return null;
-      }
-      let gtltComp;
-      if (gt && lt) {
-        gtltComp = compare(gt.semver, lt.semver, options);
-        if (gtltComp > 0) {
-          return null;
-        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
-          return null;
-        }
-      }
-      for (const eq of eqSet) {
-        if (gt && !satisfies(eq, String(gt), options)) {
-          return null;
-        }
-        if (lt && !satisfies(eq, String(lt), options)) {
-          return null;
-        }
-        for (const c of dom) {
-          if (!satisfies(eq, String(c), options)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      let higher, lower;
-      let hasDomLT, hasDomGT;
-      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
-      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
-      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
-        needDomLTPre = false;
-      }
-      for (const c of dom) {
-        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
-        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
-        if (gt) {
-          if (needDomGTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
-              needDomGTPre = false;
-            }
-          }
-          if (c.operator === ">" || c.operator === ">=") {
-            higher = higherGT(gt, c, options);
-            if (higher === c && higher !== gt) {
-              return false;
-            }
-          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
-            return false;
-          }
-        }
-        if (lt) {
-          if (needDomLTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
-              needDomLTPre = false;
-            }
-          }
-          if (c.operator === "<" || c.operator === "<=") {
-            lower = lowerLT(lt, c, options);
-            if (lower === c && lower !== lt) {
-              return false;
-            }
-          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
-            return false;
-          }
-        }
-        if (!c.operator && (lt || gt) && gtltComp !== 0) {
-          return false;
-        }
-      }
-      if (gt && hasDomLT && !lt && gtltComp !== 0) {
-        return false;
-      }
-      if (lt && hasDomGT && !gt && gtltComp !== 0) {
-        return false;
-      }
-      if (needDomGTPre || needDomLTPre) {
-        return false;
-      }
-      return true;
-    };
-    var higherGT = (a, b, options) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare(a.semver, b.semver, options);
-      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
-    };
-    var lowerLT = (a, b, options) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare(a.semver, b.semver, options);
-      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
-    };
-    module.exports = subset;
-  }
-});
-
-// node_modules/.pnpm/semver@7.8.6/node_modules/semver/index.js
-var require_semver2 = __commonJS({
-  "node_modules/.pnpm/semver@7.8.6/node_modules/semver/index.js"(exports, module) {
-    "use strict";
-    var internalRe = require_re();
-    var constants2 = require_constants();
-    var SemVer = require_semver();
-    var identifiers = require_identifiers();
-    var parse4 = require_parse();
-    var valid = require_valid();
-    var clean2 = require_clean();
-    var inc = require_inc();
-    var diff = require_diff();
-    var major = require_major();
-    var minor = require_minor();
-    var patch = require_patch();
-    var prerelease = require_prerelease();
-    var compare = require_compare();
-    var rcompare = require_rcompare();
-    var compareLoose = require_compare_loose();
-    var compareBuild = require_compare_build();
-    var sort = require_sort();
-    var rsort = require_rsort();
-    var gt = require_gt();
-    var lt = require_lt();
-    var eq = require_eq();
-    var neq = require_neq();
-    var gte = require_gte();
-    var lte = require_lte();
-    var cmp = require_cmp();
-    var coerce = require_coerce();
-    var truncate = require_truncate();
-    var Comparator = require_comparator();
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var toComparators = require_to_comparators();
-    var maxSatisfying = require_max_satisfying();
-    var minSatisfying = require_min_satisfying();
-    var minVersion = require_min_version();
-    var validRange = require_valid2();
-    var outside = require_outside();
-    var gtr = require_gtr();
-    var ltr = require_ltr();
-    var intersects = require_intersects();
-    var simplifyRange = require_simplify();
-    var subset = require_subset();
-    module.exports = {
-      parse: parse4,
-      valid,
-      clean: clean2,
-      inc,
-      diff,
-      major,
-      minor,
-      patch,
-      prerelease,
-      compare,
-      rcompare,
-      compareLoose,
-      compareBuild,
-      sort,
-      rsort,
-      gt,
-      lt,
-      eq,
-      neq,
-      gte,
-      lte,
-      cmp,
-      coerce,
-      truncate,
-      Comparator,
-      Range,
-      satisfies,
-      toComparators,
-      maxSatisfying,
-      minSatisfying,
-      minVersion,
-      validRange,
-      outside,
-      gtr,
-      ltr,
-      intersects,
-      simplifyRange,
-      subset,
-      SemVer,
-      re: internalRe.re,
-      src: internalRe.src,
-      tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants2.RELEASE_TYPES,
-      compareIdentifiers: identifiers.compareIdentifiers,
-      rcompareIdentifiers: identifiers.rcompareIdentifiers
-    };
-  }
-});
-
-// node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/lines-to-revs.js
-var require_lines_to_revs = __commonJS({
-  "node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/lines-to-revs.js"(exports, module) {
-    var semver = require_semver2();
-    module.exports = (lines) => finish(lines.reduce(linesToRevsReducer, {
-      versions: {},
-      "dist-tags": {},
-      refs: {},
-      shas: {}
-    }));
-    var finish = (revs) => distTags(shaList(peelTags(revs)));
-    var shaList = (revs) => {
-      Object.keys(revs.refs).forEach((ref) => {
-        const doc = revs.refs[ref];
-        if (!revs.shas[doc.sha]) {
-          revs.shas[doc.sha] = [ref];
-        } else {
-          revs.shas[doc.sha].push(ref);
-        }
-      });
-      return revs;
-    };
-    var peelTags = (revs) => {
-      Object.keys(revs.refs).filter((ref) => ref.endsWith("^{}")).forEach((ref) => {
-        const peeled = revs.refs[ref];
-        const unpeeled = revs.refs[ref.replace(/\^\{\}$/, "")];
-        if (unpeeled) {
-          unpeeled.sha = peeled.sha;
-          delete revs.refs[ref];
-        }
-      });
-      return revs;
-    };
-    var distTags = (revs) => {
-      const HEAD = revs.refs.HEAD || /* istanbul ignore next */
-      {};
-      const versions = Object.keys(revs.versions);
-      versions.forEach((v) => {
-        const ver = revs.versions[v];
-        if (revs.refs.latest && ver.sha === revs.refs.latest.sha) {
-          revs["dist-tags"].latest = v;
-        } else if (ver.sha === HEAD.sha) {
-          revs["dist-tags"].HEAD = v;
-          if (!revs.refs.latest) {
-            revs["dist-tags"].latest = v;
-          }
-        }
-      });
-      return revs;
-    };
-    var refType = (ref) => {
-      if (ref.startsWith("refs/tags/")) {
-        return "tag";
-      }
-      if (ref.startsWith("refs/heads/")) {
-        return "branch";
-      }
-      if (ref.startsWith("refs/pull/")) {
-        return "pull";
-      }
-      if (ref === "HEAD") {
-        return "head";
-      }
-      return "other";
-    };
-    var lineToRevDoc = (line) => {
-      const split = line.trim().split(/\s+/, 2);
-      if (split.length < 2) {
-        return null;
-      }
-      const sha = split[0].trim();
-      const rawRef = split[1].trim();
-      const type = refType(rawRef);
-      if (type === "tag") {
-        const ref = rawRef.slice("refs/tags/".length);
-        return { sha, ref, rawRef, type };
-      }
-      if (type === "branch") {
-        const ref = rawRef.slice("refs/heads/".length);
-        return { sha, ref, rawRef, type };
-      }
-      if (type === "pull") {
-        const ref = rawRef.slice("refs/".length).replace(/\/head$/, "");
-        return { sha, ref, rawRef, type };
-      }
-      if (type === "head") {
-        const ref = "HEAD";
-        return { sha, ref, rawRef, type };
-      }
-      return { sha, ref: rawRef, rawRef, type };
-    };
-    var linesToRevsReducer = (revs, line) => {
-      const doc = lineToRevDoc(line);
-      if (!doc) {
-        return revs;
-      }
-      revs.refs[doc.ref] = doc;
-      revs.refs[doc.rawRef] = doc;
-      if (doc.type === "tag") {
-        const match2 = !doc.ref.endsWith("^{}") && doc.ref.match(/v?(\d+\.\d+\.\d+(?:[-+].+)?)$/);
-        if (match2 && semver.valid(match2[1], true)) {
-          revs.versions[semver.clean(match2[1], true)] = doc;
-        }
-      }
-      return revs;
-    };
-  }
-});
-
-// node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/revs.js
-var require_revs = __commonJS({
-  "node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/revs.js"(exports, module) {
-    var pinflight = require_inflight();
-    var spawn = require_spawn();
-    var { LRUCache: LRUCache2 } = require_commonjs();
-    var revsCache = new LRUCache2({
-      max: 100,
-      ttl: 5 * 60 * 1e3
-    });
-    var linesToRevs = require_lines_to_revs();
-    module.exports = async (repo, opts = {}) => {
-      if (!opts.noGitRevCache) {
-        const cached = revsCache.get(repo);
-        if (cached) {
-          return cached;
-        }
-      }
-      return pinflight(
-        `ls-remote:${repo}`,
-        () => spawn(["ls-remote", repo], opts).then(({ stdout: stdout2 }) => linesToRevs(stdout2.trim().split("\n"))).then((revs) => {
-          revsCache.set(repo, revs);
-          return revs;
-        })
-      );
-    };
-  }
-});
-
-// node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/utils.js"(exports) {
-    var isWindows = (opts) => (opts.fakePlatform || process.platform) === "win32";
-    exports.isWindows = isWindows;
-  }
-});
-
-// node_modules/.pnpm/validate-npm-package-name@5.0.1/node_modules/validate-npm-package-name/lib/index.js
-var require_lib7 = __commonJS({
-  "node_modules/.pnpm/validate-npm-package-name@5.0.1/node_modules/validate-npm-package-name/lib/index.js"(exports, module) {
-    "use strict";
-    var { builtinModules: builtins2 } = __require("module");
-    var scopedPackagePattern = new RegExp("^(?:@([^/]+?)[/])?([^/]+?)$");
-    var blacklist = [
-      "node_modules",
-      "favicon.ico"
-    ];
-    function validate(name) {
-      var warnings = [];
-      var errors = [];
-      if (name === null) {
-        errors.push("name cannot be null");
-        return done(warnings, errors);
-      }
-      if (name === void 0) {
-        errors.push("name cannot be undefined");
-        return done(warnings, errors);
-      }
-      if (typeof name !== "string") {
-        errors.push("name must be a string");
-        return done(warnings, errors);
-      }
-      if (!name.length) {
-        errors.push("name length must be greater than zero");
-      }
-      if (name.match(/^\./)) {
-        errors.push("name cannot start with a period");
-      }
-      if (name.match(/^_/)) {
-        errors.push("name cannot start with an underscore");
-      }
-      if (name.trim() !== name) {
-        errors.push("name cannot contain leading or trailing spaces");
-      }
-      blacklist.forEach(function(blacklistedName) {
-        if (name.toLowerCase() === blacklistedName) {
-          errors.push(blacklistedName + " is a blacklisted name");
-        }
-      });
-      if (builtins2.includes(name.toLowerCase())) {
-        warnings.push(name + " is a core module name");
-      }
-      if (name.length > 214) {
-        warnings.push("name can no longer contain more than 214 characters");
-      }
-      if (name.toLowerCase() !== name) {
-        warnings.push("name can no longer contain capital letters");
-      }
-      if (/[~'!()*]/.test(name.split("/").slice(-1)[0])) {
-        warnings.push(`name can no longer contain special characters ("~'!()*")`);
-      }
-      if (encodeURIComponent(name) !== name) {
-        var nameMatch = name.match(scopedPackagePattern);
-        if (nameMatch) {
-          var user = nameMatch[1];
-          var pkg = nameMatch[2];
-          if (encodeURIComponent(user) === user && encodeURIComponent(pkg) === pkg) {
-            return done(warnings, errors);
-          }
-        }
-        errors.push("name can only contain URL-friendly characters");
-      }
-      return done(warnings, errors);
-    }
-    var done = function(warnings, errors) {
-      var result = {
-        validForNewPackages: errors.length === 0 && warnings.length === 0,
-        validForOldPackages: errors.length === 0,
-        warnings,
-        errors
-      };
-      if (!result.warnings.length) {
-        delete result.warnings;
-      }
-      if (!result.errors.length) {
-        delete result.errors;
-      }
-      return result;
-    };
-    module.exports = validate;
-  }
-});
-
-// node_modules/.pnpm/npm-package-arg@11.0.3/node_modules/npm-package-arg/lib/npa.js
-var require_npa = __commonJS({
-  "node_modules/.pnpm/npm-package-arg@11.0.3/node_modules/npm-package-arg/lib/npa.js"(exports, module) {
-    "use strict";
-    module.exports = npa;
-    module.exports.resolve = resolve7;
-    module.exports.toPurl = toPurl;
-    module.exports.Result = Result;
-    var { URL: URL2 } = __require("url");
-    var HostedGit = require_lib4();
-    var semver = require_semver2();
-    var path13 = global.FAKE_WINDOWS ? __require("path").win32 : __require("path");
-    var validatePackageName = require_lib7();
-    var { homedir } = __require("os");
-    var { log: log2 } = require_lib2();
-    var isWindows = process.platform === "win32" || global.FAKE_WINDOWS;
-    var hasSlashes = isWindows ? /\\|[/]/ : /[/]/;
-    var isURL2 = /^(?:git[+])?[a-z]+:/i;
-    var isGit = /^[^@]+@[^:.]+\.[^:]+:.+$/i;
-    var isFilename = /[.](?:tgz|tar.gz|tar)$/i;
-    function npa(arg, where) {
-      let name;
-      let spec;
-      if (typeof arg === "object") {
-        if (arg instanceof Result && (!where || where === arg.where)) {
-          return arg;
-        } else if (arg.name && arg.rawSpec) {
-          return npa.resolve(arg.name, arg.rawSpec, where || arg.where);
-        } else {
-          return npa(arg.raw, where || arg.where);
-        }
-      }
-      const nameEndsAt = arg[0] === "@" ? arg.slice(1).indexOf("@") + 1 : arg.indexOf("@");
-      const namePart = nameEndsAt > 0 ? arg.slice(0, nameEndsAt) : arg;
-      if (isURL2.test(arg)) {
-        spec = arg;
-      } else if (isGit.test(arg)) {
-        spec = `git+ssh://${arg}`;
-      } else if (namePart[0] !== "@" && (hasSlashes.test(namePart) || isFilename.test(namePart))) {
-        spec = arg;
-      } else if (nameEndsAt > 0) {
-        name = namePart;
-        spec = arg.slice(nameEndsAt + 1) || "*";
-      } else {
-        const valid = validatePackageName(arg);
-        if (valid.validForOldPackages) {
-          name = arg;
-          spec = "*";
-        } else {
-          spec = arg;
-        }
-      }
-      return resolve7(name, spec, where, arg);
-    }
-    var isFilespec = isWindows ? /^(?:[.]|~[/]|[/\\]|[a-zA-Z]:)/ : /^(?:[.]|~[/]|[/]|[a-zA-Z]:)/;
-    function resolve7(name, spec, where, arg) {
-      const res = new Result({
-        raw: arg,
-        name,
-        rawSpec: spec,
-        fromArgument: arg != null
-      });
-      if (name) {
-        res.setName(name);
-      }
-      if (spec && (isFilespec.test(spec) || /^file:/i.test(spec))) {
-        return fromFile(res, where);
-      } else if (spec && /^npm:/i.test(spec)) {
-        return fromAlias(res, where);
-      }
-      const hosted = HostedGit.fromUrl(spec, {
-        noGitPlus: true,
-        noCommittish: true
-      });
-      if (hosted) {
-        return fromHostedGit(res, hosted);
-      } else if (spec && isURL2.test(spec)) {
-        return fromURL(res);
-      } else if (spec && (hasSlashes.test(spec) || isFilename.test(spec))) {
-        return fromFile(res, where);
-      } else {
-        return fromRegistry(res);
-      }
-    }
-    var defaultRegistry = "https://registry.npmjs.org";
-    function toPurl(arg, reg = defaultRegistry) {
-      const res = npa(arg);
-      if (res.type !== "version") {
-        throw invalidPurlType(res.type, res.raw);
-      }
-      let purl = "pkg:npm/" + res.name.replace(/^@/, "%40") + "@" + res.rawSpec;
-      if (reg !== defaultRegistry) {
-        purl += "?repository_url=" + reg;
-      }
-      return purl;
-    }
-    function invalidPackageName(name, valid, raw) {
-      const err = new Error(`Invalid package name "${name}" of package "${raw}": ${valid.errors.join("; ")}.`);
-      err.code = "EINVALIDPACKAGENAME";
-      return err;
-    }
-    function invalidTagName(name, raw) {
-      const err = new Error(`Invalid tag name "${name}" of package "${raw}": Tags may not have any characters that encodeURIComponent encodes.`);
-      err.code = "EINVALIDTAGNAME";
-      return err;
-    }
-    function invalidPurlType(type, raw) {
-      const err = new Error(`Invalid type "${type}" of package "${raw}": Purl can only be generated for "version" types.`);
-      err.code = "EINVALIDPURLTYPE";
-      return err;
-    }
-    function Result(opts) {
-      this.type = opts.type;
-      this.registry = opts.registry;
-      this.where = opts.where;
-      if (opts.raw == null) {
-        this.raw = opts.name ? opts.name + "@" + opts.rawSpec : opts.rawSpec;
-      } else {
-        this.raw = opts.raw;
-      }
-      this.name = void 0;
-      this.escapedName = void 0;
-      this.scope = void 0;
-      this.rawSpec = opts.rawSpec || "";
-      this.saveSpec = opts.saveSpec;
-      this.fetchSpec = opts.fetchSpec;
-      if (opts.name) {
-        this.setName(opts.name);
-      }
-      this.gitRange = opts.gitRange;
-      this.gitCommittish = opts.gitCommittish;
-      this.gitSubdir = opts.gitSubdir;
-      this.hosted = opts.hosted;
-    }
-    Result.prototype.setName = function(name) {
-      const valid = validatePackageName(name);
-      if (!valid.validForOldPackages) {
-        throw invalidPackageName(name, valid, this.raw);
-      }
-      this.name = name;
-      this.scope = name[0] === "@" ? name.slice(0, name.indexOf("/")) : void 0;
-      this.escapedName = name.replace("/", "%2f");
-      return this;
-    };
-    Result.prototype.toString = function() {
-      const full = [];
-      if (this.name != null && this.name !== "") {
-        full.push(this.name);
-      }
-      const spec = this.saveSpec || this.fetchSpec || this.rawSpec;
-      if (spec != null && spec !== "") {
-        full.push(spec);
-      }
-      return full.length ? full.join("@") : this.raw;
-    };
-    Result.prototype.toJSON = function() {
-      const result = Object.assign({}, this);
-      delete result.hosted;
-      return result;
-    };
-    function setGitAttrs(res, committish) {
-      if (!committish) {
-        res.gitCommittish = null;
-        return;
-      }
-      for (const part2 of committish.split("::")) {
-        if (!part2.includes(":")) {
-          if (res.gitRange) {
-            throw new Error("cannot override existing semver range with a committish");
-          }
-          if (res.gitCommittish) {
-            throw new Error("cannot override existing committish with a second committish");
-          }
-          res.gitCommittish = part2;
-          continue;
-        }
-        const [name, value] = part2.split(":");
-        if (name === "semver") {
-          if (res.gitCommittish) {
-            throw new Error("cannot override existing committish with a semver range");
-          }
-          if (res.gitRange) {
-            throw new Error("cannot override existing semver range with a second semver range");
-          }
-          res.gitRange = decodeURIComponent(value);
-          continue;
-        }
-        if (name === "path") {
-          if (res.gitSubdir) {
-            throw new Error("cannot override existing path with a second path");
-          }
-          res.gitSubdir = `/${value}`;
-          continue;
-        }
-        log2.warn("npm-package-arg", `ignoring unknown key "${name}"`);
-      }
-    }
-    function fromFile(res, where) {
-      if (!where) {
-        where = process.cwd();
-      }
-      res.type = isFilename.test(res.rawSpec) ? "file" : "directory";
-      res.where = where;
-      let specUrl;
-      let resolvedUrl;
-      const prefix = !/^file:/.test(res.rawSpec) ? "file:" : "";
-      const rawWithPrefix = prefix + res.rawSpec;
-      let rawNoPrefix = rawWithPrefix.replace(/^file:/, "");
-      try {
-        resolvedUrl = new URL2(rawWithPrefix, `file://${path13.resolve(where)}/`);
-        specUrl = new URL2(rawWithPrefix);
-      } catch (originalError) {
-        const er = new Error("Invalid file: URL, must comply with RFC 8089");
-        throw Object.assign(er, {
-          raw: res.rawSpec,
-          spec: res,
-          where,
-          originalError
-        });
-      }
-      if (resolvedUrl.host && resolvedUrl.host !== "localhost") {
-        const rawSpec = res.rawSpec.replace(/^file:\/\//, "file:///");
-        resolvedUrl = new URL2(rawSpec, `file://${path13.resolve(where)}/`);
-        specUrl = new URL2(rawSpec);
-        rawNoPrefix = rawSpec.replace(/^file:/, "");
-      }
-      if (/^\/{1,3}\.\.?(\/|$)/.test(rawNoPrefix)) {
-        const rawSpec = res.rawSpec.replace(/^file:\/{1,3}/, "file:");
-        resolvedUrl = new URL2(rawSpec, `file://${path13.resolve(where)}/`);
-        specUrl = new URL2(rawSpec);
-        rawNoPrefix = rawSpec.replace(/^file:/, "");
-      }
-      let specPath = decodeURIComponent(specUrl.pathname);
-      let resolvedPath = decodeURIComponent(resolvedUrl.pathname);
-      if (isWindows) {
-        specPath = specPath.replace(/^\/+([a-z]:\/)/i, "$1");
-        resolvedPath = resolvedPath.replace(/^\/+([a-z]:\/)/i, "$1");
-      }
-      if (/^\/~(\/|$)/.test(specPath)) {
-        res.saveSpec = `file:${specPath.substr(1)}`;
-        resolvedPath = path13.resolve(homedir(), specPath.substr(3));
-      } else if (!path13.isAbsolute(rawNoPrefix)) {
-        res.saveSpec = `file:${path13.relative(where, resolvedPath)}`;
-      } else {
-        res.saveSpec = `file:${path13.resolve(resolvedPath)}`;
-      }
-      res.fetchSpec = path13.resolve(where, resolvedPath);
-      return res;
-    }
-    function fromHostedGit(res, hosted) {
-      res.type = "git";
-      res.hosted = hosted;
-      res.saveSpec = hosted.toString({ noGitPlus: false, noCommittish: false });
-      res.fetchSpec = hosted.getDefaultRepresentation() === "shortcut" ? null : hosted.toString();
-      setGitAttrs(res, hosted.committish);
-      return res;
-    }
-    function unsupportedURLType(protocol, spec) {
-      const err = new Error(`Unsupported URL Type "${protocol}": ${spec}`);
-      err.code = "EUNSUPPORTEDPROTOCOL";
-      return err;
-    }
-    function fromURL(res) {
-      let rawSpec = res.rawSpec;
-      res.saveSpec = rawSpec;
-      if (rawSpec.startsWith("git+ssh:")) {
-        const matched = rawSpec.match(/^git\+ssh:\/\/([^:#]+:[^#]+(?:\.git)?)(?:#(.*))?$/i);
-        if (matched && !matched[1].match(/:[0-9]+\/?.*$/i)) {
-          res.type = "git";
-          setGitAttrs(res, matched[2]);
-          res.fetchSpec = matched[1];
-          return res;
-        }
-      } else if (rawSpec.startsWith("git+file://")) {
-        rawSpec = rawSpec.replace(/\\/g, "/");
-      }
-      const parsedUrl = new URL2(rawSpec);
-      switch (parsedUrl.protocol) {
-        case "git:":
-        case "git+http:":
-        case "git+https:":
-        case "git+rsync:":
-        case "git+ftp:":
-        case "git+file:":
-        case "git+ssh:":
-          res.type = "git";
-          setGitAttrs(res, parsedUrl.hash.slice(1));
-          if (parsedUrl.protocol === "git+file:" && /^git\+file:\/\/[a-z]:/i.test(rawSpec)) {
-            res.fetchSpec = `git+file://${parsedUrl.host.toLowerCase()}:${parsedUrl.pathname}`;
-          } else {
-            parsedUrl.hash = "";
-            res.fetchSpec = parsedUrl.toString();
-          }
-          if (res.fetchSpec.startsWith("git+")) {
-            res.fetchSpec = res.fetchSpec.slice(4);
-          }
-          break;
-        case "http:":
-        case "https:":
-          res.type = "remote";
-          res.fetchSpec = res.saveSpec;
-          break;
-        default:
-          throw unsupportedURLType(parsedUrl.protocol, rawSpec);
-      }
-      return res;
-    }
-    function fromAlias(res, where) {
-      const subSpec = npa(res.rawSpec.substr(4), where);
-      if (subSpec.type === "alias") {
-        throw new Error("nested aliases not supported");
-      }
-      if (!subSpec.registry) {
-        throw new Error("aliases only work for registry deps");
-      }
-      if (!subSpec.name) {
-        throw new Error("aliases must have a name");
-      }
-      res.subSpec = subSpec;
-      res.registry = true;
-      res.type = "alias";
-      res.saveSpec = null;
-      res.fetchSpec = null;
-      return res;
-    }
-    function fromRegistry(res) {
-      res.registry = true;
-      const spec = res.rawSpec.trim();
-      res.saveSpec = null;
-      res.fetchSpec = spec;
-      const version2 = semver.valid(spec, true);
-      const range = semver.validRange(spec, true);
-      if (version2) {
-        res.type = "version";
-      } else if (range) {
-        res.type = "range";
-      } else {
-        if (encodeURIComponent(spec) !== spec) {
-          throw invalidTagName(spec, res.raw);
-        }
-        res.type = "tag";
-      }
-      return res;
-    }
-  }
-});
-
-// node_modules/.pnpm/npm-install-checks@6.3.0/node_modules/npm-install-checks/lib/index.js
-var require_lib8 = __commonJS({
-  "node_modules/.pnpm/npm-install-checks@6.3.0/node_modules/npm-install-checks/lib/index.js"(exports, module) {
-    var semver = require_semver2();
-    var checkEngine = (target, npmVer, nodeVer, force = false) => {
-      const nodev = force ? null : nodeVer;
-      const eng = target.engines;
-      const opt = { includePrerelease: true };
-      if (!eng) {
-        return;
-      }
-      const nodeFail = nodev && eng.node && !semver.satisfies(nodev, eng.node, opt);
-      const npmFail = npmVer && eng.npm && !semver.satisfies(npmVer, eng.npm, opt);
-      if (nodeFail || npmFail) {
-        throw Object.assign(new Error("Unsupported engine"), {
-          pkgid: target._id,
-          current: { node: nodeVer, npm: npmVer },
-          required: eng,
-          code: "EBADENGINE"
-        });
-      }
-    };
-    var isMusl = (file) => file.includes("libc.musl-") || file.includes("ld-musl-");
-    var checkPlatform = (target, force = false, environment = {}) => {
-      if (force) {
-        return;
-      }
-      const platform = environment.os || process.platform;
-      const arch = environment.cpu || process.arch;
-      const osOk = target.os ? checkList(platform, target.os) : true;
-      const cpuOk = target.cpu ? checkList(arch, target.cpu) : true;
-      let libcOk = true;
-      let libcFamily = null;
-      if (target.libc) {
-        if (environment.libc) {
-          libcOk = checkList(environment.libc, target.libc);
-        } else if (platform !== "linux") {
-          libcOk = false;
-        } else {
-          const report = process.report.getReport();
-          if (report.header?.glibcVersionRuntime) {
-            libcFamily = "glibc";
-          } else if (Array.isArray(report.sharedObjects) && report.sharedObjects.some(isMusl)) {
-            libcFamily = "musl";
-          }
-          libcOk = libcFamily ? checkList(libcFamily, target.libc) : false;
-        }
-      }
-      if (!osOk || !cpuOk || !libcOk) {
-        throw Object.assign(new Error("Unsupported platform"), {
-          pkgid: target._id,
-          current: {
-            os: platform,
-            cpu: arch,
-            libc: libcFamily
-          },
-          required: {
-            os: target.os,
-            cpu: target.cpu,
-            libc: target.libc
-          },
-          code: "EBADPLATFORM"
-        });
-      }
-    };
-    var checkList = (value, list3) => {
-      if (typeof list3 === "string") {
-        list3 = [list3];
-      }
-      if (list3.length === 1 && list3[0] === "any") {
-        return true;
-      }
-      let negated = 0;
-      let match2 = false;
-      for (const entry of list3) {
-        const negate = entry.charAt(0) === "!";
-        const test = negate ? entry.slice(1) : entry;
-        if (negate) {
-          negated++;
-          if (value === test) {
-            return false;
-          }
-        } else {
-          match2 = match2 || value === test;
-        }
-      }
-      return match2 || negated === list3.length;
-    };
-    module.exports = {
-      checkEngine,
-      checkPlatform
-    };
-  }
-});
-
-// node_modules/.pnpm/npm-normalize-package-bin@3.0.1/node_modules/npm-normalize-package-bin/lib/index.js
-var require_lib9 = __commonJS({
-  "node_modules/.pnpm/npm-normalize-package-bin@3.0.1/node_modules/npm-normalize-package-bin/lib/index.js"(exports, module) {
-    var { join: join3, basename: basename4 } = __require("path");
-    var normalize2 = (pkg) => !pkg.bin ? removeBin(pkg) : typeof pkg.bin === "string" ? normalizeString(pkg) : Array.isArray(pkg.bin) ? normalizeArray(pkg) : typeof pkg.bin === "object" ? normalizeObject(pkg) : removeBin(pkg);
-    var normalizeString = (pkg) => {
-      if (!pkg.name) {
-        return removeBin(pkg);
-      }
-      pkg.bin = { [pkg.name]: pkg.bin };
-      return normalizeObject(pkg);
-    };
-    var normalizeArray = (pkg) => {
-      pkg.bin = pkg.bin.reduce((acc, k) => {
-        acc[basename4(k)] = k;
-        return acc;
-      }, {});
-      return normalizeObject(pkg);
-    };
-    var removeBin = (pkg) => {
-      delete pkg.bin;
-      return pkg;
-    };
-    var normalizeObject = (pkg) => {
-      const orig = pkg.bin;
-      const clean2 = {};
-      let hasBins = false;
-      Object.keys(orig).forEach((binKey) => {
-        const base2 = join3("/", basename4(binKey.replace(/\\|:/g, "/"))).slice(1);
-        if (typeof orig[binKey] !== "string" || !base2) {
-          return;
-        }
-        const binTarget = join3("/", orig[binKey].replace(/\\/g, "/")).replace(/\\/g, "/").slice(1);
-        if (!binTarget) {
-          return;
-        }
-        clean2[base2] = binTarget;
-        hasBins = true;
-      });
-      if (hasBins) {
-        pkg.bin = clean2;
-      } else {
-        delete pkg.bin;
-      }
-      return pkg;
-    };
-    module.exports = normalize2;
-  }
-});
-
-// node_modules/.pnpm/npm-pick-manifest@9.1.0/node_modules/npm-pick-manifest/lib/index.js
-var require_lib10 = __commonJS({
-  "node_modules/.pnpm/npm-pick-manifest@9.1.0/node_modules/npm-pick-manifest/lib/index.js"(exports, module) {
-    "use strict";
-    var npa = require_npa();
-    var semver = require_semver2();
-    var { checkEngine } = require_lib8();
-    var normalizeBin = require_lib9();
-    var engineOk = (manifest, npmVersion, nodeVersion) => {
-      try {
-        checkEngine(manifest, npmVersion, nodeVersion);
-        return true;
-      } catch (_) {
-        return false;
-      }
-    };
-    var isBefore = (verTimes, ver, time) => !verTimes || !verTimes[ver] || Date.parse(verTimes[ver]) <= time;
-    var avoidSemverOpt = { includePrerelease: true, loose: true };
-    var shouldAvoid = (ver, avoid) => avoid && semver.satisfies(ver, avoid, avoidSemverOpt);
-    var decorateAvoid = (result, avoid) => result && shouldAvoid(result.version, avoid) ? { ...result, _shouldAvoid: true } : result;
-    var pickManifest = (packument, wanted, opts) => {
-      const {
-        defaultTag = "latest",
-        before = null,
-        nodeVersion = process.version,
-        npmVersion = null,
-        includeStaged = false,
-        avoid = null,
-        avoidStrict = false
-      } = opts;
-      const { name, time: verTimes } = packument;
-      const versions = packument.versions || {};
-      if (avoidStrict) {
-        const looseOpts = {
-          ...opts,
-          avoidStrict: false
-        };
-        const result = pickManifest(packument, wanted, looseOpts);
-        if (!result || !result._shouldAvoid) {
-          return result;
-        }
-        const caret = pickManifest(packument, `^${result.version}`, looseOpts);
-        if (!caret || !caret._shouldAvoid) {
-          return {
-            ...caret,
-            _outsideDependencyRange: true,
-            _isSemVerMajor: false
-          };
-        }
-        const star3 = pickManifest(packument, "*", looseOpts);
-        if (!star3 || !star3._shouldAvoid) {
-          return {
-            ...star3,
-            _outsideDependencyRange: true,
-            _isSemVerMajor: true
-          };
-        }
-        throw Object.assign(new Error(`No avoidable versions for ${name}`), {
-          code: "ETARGET",
-          name,
-          wanted,
-          avoid,
-          before,
-          versions: Object.keys(versions)
-        });
-      }
-      const staged = includeStaged && packument.stagedVersions && packument.stagedVersions.versions || {};
-      const restricted = packument.policyRestrictions && packument.policyRestrictions.versions || {};
-      const time = before && verTimes ? +new Date(before) : Infinity;
-      const spec = npa.resolve(name, wanted || defaultTag);
-      const type = spec.type;
-      const distTags = packument["dist-tags"] || {};
-      if (type !== "tag" && type !== "version" && type !== "range") {
-        throw new Error("Only tag, version, and range are supported");
-      }
-      if (wanted && type === "tag") {
-        const ver = distTags[wanted];
-        if (isBefore(verTimes, ver, time)) {
-          return decorateAvoid(versions[ver] || staged[ver] || restricted[ver], avoid);
-        } else {
-          return pickManifest(packument, `<=${ver}`, opts);
-        }
-      }
-      if (wanted && type === "version") {
-        const ver = semver.clean(wanted, { loose: true });
-        const mani = versions[ver] || staged[ver] || restricted[ver];
-        return isBefore(verTimes, ver, time) ? decorateAvoid(mani, avoid) : null;
-      }
-      const range = type === "range" ? wanted : "*";
-      const defaultVer = distTags[defaultTag];
-      if (defaultVer && (range === "*" || semver.satisfies(defaultVer, range, { loose: true })) && !restricted[defaultVer] && !shouldAvoid(defaultVer, avoid)) {
-        const mani = versions[defaultVer];
-        const ok3 = mani && isBefore(verTimes, defaultVer, time) && engineOk(mani, npmVersion, nodeVersion) && !mani.deprecated && !staged[defaultVer];
-        if (ok3) {
-          return mani;
-        }
-      }
-      const allEntries = Object.entries(versions).concat(Object.entries(staged)).concat(Object.entries(restricted)).filter(([ver]) => isBefore(verTimes, ver, time));
-      if (!allEntries.length) {
-        throw Object.assign(new Error(`No versions available for ${name}`), {
-          code: "ENOVERSIONS",
-          name,
-          type,
-          wanted,
-          before,
-          versions: Object.keys(versions)
-        });
-      }
-      const sortSemverOpt = { loose: true };
-      const entries = allEntries.filter(([ver]) => semver.satisfies(ver, range, { loose: true })).sort((a, b) => {
-        const [vera, mania] = a;
-        const [verb, manib] = b;
-        const notavoida = !shouldAvoid(vera, avoid);
-        const notavoidb = !shouldAvoid(verb, avoid);
-        const notrestra = !restricted[vera];
-        const notrestrb = !restricted[verb];
-        const notstagea = !staged[vera];
-        const notstageb = !staged[verb];
-        const notdepra = !mania.deprecated;
-        const notdeprb = !manib.deprecated;
-        const enginea = engineOk(mania, npmVersion, nodeVersion);
-        const engineb = engineOk(manib, npmVersion, nodeVersion);
-        return notavoidb - notavoida || notrestrb - notrestra || notstageb - notstagea || (notdeprb && engineb) - (notdepra && enginea) || engineb - enginea || notdeprb - notdepra || semver.rcompare(vera, verb, sortSemverOpt);
-      });
-      return decorateAvoid(entries[0] && entries[0][1], avoid);
-    };
-    module.exports = (packument, wanted, opts = {}) => {
-      const mani = pickManifest(packument, wanted, opts);
-      const picked = mani && normalizeBin(mani);
-      const policyRestrictions = packument.policyRestrictions;
-      const restricted = policyRestrictions && policyRestrictions.versions || {};
-      if (picked && !restricted[picked.version]) {
-        return picked;
-      }
-      const { before = null, defaultTag = "latest" } = opts;
-      const bstr = before ? new Date(before).toLocaleString() : "";
-      const { name } = packument;
-      const pckg = `${name}@${wanted}` + (before ? ` with a date before ${bstr}` : "");
-      const isForbidden = picked && !!restricted[picked.version];
-      const polMsg = isForbidden ? policyRestrictions.message : "";
-      const msg = !isForbidden ? `No matching version found for ${pckg}.` : `Could not download ${pckg} due to policy violations:
-${polMsg}`;
-      const code3 = isForbidden ? "E403" : "ETARGET";
-      throw Object.assign(new Error(msg), {
-        code: code3,
-        type: npa.resolve(packument.name, wanted).type,
-        wanted,
-        versions: Object.keys(packument.versions ?? {}),
-        name,
-        distTags: packument["dist-tags"],
-        defaultTag
-      });
-    };
-  }
-});
-
-// node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/clone.js
-var require_clone = __commonJS({
-  "node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/clone.js"(exports, module) {
-    var shallowHosts = /* @__PURE__ */ new Set([
-      "github.com",
-      "gist.github.com",
-      "gitlab.com",
-      "bitbucket.com",
-      "bitbucket.org"
-    ]);
-    var { parse: parse4 } = __require("url");
-    var path13 = __require("path");
-    var getRevs = require_revs();
-    var spawn = require_spawn();
-    var { isWindows } = require_utils();
-    var pickManifest = require_lib10();
-    var fs7 = __require("fs/promises");
-    module.exports = (repo, ref = "HEAD", target = null, opts = {}) => getRevs(repo, opts).then((revs) => clone(
-      repo,
-      revs,
-      ref,
-      resolveRef2(revs, ref, opts),
-      target || defaultTarget(repo, opts.cwd),
-      opts
-    ));
-    var maybeShallow = (repo, opts) => {
-      if (opts.gitShallow === false || opts.gitShallow) {
-        return opts.gitShallow;
-      }
-      return shallowHosts.has(parse4(repo).host);
-    };
-    var defaultTarget = (repo, cwd = process.cwd()) => path13.resolve(cwd, path13.basename(repo.replace(/[/\\]?\.git$/, "")));
-    var clone = (repo, revs, ref, revDoc, target, opts) => {
-      if (!revDoc) {
-        return unresolved(repo, ref, target, opts);
-      }
-      if (revDoc.sha === revs.refs.HEAD.sha) {
-        return plain(repo, revDoc, target, opts);
-      }
-      if (revDoc.type === "tag" || revDoc.type === "branch") {
-        return branch(repo, revDoc, target, opts);
-      }
-      return other(repo, revDoc, target, opts);
-    };
-    var resolveRef2 = (revs, ref, opts) => {
-      const { spec = {} } = opts;
-      ref = spec.gitCommittish || ref;
-      if (!revs) {
-        return null;
-      }
-      if (spec.gitRange) {
-        return pickManifest(revs, spec.gitRange, opts);
-      }
-      if (!ref) {
-        return revs.refs.HEAD;
-      }
-      if (revs.refs[ref]) {
-        return revs.refs[ref];
-      }
-      if (revs.shas[ref]) {
-        return revs.refs[revs.shas[ref][0]];
-      }
-      return null;
-    };
-    var other = (repo, revDoc, target, opts) => {
-      const shallow = maybeShallow(repo, opts);
-      const fetchOrigin = ["fetch", "origin", revDoc.rawRef].concat(shallow ? ["--depth=1"] : []);
-      const git2 = (args) => spawn(args, { ...opts, cwd: target });
-      return fs7.mkdir(target, { recursive: true }).then(() => git2(["init"])).then(() => isWindows(opts) ? git2(["config", "--local", "--add", "core.longpaths", "true"]) : null).then(() => git2(["remote", "add", "origin", repo])).then(() => git2(fetchOrigin)).then(() => git2(["checkout", revDoc.sha])).then(() => updateSubmodules(target, opts)).then(() => revDoc.sha);
-    };
-    var branch = (repo, revDoc, target, opts) => {
-      const args = [
-        "clone",
-        "-b",
-        revDoc.ref,
-        repo,
-        target,
-        "--recurse-submodules"
-      ];
-      if (maybeShallow(repo, opts)) {
-        args.push("--depth=1");
-      }
-      if (isWindows(opts)) {
-        args.push("--config", "core.longpaths=true");
-      }
-      return spawn(args, opts).then(() => revDoc.sha);
-    };
-    var plain = (repo, revDoc, target, opts) => {
-      const args = [
-        "clone",
-        repo,
-        target,
-        "--recurse-submodules"
-      ];
-      if (maybeShallow(repo, opts)) {
-        args.push("--depth=1");
-      }
-      if (isWindows(opts)) {
-        args.push("--config", "core.longpaths=true");
-      }
-      return spawn(args, opts).then(() => revDoc.sha);
-    };
-    var updateSubmodules = async (target, opts) => {
-      const hasSubmodules = await fs7.stat(`${target}/.gitmodules`).then(() => true).catch(() => false);
-      if (!hasSubmodules) {
-        return null;
-      }
-      return spawn([
-        "submodule",
-        "update",
-        "-q",
-        "--init",
-        "--recursive"
-      ], { ...opts, cwd: target });
-    };
-    var unresolved = (repo, ref, target, opts) => {
-      const lp = isWindows(opts) ? ["--config", "core.longpaths=true"] : [];
-      const cloneArgs = ["clone", "--mirror", "-q", repo, target + "/.git"];
-      const git2 = (args) => spawn(args, { ...opts, cwd: target });
-      return fs7.mkdir(target, { recursive: true }).then(() => git2(cloneArgs.concat(lp))).then(() => git2(["init"])).then(() => git2(["checkout", ref])).then(() => updateSubmodules(target, opts)).then(() => git2(["rev-parse", "--revs-only", "HEAD"])).then(({ stdout: stdout2 }) => stdout2.trim());
-    };
-  }
-});
-
-// node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/is.js
-var require_is = __commonJS({
-  "node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/is.js"(exports, module) {
-    var { stat } = __require("fs/promises");
-    module.exports = ({ cwd = process.cwd() } = {}) => stat(cwd + "/.git").then(() => true, () => false);
-  }
-});
-
-// node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/find.js
-var require_find = __commonJS({
-  "node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/find.js"(exports, module) {
-    var is2 = require_is();
-    var { dirname: dirname5 } = __require("path");
-    module.exports = async ({ cwd = process.cwd(), root: root2 } = {}) => {
-      while (true) {
-        if (await is2({ cwd })) {
-          return cwd;
-        }
-        const next = dirname5(cwd);
-        if (cwd === root2 || cwd === next) {
-          return null;
-        }
-        cwd = next;
-      }
-    };
-  }
-});
-
-// node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/is-clean.js
-var require_is_clean = __commonJS({
-  "node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/is-clean.js"(exports, module) {
-    var spawn = require_spawn();
-    module.exports = (opts = {}) => spawn(["status", "--porcelain=v1", "-uno"], opts).then((res) => !res.stdout.trim().split(/\r?\n+/).map((l) => l.trim()).filter((l) => l).length);
-  }
-});
-
-// node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/index.js
-var require_lib11 = __commonJS({
-  "node_modules/.pnpm/@npmcli+git@5.0.8/node_modules/@npmcli/git/lib/index.js"(exports, module) {
-    module.exports = {
-      clone: require_clone(),
-      revs: require_revs(),
-      spawn: require_spawn(),
-      is: require_is(),
-      find: require_find(),
-      isClean: require_is_clean(),
-      errors: require_errors2()
-    };
-  }
-});
-
-// node_modules/.pnpm/spdx-license-ids@3.0.24/node_modules/spdx-license-ids/index.json
-var require_spdx_license_ids = __commonJS({
-  "node_modules/.pnpm/spdx-license-ids@3.0.24/node_modules/spdx-license-ids/index.json"(exports, module) {
-    module.exports = [
-      "0BSD",
-      "3D-Slicer-1.0",
-      "AAL",
-      "ADSL",
-      "AFL-1.1",
-      "AFL-1.2",
-      "AFL-2.0",
-      "AFL-2.1",
-      "AFL-3.0",
-      "AGPL-1.0-only",
-      "AGPL-1.0-or-later",
-      "AGPL-3.0-only",
-      "AGPL-3.0-or-later",
-      "ALGLIB-Documentation",
-      "AMD-newlib",
-      "AMDPLPA",
-      "AML",
-      "AML-glslang",
-      "AMPAS",
-      "ANTLR-PD",
-      "ANTLR-PD-fallback",
-      "APAFML",
-      "APL-1.0",
-      "APSL-1.0",
-      "APSL-1.1",
-      "APSL-1.2",
-      "APSL-2.0",
-      "ASWF-Digital-Assets-1.0",
-      "ASWF-Digital-Assets-1.1",
-      "Abstyles",
-      "AdaCore-doc",
-      "Adobe-2006",
-      "Adobe-Display-PostScript",
-      "Adobe-Glyph",
-      "Adobe-Utopia",
-      "Advanced-Cryptics-Dictionary",
-      "Afmparse",
-      "Aladdin",
-      "Apache-1.0",
-      "Apache-1.1",
-      "Apache-2.0",
-      "App-s2p",
-      "Arphic-1999",
-      "Artistic-1.0",
-      "Artistic-1.0-Perl",
-      "Artistic-1.0-cl8",
-      "Artistic-2.0",
-      "Artistic-dist",
-      "Aspell-RU",
-      "BOLA-1.1",
-      "BSD-1-Clause",
-      "BSD-2-Clause",
-      "BSD-2-Clause-Darwin",
-      "BSD-2-Clause-Patent",
-      "BSD-2-Clause-Views",
-      "BSD-2-Clause-first-lines",
-      "BSD-2-Clause-pkgconf-disclaimer",
-      "BSD-2-Clause-pos-unchanged",
-      "BSD-3-Clause",
-      "BSD-3-Clause-Attribution",
-      "BSD-3-Clause-Clear",
-      "BSD-3-Clause-HP",
-      "BSD-3-Clause-LBNL",
-      "BSD-3-Clause-Modification",
-      "BSD-3-Clause-No-Military-License",
-      "BSD-3-Clause-No-Nuclear-License",
-      "BSD-3-Clause-No-Nuclear-License-2014",
-      "BSD-3-Clause-No-Nuclear-Warranty",
-      "BSD-3-Clause-Open-MPI",
-      "BSD-3-Clause-OpenWebUI",
-      "BSD-3-Clause-Sun",
-      "BSD-3-Clause-Tso",
-      "BSD-3-Clause-acpica",
-      "BSD-3-Clause-flex",
-      "BSD-4-Clause",
-      "BSD-4-Clause-Shortened",
-      "BSD-4-Clause-UC",
-      "BSD-4.3RENO",
-      "BSD-4.3TAHOE",
-      "BSD-Advertising-Acknowledgement",
-      "BSD-Attribution-HPND-disclaimer",
-      "BSD-Inferno-Nettverk",
-      "BSD-Mark-Modifications",
-      "BSD-Protection",
-      "BSD-Source-Code",
-      "BSD-Source-Code-no-disclaimer",
-      "BSD-Source-alt-GPL",
-      "BSD-Source-beginning-file",
-      "BSD-Systemics",
-      "BSD-Systemics-W3Works",
-      "BSD-ask-to-endorse",
-      "BSL-1.0",
-      "BUSL-1.1",
-      "Baekmuk",
-      "Bahyph",
-      "Barr",
-      "Beerware",
-      "BitTorrent-1.0",
-      "BitTorrent-1.1",
-      "Bitstream-Charter",
-      "Bitstream-Vera",
-      "BlueOak-1.0.0",
-      "Boehm-GC",
-      "Boehm-GC-without-fee",
-      "Borceux",
-      "Brian-Gladman-2-Clause",
-      "Brian-Gladman-3-Clause",
-      "Brian-Gladman-3-Clause-no-conversion",
-      "Buddy",
-      "Bugroff",
-      "C-UDA-1.0",
-      "CAL-1.0",
-      "CAL-1.0-Combined-Work-Exception",
-      "CAPEC-tou",
-      "CATOSL-1.1",
-      "CC-BY-1.0",
-      "CC-BY-2.0",
-      "CC-BY-2.5",
-      "CC-BY-2.5-AU",
-      "CC-BY-3.0",
-      "CC-BY-3.0-AT",
-      "CC-BY-3.0-AU",
-      "CC-BY-3.0-DE",
-      "CC-BY-3.0-IGO",
-      "CC-BY-3.0-NL",
-      "CC-BY-3.0-US",
-      "CC-BY-4.0",
-      "CC-BY-NC-1.0",
-      "CC-BY-NC-2.0",
-      "CC-BY-NC-2.5",
-      "CC-BY-NC-3.0",
-      "CC-BY-NC-3.0-DE",
-      "CC-BY-NC-3.0-IGO",
-      "CC-BY-NC-4.0",
-      "CC-BY-NC-ND-1.0",
-      "CC-BY-NC-ND-2.0",
-      "CC-BY-NC-ND-2.5",
-      "CC-BY-NC-ND-3.0",
-      "CC-BY-NC-ND-3.0-DE",
-      "CC-BY-NC-ND-3.0-IGO",
-      "CC-BY-NC-ND-4.0",
-      "CC-BY-NC-SA-1.0",
-      "CC-BY-NC-SA-2.0",
-      "CC-BY-NC-SA-2.0-DE",
-      "CC-BY-NC-SA-2.0-FR",
-      "CC-BY-NC-SA-2.0-UK",
-      "CC-BY-NC-SA-2.5",
-      "CC-BY-NC-SA-3.0",
-      "CC-BY-NC-SA-3.0-DE",
-      "CC-BY-NC-SA-3.0-IGO",
-      "CC-BY-NC-SA-4.0",
-      "CC-BY-ND-1.0",
-      "CC-BY-ND-2.0",
-      "CC-BY-ND-2.5",
-      "CC-BY-ND-3.0",
-      "CC-BY-ND-3.0-DE",
-      "CC-BY-ND-4.0",
-      "CC-BY-SA-1.0",
-      "CC-BY-SA-2.0",
-      "CC-BY-SA-2.0-UK",
-      "CC-BY-SA-2.1-JP",
-      "CC-BY-SA-2.5",
-      "CC-BY-SA-3.0",
-      "CC-BY-SA-3.0-AT",
-      "CC-BY-SA-3.0-DE",
-      "CC-BY-SA-3.0-IGO",
-      "CC-BY-SA-4.0",
-      "CC-PDDC",
-      "CC-PDM-1.0",
-      "CC-SA-1.0",
-      "CC0-1.0",
-      "CDDL-1.0",
-      "CDDL-1.1",
-      "CDL-1.0",
-      "CDLA-Permissive-1.0",
-      "CDLA-Permissive-2.0",
-      "CDLA-Sharing-1.0",
-      "CECILL-1.0",
-      "CECILL-1.1",
-      "CECILL-2.0",
-      "CECILL-2.1",
-      "CECILL-B",
-      "CECILL-C",
-      "CERN-OHL-1.1",
-      "CERN-OHL-1.2",
-      "CERN-OHL-P-2.0",
-      "CERN-OHL-S-2.0",
-      "CERN-OHL-W-2.0",
-      "CFITSIO",
-      "CMU-Mach",
-      "CMU-Mach-nodoc",
-      "CNRI-Jython",
-      "CNRI-Python",
-      "CNRI-Python-GPL-Compatible",
-      "COIL-1.0",
-      "CPAL-1.0",
-      "CPL-1.0",
-      "CPOL-1.02",
-      "CUA-OPL-1.0",
-      "Caldera",
-      "Caldera-no-preamble",
-      "Catharon",
-      "ClArtistic",
-      "Clips",
-      "Community-Spec-1.0",
-      "Condor-1.1",
-      "Cornell-Lossless-JPEG",
-      "Cronyx",
-      "Crossword",
-      "CryptoSwift",
-      "CrystalStacker",
-      "Cube",
-      "D-FSL-1.0",
-      "DEC-3-Clause",
-      "DL-DE-BY-2.0",
-      "DL-DE-ZERO-2.0",
-      "DOC",
-      "DRL-1.0",
-      "DRL-1.1",
-      "DSDP",
-      "DocBook-DTD",
-      "DocBook-Schema",
-      "DocBook-Stylesheet",
-      "DocBook-XML",
-      "Dotseqn",
-      "ECL-1.0",
-      "ECL-2.0",
-      "EFL-1.0",
-      "EFL-2.0",
-      "EPICS",
-      "EPL-1.0",
-      "EPL-2.0",
-      "ESA-PL-permissive-2.4",
-      "ESA-PL-strong-copyleft-2.4",
-      "ESA-PL-weak-copyleft-2.4",
-      "EUDatagrid",
-      "EUPL-1.0",
-      "EUPL-1.1",
-      "EUPL-1.2",
-      "Elastic-2.0",
-      "Entessa",
-      "ErlPL-1.1",
-      "Eurosym",
-      "FBM",
-      "FDK-AAC",
-      "FDK-MPEG-H",
-      "FSFAP",
-      "FSFAP-no-warranty-disclaimer",
-      "FSFUL",
-      "FSFULLR",
-      "FSFULLRSD",
-      "FSFULLRWD",
-      "FSL-1.1-ALv2",
-      "FSL-1.1-MIT",
-      "FTL",
-      "Fair",
-      "Ferguson-Twofish",
-      "Frameworx-1.0",
-      "FreeBSD-DOC",
-      "FreeImage",
-      "Furuseth",
-      "GCR-docs",
-      "GD",
-      "GFDL-1.1-invariants-only",
-      "GFDL-1.1-invariants-or-later",
-      "GFDL-1.1-no-invariants-only",
-      "GFDL-1.1-no-invariants-or-later",
-      "GFDL-1.1-only",
-      "GFDL-1.1-or-later",
-      "GFDL-1.2-invariants-only",
-      "GFDL-1.2-invariants-or-later",
-      "GFDL-1.2-no-invariants-only",
-      "GFDL-1.2-no-invariants-or-later",
-      "GFDL-1.2-only",
-      "GFDL-1.2-or-later",
-      "GFDL-1.3-invariants-only",
-      "GFDL-1.3-invariants-or-later",
-      "GFDL-1.3-no-invariants-only",
-      "GFDL-1.3-no-invariants-or-later",
-      "GFDL-1.3-only",
-      "GFDL-1.3-or-later",
-      "GL2PS",
-      "GLWTPL",
-      "GPL-1.0-only",
-      "GPL-1.0-or-later",
-      "GPL-2.0-only",
-      "GPL-2.0-or-later",
-      "GPL-3.0-only",
-      "GPL-3.0-or-later",
-      "Game-Programming-Gems",
-      "Giftware",
-      "Glide",
-      "Glulxe",
-      "Graphics-Gems",
-      "Gutmann",
-      "HDF5",
-      "HIDAPI",
-      "HP-1986",
-      "HP-1989",
-      "HPND",
-      "HPND-DEC",
-      "HPND-Fenneberg-Livingston",
-      "HPND-INRIA-IMAG",
-      "HPND-Intel",
-      "HPND-Kevlin-Henney",
-      "HPND-MIT-disclaimer",
-      "HPND-Markus-Kuhn",
-      "HPND-Netrek",
-      "HPND-Pbmplus",
-      "HPND-SMC",
-      "HPND-UC",
-      "HPND-UC-export-US",
-      "HPND-doc",
-      "HPND-doc-sell",
-      "HPND-export-US",
-      "HPND-export-US-acknowledgement",
-      "HPND-export-US-modify",
-      "HPND-export2-US",
-      "HPND-merchantability-variant",
-      "HPND-sell-MIT-disclaimer-xserver",
-      "HPND-sell-regexpr",
-      "HPND-sell-variant",
-      "HPND-sell-variant-MIT-disclaimer",
-      "HPND-sell-variant-MIT-disclaimer-rev",
-      "HPND-sell-variant-critical-systems",
-      "HTMLTIDY",
-      "HaskellReport",
-      "Hippocratic-2.1",
-      "Hippocratic-3.0-core",
-      "IBM-pibs",
-      "ICU",
-      "IEC-Code-Components-EULA",
-      "IJG",
-      "IJG-short",
-      "IPA",
-      "IPL-1.0",
-      "ISC",
-      "ISC-Veillard",
-      "ISO-permission",
-      "ImageMagick",
-      "Imlib2",
-      "Info-ZIP",
-      "Informatica",
-      "Inner-Net-2.0",
-      "InnoSetup",
-      "Intel",
-      "Intel-ACPI",
-      "Interbase-1.0",
-      "JPL-image",
-      "JPNIC",
-      "JSON",
-      "Jam",
-      "JasPer-2.0",
-      "Kastrup",
-      "Kazlib",
-      "Knuth-CTAN",
-      "LAL-1.2",
-      "LAL-1.3",
-      "LGPL-2.0-only",
-      "LGPL-2.0-or-later",
-      "LGPL-2.1-only",
-      "LGPL-2.1-or-later",
-      "LGPL-3.0-only",
-      "LGPL-3.0-or-later",
-      "LGPLLR",
-      "LOOP",
-      "LPD-document",
-      "LPL-1.0",
-      "LPL-1.02",
-      "LPPL-1.0",
-      "LPPL-1.1",
-      "LPPL-1.2",
-      "LPPL-1.3a",
-      "LPPL-1.3c",
-      "LZMA-SDK-9.11-to-9.20",
-      "LZMA-SDK-9.22",
-      "Latex2e",
-      "Latex2e-translated-notice",
-      "Leptonica",
-      "LiLiQ-P-1.1",
-      "LiLiQ-R-1.1",
-      "LiLiQ-Rplus-1.1",
-      "Libpng",
-      "Linux-OpenIB",
-      "Linux-man-pages-1-para",
-      "Linux-man-pages-copyleft",
-      "Linux-man-pages-copyleft-2-para",
-      "Linux-man-pages-copyleft-var",
-      "Lucida-Bitmap-Fonts",
-      "MIPS",
-      "MIT",
-      "MIT-0",
-      "MIT-CMU",
-      "MIT-Click",
-      "MIT-Festival",
-      "MIT-Khronos-old",
-      "MIT-Modern-Variant",
-      "MIT-STK",
-      "MIT-Wu",
-      "MIT-advertising",
-      "MIT-enna",
-      "MIT-feh",
-      "MIT-open-group",
-      "MIT-testregex",
-      "MITNFA",
-      "MMIXware",
-      "MMPL-1.0.1",
-      "MPEG-SSG",
-      "MPL-1.0",
-      "MPL-1.1",
-      "MPL-2.0",
-      "MPL-2.0-no-copyleft-exception",
-      "MS-LPL",
-      "MS-PL",
-      "MS-RL",
-      "MTLL",
-      "MVT-1.1",
-      "Mackerras-3-Clause",
-      "Mackerras-3-Clause-acknowledgment",
-      "MakeIndex",
-      "Martin-Birgmeier",
-      "McPhee-slideshow",
-      "Minpack",
-      "MirOS",
-      "Motosoto",
-      "MulanPSL-1.0",
-      "MulanPSL-2.0",
-      "Multics",
-      "Mup",
-      "NAIST-2003",
-      "NASA-1.3",
-      "NBPL-1.0",
-      "NCBI-PD",
-      "NCGL-UK-2.0",
-      "NCL",
-      "NCSA",
-      "NGPL",
-      "NICTA-1.0",
-      "NIST-PD",
-      "NIST-PD-TNT",
-      "NIST-PD-fallback",
-      "NIST-Software",
-      "NLOD-1.0",
-      "NLOD-2.0",
-      "NLPL",
-      "NOSL",
-      "NPL-1.0",
-      "NPL-1.1",
-      "NPOSL-3.0",
-      "NRL",
-      "NTIA-PD",
-      "NTP",
-      "NTP-0",
-      "Naumen",
-      "NetCDF",
-      "Newsletr",
-      "Nokia",
-      "Noweb",
-      "O-UDA-1.0",
-      "OAR",
-      "OCCT-PL",
-      "OCLC-2.0",
-      "ODC-By-1.0",
-      "ODbL-1.0",
-      "OFFIS",
-      "OFL-1.0",
-      "OFL-1.0-RFN",
-      "OFL-1.0-no-RFN",
-      "OFL-1.1",
-      "OFL-1.1-RFN",
-      "OFL-1.1-no-RFN",
-      "OGC-1.0",
-      "OGDL-Taiwan-1.0",
-      "OGL-Canada-2.0",
-      "OGL-UK-1.0",
-      "OGL-UK-2.0",
-      "OGL-UK-3.0",
-      "OGTSL",
-      "OLDAP-1.1",
-      "OLDAP-1.2",
-      "OLDAP-1.3",
-      "OLDAP-1.4",
-      "OLDAP-2.0",
-      "OLDAP-2.0.1",
-      "OLDAP-2.1",
-      "OLDAP-2.2",
-      "OLDAP-2.2.1",
-      "OLDAP-2.2.2",
-      "OLDAP-2.3",
-      "OLDAP-2.4",
-      "OLDAP-2.5",
-      "OLDAP-2.6",
-      "OLDAP-2.7",
-      "OLDAP-2.8",
-      "OLFL-1.3",
-      "OML",
-      "OPL-1.0",
-      "OPL-UK-3.0",
-      "OPUBL-1.0",
-      "OSC-1.0",
-      "OSET-PL-2.1",
-      "OSL-1.0",
-      "OSL-1.1",
-      "OSL-2.0",
-      "OSL-2.1",
-      "OSL-3.0",
-      "OSSP",
-      "OpenMDW-1.0",
-      "OpenPBS-2.3",
-      "OpenSSL",
-      "OpenSSL-standalone",
-      "OpenVision",
-      "PADL",
-      "PDDL-1.0",
-      "PHP-3.0",
-      "PHP-3.01",
-      "PPL",
-      "PSF-2.0",
-      "ParaType-Free-Font-1.3",
-      "Parity-6.0.0",
-      "Parity-7.0.0",
-      "Pixar",
-      "Plexus",
-      "PolyForm-Noncommercial-1.0.0",
-      "PolyForm-Small-Business-1.0.0",
-      "PostgreSQL",
-      "Python-2.0",
-      "Python-2.0.1",
-      "QPL-1.0",
-      "QPL-1.0-INRIA-2004",
-      "Qhull",
-      "RHeCos-1.1",
-      "RPL-1.1",
-      "RPL-1.5",
-      "RPSL-1.0",
-      "RSA-MD",
-      "RSCPL",
-      "Rdisc",
-      "Ruby",
-      "Ruby-pty",
-      "SAX-PD",
-      "SAX-PD-2.0",
-      "SCEA",
-      "SGI-B-1.0",
-      "SGI-B-1.1",
-      "SGI-B-2.0",
-      "SGI-OpenGL",
-      "SGMLUG-PM",
-      "SGP4",
-      "SHL-0.5",
-      "SHL-0.51",
-      "SISSL",
-      "SISSL-1.2",
-      "SL",
-      "SMAIL-GPL",
-      "SMLNJ",
-      "SMPPL",
-      "SNIA",
-      "SOFA",
-      "SPL-1.0",
-      "SSH-OpenSSH",
-      "SSH-short",
-      "SSLeay-standalone",
-      "SSPL-1.0",
-      "SUL-1.0",
-      "SWL",
-      "Saxpath",
-      "SchemeReport",
-      "Sendmail",
-      "Sendmail-8.23",
-      "Sendmail-Open-Source-1.1",
-      "SimPL-2.0",
-      "Sleepycat",
-      "Soundex",
-      "Spencer-86",
-      "Spencer-94",
-      "Spencer-99",
-      "SugarCRM-1.1.3",
-      "Sun-PPP",
-      "Sun-PPP-2000",
-      "SunPro",
-      "Symlinks",
-      "TAPR-OHL-1.0",
-      "TCL",
-      "TCP-wrappers",
-      "TGPPL-1.0",
-      "TMate",
-      "TORQUE-1.1",
-      "TOSL",
-      "TPDL",
-      "TPL-1.0",
-      "TTWL",
-      "TTYP0",
-      "TU-Berlin-1.0",
-      "TU-Berlin-2.0",
-      "TekHVC",
-      "TermReadKey",
-      "ThirdEye",
-      "TrustedQSL",
-      "UCAR",
-      "UCL-1.0",
-      "UMich-Merit",
-      "UPL-1.0",
-      "URT-RLE",
-      "Ubuntu-font-1.0",
-      "UnRAR",
-      "Unicode-3.0",
-      "Unicode-DFS-2015",
-      "Unicode-DFS-2016",
-      "Unicode-TOU",
-      "UnixCrypt",
-      "Unlicense",
-      "Unlicense-libtelnet",
-      "Unlicense-libwhirlpool",
-      "VOSTROM",
-      "VSL-1.0",
-      "Vim",
-      "Vixie-Cron",
-      "W3C",
-      "W3C-19980720",
-      "W3C-20150513",
-      "WTFNMFPL",
-      "WTFPL",
-      "Watcom-1.0",
-      "Widget-Workshop",
-      "WordNet",
-      "Wsuipa",
-      "X11",
-      "X11-distribute-modifications-variant",
-      "X11-no-permit-persons",
-      "X11-swapped",
-      "XFree86-1.1",
-      "XSkat",
-      "Xdebug-1.03",
-      "Xerox",
-      "Xfig",
-      "Xnet",
-      "YPL-1.0",
-      "YPL-1.1",
-      "ZPL-1.1",
-      "ZPL-2.0",
-      "ZPL-2.1",
-      "Zed",
-      "Zeeff",
-      "Zend-2.0",
-      "Zimbra-1.3",
-      "Zimbra-1.4",
-      "Zlib",
-      "any-OSI",
-      "any-OSI-perl-modules",
-      "atc-game",
-      "bcrypt-Solar-Designer",
-      "blessing",
-      "bzip2-1.0.6",
-      "check-cvs",
-      "checkmk",
-      "copyleft-next-0.3.0",
-      "copyleft-next-0.3.1",
-      "curl",
-      "cve-tou",
-      "diffmark",
-      "dtoa",
-      "dvipdfm",
-      "eGenix",
-      "etalab-2.0",
-      "fwlw",
-      "gSOAP-1.3b",
-      "generic-xts",
-      "gnuplot",
-      "gtkbook",
-      "hdparm",
-      "hyphen-bulgarian",
-      "iMatix",
-      "jove",
-      "libpng-1.6.35",
-      "libpng-2.0",
-      "libselinux-1.0",
-      "libtiff",
-      "libutil-David-Nugent",
-      "lsof",
-      "magaz",
-      "mailprio",
-      "man2html",
-      "metamail",
-      "mpi-permissive",
-      "mpich2",
-      "mplus",
-      "ngrep",
-      "pkgconf",
-      "pnmstitch",
-      "psfrag",
-      "psutils",
-      "python-ldap",
-      "radvd",
-      "snprintf",
-      "softSurfer",
-      "ssh-keyscan",
-      "swrule",
-      "threeparttable",
-      "ulem",
-      "w3m",
-      "wwl",
-      "xinetd",
-      "xkeyboard-config-Zinoviev",
-      "xlock",
-      "xpp",
-      "xzoom",
-      "zlib-acknowledgement"
-    ];
-  }
-});
-
-// node_modules/.pnpm/spdx-license-ids@3.0.24/node_modules/spdx-license-ids/deprecated.json
-var require_deprecated = __commonJS({
-  "node_modules/.pnpm/spdx-license-ids@3.0.24/node_modules/spdx-license-ids/deprecated.json"(exports, module) {
-    module.exports = [
-      "AGPL-1.0",
-      "AGPL-3.0",
-      "BSD-2-Clause-FreeBSD",
-      "BSD-2-Clause-NetBSD",
-      "GFDL-1.1",
-      "GFDL-1.2",
-      "GFDL-1.3",
-      "GPL-1.0",
-      "GPL-2.0",
-      "GPL-2.0-with-GCC-exception",
-      "GPL-2.0-with-autoconf-exception",
-      "GPL-2.0-with-bison-exception",
-      "GPL-2.0-with-classpath-exception",
-      "GPL-2.0-with-font-exception",
-      "GPL-3.0",
-      "GPL-3.0-with-GCC-exception",
-      "GPL-3.0-with-autoconf-exception",
-      "LGPL-2.0",
-      "LGPL-2.1",
-      "LGPL-3.0",
-      "Net-SNMP",
-      "Nunit",
-      "StandardML-NJ",
-      "bzip2-1.0.5",
-      "eCos-2.0",
-      "wxWindows"
-    ];
-  }
-});
-
-// node_modules/.pnpm/spdx-exceptions@2.5.0/node_modules/spdx-exceptions/index.json
-var require_spdx_exceptions = __commonJS({
-  "node_modules/.pnpm/spdx-exceptions@2.5.0/node_modules/spdx-exceptions/index.json"(exports, module) {
-    module.exports = [
-      "389-exception",
-      "Asterisk-exception",
-      "Autoconf-exception-2.0",
-      "Autoconf-exception-3.0",
-      "Autoconf-exception-generic",
-      "Autoconf-exception-generic-3.0",
-      "Autoconf-exception-macro",
-      "Bison-exception-1.24",
-      "Bison-exception-2.2",
-      "Bootloader-exception",
-      "Classpath-exception-2.0",
-      "CLISP-exception-2.0",
-      "cryptsetup-OpenSSL-exception",
-      "DigiRule-FOSS-exception",
-      "eCos-exception-2.0",
-      "Fawkes-Runtime-exception",
-      "FLTK-exception",
-      "fmt-exception",
-      "Font-exception-2.0",
-      "freertos-exception-2.0",
-      "GCC-exception-2.0",
-      "GCC-exception-2.0-note",
-      "GCC-exception-3.1",
-      "Gmsh-exception",
-      "GNAT-exception",
-      "GNOME-examples-exception",
-      "GNU-compiler-exception",
-      "gnu-javamail-exception",
-      "GPL-3.0-interface-exception",
-      "GPL-3.0-linking-exception",
-      "GPL-3.0-linking-source-exception",
-      "GPL-CC-1.0",
-      "GStreamer-exception-2005",
-      "GStreamer-exception-2008",
-      "i2p-gpl-java-exception",
-      "KiCad-libraries-exception",
-      "LGPL-3.0-linking-exception",
-      "libpri-OpenH323-exception",
-      "Libtool-exception",
-      "Linux-syscall-note",
-      "LLGPL",
-      "LLVM-exception",
-      "LZMA-exception",
-      "mif-exception",
-      "OCaml-LGPL-linking-exception",
-      "OCCT-exception-1.0",
-      "OpenJDK-assembly-exception-1.0",
-      "openvpn-openssl-exception",
-      "PS-or-PDF-font-exception-20170817",
-      "QPL-1.0-INRIA-2004-exception",
-      "Qt-GPL-exception-1.0",
-      "Qt-LGPL-exception-1.1",
-      "Qwt-exception-1.0",
-      "SANE-exception",
-      "SHL-2.0",
-      "SHL-2.1",
-      "stunnel-exception",
-      "SWI-exception",
-      "Swift-exception",
-      "Texinfo-exception",
-      "u-boot-exception-2.0",
-      "UBDL-exception",
-      "Universal-FOSS-exception-1.0",
-      "vsftpd-openssl-exception",
-      "WxWindows-exception-3.1",
-      "x11vnc-openssl-exception"
-    ];
-  }
-});
-
-// node_modules/.pnpm/spdx-expression-parse@3.0.1/node_modules/spdx-expression-parse/scan.js
-var require_scan = __commonJS({
-  "node_modules/.pnpm/spdx-expression-parse@3.0.1/node_modules/spdx-expression-parse/scan.js"(exports, module) {
-    "use strict";
-    var licenses = [].concat(require_spdx_license_ids()).concat(require_deprecated());
-    var exceptions = require_spdx_exceptions();
-    module.exports = function(source) {
-      var index2 = 0;
-      function hasMore() {
-        return index2 < source.length;
-      }
-      function read3(value) {
-        if (value instanceof RegExp) {
-          var chars = source.slice(index2);
-          var match2 = chars.match(value);
-          if (match2) {
-            index2 += match2[0].length;
-            return match2[0];
-          }
-        } else {
-          if (source.indexOf(value, index2) === index2) {
-            index2 += value.length;
-            return value;
-          }
-        }
-      }
-      function skipWhitespace() {
-        read3(/[ ]*/);
-      }
-      function operator() {
-        var string3;
-        var possibilities = ["WITH", "AND", "OR", "(", ")", ":", "+"];
-        for (var i = 0; i < possibilities.length; i++) {
-          string3 = read3(possibilities[i]);
-          if (string3) {
-            break;
-          }
-        }
-        if (string3 === "+" && index2 > 1 && source[index2 - 2] === " ") {
-          throw new Error("Space before `+`");
-        }
-        return string3 && {
-          type: "OPERATOR",
-          string: string3
-        };
-      }
-      function idstring() {
-        return read3(/[A-Za-z0-9-.]+/);
-      }
-      function expectIdstring() {
-        var string3 = idstring();
-        if (!string3) {
-          throw new Error("Expected idstring at offset " + index2);
-        }
-        return string3;
-      }
-      function documentRef() {
-        if (read3("DocumentRef-")) {
-          var string3 = expectIdstring();
-          return { type: "DOCUMENTREF", string: string3 };
-        }
-      }
-      function licenseRef() {
-        if (read3("LicenseRef-")) {
-          var string3 = expectIdstring();
-          return { type: "LICENSEREF", string: string3 };
-        }
-      }
-      function identifier() {
-        var begin = index2;
-        var string3 = idstring();
-        if (licenses.indexOf(string3) !== -1) {
-          return {
-            type: "LICENSE",
-            string: string3
-          };
-        } else if (exceptions.indexOf(string3) !== -1) {
-          return {
-            type: "EXCEPTION",
-            string: string3
-          };
-        }
-        index2 = begin;
-      }
-      function parseToken() {
-        return operator() || documentRef() || licenseRef() || identifier();
-      }
-      var tokens = [];
-      while (hasMore()) {
-        skipWhitespace();
-        if (!hasMore()) {
-          break;
-        }
-        var token = parseToken();
-        if (!token) {
-          throw new Error("Unexpected `" + source[index2] + "` at offset " + index2);
-        }
-        tokens.push(token);
-      }
-      return tokens;
-    };
-  }
-});
-
-// node_modules/.pnpm/spdx-expression-parse@3.0.1/node_modules/spdx-expression-parse/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/.pnpm/spdx-expression-parse@3.0.1/node_modules/spdx-expression-parse/parse.js"(exports, module) {
-    "use strict";
-    module.exports = function(tokens) {
-      var index2 = 0;
-      function hasMore() {
-        return index2 < tokens.length;
-      }
-      function token() {
-        return hasMore() ? tokens[index2] : null;
-      }
-      function next() {
-        if (!hasMore()) {
-          throw new Error();
-        }
-        index2++;
-      }
-      function parseOperator(operator) {
-        var t = token();
-        if (t && t.type === "OPERATOR" && operator === t.string) {
-          next();
-          return t.string;
-        }
-      }
-      function parseWith() {
-        if (parseOperator("WITH")) {
-          var t = token();
-          if (t && t.type === "EXCEPTION") {
-            next();
-            return t.string;
-          }
-          throw new Error("Expected exception after `WITH`");
-        }
-      }
-      function parseLicenseRef() {
-        var begin = index2;
-        var string3 = "";
-        var t = token();
-        if (t.type === "DOCUMENTREF") {
-          next();
-          string3 += "DocumentRef-" + t.string + ":";
-          if (!parseOperator(":")) {
-            throw new Error("Expected `:` after `DocumentRef-...`");
-          }
-        }
-        t = token();
-        if (t.type === "LICENSEREF") {
-          next();
-          string3 += "LicenseRef-" + t.string;
-          return { license: string3 };
-        }
-        index2 = begin;
-      }
-      function parseLicense() {
-        var t = token();
-        if (t && t.type === "LICENSE") {
-          next();
-          var node3 = { license: t.string };
-          if (parseOperator("+")) {
-            node3.plus = true;
-          }
-          var exception = parseWith();
-          if (exception) {
-            node3.exception = exception;
-          }
-          return node3;
-        }
-      }
-      function parseParenthesizedExpression() {
-        var left = parseOperator("(");
-        if (!left) {
-          return;
-        }
-        var expr = parseExpression();
-        if (!parseOperator(")")) {
-          throw new Error("Expected `)`");
-        }
-        return expr;
-      }
-      function parseAtom() {
-        return parseParenthesizedExpression() || parseLicenseRef() || parseLicense();
-      }
-      function makeBinaryOpParser(operator, nextParser) {
-        return function parseBinaryOp() {
-          var left = nextParser();
-          if (!left) {
-            return;
-          }
-          if (!parseOperator(operator)) {
-            return left;
-          }
-          var right = parseBinaryOp();
-          if (!right) {
-            throw new Error("Expected expression");
-          }
-          return {
-            left,
-            conjunction: operator.toLowerCase(),
-            right
-          };
-        };
-      }
-      var parseAnd = makeBinaryOpParser("AND", parseAtom);
-      var parseExpression = makeBinaryOpParser("OR", parseAnd);
-      var node2 = parseExpression();
-      if (!node2 || hasMore()) {
-        throw new Error("Syntax error");
-      }
-      return node2;
-    };
-  }
-});
-
-// node_modules/.pnpm/spdx-expression-parse@3.0.1/node_modules/spdx-expression-parse/index.js
-var require_spdx_expression_parse = __commonJS({
-  "node_modules/.pnpm/spdx-expression-parse@3.0.1/node_modules/spdx-expression-parse/index.js"(exports, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse4 = require_parse2();
-    module.exports = function(source) {
-      return parse4(scan(source));
-    };
-  }
-});
-
-// node_modules/.pnpm/spdx-correct@3.2.0/node_modules/spdx-correct/index.js
-var require_spdx_correct = __commonJS({
-  "node_modules/.pnpm/spdx-correct@3.2.0/node_modules/spdx-correct/index.js"(exports, module) {
-    var parse4 = require_spdx_expression_parse();
-    var spdxLicenseIds = require_spdx_license_ids();
-    function valid(string3) {
-      try {
-        parse4(string3);
-        return true;
-      } catch (error) {
-        return false;
-      }
-    }
-    function sortTranspositions(a, b) {
-      var length = b[0].length - a[0].length;
-      if (length !== 0) return length;
-      return a[0].toUpperCase().localeCompare(b[0].toUpperCase());
-    }
-    var transpositions = [
-      ["APGL", "AGPL"],
-      ["Gpl", "GPL"],
-      ["GLP", "GPL"],
-      ["APL", "Apache"],
-      ["ISD", "ISC"],
-      ["GLP", "GPL"],
-      ["IST", "ISC"],
-      ["Claude", "Clause"],
-      [" or later", "+"],
-      [" International", ""],
-      ["GNU", "GPL"],
-      ["GUN", "GPL"],
-      ["+", ""],
-      ["GNU GPL", "GPL"],
-      ["GNU LGPL", "LGPL"],
-      ["GNU/GPL", "GPL"],
-      ["GNU GLP", "GPL"],
-      ["GNU LESSER GENERAL PUBLIC LICENSE", "LGPL"],
-      ["GNU Lesser General Public License", "LGPL"],
-      ["GNU LESSER GENERAL PUBLIC LICENSE", "LGPL-2.1"],
-      ["GNU Lesser General Public License", "LGPL-2.1"],
-      ["LESSER GENERAL PUBLIC LICENSE", "LGPL"],
-      ["Lesser General Public License", "LGPL"],
-      ["LESSER GENERAL PUBLIC LICENSE", "LGPL-2.1"],
-      ["Lesser General Public License", "LGPL-2.1"],
-      ["GNU General Public License", "GPL"],
-      ["Gnu public license", "GPL"],
-      ["GNU Public License", "GPL"],
-      ["GNU GENERAL PUBLIC LICENSE", "GPL"],
-      ["MTI", "MIT"],
-      ["Mozilla Public License", "MPL"],
-      ["Universal Permissive License", "UPL"],
-      ["WTH", "WTF"],
-      ["WTFGPL", "WTFPL"],
-      ["-License", ""]
-    ].sort(sortTranspositions);
-    var TRANSPOSED = 0;
-    var CORRECT = 1;
-    var transforms = [
-      // e.g. 'mit'
-      function(argument) {
-        return argument.toUpperCase();
-      },
-      // e.g. 'MIT '
-      function(argument) {
-        return argument.trim();
-      },
-      // e.g. 'M.I.T.'
-      function(argument) {
-        return argument.replace(/\./g, "");
-      },
-      // e.g. 'Apache- 2.0'
-      function(argument) {
-        return argument.replace(/\s+/g, "");
-      },
-      // e.g. 'CC BY 4.0''
-      function(argument) {
-        return argument.replace(/\s+/g, "-");
-      },
-      // e.g. 'LGPLv2.1'
-      function(argument) {
-        return argument.replace("v", "-");
-      },
-      // e.g. 'Apache 2.0'
-      function(argument) {
-        return argument.replace(/,?\s*(\d)/, "-$1");
-      },
-      // e.g. 'GPL 2'
-      function(argument) {
-        return argument.replace(/,?\s*(\d)/, "-$1.0");
-      },
-      // e.g. 'Apache Version 2.0'
-      function(argument) {
-        return argument.replace(/,?\s*(V\.|v\.|V|v|Version|version)\s*(\d)/, "-$2");
-      },
-      // e.g. 'Apache Version 2'
-      function(argument) {
-        return argument.replace(/,?\s*(V\.|v\.|V|v|Version|version)\s*(\d)/, "-$2.0");
-      },
-      // e.g. 'ZLIB'
-      function(argument) {
-        return argument[0].toUpperCase() + argument.slice(1);
-      },
-      // e.g. 'MPL/2.0'
-      function(argument) {
-        return argument.replace("/", "-");
-      },
-      // e.g. 'Apache 2'
-      function(argument) {
-        return argument.replace(/\s*V\s*(\d)/, "-$1").replace(/(\d)$/, "$1.0");
-      },
-      // e.g. 'GPL-2.0', 'GPL-3.0'
-      function(argument) {
-        if (argument.indexOf("3.0") !== -1) {
-          return argument + "-or-later";
-        } else {
-          return argument + "-only";
-        }
-      },
-      // e.g. 'GPL-2.0-'
-      function(argument) {
-        return argument + "only";
-      },
-      // e.g. 'GPL2'
-      function(argument) {
-        return argument.replace(/(\d)$/, "-$1.0");
-      },
-      // e.g. 'BSD 3'
-      function(argument) {
-        return argument.replace(/(-| )?(\d)$/, "-$2-Clause");
-      },
-      // e.g. 'BSD clause 3'
-      function(argument) {
-        return argument.replace(/(-| )clause(-| )(\d)/, "-$3-Clause");
-      },
-      // e.g. 'New BSD license'
-      function(argument) {
-        return argument.replace(/\b(Modified|New|Revised)(-| )?BSD((-| )License)?/i, "BSD-3-Clause");
-      },
-      // e.g. 'Simplified BSD license'
-      function(argument) {
-        return argument.replace(/\bSimplified(-| )?BSD((-| )License)?/i, "BSD-2-Clause");
-      },
-      // e.g. 'Free BSD license'
-      function(argument) {
-        return argument.replace(/\b(Free|Net)(-| )?BSD((-| )License)?/i, "BSD-2-Clause-$1BSD");
-      },
-      // e.g. 'Clear BSD license'
-      function(argument) {
-        return argument.replace(/\bClear(-| )?BSD((-| )License)?/i, "BSD-3-Clause-Clear");
-      },
-      // e.g. 'Old BSD License'
-      function(argument) {
-        return argument.replace(/\b(Old|Original)(-| )?BSD((-| )License)?/i, "BSD-4-Clause");
-      },
-      // e.g. 'BY-NC-4.0'
-      function(argument) {
-        return "CC-" + argument;
-      },
-      // e.g. 'BY-NC'
-      function(argument) {
-        return "CC-" + argument + "-4.0";
-      },
-      // e.g. 'Attribution-NonCommercial'
-      function(argument) {
-        return argument.replace("Attribution", "BY").replace("NonCommercial", "NC").replace("NoDerivatives", "ND").replace(/ (\d)/, "-$1").replace(/ ?International/, "");
-      },
-      // e.g. 'Attribution-NonCommercial'
-      function(argument) {
-        return "CC-" + argument.replace("Attribution", "BY").replace("NonCommercial", "NC").replace("NoDerivatives", "ND").replace(/ (\d)/, "-$1").replace(/ ?International/, "") + "-4.0";
-      }
-    ];
-    var licensesWithVersions = spdxLicenseIds.map(function(id) {
-      var match2 = /^(.*)-\d+\.\d+$/.exec(id);
-      return match2 ? [match2[0], match2[1]] : [id, null];
-    }).reduce(function(objectMap, item) {
-      var key = item[1];
-      objectMap[key] = objectMap[key] || [];
-      objectMap[key].push(item[0]);
-      return objectMap;
-    }, {});
-    var licensesWithOneVersion = Object.keys(licensesWithVersions).map(function makeEntries(key) {
-      return [key, licensesWithVersions[key]];
-    }).filter(function identifySoleVersions(item) {
-      return (
-        // Licenses has just one valid version suffix.
-        item[1].length === 1 && item[0] !== null && // APL will be considered Apache, rather than APL-1.0
-        item[0] !== "APL"
-      );
-    }).map(function createLastResorts(item) {
-      return [item[0], item[1][0]];
-    });
-    licensesWithVersions = void 0;
-    var lastResorts = [
-      ["UNLI", "Unlicense"],
-      ["WTF", "WTFPL"],
-      ["2 CLAUSE", "BSD-2-Clause"],
-      ["2-CLAUSE", "BSD-2-Clause"],
-      ["3 CLAUSE", "BSD-3-Clause"],
-      ["3-CLAUSE", "BSD-3-Clause"],
-      ["AFFERO", "AGPL-3.0-or-later"],
-      ["AGPL", "AGPL-3.0-or-later"],
-      ["APACHE", "Apache-2.0"],
-      ["ARTISTIC", "Artistic-2.0"],
-      ["Affero", "AGPL-3.0-or-later"],
-      ["BEER", "Beerware"],
-      ["BOOST", "BSL-1.0"],
-      ["BSD", "BSD-2-Clause"],
-      ["CDDL", "CDDL-1.1"],
-      ["ECLIPSE", "EPL-1.0"],
-      ["FUCK", "WTFPL"],
-      ["GNU", "GPL-3.0-or-later"],
-      ["LGPL", "LGPL-3.0-or-later"],
-      ["GPLV1", "GPL-1.0-only"],
-      ["GPL-1", "GPL-1.0-only"],
-      ["GPLV2", "GPL-2.0-only"],
-      ["GPL-2", "GPL-2.0-only"],
-      ["GPL", "GPL-3.0-or-later"],
-      ["MIT +NO-FALSE-ATTRIBS", "MITNFA"],
-      ["MIT", "MIT"],
-      ["MPL", "MPL-2.0"],
-      ["X11", "X11"],
-      ["ZLIB", "Zlib"]
-    ].concat(licensesWithOneVersion).sort(sortTranspositions);
-    var SUBSTRING = 0;
-    var IDENTIFIER = 1;
-    var validTransformation = function(identifier) {
-      for (var i = 0; i < transforms.length; i++) {
-        var transformed = transforms[i](identifier).trim();
-        if (transformed !== identifier && valid(transformed)) {
-          return transformed;
-        }
-      }
-      return null;
-    };
-    var validLastResort = function(identifier) {
-      var upperCased = identifier.toUpperCase();
-      for (var i = 0; i < lastResorts.length; i++) {
-        var lastResort = lastResorts[i];
-        if (upperCased.indexOf(lastResort[SUBSTRING]) > -1) {
-          return lastResort[IDENTIFIER];
-        }
-      }
-      return null;
-    };
-    var anyCorrection = function(identifier, check4) {
-      for (var i = 0; i < transpositions.length; i++) {
-        var transposition = transpositions[i];
-        var transposed = transposition[TRANSPOSED];
-        if (identifier.indexOf(transposed) > -1) {
-          var corrected = identifier.replace(
-            transposed,
-            transposition[CORRECT]
-          );
-          var checked = check4(corrected);
-          if (checked !== null) {
-            return checked;
-          }
-        }
-      }
-      return null;
-    };
-    module.exports = function(identifier, options) {
-      options = options || {};
-      var upgrade = options.upgrade === void 0 ? true : !!options.upgrade;
-      function postprocess2(value) {
-        return upgrade ? upgradeGPLs(value) : value;
-      }
-      var validArugment = typeof identifier === "string" && identifier.trim().length !== 0;
-      if (!validArugment) {
-        throw Error("Invalid argument. Expected non-empty string.");
-      }
-      identifier = identifier.trim();
-      if (valid(identifier)) {
-        return postprocess2(identifier);
-      }
-      var noPlus = identifier.replace(/\+$/, "").trim();
-      if (valid(noPlus)) {
-        return postprocess2(noPlus);
-      }
-      var transformed = validTransformation(identifier);
-      if (transformed !== null) {
-        return postprocess2(transformed);
-      }
-      transformed = anyCorrection(identifier, function(argument) {
-        if (valid(argument)) {
-          return argument;
-        }
-        return validTransformation(argument);
-      });
-      if (transformed !== null) {
-        return postprocess2(transformed);
-      }
-      transformed = validLastResort(identifier);
-      if (transformed !== null) {
-        return postprocess2(transformed);
-      }
-      transformed = anyCorrection(identifier, validLastResort);
-      if (transformed !== null) {
-        return postprocess2(transformed);
-      }
-      return null;
-    };
-    function upgradeGPLs(value) {
-      if ([
-        "GPL-1.0",
-        "LGPL-1.0",
-        "AGPL-1.0",
-        "GPL-2.0",
-        "LGPL-2.0",
-        "AGPL-2.0",
-        "LGPL-2.1"
-      ].indexOf(value) !== -1) {
-        return value + "-only";
-      } else if ([
-        "GPL-1.0+",
-        "GPL-2.0+",
-        "GPL-3.0+",
-        "LGPL-2.0+",
-        "LGPL-2.1+",
-        "LGPL-3.0+",
-        "AGPL-1.0+",
-        "AGPL-3.0+"
-      ].indexOf(value) !== -1) {
-        return value.replace(/\+$/, "-or-later");
-      } else if (["GPL-3.0", "LGPL-3.0", "AGPL-3.0"].indexOf(value) !== -1) {
-        return value + "-or-later";
-      } else {
-        return value;
-      }
-    }
-  }
-});
-
-// node_modules/.pnpm/validate-npm-package-license@3.0.4/node_modules/validate-npm-package-license/index.js
-var require_validate_npm_package_license = __commonJS({
-  "node_modules/.pnpm/validate-npm-package-license@3.0.4/node_modules/validate-npm-package-license/index.js"(exports, module) {
-    var parse4 = require_spdx_expression_parse();
-    var correct = require_spdx_correct();
-    var genericWarning = 'license should be a valid SPDX license expression (without "LicenseRef"), "UNLICENSED", or "SEE LICENSE IN <filename>"';
-    var fileReferenceRE = /^SEE LICEN[CS]E IN (.+)$/;
-    function startsWith(prefix, string3) {
-      return string3.slice(0, prefix.length) === prefix;
-    }
-    function usesLicenseRef(ast) {
-      if (ast.hasOwnProperty("license")) {
-        var license = ast.license;
-        return startsWith("LicenseRef", license) || startsWith("DocumentRef", license);
-      } else {
-        return usesLicenseRef(ast.left) || usesLicenseRef(ast.right);
-      }
-    }
-    module.exports = function(argument) {
-      var ast;
-      try {
-        ast = parse4(argument);
-      } catch (e) {
-        var match2;
-        if (argument === "UNLICENSED" || argument === "UNLICENCED") {
-          return {
-            validForOldPackages: true,
-            validForNewPackages: true,
-            unlicensed: true
-          };
-        } else if (match2 = fileReferenceRE.exec(argument)) {
-          return {
-            validForOldPackages: true,
-            validForNewPackages: true,
-            inFile: match2[1]
-          };
-        } else {
-          var result = {
-            validForOldPackages: false,
-            validForNewPackages: false,
-            warnings: [genericWarning]
-          };
-          if (argument.trim().length !== 0) {
-            var corrected = correct(argument);
-            if (corrected) {
-              result.warnings.push(
-                'license is similar to the valid expression "' + corrected + '"'
-              );
-            }
-          }
-          return result;
-        }
-      }
-      if (usesLicenseRef(ast)) {
-        return {
-          validForNewPackages: false,
-          validForOldPackages: false,
-          spdx: true,
-          warnings: [genericWarning]
-        };
-      } else {
-        return {
-          validForNewPackages: true,
-          validForOldPackages: true,
-          spdx: true
-        };
-      }
-    };
-  }
-});
-
-// node_modules/.pnpm/normalize-package-data@6.0.2/node_modules/normalize-package-data/lib/extract_description.js
-var require_extract_description = __commonJS({
-  "node_modules/.pnpm/normalize-package-data@6.0.2/node_modules/normalize-package-data/lib/extract_description.js"(exports, module) {
-    module.exports = extractDescription;
-    function extractDescription(d) {
-      if (!d) {
-        return;
-      }
-      if (d === "ERROR: No README data found!") {
-        return;
-      }
-      d = d.trim().split("\n");
-      let s = 0;
-      while (d[s] && d[s].trim().match(/^(#|$)/)) {
-        s++;
-      }
-      const l = d.length;
-      let e = s + 1;
-      while (e < l && d[e].trim()) {
-        e++;
-      }
-      return d.slice(s, e).join(" ").trim();
-    }
-  }
-});
-
-// node_modules/.pnpm/normalize-package-data@6.0.2/node_modules/normalize-package-data/lib/typos.json
-var require_typos = __commonJS({
-  "node_modules/.pnpm/normalize-package-data@6.0.2/node_modules/normalize-package-data/lib/typos.json"(exports, module) {
-    module.exports = {
-      topLevel: {
-        dependancies: "dependencies",
-        dependecies: "dependencies",
-        depdenencies: "dependencies",
-        devEependencies: "devDependencies",
-        depends: "dependencies",
-        "dev-dependencies": "devDependencies",
-        devDependences: "devDependencies",
-        devDepenencies: "devDependencies",
-        devdependencies: "devDependencies",
-        repostitory: "repository",
-        repo: "repository",
-        prefereGlobal: "preferGlobal",
-        hompage: "homepage",
-        hampage: "homepage",
-        autohr: "author",
-        autor: "author",
-        contributers: "contributors",
-        publicationConfig: "publishConfig",
-        script: "scripts"
-      },
-      bugs: { web: "url", name: "url" },
-      script: { server: "start", tests: "test" }
-    };
-  }
-});
-
-// node_modules/.pnpm/normalize-package-data@6.0.2/node_modules/normalize-package-data/lib/fixer.js
-var require_fixer = __commonJS({
-  "node_modules/.pnpm/normalize-package-data@6.0.2/node_modules/normalize-package-data/lib/fixer.js"(exports, module) {
-    var isValidSemver = require_valid();
-    var cleanSemver = require_clean();
-    var validateLicense = require_validate_npm_package_license();
-    var hostedGitInfo = require_lib4();
-    var moduleBuiltin = __require("node:module");
-    var depTypes = ["dependencies", "devDependencies", "optionalDependencies"];
-    var extractDescription = require_extract_description();
-    var url = __require("url");
-    var typos = require_typos();
-    var isEmail = (str) => str.includes("@") && str.indexOf("@") < str.lastIndexOf(".");
-    module.exports = {
-      // default warning function
-      warn: function() {
-      },
-      fixRepositoryField: function(data) {
-        if (data.repositories) {
-          this.warn("repositories");
-          data.repository = data.repositories[0];
-        }
-        if (!data.repository) {
-          return this.warn("missingRepository");
-        }
-        if (typeof data.repository === "string") {
-          data.repository = {
-            type: "git",
-            url: data.repository
-          };
-        }
-        var r = data.repository.url || "";
-        if (r) {
-          var hosted = hostedGitInfo.fromUrl(r);
-          if (hosted) {
-            r = data.repository.url = hosted.getDefaultRepresentation() === "shortcut" ? hosted.https() : hosted.toString();
-          }
-        }
-        if (r.match(/github.com\/[^/]+\/[^/]+\.git\.git$/)) {
-          this.warn("brokenGitUrl", r);
-        }
-      },
-      fixTypos: function(data) {
-        Object.keys(typos.topLevel).forEach(function(d) {
-          if (Object.prototype.hasOwnProperty.call(data, d)) {
-            this.warn("typo", d, typos.topLevel[d]);
-          }
-        }, this);
-      },
-      fixScriptsField: function(data) {
-        if (!data.scripts) {
-          return;
-        }
-        if (typeof data.scripts !== "object") {
-          this.warn("nonObjectScripts");
-          delete data.scripts;
-          return;
-        }
-        Object.keys(data.scripts).forEach(function(k) {
-          if (typeof data.scripts[k] !== "string") {
-            this.warn("nonStringScript");
-            delete data.scripts[k];
-          } else if (typos.script[k] && !data.scripts[typos.script[k]]) {
-            this.warn("typo", k, typos.script[k], "scripts");
-          }
-        }, this);
-      },
-      fixFilesField: function(data) {
-        var files = data.files;
-        if (files && !Array.isArray(files)) {
-          this.warn("nonArrayFiles");
-          delete data.files;
-        } else if (data.files) {
-          data.files = data.files.filter(function(file) {
-            if (!file || typeof file !== "string") {
-              this.warn("invalidFilename", file);
-              return false;
-            } else {
-              return true;
-            }
-          }, this);
-        }
-      },
-      fixBinField: function(data) {
-        if (!data.bin) {
-          return;
-        }
-        if (typeof data.bin === "string") {
-          var b = {};
-          var match2;
-          if (match2 = data.name.match(/^@[^/]+[/](.*)$/)) {
-            b[match2[1]] = data.bin;
-          } else {
-            b[data.name] = data.bin;
-          }
-          data.bin = b;
-        }
-      },
-      fixManField: function(data) {
-        if (!data.man) {
-          return;
-        }
-        if (typeof data.man === "string") {
-          data.man = [data.man];
-        }
-      },
-      fixBundleDependenciesField: function(data) {
-        var bdd = "bundledDependencies";
-        var bd = "bundleDependencies";
-        if (data[bdd] && !data[bd]) {
-          data[bd] = data[bdd];
-          delete data[bdd];
-        }
-        if (data[bd] && !Array.isArray(data[bd])) {
-          this.warn("nonArrayBundleDependencies");
-          delete data[bd];
-        } else if (data[bd]) {
-          data[bd] = data[bd].filter(function(filtered) {
-            if (!filtered || typeof filtered !== "string") {
-              this.warn("nonStringBundleDependency", filtered);
-              return false;
-            } else {
-              if (!data.dependencies) {
-                data.dependencies = {};
-              }
-              if (!Object.prototype.hasOwnProperty.call(data.dependencies, filtered)) {
-                this.warn("nonDependencyBundleDependency", filtered);
-                data.dependencies[filtered] = "*";
-              }
-              return true;
-            }
-          }, this);
-        }
-      },
-      fixDependencies: function(data) {
-        objectifyDeps(data, this.warn);
-        addOptionalDepsToDeps(data, this.warn);
-        this.fixBundleDependenciesField(data);
-        ["dependencies", "devDependencies"].forEach(function(deps) {
-          if (!(deps in data)) {
-            return;
-          }
-          if (!data[deps] || typeof data[deps] !== "object") {
-            this.warn("nonObjectDependencies", deps);
-            delete data[deps];
-            return;
-          }
-          Object.keys(data[deps]).forEach(function(d) {
-            var r = data[deps][d];
-            if (typeof r !== "string") {
-              this.warn("nonStringDependency", d, JSON.stringify(r));
-              delete data[deps][d];
-            }
-            var hosted = hostedGitInfo.fromUrl(data[deps][d]);
-            if (hosted) {
-              data[deps][d] = hosted.toString();
-            }
-          }, this);
-        }, this);
-      },
-      fixModulesField: function(data) {
-        if (data.modules) {
-          this.warn("deprecatedModules");
-          delete data.modules;
-        }
-      },
-      fixKeywordsField: function(data) {
-        if (typeof data.keywords === "string") {
-          data.keywords = data.keywords.split(/,\s+/);
-        }
-        if (data.keywords && !Array.isArray(data.keywords)) {
-          delete data.keywords;
-          this.warn("nonArrayKeywords");
-        } else if (data.keywords) {
-          data.keywords = data.keywords.filter(function(kw) {
-            if (typeof kw !== "string" || !kw) {
-              this.warn("nonStringKeyword");
-              return false;
-            } else {
-              return true;
-            }
-          }, this);
-        }
-      },
-      fixVersionField: function(data, strict) {
-        var loose = !strict;
-        if (!data.version) {
-          data.version = "";
-          return true;
-        }
-        if (!isValidSemver(data.version, loose)) {
-          throw new Error('Invalid version: "' + data.version + '"');
-        }
-        data.version = cleanSemver(data.version, loose);
-        return true;
-      },
-      fixPeople: function(data) {
-        modifyPeople(data, unParsePerson);
-        modifyPeople(data, parsePerson);
-      },
-      fixNameField: function(data, options) {
-        if (typeof options === "boolean") {
-          options = { strict: options };
-        } else if (typeof options === "undefined") {
-          options = {};
-        }
-        var strict = options.strict;
-        if (!data.name && !strict) {
-          data.name = "";
-          return;
-        }
-        if (typeof data.name !== "string") {
-          throw new Error("name field must be a string.");
-        }
-        if (!strict) {
-          data.name = data.name.trim();
-        }
-        ensureValidName(data.name, strict, options.allowLegacyCase);
-        if (moduleBuiltin.builtinModules.includes(data.name)) {
-          this.warn("conflictingName", data.name);
-        }
-      },
-      fixDescriptionField: function(data) {
-        if (data.description && typeof data.description !== "string") {
-          this.warn("nonStringDescription");
-          delete data.description;
-        }
-        if (data.readme && !data.description) {
-          data.description = extractDescription(data.readme);
-        }
-        if (data.description === void 0) {
-          delete data.description;
-        }
-        if (!data.description) {
-          this.warn("missingDescription");
-        }
-      },
-      fixReadmeField: function(data) {
-        if (!data.readme) {
-          this.warn("missingReadme");
-          data.readme = "ERROR: No README data found!";
-        }
-      },
-      fixBugsField: function(data) {
-        if (!data.bugs && data.repository && data.repository.url) {
-          var hosted = hostedGitInfo.fromUrl(data.repository.url);
-          if (hosted && hosted.bugs()) {
-            data.bugs = { url: hosted.bugs() };
-          }
-        } else if (data.bugs) {
-          if (typeof data.bugs === "string") {
-            if (isEmail(data.bugs)) {
-              data.bugs = { email: data.bugs };
-            } else if (url.parse(data.bugs).protocol) {
-              data.bugs = { url: data.bugs };
-            } else {
-              this.warn("nonEmailUrlBugsString");
-            }
-          } else {
-            bugsTypos(data.bugs, this.warn);
-            var oldBugs = data.bugs;
-            data.bugs = {};
-            if (oldBugs.url) {
-              if (typeof oldBugs.url === "string" && url.parse(oldBugs.url).protocol) {
-                data.bugs.url = oldBugs.url;
-              } else {
-                this.warn("nonUrlBugsUrlField");
-              }
-            }
-            if (oldBugs.email) {
-              if (typeof oldBugs.email === "string" && isEmail(oldBugs.email)) {
-                data.bugs.email = oldBugs.email;
-              } else {
-                this.warn("nonEmailBugsEmailField");
-              }
-            }
-          }
-          if (!data.bugs.email && !data.bugs.url) {
-            delete data.bugs;
-            this.warn("emptyNormalizedBugs");
-          }
-        }
-      },
-      fixHomepageField: function(data) {
-        if (!data.homepage && data.repository && data.repository.url) {
-          var hosted = hostedGitInfo.fromUrl(data.repository.url);
-          if (hosted && hosted.docs()) {
-            data.homepage = hosted.docs();
-          }
-        }
-        if (!data.homepage) {
-          return;
-        }
-        if (typeof data.homepage !== "string") {
-          this.warn("nonUrlHomepage");
-          return delete data.homepage;
-        }
-        if (!url.parse(data.homepage).protocol) {
-          data.homepage = "http://" + data.homepage;
-        }
-      },
-      fixLicenseField: function(data) {
-        const license = data.license || data.licence;
-        if (!license) {
-          return this.warn("missingLicense");
-        }
-        if (typeof license !== "string" || license.length < 1 || license.trim() === "") {
-          return this.warn("invalidLicense");
-        }
-        if (!validateLicense(license).validForNewPackages) {
-          return this.warn("invalidLicense");
-        }
-      }
-    };
-    function isValidScopedPackageName(spec) {
-      if (spec.charAt(0) !== "@") {
-        return false;
-      }
-      var rest = spec.slice(1).split("/");
-      if (rest.length !== 2) {
-        return false;
-      }
-      return rest[0] && rest[1] && rest[0] === encodeURIComponent(rest[0]) && rest[1] === encodeURIComponent(rest[1]);
-    }
-    function isCorrectlyEncodedName(spec) {
-      return !spec.match(/[/@\s+%:]/) && spec === encodeURIComponent(spec);
-    }
-    function ensureValidName(name, strict, allowLegacyCase) {
-      if (name.charAt(0) === "." || !(isValidScopedPackageName(name) || isCorrectlyEncodedName(name)) || strict && !allowLegacyCase && name !== name.toLowerCase() || name.toLowerCase() === "node_modules" || name.toLowerCase() === "favicon.ico") {
-        throw new Error("Invalid name: " + JSON.stringify(name));
-      }
-    }
-    function modifyPeople(data, fn) {
-      if (data.author) {
-        data.author = fn(data.author);
-      }
-      ["maintainers", "contributors"].forEach(function(set) {
-        if (!Array.isArray(data[set])) {
-          return;
-        }
-        data[set] = data[set].map(fn);
-      });
-      return data;
-    }
-    function unParsePerson(person) {
-      if (typeof person === "string") {
-        return person;
-      }
-      var name = person.name || "";
-      var u = person.url || person.web;
-      var wrappedUrl = u ? " (" + u + ")" : "";
-      var e = person.email || person.mail;
-      var wrappedEmail = e ? " <" + e + ">" : "";
-      return name + wrappedEmail + wrappedUrl;
-    }
-    function parsePerson(person) {
-      if (typeof person !== "string") {
-        return person;
-      }
-      var matchedName = person.match(/^([^(<]+)/);
-      var matchedUrl = person.match(/\(([^()]+)\)/);
-      var matchedEmail = person.match(/<([^<>]+)>/);
-      var obj = {};
-      if (matchedName && matchedName[0].trim()) {
-        obj.name = matchedName[0].trim();
-      }
-      if (matchedEmail) {
-        obj.email = matchedEmail[1];
-      }
-      if (matchedUrl) {
-        obj.url = matchedUrl[1];
-      }
-      return obj;
-    }
-    function addOptionalDepsToDeps(data) {
-      var o = data.optionalDependencies;
-      if (!o) {
-        return;
-      }
-      var d = data.dependencies || {};
-      Object.keys(o).forEach(function(k) {
-        d[k] = o[k];
-      });
-      data.dependencies = d;
-    }
-    function depObjectify(deps, type, warn) {
-      if (!deps) {
-        return {};
-      }
-      if (typeof deps === "string") {
-        deps = deps.trim().split(/[\n\r\s\t ,]+/);
-      }
-      if (!Array.isArray(deps)) {
-        return deps;
-      }
-      warn("deprecatedArrayDependencies", type);
-      var o = {};
-      deps.filter(function(d) {
-        return typeof d === "string";
-      }).forEach(function(d) {
-        d = d.trim().split(/(:?[@\s><=])/);
-        var dn = d.shift();
-        var dv = d.join("");
-        dv = dv.trim();
-        dv = dv.replace(/^@/, "");
-        o[dn] = dv;
-      });
-      return o;
-    }
-    function objectifyDeps(data, warn) {
-      depTypes.forEach(function(type) {
-        if (!data[type]) {
-          return;
-        }
-        data[type] = depObjectify(data[type], type, warn);
-      });
-    }
-    function bugsTypos(bugs, warn) {
-      if (!bugs) {
-        return;
-      }
-      Object.keys(bugs).forEach(function(k) {
-        if (typos.bugs[k]) {
-          warn("typo", k, typos.bugs[k], "bugs");
-          bugs[typos.bugs[k]] = bugs[k];
-          delete bugs[k];
-        }
-      });
-    }
-  }
-});
-
-// node_modules/.pnpm/normalize-package-data@6.0.2/node_modules/normalize-package-data/lib/warning_messages.json
-var require_warning_messages = __commonJS({
-  "node_modules/.pnpm/normalize-package-data@6.0.2/node_modules/normalize-package-data/lib/warning_messages.json"(exports, module) {
-    module.exports = {
-      repositories: "'repositories' (plural) Not supported. Please pick one as the 'repository' field",
-      missingRepository: "No repository field.",
-      brokenGitUrl: "Probably broken git url: %s",
-      nonObjectScripts: "scripts must be an object",
-      nonStringScript: "script values must be string commands",
-      nonArrayFiles: "Invalid 'files' member",
-      invalidFilename: "Invalid filename in 'files' list: %s",
-      nonArrayBundleDependencies: "Invalid 'bundleDependencies' list. Must be array of package names",
-      nonStringBundleDependency: "Invalid bundleDependencies member: %s",
-      nonDependencyBundleDependency: "Non-dependency in bundleDependencies: %s",
-      nonObjectDependencies: "%s field must be an object",
-      nonStringDependency: "Invalid dependency: %s %s",
-      deprecatedArrayDependencies: "specifying %s as array is deprecated",
-      deprecatedModules: "modules field is deprecated",
-      nonArrayKeywords: "keywords should be an array of strings",
-      nonStringKeyword: "keywords should be an array of strings",
-      conflictingName: "%s is also the name of a node core module.",
-      nonStringDescription: "'description' field should be a string",
-      missingDescription: "No description",
-      missingReadme: "No README data",
-      missingLicense: "No license field.",
-      nonEmailUrlBugsString: "Bug string field must be url, email, or {email,url}",
-      nonUrlBugsUrlField: "bugs.url field must be a string url. Deleted.",
-      nonEmailBugsEmailField: "bugs.email field must be a string email. Deleted.",
-      emptyNormalizedBugs: "Normalized value of bugs field is an empty object. Deleted.",
-      nonUrlHomepage: "homepage field must be a string url. Deleted.",
-      invalidLicense: "license should be a valid SPDX license expression",
-      typo: "%s should probably be %s."
-    };
-  }
-});
-
-// node_modules/.pnpm/normalize-package-data@6.0.2/node_modules/normalize-package-data/lib/make_warning.js
-var require_make_warning = __commonJS({
-  "node_modules/.pnpm/normalize-package-data@6.0.2/node_modules/normalize-package-data/lib/make_warning.js"(exports, module) {
-    var util = __require("util");
-    var messages2 = require_warning_messages();
-    module.exports = function() {
-      var args = Array.prototype.slice.call(arguments, 0);
-      var warningName = args.shift();
-      if (warningName === "typo") {
-        return makeTypoWarning.apply(null, args);
-      } else {
-        var msgTemplate = messages2[warningName] ? messages2[warningName] : warningName + ": '%s'";
-        args.unshift(msgTemplate);
-        return util.format.apply(null, args);
-      }
-    };
-    function makeTypoWarning(providedName, probableName, field) {
-      if (field) {
-        providedName = field + "['" + providedName + "']";
-        probableName = field + "['" + probableName + "']";
-      }
-      return util.format(messages2.typo, providedName, probableName);
-    }
-  }
-});
-
-// node_modules/.pnpm/@npmcli+package-json@5.2.1/node_modules/@npmcli/package-json/lib/normalize.js
-var require_normalize = __commonJS({
-  "node_modules/.pnpm/@npmcli+package-json@5.2.1/node_modules/@npmcli/package-json/lib/normalize.js"(exports, module) {
-    var valid = require_valid();
-    var clean2 = require_clean();
-    var fs7 = __require("node:fs/promises");
-    var path13 = __require("node:path");
-    var { log: log2 } = require_lib2();
-    var _hostedGitInfo;
-    function lazyHostedGitInfo() {
-      if (!_hostedGitInfo) {
-        _hostedGitInfo = require_lib4();
-      }
-      return _hostedGitInfo;
-    }
-    var _glob;
-    function lazyLoadGlob() {
-      if (!_glob) {
-        _glob = require_commonjs5().glob;
-      }
-      return _glob;
-    }
-    function normalizePackageBin(pkg, changes) {
-      if (pkg.bin) {
-        if (typeof pkg.bin === "string" && pkg.name) {
-          changes?.push('"bin" was converted to an object');
-          pkg.bin = { [pkg.name]: pkg.bin };
-        } else if (Array.isArray(pkg.bin)) {
-          changes?.push('"bin" was converted to an object');
-          pkg.bin = pkg.bin.reduce((acc, k) => {
-            acc[path13.basename(k)] = k;
-            return acc;
-          }, {});
-        }
-        if (typeof pkg.bin === "object") {
-          for (const binKey in pkg.bin) {
-            if (typeof pkg.bin[binKey] !== "string") {
-              delete pkg.bin[binKey];
-              changes?.push(`removed invalid "bin[${binKey}]"`);
-              continue;
-            }
-            const base2 = path13.basename(secureAndUnixifyPath(binKey));
-            if (!base2) {
-              delete pkg.bin[binKey];
-              changes?.push(`removed invalid "bin[${binKey}]"`);
-              continue;
-            }
-            const binTarget = secureAndUnixifyPath(pkg.bin[binKey]);
-            if (!binTarget) {
-              delete pkg.bin[binKey];
-              changes?.push(`removed invalid "bin[${binKey}]"`);
-              continue;
-            }
-            if (base2 !== binKey) {
-              delete pkg.bin[binKey];
-              changes?.push(`"bin[${binKey}]" was renamed to "bin[${base2}]"`);
-            }
-            if (binTarget !== pkg.bin[binKey]) {
-              changes?.push(`"bin[${base2}]" script name was cleaned`);
-            }
-            pkg.bin[base2] = binTarget;
-          }
-          if (Object.keys(pkg.bin).length === 0) {
-            changes?.push('empty "bin" was removed');
-            delete pkg.bin;
-          }
-          return pkg;
-        }
-      }
-      delete pkg.bin;
-    }
-    function normalizePackageMan(pkg, changes) {
-      if (pkg.man) {
-        const mans = [];
-        for (const man of Array.isArray(pkg.man) ? pkg.man : [pkg.man]) {
-          if (typeof man !== "string") {
-            changes?.push(`removed invalid "man [${man}]"`);
-          } else {
-            mans.push(secureAndUnixifyPath(man));
-          }
-        }
-        if (!mans.length) {
-          changes?.push('empty "man" was removed');
-        } else {
-          pkg.man = mans;
-          return pkg;
-        }
-      }
-      delete pkg.man;
-    }
-    function isCorrectlyEncodedName(spec) {
-      return !spec.match(/[/@\s+%:]/) && spec === encodeURIComponent(spec);
-    }
-    function isValidScopedPackageName(spec) {
-      if (spec.charAt(0) !== "@") {
-        return false;
-      }
-      const rest = spec.slice(1).split("/");
-      if (rest.length !== 2) {
-        return false;
-      }
-      return rest[0] && rest[1] && rest[0] === encodeURIComponent(rest[0]) && rest[1] === encodeURIComponent(rest[1]);
-    }
-    function unixifyPath(ref) {
-      return ref.replace(/\\|:/g, "/");
-    }
-    function secureAndUnixifyPath(ref) {
-      const secured = unixifyPath(path13.join(".", path13.join("/", unixifyPath(ref))));
-      return secured.startsWith("./") ? "" : secured;
-    }
-    var normalize2 = async (pkg, { strict, steps, root: root2, changes, allowLegacyCase }) => {
-      if (!pkg.content) {
-        throw new Error("Can not normalize without content");
-      }
-      const data = pkg.content;
-      const scripts = data.scripts || {};
-      const pkgId = `${data.name ?? ""}@${data.version ?? ""}`;
-      if (steps.includes("fixNameField") || steps.includes("normalizeData")) {
-        if (!data.name && !strict) {
-          changes?.push('Missing "name" field was set to an empty string');
-          data.name = "";
-        } else {
-          if (typeof data.name !== "string") {
-            throw new Error("name field must be a string.");
-          }
-          if (!strict) {
-            const name = data.name.trim();
-            if (data.name !== name) {
-              changes?.push(`Whitespace was trimmed from "name"`);
-              data.name = name;
-            }
-          }
-          if (data.name.startsWith(".") || !(isValidScopedPackageName(data.name) || isCorrectlyEncodedName(data.name)) || strict && !allowLegacyCase && data.name !== data.name.toLowerCase() || data.name.toLowerCase() === "node_modules" || data.name.toLowerCase() === "favicon.ico") {
-            throw new Error("Invalid name: " + JSON.stringify(data.name));
-          }
-        }
-      }
-      if (steps.includes("fixVersionField") || steps.includes("normalizeData")) {
-        const loose = !strict;
-        if (!data.version) {
-          data.version = "";
-        } else {
-          if (!valid(data.version, loose)) {
-            throw new Error(`Invalid version: "${data.version}"`);
-          }
-          const version2 = clean2(data.version, loose);
-          if (version2 !== data.version) {
-            changes?.push(`"version" was cleaned and set to "${version2}"`);
-            data.version = version2;
-          }
-        }
-      }
-      if (steps.includes("_attributes")) {
-        for (const key in data) {
-          if (key.startsWith("_")) {
-            changes?.push(`"${key}" was removed`);
-            delete pkg.content[key];
-          }
-        }
-      }
-      if (steps.includes("_id")) {
-        if (data.name && data.version) {
-          changes?.push(`"_id" was set to ${pkgId}`);
-          data._id = pkgId;
-        }
-      }
-      if (steps.includes("bundledDependencies")) {
-        if (data.bundleDependencies === void 0 && data.bundledDependencies !== void 0) {
-          data.bundleDependencies = data.bundledDependencies;
-        }
-        changes?.push(`Deleted incorrect "bundledDependencies"`);
-        delete data.bundledDependencies;
-      }
-      if (steps.includes("bundleDependencies")) {
-        const bd = data.bundleDependencies;
-        if (bd === false && !steps.includes("bundleDependenciesDeleteFalse")) {
-          changes?.push(`"bundleDependencies" was changed from "false" to "[]"`);
-          data.bundleDependencies = [];
-        } else if (bd === true) {
-          changes?.push(`"bundleDependencies" was auto-populated from "dependencies"`);
-          data.bundleDependencies = Object.keys(data.dependencies || {});
-        } else if (bd && typeof bd === "object") {
-          if (!Array.isArray(bd)) {
-            changes?.push(`"bundleDependencies" was changed from an object to an array`);
-            data.bundleDependencies = Object.keys(bd);
-          }
-        } else if ("bundleDependencies" in data) {
-          changes?.push(`"bundleDependencies" was removed`);
-          delete data.bundleDependencies;
-        }
-      }
-      if (steps.includes("optionalDedupe")) {
-        if (data.dependencies && data.optionalDependencies && typeof data.optionalDependencies === "object") {
-          for (const name in data.optionalDependencies) {
-            changes?.push(`optionalDependencies."${name}" was removed`);
-            delete data.dependencies[name];
-          }
-          if (!Object.keys(data.dependencies).length) {
-            changes?.push(`Empty "optionalDependencies" was removed`);
-            delete data.dependencies;
-          }
-        }
-      }
-      if (steps.includes("gypfile")) {
-        if (!scripts.install && !scripts.preinstall && data.gypfile !== false) {
-          const files = await lazyLoadGlob()("*.gyp", { cwd: pkg.path });
-          if (files.length) {
-            scripts.install = "node-gyp rebuild";
-            data.scripts = scripts;
-            data.gypfile = true;
-            changes?.push(`"scripts.install" was set to "node-gyp rebuild"`);
-            changes?.push(`"gypfile" was set to "true"`);
-          }
-        }
-      }
-      if (steps.includes("serverjs") && !scripts.start) {
-        try {
-          await fs7.access(path13.join(pkg.path, "server.js"));
-          scripts.start = "node server.js";
-          data.scripts = scripts;
-          changes?.push('"scripts.start" was set to "node server.js"');
-        } catch {
-        }
-      }
-      if ((steps.includes("scripts") || steps.includes("scriptpath")) && data.scripts !== void 0) {
-        const spre = /^(\.[/\\])?node_modules[/\\].bin[\\/]/;
-        if (typeof data.scripts === "object") {
-          for (const name in data.scripts) {
-            if (typeof data.scripts[name] !== "string") {
-              delete data.scripts[name];
-              changes?.push(`Invalid scripts."${name}" was removed`);
-            } else if (steps.includes("scriptpath") && spre.test(data.scripts[name])) {
-              data.scripts[name] = data.scripts[name].replace(spre, "");
-              changes?.push(`scripts entry "${name}" was fixed to remove node_modules/.bin reference`);
-            }
-          }
-        } else {
-          changes?.push(`Removed invalid "scripts"`);
-          delete data.scripts;
-        }
-      }
-      if (steps.includes("funding")) {
-        if (data.funding && typeof data.funding === "string") {
-          data.funding = { url: data.funding };
-          changes?.push(`"funding" was changed to an object with a url attribute`);
-        }
-      }
-      if (steps.includes("authors") && !data.contributors) {
-        try {
-          const authorData = await fs7.readFile(path13.join(pkg.path, "AUTHORS"), "utf8");
-          const authors = authorData.split(/\r?\n/g).map((line) => line.replace(/^\s*#.*$/, "").trim()).filter((line) => line);
-          data.contributors = authors;
-          changes?.push('"contributors" was auto-populated with the contents of the "AUTHORS" file');
-        } catch {
-        }
-      }
-      if (steps.includes("readme") && !data.readme) {
-        const mdre = /\.m?a?r?k?d?o?w?n?$/i;
-        const files = await lazyLoadGlob()("{README,README.*}", {
-          cwd: pkg.path,
-          nocase: true,
-          mark: true
-        });
-        let readmeFile;
-        for (const file of files) {
-          if (!file.endsWith(path13.sep)) {
-            if (file.match(mdre)) {
-              readmeFile = file;
-              break;
-            }
-            if (file.endsWith("README")) {
-              readmeFile = file;
-            }
-          }
-        }
-        if (readmeFile) {
-          const readmeData = await fs7.readFile(path13.join(pkg.path, readmeFile), "utf8");
-          data.readme = readmeData;
-          data.readmeFilename = readmeFile;
-          changes?.push(`"readme" was set to the contents of ${readmeFile}`);
-          changes?.push(`"readmeFilename" was set to ${readmeFile}`);
-        }
-        if (!data.readme) {
-          data.readme = "ERROR: No README data found!";
-        }
-      }
-      if (steps.includes("mans")) {
-        if (data.directories?.man && !data.man) {
-          const manDir = secureAndUnixifyPath(data.directories.man);
-          const cwd = path13.resolve(pkg.path, manDir);
-          const files = await lazyLoadGlob()("**/*.[0-9]", { cwd });
-          data.man = files.map(
-            (man) => path13.relative(pkg.path, path13.join(cwd, man)).split(path13.sep).join("/")
-          );
-        }
-        normalizePackageMan(data, changes);
-      }
-      if (steps.includes("bin") || steps.includes("binDir") || steps.includes("binRefs")) {
-        normalizePackageBin(data, changes);
-      }
-      if (steps.includes("binDir") && data.directories?.bin && !data.bin) {
-        const binsDir = path13.resolve(pkg.path, secureAndUnixifyPath(data.directories.bin));
-        const bins = await lazyLoadGlob()("**", { cwd: binsDir });
-        data.bin = bins.reduce((acc, binFile) => {
-          if (binFile && !binFile.startsWith(".")) {
-            const binName = path13.basename(binFile);
-            acc[binName] = path13.join(data.directories.bin, binFile);
-          }
-          return acc;
-        }, {});
-        normalizePackageBin(data, changes);
-      }
-      if (steps.includes("gitHead") && !data.gitHead) {
-        const git2 = require_lib11();
-        const gitRoot = await git2.find({ cwd: pkg.path, root: root2 });
-        let head;
-        if (gitRoot) {
-          try {
-            head = await fs7.readFile(path13.resolve(gitRoot, ".git/HEAD"), "utf8");
-          } catch (err) {
-          }
-        }
-        let headData;
-        if (head) {
-          if (head.startsWith("ref: ")) {
-            const headRef = head.replace(/^ref: /, "").trim();
-            const headFile = path13.resolve(gitRoot, ".git", headRef);
-            try {
-              headData = await fs7.readFile(headFile, "utf8");
-              headData = headData.replace(/^ref: /, "").trim();
-            } catch (err) {
-            }
-            if (!headData) {
-              const packFile = path13.resolve(gitRoot, ".git/packed-refs");
-              try {
-                let refs = await fs7.readFile(packFile, "utf8");
-                if (refs) {
-                  refs = refs.split("\n");
-                  for (let i = 0; i < refs.length; i++) {
-                    const match2 = refs[i].match(/^([0-9a-f]{40}) (.+)$/);
-                    if (match2 && match2[2].trim() === headRef) {
-                      headData = match2[1];
-                      break;
-                    }
-                  }
-                }
-              } catch {
-              }
-            }
-          } else {
-            headData = head.trim();
-          }
-        }
-        if (headData) {
-          data.gitHead = headData;
-        }
-      }
-      if (steps.includes("fillTypes")) {
-        const index2 = data.main || "index.js";
-        if (typeof index2 !== "string") {
-          throw new TypeError('The "main" attribute must be of type string.');
-        }
-        const extless = path13.join(path13.dirname(index2), path13.basename(index2, path13.extname(index2)));
-        const dts = `./${extless}.d.ts`;
-        const hasDTSFields = "types" in data || "typings" in data;
-        if (!hasDTSFields) {
-          try {
-            await fs7.access(path13.join(pkg.path, dts));
-            data.types = dts.split(path13.sep).join("/");
-          } catch {
-          }
-        }
-      }
-      if (steps.includes("fixRepositoryField") || steps.includes("normalizeData")) {
-        if (data.repositories) {
-          changes?.push(`"repository" was set to the first entry in "repositories" (${data.repository})`);
-          data.repository = data.repositories[0];
-        }
-        if (data.repository) {
-          if (typeof data.repository === "string") {
-            changes?.push('"repository" was changed from a string to an object');
-            data.repository = {
-              type: "git",
-              url: data.repository
-            };
-          }
-          if (data.repository.url) {
-            const hosted = lazyHostedGitInfo().fromUrl(data.repository.url);
-            let r;
-            if (hosted) {
-              if (hosted.getDefaultRepresentation() === "shortcut") {
-                r = hosted.https();
-              } else {
-                r = hosted.toString();
-              }
-              if (r !== data.repository.url) {
-                changes?.push(`"repository.url" was normalized to "${r}"`);
-                data.repository.url = r;
-              }
-            }
-          }
-        }
-      }
-      if (steps.includes("fixDependencies") || steps.includes("normalizeData")) {
-        for (const type of ["dependencies", "devDependencies", "optionalDependencies"]) {
-          if (data[type]) {
-            let secondWarning = true;
-            if (typeof data[type] === "string") {
-              changes?.push(`"${type}" was converted from a string into an object`);
-              data[type] = data[type].trim().split(/[\n\r\s\t ,]+/);
-              secondWarning = false;
-            }
-            if (Array.isArray(data[type])) {
-              if (secondWarning) {
-                changes?.push(`"${type}" was converted from an array into an object`);
-              }
-              const o = {};
-              for (const d of data[type]) {
-                if (typeof d === "string") {
-                  const dep = d.trim().split(/(:?[@\s><=])/);
-                  const dn = dep.shift();
-                  const dv = dep.join("").replace(/^@/, "").trim();
-                  o[dn] = dv;
-                }
-              }
-              data[type] = o;
-            }
-          }
-        }
-        for (const deps of ["dependencies", "devDependencies"]) {
-          if (deps in data) {
-            if (!data[deps] || typeof data[deps] !== "object") {
-              changes?.push(`Removed invalid "${deps}"`);
-              delete data[deps];
-            } else {
-              for (const d in data[deps]) {
-                const r = data[deps][d];
-                if (typeof r !== "string") {
-                  changes?.push(`Removed invalid "${deps}.${d}"`);
-                  delete data[deps][d];
-                }
-                const hosted = lazyHostedGitInfo().fromUrl(data[deps][d])?.toString();
-                if (hosted && hosted !== data[deps][d]) {
-                  changes?.push(`Normalized git reference to "${deps}.${d}"`);
-                  data[deps][d] = hosted.toString();
-                }
-              }
-            }
-          }
-        }
-      }
-      if (steps.includes("normalizeData")) {
-        const legacyFixer = require_fixer();
-        const legacyMakeWarning = require_make_warning();
-        legacyFixer.warn = function() {
-          changes?.push(legacyMakeWarning.apply(null, arguments));
-        };
-        const legacySteps = [
-          "fixDescriptionField",
-          "fixModulesField",
-          "fixFilesField",
-          "fixManField",
-          "fixBugsField",
-          "fixKeywordsField",
-          "fixBundleDependenciesField",
-          "fixHomepageField",
-          "fixReadmeField",
-          "fixLicenseField",
-          "fixPeople",
-          "fixTypos"
-        ];
-        for (const legacyStep of legacySteps) {
-          legacyFixer[legacyStep](data);
-        }
-      }
-      if (steps.includes("binRefs") && data.bin instanceof Object) {
-        for (const key in data.bin) {
-          try {
-            await fs7.access(path13.resolve(pkg.path, data.bin[key]));
-          } catch {
-            log2.warn("package-json", pkgId, `No bin file found at ${data.bin[key]}`);
-          }
-        }
-      }
-    };
-    module.exports = normalize2;
-  }
-});
-
-// node_modules/.pnpm/@npmcli+package-json@5.2.1/node_modules/@npmcli/package-json/lib/read-package.js
-var require_read_package = __commonJS({
-  "node_modules/.pnpm/@npmcli+package-json@5.2.1/node_modules/@npmcli/package-json/lib/read-package.js"(exports, module) {
-    var { readFile } = __require("fs/promises");
-    var parseJSON = require_lib3();
-    async function read3(filename) {
-      try {
-        const data = await readFile(filename, "utf8");
-        return data;
-      } catch (err) {
-        err.message = `Could not read package.json: ${err}`;
-        throw err;
-      }
-    }
-    function parse4(data) {
-      try {
-        const content3 = parseJSON(data);
-        return content3;
-      } catch (err) {
-        err.message = `Invalid package.json: ${err}`;
-        throw err;
-      }
-    }
-    async function readPackage(filename) {
-      const data = await read3(filename);
-      const content3 = parse4(data);
-      return content3;
-    }
-    module.exports = {
-      read: read3,
-      parse: parse4,
-      readPackage
-    };
-  }
-});
-
-// node_modules/.pnpm/@npmcli+package-json@5.2.1/node_modules/@npmcli/package-json/lib/index.js
-var require_lib12 = __commonJS({
-  "node_modules/.pnpm/@npmcli+package-json@5.2.1/node_modules/@npmcli/package-json/lib/index.js"(exports, module) {
-    var { readFile, writeFile } = __require("node:fs/promises");
-    var { resolve: resolve7 } = __require("node:path");
-    var parseJSON = require_lib3();
-    var updateDeps = require_update_dependencies();
-    var updateScripts = require_update_scripts();
-    var updateWorkspaces = require_update_workspaces();
-    var normalize2 = require_normalize();
-    var { read: read3, parse: parse4 } = require_read_package();
-    var knownSteps = /* @__PURE__ */ new Set([
-      updateDeps,
-      updateScripts,
-      updateWorkspaces
-    ]);
-    var knownKeys2 = /* @__PURE__ */ new Set([
-      ...updateDeps.knownKeys,
-      "scripts",
-      "workspaces"
-    ]);
-    var PackageJson = class _PackageJson {
-      static normalizeSteps = Object.freeze([
-        "_id",
-        "_attributes",
-        "bundledDependencies",
-        "bundleDependencies",
-        "optionalDedupe",
-        "scripts",
-        "funding",
-        "bin"
-      ]);
-      // npm pkg fix
-      static fixSteps = Object.freeze([
-        "binRefs",
-        "bundleDependencies",
-        "bundleDependenciesFalse",
-        "fixNameField",
-        "fixVersionField",
-        "fixRepositoryField",
-        "fixDependencies",
-        "devDependencies",
-        "scriptpath"
-      ]);
-      static prepareSteps = Object.freeze([
-        "_id",
-        "_attributes",
-        "bundledDependencies",
-        "bundleDependencies",
-        "bundleDependenciesDeleteFalse",
-        "gypfile",
-        "serverjs",
-        "scriptpath",
-        "authors",
-        "readme",
-        "mans",
-        "binDir",
-        "gitHead",
-        "fillTypes",
-        "normalizeData",
-        "binRefs"
-      ]);
-      // create a new empty package.json, so we can save at the given path even
-      // though we didn't start from a parsed file
-      static async create(path13, opts = {}) {
-        const p = new _PackageJson();
-        await p.create(path13);
-        if (opts.data) {
-          return p.update(opts.data);
-        }
-        return p;
-      }
-      // Loads a package.json at given path and JSON parses
-      static async load(path13, opts = {}) {
-        const p = new _PackageJson();
-        if (!opts.create) {
-          return p.load(path13);
-        }
-        try {
-          return await p.load(path13);
-        } catch (err) {
-          if (!err.message.startsWith("Could not read package.json")) {
-            throw err;
-          }
-          return await p.create(path13);
-        }
-      }
-      // npm pkg fix
-      static async fix(path13, opts) {
-        const p = new _PackageJson();
-        await p.load(path13, true);
-        return p.fix(opts);
-      }
-      // read-package-json compatible behavior
-      static async prepare(path13, opts) {
-        const p = new _PackageJson();
-        await p.load(path13, true);
-        return p.prepare(opts);
-      }
-      // read-package-json-fast compatible behavior
-      static async normalize(path13, opts) {
-        const p = new _PackageJson();
-        await p.load(path13);
-        return p.normalize(opts);
-      }
-      #path;
-      #manifest;
-      #readFileContent = "";
-      #canSave = true;
-      // Load content from given path
-      async load(path13, parseIndex) {
-        this.#path = path13;
-        let parseErr;
-        try {
-          this.#readFileContent = await read3(this.filename);
-        } catch (err) {
-          if (!parseIndex) {
-            throw err;
-          }
-          parseErr = err;
-        }
-        if (parseErr) {
-          const indexFile = resolve7(this.path, "index.js");
-          let indexFileContent;
-          try {
-            indexFileContent = await readFile(indexFile, "utf8");
-          } catch (err) {
-            throw parseErr;
-          }
-          try {
-            this.fromComment(indexFileContent);
-          } catch (err) {
-            throw parseErr;
-          }
-          this.#canSave = false;
-          return this;
-        }
-        return this.fromJSON(this.#readFileContent);
-      }
-      // Load data from a JSON string/buffer
-      fromJSON(data) {
-        this.#manifest = parse4(data);
-        return this;
-      }
-      fromContent(data) {
-        this.#manifest = data;
-        this.#canSave = false;
-        return this;
-      }
-      // Load data from a comment
-      // /**package { "name": "foo", "version": "1.2.3", ... } **/
-      fromComment(data) {
-        data = data.split(/^\/\*\*package(?:\s|$)/m);
-        if (data.length < 2) {
-          throw new Error("File has no package in comments");
-        }
-        data = data[1];
-        data = data.split(/\*\*\/$/m);
-        if (data.length < 2) {
-          throw new Error("File has no package in comments");
-        }
-        data = data[0];
-        data = data.replace(/^\s*\*/mg, "");
-        this.#manifest = parseJSON(data);
-        return this;
-      }
-      get content() {
-        return this.#manifest;
-      }
-      get path() {
-        return this.#path;
-      }
-      get filename() {
-        if (this.path) {
-          return resolve7(this.path, "package.json");
-        }
-        return void 0;
-      }
-      create(path13) {
-        this.#path = path13;
-        this.#manifest = {};
-        return this;
-      }
-      // This should be the ONLY way to set content in the manifest
-      update(content3) {
-        if (!this.content) {
-          throw new Error("Can not update without content.  Please `load` or `create`");
-        }
-        for (const step of knownSteps) {
-          this.#manifest = step({ content: content3, originalContent: this.content });
-        }
-        for (const [key, value] of Object.entries(content3)) {
-          if (!knownKeys2.has(key)) {
-            this.content[key] = value;
-          }
-        }
-        return this;
-      }
-      async save() {
-        if (!this.#canSave) {
-          throw new Error("No package.json to save to");
-        }
-        const {
-          [/* @__PURE__ */ Symbol.for("indent")]: indent3,
-          [/* @__PURE__ */ Symbol.for("newline")]: newline
-        } = this.content;
-        const format3 = indent3 === void 0 ? "  " : indent3;
-        const eol2 = newline === void 0 ? "\n" : newline;
-        const fileContent = `${JSON.stringify(this.content, null, format3)}
-`.replace(/\n/g, eol2);
-        if (fileContent.trim() !== this.#readFileContent.trim()) {
-          return await writeFile(this.filename, fileContent);
-        }
-      }
-      async normalize(opts = {}) {
-        if (!opts.steps) {
-          opts.steps = this.constructor.normalizeSteps;
-        }
-        await normalize2(this, opts);
-        return this;
-      }
-      async prepare(opts = {}) {
-        if (!opts.steps) {
-          opts.steps = this.constructor.prepareSteps;
-        }
-        await normalize2(this, opts);
-        return this;
-      }
-      async fix(opts = {}) {
-        opts.steps = this.constructor.fixSteps;
-        await normalize2(this, opts);
-        return this;
-      }
-    };
-    module.exports = PackageJson;
-  }
-});
-
-// node_modules/.pnpm/@npmcli+name-from-folder@2.0.0/node_modules/@npmcli/name-from-folder/lib/index.js
-var require_lib13 = __commonJS({
-  "node_modules/.pnpm/@npmcli+name-from-folder@2.0.0/node_modules/@npmcli/name-from-folder/lib/index.js"(exports, module) {
-    var { basename: basename4, dirname: dirname5 } = __require("path");
-    var getName = (parent, base2) => parent.charAt(0) === "@" ? `${parent}/${base2}` : base2;
-    module.exports = (dir) => dir ? getName(basename4(dirname5(dir)), basename4(dir)) : false;
-  }
-});
-
-// node_modules/.pnpm/read-package-json-fast@3.0.2/node_modules/read-package-json-fast/lib/index.js
-var require_lib14 = __commonJS({
-  "node_modules/.pnpm/read-package-json-fast@3.0.2/node_modules/read-package-json-fast/lib/index.js"(exports, module) {
-    var { readFile, lstat: lstat2, readdir: readdir2 } = __require("fs/promises");
-    var parse4 = require_lib3();
-    var normalizePackageBin = require_lib9();
-    var { resolve: resolve7, dirname: dirname5, join: join3, relative } = __require("path");
-    var rpj = (path13) => readFile(path13, "utf8").then((data) => readBinDir(path13, normalize2(stripUnderscores(parse4(data))))).catch((er) => {
-      er.path = path13;
-      throw er;
-    });
-    var readBinDir = async (path13, data) => {
-      if (data.bin) {
-        return data;
-      }
-      const m = data.directories && data.directories.bin;
-      if (!m || typeof m !== "string") {
-        return data;
-      }
-      const root2 = dirname5(path13);
-      const dir = join3(".", join3("/", m));
-      data.bin = await walkBinDir(root2, dir, {});
-      return data;
-    };
-    var walkBinDir = async (root2, dir, obj) => {
-      const entries = await readdir2(resolve7(root2, dir)).catch(() => []);
-      for (const entry of entries) {
-        if (entry.charAt(0) === ".") {
-          continue;
-        }
-        const f = resolve7(root2, dir, entry);
-        const st = await lstat2(f).catch(() => null);
-        if (!st) {
-          continue;
-        } else if (st.isFile()) {
-          obj[entry] = relative(root2, f);
-        } else if (st.isDirectory()) {
-          await walkBinDir(root2, join3(dir, entry), obj);
-        }
-      }
-      return obj;
-    };
-    var stripUnderscores = (data) => {
-      for (const key of Object.keys(data).filter((k) => /^_/.test(k))) {
-        delete data[key];
-      }
-      return data;
-    };
-    var normalize2 = (data) => {
-      addId(data);
-      fixBundled(data);
-      pruneRepeatedOptionals(data);
-      fixScripts(data);
-      fixFunding(data);
-      normalizePackageBin(data);
-      return data;
-    };
-    rpj.normalize = normalize2;
-    var addId = (data) => {
-      if (data.name && data.version) {
-        data._id = `${data.name}@${data.version}`;
-      }
-      return data;
-    };
-    var pruneRepeatedOptionals = (data) => {
-      const od = data.optionalDependencies;
-      const dd = data.dependencies || {};
-      if (od && typeof od === "object") {
-        for (const name of Object.keys(od)) {
-          delete dd[name];
-        }
-      }
-      if (Object.keys(dd).length === 0) {
-        delete data.dependencies;
-      }
-      return data;
-    };
-    var fixBundled = (data) => {
-      const bdd = data.bundledDependencies;
-      const bd = data.bundleDependencies === void 0 ? bdd : data.bundleDependencies;
-      if (bd === false) {
-        data.bundleDependencies = [];
-      } else if (bd === true) {
-        data.bundleDependencies = Object.keys(data.dependencies || {});
-      } else if (bd && typeof bd === "object") {
-        if (!Array.isArray(bd)) {
-          data.bundleDependencies = Object.keys(bd);
-        } else {
-          data.bundleDependencies = bd;
-        }
-      } else {
-        delete data.bundleDependencies;
-      }
-      delete data.bundledDependencies;
-      return data;
-    };
-    var fixScripts = (data) => {
-      if (!data.scripts || typeof data.scripts !== "object") {
-        delete data.scripts;
-        return data;
-      }
-      for (const [name, script] of Object.entries(data.scripts)) {
-        if (typeof script !== "string") {
-          delete data.scripts[name];
-        }
-      }
-      return data;
-    };
-    var fixFunding = (data) => {
-      if (data.funding && typeof data.funding === "string") {
-        data.funding = { url: data.funding };
-      }
-      return data;
-    };
-    module.exports = rpj;
-  }
-});
-
-// node_modules/.pnpm/@npmcli+map-workspaces@3.0.6/node_modules/@npmcli/map-workspaces/lib/index.js
-var require_lib15 = __commonJS({
-  "node_modules/.pnpm/@npmcli+map-workspaces@3.0.6/node_modules/@npmcli/map-workspaces/lib/index.js"(exports, module) {
-    var path13 = __require("path");
-    var getName = require_lib13();
-    var { minimatch: minimatch2 } = require_commonjs2();
-    var rpj = require_lib14();
-    var { glob: glob2 } = require_commonjs5();
-    function appendNegatedPatterns(allPatterns) {
-      const patterns = [];
-      const negatedPatterns = [];
-      for (let pattern2 of allPatterns) {
-        const excl = pattern2.match(/^!+/);
-        if (excl) {
-          pattern2 = pattern2.slice(excl[0].length);
-        }
-        pattern2 = pattern2.replace(/^\.?\/+/, "");
-        const negate = excl && excl[0].length % 2 === 1;
-        if (negate) {
-          negatedPatterns.push(pattern2);
-        } else {
-          for (let i = 0; i < negatedPatterns.length; ++i) {
-            const negatedPattern = negatedPatterns[i];
-            if (minimatch2(pattern2, negatedPattern)) {
-              negatedPatterns.splice(i, 1);
-            }
-          }
-          patterns.push(pattern2);
-        }
-      }
-      for (const negated of negatedPatterns) {
-        for (const pattern2 of minimatch2.match(patterns, negated)) {
-          patterns.splice(patterns.indexOf(pattern2), 1);
-        }
-      }
-      return { patterns, negatedPatterns };
-    }
-    function getPatterns(workspaces) {
-      const workspacesDeclaration = Array.isArray(workspaces.packages) ? workspaces.packages : workspaces;
-      if (!Array.isArray(workspacesDeclaration)) {
-        throw getError({
-          message: "workspaces config expects an Array",
-          code: "EWORKSPACESCONFIG"
-        });
-      }
-      return appendNegatedPatterns(workspacesDeclaration);
-    }
-    function getPackageName(pkg, pathname) {
-      const { name } = pkg;
-      return name || getName(pathname);
-    }
-    function pkgPathmame(opts) {
-      return (...args) => {
-        const cwd = opts.cwd ? opts.cwd : process.cwd();
-        return path13.join.apply(null, [cwd, ...args]);
-      };
-    }
-    function getGlobPattern(pattern2) {
-      pattern2 = pattern2.replace(/\\/g, "/");
-      return pattern2.endsWith("/") ? pattern2 : `${pattern2}/`;
-    }
-    function getError({ Type = TypeError, message, code: code3 }) {
-      return Object.assign(new Type(message), { code: code3 });
-    }
-    function reverseResultMap(map3) {
-      return new Map(Array.from(map3, (item) => item.reverse()));
-    }
-    async function mapWorkspaces(opts = {}) {
-      if (!opts || !opts.pkg) {
-        throw getError({
-          message: "mapWorkspaces missing pkg info",
-          code: "EMAPWORKSPACESPKG"
-        });
-      }
-      const { workspaces = [] } = opts.pkg;
-      const { patterns, negatedPatterns } = getPatterns(workspaces);
-      const results = /* @__PURE__ */ new Map();
-      const seen = /* @__PURE__ */ new Map();
-      if (!patterns.length && !negatedPatterns.length) {
-        return results;
-      }
-      const getGlobOpts = () => ({
-        ...opts,
-        ignore: [
-          ...opts.ignore || [],
-          "**/node_modules/**",
-          // just ignore the negated patterns to avoid unnecessary crawling
-          ...negatedPatterns
-        ]
-      });
-      const getPackagePathname = pkgPathmame(opts);
-      let matches = await glob2(patterns.map((p) => getGlobPattern(p)), getGlobOpts());
-      matches = matches.sort((a, b) => a.localeCompare(b, "en"));
-      const orderedMatches = [];
-      for (const pattern2 of patterns) {
-        orderedMatches.push(...matches.filter((m) => {
-          return minimatch2(m, pattern2, { partial: true, windowsPathsNoEscape: true });
-        }));
-      }
-      for (const match2 of orderedMatches) {
-        let pkg;
-        const packageJsonPathname = getPackagePathname(match2, "package.json");
-        try {
-          pkg = await rpj(packageJsonPathname);
-        } catch (err) {
-          if (err.code === "ENOENT") {
-            continue;
-          } else {
-            throw err;
-          }
-        }
-        const packagePathname = path13.dirname(packageJsonPathname);
-        const name = getPackageName(pkg, packagePathname);
-        let seenPackagePathnames = seen.get(name);
-        if (!seenPackagePathnames) {
-          seenPackagePathnames = /* @__PURE__ */ new Set();
-          seen.set(name, seenPackagePathnames);
-        }
-        seenPackagePathnames.add(packagePathname);
-      }
-      const errorMessageArray = ["must not have multiple workspaces with the same name"];
-      for (const [packageName, seenPackagePathnames] of seen) {
-        if (seenPackagePathnames.size > 1) {
-          addDuplicateErrorMessages(errorMessageArray, packageName, seenPackagePathnames);
-        } else {
-          results.set(packageName, seenPackagePathnames.values().next().value);
-        }
-      }
-      if (errorMessageArray.length > 1) {
-        throw getError({
-          Type: Error,
-          message: errorMessageArray.join("\n"),
-          code: "EDUPLICATEWORKSPACE"
-        });
-      }
-      return results;
-    }
-    function addDuplicateErrorMessages(messageArray, packageName, packagePathnames) {
-      messageArray.push(
-        `package '${packageName}' has conflicts in the following paths:`
-      );
-      for (const packagePathname of packagePathnames) {
-        messageArray.push(
-          "    " + packagePathname
-        );
-      }
-    }
-    mapWorkspaces.virtual = function(opts = {}) {
-      if (!opts || !opts.lockfile) {
-        throw getError({
-          message: "mapWorkspaces.virtual missing lockfile info",
-          code: "EMAPWORKSPACESLOCKFILE"
-        });
-      }
-      const { packages = {} } = opts.lockfile;
-      const { workspaces = [] } = packages[""] || {};
-      const results = /* @__PURE__ */ new Map();
-      const { patterns, negatedPatterns } = getPatterns(workspaces);
-      if (!patterns.length && !negatedPatterns.length) {
-        return results;
-      }
-      negatedPatterns.push("**/node_modules/**");
-      const packageKeys = Object.keys(packages);
-      for (const pattern2 of negatedPatterns) {
-        for (const packageKey of minimatch2.match(packageKeys, pattern2)) {
-          packageKeys.splice(packageKeys.indexOf(packageKey), 1);
-        }
-      }
-      const getPackagePathname = pkgPathmame(opts);
-      for (const pattern2 of patterns) {
-        for (const packageKey of minimatch2.match(packageKeys, pattern2)) {
-          const packagePathname = getPackagePathname(packageKey);
-          const name = getPackageName(packages[packageKey], packagePathname);
-          results.set(packagePathname, name);
-        }
-      }
-      return reverseResultMap(results);
-    };
-    module.exports = mapWorkspaces;
-  }
-});
-
-// node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/index.js
-var require_lib16 = __commonJS({
-  "node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/index.js"(exports, module) {
-    var { walkUp } = require_cjs();
-    var ini = require_ini();
-    var nopt = require_nopt();
-    var { log: log2, time } = require_lib2();
-    var { resolve: resolve7, dirname: dirname5, join: join3 } = __require("node:path");
-    var { homedir } = __require("node:os");
-    var {
-      readFile,
-      writeFile,
-      chmod,
-      unlink,
-      stat,
-      mkdir
-    } = __require("node:fs/promises");
-    var fileExists2 = (...p) => stat(resolve7(...p)).then((st) => st.isFile()).catch(() => false);
-    var dirExists = (...p) => stat(resolve7(...p)).then((st) => st.isDirectory()).catch(() => false);
-    var hasOwnProperty4 = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
-    var typeDefs = require_type_defs2();
-    var nerfDart = require_nerf_dart();
-    var envReplace = require_env_replace();
-    var parseField = require_parse_field();
-    var setEnvs = require_set_envs();
-    var confFileTypes = /* @__PURE__ */ new Set([
-      "global",
-      "user",
-      "project"
-    ]);
-    var confTypes = /* @__PURE__ */ new Set([
-      "default",
-      "builtin",
-      ...confFileTypes,
-      "env",
-      "cli"
-    ]);
-    var Config = class {
-      #loaded = false;
-      #flatten;
-      // populated the first time we flatten the object
-      #flatOptions = null;
-      static get typeDefs() {
-        return typeDefs;
-      }
-      constructor({
-        definitions: definitions2,
-        shorthands,
-        flatten,
-        npmPath,
-        // options just to override in tests, mostly
-        env: env2 = process.env,
-        argv: argv2 = process.argv,
-        platform = process.platform,
-        execPath = process.execPath,
-        cwd = process.cwd(),
-        excludeNpmCwd = false
-      }) {
-        this.definitions = definitions2;
-        const types2 = {};
-        const defaults2 = {};
-        this.deprecated = {};
-        for (const [key, def] of Object.entries(definitions2)) {
-          defaults2[key] = def.default;
-          types2[key] = def.type;
-          if (def.deprecated) {
-            this.deprecated[key] = def.deprecated.trim().replace(/\n +/, "\n");
-          }
-        }
-        this.#flatten = flatten;
-        this.types = types2;
-        this.shorthands = shorthands;
-        this.defaults = defaults2;
-        this.npmPath = npmPath;
-        this.npmBin = join3(this.npmPath, "bin/npm-cli.js");
-        this.argv = argv2;
-        this.env = env2;
-        this.execPath = execPath;
-        this.platform = platform;
-        this.cwd = cwd;
-        this.excludeNpmCwd = excludeNpmCwd;
-        this.globalPrefix = null;
-        this.localPrefix = null;
-        this.localPackage = null;
-        this.home = null;
-        const wheres = [...confTypes];
-        this.data = /* @__PURE__ */ new Map();
-        let parent = null;
-        for (const where of wheres) {
-          this.data.set(where, parent = new ConfigData(parent));
-        }
-        this.data.set = () => {
-          throw new Error("cannot change internal config data structure");
-        };
-        this.data.delete = () => {
-          throw new Error("cannot change internal config data structure");
-        };
-        this.sources = /* @__PURE__ */ new Map([]);
-        this.list = [];
-        for (const { data } of this.data.values()) {
-          this.list.unshift(data);
-        }
-        Object.freeze(this.list);
-        this.#loaded = false;
-      }
-      get loaded() {
-        return this.#loaded;
-      }
-      get prefix() {
-        return this.#get("global") ? this.globalPrefix : this.localPrefix;
-      }
-      // return the location where key is found.
-      find(key) {
-        if (!this.loaded) {
-          throw new Error("call config.load() before reading values");
-        }
-        const entries = [...this.data.entries()];
-        for (let i = entries.length - 1; i > -1; i--) {
-          const [where, { data }] = entries[i];
-          if (hasOwnProperty4(data, key)) {
-            return where;
-          }
-        }
-        return null;
-      }
-      get(key, where) {
-        if (!this.loaded) {
-          throw new Error("call config.load() before reading values");
-        }
-        return this.#get(key, where);
-      }
-      // we need to get values sometimes, so use this internal one to do so
-      // while in the process of loading.
-      #get(key, where = null) {
-        if (where !== null && !confTypes.has(where)) {
-          throw new Error("invalid config location param: " + where);
-        }
-        const { data } = this.data.get(where || "cli");
-        return where === null || hasOwnProperty4(data, key) ? data[key] : void 0;
-      }
-      set(key, val, where = "cli") {
-        if (!this.loaded) {
-          throw new Error("call config.load() before setting values");
-        }
-        if (!confTypes.has(where)) {
-          throw new Error("invalid config location param: " + where);
-        }
-        this.#checkDeprecated(key);
-        const { data, raw } = this.data.get(where);
-        data[key] = val;
-        if (["global", "user", "project"].includes(where)) {
-          raw[key] = val;
-        }
-        this.data.get(where)[_valid] = null;
-        this.#flatOptions = null;
-      }
-      get flat() {
-        if (this.#flatOptions) {
-          return this.#flatOptions;
-        }
-        const timeEnd = time.start("config:load:flatten");
-        this.#flatOptions = {};
-        for (const { data } of this.data.values()) {
-          this.#flatten(data, this.#flatOptions);
-        }
-        this.#flatOptions.nodeBin = this.execPath;
-        this.#flatOptions.npmBin = this.npmBin;
-        timeEnd();
-        return this.#flatOptions;
-      }
-      delete(key, where = "cli") {
-        if (!this.loaded) {
-          throw new Error("call config.load() before deleting values");
-        }
-        if (!confTypes.has(where)) {
-          throw new Error("invalid config location param: " + where);
-        }
-        const { data, raw } = this.data.get(where);
-        delete data[key];
-        if (["global", "user", "project"].includes(where)) {
-          delete raw[key];
-        }
-      }
-      async load() {
-        if (this.loaded) {
-          throw new Error("attempting to load npm config multiple times");
-        }
-        this.loadDefaults();
-        await this.loadBuiltinConfig();
-        this.loadCLI();
-        this.loadEnv();
-        await this.loadProjectConfig();
-        await this.loadUserConfig();
-        await this.loadGlobalConfig();
-        this.#loaded = true;
-        this.globalPrefix = this.get("prefix");
-        this.setEnvs();
-      }
-      loadDefaults() {
-        this.loadGlobalPrefix();
-        this.loadHome();
-        const defaultsObject = {
-          ...this.defaults,
-          prefix: this.globalPrefix
-        };
-        try {
-          defaultsObject["npm-version"] = __require(join3(this.npmPath, "package.json")).version;
-        } catch {
-        }
-        this.#loadObject(defaultsObject, "default", "default values");
-        const { data } = this.data.get("default");
-        Object.defineProperty(data, "globalconfig", {
-          get: () => resolve7(this.#get("prefix"), "etc/npmrc"),
-          set(value) {
-            Object.defineProperty(data, "globalconfig", {
-              value,
-              configurable: true,
-              writable: true,
-              enumerable: true
-            });
-          },
-          configurable: true,
-          enumerable: true
-        });
-      }
-      loadHome() {
-        this.home = this.env.HOME || homedir();
-      }
-      loadGlobalPrefix() {
-        if (this.globalPrefix) {
-          throw new Error("cannot load default global prefix more than once");
-        }
-        if (this.env.PREFIX) {
-          this.globalPrefix = this.env.PREFIX;
-        } else if (this.platform === "win32") {
-          this.globalPrefix = dirname5(this.execPath);
-        } else {
-          this.globalPrefix = dirname5(dirname5(this.execPath));
-          if (this.env.DESTDIR) {
-            this.globalPrefix = join3(this.env.DESTDIR, this.globalPrefix);
-          }
-        }
-      }
-      loadEnv() {
-        const conf = /* @__PURE__ */ Object.create(null);
-        for (const [envKey, envVal] of Object.entries(this.env)) {
-          if (!/^npm_config_/i.test(envKey) || envVal === "") {
-            continue;
-          }
-          let key = envKey.slice("npm_config_".length);
-          if (!key.startsWith("//")) {
-            key = key.replace(/(?!^)_/g, "-").toLowerCase();
-          }
-          conf[key] = envVal;
-        }
-        this.#loadObject(conf, "env", "environment");
-      }
-      loadCLI() {
-        nopt.invalidHandler = (k, val, type) => this.invalidHandler(k, val, type, "command line options", "cli");
-        const conf = nopt(this.types, this.shorthands, this.argv);
-        nopt.invalidHandler = null;
-        this.parsedArgv = conf.argv;
-        delete conf.argv;
-        this.#loadObject(conf, "cli", "command line options");
-      }
-      get valid() {
-        for (const [where, { valid }] of this.data.entries()) {
-          if (valid === false || valid === null && !this.validate(where)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      validate(where) {
-        if (!where) {
-          let valid = true;
-          const authProblems = [];
-          for (const entryWhere of this.data.keys()) {
-            if (entryWhere === "default" || entryWhere === "builtin" || entryWhere === "cli") {
-              continue;
-            }
-            const ret = this.validate(entryWhere);
-            valid = valid && ret;
-            if (["global", "user", "project"].includes(entryWhere)) {
-              for (const key of ["_authtoken", "-authtoken"]) {
-                if (this.get(key, entryWhere)) {
-                  authProblems.push({ action: "delete", key, where: entryWhere });
-                }
-              }
-              const nerfedReg = nerfDart(this.get("registry"));
-              for (const key of ["_auth", "_authToken", "username", "_password"]) {
-                if (this.get(key, entryWhere)) {
-                  if (key === "username" && !this.get("_password", entryWhere)) {
-                    authProblems.push({ action: "delete", key, where: entryWhere });
-                  } else if (key === "_password" && !this.get("username", entryWhere)) {
-                    authProblems.push({ action: "delete", key, where: entryWhere });
-                  } else {
-                    authProblems.push({
-                      action: "rename",
-                      from: key,
-                      to: `${nerfedReg}:${key}`,
-                      where: entryWhere
-                    });
-                  }
-                }
-              }
-            }
-          }
-          if (authProblems.length) {
-            const { ErrInvalidAuth } = require_errors();
-            throw new ErrInvalidAuth(authProblems);
-          }
-          return valid;
-        } else {
-          const obj = this.data.get(where);
-          obj[_valid] = true;
-          nopt.invalidHandler = (k, val, type) => this.invalidHandler(k, val, type, obj.source, where);
-          nopt.clean(obj.data, this.types, typeDefs);
-          nopt.invalidHandler = null;
-          return obj[_valid];
-        }
-      }
-      // fixes problems identified by validate(), accepts the 'problems' property from a thrown
-      // ErrInvalidAuth to avoid having to check everything again
-      repair(problems) {
-        if (!problems) {
-          try {
-            this.validate();
-          } catch (err) {
-            if (err.code !== "ERR_INVALID_AUTH") {
-              throw err;
-            }
-            problems = err.problems;
-          } finally {
-            if (!problems) {
-              problems = [];
-            }
-          }
-        }
-        for (const problem of problems) {
-          if (problem.action === "delete") {
-            this.delete(problem.key, problem.where);
-          } else if (problem.action === "rename") {
-            const raw = this.data.get(problem.where).raw?.[problem.from];
-            const calculated = this.get(problem.from, problem.where);
-            this.set(problem.to, raw || calculated, problem.where);
-            this.delete(problem.from, problem.where);
-          }
-        }
-      }
-      // Returns true if the value is coming directly from the source defined
-      // in default definitions, if the current value for the key config is
-      // coming from any other different source, returns false
-      isDefault(key) {
-        const [defaultType, ...types2] = [...confTypes];
-        const defaultData = this.data.get(defaultType).data;
-        return hasOwnProperty4(defaultData, key) && types2.every((type) => {
-          const typeData = this.data.get(type).data;
-          return !hasOwnProperty4(typeData, key);
-        });
-      }
-      invalidHandler(k, val, type, source, where) {
-        const typeDescription = require_type_description();
-        log2.warn(
-          "invalid config",
-          k + "=" + JSON.stringify(val),
-          `set in ${source}`
-        );
-        this.data.get(where)[_valid] = false;
-        if (Array.isArray(type)) {
-          if (type.includes(typeDefs.url.type)) {
-            type = typeDefs.url.type;
-          } else {
-            if (type.includes(typeDefs.path.type)) {
-              type = typeDefs.path.type;
-            }
-          }
-        }
-        const typeDesc = typeDescription(type);
-        const mustBe = typeDesc.filter((m) => m !== void 0 && m !== Array);
-        const msg = "Must be" + this.#getOneOfKeywords(mustBe, typeDesc);
-        const desc = mustBe.length === 1 ? mustBe[0] : [...new Set(mustBe.map((n) => typeof n === "string" ? n : JSON.stringify(n)))].join(", ");
-        log2.warn("invalid config", msg, desc);
-      }
-      #getOneOfKeywords(mustBe, typeDesc) {
-        let keyword;
-        if (mustBe.length === 1 && typeDesc.includes(Array)) {
-          keyword = " one or more";
-        } else if (mustBe.length > 1 && typeDesc.includes(Array)) {
-          keyword = " one or more of:";
-        } else if (mustBe.length > 1) {
-          keyword = " one of:";
-        } else {
-          keyword = "";
-        }
-        return keyword;
-      }
-      #loadObject(obj, where, source, er = null) {
-        const conf = this.data.get(where);
-        if (conf.source) {
-          const m = `double-loading "${where}" configs from ${source}, previously loaded from ${conf.source}`;
-          throw new Error(m);
-        }
-        if (this.sources.has(source)) {
-          const m = `double-loading config "${source}" as "${where}", previously loaded as "${this.sources.get(source)}"`;
-          throw new Error(m);
-        }
-        conf.source = source;
-        this.sources.set(source, where);
-        if (er) {
-          conf.loadError = er;
-          if (er.code !== "ENOENT") {
-            log2.verbose("config", `error loading ${where} config`, er);
-          }
-        } else {
-          conf.raw = obj;
-          for (const [key, value] of Object.entries(obj)) {
-            const k = envReplace(key, this.env);
-            const v = this.parseField(value, k);
-            if (where !== "default") {
-              this.#checkDeprecated(k);
-              if (this.definitions[key]?.exclusive) {
-                for (const exclusive of this.definitions[key].exclusive) {
-                  if (!this.isDefault(exclusive)) {
-                    throw new TypeError(`--${key} can not be provided when using --${exclusive}`);
-                  }
-                }
-              }
-            }
-            conf.data[k] = v;
-          }
-        }
-      }
-      #checkDeprecated(key) {
-        if (this.deprecated[key]) {
-          log2.warn("config", key, this.deprecated[key]);
-        }
-      }
-      // Parse a field, coercing it to the best type available.
-      parseField(f, key, listElement = false) {
-        return parseField(f, key, this, listElement);
-      }
-      async #loadFile(file, type) {
-        log2.silly("config", `load:file:${file}`);
-        await readFile(file, "utf8").then(
-          (data) => {
-            const parsedConfig = ini.parse(data);
-            if (type === "project" && parsedConfig.prefix) {
-              log2.error("config", `prefix cannot be changed from project config: ${file}.`);
-            }
-            return this.#loadObject(parsedConfig, type, file);
-          },
-          (er) => this.#loadObject(null, type, file, er)
-        );
-      }
-      loadBuiltinConfig() {
-        return this.#loadFile(resolve7(this.npmPath, "npmrc"), "builtin");
-      }
-      async loadProjectConfig() {
-        await this.loadLocalPrefix();
-        if (this.localPackage == null) {
-          this.localPackage = await fileExists2(this.localPrefix, "package.json");
-        }
-        if (this.#get("global") === true || this.#get("location") === "global") {
-          this.data.get("project").source = "(global mode enabled, ignored)";
-          this.sources.set(this.data.get("project").source, "project");
-          return;
-        }
-        const projectFile = resolve7(this.localPrefix, ".npmrc");
-        if (projectFile !== this.#get("userconfig")) {
-          return this.#loadFile(projectFile, "project");
-        } else {
-          this.data.get("project").source = '(same as "user" config, ignored)';
-          this.sources.set(this.data.get("project").source, "project");
-        }
-      }
-      async loadLocalPrefix() {
-        const cliPrefix = this.#get("prefix", "cli");
-        if (cliPrefix) {
-          this.localPrefix = cliPrefix;
-          return;
-        }
-        const cliWorkspaces = this.#get("workspaces", "cli");
-        const isGlobal = this.#get("global") || this.#get("location") === "global";
-        for (const p of walkUp(this.cwd)) {
-          if (this.excludeNpmCwd && p === this.npmPath) {
-            break;
-          }
-          const hasPackageJson = await fileExists2(p, "package.json");
-          if (!this.localPrefix && (hasPackageJson || await dirExists(p, "node_modules"))) {
-            this.localPrefix = p;
-            this.localPackage = hasPackageJson;
-            if (cliWorkspaces === false || isGlobal) {
-              return;
-            }
-            continue;
-          }
-          if (this.localPrefix && hasPackageJson) {
-            const pkgJson = require_lib12();
-            const { content: pkg } = await pkgJson.normalize(p).catch(() => ({ content: {} }));
-            if (!pkg?.workspaces) {
-              continue;
-            }
-            const mapWorkspaces = require_lib15();
-            const workspaces = await mapWorkspaces({ cwd: p, pkg });
-            for (const w of workspaces.values()) {
-              if (w === this.localPrefix) {
-                if (await fileExists2(this.localPrefix, ".npmrc")) {
-                  log2.warn("config", `ignoring workspace config at ${this.localPrefix}/.npmrc`);
-                }
-                const { data } = this.data.get("default");
-                data.workspace = [this.localPrefix];
-                this.localPrefix = p;
-                this.localPackage = hasPackageJson;
-                log2.info("config", `found workspace root at ${this.localPrefix}`);
-                return;
-              }
-            }
-          }
-        }
-        if (!this.localPrefix) {
-          this.localPrefix = this.cwd;
-        }
-      }
-      loadUserConfig() {
-        return this.#loadFile(this.#get("userconfig"), "user");
-      }
-      loadGlobalConfig() {
-        return this.#loadFile(this.#get("globalconfig"), "global");
-      }
-      async save(where) {
-        if (!this.loaded) {
-          throw new Error("call config.load() before saving");
-        }
-        if (!confFileTypes.has(where)) {
-          throw new Error("invalid config location param: " + where);
-        }
-        const conf = this.data.get(where);
-        conf[_loadError] = null;
-        if (where === "user") {
-          const nerfed = nerfDart(this.get("registry"));
-          const email = this.get(`${nerfed}:email`, "user");
-          if (email) {
-            this.delete(`${nerfed}:email`, "user");
-            this.set("email", email, "user");
-          }
-        }
-        const iniData = ini.stringify(conf.raw).trim() + "\n";
-        if (!iniData.trim()) {
-          await unlink(conf.source).catch(() => {
-          });
-          return;
-        }
-        const dir = dirname5(conf.source);
-        await mkdir(dir, { recursive: true });
-        await writeFile(conf.source, iniData, "utf8");
-        const mode = where === "user" ? 384 : 438;
-        await chmod(conf.source, mode);
-      }
-      clearCredentialsByURI(uri, level2 = "user") {
-        const nerfed = nerfDart(uri);
-        const def = nerfDart(this.get("registry"));
-        if (def === nerfed) {
-          this.delete(`-authtoken`, level2);
-          this.delete(`_authToken`, level2);
-          this.delete(`_authtoken`, level2);
-          this.delete(`_auth`, level2);
-          this.delete(`_password`, level2);
-          this.delete(`username`, level2);
-          const email = this.get(`${nerfed}:email`, level2);
-          if (email) {
-            this.set("email", email, level2);
-          }
-        }
-        this.delete(`${nerfed}:_authToken`, level2);
-        this.delete(`${nerfed}:_auth`, level2);
-        this.delete(`${nerfed}:_password`, level2);
-        this.delete(`${nerfed}:username`, level2);
-        this.delete(`${nerfed}:email`, level2);
-        this.delete(`${nerfed}:certfile`, level2);
-        this.delete(`${nerfed}:keyfile`, level2);
-      }
-      setCredentialsByURI(uri, { token, username, password, certfile, keyfile }) {
-        const nerfed = nerfDart(uri);
-        this.delete(`${nerfed}:always-auth`, "user");
-        this.delete(`${nerfed}:email`, "user");
-        if (certfile && keyfile) {
-          this.set(`${nerfed}:certfile`, certfile, "user");
-          this.set(`${nerfed}:keyfile`, keyfile, "user");
-        }
-        if (token) {
-          this.set(`${nerfed}:_authToken`, token, "user");
-          this.delete(`${nerfed}:_password`, "user");
-          this.delete(`${nerfed}:username`, "user");
-        } else if (username || password) {
-          if (!username) {
-            throw new Error("must include username");
-          }
-          if (!password) {
-            throw new Error("must include password");
-          }
-          this.delete(`${nerfed}:_authToken`, "user");
-          this.set(`${nerfed}:username`, username, "user");
-          const encoded = Buffer.from(password, "utf8").toString("base64");
-          this.set(`${nerfed}:_password`, encoded, "user");
-        } else if (!certfile || !keyfile) {
-          throw new Error("No credentials to set.");
-        }
-      }
-      // this has to be a bit more complicated to support legacy data of all forms
-      getCredentialsByURI(uri) {
-        const nerfed = nerfDart(uri);
-        const def = nerfDart(this.get("registry"));
-        const creds = {};
-        const email = this.get(`${nerfed}:email`) || this.get("email");
-        if (email) {
-          if (nerfed === def) {
-            this.set("email", email, "user");
-          }
-          creds.email = email;
-        }
-        const certfileReg = this.get(`${nerfed}:certfile`);
-        const keyfileReg = this.get(`${nerfed}:keyfile`);
-        if (certfileReg && keyfileReg) {
-          creds.certfile = certfileReg;
-          creds.keyfile = keyfileReg;
-        }
-        const tokenReg = this.get(`${nerfed}:_authToken`);
-        if (tokenReg) {
-          creds.token = tokenReg;
-          return creds;
-        }
-        const userReg = this.get(`${nerfed}:username`);
-        const passReg = this.get(`${nerfed}:_password`);
-        if (userReg && passReg) {
-          creds.username = userReg;
-          creds.password = Buffer.from(passReg, "base64").toString("utf8");
-          const auth = `${creds.username}:${creds.password}`;
-          creds.auth = Buffer.from(auth, "utf8").toString("base64");
-          return creds;
-        }
-        const authReg = this.get(`${nerfed}:_auth`);
-        if (authReg) {
-          const authDecode = Buffer.from(authReg, "base64").toString("utf8");
-          const authSplit = authDecode.split(":");
-          creds.username = authSplit.shift();
-          creds.password = authSplit.join(":");
-          creds.auth = authReg;
-          return creds;
-        }
-        return creds;
-      }
-      // set up the environment object we have with npm_config_* environs
-      // for all configs that are different from their default values, and
-      // set EDITOR and HOME.
-      setEnvs() {
-        setEnvs(this);
-      }
-    };
-    var _loadError = /* @__PURE__ */ Symbol("loadError");
-    var _valid = /* @__PURE__ */ Symbol("valid");
-    var ConfigData = class {
-      #data;
-      #source = null;
-      #raw = null;
-      constructor(parent) {
-        this.#data = Object.create(parent && parent.data);
-        this.#raw = {};
-        this[_valid] = true;
-      }
-      get data() {
-        return this.#data;
-      }
-      get valid() {
-        return this[_valid];
-      }
-      set source(s) {
-        if (this.#source) {
-          throw new Error("cannot set ConfigData source more than once");
-        }
-        this.#source = s;
-      }
-      get source() {
-        return this.#source;
-      }
-      set loadError(e) {
-        if (this[_loadError] || Object.keys(this.#raw).length) {
-          throw new Error("cannot set ConfigData loadError after load");
-        }
-        this[_loadError] = e;
-      }
-      get loadError() {
-        return this[_loadError];
-      }
-      set raw(r) {
-        if (Object.keys(this.#raw).length || this[_loadError]) {
-          throw new Error("cannot set ConfigData raw after load");
-        }
-        this.#raw = r;
-      }
-      get raw() {
-        return this.#raw;
-      }
-    };
-    module.exports = Config;
-  }
-});
-
-// node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/definitions/definition.js
-var require_definition = __commonJS({
-  "node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/definitions/definition.js"(exports, module) {
-    var required = ["type", "description", "default", "key"];
-    var allowed = [
-      "default",
-      "defaultDescription",
-      "deprecated",
-      "description",
-      "exclusive",
-      "flatten",
-      "hint",
-      "key",
-      "short",
-      "type",
-      "typeDescription",
-      "usage",
-      "envExport"
-    ];
-    var {
-      semver: { type: semver },
-      Umask: { type: Umask },
-      url: { type: url },
-      path: { type: path13 }
-    } = require_type_defs2();
-    var Definition = class {
-      constructor(key, def) {
-        this.key = key;
-        this.envExport = true;
-        Object.assign(this, def);
-        this.validate();
-        if (!this.defaultDescription) {
-          this.defaultDescription = describeValue(this.default);
-        }
-        if (!this.typeDescription) {
-          this.typeDescription = describeType(this.type);
-        }
-        if (!this.hint) {
-          if (this.type === Number) {
-            this.hint = "<number>";
-          } else {
-            this.hint = `<${this.key}>`;
-          }
-        }
-        if (!this.usage) {
-          this.usage = describeUsage(this);
-        }
-      }
-      validate() {
-        for (const req of required) {
-          if (!Object.prototype.hasOwnProperty.call(this, req)) {
-            throw new Error(`config lacks ${req}: ${this.key}`);
-          }
-        }
-        if (!this.key) {
-          throw new Error(`config lacks key: ${this.key}`);
-        }
-        for (const field of Object.keys(this)) {
-          if (!allowed.includes(field)) {
-            throw new Error(`config defines unknown field ${field}: ${this.key}`);
-          }
-        }
-      }
-      // a textual description of this config, suitable for help output
-      describe() {
-        const description = unindent(this.description);
-        const noEnvExport = this.envExport ? "" : `
-This value is not exported to the environment for child processes.
-`;
-        const deprecated = !this.deprecated ? "" : `* DEPRECATED: ${unindent(this.deprecated)}
-`;
-        const exclusive = !this.exclusive ? "" : `
-This config can not be used with: \`${this.exclusive.join("`, `")}\``;
-        return wrapAll(`#### \`${this.key}\`
-
-* Default: ${unindent(this.defaultDescription)}
-* Type: ${unindent(this.typeDescription)}
-${deprecated}
-${description}
-${exclusive}
-${noEnvExport}`);
-      }
-    };
-    var describeUsage = (def) => {
-      let key = "";
-      if (!Array.isArray(def.type)) {
-        if (def.short) {
-          key = `-${def.short}|`;
-        }
-        if (def.type === Boolean && def.default !== false) {
-          key = `${key}--no-${def.key}`;
-        } else {
-          key = `${key}--${def.key}`;
-        }
-        if (def.type !== Boolean) {
-          key = `${key} ${def.hint}`;
-        }
-        return key;
-      }
-      key = `--${def.key}`;
-      if (def.short) {
-        key = `-${def.short}|--${def.key}`;
-      }
-      let types2 = def.type;
-      const multiple = types2.includes(Array);
-      const bool = types2.includes(Boolean);
-      types2 = types2.filter((t) => t !== null && t !== Array && t !== Boolean);
-      if (!types2.length) {
-        return key;
-      }
-      let description;
-      if (!types2.some((t) => typeof t !== "string")) {
-        description = `<${types2.filter((d) => d).join("|")}>`;
-      } else {
-        description = def.hint;
-      }
-      if (bool) {
-        key = `--no-${def.key}|${key}`;
-      }
-      const usage = `${key} ${description}`;
-      if (multiple) {
-        return `${usage} [${usage} ...]`;
-      } else {
-        return usage;
-      }
-    };
-    var describeType = (type) => {
-      if (Array.isArray(type)) {
-        const descriptions = type.filter((t) => t !== Array).map((t) => describeType(t));
-        const last = descriptions.length > 1 ? [descriptions.pop()] : [];
-        const oxford = descriptions.length > 1 ? ", or " : " or ";
-        const words = [descriptions.join(", ")].concat(last).join(oxford);
-        const multiple = type.includes(Array) ? " (can be set multiple times)" : "";
-        return `${words}${multiple}`;
-      }
-      switch (type) {
-        case String:
-          return "String";
-        case Number:
-          return "Number";
-        case Umask:
-          return "Octal numeric string in range 0000..0777 (0..511)";
-        case Boolean:
-          return "Boolean";
-        case Date:
-          return "Date";
-        case path13:
-          return "Path";
-        case semver:
-          return "SemVer string";
-        case url:
-          return "URL";
-        default:
-          return describeValue(type);
-      }
-    };
-    var describeValue = (val) => typeof val === "string" ? JSON.stringify(val) : String(val);
-    var unindent = (s) => {
-      const match2 = s.match(/\n +/);
-      return !match2 ? s.trim() : s.split(match2[0]).join("\n").trim();
-    };
-    var wrap3 = (s) => {
-      const cols = Math.min(Math.max(20, process.stdout.columns) || 80, 80) - 5;
-      return unindent(s).split(/[ \n]+/).reduce((left, right) => {
-        const last = left.split("\n").pop();
-        const join3 = last.length && last.length + right.length > cols ? "\n" : " ";
-        return left + join3 + right;
-      });
-    };
-    var wrapAll = (s) => {
-      let inCodeBlock = false;
-      return s.split("\n\n").map((block) => {
-        if (inCodeBlock || block.startsWith("```")) {
-          inCodeBlock = !block.endsWith("```");
-          return block;
-        }
-        if (block.charAt(0) === "*") {
-          return "* " + block.slice(1).trim().split("\n* ").map((li) => {
-            return wrap3(li).replace(/\n/g, "\n  ");
-          }).join("\n* ");
-        } else {
-          return wrap3(block);
-        }
-      }).join("\n\n");
-    };
-    module.exports = Definition;
-  }
-});
-
-// node_modules/.pnpm/ci-info@4.5.0/node_modules/ci-info/vendors.json
-var require_vendors = __commonJS({
-  "node_modules/.pnpm/ci-info@4.5.0/node_modules/ci-info/vendors.json"(exports, module) {
-    module.exports = [
-      {
-        name: "Agola CI",
-        constant: "AGOLA",
-        env: "AGOLA_GIT_REF",
-        pr: "AGOLA_PULL_REQUEST_ID"
-      },
-      {
-        name: "Alpic",
-        constant: "ALPIC",
-        env: "ALPIC_HOST"
-      },
-      {
-        name: "Appcircle",
-        constant: "APPCIRCLE",
-        env: "AC_APPCIRCLE",
-        pr: {
-          env: "AC_GIT_PR",
-          ne: "false"
-        }
-      },
-      {
-        name: "AppVeyor",
-        constant: "APPVEYOR",
-        env: "APPVEYOR",
-        pr: "APPVEYOR_PULL_REQUEST_NUMBER"
-      },
-      {
-        name: "AWS CodeBuild",
-        constant: "CODEBUILD",
-        env: "CODEBUILD_BUILD_ARN",
-        pr: {
-          env: "CODEBUILD_WEBHOOK_EVENT",
-          any: [
-            "PULL_REQUEST_CREATED",
-            "PULL_REQUEST_UPDATED",
-            "PULL_REQUEST_REOPENED"
-          ]
-        }
-      },
-      {
-        name: "Azure Pipelines",
-        constant: "AZURE_PIPELINES",
-        env: "TF_BUILD",
-        pr: {
-          BUILD_REASON: "PullRequest"
-        }
-      },
-      {
-        name: "Bamboo",
-        constant: "BAMBOO",
-        env: "bamboo_planKey"
-      },
-      {
-        name: "Bitbucket Pipelines",
-        constant: "BITBUCKET",
-        env: "BITBUCKET_COMMIT",
-        pr: "BITBUCKET_PR_ID"
-      },
-      {
-        name: "Bitrise",
-        constant: "BITRISE",
-        env: "BITRISE_IO",
-        pr: "BITRISE_PULL_REQUEST"
-      },
-      {
-        name: "Buddy",
-        constant: "BUDDY",
-        env: "BUDDY_WORKSPACE_ID",
-        pr: "BUDDY_EXECUTION_PULL_REQUEST_ID"
-      },
-      {
-        name: "Buildkite",
-        constant: "BUILDKITE",
-        env: "BUILDKITE",
-        pr: {
-          env: "BUILDKITE_PULL_REQUEST",
-          ne: "false"
-        }
-      },
-      {
-        name: "Capawesome Cloud",
-        constant: "CAPAWESOME_CLOUD",
-        env: "CAPAWESOME_CLOUD"
-      },
-      {
-        name: "CircleCI",
-        constant: "CIRCLE",
-        env: "CIRCLECI",
-        pr: "CIRCLE_PULL_REQUEST"
-      },
-      {
-        name: "Cirrus CI",
-        constant: "CIRRUS",
-        env: "CIRRUS_CI",
-        pr: "CIRRUS_PR"
-      },
-      {
-        name: "Cloudflare Pages",
-        constant: "CLOUDFLARE_PAGES",
-        env: "CF_PAGES"
-      },
-      {
-        name: "Cloudflare Workers",
-        constant: "CLOUDFLARE_WORKERS",
-        env: "WORKERS_CI"
-      },
-      {
-        name: "Codefresh",
-        constant: "CODEFRESH",
-        env: "CF_BUILD_ID",
-        pr: {
-          any: [
-            "CF_PULL_REQUEST_NUMBER",
-            "CF_PULL_REQUEST_ID"
-          ]
-        }
-      },
-      {
-        name: "Codemagic",
-        constant: "CODEMAGIC",
-        env: "CM_BUILD_ID",
-        pr: "CM_PULL_REQUEST"
-      },
-      {
-        name: "Codeship",
-        constant: "CODESHIP",
-        env: {
-          CI_NAME: "codeship"
-        }
-      },
-      {
-        name: "Drone",
-        constant: "DRONE",
-        env: "DRONE",
-        pr: {
-          DRONE_BUILD_EVENT: "pull_request"
-        }
-      },
-      {
-        name: "dsari",
-        constant: "DSARI",
-        env: "DSARI"
-      },
-      {
-        name: "Earthly",
-        constant: "EARTHLY",
-        env: "EARTHLY_CI"
-      },
-      {
-        name: "Expo Application Services",
-        constant: "EAS",
-        env: "EAS_BUILD"
-      },
-      {
-        name: "Gerrit",
-        constant: "GERRIT",
-        env: "GERRIT_PROJECT"
-      },
-      {
-        name: "Gitea Actions",
-        constant: "GITEA_ACTIONS",
-        env: "GITEA_ACTIONS"
-      },
-      {
-        name: "GitHub Actions",
-        constant: "GITHUB_ACTIONS",
-        env: "GITHUB_ACTIONS",
-        pr: {
-          GITHUB_EVENT_NAME: "pull_request"
-        }
-      },
-      {
-        name: "GitLab CI",
-        constant: "GITLAB",
-        env: "GITLAB_CI",
-        pr: "CI_MERGE_REQUEST_ID"
-      },
-      {
-        name: "GoCD",
-        constant: "GOCD",
-        env: "GO_PIPELINE_LABEL"
-      },
-      {
-        name: "Google Cloud Build",
-        constant: "GOOGLE_CLOUD_BUILD",
-        env: "BUILDER_OUTPUT"
-      },
-      {
-        name: "Harness CI",
-        constant: "HARNESS",
-        env: "HARNESS_BUILD_ID"
-      },
-      {
-        name: "Heroku",
-        constant: "HEROKU",
-        env: {
-          env: "NODE",
-          includes: "/app/.heroku/node/bin/node"
-        }
-      },
-      {
-        name: "Hudson",
-        constant: "HUDSON",
-        env: "HUDSON_URL"
-      },
-      {
-        name: "Jenkins",
-        constant: "JENKINS",
-        env: [
-          "JENKINS_URL",
-          "BUILD_ID"
-        ],
-        pr: {
-          any: [
-            "ghprbPullId",
-            "CHANGE_ID"
-          ]
-        }
-      },
-      {
-        name: "LayerCI",
-        constant: "LAYERCI",
-        env: "LAYERCI",
-        pr: "LAYERCI_PULL_REQUEST"
-      },
-      {
-        name: "Magnum CI",
-        constant: "MAGNUM",
-        env: "MAGNUM"
-      },
-      {
-        name: "Netlify CI",
-        constant: "NETLIFY",
-        env: "NETLIFY",
-        pr: {
-          env: "PULL_REQUEST",
-          ne: "false"
-        }
-      },
-      {
-        name: "Nevercode",
-        constant: "NEVERCODE",
-        env: "NEVERCODE",
-        pr: {
-          env: "NEVERCODE_PULL_REQUEST",
-          ne: "false"
-        }
-      },
-      {
-        name: "Prow",
-        constant: "PROW",
-        env: "PROW_JOB_ID"
-      },
-      {
-        name: "ReleaseHub",
-        constant: "RELEASEHUB",
-        env: "RELEASE_BUILD_ID"
-      },
-      {
-        name: "Render",
-        constant: "RENDER",
-        env: "RENDER",
-        pr: {
-          IS_PULL_REQUEST: "true"
-        }
-      },
-      {
-        name: "RWX",
-        constant: "RWX",
-        env: "RWX"
-      },
-      {
-        name: "Sail CI",
-        constant: "SAIL",
-        env: "SAILCI",
-        pr: "SAIL_PULL_REQUEST_NUMBER"
-      },
-      {
-        name: "Screwdriver",
-        constant: "SCREWDRIVER",
-        env: "SCREWDRIVER",
-        pr: {
-          env: "SD_PULL_REQUEST",
-          ne: "false"
-        }
-      },
-      {
-        name: "Semaphore",
-        constant: "SEMAPHORE",
-        env: "SEMAPHORE",
-        pr: "PULL_REQUEST_NUMBER"
-      },
-      {
-        name: "Sourcehut",
-        constant: "SOURCEHUT",
-        env: {
-          CI_NAME: "sourcehut"
-        }
-      },
-      {
-        name: "Strider CD",
-        constant: "STRIDER",
-        env: "STRIDER"
-      },
-      {
-        name: "TaskCluster",
-        constant: "TASKCLUSTER",
-        env: [
-          "TASK_ID",
-          "RUN_ID"
-        ]
-      },
-      {
-        name: "TeamCity",
-        constant: "TEAMCITY",
-        env: "TEAMCITY_VERSION"
-      },
-      {
-        name: "Travis CI",
-        constant: "TRAVIS",
-        env: "TRAVIS",
-        pr: {
-          env: "TRAVIS_PULL_REQUEST",
-          ne: "false"
-        }
-      },
-      {
-        name: "Vela",
-        constant: "VELA",
-        env: "VELA",
-        pr: {
-          VELA_PULL_REQUEST: "1"
-        }
-      },
-      {
-        name: "Vercel",
-        constant: "VERCEL",
-        env: {
-          any: [
-            "NOW_BUILDER",
-            "VERCEL"
-          ]
-        },
-        pr: "VERCEL_GIT_PULL_REQUEST_ID"
-      },
-      {
-        name: "Visual Studio App Center",
-        constant: "APPCENTER",
-        env: "APPCENTER_BUILD_ID"
-      },
-      {
-        name: "Woodpecker",
-        constant: "WOODPECKER",
-        env: {
-          CI: "woodpecker"
-        },
-        pr: {
-          CI_BUILD_EVENT: "pull_request"
-        }
-      },
-      {
-        name: "Xcode Cloud",
-        constant: "XCODE_CLOUD",
-        env: "CI_XCODE_PROJECT",
-        pr: "CI_PULL_REQUEST_NUMBER"
-      },
-      {
-        name: "Xcode Server",
-        constant: "XCODE_SERVER",
-        env: "XCS"
-      }
-    ];
-  }
-});
-
-// node_modules/.pnpm/ci-info@4.5.0/node_modules/ci-info/index.js
-var require_ci_info = __commonJS({
-  "node_modules/.pnpm/ci-info@4.5.0/node_modules/ci-info/index.js"(exports) {
-    "use strict";
-    var vendors = require_vendors();
-    var env2 = process.env;
-    Object.defineProperty(exports, "_vendors", {
-      value: vendors.map(function(v) {
-        return v.constant;
-      })
-    });
-    exports.name = null;
-    exports.isPR = null;
-    exports.id = null;
-    if (env2.CI !== "false") {
-      vendors.forEach(function(vendor) {
-        const envs = Array.isArray(vendor.env) ? vendor.env : [vendor.env];
-        const isCI = envs.every(function(obj) {
-          return checkEnv(obj);
-        });
-        exports[vendor.constant] = isCI;
-        if (!isCI) {
-          return;
-        }
-        exports.name = vendor.name;
-        exports.isPR = checkPR(vendor);
-        exports.id = vendor.constant;
-      });
-    }
-    exports.isCI = !!(env2.CI !== "false" && // Bypass all checks if CI env is explicitly set to 'false'
-    (env2.BUILD_ID || // Jenkins, Cloudbees
-    env2.BUILD_NUMBER || // Jenkins, TeamCity
-    env2.CI || // Appveyor, Capawesome Cloud, CircleCI, Cirrus CI, Cloudflare Pages/Workers, CodeShip, dsari, Gitlab CI, RWX, Travis CI
-    env2.CI_APP_ID || // Appflow, Capawesome Cloud
-    env2.CI_BUILD_ID || // Appflow, Capawesome Cloud
-    env2.CI_BUILD_NUMBER || // Appflow, Capawesome Cloud
-    env2.CI_NAME || // Codeship and others
-    env2.CONTINUOUS_INTEGRATION || // Travis CI, Cirrus CI
-    env2.RUN_ID || // TaskCluster, dsari
-    exports.name || false));
-    function checkEnv(obj) {
-      if (typeof obj === "string") return !!env2[obj];
-      if ("env" in obj) {
-        return env2[obj.env] && env2[obj.env].includes(obj.includes);
-      }
-      if ("any" in obj) {
-        return obj.any.some(function(k) {
-          return !!env2[k];
-        });
-      }
-      return Object.keys(obj).every(function(k) {
-        return env2[k] === obj[k];
-      });
-    }
-    function checkPR(vendor) {
-      switch (typeof vendor.pr) {
-        case "string":
-          return !!env2[vendor.pr];
-        case "object":
-          if ("env" in vendor.pr) {
-            if ("any" in vendor.pr) {
-              return vendor.pr.any.some(function(key) {
-                return env2[vendor.pr.env] === key;
-              });
-            } else {
-              return vendor.pr.env in env2 && env2[vendor.pr.env] !== vendor.pr.ne;
-            }
-          } else if ("any" in vendor.pr) {
-            return vendor.pr.any.some(function(key) {
-              return !!env2[key];
-            });
-          } else {
-            return checkEnv(vendor.pr);
-          }
-        default:
-          return null;
-      }
-    }
-  }
-});
-
-// node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/definitions/definitions.js
-var require_definitions = __commonJS({
-  "node_modules/.pnpm/@npmcli+config@8.3.4/node_modules/@npmcli/config/lib/definitions/definitions.js"(exports, module) {
-    var Definition = require_definition();
-    var ciInfo = require_ci_info();
-    var querystring = __require("node:querystring");
-    var { join: join3 } = __require("node:path");
-    var isWindows = process.platform === "win32";
-    var { readFileSync: readFileSync4 } = __require("node:fs");
-    var maybeReadFile = (file) => {
-      try {
-        return readFileSync4(file, "utf8");
-      } catch (er) {
-        if (er.code !== "ENOENT") {
-          throw er;
-        }
-        return null;
-      }
-    };
-    var buildOmitList = (obj) => {
-      const include = obj.include || [];
-      const omit = obj.omit || [];
-      const only = obj.only;
-      if (/^prod(uction)?$/.test(only) || obj.production) {
-        omit.push("dev");
-      } else if (obj.production === false) {
-        include.push("dev");
-      }
-      if (/^dev/.test(obj.also)) {
-        include.push("dev");
-      }
-      if (obj.dev) {
-        include.push("dev");
-      }
-      if (obj.optional === false) {
-        omit.push("optional");
-      } else if (obj.optional === true) {
-        include.push("optional");
-      }
-      obj.omit = [...new Set(omit)].filter((type) => !include.includes(type));
-      obj.include = [...new Set(include)];
-      if (obj.omit.includes("dev")) {
-        process.env.NODE_ENV = "production";
-      }
-      return obj.omit;
-    };
-    var editor = process.env.EDITOR || process.env.VISUAL || (isWindows ? `${process.env.SYSTEMROOT}\\notepad.exe` : "vi");
-    var shell = isWindows ? process.env.ComSpec || "cmd" : process.env.SHELL || "sh";
-    var { networkInterfaces } = __require("node:os");
-    var getLocalAddresses = () => {
-      try {
-        return Object.values(networkInterfaces()).map(
-          (int) => int.map(({ address }) => address)
-        ).reduce((set, addrs) => set.concat(addrs), [null]);
-      } catch (e) {
-        return [null];
-      }
-    };
-    var unicode = /UTF-?8$/i.test(
-      process.env.LC_ALL || process.env.LC_CTYPE || process.env.LANG
-    );
-    var cacheRoot = isWindows && process.env.LOCALAPPDATA || "~";
-    var cacheExtra = isWindows ? "npm-cache" : ".npm";
-    var cache4 = `${cacheRoot}/${cacheExtra}`;
-    var {
-      semver: { type: Semver },
-      Umask: { type: Umask },
-      url: { type: url },
-      path: { type: path13 }
-    } = require_type_defs2();
-    var flatten = (key, obj, flatOptions) => {
-      const camel = key.replace(/-([a-z])/g, (_0, _1) => _1.toUpperCase());
-      flatOptions[camel] = obj[key];
-    };
-    var definitions2 = {
-      _auth: new Definition("_auth", {
-        default: null,
-        type: [null, String],
-        description: `
-    A basic-auth string to use when authenticating against the npm registry.
-    This will ONLY be used to authenticate against the npm registry.  For other
-    registries you will need to scope it like "//other-registry.tld/:_auth"
-
-    Warning: This should generally not be set via a command-line option.  It
-    is safer to use a registry-provided authentication bearer token stored in
-    the ~/.npmrc file by running \`npm login\`.
-  `,
-        flatten
-      }),
-      access: new Definition("access", {
-        default: null,
-        defaultDescription: `
-    'public' for new packages, existing packages it will not change the current level
-  `,
-        type: [null, "restricted", "public"],
-        description: `
-    If you do not want your scoped package to be publicly viewable (and
-    installable) set \`--access=restricted\`.
-
-    Unscoped packages can not be set to \`restricted\`.
-
-    Note: This defaults to not changing the current access level for existing
-    packages.  Specifying a value of \`restricted\` or \`public\` during
-    publish will change the access for an existing package the same way that
-    \`npm access set status\` would.
-  `,
-        flatten
-      }),
-      all: new Definition("all", {
-        default: false,
-        type: Boolean,
-        short: "a",
-        description: `
-    When running \`npm outdated\` and \`npm ls\`, setting \`--all\` will show
-    all outdated or installed packages, rather than only those directly
-    depended upon by the current project.
-  `,
-        flatten
-      }),
-      "allow-same-version": new Definition("allow-same-version", {
-        default: false,
-        type: Boolean,
-        description: `
-    Prevents throwing an error when \`npm version\` is used to set the new
-    version to the same value as the current version.
-  `,
-        flatten
-      }),
-      also: new Definition("also", {
-        default: null,
-        type: [null, "dev", "development"],
-        description: `
-      When set to \`dev\` or \`development\`, this is an alias for
-      \`--include=dev\`.
-    `,
-        deprecated: "Please use --include=dev instead.",
-        flatten(key, obj, flatOptions) {
-          definitions2.omit.flatten("omit", obj, flatOptions);
-        }
-      }),
-      audit: new Definition("audit", {
-        default: true,
-        type: Boolean,
-        description: `
-      When "true" submit audit reports alongside the current npm command to the
-      default registry and all registries configured for scopes.  See the
-      documentation for [\`npm audit\`](/commands/npm-audit) for details on what
-      is submitted.
-    `,
-        flatten
-      }),
-      "audit-level": new Definition("audit-level", {
-        default: null,
-        type: [null, "info", "low", "moderate", "high", "critical", "none"],
-        description: `
-    The minimum level of vulnerability for \`npm audit\` to exit with
-    a non-zero exit code.
-    `,
-        flatten
-      }),
-      "auth-type": new Definition("auth-type", {
-        default: "web",
-        type: ["legacy", "web"],
-        description: `
-      What authentication strategy to use with \`login\`.
-      Note that if an \`otp\` config is given, this value will always be set to \`legacy\`.
-    `,
-        flatten
-      }),
-      before: new Definition("before", {
-        default: null,
-        type: [null, Date],
-        description: `
-      If passed to \`npm install\`, will rebuild the npm tree such that only
-      versions that were available **on or before** the \`--before\` time get
-      installed.  If there's no versions available for the current set of
-      direct dependencies, the command will error.
-
-      If the requested version is a \`dist-tag\` and the given tag does not
-      pass the \`--before\` filter, the most recent version less than or equal
-      to that tag will be used. For example, \`foo@latest\` might install
-      \`foo@1.2\` even though \`latest\` is \`2.0\`.
-    `,
-        flatten
-      }),
-      "bin-links": new Definition("bin-links", {
-        default: true,
-        type: Boolean,
-        description: `
-      Tells npm to create symlinks (or \`.cmd\` shims on Windows) for package
-      executables.
-
-      Set to false to have it not do this.  This can be used to work around the
-      fact that some file systems don't support symlinks, even on ostensibly
-      Unix systems.
-    `,
-        flatten
-      }),
-      browser: new Definition("browser", {
-        default: null,
-        defaultDescription: `
-    OS X: \`"open"\`, Windows: \`"start"\`, Others: \`"xdg-open"\`
-    `,
-        type: [null, Boolean, String],
-        description: `
-    The browser that is called by npm commands to open websites.
-
-    Set to \`false\` to suppress browser behavior and instead print urls to
-    terminal.
-
-    Set to \`true\` to use default system URL opener.
-    `,
-        flatten
-      }),
-      ca: new Definition("ca", {
-        default: null,
-        type: [null, String, Array],
-        description: `
-    The Certificate Authority signing certificate that is trusted for SSL
-    connections to the registry. Values should be in PEM format (Windows
-      calls it "Base-64 encoded X.509 (.CER)") with newlines replaced by the
-    string "\\n". For example:
-
-    \`\`\`ini
-    ca="-----BEGIN CERTIFICATE-----\\nXXXX\\nXXXX\\n-----END CERTIFICATE-----"
-    \`\`\`
-
-    Set to \`null\` to only allow "known" registrars, or to a specific CA
-    cert to trust only that specific signing authority.
-
-    Multiple CAs can be trusted by specifying an array of certificates:
-
-    \`\`\`ini
-    ca[]="..."
-    ca[]="..."
-    \`\`\`
-
-    See also the \`strict-ssl\` config.
-  `,
-        flatten
-      }),
-      cache: new Definition("cache", {
-        default: cache4,
-        defaultDescription: `
-      Windows: \`%LocalAppData%\\npm-cache\`, Posix: \`~/.npm\`
-    `,
-        type: path13,
-        description: `
-      The location of npm's cache directory.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.cache = join3(obj.cache, "_cacache");
-          flatOptions.npxCache = join3(obj.cache, "_npx");
-          flatOptions.tufCache = join3(obj.cache, "_tuf");
-        }
-      }),
-      "cache-max": new Definition("cache-max", {
-        default: Infinity,
-        type: Number,
-        description: `
-      \`--cache-max=0\` is an alias for \`--prefer-online\`
-    `,
-        deprecated: `
-      This option has been deprecated in favor of \`--prefer-online\`
-    `,
-        flatten(key, obj, flatOptions) {
-          if (obj[key] <= 0) {
-            flatOptions.preferOnline = true;
-          }
-        }
-      }),
-      "cache-min": new Definition("cache-min", {
-        default: 0,
-        type: Number,
-        description: `
-      \`--cache-min=9999 (or bigger)\` is an alias for \`--prefer-offline\`.
-    `,
-        deprecated: `
-      This option has been deprecated in favor of \`--prefer-offline\`.
-    `,
-        flatten(key, obj, flatOptions) {
-          if (obj[key] >= 9999) {
-            flatOptions.preferOffline = true;
-          }
-        }
-      }),
-      cafile: new Definition("cafile", {
-        default: null,
-        type: path13,
-        description: `
-      A path to a file containing one or multiple Certificate Authority signing
-      certificates. Similar to the \`ca\` setting, but allows for multiple
-      CA's, as well as for the CA information to be stored in a file on disk.
-    `,
-        flatten(key, obj, flatOptions) {
-          if (!obj.cafile) {
-            return;
-          }
-          const raw = maybeReadFile(obj.cafile);
-          if (!raw) {
-            return;
-          }
-          const delim = "-----END CERTIFICATE-----";
-          flatOptions.ca = raw.replace(/\r\n/g, "\n").split(delim).filter((section) => section.trim()).map((section) => section.trimLeft() + delim);
-        }
-      }),
-      call: new Definition("call", {
-        default: "",
-        type: String,
-        short: "c",
-        description: `
-      Optional companion option for \`npm exec\`, \`npx\` that allows for
-      specifying a custom command to be run along with the installed packages.
-
-      \`\`\`bash
-      npm exec --package yo --package generator-node --call "yo node"
-      \`\`\`
-    `,
-        flatten
-      }),
-      cert: new Definition("cert", {
-        default: null,
-        type: [null, String],
-        description: `
-      A client certificate to pass when accessing the registry.  Values should
-      be in PEM format (Windows calls it "Base-64 encoded X.509 (.CER)") with
-      newlines replaced by the string "\\n". For example:
-
-      \`\`\`ini
-      cert="-----BEGIN CERTIFICATE-----\\nXXXX\\nXXXX\\n-----END CERTIFICATE-----"
-      \`\`\`
-
-      It is _not_ the path to a certificate file, though you can set a registry-scoped
-      "certfile" path like "//other-registry.tld/:certfile=/path/to/cert.pem".
-    `,
-        deprecated: `
-      \`key\` and \`cert\` are no longer used for most registry operations.
-      Use registry scoped \`keyfile\` and \`certfile\` instead.
-      Example:
-      //other-registry.tld/:keyfile=/path/to/key.pem
-      //other-registry.tld/:certfile=/path/to/cert.crt
-    `,
-        flatten
-      }),
-      cidr: new Definition("cidr", {
-        default: null,
-        type: [null, String, Array],
-        description: `
-      This is a list of CIDR address to be used when configuring limited access
-      tokens with the \`npm token create\` command.
-    `,
-        flatten
-      }),
-      // This should never be directly used, the flattened value is the derived value
-      // and is sent to other modules, and is also exposed as `npm.color` for use
-      // inside npm itself.
-      color: new Definition("color", {
-        default: !process.env.NO_COLOR || process.env.NO_COLOR === "0",
-        usage: "--color|--no-color|--color always",
-        defaultDescription: `
-      true unless the NO_COLOR environ is set to something other than '0'
-    `,
-        type: ["always", Boolean],
-        description: `
-      If false, never shows colors.  If \`"always"\` then always shows colors.
-      If true, then only prints color codes for tty file descriptors.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.color = !obj.color ? false : obj.color === "always" ? true : !!process.stdout.isTTY;
-          flatOptions.logColor = !obj.color ? false : obj.color === "always" ? true : !!process.stderr.isTTY;
-        }
-      }),
-      "commit-hooks": new Definition("commit-hooks", {
-        default: true,
-        type: Boolean,
-        description: `
-      Run git commit hooks when using the \`npm version\` command.
-    `,
-        flatten
-      }),
-      cpu: new Definition("cpu", {
-        default: null,
-        type: [null, String],
-        description: `
-      Override CPU architecture of native modules to install.
-      Acceptable values are same as \`cpu\` field of package.json,
-      which comes from \`process.arch\`.
-    `,
-        flatten
-      }),
-      depth: new Definition("depth", {
-        default: null,
-        defaultDescription: `
-      \`Infinity\` if \`--all\` is set, otherwise \`1\`
-    `,
-        type: [null, Number],
-        description: `
-      The depth to go when recursing packages for \`npm ls\`.
-
-      If not set, \`npm ls\` will show only the immediate dependencies of the
-      root project.  If \`--all\` is set, then npm will show all dependencies
-      by default.
-    `,
-        flatten
-      }),
-      description: new Definition("description", {
-        default: true,
-        type: Boolean,
-        usage: "--no-description",
-        description: `
-      Show the description in \`npm search\`
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.search = flatOptions.search || { limit: 20 };
-          flatOptions.search[key] = obj[key];
-        }
-      }),
-      dev: new Definition("dev", {
-        default: false,
-        type: Boolean,
-        description: `
-      Alias for \`--include=dev\`.
-    `,
-        deprecated: "Please use --include=dev instead.",
-        flatten(key, obj, flatOptions) {
-          definitions2.omit.flatten("omit", obj, flatOptions);
-        }
-      }),
-      diff: new Definition("diff", {
-        default: [],
-        hint: "<package-spec>",
-        type: [String, Array],
-        description: `
-      Define arguments to compare in \`npm diff\`.
-    `,
-        flatten
-      }),
-      "diff-ignore-all-space": new Definition("diff-ignore-all-space", {
-        default: false,
-        type: Boolean,
-        description: `
-      Ignore whitespace when comparing lines in \`npm diff\`.
-    `,
-        flatten
-      }),
-      "diff-name-only": new Definition("diff-name-only", {
-        default: false,
-        type: Boolean,
-        description: `
-      Prints only filenames when using \`npm diff\`.
-    `,
-        flatten
-      }),
-      "diff-no-prefix": new Definition("diff-no-prefix", {
-        default: false,
-        type: Boolean,
-        description: `
-      Do not show any source or destination prefix in \`npm diff\` output.
-
-      Note: this causes \`npm diff\` to ignore the \`--diff-src-prefix\` and
-      \`--diff-dst-prefix\` configs.
-    `,
-        flatten
-      }),
-      "diff-dst-prefix": new Definition("diff-dst-prefix", {
-        default: "b/",
-        hint: "<path>",
-        type: String,
-        description: `
-      Destination prefix to be used in \`npm diff\` output.
-    `,
-        flatten
-      }),
-      "diff-src-prefix": new Definition("diff-src-prefix", {
-        default: "a/",
-        hint: "<path>",
-        type: String,
-        description: `
-      Source prefix to be used in \`npm diff\` output.
-    `,
-        flatten
-      }),
-      "diff-text": new Definition("diff-text", {
-        default: false,
-        type: Boolean,
-        description: `
-      Treat all files as text in \`npm diff\`.
-    `,
-        flatten
-      }),
-      "diff-unified": new Definition("diff-unified", {
-        default: 3,
-        type: Number,
-        description: `
-      The number of lines of context to print in \`npm diff\`.
-    `,
-        flatten
-      }),
-      "dry-run": new Definition("dry-run", {
-        default: false,
-        type: Boolean,
-        description: `
-      Indicates that you don't want npm to make any changes and that it should
-      only report what it would have done.  This can be passed into any of the
-      commands that modify your local installation, eg, \`install\`,
-      \`update\`, \`dedupe\`, \`uninstall\`, as well as \`pack\` and
-      \`publish\`.
-
-      Note: This is NOT honored by other network related commands, eg
-      \`dist-tags\`, \`owner\`, etc.
-    `,
-        flatten
-      }),
-      editor: new Definition("editor", {
-        default: editor,
-        defaultDescription: `
-      The EDITOR or VISUAL environment variables, or '%SYSTEMROOT%\\notepad.exe' on Windows,
-      or 'vi' on Unix systems
-    `,
-        type: String,
-        description: `
-      The command to run for \`npm edit\` and \`npm config edit\`.
-    `,
-        flatten
-      }),
-      "engine-strict": new Definition("engine-strict", {
-        default: false,
-        type: Boolean,
-        description: `
-      If set to true, then npm will stubbornly refuse to install (or even
-      consider installing) any package that claims to not be compatible with
-      the current Node.js version.
-
-      This can be overridden by setting the \`--force\` flag.
-    `,
-        flatten
-      }),
-      "expect-result-count": new Definition("expect-result-count", {
-        default: null,
-        type: [null, Number],
-        hint: "<count>",
-        exclusive: ["expect-results"],
-        description: `
-      Tells to expect a specific number of results from the command.
-    `
-      }),
-      "expect-results": new Definition("expect-results", {
-        default: null,
-        type: [null, Boolean],
-        exclusive: ["expect-result-count"],
-        description: `
-      Tells npm whether or not to expect results from the command.
-      Can be either true (expect some results) or false (expect no results).
-    `
-      }),
-      "fetch-retries": new Definition("fetch-retries", {
-        default: 2,
-        type: Number,
-        description: `
-      The "retries" config for the \`retry\` module to use when fetching
-      packages from the registry.
-
-      npm will retry idempotent read requests to the registry in the case
-      of network failures or 5xx HTTP errors.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.retry = flatOptions.retry || {};
-          flatOptions.retry.retries = obj[key];
-        }
-      }),
-      "fetch-retry-factor": new Definition("fetch-retry-factor", {
-        default: 10,
-        type: Number,
-        description: `
-      The "factor" config for the \`retry\` module to use when fetching
-      packages.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.retry = flatOptions.retry || {};
-          flatOptions.retry.factor = obj[key];
-        }
-      }),
-      "fetch-retry-maxtimeout": new Definition("fetch-retry-maxtimeout", {
-        default: 6e4,
-        defaultDescription: "60000 (1 minute)",
-        type: Number,
-        description: `
-      The "maxTimeout" config for the \`retry\` module to use when fetching
-      packages.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.retry = flatOptions.retry || {};
-          flatOptions.retry.maxTimeout = obj[key];
-        }
-      }),
-      "fetch-retry-mintimeout": new Definition("fetch-retry-mintimeout", {
-        default: 1e4,
-        defaultDescription: "10000 (10 seconds)",
-        type: Number,
-        description: `
-      The "minTimeout" config for the \`retry\` module to use when fetching
-      packages.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.retry = flatOptions.retry || {};
-          flatOptions.retry.minTimeout = obj[key];
-        }
-      }),
-      "fetch-timeout": new Definition("fetch-timeout", {
-        default: 5 * 60 * 1e3,
-        defaultDescription: `${5 * 60 * 1e3} (5 minutes)`,
-        type: Number,
-        description: `
-      The maximum amount of time to wait for HTTP requests to complete.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.timeout = obj[key];
-        }
-      }),
-      force: new Definition("force", {
-        default: false,
-        type: Boolean,
-        short: "f",
-        description: `
-      Removes various protections against unfortunate side effects, common
-      mistakes, unnecessary performance degradation, and malicious input.
-
-      * Allow clobbering non-npm files in global installs.
-      * Allow the \`npm version\` command to work on an unclean git repository.
-      * Allow deleting the cache folder with \`npm cache clean\`.
-      * Allow installing packages that have an \`engines\` declaration
-        requiring a different version of npm.
-      * Allow installing packages that have an \`engines\` declaration
-        requiring a different version of \`node\`, even if \`--engine-strict\`
-        is enabled.
-      * Allow \`npm audit fix\` to install modules outside your stated
-        dependency range (including SemVer-major changes).
-      * Allow unpublishing all versions of a published package.
-      * Allow conflicting peerDependencies to be installed in the root project.
-      * Implicitly set \`--yes\` during \`npm init\`.
-      * Allow clobbering existing values in \`npm pkg\`
-      * Allow unpublishing of entire packages (not just a single version).
-
-      If you don't have a clear idea of what you want to do, it is strongly
-      recommended that you do not use this option!
-    `,
-        flatten
-      }),
-      "foreground-scripts": new Definition("foreground-scripts", {
-        default: false,
-        defaultDescription: `\`false\` unless when using \`npm pack\` or \`npm publish\` where it
-    defaults to \`true\``,
-        type: Boolean,
-        description: `
-      Run all build scripts (ie, \`preinstall\`, \`install\`, and
-      \`postinstall\`) scripts for installed packages in the foreground
-      process, sharing standard input, output, and error with the main npm
-      process.
-
-      Note that this will generally make installs run slower, and be much
-      noisier, but can be useful for debugging.
-    `,
-        flatten
-      }),
-      "format-package-lock": new Definition("format-package-lock", {
-        default: true,
-        type: Boolean,
-        description: `
-      Format \`package-lock.json\` or \`npm-shrinkwrap.json\` as a human
-      readable file.
-    `,
-        flatten
-      }),
-      fund: new Definition("fund", {
-        default: true,
-        type: Boolean,
-        description: `
-      When "true" displays the message at the end of each \`npm install\`
-      acknowledging the number of dependencies looking for funding.
-      See [\`npm fund\`](/commands/npm-fund) for details.
-    `,
-        flatten
-      }),
-      git: new Definition("git", {
-        default: "git",
-        type: String,
-        description: `
-      The command to use for git commands.  If git is installed on the
-      computer, but is not in the \`PATH\`, then set this to the full path to
-      the git binary.
-    `,
-        flatten
-      }),
-      "git-tag-version": new Definition("git-tag-version", {
-        default: true,
-        type: Boolean,
-        description: `
-      Tag the commit when using the \`npm version\` command.  Setting this to
-      false results in no commit being made at all.
-    `,
-        flatten
-      }),
-      global: new Definition("global", {
-        default: false,
-        type: Boolean,
-        short: "g",
-        description: `
-      Operates in "global" mode, so that packages are installed into the
-      \`prefix\` folder instead of the current working directory.  See
-      [folders](/configuring-npm/folders) for more on the differences in
-      behavior.
-
-      * packages are installed into the \`{prefix}/lib/node_modules\` folder,
-        instead of the current working directory.
-      * bin files are linked to \`{prefix}/bin\`
-      * man pages are linked to \`{prefix}/share/man\`
-    `,
-        flatten: (key, obj, flatOptions) => {
-          flatten(key, obj, flatOptions);
-          if (flatOptions.global) {
-            flatOptions.location = "global";
-          }
-        }
-      }),
-      // the globalconfig has its default defined outside of this module
-      globalconfig: new Definition("globalconfig", {
-        type: path13,
-        default: "",
-        defaultDescription: `
-      The global --prefix setting plus 'etc/npmrc'. For example,
-      '/usr/local/etc/npmrc'
-    `,
-        description: `
-      The config file to read for global config options.
-    `,
-        flatten
-      }),
-      "global-style": new Definition("global-style", {
-        default: false,
-        type: Boolean,
-        description: `
-      Only install direct dependencies in the top level \`node_modules\`,
-      but hoist on deeper dependencies.
-      Sets \`--install-strategy=shallow\`.
-    `,
-        deprecated: `
-      This option has been deprecated in favor of \`--install-strategy=shallow\`
-    `,
-        flatten(key, obj, flatOptions) {
-          if (obj[key]) {
-            obj["install-strategy"] = "shallow";
-            flatOptions.installStrategy = "shallow";
-          }
-        }
-      }),
-      heading: new Definition("heading", {
-        default: "npm",
-        type: String,
-        description: `
-      The string that starts all the debugging log output.
-    `,
-        flatten
-      }),
-      "https-proxy": new Definition("https-proxy", {
-        default: null,
-        type: [null, url],
-        description: `
-      A proxy to use for outgoing https requests. If the \`HTTPS_PROXY\` or
-      \`https_proxy\` or \`HTTP_PROXY\` or \`http_proxy\` environment variables
-      are set, proxy settings will be honored by the underlying
-      \`make-fetch-happen\` library.
-    `,
-        flatten
-      }),
-      "if-present": new Definition("if-present", {
-        default: false,
-        type: Boolean,
-        envExport: false,
-        description: `
-      If true, npm will not exit with an error code when \`run-script\` is
-      invoked for a script that isn't defined in the \`scripts\` section of
-      \`package.json\`. This option can be used when it's desirable to
-      optionally run a script when it's present and fail if the script fails.
-      This is useful, for example, when running scripts that may only apply for
-      some builds in an otherwise generic CI setup.
-    `,
-        flatten
-      }),
-      "ignore-scripts": new Definition("ignore-scripts", {
-        default: false,
-        type: Boolean,
-        description: `
-      If true, npm does not run scripts specified in package.json files.
-
-      Note that commands explicitly intended to run a particular script, such
-      as \`npm start\`, \`npm stop\`, \`npm restart\`, \`npm test\`, and \`npm
-      run-script\` will still run their intended script if \`ignore-scripts\` is
-      set, but they will *not* run any pre- or post-scripts.
-    `,
-        flatten
-      }),
-      include: new Definition("include", {
-        default: [],
-        type: [Array, "prod", "dev", "optional", "peer"],
-        description: `
-      Option that allows for defining which types of dependencies to install.
-
-      This is the inverse of \`--omit=<type>\`.
-
-      Dependency types specified in \`--include\` will not be omitted,
-      regardless of the order in which omit/include are specified on the
-      command-line.
-    `,
-        flatten(key, obj, flatOptions) {
-          definitions2.omit.flatten("omit", obj, flatOptions);
-        }
-      }),
-      "include-staged": new Definition("include-staged", {
-        default: false,
-        type: Boolean,
-        description: `
-      Allow installing "staged" published packages, as defined by [npm RFC PR
-      #92](https://github.com/npm/rfcs/pull/92).
-
-      This is experimental, and not implemented by the npm public registry.
-    `,
-        flatten
-      }),
-      "include-workspace-root": new Definition("include-workspace-root", {
-        default: false,
-        type: Boolean,
-        envExport: false,
-        description: `
-      Include the workspace root when workspaces are enabled for a command.
-
-      When false, specifying individual workspaces via the \`workspace\` config,
-      or all workspaces via the \`workspaces\` flag, will cause npm to operate only
-      on the specified workspaces, and not on the root project.
-    `,
-        flatten
-      }),
-      "init-author-email": new Definition("init-author-email", {
-        default: "",
-        hint: "<email>",
-        type: String,
-        description: `
-      The value \`npm init\` should use by default for the package author's
-      email.
-    `
-      }),
-      "init-author-name": new Definition("init-author-name", {
-        default: "",
-        hint: "<name>",
-        type: String,
-        description: `
-      The value \`npm init\` should use by default for the package author's name.
-    `
-      }),
-      "init-author-url": new Definition("init-author-url", {
-        default: "",
-        type: ["", url],
-        hint: "<url>",
-        description: `
-      The value \`npm init\` should use by default for the package author's homepage.
-    `
-      }),
-      "init-license": new Definition("init-license", {
-        default: "ISC",
-        hint: "<license>",
-        type: String,
-        description: `
-      The value \`npm init\` should use by default for the package license.
-    `
-      }),
-      "init-module": new Definition("init-module", {
-        default: "~/.npm-init.js",
-        type: path13,
-        hint: "<module>",
-        description: `
-      A module that will be loaded by the \`npm init\` command.  See the
-      documentation for the
-      [init-package-json](https://github.com/npm/init-package-json) module for
-      more information, or [npm init](/commands/npm-init).
-    `
-      }),
-      "init-version": new Definition("init-version", {
-        default: "1.0.0",
-        type: Semver,
-        hint: "<version>",
-        description: `
-      The value that \`npm init\` should use by default for the package
-      version number, if not already set in package.json.
-    `
-      }),
-      // these "aliases" are historically supported in .npmrc files, unfortunately
-      // They should be removed in a future npm version.
-      "init.author.email": new Definition("init.author.email", {
-        default: "",
-        type: String,
-        deprecated: `
-      Use \`--init-author-email\` instead.`,
-        description: `
-      Alias for \`--init-author-email\`
-    `
-      }),
-      "init.author.name": new Definition("init.author.name", {
-        default: "",
-        type: String,
-        deprecated: `
-      Use \`--init-author-name\` instead.
-    `,
-        description: `
-      Alias for \`--init-author-name\`
-    `
-      }),
-      "init.author.url": new Definition("init.author.url", {
-        default: "",
-        type: ["", url],
-        deprecated: `
-      Use \`--init-author-url\` instead.
-    `,
-        description: `
-      Alias for \`--init-author-url\`
-    `
-      }),
-      "init.license": new Definition("init.license", {
-        default: "ISC",
-        type: String,
-        deprecated: `
-      Use \`--init-license\` instead.
-    `,
-        description: `
-      Alias for \`--init-license\`
-    `
-      }),
-      "init.module": new Definition("init.module", {
-        default: "~/.npm-init.js",
-        type: path13,
-        deprecated: `
-      Use \`--init-module\` instead.
-    `,
-        description: `
-      Alias for \`--init-module\`
-    `
-      }),
-      "init.version": new Definition("init.version", {
-        default: "1.0.0",
-        type: Semver,
-        deprecated: `
-      Use \`--init-version\` instead.
-    `,
-        description: `
-      Alias for \`--init-version\`
-    `
-      }),
-      "install-links": new Definition("install-links", {
-        default: false,
-        type: Boolean,
-        description: `
-      When set file: protocol dependencies will be packed and installed as
-      regular dependencies instead of creating a symlink. This option has
-      no effect on workspaces.
-    `,
-        flatten
-      }),
-      "install-strategy": new Definition("install-strategy", {
-        default: "hoisted",
-        type: ["hoisted", "nested", "shallow", "linked"],
-        description: `
-      Sets the strategy for installing packages in node_modules.
-      hoisted (default): Install non-duplicated in top-level, and duplicated as
-        necessary within directory structure.
-      nested: (formerly --legacy-bundling) install in place, no hoisting.
-      shallow (formerly --global-style) only install direct deps at top-level.
-      linked: (experimental) install in node_modules/.store, link in place,
-        unhoisted.
-    `,
-        flatten
-      }),
-      json: new Definition("json", {
-        default: false,
-        type: Boolean,
-        description: `
-      Whether or not to output JSON data, rather than the normal output.
-
-      * In \`npm pkg set\` it enables parsing set values with JSON.parse()
-      before saving them to your \`package.json\`.
-
-      Not supported by all npm commands.
-    `,
-        flatten
-      }),
-      key: new Definition("key", {
-        default: null,
-        type: [null, String],
-        description: `
-      A client key to pass when accessing the registry.  Values should be in
-      PEM format with newlines replaced by the string "\\n". For example:
-
-      \`\`\`ini
-      key="-----BEGIN PRIVATE KEY-----\\nXXXX\\nXXXX\\n-----END PRIVATE KEY-----"
-      \`\`\`
-
-      It is _not_ the path to a key file, though you can set a registry-scoped
-      "keyfile" path like "//other-registry.tld/:keyfile=/path/to/key.pem".
-    `,
-        deprecated: `
-      \`key\` and \`cert\` are no longer used for most registry operations.
-      Use registry scoped \`keyfile\` and \`certfile\` instead.
-      Example:
-      //other-registry.tld/:keyfile=/path/to/key.pem
-      //other-registry.tld/:certfile=/path/to/cert.crt
-    `,
-        flatten
-      }),
-      "legacy-bundling": new Definition("legacy-bundling", {
-        default: false,
-        type: Boolean,
-        description: `
-      Instead of hoisting package installs in \`node_modules\`, install packages
-      in the same manner that they are depended on. This may cause very deep
-      directory structures and duplicate package installs as there is no
-      de-duplicating.
-      Sets \`--install-strategy=nested\`.
-    `,
-        deprecated: `
-      This option has been deprecated in favor of \`--install-strategy=nested\`
-    `,
-        flatten(key, obj, flatOptions) {
-          if (obj[key]) {
-            obj["install-strategy"] = "nested";
-            flatOptions.installStrategy = "nested";
-          }
-        }
-      }),
-      "legacy-peer-deps": new Definition("legacy-peer-deps", {
-        default: false,
-        type: Boolean,
-        description: `
-      Causes npm to completely ignore \`peerDependencies\` when building a
-      package tree, as in npm versions 3 through 6.
-
-      If a package cannot be installed because of overly strict
-      \`peerDependencies\` that collide, it provides a way to move forward
-      resolving the situation.
-
-      This differs from \`--omit=peer\`, in that \`--omit=peer\` will avoid
-      unpacking \`peerDependencies\` on disk, but will still design a tree such
-      that \`peerDependencies\` _could_ be unpacked in a correct place.
-
-      Use of \`legacy-peer-deps\` is not recommended, as it will not enforce
-      the \`peerDependencies\` contract that meta-dependencies may rely on.
-    `,
-        flatten
-      }),
-      libc: new Definition("libc", {
-        default: null,
-        type: [null, String],
-        description: `
-      Override libc of native modules to install.
-      Acceptable values are same as \`libc\` field of package.json
-    `,
-        flatten
-      }),
-      link: new Definition("link", {
-        default: false,
-        type: Boolean,
-        description: `
-      Used with \`npm ls\`, limiting output to only those packages that are
-      linked.
-    `
-      }),
-      "local-address": new Definition("local-address", {
-        default: null,
-        type: getLocalAddresses(),
-        typeDescription: "IP Address",
-        description: `
-      The IP address of the local interface to use when making connections to
-      the npm registry.  Must be IPv4 in versions of Node prior to 0.12.
-    `,
-        flatten
-      }),
-      location: new Definition("location", {
-        default: "user",
-        short: "L",
-        type: [
-          "global",
-          "user",
-          "project"
-        ],
-        defaultDescription: `
-      "user" unless \`--global\` is passed, which will also set this value to "global"
-    `,
-        description: `
-      When passed to \`npm config\` this refers to which config file to use.
-
-      When set to "global" mode, packages are installed into the \`prefix\` folder
-      instead of the current working directory. See
-      [folders](/configuring-npm/folders) for more on the differences in behavior.
-
-      * packages are installed into the \`{prefix}/lib/node_modules\` folder,
-        instead of the current working directory.
-      * bin files are linked to \`{prefix}/bin\`
-      * man pages are linked to \`{prefix}/share/man\`
-    `,
-        flatten: (key, obj, flatOptions) => {
-          flatten(key, obj, flatOptions);
-          if (flatOptions.global) {
-            flatOptions.location = "global";
-          }
-          if (obj.location === "global") {
-            flatOptions.global = true;
-          }
-        }
-      }),
-      "lockfile-version": new Definition("lockfile-version", {
-        default: null,
-        type: [null, 1, 2, 3, "1", "2", "3"],
-        defaultDescription: `
-      Version 3 if no lockfile, auto-converting v1 lockfiles to v3, otherwise
-      maintain current lockfile version.`,
-        description: `
-      Set the lockfile format version to be used in package-lock.json and
-      npm-shrinkwrap-json files.  Possible options are:
-
-      1: The lockfile version used by npm versions 5 and 6.  Lacks some data that
-      is used during the install, resulting in slower and possibly less
-      deterministic installs.  Prevents lockfile churn when interoperating with
-      older npm versions.
-
-      2: The default lockfile version used by npm version 7 and 8.  Includes both
-      the version 1 lockfile data and version 3 lockfile data, for maximum
-      determinism and interoperability, at the expense of more bytes on disk.
-
-      3: Only the new lockfile information introduced in npm version 7.  Smaller
-      on disk than lockfile version 2, but not interoperable with older npm
-      versions.  Ideal if all users are on npm version 7 and higher.
-    `,
-        flatten: (key, obj, flatOptions) => {
-          flatOptions.lockfileVersion = obj[key] && parseInt(obj[key], 10);
-        }
-      }),
-      loglevel: new Definition("loglevel", {
-        default: "notice",
-        type: [
-          "silent",
-          "error",
-          "warn",
-          "notice",
-          "http",
-          "info",
-          "verbose",
-          "silly"
-        ],
-        description: `
-      What level of logs to report.  All logs are written to a debug log,
-      with the path to that file printed if the execution of a command fails.
-
-      Any logs of a higher level than the setting are shown. The default is
-      "notice".
-
-      See also the \`foreground-scripts\` config.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.silent = obj[key] === "silent";
-        }
-      }),
-      "logs-dir": new Definition("logs-dir", {
-        default: null,
-        type: [null, path13],
-        defaultDescription: `
-      A directory named \`_logs\` inside the cache
-  `,
-        description: `
-      The location of npm's log directory.  See [\`npm
-      logging\`](/using-npm/logging) for more information.
-    `
-      }),
-      "logs-max": new Definition("logs-max", {
-        default: 10,
-        type: Number,
-        description: `
-      The maximum number of log files to store.
-
-      If set to 0, no log files will be written for the current run.
-    `
-      }),
-      long: new Definition("long", {
-        default: false,
-        type: Boolean,
-        short: "l",
-        description: `
-      Show extended information in \`ls\`, \`search\`, and \`help-search\`.
-    `
-      }),
-      maxsockets: new Definition("maxsockets", {
-        default: 15,
-        type: Number,
-        description: `
-      The maximum number of connections to use per origin (protocol/host/port
-      combination).
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.maxSockets = obj[key];
-        }
-      }),
-      message: new Definition("message", {
-        default: "%s",
-        type: String,
-        short: "m",
-        description: `
-      Commit message which is used by \`npm version\` when creating version commit.
-
-      Any "%s" in the message will be replaced with the version number.
-    `,
-        flatten
-      }),
-      "node-options": new Definition("node-options", {
-        default: null,
-        type: [null, String],
-        description: `
-      Options to pass through to Node.js via the \`NODE_OPTIONS\` environment
-      variable.  This does not impact how npm itself is executed but it does
-      impact how lifecycle scripts are called.
-    `
-      }),
-      noproxy: new Definition("noproxy", {
-        default: "",
-        defaultDescription: `
-      The value of the NO_PROXY environment variable
-    `,
-        type: [String, Array],
-        description: `
-      Domain extensions that should bypass any proxies.
-
-      Also accepts a comma-delimited string.
-    `,
-        flatten(key, obj, flatOptions) {
-          if (Array.isArray(obj[key])) {
-            flatOptions.noProxy = obj[key].join(",");
-          } else {
-            flatOptions.noProxy = obj[key];
-          }
-        }
-      }),
-      offline: new Definition("offline", {
-        default: false,
-        type: Boolean,
-        description: `
-      Force offline mode: no network requests will be done during install. To allow
-      the CLI to fill in missing cache data, see \`--prefer-offline\`.
-    `,
-        flatten
-      }),
-      omit: new Definition("omit", {
-        default: process.env.NODE_ENV === "production" ? ["dev"] : [],
-        defaultDescription: `
-      'dev' if the \`NODE_ENV\` environment variable is set to 'production',
-      otherwise empty.
-    `,
-        type: [Array, "dev", "optional", "peer"],
-        description: `
-      Dependency types to omit from the installation tree on disk.
-
-      Note that these dependencies _are_ still resolved and added to the
-      \`package-lock.json\` or \`npm-shrinkwrap.json\` file.  They are just
-      not physically installed on disk.
-
-      If a package type appears in both the \`--include\` and \`--omit\`
-      lists, then it will be included.
-
-      If the resulting omit list includes \`'dev'\`, then the \`NODE_ENV\`
-      environment variable will be set to \`'production'\` for all lifecycle
-      scripts.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.omit = buildOmitList(obj);
-        }
-      }),
-      "omit-lockfile-registry-resolved": new Definition("omit-lockfile-registry-resolved", {
-        default: false,
-        type: Boolean,
-        description: `
-      This option causes npm to create lock files without a \`resolved\` key for
-      registry dependencies. Subsequent installs will need to resolve tarball
-      endpoints with the configured registry, likely resulting in a longer install
-      time.
-    `,
-        flatten
-      }),
-      only: new Definition("only", {
-        default: null,
-        type: [null, "prod", "production"],
-        deprecated: `
-      Use \`--omit=dev\` to omit dev dependencies from the install.
-    `,
-        description: `
-      When set to \`prod\` or \`production\`, this is an alias for
-      \`--omit=dev\`.
-    `,
-        flatten(key, obj, flatOptions) {
-          definitions2.omit.flatten("omit", obj, flatOptions);
-        }
-      }),
-      optional: new Definition("optional", {
-        default: null,
-        type: [null, Boolean],
-        deprecated: `
-      Use \`--omit=optional\` to exclude optional dependencies, or
-      \`--include=optional\` to include them.
-
-      Default value does install optional deps unless otherwise omitted.
-    `,
-        description: `
-      Alias for --include=optional or --omit=optional
-    `,
-        flatten(key, obj, flatOptions) {
-          definitions2.omit.flatten("omit", obj, flatOptions);
-        }
-      }),
-      os: new Definition("os", {
-        default: null,
-        type: [null, String],
-        description: `
-      Override OS of native modules to install.
-      Acceptable values are same as \`os\` field of package.json,
-      which comes from \`process.platform\`.
-    `,
-        flatten
-      }),
-      otp: new Definition("otp", {
-        default: null,
-        type: [null, String],
-        description: `
-      This is a one-time password from a two-factor authenticator.  It's needed
-      when publishing or changing package permissions with \`npm access\`.
-
-      If not set, and a registry response fails with a challenge for a one-time
-      password, npm will prompt on the command line for one.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatten(key, obj, flatOptions);
-          if (obj.otp) {
-            obj["auth-type"] = "legacy";
-            flatten("auth-type", obj, flatOptions);
-          }
-        }
-      }),
-      package: new Definition("package", {
-        default: [],
-        hint: "<package-spec>",
-        type: [String, Array],
-        description: `
-      The package or packages to install for [\`npm exec\`](/commands/npm-exec)
-    `,
-        flatten
-      }),
-      "package-lock": new Definition("package-lock", {
-        default: true,
-        type: Boolean,
-        description: `
-      If set to false, then ignore \`package-lock.json\` files when installing.
-      This will also prevent _writing_ \`package-lock.json\` if \`save\` is
-      true.
-    `,
-        flatten: (key, obj, flatOptions) => {
-          flatten(key, obj, flatOptions);
-          if (flatOptions.packageLockOnly) {
-            flatOptions.packageLock = true;
-          }
-        }
-      }),
-      "package-lock-only": new Definition("package-lock-only", {
-        default: false,
-        type: Boolean,
-        description: `
-      If set to true, the current operation will only use the \`package-lock.json\`,
-      ignoring \`node_modules\`.
-
-      For \`update\` this means only the \`package-lock.json\` will be updated,
-      instead of checking \`node_modules\` and downloading dependencies.
-
-      For \`list\` this means the output will be based on the tree described by the
-      \`package-lock.json\`, rather than the contents of \`node_modules\`.
-    `,
-        flatten: (key, obj, flatOptions) => {
-          flatten(key, obj, flatOptions);
-          if (flatOptions.packageLockOnly) {
-            flatOptions.packageLock = true;
-          }
-        }
-      }),
-      "pack-destination": new Definition("pack-destination", {
-        default: ".",
-        type: String,
-        description: `
-      Directory in which \`npm pack\` will save tarballs.
-    `,
-        flatten
-      }),
-      parseable: new Definition("parseable", {
-        default: false,
-        type: Boolean,
-        short: "p",
-        description: `
-      Output parseable results from commands that write to standard output. For
-      \`npm search\`, this will be tab-separated table format.
-    `,
-        flatten
-      }),
-      "prefer-dedupe": new Definition("prefer-dedupe", {
-        default: false,
-        type: Boolean,
-        description: `
-      Prefer to deduplicate packages if possible, rather than
-      choosing a newer version of a dependency.
-    `,
-        flatten
-      }),
-      "prefer-offline": new Definition("prefer-offline", {
-        default: false,
-        type: Boolean,
-        description: `
-      If true, staleness checks for cached data will be bypassed, but missing
-      data will be requested from the server. To force full offline mode, use
-      \`--offline\`.
-    `,
-        flatten
-      }),
-      "prefer-online": new Definition("prefer-online", {
-        default: false,
-        type: Boolean,
-        description: `
-      If true, staleness checks for cached data will be forced, making the CLI
-      look for updates immediately even for fresh package data.
-    `,
-        flatten
-      }),
-      // `prefix` has its default defined outside of this module
-      prefix: new Definition("prefix", {
-        type: path13,
-        short: "C",
-        default: "",
-        defaultDescription: `
-      In global mode, the folder where the node executable is installed.
-      Otherwise, the nearest parent folder containing either a package.json
-      file or a node_modules folder.
-    `,
-        description: `
-      The location to install global items.  If set on the command line, then
-      it forces non-global commands to run in the specified folder.
-    `
-      }),
-      preid: new Definition("preid", {
-        default: "",
-        hint: "prerelease-id",
-        type: String,
-        description: `
-      The "prerelease identifier" to use as a prefix for the "prerelease" part
-      of a semver. Like the \`rc\` in \`1.2.0-rc.8\`.
-    `,
-        flatten
-      }),
-      production: new Definition("production", {
-        default: null,
-        type: [null, Boolean],
-        deprecated: "Use `--omit=dev` instead.",
-        description: "Alias for `--omit=dev`",
-        flatten(key, obj, flatOptions) {
-          definitions2.omit.flatten("omit", obj, flatOptions);
-        }
-      }),
-      progress: new Definition("progress", {
-        default: !ciInfo.isCI,
-        defaultDescription: `
-      \`true\` unless running in a known CI system
-    `,
-        type: Boolean,
-        description: `
-      When set to \`true\`, npm will display a progress bar during time
-      intensive operations, if \`process.stderr\` and \`process.stdout\` are a TTY.
-
-      Set to \`false\` to suppress the progress bar.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.progress = !obj.progress ? false : !!process.stderr.isTTY && !!process.stdout.isTTY && process.env.TERM !== "dumb";
-        }
-      }),
-      provenance: new Definition("provenance", {
-        default: false,
-        type: Boolean,
-        exclusive: ["provenance-file"],
-        description: `
-      When publishing from a supported cloud CI/CD system, the package will be
-      publicly linked to where it was built and published from.
-    `,
-        flatten
-      }),
-      "provenance-file": new Definition("provenance-file", {
-        default: null,
-        type: path13,
-        hint: "<file>",
-        exclusive: ["provenance"],
-        description: `
-      When publishing, the provenance bundle at the given path will be used.
-    `,
-        flatten
-      }),
-      proxy: new Definition("proxy", {
-        default: null,
-        type: [null, false, url],
-        // allow proxy to be disabled explicitly
-        description: `
-      A proxy to use for outgoing http requests. If the \`HTTP_PROXY\` or
-      \`http_proxy\` environment variables are set, proxy settings will be
-      honored by the underlying \`request\` library.
-    `,
-        flatten
-      }),
-      "read-only": new Definition("read-only", {
-        default: false,
-        type: Boolean,
-        description: `
-      This is used to mark a token as unable to publish when configuring
-      limited access tokens with the \`npm token create\` command.
-    `,
-        flatten
-      }),
-      "rebuild-bundle": new Definition("rebuild-bundle", {
-        default: true,
-        type: Boolean,
-        description: `
-      Rebuild bundled dependencies after installation.
-    `,
-        flatten
-      }),
-      registry: new Definition("registry", {
-        default: "https://registry.npmjs.org/",
-        type: url,
-        description: `
-      The base URL of the npm registry.
-    `,
-        flatten
-      }),
-      "replace-registry-host": new Definition("replace-registry-host", {
-        default: "npmjs",
-        hint: "<npmjs|never|always> | hostname",
-        type: ["npmjs", "never", "always", String],
-        description: `
-      Defines behavior for replacing the registry host in a lockfile with the
-      configured registry.
-
-      The default behavior is to replace package dist URLs from the default
-      registry (https://registry.npmjs.org) to the configured registry. If set to
-      "never", then use the registry value. If set to "always", then replace the
-      registry host with the configured host every time.
-
-      You may also specify a bare hostname (e.g., "registry.npmjs.org").
-    `,
-        flatten
-      }),
-      save: new Definition("save", {
-        default: true,
-        defaultDescription: `\`true\` unless when using \`npm update\` where it
-    defaults to \`false\``,
-        usage: "-S|--save|--no-save|--save-prod|--save-dev|--save-optional|--save-peer|--save-bundle",
-        type: Boolean,
-        short: "S",
-        description: `
-      Save installed packages to a \`package.json\` file as dependencies.
-
-      When used with the \`npm rm\` command, removes the dependency from
-      \`package.json\`.
-
-      Will also prevent writing to \`package-lock.json\` if set to \`false\`.
-    `,
-        flatten
-      }),
-      "save-bundle": new Definition("save-bundle", {
-        default: false,
-        type: Boolean,
-        short: "B",
-        description: `
-      If a package would be saved at install time by the use of \`--save\`,
-      \`--save-dev\`, or \`--save-optional\`, then also put it in the
-      \`bundleDependencies\` list.
-
-      Ignored if \`--save-peer\` is set, since peerDependencies cannot be bundled.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.saveBundle = obj["save-bundle"] && !obj["save-peer"];
-        }
-      }),
-      "save-dev": new Definition("save-dev", {
-        default: false,
-        type: Boolean,
-        short: "D",
-        description: `
-      Save installed packages to a package.json file as \`devDependencies\`.
-    `,
-        flatten(key, obj, flatOptions) {
-          if (!obj[key]) {
-            if (flatOptions.saveType === "dev") {
-              delete flatOptions.saveType;
-            }
-            return;
-          }
-          flatOptions.saveType = "dev";
-        }
-      }),
-      "save-exact": new Definition("save-exact", {
-        default: false,
-        type: Boolean,
-        short: "E",
-        description: `
-      Dependencies saved to package.json will be configured with an exact
-      version rather than using npm's default semver range operator.
-    `,
-        flatten(key, obj, flatOptions) {
-          definitions2["save-prefix"].flatten("save-prefix", obj, flatOptions);
-        }
-      }),
-      "save-optional": new Definition("save-optional", {
-        default: false,
-        type: Boolean,
-        short: "O",
-        description: `
-      Save installed packages to a package.json file as
-      \`optionalDependencies\`.
-    `,
-        flatten(key, obj, flatOptions) {
-          if (!obj[key]) {
-            if (flatOptions.saveType === "optional") {
-              delete flatOptions.saveType;
-            } else if (flatOptions.saveType === "peerOptional") {
-              flatOptions.saveType = "peer";
-            }
-            return;
-          }
-          if (flatOptions.saveType === "peerOptional") {
-            return;
-          }
-          if (flatOptions.saveType === "peer") {
-            flatOptions.saveType = "peerOptional";
-          } else {
-            flatOptions.saveType = "optional";
-          }
-        }
-      }),
-      "save-peer": new Definition("save-peer", {
-        default: false,
-        type: Boolean,
-        description: `
-      Save installed packages to a package.json file as \`peerDependencies\`
-    `,
-        flatten(key, obj, flatOptions) {
-          if (!obj[key]) {
-            if (flatOptions.saveType === "peer") {
-              delete flatOptions.saveType;
-            } else if (flatOptions.saveType === "peerOptional") {
-              flatOptions.saveType = "optional";
-            }
-            return;
-          }
-          if (flatOptions.saveType === "peerOptional") {
-            return;
-          }
-          if (flatOptions.saveType === "optional") {
-            flatOptions.saveType = "peerOptional";
-          } else {
-            flatOptions.saveType = "peer";
-          }
-        }
-      }),
-      "save-prefix": new Definition("save-prefix", {
-        default: "^",
-        type: String,
-        description: `
-      Configure how versions of packages installed to a package.json file via
-      \`--save\` or \`--save-dev\` get prefixed.
-
-      For example if a package has version \`1.2.3\`, by default its version is
-      set to \`^1.2.3\` which allows minor upgrades for that package, but after
-      \`npm config set save-prefix='~'\` it would be set to \`~1.2.3\` which
-      only allows patch upgrades.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.savePrefix = obj["save-exact"] ? "" : obj["save-prefix"];
-          obj["save-prefix"] = flatOptions.savePrefix;
-        }
-      }),
-      "save-prod": new Definition("save-prod", {
-        default: false,
-        type: Boolean,
-        short: "P",
-        description: `
-      Save installed packages into \`dependencies\` specifically. This is
-      useful if a package already exists in \`devDependencies\` or
-      \`optionalDependencies\`, but you want to move it to be a non-optional
-      production dependency.
-
-      This is the default behavior if \`--save\` is true, and neither
-      \`--save-dev\` or \`--save-optional\` are true.
-    `,
-        flatten(key, obj, flatOptions) {
-          if (!obj[key]) {
-            if (flatOptions.saveType === "prod") {
-              delete flatOptions.saveType;
-            }
-            return;
-          }
-          flatOptions.saveType = "prod";
-        }
-      }),
-      "sbom-format": new Definition("sbom-format", {
-        default: null,
-        type: [
-          "cyclonedx",
-          "spdx"
-        ],
-        description: `
-      SBOM format to use when generating SBOMs.
-    `,
-        flatten
-      }),
-      "sbom-type": new Definition("sbom-type", {
-        default: "library",
-        type: [
-          "library",
-          "application",
-          "framework"
-        ],
-        description: `
-      The type of package described by the generated SBOM. For SPDX, this is the
-      value for the \`primaryPackagePurpose\` field. For CycloneDX, this is the
-      value for the \`type\` field.
-    `,
-        flatten
-      }),
-      scope: new Definition("scope", {
-        default: "",
-        defaultDescription: `
-      the scope of the current project, if any, or ""
-    `,
-        type: String,
-        hint: "<@scope>",
-        description: `
-      Associate an operation with a scope for a scoped registry.
-
-      Useful when logging in to or out of a private registry:
-
-      \`\`\`
-      # log in, linking the scope to the custom registry
-      npm login --scope=@mycorp --registry=https://registry.mycorp.com
-
-      # log out, removing the link and the auth token
-      npm logout --scope=@mycorp
-      \`\`\`
-
-      This will cause \`@mycorp\` to be mapped to the registry for future
-      installation of packages specified according to the pattern
-      \`@mycorp/package\`.
-
-      This will also cause \`npm init\` to create a scoped package.
-
-      \`\`\`
-      # accept all defaults, and create a package named "@foo/whatever",
-      # instead of just named "whatever"
-      npm init --scope=@foo --yes
-      \`\`\`
-    `,
-        flatten(key, obj, flatOptions) {
-          const value = obj[key];
-          const scope = value && !/^@/.test(value) ? `@${value}` : value;
-          flatOptions.scope = scope;
-          flatOptions.projectScope = scope;
-        }
-      }),
-      "script-shell": new Definition("script-shell", {
-        default: null,
-        defaultDescription: `
-      '/bin/sh' on POSIX systems, 'cmd.exe' on Windows
-    `,
-        type: [null, String],
-        description: `
-      The shell to use for scripts run with the \`npm exec\`,
-      \`npm run\` and \`npm init <package-spec>\` commands.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.scriptShell = obj[key] || void 0;
-        }
-      }),
-      searchexclude: new Definition("searchexclude", {
-        default: "",
-        type: String,
-        description: `
-      Space-separated options that limit the results from search.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.search = flatOptions.search || { limit: 20 };
-          flatOptions.search.exclude = obj[key].toLowerCase();
-        }
-      }),
-      searchlimit: new Definition("searchlimit", {
-        default: 20,
-        type: Number,
-        description: `
-      Number of items to limit search results to. Will not apply at all to
-      legacy searches.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.search = flatOptions.search || {};
-          flatOptions.search.limit = obj[key];
-        }
-      }),
-      searchopts: new Definition("searchopts", {
-        default: "",
-        type: String,
-        description: `
-      Space-separated options that are always passed to search.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.search = flatOptions.search || { limit: 20 };
-          flatOptions.search.opts = querystring.parse(obj[key]);
-        }
-      }),
-      searchstaleness: new Definition("searchstaleness", {
-        default: 15 * 60,
-        type: Number,
-        description: `
-      The age of the cache, in seconds, before another registry request is made
-      if using legacy search endpoint.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.search = flatOptions.search || { limit: 20 };
-          flatOptions.search.staleness = obj[key];
-        }
-      }),
-      shell: new Definition("shell", {
-        default: shell,
-        defaultDescription: `
-      SHELL environment variable, or "bash" on Posix, or "cmd.exe" on Windows
-    `,
-        type: String,
-        description: `
-      The shell to run for the \`npm explore\` command.
-    `,
-        flatten
-      }),
-      shrinkwrap: new Definition("shrinkwrap", {
-        default: true,
-        type: Boolean,
-        deprecated: `
-      Use the --package-lock setting instead.
-    `,
-        description: `
-      Alias for --package-lock
-    `,
-        flatten(key, obj, flatOptions) {
-          obj["package-lock"] = obj.shrinkwrap;
-          definitions2["package-lock"].flatten("package-lock", obj, flatOptions);
-        }
-      }),
-      "sign-git-commit": new Definition("sign-git-commit", {
-        default: false,
-        type: Boolean,
-        description: `
-      If set to true, then the \`npm version\` command will commit the new
-      package version using \`-S\` to add a signature.
-
-      Note that git requires you to have set up GPG keys in your git configs
-      for this to work properly.
-    `,
-        flatten
-      }),
-      "sign-git-tag": new Definition("sign-git-tag", {
-        default: false,
-        type: Boolean,
-        description: `
-      If set to true, then the \`npm version\` command will tag the version
-      using \`-s\` to add a signature.
-
-      Note that git requires you to have set up GPG keys in your git configs
-      for this to work properly.
-    `,
-        flatten
-      }),
-      "strict-peer-deps": new Definition("strict-peer-deps", {
-        default: false,
-        type: Boolean,
-        description: `
-      If set to \`true\`, and \`--legacy-peer-deps\` is not set, then _any_
-      conflicting \`peerDependencies\` will be treated as an install failure,
-      even if npm could reasonably guess the appropriate resolution based on
-      non-peer dependency relationships.
-
-      By default, conflicting \`peerDependencies\` deep in the dependency graph
-      will be resolved using the nearest non-peer dependency specification,
-      even if doing so will result in some packages receiving a peer dependency
-      outside the range set in their package's \`peerDependencies\` object.
-
-      When such an override is performed, a warning is printed, explaining the
-      conflict and the packages involved.  If \`--strict-peer-deps\` is set,
-      then this warning is treated as a failure.
-    `,
-        flatten
-      }),
-      "strict-ssl": new Definition("strict-ssl", {
-        default: true,
-        type: Boolean,
-        description: `
-      Whether or not to do SSL key validation when making requests to the
-      registry via https.
-
-      See also the \`ca\` config.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.strictSSL = obj[key];
-        }
-      }),
-      tag: new Definition("tag", {
-        default: "latest",
-        type: String,
-        description: `
-      If you ask npm to install a package and don't tell it a specific version,
-      then it will install the specified tag.
-
-      It is the tag added to the package@version specified in the 
-      \`npm dist-tag add\` command, if no explicit tag is given.
-
-      When used by the \`npm diff\` command, this is the tag used to fetch the
-      tarball that will be compared with the local files by default.
-      
-      If used in the \`npm publish\` command, this is the tag that will be 
-      added to the package submitted to the registry.
-    `,
-        flatten(key, obj, flatOptions) {
-          flatOptions.defaultTag = obj[key];
-        }
-      }),
-      "tag-version-prefix": new Definition("tag-version-prefix", {
-        default: "v",
-        type: String,
-        description: `
-      If set, alters the prefix used when tagging a new version when performing
-      a version increment using  \`npm version\`. To remove the prefix
-      altogether, set it to the empty string: \`""\`.
-
-      Because other tools may rely on the convention that npm version tags look
-      like \`v1.0.0\`, _only use this property if it is absolutely necessary_.
-      In particular, use care when overriding this setting for public packages.
-    `,
-        flatten
-      }),
-      timing: new Definition("timing", {
-        default: false,
-        type: Boolean,
-        description: `
-      If true, writes timing information to a process specific json file in
-      the cache or \`logs-dir\`. The file name ends with \`-timing.json\`.
-
-      You can quickly view it with this [json](https://npm.im/json) command
-      line: \`cat ~/.npm/_logs/*-timing.json | npm exec -- json -g\`.
-
-      Timing information will also be reported in the terminal. To suppress this
-      while still writing the timing file, use \`--silent\`.
-    `
-      }),
-      umask: new Definition("umask", {
-        default: 0,
-        type: Umask,
-        description: `
-      The "umask" value to use when setting the file creation mode on files and
-      folders.
-
-      Folders and executables are given a mode which is \`0o777\` masked
-      against this value.  Other files are given a mode which is \`0o666\`
-      masked against this value.
-
-      Note that the underlying system will _also_ apply its own umask value to
-      files and folders that are created, and npm does not circumvent this, but
-      rather adds the \`--umask\` config to it.
-
-      Thus, the effective default umask value on most POSIX systems is 0o22,
-      meaning that folders and executables are created with a mode of 0o755 and
-      other files are created with a mode of 0o644.
-    `,
-        flatten
-      }),
-      unicode: new Definition("unicode", {
-        default: unicode,
-        defaultDescription: `
-      false on windows, true on mac/unix systems with a unicode locale, as
-      defined by the \`LC_ALL\`, \`LC_CTYPE\`, or \`LANG\` environment variables.
-    `,
-        type: Boolean,
-        description: `
-      When set to true, npm uses unicode characters in the tree output.  When
-      false, it uses ascii characters instead of unicode glyphs.
-    `,
-        flatten
-      }),
-      "update-notifier": new Definition("update-notifier", {
-        default: true,
-        type: Boolean,
-        description: `
-      Set to false to suppress the update notification when using an older
-      version of npm than the latest.
-    `
-      }),
-      usage: new Definition("usage", {
-        default: false,
-        type: Boolean,
-        short: ["?", "H", "h"],
-        description: `
-      Show short usage output about the command specified.
-    `
-      }),
-      "user-agent": new Definition("user-agent", {
-        default: "npm/{npm-version} node/{node-version} {platform} {arch} workspaces/{workspaces} {ci}",
-        type: String,
-        description: `
-      Sets the User-Agent request header.  The following fields are replaced
-      with their actual counterparts:
-
-      * \`{npm-version}\` - The npm version in use
-      * \`{node-version}\` - The Node.js version in use
-      * \`{platform}\` - The value of \`process.platform\`
-      * \`{arch}\` - The value of \`process.arch\`
-      * \`{workspaces}\` - Set to \`true\` if the \`workspaces\` or \`workspace\`
-        options are set.
-      * \`{ci}\` - The value of the \`ci-name\` config, if set, prefixed with
-        \`ci/\`, or an empty string if \`ci-name\` is empty.
-    `,
-        flatten(key, obj, flatOptions) {
-          const value = obj[key];
-          const ciName = ciInfo.name?.toLowerCase().split(" ").join("-") || null;
-          let inWorkspaces = false;
-          if (obj.workspaces || obj.workspace && obj.workspace.length) {
-            inWorkspaces = true;
-          }
-          flatOptions.userAgent = value.replace(/\{node-version\}/gi, process.version).replace(/\{npm-version\}/gi, obj["npm-version"]).replace(/\{platform\}/gi, process.platform).replace(/\{arch\}/gi, process.arch).replace(/\{workspaces\}/gi, inWorkspaces).replace(/\{ci\}/gi, ciName ? `ci/${ciName}` : "").trim();
-          process.env.npm_config_user_agent = flatOptions.userAgent;
-        }
-      }),
-      userconfig: new Definition("userconfig", {
-        default: "~/.npmrc",
-        type: path13,
-        description: `
-      The location of user-level configuration settings.
-
-      This may be overridden by the \`npm_config_userconfig\` environment
-      variable or the \`--userconfig\` command line option, but may _not_
-      be overridden by settings in the \`globalconfig\` file.
-    `
-      }),
-      version: new Definition("version", {
-        default: false,
-        type: Boolean,
-        short: "v",
-        description: `
-      If true, output the npm version and exit successfully.
-
-      Only relevant when specified explicitly on the command line.
-    `
-      }),
-      versions: new Definition("versions", {
-        default: false,
-        type: Boolean,
-        description: `
-      If true, output the npm version as well as node's \`process.versions\`
-      map and the version in the current working directory's \`package.json\`
-      file if one exists, and exit successfully.
-
-      Only relevant when specified explicitly on the command line.
-    `
-      }),
-      viewer: new Definition("viewer", {
-        default: isWindows ? "browser" : "man",
-        defaultDescription: `
-      "man" on Posix, "browser" on Windows
-    `,
-        type: String,
-        description: `
-      The program to use to view help content.
-
-      Set to \`"browser"\` to view html help content in the default web browser.
-    `
-      }),
-      which: new Definition("which", {
-        default: null,
-        hint: "<fundingSourceNumber>",
-        type: [null, Number],
-        description: `
-      If there are multiple funding sources, which 1-indexed source URL to open.
-    `
-      }),
-      workspace: new Definition("workspace", {
-        default: [],
-        type: [String, Array],
-        hint: "<workspace-name>",
-        short: "w",
-        envExport: false,
-        description: `
-      Enable running a command in the context of the configured workspaces of the
-      current project while filtering by running only the workspaces defined by
-      this configuration option.
-
-      Valid values for the \`workspace\` config are either:
-
-      * Workspace names
-      * Path to a workspace directory
-      * Path to a parent workspace directory (will result in selecting all
-        workspaces within that folder)
-
-      When set for the \`npm init\` command, this may be set to the folder of
-      a workspace which does not yet exist, to create the folder and set it
-      up as a brand new workspace within the project.
-    `,
-        flatten: (key, obj, flatOptions) => {
-          definitions2["user-agent"].flatten("user-agent", obj, flatOptions);
-        }
-      }),
-      workspaces: new Definition("workspaces", {
-        default: null,
-        type: [null, Boolean],
-        short: "ws",
-        envExport: false,
-        description: `
-      Set to true to run the command in the context of **all** configured
-      workspaces.
-
-      Explicitly setting this to false will cause commands like \`install\` to
-      ignore workspaces altogether.
-      When not set explicitly:
-
-      - Commands that operate on the \`node_modules\` tree (install, update,
-        etc.) will link workspaces into the \`node_modules\` folder.
-      - Commands that do other things (test, exec, publish, etc.) will operate
-        on the root project, _unless_ one or more workspaces are specified in
-        the \`workspace\` config.
-    `,
-        flatten: (key, obj, flatOptions) => {
-          definitions2["user-agent"].flatten("user-agent", obj, flatOptions);
-          flatOptions.workspacesEnabled = obj[key] !== false;
-        }
-      }),
-      "workspaces-update": new Definition("workspaces-update", {
-        default: true,
-        type: Boolean,
-        description: `
-      If set to true, the npm cli will run an update after operations that may
-      possibly change the workspaces installed to the \`node_modules\` folder.
-    `,
-        flatten
-      }),
-      yes: new Definition("yes", {
-        default: null,
-        type: [null, Boolean],
-        short: "y",
-        description: `
-      Automatically answer "yes" to any prompts that npm might print on
-      the command line.
-    `
-      })
-    };
-    module.exports = definitions2;
-  }
-});
-
 // node_modules/.pnpm/is-arrayish@0.2.1/node_modules/is-arrayish/index.js
 var require_is_arrayish = __commonJS({
   "node_modules/.pnpm/is-arrayish@0.2.1/node_modules/is-arrayish/index.js"(exports, module) {
@@ -21061,13 +1047,118 @@ var require_error_ex = __commonJS({
   }
 });
 
+// node_modules/.pnpm/json-parse-even-better-errors@3.0.2/node_modules/json-parse-even-better-errors/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/.pnpm/json-parse-even-better-errors@3.0.2/node_modules/json-parse-even-better-errors/lib/index.js"(exports, module) {
+    "use strict";
+    var INDENT = /* @__PURE__ */ Symbol.for("indent");
+    var NEWLINE = /* @__PURE__ */ Symbol.for("newline");
+    var DEFAULT_NEWLINE = "\n";
+    var DEFAULT_INDENT = "  ";
+    var BOM = /^\uFEFF/;
+    var FORMAT = /^\s*[{[]((?:\r?\n)+)([\s\t]*)/;
+    var EMPTY = /^(?:\{\}|\[\])((?:\r?\n)+)?$/;
+    var UNEXPECTED_TOKEN = /^Unexpected token '?(.)'?(,)? /i;
+    var hexify = (char) => {
+      const h = char.charCodeAt(0).toString(16).toUpperCase();
+      return `0x${h.length % 2 ? "0" : ""}${h}`;
+    };
+    var stripBOM = (txt) => String(txt).replace(BOM, "");
+    var makeParsedError = (msg, parsing, position2 = 0) => ({
+      message: `${msg} while parsing ${parsing}`,
+      position: position2
+    });
+    var parseError = (e, txt, context = 20) => {
+      let msg = e.message;
+      if (!txt) {
+        return makeParsedError(msg, "empty string");
+      }
+      const badTokenMatch = msg.match(UNEXPECTED_TOKEN);
+      const badIndexMatch = msg.match(/ position\s+(\d+)/i);
+      if (badTokenMatch) {
+        msg = msg.replace(
+          UNEXPECTED_TOKEN,
+          `Unexpected token ${JSON.stringify(badTokenMatch[1])} (${hexify(badTokenMatch[1])})$2 `
+        );
+      }
+      let errIdx;
+      if (badIndexMatch) {
+        errIdx = +badIndexMatch[1];
+      } else if (msg.match(/^Unexpected end of JSON.*/i)) {
+        errIdx = txt.length - 1;
+      }
+      if (errIdx == null) {
+        return makeParsedError(msg, `'${txt.slice(0, context * 2)}'`);
+      }
+      const start = errIdx <= context ? 0 : errIdx - context;
+      const end = errIdx + context >= txt.length ? txt.length : errIdx + context;
+      const slice = `${start ? "..." : ""}${txt.slice(start, end)}${end === txt.length ? "" : "..."}`;
+      return makeParsedError(
+        msg,
+        `${txt === slice ? "" : "near "}${JSON.stringify(slice)}`,
+        errIdx
+      );
+    };
+    var JSONParseError = class extends SyntaxError {
+      constructor(er, txt, context, caller) {
+        const metadata = parseError(er, txt, context);
+        super(metadata.message);
+        Object.assign(this, metadata);
+        this.code = "EJSONPARSE";
+        this.systemError = er;
+        Error.captureStackTrace(this, caller || this.constructor);
+      }
+      get name() {
+        return this.constructor.name;
+      }
+      set name(n) {
+      }
+      get [Symbol.toStringTag]() {
+        return this.constructor.name;
+      }
+    };
+    var parseJson2 = (txt, reviver) => {
+      const result = JSON.parse(txt, reviver);
+      if (result && typeof result === "object") {
+        const match2 = txt.match(EMPTY) || txt.match(FORMAT) || [null, "", ""];
+        result[NEWLINE] = match2[1] ?? DEFAULT_NEWLINE;
+        result[INDENT] = match2[2] ?? DEFAULT_INDENT;
+      }
+      return result;
+    };
+    var parseJsonError = (raw, reviver, context) => {
+      const txt = stripBOM(raw);
+      try {
+        return parseJson2(txt, reviver);
+      } catch (e) {
+        if (typeof raw !== "string" && !Buffer.isBuffer(raw)) {
+          const msg = Array.isArray(raw) && raw.length === 0 ? "an empty array" : String(raw);
+          throw Object.assign(
+            new TypeError(`Cannot parse ${msg}`),
+            { code: "EJSONPARSE", systemError: e }
+          );
+        }
+        throw new JSONParseError(e, txt, context, parseJsonError);
+      }
+    };
+    module.exports = parseJsonError;
+    parseJsonError.JSONParseError = JSONParseError;
+    parseJsonError.noExceptions = (raw, reviver) => {
+      try {
+        return parseJson2(stripBOM(raw), reviver);
+      } catch {
+      }
+    };
+  }
+});
+
 // node_modules/.pnpm/picocolors@1.1.1/node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
   "node_modules/.pnpm/picocolors@1.1.1/node_modules/picocolors/picocolors.js"(exports, module) {
     var p = process || {};
-    var argv2 = p.argv || [];
+    var argv = p.argv || [];
     var env2 = p.env || {};
-    var isColorSupported = !(!!env2.NO_COLOR || argv2.includes("--no-color")) && (!!env2.FORCE_COLOR || argv2.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env2.TERM !== "dumb" || !!env2.CI);
+    var isColorSupported = !(!!env2.NO_COLOR || argv.includes("--no-color")) && (!!env2.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env2.TERM !== "dumb" || !!env2.CI);
     var formatter = (open, close, replace2 = open) => (input) => {
       let string3 = "" + input, index2 = string3.indexOf(close, open.length);
       return ~index2 ? open + replaceClose(string3, close, replace2, index2) + close : open + string3 + close;
@@ -21267,7 +1358,7 @@ var require_keyword = __commonJS({
 });
 
 // node_modules/.pnpm/@babel+helper-validator-identifier@7.29.7/node_modules/@babel/helper-validator-identifier/lib/index.js
-var require_lib17 = __commonJS({
+var require_lib2 = __commonJS({
   "node_modules/.pnpm/@babel+helper-validator-identifier@7.29.7/node_modules/@babel/helper-validator-identifier/lib/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", {
@@ -21327,13 +1418,13 @@ var require_lib17 = __commonJS({
 });
 
 // node_modules/.pnpm/@babel+code-frame@7.29.7/node_modules/@babel/code-frame/lib/index.js
-var require_lib18 = __commonJS({
+var require_lib3 = __commonJS({
   "node_modules/.pnpm/@babel+code-frame@7.29.7/node_modules/@babel/code-frame/lib/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var picocolors = require_picocolors();
     var jsTokens = require_js_tokens();
-    var helperValidatorIdentifier = require_lib17();
+    var helperValidatorIdentifier = require_lib2();
     function isColorSupported() {
       return typeof process === "object" && (process.env.FORCE_COLOR === "0" || process.env.FORCE_COLOR === "false") ? false : picocolors.isColorSupported;
     }
@@ -21619,17 +1710,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path13) {
-      const ctrl = callVisitor(key, node2, visitor, path13);
+    function visit_(key, node2, visitor, path10) {
+      const ctrl = callVisitor(key, node2, visitor, path10);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visit_(key, ctrl, visitor, path13);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
+          path10 = Object.freeze(path10.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path13);
+            const ci = visit_(i, node2.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21640,13 +1731,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path13);
+          path10 = Object.freeze(path10.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path13);
+          const cv = visit_("value", node2.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21667,17 +1758,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path13) {
-      const ctrl = await callVisitor(key, node2, visitor, path13);
+    async function visitAsync_(key, node2, visitor, path10) {
+      const ctrl = await callVisitor(key, node2, visitor, path10);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visitAsync_(key, ctrl, visitor, path13);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
+          path10 = Object.freeze(path10.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21688,13 +1779,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path13);
+          path10 = Object.freeze(path10.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path13);
+          const cv = await visitAsync_("value", node2.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21721,23 +1812,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path13) {
+    function callVisitor(key, node2, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path13);
+        return visitor(key, node2, path10);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path13);
+        return visitor.Map?.(key, node2, path10);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path13);
+        return visitor.Seq?.(key, node2, path10);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path13);
+        return visitor.Pair?.(key, node2, path10);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path13);
+        return visitor.Scalar?.(key, node2, path10);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path13);
+        return visitor.Alias?.(key, node2, path10);
       return void 0;
     }
-    function replaceNode(key, path13, node2) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key, path10, node2) {
+      const parent = path10[path10.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -22349,10 +2440,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -22371,7 +2462,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -22401,11 +2492,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path13;
+          const [key, ...rest] = path10;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
@@ -22419,8 +2510,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key, ...rest] = path13;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -22434,8 +2525,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key, ...rest] = path13;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -22453,8 +2544,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key, ...rest] = path13;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -22464,8 +2555,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key, ...rest] = path13;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -23183,9 +3274,9 @@ var require_log = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    function debug13(logLevel, ...messages2) {
+    function debug13(logLevel, ...messages) {
       if (logLevel === "debug")
-        console.log(...messages2);
+        console.log(...messages);
     }
     function warn(logLevel, warning) {
       if (logLevel === "debug" || logLevel === "warn") {
@@ -23884,14 +3975,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format3 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -24980,9 +5071,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -25057,14 +5148,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection.isEmptyPath(path13)) {
+      deleteIn(path10) {
+        if (Collection.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -25079,10 +5170,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection.isEmptyPath(path13))
+      getIn(path10, keepScalar) {
+        if (Collection.isEmptyPath(path10))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -25093,10 +5184,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection.isEmptyPath(path13))
+      hasIn(path10) {
+        if (Collection.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -25113,13 +5204,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection.isEmptyPath(path13)) {
+      setIn(path10, value) {
+        if (Collection.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -25212,7 +5303,7 @@ var require_Document = __commonJS({
 });
 
 // node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/errors.js
-var require_errors3 = __commonJS({
+var require_errors = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
@@ -26618,7 +6709,7 @@ var require_composer = __commonJS({
     var node_process = __require("process");
     var directives = require_directives();
     var Document = require_Document();
-    var errors = require_errors3();
+    var errors = require_errors();
     var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
@@ -26825,7 +6916,7 @@ var require_cst_scalar = __commonJS({
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors = require_errors3();
+    var errors = require_errors();
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
@@ -27080,9 +7171,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path13) => {
+    visit2.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index2] of path13) {
+      for (const [field, index2] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -27091,23 +7182,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path13) => {
-      const parent = visit2.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit2.parentCollection = (cst, path10) => {
+      const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27118,10 +7209,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -28423,14 +8514,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map3.items.push({ start, key: fs7, sep: [] });
+                map3.items.push({ start, key: fs6, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs6);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -28558,13 +8649,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs6, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs6);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -28729,7 +8820,7 @@ var require_public_api = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var errors = require_errors3();
+    var errors = require_errors();
     var log2 = require_log();
     var identity2 = require_identity();
     var lineCounter = require_line_counter();
@@ -28827,7 +8918,7 @@ var require_dist = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var Schema = require_Schema();
-    var errors = require_errors3();
+    var errors = require_errors();
     var Alias = require_Alias();
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -28872,8 +8963,461 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/.pnpm/balanced-match@1.0.2/node_modules/balanced-match/index.js
+var require_balanced_match = __commonJS({
+  "node_modules/.pnpm/balanced-match@1.0.2/node_modules/balanced-match/index.js"(exports, module) {
+    "use strict";
+    module.exports = balanced;
+    function balanced(a, b, str) {
+      if (a instanceof RegExp) a = maybeMatch(a, str);
+      if (b instanceof RegExp) b = maybeMatch(b, str);
+      var r = range(a, b, str);
+      return r && {
+        start: r[0],
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + a.length, r[1]),
+        post: str.slice(r[1] + b.length)
+      };
+    }
+    function maybeMatch(reg, str) {
+      var m = str.match(reg);
+      return m ? m[0] : null;
+    }
+    balanced.range = range;
+    function range(a, b, str) {
+      var begs, beg, left, right, result;
+      var ai = str.indexOf(a);
+      var bi = str.indexOf(b, ai + 1);
+      var i = ai;
+      if (ai >= 0 && bi > 0) {
+        if (a === b) {
+          return [ai, bi];
+        }
+        begs = [];
+        left = str.length;
+        while (i >= 0 && !result) {
+          if (i == ai) {
+            begs.push(i);
+            ai = str.indexOf(a, i + 1);
+          } else if (begs.length == 1) {
+            result = [begs.pop(), bi];
+          } else {
+            beg = begs.pop();
+            if (beg < left) {
+              left = beg;
+              right = bi;
+            }
+            bi = str.indexOf(b, i + 1);
+          }
+          i = ai < bi && ai >= 0 ? ai : bi;
+        }
+        if (begs.length) {
+          result = [left, right];
+        }
+      }
+      return result;
+    }
+  }
+});
+
+// node_modules/.pnpm/brace-expansion@2.1.8/node_modules/brace-expansion/index.js
+var require_brace_expansion = __commonJS({
+  "node_modules/.pnpm/brace-expansion@2.1.8/node_modules/brace-expansion/index.js"(exports, module) {
+    var balanced = require_balanced_match();
+    module.exports = expandTop;
+    var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
+    var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
+    var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
+    var escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
+    var escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
+    var EXPANSION_MAX = 1e5;
+    var EXPANSION_MAX_LENGTH = 4e6;
+    var EXPANSION_MAX_DEPTH = 1e3;
+    var EXPANSION_MAX_REWRITES = 1e3;
+    var EXPANSION_MAX_STEPS = 2e7;
+    var CALL_STEPS = 16;
+    function numeric(str) {
+      return parseInt(str, 10) == str ? parseInt(str, 10) : str.charCodeAt(0);
+    }
+    function escapeBraces(str) {
+      return str.split("\\\\").join(escSlash).split("\\{").join(escOpen).split("\\}").join(escClose).split("\\,").join(escComma).split("\\.").join(escPeriod);
+    }
+    function unescapeBraces(str) {
+      return str.split(escSlash).join("\\").split(escOpen).join("{").split(escClose).join("}").split(escComma).join(",").split(escPeriod).join(".");
+    }
+    function pushAll(target, items) {
+      for (var i = 0; i < items.length; i++) {
+        target.push(items[i]);
+      }
+    }
+    function balancedWithBudget(str, masked, budget) {
+      if (budget.remaining < 0) {
+        return void 0;
+      }
+      var r = balanced.range("{", "}", masked);
+      var unmatched = r !== void 0 && masked.indexOf("{") < r[0];
+      budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+      if (!r || budget.remaining < 0) {
+        return void 0;
+      }
+      return {
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + 1, r[1]),
+        post: str.slice(r[1] + 1),
+        unmatched
+      };
+    }
+    function maskUnmatchedOpens(masked, budget) {
+      budget.remaining -= masked.length;
+      var open = [];
+      for (var i = 0; i < masked.length; i++) {
+        var c = masked.charCodeAt(i);
+        if (c === 123) {
+          open.push(i);
+        } else if (c === 125 && open.length) {
+          open.pop();
+        }
+      }
+      var out = "";
+      var last = 0;
+      for (var j = 0; j < open.length; j++) {
+        out += masked.slice(last, open[j]) + "\0";
+        last = open[j] + 1;
+      }
+      return out + masked.slice(last);
+    }
+    function commaSetFollows(str, budget) {
+      budget.remaining -= str.length;
+      if (budget.remaining < 0) {
+        return false;
+      }
+      var close = false;
+      for (var i = str.length - 1; i >= 0; i--) {
+        var c = str.charCodeAt(i);
+        if (c === 125) {
+          close = true;
+        } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
+          close = false;
+        } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function parseCommaParts(str, budget) {
+      var parts = [];
+      var carry = "";
+      for (; ; ) {
+        var m = balancedWithBudget(str, str, budget);
+        if (budget.remaining < 0) {
+          return void 0;
+        }
+        if (!m) {
+          var tail = str.split(",");
+          tail[0] = carry + tail[0];
+          pushAll(parts, tail);
+          return parts;
+        }
+        var pre = m.pre;
+        var body = m.body;
+        var post = m.post;
+        var p = pre.split(",");
+        p[0] = carry + p[0];
+        p[p.length - 1] += "{" + body + "}";
+        if (!post.length) {
+          pushAll(parts, p);
+          return parts;
+        }
+        carry = p.pop();
+        pushAll(parts, p);
+        str = post;
+      }
+    }
+    function bound(value, fallback2) {
+      return value == null || isNaN(value) ? fallback2 : value;
+    }
+    function expandTop(str, options) {
+      if (!str) return [];
+      options = options || {};
+      var max = bound(options.max, EXPANSION_MAX);
+      var maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+      var maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+      var maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+      var maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+      if (str.substr(0, 2) === "{}") {
+        str = "\\{\\}" + str.substr(2);
+      }
+      return expand3(
+        escapeBraces(str),
+        max,
+        maxLength,
+        maxDepth,
+        0,
+        maxRewrites,
+        { remaining: maxSteps },
+        true
+      ).map(unescapeBraces);
+    }
+    function embrace(str) {
+      return "{" + str + "}";
+    }
+    function isPadded(el) {
+      return /^-?0\d/.test(el);
+    }
+    function lte(i, y) {
+      return i <= y;
+    }
+    function gte(i, y) {
+      return i >= y;
+    }
+    function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+      var out = [];
+      var length = 0;
+      var nonEmpty;
+      outer: for (var a = 0; a < acc.length; a++) {
+        var prefix = acc[a] + pre;
+        var vs = values;
+        if (dropEmpties && !prefix) {
+          if (!nonEmpty) nonEmpty = values.filter(Boolean);
+          vs = nonEmpty;
+        }
+        for (var v = 0; v < vs.length; v++) {
+          if (out.length >= max) break outer;
+          var expansion = prefix + vs[v];
+          if (length + expansion.length > maxLength) break outer;
+          out.push(expansion);
+          length += expansion.length;
+        }
+      }
+      budget.remaining -= out.length;
+      return out;
+    }
+    function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+      var n = body.split(/\.\./);
+      var N = [];
+      if (n[0] === void 0 || n[1] === void 0) {
+        return N;
+      }
+      var x = numeric(n[0]);
+      var y = numeric(n[1]);
+      var width = Math.max(n[0].length, n[1].length);
+      var incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
+      var test = lte;
+      var reverse = y < x;
+      if (reverse) {
+        incr *= -1;
+        test = gte;
+      }
+      var pad = n.some(isPadded);
+      var cost = pad ? width : 1;
+      var length = 0;
+      for (var i = x; test(i, y) && N.length < max; i += incr) {
+        budget.remaining -= cost;
+        if (budget.remaining < 0) {
+          return void 0;
+        }
+        var c;
+        if (isAlphaSequence) {
+          c = String.fromCharCode(i);
+          if (c === "\\") {
+            c = "";
+          }
+        } else {
+          c = String(i);
+          if (pad) {
+            var need = width - c.length;
+            if (need > 0) {
+              var z = new Array(need + 1).join("0");
+              if (i < 0) {
+                c = "-" + z + c.slice(1);
+              } else {
+                c = z + c;
+              }
+            }
+          }
+        }
+        if (length + c.length > maxLength) break;
+        N.push(c);
+        length += c.length;
+      }
+      return N;
+    }
+    function expand3(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+      budget.remaining -= CALL_STEPS;
+      if (depth > maxDepth) {
+        return [str];
+      }
+      var acc = [""];
+      var rewrites = 0;
+      var dropEmpties = false;
+      var firstGroup = true;
+      var masked = str;
+      for (; ; ) {
+        const m = balancedWithBudget(str, masked, budget);
+        if (!m) {
+          return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
+        }
+        if (m.unmatched) {
+          masked = maskUnmatchedOpens(masked, budget);
+        }
+        const pre = m.pre;
+        var literal = function() {
+          return combine(
+            acc,
+            pre + "{" + m.body + "}" + m.post,
+            [""],
+            max,
+            maxLength,
+            dropEmpties,
+            budget
+          );
+        };
+        if (/\$$/.test(pre)) {
+          acc = combine(
+            acc,
+            pre + "{" + m.body + "}",
+            [""],
+            max,
+            maxLength,
+            dropEmpties && !m.post.length,
+            budget
+          );
+          firstGroup = false;
+          if (!m.post.length) break;
+          str = m.post;
+          masked = masked.slice(m.end + 1);
+          continue;
+        }
+        var isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+        var isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(
+          m.body
+        );
+        var isSequence = isNumericSequence || isAlphaSequence;
+        var isOptions = m.body.indexOf(",") >= 0;
+        if (!isSequence && !isOptions) {
+          if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+            rewrites++;
+            str = m.pre + "{" + m.body + escClose + m.post;
+            masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+            isTop = true;
+            continue;
+          }
+          return literal();
+        }
+        if (firstGroup) {
+          dropEmpties = isTop && !isSequence;
+          firstGroup = false;
+        }
+        var values;
+        if (isSequence) {
+          values = expandSequence(
+            m.body,
+            isAlphaSequence,
+            max,
+            maxLength,
+            budget
+          );
+          if (!values) {
+            return literal();
+          }
+        } else {
+          var n = parseCommaParts(m.body, budget);
+          if (!n) {
+            return literal();
+          }
+          if (n.length === 1 && n[0] !== void 0) {
+            n = expand3(
+              n[0],
+              max,
+              maxLength,
+              maxDepth,
+              depth + 1,
+              maxRewrites,
+              budget,
+              false
+            ).map(embrace);
+            if (budget.remaining < 0) {
+              return literal();
+            }
+            if (n.length === 1) {
+              var single = combine(
+                acc,
+                pre + n[0],
+                [""],
+                max,
+                maxLength,
+                dropEmpties && !m.post.length,
+                budget
+              );
+              if (budget.remaining < 0) {
+                return literal();
+              }
+              acc = single;
+              if (!m.post.length) break;
+              str = m.post;
+              masked = masked.slice(m.end + 1);
+              continue;
+            }
+          }
+          var dropsEmpties = dropEmpties && !m.post.length && !pre;
+          for (var d = 0; dropsEmpties && d < acc.length; d++) {
+            if (acc[d]) {
+              dropsEmpties = false;
+            }
+          }
+          values = [];
+          var valuesLength = 0;
+          outer: for (var j = 0; j < n.length; j++) {
+            var expanded = expand3(
+              n[j],
+              max,
+              maxLength,
+              maxDepth,
+              depth + 1,
+              maxRewrites,
+              budget,
+              false
+            );
+            if (budget.remaining < 0) {
+              return literal();
+            }
+            for (var k = 0; k < expanded.length; k++) {
+              var v = expanded[k];
+              if (dropsEmpties && !v) continue;
+              if (values.length >= max || valuesLength + v.length > maxLength) {
+                break outer;
+              }
+              values.push(v);
+              valuesLength += v.length;
+            }
+          }
+        }
+        var next = combine(
+          acc,
+          pre,
+          values,
+          max,
+          maxLength,
+          dropEmpties && !m.post.length,
+          budget
+        );
+        if (budget.remaining < 0) {
+          return literal();
+        }
+        acc = next;
+        if (!m.post.length) break;
+        str = m.post;
+        masked = masked.slice(m.end + 1);
+      }
+      return acc;
+    }
+  }
+});
+
 // node_modules/.pnpm/ignore@6.0.2/node_modules/ignore/index.js
-var require_ignore2 = __commonJS({
+var require_ignore = __commonJS({
   "node_modules/.pnpm/ignore@6.0.2/node_modules/ignore/index.js"(exports, module) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
@@ -29102,17 +9646,17 @@ var require_ignore2 = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path13, originalPath, doThrow) => {
-      if (!isString(path13)) {
+    var checkPath = (path10, originalPath, doThrow) => {
+      if (!isString(path10)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path13) {
+      if (!path10) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path13)) {
+      if (checkPath.isNotRelative(path10)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -29121,7 +9665,7 @@ var require_ignore2 = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path13) => REGEX_TEST_INVALID_PATH.test(path13);
+    var isNotRelative = (path10) => REGEX_TEST_INVALID_PATH.test(path10);
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
     var Ignore3 = class {
@@ -29180,7 +9724,7 @@ var require_ignore2 = __commonJS({
       //   setting `checkUnignored` to `false` could reduce additional
       //   path matching.
       // @returns {TestResult} true if a file is ignored
-      _testOne(path13, checkUnignored) {
+      _testOne(path10, checkUnignored) {
         let ignored = false;
         let unignored = false;
         this._rules.forEach((rule) => {
@@ -29188,7 +9732,7 @@ var require_ignore2 = __commonJS({
           if (unignored === negative && ignored !== unignored || negative && !ignored && !unignored && !checkUnignored) {
             return;
           }
-          const matched = rule.regex.test(path13);
+          const matched = rule.regex.test(path10);
           if (matched) {
             ignored = !negative;
             unignored = negative;
@@ -29200,50 +9744,50 @@ var require_ignore2 = __commonJS({
         };
       }
       // @returns {TestResult}
-      _test(originalPath, cache4, checkUnignored, slices) {
-        const path13 = originalPath && checkPath.convert(originalPath);
+      _test(originalPath, cache3, checkUnignored, slices) {
+        const path10 = originalPath && checkPath.convert(originalPath);
         checkPath(
-          path13,
+          path10,
           originalPath,
           this._allowRelativePaths ? RETURN_FALSE : throwError
         );
-        return this._t(path13, cache4, checkUnignored, slices);
+        return this._t(path10, cache3, checkUnignored, slices);
       }
-      _t(path13, cache4, checkUnignored, slices) {
-        if (path13 in cache4) {
-          return cache4[path13];
+      _t(path10, cache3, checkUnignored, slices) {
+        if (path10 in cache3) {
+          return cache3[path10];
         }
         if (!slices) {
-          slices = path13.split(SLASH);
+          slices = path10.split(SLASH);
         }
         slices.pop();
         if (!slices.length) {
-          return cache4[path13] = this._testOne(path13, checkUnignored);
+          return cache3[path10] = this._testOne(path10, checkUnignored);
         }
         const parent = this._t(
           slices.join(SLASH) + SLASH,
-          cache4,
+          cache3,
           checkUnignored,
           slices
         );
-        return cache4[path13] = parent.ignored ? parent : this._testOne(path13, checkUnignored);
+        return cache3[path10] = parent.ignored ? parent : this._testOne(path10, checkUnignored);
       }
-      ignores(path13) {
-        return this._test(path13, this._ignoreCache, false).ignored;
+      ignores(path10) {
+        return this._test(path10, this._ignoreCache, false).ignored;
       }
       createFilter() {
-        return (path13) => !this.ignores(path13);
+        return (path10) => !this.ignores(path10);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path13) {
-        return this._test(path13, this._testCache, true);
+      test(path10) {
+        return this._test(path10, this._testCache, true);
       }
     };
     var factory = (options) => new Ignore3(options);
-    var isPathValid = (path13) => checkPath(path13 && checkPath.convert(path13), path13, RETURN_FALSE);
+    var isPathValid = (path10) => checkPath(path10 && checkPath.convert(path10), path10, RETURN_FALSE);
     factory.isPathValid = isPathValid;
     factory.default = factory;
     module.exports = factory;
@@ -29254,7 +9798,7 @@ var require_ignore2 = __commonJS({
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGIX_IS_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path13) => REGIX_IS_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
+      checkPath.isNotRelative = (path10) => REGIX_IS_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
     }
   }
 });
@@ -29431,8 +9975,8 @@ var require_buffer_list = __commonJS({
     var _require = __require("buffer");
     var Buffer2 = _require.Buffer;
     var _require2 = __require("util");
-    var inspect3 = _require2.inspect;
-    var custom = inspect3 && inspect3.custom || "inspect";
+    var inspect2 = _require2.inspect;
+    var custom = inspect2 && inspect2.custom || "inspect";
     function copyBuffer(src, target, offset2) {
       Buffer2.prototype.copy.call(src, target, offset2);
     }
@@ -29589,7 +10133,7 @@ var require_buffer_list = __commonJS({
       }, {
         key: custom,
         value: function value(_, options) {
-          return inspect3(this, _objectSpread(_objectSpread({}, options), {}, {
+          return inspect2(this, _objectSpread(_objectSpread({}, options), {}, {
             // Only inspect one level.
             depth: 0,
             // It should not recurse.
@@ -29692,15 +10236,15 @@ var require_destroy = __commonJS({
 });
 
 // node_modules/.pnpm/readable-stream@3.6.2/node_modules/readable-stream/errors.js
-var require_errors4 = __commonJS({
+var require_errors2 = __commonJS({
   "node_modules/.pnpm/readable-stream@3.6.2/node_modules/readable-stream/errors.js"(exports, module) {
     "use strict";
-    var codes2 = {};
+    var codes = {};
     function createErrorType(code3, message, Base) {
       if (!Base) {
         Base = Error;
       }
-      function getMessage2(arg1, arg2, arg3) {
+      function getMessage(arg1, arg2, arg3) {
         if (typeof message === "string") {
           return message;
         } else {
@@ -29709,12 +10253,12 @@ var require_errors4 = __commonJS({
       }
       class NodeError extends Base {
         constructor(arg1, arg2, arg3) {
-          super(getMessage2(arg1, arg2, arg3));
+          super(getMessage(arg1, arg2, arg3));
         }
       }
       NodeError.prototype.name = Base.name;
       NodeError.prototype.code = code3;
-      codes2[code3] = NodeError;
+      codes[code3] = NodeError;
     }
     function oneOf(expected, thing) {
       if (Array.isArray(expected)) {
@@ -29787,7 +10331,7 @@ var require_errors4 = __commonJS({
       return "Unknown encoding: " + arg;
     }, TypeError);
     createErrorType("ERR_STREAM_UNSHIFT_AFTER_END_EVENT", "stream.unshift() after end event");
-    module.exports.codes = codes2;
+    module.exports.codes = codes;
   }
 });
 
@@ -29795,7 +10339,7 @@ var require_errors4 = __commonJS({
 var require_state = __commonJS({
   "node_modules/.pnpm/readable-stream@3.6.2/node_modules/readable-stream/lib/internal/streams/state.js"(exports, module) {
     "use strict";
-    var ERR_INVALID_OPT_VALUE = require_errors4().codes.ERR_INVALID_OPT_VALUE;
+    var ERR_INVALID_OPT_VALUE = require_errors2().codes.ERR_INVALID_OPT_VALUE;
     function highWaterMarkFrom(options, isDuplex, duplexKey) {
       return options.highWaterMark != null ? options.highWaterMark : isDuplex ? options[duplexKey] : null;
     }
@@ -29900,7 +10444,7 @@ var require_stream_writable = __commonJS({
     var destroyImpl = require_destroy();
     var _require = require_state();
     var getHighWaterMark = _require.getHighWaterMark;
-    var _require$codes = require_errors4().codes;
+    var _require$codes = require_errors2().codes;
     var ERR_INVALID_ARG_TYPE = _require$codes.ERR_INVALID_ARG_TYPE;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
@@ -30733,7 +11277,7 @@ var require_string_decoder = __commonJS({
 var require_end_of_stream = __commonJS({
   "node_modules/.pnpm/readable-stream@3.6.2/node_modules/readable-stream/lib/internal/streams/end-of-stream.js"(exports, module) {
     "use strict";
-    var ERR_STREAM_PREMATURE_CLOSE = require_errors4().codes.ERR_STREAM_PREMATURE_CLOSE;
+    var ERR_STREAM_PREMATURE_CLOSE = require_errors2().codes.ERR_STREAM_PREMATURE_CLOSE;
     function once(callback) {
       var called = false;
       return function() {
@@ -30861,14 +11405,14 @@ var require_async_iterator = __commonJS({
       };
     }
     function readAndResolve(iter) {
-      var resolve7 = iter[kLastResolve];
-      if (resolve7 !== null) {
+      var resolve6 = iter[kLastResolve];
+      if (resolve6 !== null) {
         var data = iter[kStream].read();
         if (data !== null) {
           iter[kLastPromise] = null;
           iter[kLastResolve] = null;
           iter[kLastReject] = null;
-          resolve7(createIterResult(data, false));
+          resolve6(createIterResult(data, false));
         }
       }
     }
@@ -30876,13 +11420,13 @@ var require_async_iterator = __commonJS({
       process.nextTick(readAndResolve, iter);
     }
     function wrapForNext(lastPromise, iter) {
-      return function(resolve7, reject) {
+      return function(resolve6, reject) {
         lastPromise.then(function() {
           if (iter[kEnded]) {
-            resolve7(createIterResult(void 0, true));
+            resolve6(createIterResult(void 0, true));
             return;
           }
-          iter[kHandlePromise](resolve7, reject);
+          iter[kHandlePromise](resolve6, reject);
         }, reject);
       };
     }
@@ -30902,12 +11446,12 @@ var require_async_iterator = __commonJS({
           return Promise.resolve(createIterResult(void 0, true));
         }
         if (this[kStream].destroyed) {
-          return new Promise(function(resolve7, reject) {
+          return new Promise(function(resolve6, reject) {
             process.nextTick(function() {
               if (_this[kError]) {
                 reject(_this[kError]);
               } else {
-                resolve7(createIterResult(void 0, true));
+                resolve6(createIterResult(void 0, true));
               }
             });
           });
@@ -30930,13 +11474,13 @@ var require_async_iterator = __commonJS({
       return this;
     }), _defineProperty(_Object$setPrototypeO, "return", function _return() {
       var _this2 = this;
-      return new Promise(function(resolve7, reject) {
+      return new Promise(function(resolve6, reject) {
         _this2[kStream].destroy(null, function(err) {
           if (err) {
             reject(err);
             return;
           }
-          resolve7(createIterResult(void 0, true));
+          resolve6(createIterResult(void 0, true));
         });
       });
     }), _Object$setPrototypeO), AsyncIteratorPrototype);
@@ -30958,15 +11502,15 @@ var require_async_iterator = __commonJS({
         value: stream2._readableState.endEmitted,
         writable: true
       }), _defineProperty(_Object$create, kHandlePromise, {
-        value: function value(resolve7, reject) {
+        value: function value(resolve6, reject) {
           var data = iterator[kStream].read();
           if (data) {
             iterator[kLastPromise] = null;
             iterator[kLastResolve] = null;
             iterator[kLastReject] = null;
-            resolve7(createIterResult(data, false));
+            resolve6(createIterResult(data, false));
           } else {
-            iterator[kLastResolve] = resolve7;
+            iterator[kLastResolve] = resolve6;
             iterator[kLastReject] = reject;
           }
         },
@@ -30985,12 +11529,12 @@ var require_async_iterator = __commonJS({
           iterator[kError] = err;
           return;
         }
-        var resolve7 = iterator[kLastResolve];
-        if (resolve7 !== null) {
+        var resolve6 = iterator[kLastResolve];
+        if (resolve6 !== null) {
           iterator[kLastPromise] = null;
           iterator[kLastResolve] = null;
           iterator[kLastReject] = null;
-          resolve7(createIterResult(void 0, true));
+          resolve6(createIterResult(void 0, true));
         }
         iterator[kEnded] = true;
       });
@@ -31005,7 +11549,7 @@ var require_async_iterator = __commonJS({
 var require_from = __commonJS({
   "node_modules/.pnpm/readable-stream@3.6.2/node_modules/readable-stream/lib/internal/streams/from.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve7, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve6, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -31014,7 +11558,7 @@ var require_from = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve6(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -31022,13 +11566,13 @@ var require_from = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve6, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -31078,7 +11622,7 @@ var require_from = __commonJS({
       }
       return (hint === "string" ? String : Number)(input);
     }
-    var ERR_INVALID_ARG_TYPE = require_errors4().codes.ERR_INVALID_ARG_TYPE;
+    var ERR_INVALID_ARG_TYPE = require_errors2().codes.ERR_INVALID_ARG_TYPE;
     function from(Readable, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
@@ -31155,7 +11699,7 @@ var require_stream_readable = __commonJS({
     var destroyImpl = require_destroy();
     var _require = require_state();
     var getHighWaterMark = _require.getHighWaterMark;
-    var _require$codes = require_errors4().codes;
+    var _require$codes = require_errors2().codes;
     var ERR_INVALID_ARG_TYPE = _require$codes.ERR_INVALID_ARG_TYPE;
     var ERR_STREAM_PUSH_AFTER_EOF = _require$codes.ERR_STREAM_PUSH_AFTER_EOF;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
@@ -31860,7 +12404,7 @@ var require_stream_transform = __commonJS({
   "node_modules/.pnpm/readable-stream@3.6.2/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
     module.exports = Transform;
-    var _require$codes = require_errors4().codes;
+    var _require$codes = require_errors2().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
@@ -31986,7 +12530,7 @@ var require_pipeline = __commonJS({
         callback.apply(void 0, arguments);
       };
     }
-    var _require$codes = require_errors4().codes;
+    var _require$codes = require_errors2().codes;
     var ERR_MISSING_ARGS = _require$codes.ERR_MISSING_ARGS;
     var ERR_STREAM_DESTROYED = _require$codes.ERR_STREAM_DESTROYED;
     function noop(err) {
@@ -32792,7 +13336,7 @@ var require_concat_stream = __commonJS({
 });
 
 // node_modules/.pnpm/is-empty@1.2.0/node_modules/is-empty/lib/index.js
-var require_lib19 = __commonJS({
+var require_lib4 = __commonJS({
   "node_modules/.pnpm/is-empty@1.2.0/node_modules/is-empty/lib/index.js"(exports, module) {
     var has2 = Object.prototype.hasOwnProperty;
     var toString2 = Object.prototype.toString;
@@ -33406,7 +13950,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_, protocol, domain2, path13, match2) {
+function findUrl(_, protocol, domain2, path10, match2) {
   if (!previous(match2)) {
     return false;
   }
@@ -33419,7 +13963,7 @@ function findUrl(_, protocol, domain2, path13, match2) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path13);
+  const parts = splitUrl(domain2 + path10);
   const result = {
     type: "link",
     title: null,
@@ -38149,10 +18693,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve7 = constructs2[index2].resolveAll;
-    if (resolve7 && !called.includes(resolve7)) {
-      events = resolve7(events, context);
-      called.push(resolve7);
+    const resolve6 = constructs2[index2].resolveAll;
+    if (resolve6 && !called.includes(resolve6)) {
+      events = resolve6(events, context);
+      called.push(resolve6);
     }
   }
   return events;
@@ -44155,18 +24699,18 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set extname(extname2) {
-    assertPart(extname2, "extname");
+  set extname(extname) {
+    assertPart(extname, "extname");
     assertPath(this.dirname, "extname");
-    if (extname2) {
-      if (extname2.codePointAt(0) !== 46) {
+    if (extname) {
+      if (extname.codePointAt(0) !== 46) {
         throw new Error("`extname` must start with `.`");
       }
-      if (extname2.includes(".", 1)) {
+      if (extname.includes(".", 1)) {
         throw new Error("`extname` cannot contain multiple dots");
       }
     }
-    this.path = default2.join(this.dirname, this.stem + (extname2 || ""));
+    this.path = default2.join(this.dirname, this.stem + (extname || ""));
   }
   /**
    * Get the full path (example: `'~/index.min.js'`).
@@ -44189,13 +24733,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path13) {
-    if (isUrl(path13)) {
-      path13 = fileURLToPath(path13);
+  set path(path10) {
+    if (isUrl(path10)) {
+      path10 = fileURLToPath(path10);
     }
-    assertNonEmpty(path13, "path");
-    if (this.path !== path13) {
-      this.history.push(path13);
+    assertNonEmpty(path10, "path");
+    if (this.path !== path10) {
+      this.history.push(path10);
     }
   }
   /**
@@ -44462,8 +25006,8 @@ function assertNonEmpty(part2, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path13, name) {
-  if (!path13) {
+function assertPath(path10, name) {
+  if (!path10) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -44731,7 +25275,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve7, reject) {
+    function executor(resolve6, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -44762,8 +25306,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error, file2) {
         if (error || !file2) {
           reject(error);
-        } else if (resolve7) {
-          resolve7(file2);
+        } else if (resolve6) {
+          resolve6(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -44865,7 +25409,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve7, reject) {
+    function executor(resolve6, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -44879,8 +25423,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error) {
           reject(error);
-        } else if (resolve7) {
-          resolve7(resultingTree);
+        } else if (resolve6) {
+          resolve6(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -46017,13 +26561,13 @@ var ChunkCache = class {
     this.current = /* @__PURE__ */ new Map();
   }
 };
-function buildModelByChunks(text6, schema, cache4 = new ChunkCache(schema)) {
+function buildModelByChunks(text6, schema, cache3 = new ChunkCache(schema)) {
   const chunks = splitChunks(text6, schema);
   const parts = chunks.map((chunk2, index2) => {
-    const model = cache4.get(text6.slice(chunk2.start, chunk2.end), index2 === chunks.length - 1);
+    const model = cache3.get(text6.slice(chunk2.start, chunk2.end), index2 === chunks.length - 1);
     return chunk2.start === 0 ? model : shift(model, chunk2.start, chunk2.line - 1);
   });
-  cache4.sweep();
+  cache3.sweep();
   const first = parts[0];
   const last = parts.at(-1);
   const entries = parts.flatMap((part2) => part2.entries).map((entry, index2) => ({ ...entry, index: index2 }));
@@ -48603,10 +29147,10 @@ function formatSize(bytes) {
   const [value, unit] = bytes < 1e3 ** 2 ? [bytes / 1e3, "KB"] : bytes < 1e3 ** 3 ? [bytes / 1e3 ** 2, "MB"] : [bytes / 1e3 ** 3, "GB"];
   return `${Number(value.toFixed(1))} ${unit}`;
 }
-function readLog(path13, name, maxSize = defaultMaxSize) {
+function readLog(path10, name, maxSize = defaultMaxSize) {
   let bytes;
   try {
-    const stats = statSync(path13);
+    const stats = statSync(path10);
     if (stats.isDirectory()) {
       throw new InputError(
         name,
@@ -48618,16 +29162,16 @@ function readLog(path13, name, maxSize = defaultMaxSize) {
       throw new InputError(name, "is not a regular file", "pass the Markdown file of the log");
     }
     if (stats.size > maxSize) throw tooLarge(name, stats.size, maxSize);
-    bytes = readFileSync2(path13);
+    bytes = readFileSync2(path10);
   } catch (error) {
     throw readError(error, name);
   }
-  return { name, path: path13, bytes, text: decode2(bytes, name) };
+  return { name, path: path10, bytes, text: decode2(bytes, name) };
 }
-function sizeProblem(path13, name, maxSize) {
+function sizeProblem(path10, name, maxSize) {
   let size2;
   try {
-    size2 = statSync(path13).size;
+    size2 = statSync(path10).size;
   } catch {
     return void 0;
   }
@@ -48642,9 +29186,9 @@ function tooLarge(name, bytes, maxSize) {
     "split it into several logs, or raise the limit with --max-size"
   );
 }
-function exists(path13) {
+function exists(path10) {
   try {
-    lstatSync(path13);
+    lstatSync(path10);
     return true;
   } catch {
     return false;
@@ -48672,10 +29216,10 @@ function decode2(bytes, name) {
     );
   }
 }
-function writeAtomic(path13, name, text6, original) {
+function writeAtomic(path10, name, text6, original) {
   let temp;
   try {
-    const target = original ? realpathSync(path13) : path13;
+    const target = original ? realpathSync(path10) : path10;
     if (original) accessSync(target, constants.W_OK);
     const mode = original ? statSync(target).mode & 4095 : void 0;
     temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
@@ -48784,1486 +29328,26 @@ function firstInvalidByte(bytes) {
 }
 
 // packages/session-log/src/config.ts
-import { dirname as dirname2, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, resolve } from "node:path";
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/configuration.js
 var import_extend2 = __toESM(require_extend(), 1);
 var import_debug2 = __toESM(require_src(), 1);
-import assert4 from "node:assert/strict";
-import path6 from "node:path";
-import { fileURLToPath as fileURLToPath6, pathToFileURL as pathToFileURL3 } from "node:url";
-
-// node_modules/.pnpm/load-plugin@6.0.3/node_modules/load-plugin/lib/index.js
-var import_config = __toESM(require_lib16(), 1);
-var import_definitions = __toESM(require_definitions(), 1);
-import path4 from "node:path";
-import process4 from "node:process";
-import { pathToFileURL as pathToFileURL2 } from "node:url";
-
-// node_modules/.pnpm/import-meta-resolve@4.2.0/node_modules/import-meta-resolve/lib/resolve.js
-import assert2 from "node:assert";
-import { statSync as statSync2, realpathSync as realpathSync2 } from "node:fs";
-import process3 from "node:process";
-import { fileURLToPath as fileURLToPath4, pathToFileURL } from "node:url";
+import assert2 from "node:assert/strict";
 import path3 from "node:path";
-import { builtinModules } from "node:module";
+import { fileURLToPath as fileURLToPath3, pathToFileURL } from "node:url";
 
-// node_modules/.pnpm/import-meta-resolve@4.2.0/node_modules/import-meta-resolve/lib/get-format.js
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-
-// node_modules/.pnpm/import-meta-resolve@4.2.0/node_modules/import-meta-resolve/lib/package-json-reader.js
-import fs from "node:fs";
-import path2 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-
-// node_modules/.pnpm/import-meta-resolve@4.2.0/node_modules/import-meta-resolve/lib/errors.js
-import v8 from "node:v8";
-import assert from "node:assert";
-import { format, inspect } from "node:util";
-var own4 = {}.hasOwnProperty;
-var classRegExp = /^([A-Z][a-z\d]*)+$/;
-var kTypes = /* @__PURE__ */ new Set([
-  "string",
-  "function",
-  "number",
-  "object",
-  // Accept 'Function' and 'Object' as alternative to the lower cased version.
-  "Function",
-  "Object",
-  "boolean",
-  "bigint",
-  "symbol"
-]);
-var codes = {};
-function formatList(array, type = "and") {
-  return array.length < 3 ? array.join(` ${type} `) : `${array.slice(0, -1).join(", ")}, ${type} ${array[array.length - 1]}`;
+// stand-in:load-plugin
+function refuse(name) {
+  throw new Error(`session-log does not load plugins (asked for ${name})`);
 }
-var messages = /* @__PURE__ */ new Map();
-var nodeInternalPrefix = "__node_internal_";
-var userStackTraceLimit;
-codes.ERR_INVALID_ARG_TYPE = createError(
-  "ERR_INVALID_ARG_TYPE",
-  /**
-   * @param {string} name
-   * @param {Array<string> | string} expected
-   * @param {unknown} actual
-   */
-  (name, expected, actual) => {
-    assert.ok(typeof name === "string", "'name' must be a string");
-    if (!Array.isArray(expected)) {
-      expected = [expected];
-    }
-    let message = "The ";
-    if (name.endsWith(" argument")) {
-      message += `${name} `;
-    } else {
-      const type = name.includes(".") ? "property" : "argument";
-      message += `"${name}" ${type} `;
-    }
-    message += "must be ";
-    const types2 = [];
-    const instances = [];
-    const other = [];
-    for (const value of expected) {
-      assert.ok(
-        typeof value === "string",
-        "All expected entries have to be of type string"
-      );
-      if (kTypes.has(value)) {
-        types2.push(value.toLowerCase());
-      } else if (classRegExp.exec(value) === null) {
-        assert.ok(
-          value !== "object",
-          'The value "object" should be written as "Object"'
-        );
-        other.push(value);
-      } else {
-        instances.push(value);
-      }
-    }
-    if (instances.length > 0) {
-      const pos = types2.indexOf("object");
-      if (pos !== -1) {
-        types2.slice(pos, 1);
-        instances.push("Object");
-      }
-    }
-    if (types2.length > 0) {
-      message += `${types2.length > 1 ? "one of type" : "of type"} ${formatList(
-        types2,
-        "or"
-      )}`;
-      if (instances.length > 0 || other.length > 0) message += " or ";
-    }
-    if (instances.length > 0) {
-      message += `an instance of ${formatList(instances, "or")}`;
-      if (other.length > 0) message += " or ";
-    }
-    if (other.length > 0) {
-      if (other.length > 1) {
-        message += `one of ${formatList(other, "or")}`;
-      } else {
-        if (other[0].toLowerCase() !== other[0]) message += "an ";
-        message += `${other[0]}`;
-      }
-    }
-    message += `. Received ${determineSpecificType(actual)}`;
-    return message;
-  },
-  TypeError
-);
-codes.ERR_INVALID_MODULE_SPECIFIER = createError(
-  "ERR_INVALID_MODULE_SPECIFIER",
-  /**
-   * @param {string} request
-   * @param {string} reason
-   * @param {string} [base]
-   */
-  (request, reason, base2 = void 0) => {
-    return `Invalid module "${request}" ${reason}${base2 ? ` imported from ${base2}` : ""}`;
-  },
-  TypeError
-);
-codes.ERR_INVALID_PACKAGE_CONFIG = createError(
-  "ERR_INVALID_PACKAGE_CONFIG",
-  /**
-   * @param {string} path
-   * @param {string} [base]
-   * @param {string} [message]
-   */
-  (path13, base2, message) => {
-    return `Invalid package config ${path13}${base2 ? ` while importing ${base2}` : ""}${message ? `. ${message}` : ""}`;
-  },
-  Error
-);
-codes.ERR_INVALID_PACKAGE_TARGET = createError(
-  "ERR_INVALID_PACKAGE_TARGET",
-  /**
-   * @param {string} packagePath
-   * @param {string} key
-   * @param {unknown} target
-   * @param {boolean} [isImport=false]
-   * @param {string} [base]
-   */
-  (packagePath, key, target, isImport = false, base2 = void 0) => {
-    const relatedError = typeof target === "string" && !isImport && target.length > 0 && !target.startsWith("./");
-    if (key === ".") {
-      assert.ok(isImport === false);
-      return `Invalid "exports" main target ${JSON.stringify(target)} defined in the package config ${packagePath}package.json${base2 ? ` imported from ${base2}` : ""}${relatedError ? '; targets must start with "./"' : ""}`;
-    }
-    return `Invalid "${isImport ? "imports" : "exports"}" target ${JSON.stringify(
-      target
-    )} defined for '${key}' in the package config ${packagePath}package.json${base2 ? ` imported from ${base2}` : ""}${relatedError ? '; targets must start with "./"' : ""}`;
-  },
-  Error
-);
-codes.ERR_MODULE_NOT_FOUND = createError(
-  "ERR_MODULE_NOT_FOUND",
-  /**
-   * @param {string} path
-   * @param {string} base
-   * @param {boolean} [exactUrl]
-   */
-  (path13, base2, exactUrl = false) => {
-    return `Cannot find ${exactUrl ? "module" : "package"} '${path13}' imported from ${base2}`;
-  },
-  Error
-);
-codes.ERR_NETWORK_IMPORT_DISALLOWED = createError(
-  "ERR_NETWORK_IMPORT_DISALLOWED",
-  "import of '%s' by %s is not supported: %s",
-  Error
-);
-codes.ERR_PACKAGE_IMPORT_NOT_DEFINED = createError(
-  "ERR_PACKAGE_IMPORT_NOT_DEFINED",
-  /**
-   * @param {string} specifier
-   * @param {string} packagePath
-   * @param {string} base
-   */
-  (specifier, packagePath, base2) => {
-    return `Package import specifier "${specifier}" is not defined${packagePath ? ` in package ${packagePath}package.json` : ""} imported from ${base2}`;
-  },
-  TypeError
-);
-codes.ERR_PACKAGE_PATH_NOT_EXPORTED = createError(
-  "ERR_PACKAGE_PATH_NOT_EXPORTED",
-  /**
-   * @param {string} packagePath
-   * @param {string} subpath
-   * @param {string} [base]
-   */
-  (packagePath, subpath, base2 = void 0) => {
-    if (subpath === ".")
-      return `No "exports" main defined in ${packagePath}package.json${base2 ? ` imported from ${base2}` : ""}`;
-    return `Package subpath '${subpath}' is not defined by "exports" in ${packagePath}package.json${base2 ? ` imported from ${base2}` : ""}`;
-  },
-  Error
-);
-codes.ERR_UNSUPPORTED_DIR_IMPORT = createError(
-  "ERR_UNSUPPORTED_DIR_IMPORT",
-  "Directory import '%s' is not supported resolving ES modules imported from %s",
-  Error
-);
-codes.ERR_UNSUPPORTED_RESOLVE_REQUEST = createError(
-  "ERR_UNSUPPORTED_RESOLVE_REQUEST",
-  'Failed to resolve module specifier "%s" from "%s": Invalid relative URL or base scheme is not hierarchical.',
-  TypeError
-);
-codes.ERR_UNKNOWN_FILE_EXTENSION = createError(
-  "ERR_UNKNOWN_FILE_EXTENSION",
-  /**
-   * @param {string} extension
-   * @param {string} path
-   */
-  (extension2, path13) => {
-    return `Unknown file extension "${extension2}" for ${path13}`;
-  },
-  TypeError
-);
-codes.ERR_INVALID_ARG_VALUE = createError(
-  "ERR_INVALID_ARG_VALUE",
-  /**
-   * @param {string} name
-   * @param {unknown} value
-   * @param {string} [reason='is invalid']
-   */
-  (name, value, reason = "is invalid") => {
-    let inspected = inspect(value);
-    if (inspected.length > 128) {
-      inspected = `${inspected.slice(0, 128)}...`;
-    }
-    const type = name.includes(".") ? "property" : "argument";
-    return `The ${type} '${name}' ${reason}. Received ${inspected}`;
-  },
-  TypeError
-  // Note: extra classes have been shaken out.
-  // , RangeError
-);
-function createError(sym, value, constructor) {
-  messages.set(sym, value);
-  return makeNodeErrorWithCode(constructor, sym);
-}
-function makeNodeErrorWithCode(Base, key) {
-  return NodeError;
-  function NodeError(...parameters) {
-    const limit = Error.stackTraceLimit;
-    if (isErrorStackTraceLimitWritable()) Error.stackTraceLimit = 0;
-    const error = new Base();
-    if (isErrorStackTraceLimitWritable()) Error.stackTraceLimit = limit;
-    const message = getMessage(key, parameters, error);
-    Object.defineProperties(error, {
-      // Note: no need to implement `kIsNodeError` symbol, would be hard,
-      // probably.
-      message: {
-        value: message,
-        enumerable: false,
-        writable: true,
-        configurable: true
-      },
-      toString: {
-        /** @this {Error} */
-        value() {
-          return `${this.name} [${key}]: ${this.message}`;
-        },
-        enumerable: false,
-        writable: true,
-        configurable: true
-      }
-    });
-    captureLargerStackTrace(error);
-    error.code = key;
-    return error;
-  }
-}
-function isErrorStackTraceLimitWritable() {
-  try {
-    if (v8.startupSnapshot.isBuildingSnapshot()) {
-      return false;
-    }
-  } catch {
-  }
-  const desc = Object.getOwnPropertyDescriptor(Error, "stackTraceLimit");
-  if (desc === void 0) {
-    return Object.isExtensible(Error);
-  }
-  return own4.call(desc, "writable") && desc.writable !== void 0 ? desc.writable : desc.set !== void 0;
-}
-function hideStackFrames(wrappedFunction) {
-  const hidden = nodeInternalPrefix + wrappedFunction.name;
-  Object.defineProperty(wrappedFunction, "name", { value: hidden });
-  return wrappedFunction;
-}
-var captureLargerStackTrace = hideStackFrames(
-  /**
-   * @param {Error} error
-   * @returns {Error}
-   */
-  // @ts-expect-error: fine
-  function(error) {
-    const stackTraceLimitIsWritable = isErrorStackTraceLimitWritable();
-    if (stackTraceLimitIsWritable) {
-      userStackTraceLimit = Error.stackTraceLimit;
-      Error.stackTraceLimit = Number.POSITIVE_INFINITY;
-    }
-    Error.captureStackTrace(error);
-    if (stackTraceLimitIsWritable) Error.stackTraceLimit = userStackTraceLimit;
-    return error;
-  }
-);
-function getMessage(key, parameters, self2) {
-  const message = messages.get(key);
-  assert.ok(message !== void 0, "expected `message` to be found");
-  if (typeof message === "function") {
-    assert.ok(
-      message.length <= parameters.length,
-      // Default options do not count.
-      `Code: ${key}; The provided arguments length (${parameters.length}) does not match the required ones (${message.length}).`
-    );
-    return Reflect.apply(message, self2, parameters);
-  }
-  const regex2 = /%[dfijoOs]/g;
-  let expectedLength = 0;
-  while (regex2.exec(message) !== null) expectedLength++;
-  assert.ok(
-    expectedLength === parameters.length,
-    `Code: ${key}; The provided arguments length (${parameters.length}) does not match the required ones (${expectedLength}).`
-  );
-  if (parameters.length === 0) return message;
-  parameters.unshift(message);
-  return Reflect.apply(format, null, parameters);
-}
-function determineSpecificType(value) {
-  if (value === null || value === void 0) {
-    return String(value);
-  }
-  if (typeof value === "function" && value.name) {
-    return `function ${value.name}`;
-  }
-  if (typeof value === "object") {
-    if (value.constructor && value.constructor.name) {
-      return `an instance of ${value.constructor.name}`;
-    }
-    return `${inspect(value, { depth: -1 })}`;
-  }
-  let inspected = inspect(value, { colors: false });
-  if (inspected.length > 28) {
-    inspected = `${inspected.slice(0, 25)}...`;
-  }
-  return `type ${typeof value} (${inspected})`;
-}
-
-// node_modules/.pnpm/import-meta-resolve@4.2.0/node_modules/import-meta-resolve/lib/package-json-reader.js
-var hasOwnProperty2 = {}.hasOwnProperty;
-var { ERR_INVALID_PACKAGE_CONFIG } = codes;
-var cache3 = /* @__PURE__ */ new Map();
-function read(jsonPath, { base: base2, specifier }) {
-  const existing = cache3.get(jsonPath);
-  if (existing) {
-    return existing;
-  }
-  let string3;
-  try {
-    string3 = fs.readFileSync(path2.toNamespacedPath(jsonPath), "utf8");
-  } catch (error) {
-    const exception = (
-      /** @type {ErrnoException} */
-      error
-    );
-    if (exception.code !== "ENOENT") {
-      throw exception;
-    }
-  }
-  const result = {
-    exists: false,
-    pjsonPath: jsonPath,
-    main: void 0,
-    name: void 0,
-    type: "none",
-    // Ignore unknown types for forwards compatibility
-    exports: void 0,
-    imports: void 0
-  };
-  if (string3 !== void 0) {
-    let parsed2;
-    try {
-      parsed2 = JSON.parse(string3);
-    } catch (error_) {
-      const cause = (
-        /** @type {ErrnoException} */
-        error_
-      );
-      const error = new ERR_INVALID_PACKAGE_CONFIG(
-        jsonPath,
-        (base2 ? `"${specifier}" from ` : "") + fileURLToPath2(base2 || specifier),
-        cause.message
-      );
-      error.cause = cause;
-      throw error;
-    }
-    result.exists = true;
-    if (hasOwnProperty2.call(parsed2, "name") && typeof parsed2.name === "string") {
-      result.name = parsed2.name;
-    }
-    if (hasOwnProperty2.call(parsed2, "main") && typeof parsed2.main === "string") {
-      result.main = parsed2.main;
-    }
-    if (hasOwnProperty2.call(parsed2, "exports")) {
-      result.exports = parsed2.exports;
-    }
-    if (hasOwnProperty2.call(parsed2, "imports")) {
-      result.imports = parsed2.imports;
-    }
-    if (hasOwnProperty2.call(parsed2, "type") && (parsed2.type === "commonjs" || parsed2.type === "module")) {
-      result.type = parsed2.type;
-    }
-  }
-  cache3.set(jsonPath, result);
-  return result;
-}
-function getPackageScopeConfig(resolved) {
-  let packageJSONUrl = new URL("package.json", resolved);
-  while (true) {
-    const packageJSONPath2 = packageJSONUrl.pathname;
-    if (packageJSONPath2.endsWith("node_modules/package.json")) {
-      break;
-    }
-    const packageConfig = read(fileURLToPath2(packageJSONUrl), {
-      specifier: resolved
-    });
-    if (packageConfig.exists) {
-      return packageConfig;
-    }
-    const lastPackageJSONUrl = packageJSONUrl;
-    packageJSONUrl = new URL("../package.json", packageJSONUrl);
-    if (packageJSONUrl.pathname === lastPackageJSONUrl.pathname) {
-      break;
-    }
-  }
-  const packageJSONPath = fileURLToPath2(packageJSONUrl);
-  return {
-    pjsonPath: packageJSONPath,
-    exists: false,
-    type: "none"
-  };
-}
-function getPackageType(url) {
-  return getPackageScopeConfig(url).type;
-}
-
-// node_modules/.pnpm/import-meta-resolve@4.2.0/node_modules/import-meta-resolve/lib/get-format.js
-var { ERR_UNKNOWN_FILE_EXTENSION } = codes;
-var hasOwnProperty3 = {}.hasOwnProperty;
-var extensionFormatMap = {
-  // @ts-expect-error: hush.
-  __proto__: null,
-  ".cjs": "commonjs",
-  ".js": "module",
-  ".json": "json",
-  ".mjs": "module"
-};
-function mimeToFormat(mime) {
-  if (mime && /\s*(text|application)\/javascript\s*(;\s*charset=utf-?8\s*)?/i.test(mime))
-    return "module";
-  if (mime === "application/json") return "json";
-  return null;
-}
-var protocolHandlers = {
-  // @ts-expect-error: hush.
-  __proto__: null,
-  "data:": getDataProtocolModuleFormat,
-  "file:": getFileProtocolModuleFormat,
-  "http:": getHttpProtocolModuleFormat,
-  "https:": getHttpProtocolModuleFormat,
-  "node:"() {
-    return "builtin";
-  }
-};
-function getDataProtocolModuleFormat(parsed2) {
-  const { 1: mime } = /^([^/]+\/[^;,]+)[^,]*?(;base64)?,/.exec(
-    parsed2.pathname
-  ) || [null, null, null];
-  return mimeToFormat(mime);
-}
-function extname(url) {
-  const pathname = url.pathname;
-  let index2 = pathname.length;
-  while (index2--) {
-    const code3 = pathname.codePointAt(index2);
-    if (code3 === 47) {
-      return "";
-    }
-    if (code3 === 46) {
-      return pathname.codePointAt(index2 - 1) === 47 ? "" : pathname.slice(index2);
-    }
-  }
-  return "";
-}
-function getFileProtocolModuleFormat(url, _context, ignoreErrors) {
-  const value = extname(url);
-  if (value === ".js") {
-    const packageType = getPackageType(url);
-    if (packageType !== "none") {
-      return packageType;
-    }
-    return "commonjs";
-  }
-  if (value === "") {
-    const packageType = getPackageType(url);
-    if (packageType === "none" || packageType === "commonjs") {
-      return "commonjs";
-    }
-    return "module";
-  }
-  const format3 = extensionFormatMap[value];
-  if (format3) return format3;
-  if (ignoreErrors) {
-    return void 0;
-  }
-  const filepath = fileURLToPath3(url);
-  throw new ERR_UNKNOWN_FILE_EXTENSION(value, filepath);
-}
-function getHttpProtocolModuleFormat() {
-}
-function defaultGetFormatWithoutErrors(url, context) {
-  const protocol = url.protocol;
-  if (!hasOwnProperty3.call(protocolHandlers, protocol)) {
-    return null;
-  }
-  return protocolHandlers[protocol](url, context, true) || null;
-}
-
-// node_modules/.pnpm/import-meta-resolve@4.2.0/node_modules/import-meta-resolve/lib/utils.js
-var { ERR_INVALID_ARG_VALUE } = codes;
-var DEFAULT_CONDITIONS = Object.freeze(["node", "import"]);
-var DEFAULT_CONDITIONS_SET = new Set(DEFAULT_CONDITIONS);
-function getDefaultConditions() {
-  return DEFAULT_CONDITIONS;
-}
-function getDefaultConditionsSet() {
-  return DEFAULT_CONDITIONS_SET;
-}
-function getConditionsSet(conditions) {
-  if (conditions !== void 0 && conditions !== getDefaultConditions()) {
-    if (!Array.isArray(conditions)) {
-      throw new ERR_INVALID_ARG_VALUE(
-        "conditions",
-        conditions,
-        "expected an array"
-      );
-    }
-    return new Set(conditions);
-  }
-  return getDefaultConditionsSet();
-}
-
-// node_modules/.pnpm/import-meta-resolve@4.2.0/node_modules/import-meta-resolve/lib/resolve.js
-var RegExpPrototypeSymbolReplace = RegExp.prototype[Symbol.replace];
-var {
-  ERR_NETWORK_IMPORT_DISALLOWED,
-  ERR_INVALID_MODULE_SPECIFIER,
-  ERR_INVALID_PACKAGE_CONFIG: ERR_INVALID_PACKAGE_CONFIG2,
-  ERR_INVALID_PACKAGE_TARGET,
-  ERR_MODULE_NOT_FOUND,
-  ERR_PACKAGE_IMPORT_NOT_DEFINED,
-  ERR_PACKAGE_PATH_NOT_EXPORTED,
-  ERR_UNSUPPORTED_DIR_IMPORT,
-  ERR_UNSUPPORTED_RESOLVE_REQUEST
-} = codes;
-var own5 = {}.hasOwnProperty;
-var invalidSegmentRegEx = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))?(\\|\/|$)/i;
-var deprecatedInvalidSegmentRegEx = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))(\\|\/|$)/i;
-var invalidPackageNameRegEx = /^\.|%|\\/;
-var patternRegEx = /\*/g;
-var encodedSeparatorRegEx = /%2f|%5c/i;
-var emittedPackageWarnings = /* @__PURE__ */ new Set();
-var doubleSlashRegEx = /[/\\]{2}/;
-function emitInvalidSegmentDeprecation(target, request, match2, packageJsonUrl, internal, base2, isTarget) {
-  if (process3.noDeprecation) {
-    return;
-  }
-  const pjsonPath = fileURLToPath4(packageJsonUrl);
-  const double = doubleSlashRegEx.exec(isTarget ? target : request) !== null;
-  process3.emitWarning(
-    `Use of deprecated ${double ? "double slash" : "leading or trailing slash matching"} resolving "${target}" for module request "${request}" ${request === match2 ? "" : `matched to "${match2}" `}in the "${internal ? "imports" : "exports"}" field module resolution of the package at ${pjsonPath}${base2 ? ` imported from ${fileURLToPath4(base2)}` : ""}.`,
-    "DeprecationWarning",
-    "DEP0166"
-  );
-}
-function emitLegacyIndexDeprecation(url, packageJsonUrl, base2, main2) {
-  if (process3.noDeprecation) {
-    return;
-  }
-  const format3 = defaultGetFormatWithoutErrors(url, { parentURL: base2.href });
-  if (format3 !== "module") return;
-  const urlPath = fileURLToPath4(url.href);
-  const packagePath = fileURLToPath4(new URL(".", packageJsonUrl));
-  const basePath = fileURLToPath4(base2);
-  if (!main2) {
-    process3.emitWarning(
-      `No "main" or "exports" field defined in the package.json for ${packagePath} resolving the main entry point "${urlPath.slice(
-        packagePath.length
-      )}", imported from ${basePath}.
-Default "index" lookups for the main are deprecated for ES modules.`,
-      "DeprecationWarning",
-      "DEP0151"
-    );
-  } else if (path3.resolve(packagePath, main2) !== urlPath) {
-    process3.emitWarning(
-      `Package ${packagePath} has a "main" field set to "${main2}", excluding the full filename and extension to the resolved file at "${urlPath.slice(
-        packagePath.length
-      )}", imported from ${basePath}.
- Automatic extension resolution of the "main" field is deprecated for ES modules.`,
-      "DeprecationWarning",
-      "DEP0151"
-    );
-  }
-}
-function tryStatSync(path13) {
-  try {
-    return statSync2(path13);
-  } catch {
-  }
-}
-function fileExists(url) {
-  const stats = statSync2(url, { throwIfNoEntry: false });
-  const isFile = stats ? stats.isFile() : void 0;
-  return isFile === null || isFile === void 0 ? false : isFile;
-}
-function legacyMainResolve(packageJsonUrl, packageConfig, base2) {
-  let guess2;
-  if (packageConfig.main !== void 0) {
-    guess2 = new URL(packageConfig.main, packageJsonUrl);
-    if (fileExists(guess2)) return guess2;
-    const tries2 = [
-      `./${packageConfig.main}.js`,
-      `./${packageConfig.main}.json`,
-      `./${packageConfig.main}.node`,
-      `./${packageConfig.main}/index.js`,
-      `./${packageConfig.main}/index.json`,
-      `./${packageConfig.main}/index.node`
-    ];
-    let i2 = -1;
-    while (++i2 < tries2.length) {
-      guess2 = new URL(tries2[i2], packageJsonUrl);
-      if (fileExists(guess2)) break;
-      guess2 = void 0;
-    }
-    if (guess2) {
-      emitLegacyIndexDeprecation(
-        guess2,
-        packageJsonUrl,
-        base2,
-        packageConfig.main
-      );
-      return guess2;
-    }
-  }
-  const tries = ["./index.js", "./index.json", "./index.node"];
-  let i = -1;
-  while (++i < tries.length) {
-    guess2 = new URL(tries[i], packageJsonUrl);
-    if (fileExists(guess2)) break;
-    guess2 = void 0;
-  }
-  if (guess2) {
-    emitLegacyIndexDeprecation(guess2, packageJsonUrl, base2, packageConfig.main);
-    return guess2;
-  }
-  throw new ERR_MODULE_NOT_FOUND(
-    fileURLToPath4(new URL(".", packageJsonUrl)),
-    fileURLToPath4(base2)
-  );
-}
-function finalizeResolution(resolved, base2, preserveSymlinks) {
-  if (encodedSeparatorRegEx.exec(resolved.pathname) !== null) {
-    throw new ERR_INVALID_MODULE_SPECIFIER(
-      resolved.pathname,
-      'must not include encoded "/" or "\\" characters',
-      fileURLToPath4(base2)
-    );
-  }
-  let filePath2;
-  try {
-    filePath2 = fileURLToPath4(resolved);
-  } catch (error) {
-    const cause = (
-      /** @type {ErrnoException} */
-      error
-    );
-    Object.defineProperty(cause, "input", { value: String(resolved) });
-    Object.defineProperty(cause, "module", { value: String(base2) });
-    throw cause;
-  }
-  const stats = tryStatSync(
-    filePath2.endsWith("/") ? filePath2.slice(-1) : filePath2
-  );
-  if (stats && stats.isDirectory()) {
-    const error = new ERR_UNSUPPORTED_DIR_IMPORT(filePath2, fileURLToPath4(base2));
-    error.url = String(resolved);
-    throw error;
-  }
-  if (!stats || !stats.isFile()) {
-    const error = new ERR_MODULE_NOT_FOUND(
-      filePath2 || resolved.pathname,
-      base2 && fileURLToPath4(base2),
-      true
-    );
-    error.url = String(resolved);
-    throw error;
-  }
-  if (!preserveSymlinks) {
-    const real = realpathSync2(filePath2);
-    const { search: search3, hash } = resolved;
-    resolved = pathToFileURL(real + (filePath2.endsWith(path3.sep) ? "/" : ""));
-    resolved.search = search3;
-    resolved.hash = hash;
-  }
-  return resolved;
-}
-function importNotDefined(specifier, packageJsonUrl, base2) {
-  return new ERR_PACKAGE_IMPORT_NOT_DEFINED(
-    specifier,
-    packageJsonUrl && fileURLToPath4(new URL(".", packageJsonUrl)),
-    fileURLToPath4(base2)
-  );
-}
-function exportsNotFound(subpath, packageJsonUrl, base2) {
-  return new ERR_PACKAGE_PATH_NOT_EXPORTED(
-    fileURLToPath4(new URL(".", packageJsonUrl)),
-    subpath,
-    base2 && fileURLToPath4(base2)
-  );
-}
-function throwInvalidSubpath(request, match2, packageJsonUrl, internal, base2) {
-  const reason = `request is not a valid match in pattern "${match2}" for the "${internal ? "imports" : "exports"}" resolution of ${fileURLToPath4(packageJsonUrl)}`;
-  throw new ERR_INVALID_MODULE_SPECIFIER(
-    request,
-    reason,
-    base2 && fileURLToPath4(base2)
-  );
-}
-function invalidPackageTarget(subpath, target, packageJsonUrl, internal, base2) {
-  target = typeof target === "object" && target !== null ? JSON.stringify(target, null, "") : `${target}`;
-  return new ERR_INVALID_PACKAGE_TARGET(
-    fileURLToPath4(new URL(".", packageJsonUrl)),
-    subpath,
-    target,
-    internal,
-    base2 && fileURLToPath4(base2)
-  );
-}
-function resolvePackageTargetString(target, subpath, match2, packageJsonUrl, base2, pattern2, internal, isPathMap, conditions) {
-  if (subpath !== "" && !pattern2 && target[target.length - 1] !== "/")
-    throw invalidPackageTarget(match2, target, packageJsonUrl, internal, base2);
-  if (!target.startsWith("./")) {
-    if (internal && !target.startsWith("../") && !target.startsWith("/")) {
-      let isURL2 = false;
-      try {
-        new URL(target);
-        isURL2 = true;
-      } catch {
-      }
-      if (!isURL2) {
-        const exportTarget = pattern2 ? RegExpPrototypeSymbolReplace.call(
-          patternRegEx,
-          target,
-          () => subpath
-        ) : target + subpath;
-        return packageResolve(exportTarget, packageJsonUrl, conditions);
-      }
-    }
-    throw invalidPackageTarget(match2, target, packageJsonUrl, internal, base2);
-  }
-  if (invalidSegmentRegEx.exec(target.slice(2)) !== null) {
-    if (deprecatedInvalidSegmentRegEx.exec(target.slice(2)) === null) {
-      if (!isPathMap) {
-        const request = pattern2 ? match2.replace("*", () => subpath) : match2 + subpath;
-        const resolvedTarget = pattern2 ? RegExpPrototypeSymbolReplace.call(
-          patternRegEx,
-          target,
-          () => subpath
-        ) : target;
-        emitInvalidSegmentDeprecation(
-          resolvedTarget,
-          request,
-          match2,
-          packageJsonUrl,
-          internal,
-          base2,
-          true
-        );
-      }
-    } else {
-      throw invalidPackageTarget(match2, target, packageJsonUrl, internal, base2);
-    }
-  }
-  const resolved = new URL(target, packageJsonUrl);
-  const resolvedPath = resolved.pathname;
-  const packagePath = new URL(".", packageJsonUrl).pathname;
-  if (!resolvedPath.startsWith(packagePath))
-    throw invalidPackageTarget(match2, target, packageJsonUrl, internal, base2);
-  if (subpath === "") return resolved;
-  if (invalidSegmentRegEx.exec(subpath) !== null) {
-    const request = pattern2 ? match2.replace("*", () => subpath) : match2 + subpath;
-    if (deprecatedInvalidSegmentRegEx.exec(subpath) === null) {
-      if (!isPathMap) {
-        const resolvedTarget = pattern2 ? RegExpPrototypeSymbolReplace.call(
-          patternRegEx,
-          target,
-          () => subpath
-        ) : target;
-        emitInvalidSegmentDeprecation(
-          resolvedTarget,
-          request,
-          match2,
-          packageJsonUrl,
-          internal,
-          base2,
-          false
-        );
-      }
-    } else {
-      throwInvalidSubpath(request, match2, packageJsonUrl, internal, base2);
-    }
-  }
-  if (pattern2) {
-    return new URL(
-      RegExpPrototypeSymbolReplace.call(
-        patternRegEx,
-        resolved.href,
-        () => subpath
-      )
-    );
-  }
-  return new URL(subpath, resolved);
-}
-function isArrayIndex(key) {
-  const keyNumber = Number(key);
-  if (`${keyNumber}` !== key) return false;
-  return keyNumber >= 0 && keyNumber < 4294967295;
-}
-function resolvePackageTarget(packageJsonUrl, target, subpath, packageSubpath, base2, pattern2, internal, isPathMap, conditions) {
-  if (typeof target === "string") {
-    return resolvePackageTargetString(
-      target,
-      subpath,
-      packageSubpath,
-      packageJsonUrl,
-      base2,
-      pattern2,
-      internal,
-      isPathMap,
-      conditions
-    );
-  }
-  if (Array.isArray(target)) {
-    const targetList = target;
-    if (targetList.length === 0) return null;
-    let lastException;
-    let i = -1;
-    while (++i < targetList.length) {
-      const targetItem = targetList[i];
-      let resolveResult;
-      try {
-        resolveResult = resolvePackageTarget(
-          packageJsonUrl,
-          targetItem,
-          subpath,
-          packageSubpath,
-          base2,
-          pattern2,
-          internal,
-          isPathMap,
-          conditions
-        );
-      } catch (error) {
-        const exception = (
-          /** @type {ErrnoException} */
-          error
-        );
-        lastException = exception;
-        if (exception.code === "ERR_INVALID_PACKAGE_TARGET") continue;
-        throw error;
-      }
-      if (resolveResult === void 0) continue;
-      if (resolveResult === null) {
-        lastException = null;
-        continue;
-      }
-      return resolveResult;
-    }
-    if (lastException === void 0 || lastException === null) {
-      return null;
-    }
-    throw lastException;
-  }
-  if (typeof target === "object" && target !== null) {
-    const keys = Object.getOwnPropertyNames(target);
-    let i = -1;
-    while (++i < keys.length) {
-      const key = keys[i];
-      if (isArrayIndex(key)) {
-        throw new ERR_INVALID_PACKAGE_CONFIG2(
-          fileURLToPath4(packageJsonUrl),
-          base2,
-          '"exports" cannot contain numeric property keys.'
-        );
-      }
-    }
-    i = -1;
-    while (++i < keys.length) {
-      const key = keys[i];
-      if (key === "default" || conditions && conditions.has(key)) {
-        const conditionalTarget = (
-          /** @type {unknown} */
-          target[key]
-        );
-        const resolveResult = resolvePackageTarget(
-          packageJsonUrl,
-          conditionalTarget,
-          subpath,
-          packageSubpath,
-          base2,
-          pattern2,
-          internal,
-          isPathMap,
-          conditions
-        );
-        if (resolveResult === void 0) continue;
-        return resolveResult;
-      }
-    }
-    return null;
-  }
-  if (target === null) {
-    return null;
-  }
-  throw invalidPackageTarget(
-    packageSubpath,
-    target,
-    packageJsonUrl,
-    internal,
-    base2
-  );
-}
-function isConditionalExportsMainSugar(exports, packageJsonUrl, base2) {
-  if (typeof exports === "string" || Array.isArray(exports)) return true;
-  if (typeof exports !== "object" || exports === null) return false;
-  const keys = Object.getOwnPropertyNames(exports);
-  let isConditionalSugar = false;
-  let i = 0;
-  let keyIndex = -1;
-  while (++keyIndex < keys.length) {
-    const key = keys[keyIndex];
-    const currentIsConditionalSugar = key === "" || key[0] !== ".";
-    if (i++ === 0) {
-      isConditionalSugar = currentIsConditionalSugar;
-    } else if (isConditionalSugar !== currentIsConditionalSugar) {
-      throw new ERR_INVALID_PACKAGE_CONFIG2(
-        fileURLToPath4(packageJsonUrl),
-        base2,
-        `"exports" cannot contain some keys starting with '.' and some not. The exports object must either be an object of package subpath keys or an object of main entry condition name keys only.`
-      );
-    }
-  }
-  return isConditionalSugar;
-}
-function emitTrailingSlashPatternDeprecation(match2, pjsonUrl, base2) {
-  if (process3.noDeprecation) {
-    return;
-  }
-  const pjsonPath = fileURLToPath4(pjsonUrl);
-  if (emittedPackageWarnings.has(pjsonPath + "|" + match2)) return;
-  emittedPackageWarnings.add(pjsonPath + "|" + match2);
-  process3.emitWarning(
-    `Use of deprecated trailing slash pattern mapping "${match2}" in the "exports" field module resolution of the package at ${pjsonPath}${base2 ? ` imported from ${fileURLToPath4(base2)}` : ""}. Mapping specifiers ending in "/" is no longer supported.`,
-    "DeprecationWarning",
-    "DEP0155"
-  );
-}
-function packageExportsResolve(packageJsonUrl, packageSubpath, packageConfig, base2, conditions) {
-  let exports = packageConfig.exports;
-  if (isConditionalExportsMainSugar(exports, packageJsonUrl, base2)) {
-    exports = { ".": exports };
-  }
-  if (own5.call(exports, packageSubpath) && !packageSubpath.includes("*") && !packageSubpath.endsWith("/")) {
-    const target = exports[packageSubpath];
-    const resolveResult = resolvePackageTarget(
-      packageJsonUrl,
-      target,
-      "",
-      packageSubpath,
-      base2,
-      false,
-      false,
-      false,
-      conditions
-    );
-    if (resolveResult === null || resolveResult === void 0) {
-      throw exportsNotFound(packageSubpath, packageJsonUrl, base2);
-    }
-    return resolveResult;
-  }
-  let bestMatch = "";
-  let bestMatchSubpath = "";
-  const keys = Object.getOwnPropertyNames(exports);
-  let i = -1;
-  while (++i < keys.length) {
-    const key = keys[i];
-    const patternIndex = key.indexOf("*");
-    if (patternIndex !== -1 && packageSubpath.startsWith(key.slice(0, patternIndex))) {
-      if (packageSubpath.endsWith("/")) {
-        emitTrailingSlashPatternDeprecation(
-          packageSubpath,
-          packageJsonUrl,
-          base2
-        );
-      }
-      const patternTrailer = key.slice(patternIndex + 1);
-      if (packageSubpath.length >= key.length && packageSubpath.endsWith(patternTrailer) && patternKeyCompare(bestMatch, key) === 1 && key.lastIndexOf("*") === patternIndex) {
-        bestMatch = key;
-        bestMatchSubpath = packageSubpath.slice(
-          patternIndex,
-          packageSubpath.length - patternTrailer.length
-        );
-      }
-    }
-  }
-  if (bestMatch) {
-    const target = (
-      /** @type {unknown} */
-      exports[bestMatch]
-    );
-    const resolveResult = resolvePackageTarget(
-      packageJsonUrl,
-      target,
-      bestMatchSubpath,
-      bestMatch,
-      base2,
-      true,
-      false,
-      packageSubpath.endsWith("/"),
-      conditions
-    );
-    if (resolveResult === null || resolveResult === void 0) {
-      throw exportsNotFound(packageSubpath, packageJsonUrl, base2);
-    }
-    return resolveResult;
-  }
-  throw exportsNotFound(packageSubpath, packageJsonUrl, base2);
-}
-function patternKeyCompare(a, b) {
-  const aPatternIndex = a.indexOf("*");
-  const bPatternIndex = b.indexOf("*");
-  const baseLengthA = aPatternIndex === -1 ? a.length : aPatternIndex + 1;
-  const baseLengthB = bPatternIndex === -1 ? b.length : bPatternIndex + 1;
-  if (baseLengthA > baseLengthB) return -1;
-  if (baseLengthB > baseLengthA) return 1;
-  if (aPatternIndex === -1) return 1;
-  if (bPatternIndex === -1) return -1;
-  if (a.length > b.length) return -1;
-  if (b.length > a.length) return 1;
-  return 0;
-}
-function packageImportsResolve(name, base2, conditions) {
-  if (name === "#" || name.startsWith("#/") || name.endsWith("/")) {
-    const reason = "is not a valid internal imports specifier name";
-    throw new ERR_INVALID_MODULE_SPECIFIER(name, reason, fileURLToPath4(base2));
-  }
-  let packageJsonUrl;
-  const packageConfig = getPackageScopeConfig(base2);
-  if (packageConfig.exists) {
-    packageJsonUrl = pathToFileURL(packageConfig.pjsonPath);
-    const imports = packageConfig.imports;
-    if (imports) {
-      if (own5.call(imports, name) && !name.includes("*")) {
-        const resolveResult = resolvePackageTarget(
-          packageJsonUrl,
-          imports[name],
-          "",
-          name,
-          base2,
-          false,
-          true,
-          false,
-          conditions
-        );
-        if (resolveResult !== null && resolveResult !== void 0) {
-          return resolveResult;
-        }
-      } else {
-        let bestMatch = "";
-        let bestMatchSubpath = "";
-        const keys = Object.getOwnPropertyNames(imports);
-        let i = -1;
-        while (++i < keys.length) {
-          const key = keys[i];
-          const patternIndex = key.indexOf("*");
-          if (patternIndex !== -1 && name.startsWith(key.slice(0, -1))) {
-            const patternTrailer = key.slice(patternIndex + 1);
-            if (name.length >= key.length && name.endsWith(patternTrailer) && patternKeyCompare(bestMatch, key) === 1 && key.lastIndexOf("*") === patternIndex) {
-              bestMatch = key;
-              bestMatchSubpath = name.slice(
-                patternIndex,
-                name.length - patternTrailer.length
-              );
-            }
-          }
-        }
-        if (bestMatch) {
-          const target = imports[bestMatch];
-          const resolveResult = resolvePackageTarget(
-            packageJsonUrl,
-            target,
-            bestMatchSubpath,
-            bestMatch,
-            base2,
-            true,
-            true,
-            false,
-            conditions
-          );
-          if (resolveResult !== null && resolveResult !== void 0) {
-            return resolveResult;
-          }
-        }
-      }
-    }
-  }
-  throw importNotDefined(name, packageJsonUrl, base2);
-}
-function parsePackageName(specifier, base2) {
-  let separatorIndex = specifier.indexOf("/");
-  let validPackageName = true;
-  let isScoped = false;
-  if (specifier[0] === "@") {
-    isScoped = true;
-    if (separatorIndex === -1 || specifier.length === 0) {
-      validPackageName = false;
-    } else {
-      separatorIndex = specifier.indexOf("/", separatorIndex + 1);
-    }
-  }
-  const packageName = separatorIndex === -1 ? specifier : specifier.slice(0, separatorIndex);
-  if (invalidPackageNameRegEx.exec(packageName) !== null) {
-    validPackageName = false;
-  }
-  if (!validPackageName) {
-    throw new ERR_INVALID_MODULE_SPECIFIER(
-      specifier,
-      "is not a valid package name",
-      fileURLToPath4(base2)
-    );
-  }
-  const packageSubpath = "." + (separatorIndex === -1 ? "" : specifier.slice(separatorIndex));
-  return { packageName, packageSubpath, isScoped };
-}
-function packageResolve(specifier, base2, conditions) {
-  if (builtinModules.includes(specifier)) {
-    return new URL("node:" + specifier);
-  }
-  const { packageName, packageSubpath, isScoped } = parsePackageName(
-    specifier,
-    base2
-  );
-  const packageConfig = getPackageScopeConfig(base2);
-  if (packageConfig.exists) {
-    const packageJsonUrl2 = pathToFileURL(packageConfig.pjsonPath);
-    if (packageConfig.name === packageName && packageConfig.exports !== void 0 && packageConfig.exports !== null) {
-      return packageExportsResolve(
-        packageJsonUrl2,
-        packageSubpath,
-        packageConfig,
-        base2,
-        conditions
-      );
-    }
-  }
-  let packageJsonUrl = new URL(
-    "./node_modules/" + packageName + "/package.json",
-    base2
-  );
-  let packageJsonPath = fileURLToPath4(packageJsonUrl);
-  let lastPath;
-  do {
-    const stat = tryStatSync(packageJsonPath.slice(0, -13));
-    if (!stat || !stat.isDirectory()) {
-      lastPath = packageJsonPath;
-      packageJsonUrl = new URL(
-        (isScoped ? "../../../../node_modules/" : "../../../node_modules/") + packageName + "/package.json",
-        packageJsonUrl
-      );
-      packageJsonPath = fileURLToPath4(packageJsonUrl);
-      continue;
-    }
-    const packageConfig2 = read(packageJsonPath, { base: base2, specifier });
-    if (packageConfig2.exports !== void 0 && packageConfig2.exports !== null) {
-      return packageExportsResolve(
-        packageJsonUrl,
-        packageSubpath,
-        packageConfig2,
-        base2,
-        conditions
-      );
-    }
-    if (packageSubpath === ".") {
-      return legacyMainResolve(packageJsonUrl, packageConfig2, base2);
-    }
-    return new URL(packageSubpath, packageJsonUrl);
-  } while (packageJsonPath.length !== lastPath.length);
-  throw new ERR_MODULE_NOT_FOUND(packageName, fileURLToPath4(base2), false);
-}
-function isRelativeSpecifier(specifier) {
-  if (specifier[0] === ".") {
-    if (specifier.length === 1 || specifier[1] === "/") return true;
-    if (specifier[1] === "." && (specifier.length === 2 || specifier[2] === "/")) {
-      return true;
-    }
-  }
-  return false;
-}
-function shouldBeTreatedAsRelativeOrAbsolutePath(specifier) {
-  if (specifier === "") return false;
-  if (specifier[0] === "/") return true;
-  return isRelativeSpecifier(specifier);
-}
-function moduleResolve(specifier, base2, conditions, preserveSymlinks) {
-  if (conditions === void 0) {
-    conditions = getConditionsSet();
-  }
-  const protocol = base2.protocol;
-  const isData = protocol === "data:";
-  const isRemote = isData || protocol === "http:" || protocol === "https:";
-  let resolved;
-  if (shouldBeTreatedAsRelativeOrAbsolutePath(specifier)) {
-    try {
-      resolved = new URL(specifier, base2);
-    } catch (error_) {
-      const error = new ERR_UNSUPPORTED_RESOLVE_REQUEST(specifier, base2);
-      error.cause = error_;
-      throw error;
-    }
-  } else if (protocol === "file:" && specifier[0] === "#") {
-    resolved = packageImportsResolve(specifier, base2, conditions);
-  } else {
-    try {
-      resolved = new URL(specifier);
-    } catch (error_) {
-      if (isRemote && !builtinModules.includes(specifier)) {
-        const error = new ERR_UNSUPPORTED_RESOLVE_REQUEST(specifier, base2);
-        error.cause = error_;
-        throw error;
-      }
-      resolved = packageResolve(specifier, base2, conditions);
-    }
-  }
-  assert2.ok(resolved !== void 0, "expected to be defined");
-  if (resolved.protocol !== "file:") {
-    return resolved;
-  }
-  return finalizeResolution(resolved, base2, preserveSymlinks);
-}
-function checkIfDisallowedImport(specifier, parsed2, parsedParentURL) {
-  if (parsedParentURL) {
-    const parentProtocol = parsedParentURL.protocol;
-    if (parentProtocol === "http:" || parentProtocol === "https:") {
-      if (shouldBeTreatedAsRelativeOrAbsolutePath(specifier)) {
-        const parsedProtocol = parsed2?.protocol;
-        if (parsedProtocol && parsedProtocol !== "https:" && parsedProtocol !== "http:") {
-          throw new ERR_NETWORK_IMPORT_DISALLOWED(
-            specifier,
-            parsedParentURL,
-            "remote imports cannot import from a local location."
-          );
-        }
-        return { url: parsed2?.href || "" };
-      }
-      if (builtinModules.includes(specifier)) {
-        throw new ERR_NETWORK_IMPORT_DISALLOWED(
-          specifier,
-          parsedParentURL,
-          "remote imports cannot import from a local location."
-        );
-      }
-      throw new ERR_NETWORK_IMPORT_DISALLOWED(
-        specifier,
-        parsedParentURL,
-        "only relative and absolute specifiers are supported."
-      );
-    }
-  }
-}
-function isURL(self2) {
-  return Boolean(
-    self2 && typeof self2 === "object" && "href" in self2 && typeof self2.href === "string" && "protocol" in self2 && typeof self2.protocol === "string" && self2.href && self2.protocol
-  );
-}
-function throwIfInvalidParentURL(parentURL) {
-  if (parentURL === void 0) {
-    return;
-  }
-  if (typeof parentURL !== "string" && !isURL(parentURL)) {
-    throw new codes.ERR_INVALID_ARG_TYPE(
-      "parentURL",
-      ["string", "URL"],
-      parentURL
-    );
-  }
-}
-function defaultResolve(specifier, context = {}) {
-  const { parentURL } = context;
-  assert2.ok(parentURL !== void 0, "expected `parentURL` to be defined");
-  throwIfInvalidParentURL(parentURL);
-  let parsedParentURL;
-  if (parentURL) {
-    try {
-      parsedParentURL = new URL(parentURL);
-    } catch {
-    }
-  }
-  let parsed2;
-  let protocol;
-  try {
-    parsed2 = shouldBeTreatedAsRelativeOrAbsolutePath(specifier) ? new URL(specifier, parsedParentURL) : new URL(specifier);
-    protocol = parsed2.protocol;
-    if (protocol === "data:") {
-      return { url: parsed2.href, format: null };
-    }
-  } catch {
-  }
-  const maybeReturn = checkIfDisallowedImport(
-    specifier,
-    parsed2,
-    parsedParentURL
-  );
-  if (maybeReturn) return maybeReturn;
-  if (protocol === void 0 && parsed2) {
-    protocol = parsed2.protocol;
-  }
-  if (protocol === "node:") {
-    return { url: specifier };
-  }
-  if (parsed2 && parsed2.protocol === "node:") return { url: specifier };
-  const conditions = getConditionsSet(context.conditions);
-  const url = moduleResolve(specifier, new URL(parentURL), conditions, false);
-  return {
-    // Do NOT cast `url` to a string: that will work even when there are real
-    // problems, silencing them
-    url: url.href,
-    format: defaultGetFormatWithoutErrors(url, { parentURL })
-  };
-}
-
-// node_modules/.pnpm/import-meta-resolve@4.2.0/node_modules/import-meta-resolve/index.js
-function resolve(specifier, parent) {
-  if (!parent) {
-    throw new Error(
-      "Please pass `parent`: `import-meta-resolve` cannot ponyfill that"
-    );
-  }
-  try {
-    return defaultResolve(specifier, { parentURL: parent }).url;
-  } catch (error) {
-    const exception = (
-      /** @type {ErrnoException} */
-      error
-    );
-    if ((exception.code === "ERR_UNSUPPORTED_DIR_IMPORT" || exception.code === "ERR_MODULE_NOT_FOUND") && typeof exception.url === "string") {
-      return exception.url;
-    }
-    throw error;
-  }
-}
-
-// node_modules/.pnpm/load-plugin@6.0.3/node_modules/load-plugin/lib/index.js
-var electron = process4.versions.electron !== void 0;
-var nvm = process4.env.NVM_BIN;
-var windows = process4.platform === "win32";
-var argv = process4.argv[1] || "";
-var nodeModules = windows ? "node_modules" : "lib/node_modules";
-var defaultLoadOptions = {};
-var defaultResolveOptions = {};
-var npmPrefix;
-async function loadPlugin(name, options) {
-  const settings = options || defaultLoadOptions;
-  const href = await resolvePlugin(name, settings);
-  const module = (
-    /** @type {Record<string, unknown>} */
-    await import(href)
-  );
-  return typeof settings.key === "string" ? module[settings.key] : settings.key === false ? module : module.default;
-}
-async function resolvePlugin(name, options) {
-  const settings = options || defaultResolveOptions;
-  const prefix = settings.prefix ? settings.prefix + (settings.prefix.at(-1) === "-" ? "" : "-") : void 0;
-  const fromNonEmpty = settings.from || pathToFileURL2(process4.cwd() + "/");
-  const from = (
-    /** @type {Array<Readonly<URL> | string>} */
-    Array.isArray(fromNonEmpty) ? fromNonEmpty : [fromNonEmpty]
-  );
-  if (!npmPrefix) npmPrefix = inferNpmPrefix();
-  if (typeof npmPrefix !== "string") npmPrefix = await npmPrefix;
-  const globals = typeof settings.global === "boolean" ? settings.global : electron || argv.startsWith(npmPrefix);
-  let plugin;
-  let lastError;
-  if (name.charAt(0) !== ".") {
-    if (globals) {
-      from.push(new URL(nodeModules, pathToFileURL2(npmPrefix) + "/"));
-      if (electron && nvm) {
-        from.push(new URL(nodeModules, pathToFileURL2(nvm)));
-      }
-    }
-    let scope = "";
-    if (prefix) {
-      if (name.charAt(0) === "@") {
-        const slash = name.indexOf("/");
-        if (slash !== -1) {
-          scope = name.slice(0, slash + 1);
-          name = name.slice(slash + 1);
-        }
-      }
-      if (name.slice(0, prefix.length) !== prefix) {
-        plugin = scope + prefix + name;
-      }
-      name = scope + name;
-    }
-  }
-  let index2 = -1;
-  while (++index2 < from.length) {
-    const source = from[index2];
-    const href = typeof source === "string" ? source : source.href;
-    if (plugin) {
-      try {
-        return resolve(plugin, href);
-      } catch (error) {
-        lastError = /** @type {Error} */
-        error;
-      }
-    }
-    try {
-      return resolve(name, href);
-    } catch (error) {
-      lastError = /** @type {Error} */
-      error;
-    }
-  }
-  throw lastError;
-}
-async function inferNpmPrefix() {
-  const config = new import_config.default({
-    argv: [],
-    definitions: import_definitions.default,
-    npmPath: ""
-  });
-  await config.load();
-  return config.globalPrefix || (windows ? path4.dirname(process4.execPath) : path4.resolve(process4.execPath, "../.."));
-}
+var loadPlugin = refuse;
+var resolvePlugin = refuse;
 
 // node_modules/.pnpm/parse-json@7.1.1/node_modules/parse-json/index.js
 var import_error_ex = __toESM(require_error_ex(), 1);
-var import_json_parse_even_better_errors = __toESM(require_lib3(), 1);
-var import_code_frame = __toESM(require_lib18(), 1);
+var import_json_parse_even_better_errors = __toESM(require_lib(), 1);
+var import_code_frame = __toESM(require_lib3(), 1);
 
 // node_modules/.pnpm/lines-and-columns@2.0.4/node_modules/lines-and-columns/build/index.mjs
 var LF = "\n";
@@ -50382,10 +29466,10 @@ var import_yaml = __toESM(require_dist(), 1);
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/find-up.js
 var import_debug = __toESM(require_src(), 1);
-import assert3 from "node:assert/strict";
-import fs2 from "node:fs";
-import path5 from "node:path";
-import { fileURLToPath as fileURLToPath5 } from "node:url";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path2 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 var debug = (0, import_debug.default)("unified-engine:find-up");
 var FindUp = class {
   /**
@@ -50400,9 +29484,9 @@ var FindUp = class {
     this.detect = options.detect;
     this.names = options.names;
     this.create = options.create;
-    this.givenFilePath = options.filePath ? path5.resolve(
+    this.givenFilePath = options.filePath ? path2.resolve(
       options.cwd,
-      typeof options.filePath === "object" ? fileURLToPath5(options.filePath) : options.filePath
+      typeof options.filePath === "object" ? fileURLToPath2(options.filePath) : options.filePath
     ) : void 0;
     this.givenFile;
   }
@@ -50426,10 +29510,10 @@ var FindUp = class {
         const cbs = [callback];
         this.givenFile = cbs;
         debug("Checking given file `%s`", givenFilePath);
-        fs2.readFile(givenFilePath, function(cause, buf) {
+        fs.readFile(givenFilePath, function(cause, buf) {
           if (cause) {
             const result = new Error(
-              "Cannot read given file `" + path5.relative(self3.cwd, givenFilePath) + "`",
+              "Cannot read given file `" + path2.relative(self3.cwd, givenFilePath) + "`",
               { cause }
             );
             result.code = "ENOENT";
@@ -50442,7 +29526,7 @@ var FindUp = class {
                 debug(cause2.message);
                 loaded(
                   new Error(
-                    "Cannot parse given file `" + path5.relative(self3.cwd, givenFilePath) + "`",
+                    "Cannot parse given file `" + path2.relative(self3.cwd, givenFilePath) + "`",
                     { cause: cause2 }
                   )
                 );
@@ -50463,8 +29547,8 @@ var FindUp = class {
     if (!this.detect) {
       return callback(void 0);
     }
-    filePath2 = path5.resolve(this.cwd, filePath2);
-    const parent = path5.dirname(filePath2);
+    filePath2 = path2.resolve(this.cwd, filePath2);
+    const parent = path2.dirname(filePath2);
     if (parent in this.cache) {
       apply2(callback, this.cache[parent]);
     } else {
@@ -50476,9 +29560,9 @@ var FindUp = class {
       next();
       function next() {
         if (++index2 < self2.names.length) {
-          fs2.readFile(path5.join(folder, self2.names[index2]), done);
+          fs.readFile(path2.join(folder, self2.names[index2]), done);
         } else {
-          const parent2 = path5.dirname(folder);
+          const parent2 = path2.dirname(folder);
           if (folder === parent2) {
             debug("No files found for `%s`", filePath2);
             found(void 0);
@@ -50491,7 +29575,7 @@ var FindUp = class {
         }
       }
       function done(error, buf) {
-        const fp = path5.join(folder, self2.names[index2]);
+        const fp = path2.join(folder, self2.names[index2]);
         if (error) {
           if (error.code === "ENOENT") {
             return next();
@@ -50499,7 +29583,7 @@ var FindUp = class {
           debug(error.message);
           return found(
             new Error(
-              "Cannot read file `" + path5.relative(self2.cwd, fp) + "`",
+              "Cannot read file `" + path2.relative(self2.cwd, fp) + "`",
               { cause: error }
             )
           );
@@ -50508,7 +29592,7 @@ var FindUp = class {
           if (cause) {
             found(
               new Error(
-                "Cannot parse file `" + path5.relative(self2.cwd, fp) + "`",
+                "Cannot parse file `" + path2.relative(self2.cwd, fp) + "`",
                 { cause }
               )
             );
@@ -50522,7 +29606,7 @@ var FindUp = class {
       }
       function found(error, result) {
         const cbs = self2.cache[folder];
-        assert3(Array.isArray(cbs), "always a list if found");
+        assert(Array.isArray(cbs), "always a list if found");
         self2.cache[folder] = error || result;
         applyAll(cbs, error || result);
         return void 0;
@@ -50548,7 +29632,7 @@ var FindUp = class {
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/configuration.js
 var debug2 = (0, import_debug2.default)("unified-engine:configuration");
-var own6 = {}.hasOwnProperty;
+var own4 = {}.hasOwnProperty;
 var loaders = {
   ".json": loadJson,
   ".cjs": loadScriptOrModule,
@@ -50615,7 +29699,7 @@ var Configuration = class {
   load(filePath2, callback) {
     const self2 = this;
     this.findUp.load(
-      filePath2 || path6.resolve(this.cwd, "stdin.js"),
+      filePath2 || path3.resolve(this.cwd, "stdin.js"),
       function(error, file) {
         if (error || file) {
           return callback(error, file);
@@ -50639,8 +29723,8 @@ var Configuration = class {
   async create(buf, filePath2) {
     const options = { cwd: this.cwd, prefix: this.pluginPrefix };
     const result = { filePath: void 0, plugins: [], settings: {} };
-    const extname2 = filePath2 ? path6.extname(filePath2) : void 0;
-    const loader = extname2 && extname2 in loaders ? loaders[extname2] : defaultLoader;
+    const extname = filePath2 ? path3.extname(filePath2) : void 0;
+    const loader = extname && extname in loaders ? loaders[extname] : defaultLoader;
     let value;
     if (filePath2 && buf) {
       value = await loader.call(this, buf, filePath2);
@@ -50648,7 +29732,7 @@ var Configuration = class {
         value = this.configTransform(value, filePath2);
       }
     }
-    if (filePath2 && path6.basename(filePath2) === "package.json" && value === void 0) {
+    if (filePath2 && path3.basename(filePath2) === "package.json" && value === void 0) {
       filePath2 = void 0;
     }
     if (value === void 0) {
@@ -50656,8 +29740,8 @@ var Configuration = class {
         await merge(result, this.defaultConfig, { ...options, root: this.cwd });
       }
     } else {
-      assert4(typeof filePath2 === "string", "Expected `filePath` to be set");
-      await merge(result, value, { ...options, root: path6.dirname(filePath2) });
+      assert2(typeof filePath2 === "string", "Expected `filePath` to be set");
+      await merge(result, value, { ...options, root: path3.dirname(filePath2) });
     }
     await merge(result, this.given, { ...options, root: this.cwd });
     result.filePath = filePath2;
@@ -50667,7 +29751,7 @@ var Configuration = class {
 async function loadScriptOrModule(_, filePath2) {
   const result = (
     /** @type {ConfigResult} */
-    await loadFromAbsolutePath(pathToFileURL3(filePath2).href, this.cwd)
+    await loadFromAbsolutePath(pathToFileURL(filePath2).href, this.cwd)
   );
   return result;
 }
@@ -50678,7 +29762,7 @@ async function loadJson(buf, filePath2) {
   const data = parseJson(String(buf), filePath2);
   const result = (
     /** @type {ConfigResult} */
-    this.packageField && path6.basename(filePath2) === "package.json" ? data[this.packageField] : data
+    this.packageField && path3.basename(filePath2) === "package.json" ? data[this.packageField] : data
   );
   return result;
 }
@@ -50715,7 +29799,7 @@ async function merge(target, raw, options) {
   async function addIn(result) {
     let key;
     for (key in result) {
-      if (own6.call(result, key)) {
+      if (own4.call(result, key)) {
         await use(key, result[key]);
       }
     }
@@ -50733,7 +29817,7 @@ async function merge(target, raw, options) {
     let fileUrl;
     try {
       fileUrl = await resolvePlugin(id, {
-        from: pathToFileURL3(options.root) + "/",
+        from: pathToFileURL(options.root) + "/",
         prefix: options.prefix
       });
     } catch (error) {
@@ -50757,12 +29841,12 @@ async function merge(target, raw, options) {
         );
         await merge(target, preset, {
           ...options,
-          root: path6.dirname(fileURLToPath6(fileUrl))
+          root: path3.dirname(fileURLToPath3(fileUrl))
         });
       }
     } catch (error) {
       throw new Error(
-        "Expected preset or plugin, not `" + result + "`, at `" + path6.relative(options.root, fileURLToPath6(fileUrl)) + "`",
+        "Expected preset or plugin, not `" + result + "`, at `" + path3.relative(options.root, fileURLToPath3(fileUrl)) + "`",
         { cause: error }
       );
     }
@@ -50805,16 +29889,16 @@ async function loadFromAbsolutePath(fileUrl, base2) {
     return result.default;
   } catch (error) {
     throw new Error(
-      "Cannot import `" + path6.relative(base2, fileURLToPath6(fileUrl)) + "`",
+      "Cannot import `" + path3.relative(base2, fileURLToPath3(fileUrl)) + "`",
       { cause: error }
     );
   }
 }
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/index.js
-import process5 from "node:process";
+import process3 from "node:process";
 import { PassThrough } from "node:stream";
-import { fileURLToPath as fileURLToPath10 } from "node:url";
+import { fileURLToPath as fileURLToPath7 } from "node:url";
 
 // node_modules/.pnpm/vfile-statistics@3.0.0/node_modules/vfile-statistics/lib/index.js
 function statistics(value) {
@@ -50854,8 +29938,8 @@ function configure2(context, settings) {
 }
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/finder.js
-import path8 from "node:path";
-import fs3 from "node:fs";
+import path5 from "node:path";
+import fs2 from "node:fs";
 
 // node_modules/.pnpm/minimatch@9.0.9/node_modules/minimatch/dist/esm/index.js
 var import_brace_expansion = __toESM(require_brace_expansion(), 1);
@@ -51661,11 +30745,11 @@ var qmarksTestNoExtDot = ([$0]) => {
   return (f) => f.length === len && f !== "." && f !== "..";
 };
 var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path7 = {
+var path4 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep = defaultPlatform === "win32" ? path7.win32.sep : path7.posix.sep;
+var sep = defaultPlatform === "win32" ? path4.win32.sep : path4.posix.sep;
 minimatch.sep = sep;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -52391,7 +31475,7 @@ minimatch.escape = escape;
 minimatch.unescape = unescape;
 
 // node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/esm/glob.js
-import { fileURLToPath as fileURLToPath8 } from "node:url";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
 
 // node_modules/.pnpm/lru-cache@10.4.3/node_modules/lru-cache/dist/esm/index.js
 var perf = typeof performance === "object" && performance && typeof performance.now === "function" ? performance : Date;
@@ -53763,7 +32847,7 @@ var LRUCache = class _LRUCache {
 
 // node_modules/.pnpm/path-scurry@1.11.1/node_modules/path-scurry/dist/esm/index.js
 import { posix, win32 } from "node:path";
-import { fileURLToPath as fileURLToPath7 } from "node:url";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 import { lstatSync as lstatSync2, readdir as readdirCB, readdirSync, readlinkSync, realpathSync as rps } from "fs";
 import * as actualFS from "node:fs";
 import { lstat, readdir, readlink, realpath } from "node:fs/promises";
@@ -54497,10 +33581,10 @@ var Minipass = class extends EventEmitter {
    * Return a void Promise that resolves once the stream ends.
    */
   async promise() {
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve6, reject) => {
       this.on(DESTROYED, () => reject(new Error("stream destroyed")));
       this.on("error", (er) => reject(er));
-      this.on("end", () => resolve7());
+      this.on("end", () => resolve6());
     });
   }
   /**
@@ -54524,7 +33608,7 @@ var Minipass = class extends EventEmitter {
         return Promise.resolve({ done: false, value: res });
       if (this[EOF])
         return stop();
-      let resolve7;
+      let resolve6;
       let reject;
       const onerr = (er) => {
         this.off("data", ondata);
@@ -54538,19 +33622,19 @@ var Minipass = class extends EventEmitter {
         this.off("end", onend);
         this.off(DESTROYED, ondestroy);
         this.pause();
-        resolve7({ value, done: !!this[EOF] });
+        resolve6({ value, done: !!this[EOF] });
       };
       const onend = () => {
         this.off("error", onerr);
         this.off("data", ondata);
         this.off(DESTROYED, ondestroy);
         stop();
-        resolve7({ done: true, value: void 0 });
+        resolve6({ done: true, value: void 0 });
       };
       const ondestroy = () => onerr(new Error("stream destroyed"));
       return new Promise((res2, rej) => {
         reject = rej;
-        resolve7 = res2;
+        resolve6 = res2;
         this.once(DESTROYED, ondestroy);
         this.once("error", onerr);
         this.once("end", onend);
@@ -54651,13 +33735,13 @@ var Minipass = class extends EventEmitter {
 };
 
 // node_modules/.pnpm/path-scurry@1.11.1/node_modules/path-scurry/dist/esm/index.js
-var realpathSync3 = rps.native;
+var realpathSync2 = rps.native;
 var defaultFS = {
   lstatSync: lstatSync2,
   readdir: readdirCB,
   readdirSync,
   readlinkSync,
-  realpathSync: realpathSync3,
+  realpathSync: realpathSync2,
   promises: {
     lstat,
     readdir,
@@ -54913,12 +33997,12 @@ var PathBase = class {
   /**
    * Get the Path object referenced by the string path, resolved from this Path
    */
-  resolve(path13) {
-    if (!path13) {
+  resolve(path10) {
+    if (!path10) {
       return this;
     }
-    const rootPath = this.getRootString(path13);
-    const dir = path13.substring(rootPath.length);
+    const rootPath = this.getRootString(path10);
+    const dir = path10.substring(rootPath.length);
     const dirParts = dir.split(this.splitSep);
     const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
     return result;
@@ -55236,8 +34320,8 @@ var PathBase = class {
       return void 0;
     }
     try {
-      const read3 = await this.#fs.promises.readlink(this.fullpath());
-      const linkTarget = (await this.parent.realpath())?.resolve(read3);
+      const read2 = await this.#fs.promises.readlink(this.fullpath());
+      const linkTarget = (await this.parent.realpath())?.resolve(read2);
       if (linkTarget) {
         return this.#linkTarget = linkTarget;
       }
@@ -55261,8 +34345,8 @@ var PathBase = class {
       return void 0;
     }
     try {
-      const read3 = this.#fs.readlinkSync(this.fullpath());
-      const linkTarget = this.parent.realpathSync()?.resolve(read3);
+      const read2 = this.#fs.readlinkSync(this.fullpath());
+      const linkTarget = this.parent.realpathSync()?.resolve(read2);
       if (linkTarget) {
         return this.#linkTarget = linkTarget;
       }
@@ -55522,9 +34606,9 @@ var PathBase = class {
     if (this.#asyncReaddirInFlight) {
       await this.#asyncReaddirInFlight;
     } else {
-      let resolve7 = () => {
+      let resolve6 = () => {
       };
-      this.#asyncReaddirInFlight = new Promise((res) => resolve7 = res);
+      this.#asyncReaddirInFlight = new Promise((res) => resolve6 = res);
       try {
         for (const e of await this.#fs.promises.readdir(fullpath, {
           withFileTypes: true
@@ -55537,7 +34621,7 @@ var PathBase = class {
         children.provisional = 0;
       }
       this.#asyncReaddirInFlight = void 0;
-      resolve7();
+      resolve6();
     }
     return children.slice(0, children.provisional);
   }
@@ -55670,8 +34754,8 @@ var PathWin32 = class _PathWin32 extends PathBase {
   /**
    * @internal
    */
-  getRootString(path13) {
-    return win32.parse(path13).root;
+  getRootString(path10) {
+    return win32.parse(path10).root;
   }
   /**
    * @internal
@@ -55717,8 +34801,8 @@ var PathPosix = class _PathPosix extends PathBase {
   /**
    * @internal
    */
-  getRootString(path13) {
-    return path13.startsWith("/") ? "/" : "";
+  getRootString(path10) {
+    return path10.startsWith("/") ? "/" : "";
   }
   /**
    * @internal
@@ -55767,10 +34851,10 @@ var PathScurryBase = class {
    *
    * @internal
    */
-  constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs7 = defaultFS } = {}) {
-    this.#fs = fsFromOption(fs7);
+  constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs6 = defaultFS } = {}) {
+    this.#fs = fsFromOption(fs6);
     if (cwd instanceof URL || cwd.startsWith("file://")) {
-      cwd = fileURLToPath7(cwd);
+      cwd = fileURLToPath4(cwd);
     }
     const cwdPath = pathImpl.resolve(cwd);
     this.roots = /* @__PURE__ */ Object.create(null);
@@ -55807,11 +34891,11 @@ var PathScurryBase = class {
   /**
    * Get the depth of a provided path, string, or the cwd
    */
-  depth(path13 = this.cwd) {
-    if (typeof path13 === "string") {
-      path13 = this.cwd.resolve(path13);
+  depth(path10 = this.cwd) {
+    if (typeof path10 === "string") {
+      path10 = this.cwd.resolve(path10);
     }
-    return path13.depth();
+    return path10.depth();
   }
   /**
    * Return the cache of child entries.  Exposed so subclasses can create
@@ -56190,7 +35274,7 @@ var PathScurryBase = class {
     const dirs = /* @__PURE__ */ new Set();
     const queue2 = [entry];
     let processing = 0;
-    const process6 = () => {
+    const process4 = () => {
       let paused = false;
       while (!paused) {
         const dir = queue2.shift();
@@ -56231,9 +35315,9 @@ var PathScurryBase = class {
             }
           }
           if (paused && !results.flowing) {
-            results.once("drain", process6);
+            results.once("drain", process4);
           } else if (!sync2) {
-            process6();
+            process4();
           }
         };
         let sync2 = true;
@@ -56241,7 +35325,7 @@ var PathScurryBase = class {
         sync2 = false;
       }
     };
-    process6();
+    process4();
     return results;
   }
   streamSync(entry = this.cwd, opts = {}) {
@@ -56259,7 +35343,7 @@ var PathScurryBase = class {
     }
     const queue2 = [entry];
     let processing = 0;
-    const process6 = () => {
+    const process4 = () => {
       let paused = false;
       while (!paused) {
         const dir = queue2.shift();
@@ -56293,14 +35377,14 @@ var PathScurryBase = class {
         }
       }
       if (paused && !results.flowing)
-        results.once("drain", process6);
+        results.once("drain", process4);
     };
-    process6();
+    process4();
     return results;
   }
-  chdir(path13 = this.cwd) {
+  chdir(path10 = this.cwd) {
     const oldCwd = this.cwd;
-    this.cwd = typeof path13 === "string" ? this.cwd.resolve(path13) : path13;
+    this.cwd = typeof path10 === "string" ? this.cwd.resolve(path10) : path10;
     this.cwd[setAsCwd](oldCwd);
   }
 };
@@ -56326,8 +35410,8 @@ var PathScurryWin32 = class extends PathScurryBase {
   /**
    * @internal
    */
-  newRoot(fs7) {
-    return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs7 });
+  newRoot(fs6) {
+    return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs6 });
   }
   /**
    * Return true if the provided path string is an absolute path
@@ -56355,8 +35439,8 @@ var PathScurryPosix = class extends PathScurryBase {
   /**
    * @internal
    */
-  newRoot(fs7) {
-    return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs7 });
+  newRoot(fs6) {
+    return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs6 });
   }
   /**
    * Return true if the provided path string is an absolute path
@@ -56656,8 +35740,8 @@ var MatchRecord = class {
   }
   // match, absolute, ifdir
   entries() {
-    return [...this.store.entries()].map(([path13, n]) => [
-      path13,
+    return [...this.store.entries()].map(([path10, n]) => [
+      path10,
       !!(n & 2),
       !!(n & 1)
     ]);
@@ -56862,9 +35946,9 @@ var GlobUtil = class {
   signal;
   maxDepth;
   includeChildMatches;
-  constructor(patterns, path13, opts) {
+  constructor(patterns, path10, opts) {
     this.patterns = patterns;
-    this.path = path13;
+    this.path = path10;
     this.opts = opts;
     this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
     this.includeChildMatches = opts.includeChildMatches !== false;
@@ -56883,11 +35967,11 @@ var GlobUtil = class {
       });
     }
   }
-  #ignored(path13) {
-    return this.seen.has(path13) || !!this.#ignore?.ignored?.(path13);
+  #ignored(path10) {
+    return this.seen.has(path10) || !!this.#ignore?.ignored?.(path10);
   }
-  #childrenIgnored(path13) {
-    return !!this.#ignore?.childrenIgnored?.(path13);
+  #childrenIgnored(path10) {
+    return !!this.#ignore?.childrenIgnored?.(path10);
   }
   // backpressure mechanism
   pause() {
@@ -57102,8 +36186,8 @@ var GlobUtil = class {
 };
 var GlobWalker = class extends GlobUtil {
   matches = /* @__PURE__ */ new Set();
-  constructor(patterns, path13, opts) {
-    super(patterns, path13, opts);
+  constructor(patterns, path10, opts) {
+    super(patterns, path10, opts);
   }
   matchEmit(e) {
     this.matches.add(e);
@@ -57140,8 +36224,8 @@ var GlobWalker = class extends GlobUtil {
 };
 var GlobStream = class extends GlobUtil {
   results;
-  constructor(patterns, path13, opts) {
-    super(patterns, path13, opts);
+  constructor(patterns, path10, opts) {
+    super(patterns, path10, opts);
     this.results = new Minipass({
       signal: this.signal,
       objectMode: true
@@ -57235,7 +36319,7 @@ var Glob = class {
     if (!opts.cwd) {
       this.cwd = "";
     } else if (opts.cwd instanceof URL || opts.cwd.startsWith("file://")) {
-      opts.cwd = fileURLToPath8(opts.cwd);
+      opts.cwd = fileURLToPath5(opts.cwd);
     }
     this.cwd = opts.cwd || "";
     this.root = opts.root;
@@ -57435,7 +36519,7 @@ var glob = Object.assign(glob_, {
 glob.glob = glob;
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/finder.js
-var import_ignore3 = __toESM(require_ignore2(), 1);
+var import_ignore3 = __toESM(require_ignore(), 1);
 var ignore = (
   /** @type {import('ignore')['default']} */
   import_ignore3.default
@@ -57490,11 +36574,11 @@ function expand2(input, options, next) {
           }
         );
       } else {
-        file = path8.relative(options.cwd, path8.resolve(options.cwd, file)) || ".";
+        file = path5.relative(options.cwd, path5.resolve(options.cwd, file)) || ".";
         paths.push(file);
       }
     } else {
-      const fp = file.path ? path8.relative(options.cwd, file.path) : options.cwd;
+      const fp = file.path ? path5.relative(options.cwd, file.path) : options.cwd;
       file.cwd = options.cwd;
       file.path = fp;
       file.history = [fp];
@@ -57525,9 +36609,9 @@ function search2(input, options, next) {
     next(void 0, files);
   }
   function each(file) {
-    const extname2 = typeof file === "string" ? path8.extname(file) : file.extname;
+    const extname = typeof file === "string" ? path5.extname(file) : file.extname;
     if (typeof file === "string") {
-      file = file.split("/").join(path8.sep);
+      file = file.split("/").join(path5.sep);
     }
     const part2 = base(file);
     if (options.nested && part2 && part2 === "node_modules") {
@@ -57548,8 +36632,8 @@ function search2(input, options, next) {
           return one2(void 0, []);
         }
         if (!ignored && folder) {
-          fs3.readdir(
-            path8.resolve(options.cwd, filePath(file)),
+          fs2.readdir(
+            path5.resolve(options.cwd, filePath(file)),
             function(error2, basenames) {
               if (error2) {
                 const otherFile = new VFile({ path: filePath(file) });
@@ -57562,7 +36646,7 @@ function search2(input, options, next) {
               } else {
                 search2(
                   basenames.map(function(name) {
-                    return path8.join(filePath(file), name);
+                    return path5.join(filePath(file), name);
                   }),
                   { ...options, nested: true },
                   one2
@@ -57572,7 +36656,7 @@ function search2(input, options, next) {
           );
           return;
         }
-        if (!folder && options.nested && options.extensions.length > 0 && (!extname2 || !options.extensions.includes(extname2))) {
+        if (!folder && options.nested && options.extensions.length > 0 && (!extname || !options.extensions.includes(extname))) {
           return one2(void 0, []);
         }
         file = typeof file === "string" ? new VFile({ path: file }) : file;
@@ -57609,15 +36693,15 @@ function search2(input, options, next) {
   }
 }
 function check2(file, options, callback) {
-  const fp = path8.resolve(options.cwd, filePath(file));
-  const normal = path8.relative(options.cwd, fp);
+  const fp = path5.resolve(options.cwd, filePath(file));
+  const normal = path5.relative(options.cwd, fp);
   let expected = 1;
   let actual = 0;
   let stats;
   let ignored;
   if (typeof file === "string" || file.value === null || file.value === void 0) {
     expected++;
-    fs3.stat(fp, function(error, value) {
+    fs2.stat(fp, function(error, value) {
       stats = value;
       onStatOrCheck(error || void 0);
     });
@@ -57633,14 +36717,14 @@ function check2(file, options, callback) {
       actual = -1;
     } else if (actual === expected) {
       callback(void 0, {
-        ignored: ignored || (normal === "" || normal === ".." || normal.charAt(0) === path8.sep || normal.slice(0, 3) === ".." + path8.sep ? false : options.extraIgnore.ignores(normal)),
+        ignored: ignored || (normal === "" || normal === ".." || normal.charAt(0) === path5.sep || normal.slice(0, 3) === ".." + path5.sep ? false : options.extraIgnore.ignores(normal)),
         stats
       });
     }
   }
 }
 function base(file) {
-  return typeof file === "string" ? path8.basename(file) : file.basename;
+  return typeof file === "string" ? path5.basename(file) : file.basename;
 }
 function filePath(file) {
   return typeof file === "string" ? file : file.path;
@@ -57650,8 +36734,8 @@ function oneFileMode(result) {
 }
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/ignore.js
-var import_ignore4 = __toESM(require_ignore2(), 1);
-import path9 from "node:path";
+var import_ignore4 = __toESM(require_ignore(), 1);
+import path6 from "node:path";
 var ignore2 = (
   /** @type {import('ignore')['default']} */
   import_ignore4.default
@@ -57688,14 +36772,14 @@ var Ignore2 = class {
       if (error) {
         callback(error);
       } else if (ignoreSet) {
-        const normal = path9.relative(
-          path9.resolve(
+        const normal = path6.relative(
+          path6.resolve(
             self2.cwd,
             self2.ignorePathResolveFrom === "cwd" ? "." : ignoreSet.filePath
           ),
-          path9.resolve(self2.cwd, filePath2)
+          path6.resolve(self2.cwd, filePath2)
         );
-        if (normal === "" || normal === ".." || normal.charAt(0) === path9.sep || normal.slice(0, 3) === ".." + path9.sep) {
+        if (normal === "" || normal === ".." || normal.charAt(0) === path6.sep || normal.slice(0, 3) === ".." + path6.sep) {
           callback(void 0, false);
         } else {
           callback(void 0, ignoreSet.ignores(normal));
@@ -57711,7 +36795,7 @@ function create(buf, filePath2) {
     /** @type {Result} */
     ignore2().add(String(buf))
   );
-  result.filePath = path9.dirname(filePath2);
+  result.filePath = path6.dirname(filePath2);
   return result;
 }
 
@@ -57763,7 +36847,7 @@ function fileSystem(context, settings, next) {
 }
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-set-pipeline/log.js
-import { pathToFileURL as pathToFileURL4 } from "node:url";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
 
 // node_modules/.pnpm/ansi-regex@6.6.0/node_modules/ansi-regex/index.js
 var ST = String.raw`(?:\u001B\u005C|\u009C)`;
@@ -58046,11 +37130,11 @@ function createRows(state, files) {
   let lastWasMessage = false;
   while (++index2 < sortedFiles.length) {
     const file = sortedFiles[index2];
-    const messages2 = [...file.messages].sort(compareMessage);
+    const messages = [...file.messages].sort(compareMessage);
     const messageRows = [];
     let offset2 = -1;
-    while (++offset2 < messages2.length) {
-      const message = messages2[offset2];
+    while (++offset2 < messages.length) {
+      const message = messages[offset2];
       if (!state.silent || message.fatal) {
         all2.push(message);
         messageRows.push(...createMessageLine(state, message));
@@ -58161,7 +37245,7 @@ async function log(context, settings) {
       const result = (
         /** @type {VFileReporter} */
         await loadPlugin(settings.reporter, {
-          from: pathToFileURL4(settings.cwd) + "/",
+          from: pathToFileURL2(settings.cwd) + "/",
           prefix: "vfile-reporter"
         })
       );
@@ -58190,8 +37274,8 @@ async function log(context, settings) {
     if (diagnostics.charAt(diagnostics.length - 1) !== "\n") {
       diagnostics += "\n";
     }
-    return new Promise(function(resolve7) {
-      settings.streamError.write(diagnostics, () => resolve7(void 0));
+    return new Promise(function(resolve6) {
+      settings.streamError.write(diagnostics, () => resolve6(void 0));
     });
   }
 }
@@ -58235,7 +37319,7 @@ function stdin(context, settings, next) {
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-pipeline/configure.js
 var import_debug4 = __toESM(require_src(), 1);
-var import_is_empty = __toESM(require_lib19(), 1);
+var import_is_empty = __toESM(require_lib4(), 1);
 var debug4 = (0, import_debug4.default)("unified-engine:file-pipeline:configure");
 function configure3(context, file, next) {
   if (statistics(file).fatal || file.data.unifiedEngineIgnored) {
@@ -58287,9 +37371,9 @@ function configure3(context, file, next) {
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-pipeline/copy.js
 var import_debug5 = __toESM(require_src(), 1);
-import fs4 from "node:fs";
-import path10 from "node:path";
-import { fileURLToPath as fileURLToPath9 } from "node:url";
+import fs3 from "node:fs";
+import path7 from "node:path";
+import { fileURLToPath as fileURLToPath6 } from "node:url";
 var debug5 = (0, import_debug5.default)("unified-engine:file-pipeline:copy");
 function copy(context, file, next) {
   const output = context.settings.output;
@@ -58299,15 +37383,15 @@ function copy(context, file, next) {
     next();
     return;
   }
-  const outputPath = typeof output === "object" ? fileURLToPath9(output) : output;
-  const outpath = path10.resolve(context.settings.cwd, outputPath);
+  const outputPath = typeof output === "object" ? fileURLToPath6(output) : output;
+  const outpath = path7.resolve(context.settings.cwd, outputPath);
   debug5("Copying `%s`", currentPath);
-  fs4.stat(outpath, function(error, stats) {
+  fs3.stat(outpath, function(error, stats) {
     if (error) {
-      if (error.code !== "ENOENT" || outputPath.charAt(outputPath.length - 1) === path10.sep) {
+      if (error.code !== "ENOENT" || outputPath.charAt(outputPath.length - 1) === path7.sep) {
         return next(new Error("Cannot read output folder", { cause: error }));
       }
-      fs4.stat(path10.dirname(outpath), function(error2) {
+      fs3.stat(path7.dirname(outpath), function(error2) {
         if (error2) {
           next(new Error("Cannot access parent folder", { cause: error2 }));
         } else {
@@ -58327,7 +37411,7 @@ function copy(context, file, next) {
       );
       return;
     }
-    file[folder ? "dirname" : "path"] = path10.relative(file.cwd, outpath);
+    file[folder ? "dirname" : "path"] = path7.relative(file.cwd, outpath);
     debug5("Copying document from %s to %s", currentPath, file.path);
     next();
   }
@@ -58335,8 +37419,8 @@ function copy(context, file, next) {
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-pipeline/file-system.js
 var import_debug6 = __toESM(require_src(), 1);
-import fs5 from "node:fs";
-import path11 from "node:path";
+import fs4 from "node:fs";
+import path8 from "node:path";
 var debug6 = (0, import_debug6.default)("unified-engine:file-pipeline:file-system");
 function fileSystem2(context, file, next) {
   if (!context.settings.output) {
@@ -58360,10 +37444,10 @@ function fileSystem2(context, file, next) {
     next();
     return;
   }
-  destinationPath = path11.resolve(context.settings.cwd, destinationPath);
+  destinationPath = path8.resolve(context.settings.cwd, destinationPath);
   debug6("Writing document to `%s`", destinationPath);
   file.stored = true;
-  fs5.writeFile(destinationPath, file.toString(), next);
+  fs4.writeFile(destinationPath, file.toString(), next);
 }
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-pipeline/parse.js
@@ -58404,7 +37488,7 @@ function parse2(context, file) {
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-pipeline/queue.js
 var import_debug8 = __toESM(require_src(), 1);
 var debug8 = (0, import_debug8.default)("unified-engine:file-pipeline:queue");
-var own7 = {}.hasOwnProperty;
+var own5 = {}.hasOwnProperty;
 function queue(context, file, next) {
   let origin = file.history[0];
   const map3 = context.fileSet.complete;
@@ -58437,7 +37521,7 @@ function queue(context, file, next) {
   function done(error) {
     debug8("Flushing: all files can be flushed");
     for (origin in map3) {
-      if (own7.call(map3, origin)) {
+      if (own5.call(map3, origin)) {
         map3[origin](error);
       }
     }
@@ -58446,10 +37530,10 @@ function queue(context, file, next) {
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-pipeline/read.js
 var import_debug9 = __toESM(require_src(), 1);
-import fs6 from "node:fs";
-import path12 from "node:path";
+import fs5 from "node:fs";
+import path9 from "node:path";
 var debug9 = (0, import_debug9.default)("unified-engine:file-pipeline:read");
-function read2(context, file, next) {
+function read(context, file, next) {
   let filePath2 = file.path;
   if (file.value !== null && file.value !== void 0 || file.data.unifiedEngineStreamIn) {
     debug9("Not reading file `%s` with `value`", filePath2);
@@ -58458,9 +37542,9 @@ function read2(context, file, next) {
     debug9("Not reading failed or ignored file `%s`", filePath2);
     next();
   } else {
-    filePath2 = path12.resolve(context.settings.cwd, filePath2);
+    filePath2 = path9.resolve(context.settings.cwd, filePath2);
     debug9("Reading `%s` in `%s`", filePath2, "utf8");
-    fs6.readFile(filePath2, "utf8", function(error, value) {
+    fs5.readFile(filePath2, "utf8", function(error, value) {
       debug9("Read `%s` (error: %s)", filePath2, error);
       file.value = value || "";
       next(error);
@@ -58486,15 +37570,15 @@ function stdout(context, file, next) {
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-pipeline/stringify.js
 var import_debug11 = __toESM(require_src(), 1);
-import assert5 from "node:assert/strict";
+import assert3 from "node:assert/strict";
 
 // node_modules/.pnpm/unist-util-inspect@8.1.0/node_modules/unist-util-inspect/lib/color.node.js
 var color3 = true;
 
 // node_modules/.pnpm/unist-util-inspect@8.1.0/node_modules/unist-util-inspect/lib/index.js
 var emptyOptions3 = {};
-var own8 = {}.hasOwnProperty;
-function inspect2(tree, options) {
+var own6 = {}.hasOwnProperty;
+function inspect(tree, options) {
   const settings = options || emptyOptions3;
   const color4 = typeof settings.color === "boolean" ? settings.color : color3;
   const showPositions = typeof settings.showPositions === "boolean" ? settings.showPositions : true;
@@ -58508,10 +37592,10 @@ function inspect2(tree, options) {
   return inspectValue(tree, state);
 }
 function inspectNoColor(tree, options) {
-  return inspect2(tree, { ...options, color: false });
+  return inspect(tree, { ...options, color: false });
 }
 function inspectColor(tree, options) {
-  return inspect2(tree, { ...options, color: true });
+  return inspect(tree, { ...options, color: true });
 }
 function inspectValue(node2, state) {
   if (isArrayUnknown(node2)) {
@@ -58546,7 +37630,7 @@ function inspectFields(object, state) {
   const result = [];
   let key;
   for (key in object) {
-    if (!own8.call(object, key)) continue;
+    if (!own6.call(object, key)) continue;
     const value = object[key];
     let formatted;
     if (value === void 0 || // Standard keys defined by unist that we format differently.
@@ -58683,7 +37767,7 @@ function stringify(context, file) {
     }
     value = JSON.stringify(context.tree, void 0, 2) + "\n";
   } else {
-    assert5(context.tree, "`tree` is defined if we came this far");
+    assert3(context.tree, "`tree` is defined if we came this far");
     value = context.processor.stringify(context.tree, file);
   }
   if (value === null || value === void 0) {
@@ -58702,13 +37786,13 @@ function isUint8Array3(value) {
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-pipeline/transform.js
 var import_debug12 = __toESM(require_src(), 1);
-import assert6 from "node:assert/strict";
+import assert4 from "node:assert/strict";
 var debug12 = (0, import_debug12.default)("unified-engine:file-pipeline:transform");
 function transform(context, file, next) {
   if (statistics(file).fatal || file.data.unifiedEngineIgnored) {
     next();
   } else {
-    assert6(context.tree, "`tree` is defined at this point");
+    assert4(context.tree, "`tree` is defined at this point");
     debug12("Transforming document `%s`", file.path);
     context.processor.run(context.tree, file, function(error, node2) {
       debug12("Transformed document (error: %s)", error);
@@ -58719,7 +37803,7 @@ function transform(context, file, next) {
 }
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-pipeline/index.js
-var filePipeline = trough().use(chunk(trough().use(configure3).use(read2).use(parse2).use(transform))).use(chunk(trough().use(queue))).use(chunk(trough().use(stringify).use(copy).use(stdout).use(fileSystem2)));
+var filePipeline = trough().use(chunk(trough().use(configure3).use(read).use(parse2).use(transform))).use(chunk(trough().use(queue))).use(chunk(trough().use(stringify).use(copy).use(stdout).use(fileSystem2)));
 function chunk(pipe) {
   return run3;
   function run3(context, file, next) {
@@ -58733,16 +37817,16 @@ function chunk(pipe) {
        *   Nothing.
        */
       function(error) {
-        const messages2 = file.messages;
+        const messages = file.messages;
         if (error) {
-          const index2 = messages2.indexOf(error);
+          const index2 = messages.indexOf(error);
           if (index2 === -1) {
             const message = file.message("Cannot process file", {
               cause: error
             });
             message.fatal = true;
           } else {
-            messages2[index2].fatal = true;
+            messages[index2].fatal = true;
           }
         }
         next();
@@ -58890,7 +37974,7 @@ function engine(options, callback) {
   const settings = {};
   let stdin2 = new PassThrough();
   try {
-    stdin2 = process5.stdin;
+    stdin2 = process3.stdin;
   } catch {
   }
   if (!callback) {
@@ -58900,9 +37984,9 @@ function engine(options, callback) {
     return next(new Error("Missing `processor`"));
   }
   settings.processor = options.processor;
-  settings.cwd = typeof options.cwd === "object" ? fileURLToPath10(options.cwd) : options.cwd || process5.cwd();
+  settings.cwd = typeof options.cwd === "object" ? fileURLToPath7(options.cwd) : options.cwd || process3.cwd();
   settings.files = (options.files || []).map(function(d) {
-    const result = isUrl2(d) ? fileURLToPath10(d) : d;
+    const result = isUrl2(d) ? fileURLToPath7(d) : d;
     return result;
   });
   settings.extensions = (options.extensions || []).map(function(value) {
@@ -58910,8 +37994,8 @@ function engine(options, callback) {
   });
   settings.filePath = options.filePath;
   settings.streamIn = options.streamIn || stdin2;
-  settings.streamOut = options.streamOut || process5.stdout;
-  settings.streamError = options.streamError || process5.stderr;
+  settings.streamOut = options.streamOut || process3.stdout;
+  settings.streamError = options.streamError || process3.stderr;
   settings.alwaysStringify = options.alwaysStringify;
   settings.output = options.output;
   settings.out = options.out;
@@ -59027,7 +38111,7 @@ function recordSettings(...parameters) {
 function settingsOf(file) {
   return file.data[settingsKey] ?? {};
 }
-async function loadSettings(cwd, path13, name, given) {
+async function loadSettings(cwd, path10, name, given) {
   const configuration = new Configuration({
     cwd,
     ...discovery,
@@ -59037,7 +38121,7 @@ async function loadSettings(cwd, path13, name, given) {
   try {
     const result = await new Promise(
       (resolvePromise, reject) => {
-        configuration.load(path13, (error, loaded) => {
+        configuration.load(path10, (error, loaded) => {
           if (error) reject(error);
           else resolvePromise(loaded);
         });
@@ -59075,7 +38159,7 @@ function validateSettings(raw, base2) {
   return settings;
 }
 function resolveTemplate(template, base2) {
-  return builtinTemplates.includes(template) ? template : resolve2(base2, template);
+  return builtinTemplates.includes(template) ? template : resolve(base2, template);
 }
 function validateRules(value) {
   if (!isRecord(value)) {
@@ -59255,8 +38339,8 @@ Exit codes: 0 clean; 1 errors, or more warnings than --max-warnings;
 `;
 
 // packages/session-log/src/commands/check.ts
-import { statSync as statSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join2, resolve as resolve3 } from "node:path";
+import { statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join2, resolve as resolve2 } from "node:path";
 
 // node_modules/.pnpm/diff@9.0.0/node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -59358,16 +38442,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path13, added, removed, oldPosInc, options) {
-    const last = path13.lastComponent;
+  addToPath(path10, added, removed, oldPosInc, options) {
+    const last = path10.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path13.oldPos + oldPosInc,
+        oldPos: path10.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path13.oldPos + oldPosInc,
+        oldPos: path10.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -59902,9 +38986,9 @@ var formats = Object.keys(reporters);
 import { createHash, randomBytes as randomBytes2 } from "node:crypto";
 import { readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 var FindingsCache = class {
-  constructor(path13) {
-    this.path = path13;
-    this.previous = readCache(path13);
+  constructor(path10) {
+    this.path = path10;
+    this.previous = readCache(path10);
   }
   path;
   previous;
@@ -59936,9 +39020,9 @@ var FindingsCache = class {
     }
   }
 };
-function readCache(path13) {
+function readCache(path10) {
   try {
-    const data = JSON.parse(readFileSync3(path13, "utf8"));
+    const data = JSON.parse(readFileSync3(path10, "utf8"));
     return data.version === version && data.findings && typeof data.findings === "object" ? data.findings : {};
   } catch {
     return {};
@@ -59973,10 +39057,10 @@ function entryChanged(entry, changed) {
   if (changed.ranges.some(([from, to]) => from <= last && to >= first)) return true;
   return changed.deletions.some((after) => after >= first && after < last);
 }
-function changedLines(path13, name, ref) {
-  const folder = dirname3(path13);
+function changedLines(path10, name, ref) {
+  const folder = dirname3(path10);
   const top = git(folder, ["rev-parse", "--show-toplevel"], name, ref).trim();
-  const file = git(folder, ["rev-parse", "--show-prefix"], name, ref).trim() + basename2(path13);
+  const file = git(folder, ["rev-parse", "--show-prefix"], name, ref).trim() + basename2(path10);
   const commit = resolveRef(top, name, ref);
   let paths = [file];
   if (!has(top, commit, file)) {
@@ -60085,7 +39169,7 @@ async function check3(options, io) {
   if (options.dryRun) io.out(diffs.map((diff) => shown(diff, io)).join(""));
   if (fixes.length > 0) (humanReport ? io.out : io.err)(fixes.join(""));
   if (options.outputFile) {
-    writeReport(resolve3(io.cwd, options.outputFile), options.outputFile, report);
+    writeReport(resolve2(io.cwd, options.outputFile), options.outputFile, report);
   } else {
     ;
     (options.dryRun ? io.err : io.out)(report);
@@ -60103,15 +39187,15 @@ async function collect(options, io) {
   const results = [];
   const fixed = [];
   const diffs = [];
-  const cache4 = options.cache ? new FindingsCache(options.cache) : void 0;
+  const cache3 = options.cache ? new FindingsCache(options.cache) : void 0;
   for (const file of inputs.length > 0 ? await findLogs(inputs, io.cwd, options.settings) : []) {
     const name = file.path;
     try {
       const failure = file.messages.find((message) => message.fatal);
       if (failure) {
-        throw sizeProblem(resolve3(io.cwd, name), name, options.maxSize ?? defaultMaxSize) ?? engineProblem(name, failure);
+        throw sizeProblem(resolve2(io.cwd, name), name, options.maxSize ?? defaultMaxSize) ?? engineProblem(name, failure);
       }
-      const result = checkLog(resolve3(io.cwd, name), name, settingsOf(file), options, cache4);
+      const result = checkLog(resolve2(io.cwd, name), name, settingsOf(file), options, cache3);
       if (options.fix || options.dryRun) fixed.push({ name, applied: result.applied });
       if (result.diff) diffs.push(result.diff);
       const findings = options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
@@ -60121,7 +39205,7 @@ async function collect(options, io) {
       problems.push(error);
     }
   }
-  cache4?.save();
+  cache3?.save();
   if (results.length === 0 && problems.length === 0) {
     throw new InputError(
       inputs.join(" "),
@@ -60132,7 +39216,7 @@ async function collect(options, io) {
   return { results, problems, fixed, diffs };
 }
 function inputsOf(paths, cwd, problems) {
-  if (paths.length === 0 && !exists(resolve3(cwd, defaultLog))) {
+  if (paths.length === 0 && !exists(resolve2(cwd, defaultLog))) {
     throw new InputError(
       defaultLog,
       "is not in this folder",
@@ -60140,10 +39224,10 @@ function inputsOf(paths, cwd, problems) {
     );
   }
   const inputs = [];
-  for (const path13 of paths.length > 0 ? paths : [defaultLog]) {
-    const problem = isGlob(path13) ? void 0 : pathProblem(resolve3(cwd, path13), path13);
+  for (const path10 of paths.length > 0 ? paths : [defaultLog]) {
+    const problem = isGlob(path10) ? void 0 : pathProblem(resolve2(cwd, path10), path10);
     if (problem) problems.push(problem);
-    else inputs.push(path13);
+    else inputs.push(path10);
   }
   return inputs;
 }
@@ -60159,12 +39243,12 @@ function exitCode(results, maxWarnings, io) {
   }
   return errors > 0 ? 1 : 0;
 }
-function checkLog(path13, name, settings, options, cache4) {
-  const file = readLog(path13, name, options.maxSize);
+function checkLog(path10, name, settings, options, cache3) {
+  const file = readLog(path10, name, options.maxSize);
   if (settings.template !== void 0) useTemplate(settings.template);
   const reportOnly = !options.fix && !options.dryRun;
-  const key = reportOnly && cache4 ? cache4.key(file.text, settings, today()) : void 0;
-  const cached = key ? cache4?.get(key) : void 0;
+  const key = reportOnly && cache3 ? cache3.key(file.text, settings, today()) : void 0;
+  const cached = key ? cache3?.get(key) : void 0;
   if (cached && options.since === void 0) return { findings: cached, applied: [], diff: void 0 };
   const { log: log2, findings } = lintDocument(file.text, { ...settings, today: today() });
   if (!isSessionLog(log2)) {
@@ -60175,12 +39259,12 @@ function checkLog(path13, name, settings, options, cache4) {
       "check the path, or start a log with `session-log init`"
     );
   }
-  if (key) cache4?.set(key, findings);
+  if (key) cache3?.set(key, findings);
   if (reportOnly) {
-    const kept = inChanges(findings, log2.entries, path13, name, options.since);
+    const kept = inChanges(findings, log2.entries, path10, name, options.since);
     return { findings: kept, applied: [], diff: void 0 };
   }
-  if (options.since !== void 0) changedLines(path13, name, options.since);
+  if (options.since !== void 0) changedLines(path10, name, options.since);
   let fixed;
   try {
     fixed = fix2(file.text, settings);
@@ -60207,16 +39291,16 @@ function checkLog(path13, name, settings, options, cache4) {
         }
       );
     } else {
-      writeAtomic(path13, name, fixed.output, file.bytes);
+      writeAtomic(path10, name, fixed.output, file.bytes);
     }
   }
   const entries = options.since && fixed.output !== file.text ? lintDocument(fixed.output, settings).log.entries : log2.entries;
-  const remaining = inChanges(fixed.remaining, entries, path13, name, options.since);
+  const remaining = inChanges(fixed.remaining, entries, path10, name, options.since);
   return { findings: remaining, applied: fixed.applied, diff };
 }
-function inChanges(findings, entries, path13, name, since) {
+function inChanges(findings, entries, path10, name, since) {
   if (since === void 0) return findings;
-  return onlyChanged(findings, entries, changedLines(path13, name, since));
+  return onlyChanged(findings, entries, changedLines(path10, name, since));
 }
 function describeFixes(name, applied, options) {
   if (applied.length === 0) return `${visible(name)}: nothing to fix
@@ -60283,9 +39367,9 @@ function engineProblem(name, failure) {
     failure
   );
 }
-function writeReport(path13, name, report) {
+function writeReport(path10, name, report) {
   try {
-    writeFileSync3(path13, report);
+    writeFileSync3(path10, report);
   } catch (error) {
     const code3 = error.code ?? "unknown error";
     throw new InputError(name, `cannot write the report (${code3})`, "check the path and its folder");
@@ -60294,13 +39378,13 @@ function writeReport(path13, name, report) {
 function shown(diff, io) {
   return io.outIsTTY ? diff.split("\n").map(visible).join("\n") : diff;
 }
-function isGlob(path13) {
-  return /[*?[\]{}]/.test(path13);
+function isGlob(path10) {
+  return /[*?[\]{}]/.test(path10);
 }
-function pathProblem(path13, name) {
+function pathProblem(path10, name) {
   let stats;
   try {
-    stats = statSync3(path13);
+    stats = statSync2(path10);
   } catch {
     return void 0;
   }
@@ -60324,24 +39408,24 @@ function today() {
 
 // packages/session-log/src/cli.ts
 import { existsSync } from "node:fs";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 import { parseArgs } from "node:util";
 
 // packages/session-log/src/commands/init.ts
-import { basename as basename3, resolve as resolve4 } from "node:path";
+import { basename as basename3, resolve as resolve3 } from "node:path";
 async function init(options, io) {
   const name = options.path ?? "SESSION_LOG.md";
-  const path13 = resolve4(io.cwd, name);
-  const settings = await loadSettings(io.cwd, path13, name, options.settings);
+  const path10 = resolve3(io.cwd, name);
+  const settings = await loadSettings(io.cwd, path10, name, options.settings);
   const schema = useTemplate(settings.template);
-  if (exists(path13)) {
+  if (exists(path10)) {
     throw new InputError(
       name,
       "already exists, so nothing was written",
       "add an entry to it with `session-log new`"
     );
   }
-  writeAtomic(path13, name, renderLog(schema));
+  writeAtomic(path10, name, renderLog(schema));
   io.out(
     `${visible(name)}: created from the ${visible(basename3(schema.id))} template; add the first entry with \`session-log new --title "\u2026"\`
 `
@@ -60352,21 +39436,21 @@ async function init(options, io) {
 // packages/session-log/src/commands/new.ts
 import { spawnSync } from "node:child_process";
 import { userInfo } from "node:os";
-import { dirname as dirname4, resolve as resolve5 } from "node:path";
+import { dirname as dirname4, resolve as resolve4 } from "node:path";
 import { createInterface } from "node:readline/promises";
 async function newEntry(options, io) {
   const name = options.path ?? "SESSION_LOG.md";
-  const path13 = resolve5(io.cwd, name);
+  const path10 = resolve4(io.cwd, name);
   const { date } = options.values;
   if (date !== void 0 && !isCalendarDate2(date)) {
     throw new UsageError(`--date ${JSON.stringify(date)} is not a date; write it as YYYY-MM-DD`);
   }
-  const settings = await loadSettings(io.cwd, path13, name, options.settings);
+  const settings = await loadSettings(io.cwd, path10, name, options.settings);
   let schema = useTemplate(settings.template);
   let original;
   let log2;
-  if (exists(path13)) {
-    original = readLog(path13, name, options.maxSize);
+  if (exists(path10)) {
+    original = readLog(path10, name, options.maxSize);
     const source = original.text.replace(/^\uFEFF/, "");
     schema = templateFor(source, settings.template);
     log2 = buildModel(source, schema);
@@ -60379,7 +39463,7 @@ async function newEntry(options, io) {
     }
   }
   const title = options.values.title ?? await askTitle(io);
-  const engineer = options.values.engineer ?? gitUserName(dirname4(path13)) ?? osUserName();
+  const engineer = options.values.engineer ?? gitUserName(dirname4(path10)) ?? osUserName();
   const inserted = insertEntry(
     original?.text ?? "",
     { ...options.values, title, ...engineer ? { engineer } : {} },
@@ -60392,7 +39476,7 @@ async function newEntry(options, io) {
     io.out(io.outIsTTY ? entry.split("\n").map(visible).join("\n") : entry);
     return 0;
   }
-  writeAtomic(path13, name, inserted.output, original?.bytes);
+  writeAtomic(path10, name, inserted.output, original?.bytes);
   const heading2 = inserted.entry.split(/\r\n|\r|\n/)[0] ?? "";
   io.out(
     `${visible(name)}: added "${visible(heading2)}" at line ${inserted.line}; fill in its placeholders, \`session-log check\` lists them
@@ -60467,10 +39551,10 @@ var commands = {
   },
   init: everyCommand
 };
-async function main(argv2, io) {
-  io = { ...io, debug: argv2.includes("--debug") };
+async function main(argv, io) {
+  io = { ...io, debug: argv.includes("--debug") };
   try {
-    return await run2(argv2, io);
+    return await run2(argv, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError || error instanceof ConfigError) {
       io.err(`session-log: ${visible(error.message)}
@@ -60486,8 +39570,8 @@ async function main(argv2, io) {
     return 2;
   }
 }
-async function run2(argv2, io) {
-  const [first, ...rest] = argv2;
+async function run2(argv, io) {
+  const [first, ...rest] = argv;
   if (first === void 0) {
     throw new UsageError("no command; run `session-log check` or see `session-log --help`");
   }
@@ -60518,14 +39602,14 @@ async function run2(argv2, io) {
         paths: positionals,
         fix: command === "fix" || flag(values, "fix"),
         dryRun,
-        format: format2(values.format),
+        format: format(values.format),
         outputFile: text5(values, "output-file"),
         maxWarnings: count2(values["max-warnings"]),
         maxSize: size(values["max-size"]),
         quiet: flag(values, "quiet"),
         settings,
         since,
-        cache: flag(values, "cache") ? resolve6(io.cwd, text5(values, "cache-location") ?? ".session-logcache") : void 0
+        cache: flag(values, "cache") ? resolve5(io.cwd, text5(values, "cache-location") ?? ".session-logcache") : void 0
       },
       io
     );
@@ -60533,8 +39617,8 @@ async function run2(argv2, io) {
   if (positionals.length > 1) {
     throw new UsageError(`${command} takes one file, not ${positionals.length}`);
   }
-  const path13 = positionals[0];
-  if (command === "init") return init({ path: path13, settings }, io);
+  const path10 = positionals[0];
+  if (command === "init") return init({ path: path10, settings }, io);
   const entry = {};
   for (const key of ["title", "date", "engineer", "tool", "feature", "mode"]) {
     const value = text5(values, key);
@@ -60542,7 +39626,7 @@ async function run2(argv2, io) {
   }
   return newEntry(
     {
-      path: path13,
+      path: path10,
       values: entry,
       dryRun: flag(values, "dry-run"),
       maxSize: size(values["max-size"]),
@@ -60595,7 +39679,7 @@ function flagSettings(values, cwd) {
   if (Object.keys(rules2).length > 0) settings.rules = rules2;
   return settings;
 }
-function format2(value) {
+function format(value) {
   if (value === void 0) return "stylish";
   if (formats.includes(value)) return value;
   throw new UsageError(`--format ${String(value)}: use one of ${formats.join(", ")}`);

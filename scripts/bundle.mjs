@@ -51,9 +51,28 @@ const replaced = {
   [`${cli}/src/version.ts`]: `export const version = ${JSON.stringify(version)}`,
 }
 
+// unified-engine resolves plugins named in config files through load-plugin, which
+// brings npm's whole configuration code (registry addresses included). session-log's
+// settings name no plugins, so the bundle carries a stand-in that says so instead.
+const noPlugins = [
+  'function refuse(name) {',
+  '  throw new Error(`session-log does not load plugins (asked for ${name})`)',
+  '}',
+  'export const loadPlugin = refuse',
+  'export const resolvePlugin = refuse',
+].join('\n')
+
 const embed = {
   name: 'embed-files',
   setup(esbuild) {
+    esbuild.onResolve({filter: /^load-plugin$/}, () => ({
+      path: 'load-plugin',
+      namespace: 'stand-in',
+    }))
+    esbuild.onLoad({filter: /.*/, namespace: 'stand-in'}, () => ({
+      contents: noPlugins,
+      loader: 'js',
+    }))
     esbuild.onLoad({filter: /\.ts$/}, (args) => {
       const contents = replaced[relative(root, args.path).split('\\').join('/')]
       return contents === undefined ? undefined : {contents, loader: 'js'}
