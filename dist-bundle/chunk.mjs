@@ -13427,6 +13427,9 @@ function isNearMiss(a, b) {
   const limit = Math.max(1, Math.floor(Math.min(a.length, b.length) / 5));
   return editDistance(a, b, limit) <= limit;
 }
+function escapeRegExp(text6) {
+  return text6.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 // packages/remark-session-log/src/template/builtin.ts
 var templates = {
@@ -26039,7 +26042,7 @@ var ModelBuilder = class {
     this.schema = schema;
     this.place = location(text6);
     this.sectionDepth = schema.sections[0]?.depth ?? schema.entryDepth + 1;
-    const words = schema.entryPrefix.replace(/:$/, "").trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const words = escapeRegExp(schema.entryPrefix.replace(/:$/, "").trim());
     this.entryPrefix = new RegExp(
       `^\\s*${words}\\s*${schema.entryPrefix.endsWith(":") ? ":" : ""}`,
       "i"
@@ -26097,7 +26100,7 @@ var ModelBuilder = class {
     const title = nodes.find((node2) => node2.type === "heading" && node2.depth === 1);
     const separator = nodes.findLast((node2) => node2.type === "thematicBreak");
     let version2;
-    const label2 = this.schema.versionLabel.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const label2 = escapeRegExp(this.schema.versionLabel);
     const pattern2 = new RegExp(`${label2}\\**(?::\\**)?:?[ \\t]*(\\d+(?:\\.\\d+)*)`, "i");
     for (const node2 of nodes) {
       if (node2.type !== "blockquote" && node2.type !== "paragraph") continue;
@@ -26535,7 +26538,7 @@ function splitChunks(text6, schema) {
   return chunks;
 }
 function entryHeadingLine(schema) {
-  const words = schema.entryPrefix.replace(/:$/, "").trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const words = escapeRegExp(schema.entryPrefix.replace(/:$/, "").trim());
   const colon = schema.entryPrefix.endsWith(":") ? "\\s*:" : "";
   return new RegExp(`^#{1,6}[ \\t]+${words}${colon}`, "i");
 }
@@ -27333,7 +27336,7 @@ var fieldDate = defineRule({
   why: "Entries are ordered and compared by date; a date that does not exist or lies in the future breaks both.",
   severity: "error",
   fixable: false,
-  check(entry, report, { today: today2 }) {
+  check(entry, report, { today }) {
     for (const field of entry.fields) {
       if (field.spec?.kind !== "date" || !field.value.text) continue;
       const value = field.value.text;
@@ -27345,8 +27348,8 @@ var fieldDate = defineRule({
           field.value,
           `"${field.name.text}" is ${quote(value)}, which is not a day of the calendar`
         );
-      } else if (value > today2) {
-        report(field.value, `"${field.name.text}" is ${quote(value)}, after today (${today2})`);
+      } else if (value > today) {
+        report(field.value, `"${field.name.text}" is ${quote(value)}, after today (${today})`);
       }
     }
   }
@@ -27969,7 +27972,7 @@ function grammarOf(placeholder2) {
     const [, single = "", multiple = ""] = parts;
     const before = (parts[3] ?? "").trim();
     const between2 = (parts[4] ?? "").trim();
-    const words = (text6) => text6.split(/\s+/).filter(Boolean).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+");
+    const words = (text6) => text6.split(/\s+/).filter(Boolean).map(escapeRegExp).join("\\s+");
     const pattern2 = new RegExp(
       `^(?:(${words(single)})|${words(multiple)}\\s*\\(\\s*${words(before)}\\s*(\\d+)\\s*${words(between2)}\\s*(\\d+)\\s*\\))$`,
       "iu"
@@ -38993,9 +38996,9 @@ var FindingsCache = class {
   path;
   previous;
   current = {};
-  key(text6, settings, today2) {
+  key(text6, settings, today) {
     const hash = createHash("sha256");
-    for (const part2 of [version, today2, JSON.stringify(settings), templateText(settings), text6]) {
+    for (const part2 of [version, today, JSON.stringify(settings), templateText(settings), text6]) {
       hash.update(part2).update("\0");
     }
     return hash.digest("hex");
@@ -39247,10 +39250,11 @@ function checkLog(path10, name, settings, options, cache3) {
   const file = readLog(path10, name, options.maxSize);
   if (settings.template !== void 0) useTemplate(settings.template);
   const reportOnly = !options.fix && !options.dryRun;
-  const key = reportOnly && cache3 ? cache3.key(file.text, settings, today()) : void 0;
+  const today = formatDate(/* @__PURE__ */ new Date());
+  const key = reportOnly && cache3 ? cache3.key(file.text, settings, today) : void 0;
   const cached = key ? cache3?.get(key) : void 0;
   if (cached && options.since === void 0) return { findings: cached, applied: [], diff: void 0 };
-  const { log: log2, findings } = lintDocument(file.text, { ...settings, today: today() });
+  const { log: log2, findings } = lintDocument(file.text, { ...settings, today });
   if (!isSessionLog(log2)) {
     const { title, entryDepth, entryPrefix } = log2.schema;
     throw new InputError(
@@ -39399,11 +39403,6 @@ function pathProblem(path10, name) {
     return new InputError(name, "is not a regular file", "pass the Markdown file of the log");
   }
   return void 0;
-}
-function today() {
-  const now = /* @__PURE__ */ new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 // packages/session-log/src/cli.ts

@@ -13,7 +13,7 @@ export {lint, lintDocument, Linter, type Linted} from './lint.js'
 export {buildModel} from './model/build.js'
 export {parseMarkdown} from './model/parse.js'
 export type * from './model/types.js'
-export type {Options, RuleSetting} from './options.js'
+export {formatDate, type Options, type RuleSetting} from './options.js'
 export {
   defaultThresholds,
   type Edit,

@@ -37,7 +37,8 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
   }
 }
 
-function formatDate(date: string | Date): string {
+/** A date as `YYYY-MM-DD` in local time; a string is taken as already written so. */
+export function formatDate(date: string | Date): string {
   if (typeof date === 'string') return date
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`

@@ -86,3 +86,8 @@ export function isNearMiss(a: string, b: string): boolean {
   const limit = Math.max(1, Math.floor(Math.min(a.length, b.length) / 5))
   return editDistance(a, b, limit) <= limit
 }
+
+/** Text to match literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

@@ -2,7 +2,14 @@ import type {ListItem, Root, RootContent, Table as MdastTable} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {location} from 'vfile-location'
 import type {QuestionSpec, Schema, SectionSpec} from '../template/schema.js'
-import {isNearMiss, normalizeName, readBoldLabel, trimLineEnd, type BoldLabel} from '../text.js'
+import {
+  escapeRegExp,
+  isNearMiss,
+  normalizeName,
+  readBoldLabel,
+  trimLineEnd,
+  type BoldLabel,
+} from '../text.js'
 import {parseMarkdown} from './parse.js'
 import type {
   Checkbox,
@@ -53,10 +60,7 @@ class ModelBuilder {
   ) {
     this.place = location(text)
     this.sectionDepth = schema.sections[0]?.depth ?? schema.entryDepth + 1
-    const words = schema.entryPrefix
-      .replace(/:$/, '')
-      .trim()
-      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const words = escapeRegExp(schema.entryPrefix.replace(/:$/, '').trim())
     this.entryPrefix = new RegExp(
       `^\\s*${words}\\s*${schema.entryPrefix.endsWith(':') ? ':' : ''}`,
       'i',
@@ -111,7 +115,7 @@ class ModelBuilder {
     const title = nodes.find((node) => node.type === 'heading' && node.depth === 1)
     const separator = nodes.findLast((node) => node.type === 'thematicBreak')
     let version: Text | undefined
-    const label = this.schema.versionLabel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const label = escapeRegExp(this.schema.versionLabel)
     const pattern = new RegExp(`${label}\\**(?::\\**)?:?[ \\t]*(\\d+(?:\\.\\d+)*)`, 'i')
     for (const node of nodes) {
       if (node.type !== 'blockquote' && node.type !== 'paragraph') continue

@@ -1,4 +1,5 @@
 import type {Schema} from '../template/schema.js'
+import {escapeRegExp} from '../text.js'
 
 /** A run of whole lines of the text: `[start, end)` offsets, `line` the first line (1-based). */
 export interface Chunk {
@@ -68,10 +69,7 @@ export function splitChunks(text: string, schema: Schema): Chunk[] {
 
 /** An ATX heading at column 1 that starts with the entry prefix. */
 function entryHeadingLine(schema: Schema): RegExp {
-  const words = schema.entryPrefix
-    .replace(/:$/, '')
-    .trim()
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const words = escapeRegExp(schema.entryPrefix.replace(/:$/, '').trim())
   const colon = schema.entryPrefix.endsWith(':') ? '\\s*:' : ''
   return new RegExp(`^#{1,6}[ \\t]+${words}${colon}`, 'i')
 }

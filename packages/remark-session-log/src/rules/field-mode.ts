@@ -1,5 +1,6 @@
 import {isPlaceholder} from '../model/query.js'
 import {defineRule, quote} from '../rule.js'
+import {escapeRegExp} from '../text.js'
 
 /** The words of a mode placeholder such as `A / B (Heartbeat # of N)`. */
 interface ModeGrammar {
@@ -26,12 +27,7 @@ function grammarOf(placeholder: string): ModeGrammar | undefined {
     const [, single = '', multiple = ''] = parts
     const before = (parts[3] ?? '').trim()
     const between = (parts[4] ?? '').trim()
-    const words = (text: string) =>
-      text
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('\\s+')
+    const words = (text: string) => text.split(/\s+/).filter(Boolean).map(escapeRegExp).join('\\s+')
     const pattern = new RegExp(
       `^(?:(${words(single)})|${words(multiple)}\\s*\\(\\s*${words(before)}\\s*(\\d+)\\s*${words(between)}\\s*(\\d+)\\s*\\))$`,
       'iu',

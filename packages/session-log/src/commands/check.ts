@@ -4,6 +4,7 @@ import {createTwoFilesPatch, FILE_HEADERS_ONLY} from 'diff'
 import {
   fix,
   FixError,
+  formatDate,
   isSessionLog,
   lintDocument,
   type Entry,
@@ -181,10 +182,12 @@ function checkLog(
   // A template named in the settings must load; without one, the log's header picks it.
   if (settings.template !== undefined) useTemplate(settings.template)
   const reportOnly = !options.fix && !options.dryRun
-  const key = reportOnly && cache ? cache.key(file.text, settings, today()) : undefined
+  // One day for the cache key and the check alike.
+  const today = formatDate(new Date())
+  const key = reportOnly && cache ? cache.key(file.text, settings, today) : undefined
   const cached = key ? cache?.get(key) : undefined
   if (cached && options.since === undefined) return {findings: cached, applied: [], diff: undefined}
-  const {log, findings} = lintDocument(file.text, {...settings, today: today()})
+  const {log, findings} = lintDocument(file.text, {...settings, today})
   if (!isSessionLog(log)) {
     const {title, entryDepth, entryPrefix} = log.schema
     throw new InputError(
@@ -364,11 +367,4 @@ function pathProblem(path: string, name: string): InputError | undefined {
     return new InputError(name, 'is not a regular file', 'pass the Markdown file of the log')
   }
   return undefined
-}
-
-/** The day findings are made on, local time; one run uses one day throughout. */
-function today(): string {
-  const now = new Date()
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
