@@ -13375,8 +13375,15 @@ var require_lib4 = __commonJS({
 import { readFileSync } from "node:fs";
 
 // packages/remark-session-log/src/text.ts
+var normalized = /* @__PURE__ */ new Map();
 function normalizeName(name) {
-  return name.normalize("NFC").replace(/[*_`]/g, "").replace(/[\s\u00a0]+/g, " ").trim().replace(/(?<![:?.\s])[:?.\s]+$/, "").toLowerCase();
+  let result = normalized.get(name);
+  if (result === void 0) {
+    result = name.normalize("NFC").replace(/[*_`]/g, "").replace(/[\s\u00a0]+/g, " ").trim().replace(/(?<![:?.\s])[:?.\s]+$/, "").toLowerCase();
+    if (normalized.size >= 1e4) normalized.clear();
+    normalized.set(name, result);
+  }
+  return result;
 }
 function readBoldLabel(raw) {
   const match2 = /^(\*\*|__)(?=\S)([^\n]*?\S)\1(:?)/.exec(raw);
@@ -26508,34 +26515,42 @@ function splitChunks(text6, schema) {
   let htmlEnd;
   let htmlToBlank = false;
   let at = 0;
+  const loneCr = text6.includes("\r") && /\r(?!\n)/.test(text6);
   while (at < text6.length) {
     let end = text6.indexOf("\n", at);
     end = end === -1 ? text6.length : end + 1;
-    const raw = text6.slice(at, end).replace(/\r?\n$|\r$/, "");
-    if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(raw);
-      if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length)
-        fence = void 0;
+    if (mayMatter(text6.charCodeAt(at))) {
+      const raw = text6.slice(at, end).replace(/\r?\n$|\r$/, "");
+      if (fence) {
+        const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(raw);
+        if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length)
+          fence = void 0;
+      } else if (htmlEnd) {
+        if (htmlEnd.test(raw)) htmlEnd = void 0;
+      } else if (htmlToBlank) {
+        if (raw.trim() === "") htmlToBlank = false;
+      } else if (heading2.test(raw) && at > chunkStart) {
+        chunks.push({ start: chunkStart, end: at, line: chunkLine });
+        chunkStart = at;
+        chunkLine = line;
+      } else {
+        const open = fenceOpen.exec(raw);
+        if (open?.[1]) fence = { char: open[1][0], length: open[1].length };
+        const html2 = htmlUntilMarker.find(([start]) => start.test(raw));
+        if (html2 && !html2[1].test(raw.replace(html2[0], ""))) htmlEnd = html2[1];
+        else if (!html2 && htmlUntilBlank.test(raw)) htmlToBlank = true;
+      }
     } else if (htmlEnd) {
-      if (htmlEnd.test(raw)) htmlEnd = void 0;
-    } else if (htmlToBlank) {
-      if (raw.trim() === "") htmlToBlank = false;
-    } else if (heading2.test(raw) && at > chunkStart) {
-      chunks.push({ start: chunkStart, end: at, line: chunkLine });
-      chunkStart = at;
-      chunkLine = line;
-    } else {
-      const open = fenceOpen.exec(raw);
-      if (open?.[1]) fence = { char: open[1][0], length: open[1].length };
-      const html2 = htmlUntilMarker.find(([start]) => start.test(raw));
-      if (html2 && !html2[1].test(raw.replace(html2[0], ""))) htmlEnd = html2[1];
-      else if (!html2 && htmlUntilBlank.test(raw)) htmlToBlank = true;
+      if (htmlEnd.test(text6.slice(at, end))) htmlEnd = void 0;
     }
-    line += 1 + (raw.match(/\r(?!\n)/g)?.length ?? 0);
+    line += 1 + (loneCr ? text6.slice(at, end).match(/\r(?!\n)/g)?.length ?? 0 : 0);
     at = end;
   }
   chunks.push({ start: chunkStart, end: text6.length, line: chunkLine });
   return chunks;
+}
+function mayMatter(char) {
+  return char === 35 || char === 32 || char === 9 || char === 96 || char === 126 || char === 60 || char === 10 || char === 13;
 }
 function entryHeadingLine(schema) {
   const words = escapeRegExp(schema.entryPrefix.replace(/:$/, "").trim());
@@ -26549,58 +26564,83 @@ var ChunkCache = class {
     this.schema = schema;
   }
   schema;
-  previous = /* @__PURE__ */ new Map();
-  current = /* @__PURE__ */ new Map();
+  // Keyed by the chunk's text alone (a key joined from more parts would copy the whole
+  // log on every build); the last chunk, which alone may hold the footer, has its own.
+  previous = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
+  current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
   get(text6, last) {
-    const key = `${last ? "L" : "-"}${text6}`;
-    let model = this.current.get(key) ?? this.previous.get(key);
+    const kind = last ? "last" : "inner";
+    let model = this.current[kind].get(text6) ?? this.previous[kind].get(text6);
     if (!model) model = buildChunkModel(text6, this.schema, last);
-    this.current.set(key, model);
+    this.current[kind].set(text6, model);
     return model;
   }
   /** Ends a build: what it did not use is forgotten. */
   sweep() {
     this.previous = this.current;
-    this.current = /* @__PURE__ */ new Map();
+    this.current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
   }
 };
 function buildModelByChunks(text6, schema, cache3 = new ChunkCache(schema)) {
   const chunks = splitChunks(text6, schema);
   const parts = chunks.map((chunk2, index2) => {
     const model = cache3.get(text6.slice(chunk2.start, chunk2.end), index2 === chunks.length - 1);
-    return chunk2.start === 0 ? model : shift(model, chunk2.start, chunk2.line - 1);
+    return { model, offset: chunk2.start, lines: chunk2.line - 1 };
   });
   cache3.sweep();
   const first = parts[0];
   const last = parts.at(-1);
-  const entries = parts.flatMap((part2) => part2.entries).map((entry, index2) => ({ ...entry, index: index2 }));
+  const entries = parts.flatMap(
+    ({ model, offset: offset2, lines }) => model.entries.map((entry) => shiftLazily(entry, offset2, lines))
+  );
+  entries.forEach((entry, index2) => entry.index = index2);
   const end = location(text6).toPoint(text6.length) ?? { line: 1, column: 1, offset: 0 };
   return {
     text: text6,
     schema,
     start: { line: 1, column: 1, offset: 0 },
     end: { line: end.line, column: end.column, offset: text6.length },
-    header: first.header,
+    header: first.model.header,
     entries,
-    footer: last.footer,
-    stray: parts.flatMap((part2) => part2.stray)
+    footer: shift(last.model.footer, last.offset, last.lines),
+    stray: parts.flatMap(({ model, offset: offset2, lines }) => shift(model.stray, offset2, lines))
   };
 }
-var unshifted = /* @__PURE__ */ new Set(["spec", "schema", "text"]);
+var unshifted = /* @__PURE__ */ new Set(["spec", "schema", "text", "source"]);
 function shift(value, offset2, lines) {
+  if (typeof value !== "object" || value === null) return value;
   if (Array.isArray(value)) return value.map((item) => shift(item, offset2, lines));
-  if (value === null || typeof value !== "object") return value;
-  if (isPoint(value)) {
-    return { line: value.line + lines, column: value.column, offset: value.offset + offset2 };
+  const record = value;
+  if (typeof record.offset === "number" && typeof record.line === "number") {
+    return { line: record.line + lines, column: record.column, offset: record.offset + offset2 };
   }
   const copy2 = {};
-  for (const [key, field] of Object.entries(value)) {
+  for (const key in record) {
+    const field = record[key];
     copy2[key] = unshifted.has(key) ? field : shift(field, offset2, lines);
   }
   return copy2;
 }
-function isPoint(value) {
-  return "offset" in value && "line" in value && "column" in value;
+function shiftLazily(value, offset2, lines) {
+  if (offset2 === 0 && lines === 0) return { ...value };
+  const view = {};
+  for (const key in value) {
+    const field = value[key];
+    if (unshifted.has(key) || typeof field !== "object" || field === null) {
+      view[key] = field;
+      continue;
+    }
+    Object.defineProperty(view, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const shifted = shift(field, offset2, lines);
+        Object.defineProperty(view, key, { value: shifted, enumerable: true, writable: true });
+        return shifted;
+      }
+    });
+  }
+  return view;
 }
 
 // packages/remark-session-log/src/rule.ts
@@ -28652,7 +28692,9 @@ var Linter = class {
   options;
   active;
   chunks;
+  /** Findings by entry text, from the last lint; `eol` is the line ending they were made for. */
   previous = /* @__PURE__ */ new Map();
+  eol = "\n";
   constructor(options = {}) {
     this.options = resolveOptions(options);
     this.active = rules.filter((rule) => this.options.rules[rule.id] !== "off");
@@ -28675,12 +28717,13 @@ var Linter = class {
     for (const rule of this.active) {
       rule.checkDocument?.(log2, this.reporter(rule, findings), context);
     }
+    if (context.eol !== this.eol) this.previous = /* @__PURE__ */ new Map();
+    this.eol = context.eol;
     const current = /* @__PURE__ */ new Map();
     for (const entry of log2.entries) {
-      const key = `${context.eol}${entry.source}`;
-      let cached = current.get(key) ?? this.previous.get(key);
+      let cached = current.get(entry.source) ?? this.previous.get(entry.source);
       if (!cached) cached = this.checkEntry(entry, context);
-      current.set(key, cached);
+      current.set(entry.source, cached);
       findings.push(...moveFindings(cached, entry));
     }
     this.previous = current;

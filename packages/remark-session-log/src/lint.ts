@@ -34,7 +34,9 @@ export class Linter {
   private readonly options: ResolvedOptions
   private readonly active: Rule[]
   private chunks: ChunkCache | undefined
+  /** Findings by entry text, from the last lint; `eol` is the line ending they were made for. */
   private previous = new Map<string, EntryFindings>()
+  private eol: Context['eol'] = '\n'
 
   constructor(options: Options = {}) {
     this.options = resolveOptions(options)
@@ -63,12 +65,14 @@ export class Linter {
     for (const rule of this.active) {
       rule.checkDocument?.(log, this.reporter(rule, findings), context)
     }
+    // Fixes insert the log's line ending, so findings made for another are of no use.
+    if (context.eol !== this.eol) this.previous = new Map()
+    this.eol = context.eol
     const current = new Map<string, EntryFindings>()
     for (const entry of log.entries) {
-      const key = `${context.eol}${entry.source}`
-      let cached = current.get(key) ?? this.previous.get(key)
+      let cached = current.get(entry.source) ?? this.previous.get(entry.source)
       if (!cached) cached = this.checkEntry(entry, context)
-      current.set(key, cached)
+      current.set(entry.source, cached)
       findings.push(...moveFindings(cached, entry))
     }
     this.previous = current

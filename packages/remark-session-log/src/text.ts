@@ -1,14 +1,24 @@
 // Small readers of raw Markdown text shared by the template loader and the model.
 
+// Rules look parts up by name in every entry on every lint; the names are few.
+const normalized = new Map<string, string>()
+
 /** Case, spacing, trailing punctuation and emphasis do not make two names differ. */
 export function normalizeName(name: string): string {
-  return name
-    .normalize('NFC')
-    .replace(/[*_`]/g, '')
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim()
-    .replace(/(?<![:?.\s])[:?.\s]+$/, '')
-    .toLowerCase()
+  let result = normalized.get(name)
+  if (result === undefined) {
+    result = name
+      .normalize('NFC')
+      .replace(/[*_`]/g, '')
+      .replace(/[\s\u00a0]+/g, ' ')
+      .trim()
+      .replace(/(?<![:?.\s])[:?.\s]+$/, '')
+      .toLowerCase()
+    // Names are short and repeat; a log full of made-up ones must not grow this forever.
+    if (normalized.size >= 10_000) normalized.clear()
+    normalized.set(name, result)
+  }
+  return result
 }
 
 export interface BoldLabel {

@@ -3,9 +3,11 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {generateLog} from '../../../test/bench/generate.mjs'
 import {Linter, lintDocument} from '../src/lint.js'
+import {buildModel} from '../src/model/build.js'
+import {buildModelByChunks} from '../src/model/chunks.js'
 import {parseMarkdown} from '../src/model/parse.js'
 import {splitChunks} from '../src/model/split.js'
-import {loadTemplate} from '../src/template/load.js'
+import {loadTemplate, templateFor} from '../src/template/load.js'
 import {fixturesDir, fixtureToday} from './fixtures.js'
 
 function allFixtures(dir = fixturesDir): string[] {
@@ -31,6 +33,17 @@ describe('entry-by-entry linting', () => {
     for (const file of files) {
       const text = readFileSync(file, 'utf8')
       expect(new Linter({today: fixtureToday}).lint(text).findings, file).toEqual(lintWhole(text))
+    }
+  })
+
+  it('builds exactly the model of the whole-document path on every fixture', () => {
+    for (const file of allFixtures()) {
+      const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '')
+      const schema = templateFor(text)
+      // Plain copies: entries shifted on first read compare by what they hold.
+      const plain = (value: unknown) =>
+        JSON.parse(JSON.stringify({...(value as object), schema: 0}))
+      expect(plain(buildModelByChunks(text, schema)), file).toEqual(plain(buildModel(text, schema)))
     }
   })
 
@@ -71,7 +84,13 @@ describe('entry-by-entry linting', () => {
       '<div>',
       '## Session: inside an HTML block',
       '',
+      '<!-- a comment that closes',
+      'on a line of plain text -->',
       '## Session: real',
+      '',
+      '<!--',
+      'still open',
+      '## Session: inside a comment too',
       '',
     ].join('\n')
     const cuts = splitChunks(text, schema).map((chunk) => text.slice(chunk.start).split('\n')[0])

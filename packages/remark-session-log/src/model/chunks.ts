@@ -2,7 +2,7 @@ import {location} from 'vfile-location'
 import type {Schema} from '../template/schema.js'
 import {buildChunkModel} from './build.js'
 import {splitChunks} from './split.js'
-import type {Point, SessionLog} from './types.js'
+import type {SessionLog} from './types.js'
 
 /**
  * Chunk models by chunk text, kept from one build to the next so that an edit re-parses
@@ -10,23 +10,25 @@ import type {Point, SessionLog} from './types.js'
  * keeps memory at one copy of the log.
  */
 export class ChunkCache {
-  private previous = new Map<string, SessionLog>()
-  private current = new Map<string, SessionLog>()
+  // Keyed by the chunk's text alone (a key joined from more parts would copy the whole
+  // log on every build); the last chunk, which alone may hold the footer, has its own.
+  private previous = {inner: new Map<string, SessionLog>(), last: new Map<string, SessionLog>()}
+  private current = {inner: new Map<string, SessionLog>(), last: new Map<string, SessionLog>()}
 
   constructor(readonly schema: Schema) {}
 
   get(text: string, last: boolean): SessionLog {
-    const key = `${last ? 'L' : '-'}${text}`
-    let model = this.current.get(key) ?? this.previous.get(key)
+    const kind = last ? 'last' : 'inner'
+    let model = this.current[kind].get(text) ?? this.previous[kind].get(text)
     if (!model) model = buildChunkModel(text, this.schema, last)
-    this.current.set(key, model)
+    this.current[kind].set(text, model)
     return model
   }
 
   /** Ends a build: what it did not use is forgotten. */
   sweep(): void {
     this.previous = this.current
-    this.current = new Map()
+    this.current = {inner: new Map(), last: new Map()}
   }
 }
 
@@ -42,42 +44,71 @@ export function buildModelByChunks(
   const chunks = splitChunks(text, schema)
   const parts = chunks.map((chunk, index) => {
     const model = cache.get(text.slice(chunk.start, chunk.end), index === chunks.length - 1)
-    return chunk.start === 0 ? model : shift(model, chunk.start, chunk.line - 1)
+    return {model, offset: chunk.start, lines: chunk.line - 1}
   })
   cache.sweep()
   const first = parts[0]!
   const last = parts.at(-1)!
-  const entries = parts.flatMap((part) => part.entries).map((entry, index) => ({...entry, index}))
+  const entries = parts.flatMap(({model, offset, lines}) =>
+    model.entries.map((entry) => shiftLazily(entry, offset, lines)),
+  )
+  entries.forEach((entry, index) => (entry.index = index))
   const end = location(text).toPoint(text.length) ?? {line: 1, column: 1, offset: 0}
   return {
     text,
     schema,
     start: {line: 1, column: 1, offset: 0},
     end: {line: end.line, column: end.column, offset: text.length},
-    header: first.header,
+    header: first.model.header,
     entries,
-    footer: last.footer,
-    stray: parts.flatMap((part) => part.stray),
+    footer: shift(last.model.footer, last.offset, last.lines),
+    stray: parts.flatMap(({model, offset, lines}) => shift(model.stray, offset, lines)),
   }
 }
 
 // Keys whose values hold no positions; shared objects (the schema's specs) stay shared.
-const unshifted = new Set(['spec', 'schema', 'text'])
+const unshifted = new Set(['spec', 'schema', 'text', 'source'])
 
-/** A copy of a chunk's model with every point moved to where the chunk starts. */
+/** A copy of (part of) a chunk's model with every point moved to where the chunk starts. */
 function shift<T>(value: T, offset: number, lines: number): T {
+  if (typeof value !== 'object' || value === null) return value
   if (Array.isArray(value)) return value.map((item: unknown) => shift(item, offset, lines)) as T
-  if (value === null || typeof value !== 'object') return value
-  if (isPoint(value)) {
-    return {line: value.line + lines, column: value.column, offset: value.offset + offset} as T
+  const record = value as Record<string, unknown>
+  if (typeof record.offset === 'number' && typeof record.line === 'number') {
+    return {line: record.line + lines, column: record.column, offset: record.offset + offset} as T
   }
   const copy: Record<string, unknown> = {}
-  for (const [key, field] of Object.entries(value)) {
+  for (const key in record) {
+    const field = record[key]
     copy[key] = unshifted.has(key) ? field : shift(field, offset, lines)
   }
   return copy as T
 }
 
-function isPoint(value: object): value is Point {
-  return 'offset' in value && 'line' in value && 'column' in value
+/**
+ * `shift` of an entry, done property by property when a property is first read. Copying
+ * every entry on every build was most of an editor's re-lint of a long log (all entries
+ * after the edit move); the rules that span entries read only a few properties, and the
+ * entries whose findings are cached are read no further.
+ */
+function shiftLazily<T extends object>(value: T, offset: number, lines: number): T {
+  if (offset === 0 && lines === 0) return {...value}
+  const view = {} as T
+  for (const key in value) {
+    const field = value[key]
+    if (unshifted.has(key) || typeof field !== 'object' || field === null) {
+      view[key] = field
+      continue
+    }
+    Object.defineProperty(view, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const shifted = shift(field, offset, lines)
+        Object.defineProperty(view, key, {value: shifted, enumerable: true, writable: true})
+        return shifted
+      },
+    })
+  }
+  return view
 }

@@ -36,35 +36,63 @@ export function splitChunks(text: string, schema: Schema): Chunk[] {
   let htmlEnd: RegExp | undefined
   let htmlToBlank = false
   let at = 0
+  // Only lone CRs make line counting need more than one step per line.
+  const loneCr = text.includes('\r') && /\r(?!\n)/.test(text)
   while (at < text.length) {
     let end = text.indexOf('\n', at)
     end = end === -1 ? text.length : end + 1
-    const raw = text.slice(at, end).replace(/\r?\n$|\r$/, '')
-    if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(raw)
-      if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length)
-        fence = undefined
+    // Most lines start with a letter, a digit or `-`, and none of those can open, close or
+    // cut anything here; only the rest are read with the expressions below.
+    if (mayMatter(text.charCodeAt(at))) {
+      const raw = text.slice(at, end).replace(/\r?\n$|\r$/, '')
+      if (fence) {
+        const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(raw)
+        if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length)
+          fence = undefined
+      } else if (htmlEnd) {
+        if (htmlEnd.test(raw)) htmlEnd = undefined
+      } else if (htmlToBlank) {
+        if (raw.trim() === '') htmlToBlank = false
+      } else if (heading.test(raw) && at > chunkStart) {
+        chunks.push({start: chunkStart, end: at, line: chunkLine})
+        chunkStart = at
+        chunkLine = line
+      } else {
+        const open = fenceOpen.exec(raw)
+        if (open?.[1]) fence = {char: open[1][0]!, length: open[1].length}
+        const html = htmlUntilMarker.find(([start]) => start.test(raw))
+        if (html && !html[1].test(raw.replace(html[0], ''))) htmlEnd = html[1]
+        else if (!html && htmlUntilBlank.test(raw)) htmlToBlank = true
+      }
     } else if (htmlEnd) {
-      if (htmlEnd.test(raw)) htmlEnd = undefined
-    } else if (htmlToBlank) {
-      if (raw.trim() === '') htmlToBlank = false
-    } else if (heading.test(raw) && at > chunkStart) {
-      chunks.push({start: chunkStart, end: at, line: chunkLine})
-      chunkStart = at
-      chunkLine = line
-    } else {
-      const open = fenceOpen.exec(raw)
-      if (open?.[1]) fence = {char: open[1][0]!, length: open[1].length}
-      const html = htmlUntilMarker.find(([start]) => start.test(raw))
-      if (html && !html[1].test(raw.replace(html[0], ''))) htmlEnd = html[1]
-      else if (!html && htmlUntilBlank.test(raw)) htmlToBlank = true
+      // A comment or the like can close anywhere on a line.
+      if (htmlEnd.test(text.slice(at, end))) htmlEnd = undefined
     }
     // A lone CR also ends a line in Markdown; counting it keeps line numbers right.
-    line += 1 + (raw.match(/\r(?!\n)/g)?.length ?? 0)
+    line += 1 + (loneCr ? (text.slice(at, end).match(/\r(?!\n)/g)?.length ?? 0) : 0)
     at = end
   }
   chunks.push({start: chunkStart, end: text.length, line: chunkLine})
   return chunks
+}
+
+/**
+ * Whether a line starting with this character can be a heading, a fence, an HTML block
+ * or blank: `#`, space, tab, backtick, tilde, `<`, or a line break. Anything else is
+ * ordinary text for `splitChunks` (and a line that ends an HTML block only where the
+ * block's closing marker could stand anywhere, which is handled there).
+ */
+function mayMatter(char: number): boolean {
+  return (
+    char === 35 ||
+    char === 32 ||
+    char === 9 ||
+    char === 96 ||
+    char === 126 ||
+    char === 60 ||
+    char === 10 ||
+    char === 13
+  )
 }
 
 /** An ATX heading at column 1 that starts with the entry prefix. */
