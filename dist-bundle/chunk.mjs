@@ -78,16 +78,16 @@ var require_extend = __commonJS({
       }
       return typeof key === "undefined" || hasOwn.call(obj, key);
     };
-    var setProperty = function setProperty2(target, options) {
-      if (defineProperty && options.name === "__proto__") {
-        defineProperty(target, options.name, {
+    var setProperty = function setProperty2(target, options2) {
+      if (defineProperty && options2.name === "__proto__") {
+        defineProperty(target, options2.name, {
           enumerable: true,
           configurable: true,
-          value: options.newValue,
+          value: options2.newValue,
           writable: true
         });
       } else {
-        target[options.name] = options.newValue;
+        target[options2.name] = options2.newValue;
       }
     };
     var getProperty = function getProperty2(obj, name) {
@@ -101,7 +101,7 @@ var require_extend = __commonJS({
       return obj[name];
     };
     module.exports = function extend3() {
-      var options, name, src, copy2, copyIsArray, clone;
+      var options2, name, src, copy2, copyIsArray, clone;
       var target = arguments[0];
       var i = 1;
       var length = arguments.length;
@@ -115,11 +115,11 @@ var require_extend = __commonJS({
         target = {};
       }
       for (; i < length; ++i) {
-        options = arguments[i];
-        if (options != null) {
-          for (name in options) {
+        options2 = arguments[i];
+        if (options2 != null) {
+          for (name in options2) {
             src = getProperty(target, name);
-            copy2 = getProperty(options, name);
+            copy2 = getProperty(options2, name);
             if (target !== copy2) {
               if (deep && copy2 && (isPlainObject2(copy2) || (copyIsArray = isArray(copy2)))) {
                 if (copyIsArray) {
@@ -150,13 +150,13 @@ var require_ms = __commonJS({
     var d = h * 24;
     var w = d * 7;
     var y = d * 365.25;
-    module.exports = function(val, options) {
-      options = options || {};
+    module.exports = function(val, options2) {
+      options2 = options2 || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
         return parse4(val);
       } else if (type === "number" && isFinite(val)) {
-        return options.long ? fmtLong(val) : fmtShort(val);
+        return options2.long ? fmtLong(val) : fmtShort(val);
       }
       throw new Error(
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
@@ -715,10 +715,10 @@ function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
   }
   return min;
 }
-function createSupportsColor(stream2, options = {}) {
+function createSupportsColor(stream2, options2 = {}) {
   const level2 = _supportsColor(stream2, {
     streamIsTTY: stream2 && stream2.isTTY,
-    ...options
+    ...options2
   });
   return translateLevel(level2);
 }
@@ -1263,46 +1263,46 @@ var require_identifier = __commonJS({
     nonASCIIidentifierStartChars = nonASCIIidentifierChars = null;
     var astralIdentifierStartCodes = [0, 11, 2, 25, 2, 18, 2, 1, 2, 14, 3, 13, 35, 122, 70, 52, 268, 28, 4, 48, 48, 31, 14, 29, 6, 37, 11, 29, 3, 35, 5, 7, 2, 4, 43, 157, 19, 35, 5, 35, 5, 39, 9, 51, 13, 10, 2, 14, 2, 6, 2, 1, 2, 10, 2, 14, 2, 6, 2, 1, 4, 51, 13, 310, 10, 21, 11, 7, 25, 5, 2, 41, 2, 8, 70, 5, 3, 0, 2, 43, 2, 1, 4, 0, 3, 22, 11, 22, 10, 30, 66, 18, 2, 1, 11, 21, 11, 25, 7, 25, 39, 55, 7, 1, 65, 0, 16, 3, 2, 2, 2, 28, 43, 28, 4, 28, 36, 7, 2, 27, 28, 53, 11, 21, 11, 18, 14, 17, 111, 72, 56, 50, 14, 50, 14, 35, 39, 27, 10, 22, 251, 41, 7, 1, 17, 5, 57, 28, 11, 0, 9, 21, 43, 17, 47, 20, 28, 22, 13, 52, 58, 1, 3, 0, 14, 44, 33, 24, 27, 35, 30, 0, 3, 0, 9, 34, 4, 0, 13, 47, 15, 3, 22, 0, 2, 0, 36, 17, 2, 24, 20, 1, 64, 6, 2, 0, 2, 3, 2, 14, 2, 9, 8, 46, 39, 7, 3, 1, 3, 21, 2, 6, 2, 1, 2, 4, 4, 0, 19, 0, 13, 4, 31, 9, 2, 0, 3, 0, 2, 37, 2, 0, 26, 0, 2, 0, 45, 52, 19, 3, 21, 2, 31, 47, 21, 1, 2, 0, 185, 46, 42, 3, 37, 47, 21, 0, 60, 42, 14, 0, 72, 26, 38, 6, 186, 43, 117, 63, 32, 7, 3, 0, 3, 7, 2, 1, 2, 23, 16, 0, 2, 0, 95, 7, 3, 38, 17, 0, 2, 0, 29, 0, 11, 39, 8, 0, 22, 0, 12, 45, 20, 0, 19, 72, 200, 32, 32, 8, 2, 36, 18, 0, 50, 29, 113, 6, 2, 1, 2, 37, 22, 0, 26, 5, 2, 1, 2, 31, 15, 0, 24, 43, 261, 18, 16, 0, 2, 12, 2, 33, 125, 0, 80, 921, 103, 110, 18, 195, 2637, 96, 16, 1071, 18, 5, 26, 3994, 6, 582, 6842, 29, 1763, 568, 8, 30, 18, 78, 18, 29, 19, 47, 17, 3, 32, 20, 6, 18, 433, 44, 212, 63, 33, 24, 3, 24, 45, 74, 6, 0, 67, 12, 65, 1, 2, 0, 15, 4, 10, 7381, 42, 31, 98, 114, 8702, 3, 2, 6, 2, 1, 2, 290, 16, 0, 30, 2, 3, 0, 15, 3, 9, 395, 2309, 106, 6, 12, 4, 8, 8, 9, 5991, 84, 2, 70, 2, 1, 3, 0, 3, 1, 3, 3, 2, 11, 2, 0, 2, 6, 2, 64, 2, 3, 3, 7, 2, 6, 2, 27, 2, 3, 2, 4, 2, 0, 4, 6, 2, 339, 3, 24, 2, 24, 2, 30, 2, 24, 2, 30, 2, 24, 2, 30, 2, 24, 2, 30, 2, 24, 2, 7, 1845, 30, 7, 5, 262, 61, 147, 44, 11, 6, 17, 0, 322, 29, 19, 43, 485, 27, 229, 29, 3, 0, 208, 30, 2, 2, 2, 1, 2, 6, 3, 4, 10, 1, 225, 6, 2, 3, 2, 1, 2, 14, 2, 196, 60, 67, 8, 0, 1205, 3, 2, 26, 2, 1, 2, 0, 3, 0, 2, 9, 2, 3, 2, 0, 2, 0, 7, 0, 5, 0, 2, 0, 2, 0, 2, 2, 2, 1, 2, 0, 3, 0, 2, 0, 2, 0, 2, 0, 2, 0, 2, 1, 2, 0, 3, 3, 2, 6, 2, 3, 2, 3, 2, 0, 2, 9, 2, 16, 6, 2, 2, 4, 2, 16, 4421, 42719, 33, 4381, 3, 5773, 3, 7472, 16, 621, 2467, 541, 1507, 4938, 6, 8489];
     var astralIdentifierCodes = [509, 0, 227, 0, 150, 4, 294, 9, 1368, 2, 2, 1, 6, 3, 41, 2, 5, 0, 166, 1, 574, 3, 9, 9, 7, 9, 32, 4, 318, 1, 78, 5, 71, 10, 50, 3, 123, 2, 54, 14, 32, 10, 3, 1, 11, 3, 46, 10, 8, 0, 46, 9, 7, 2, 37, 13, 2, 9, 6, 1, 45, 0, 13, 2, 49, 13, 9, 3, 2, 11, 83, 11, 7, 0, 3, 0, 158, 11, 6, 9, 7, 3, 56, 1, 2, 6, 3, 1, 3, 2, 10, 0, 11, 1, 3, 6, 4, 4, 68, 8, 2, 0, 3, 0, 2, 3, 2, 4, 2, 0, 15, 1, 83, 17, 10, 9, 5, 0, 82, 19, 13, 9, 214, 6, 3, 8, 28, 1, 83, 16, 16, 9, 82, 12, 9, 9, 7, 19, 58, 14, 5, 9, 243, 14, 166, 9, 71, 5, 2, 1, 3, 3, 2, 0, 2, 1, 13, 9, 120, 6, 3, 6, 4, 0, 29, 9, 41, 6, 2, 3, 9, 0, 10, 10, 47, 15, 199, 7, 137, 9, 54, 7, 2, 7, 17, 9, 57, 21, 2, 13, 123, 5, 4, 0, 2, 1, 2, 6, 2, 0, 9, 9, 49, 4, 2, 1, 2, 4, 9, 9, 55, 9, 266, 3, 10, 1, 2, 0, 49, 6, 4, 4, 14, 10, 5350, 0, 7, 14, 11465, 27, 2343, 9, 87, 9, 39, 4, 60, 6, 26, 9, 535, 9, 470, 0, 2, 54, 8, 3, 82, 0, 12, 1, 19628, 1, 4178, 9, 519, 45, 3, 22, 543, 4, 4, 5, 9, 7, 3, 6, 31, 3, 149, 2, 1418, 49, 513, 54, 5, 49, 9, 0, 15, 0, 23, 4, 2, 14, 1361, 6, 2, 16, 3, 6, 2, 1, 2, 4, 101, 0, 161, 6, 10, 9, 357, 0, 62, 13, 499, 13, 245, 1, 2, 9, 233, 0, 3, 0, 8, 1, 6, 0, 475, 6, 110, 6, 6, 9, 4759, 9, 787719, 239];
-    function isInAstralSet(code3, set) {
+    function isInAstralSet(code, set) {
       let pos = 65536;
       for (let i = 0, length = set.length; i < length; i += 2) {
         pos += set[i];
-        if (pos > code3) return false;
+        if (pos > code) return false;
         pos += set[i + 1];
-        if (pos >= code3) return true;
+        if (pos >= code) return true;
       }
       return false;
     }
-    function isIdentifierStart(code3) {
-      if (code3 < 65) return code3 === 36;
-      if (code3 <= 90) return true;
-      if (code3 < 97) return code3 === 95;
-      if (code3 <= 122) return true;
-      if (code3 <= 65535) {
-        return code3 >= 170 && nonASCIIidentifierStart.test(String.fromCharCode(code3));
+    function isIdentifierStart(code) {
+      if (code < 65) return code === 36;
+      if (code <= 90) return true;
+      if (code < 97) return code === 95;
+      if (code <= 122) return true;
+      if (code <= 65535) {
+        return code >= 170 && nonASCIIidentifierStart.test(String.fromCharCode(code));
       }
-      return isInAstralSet(code3, astralIdentifierStartCodes);
+      return isInAstralSet(code, astralIdentifierStartCodes);
     }
-    function isIdentifierChar(code3) {
-      if (code3 < 48) return code3 === 36;
-      if (code3 < 58) return true;
-      if (code3 < 65) return false;
-      if (code3 <= 90) return true;
-      if (code3 < 97) return code3 === 95;
-      if (code3 <= 122) return true;
-      if (code3 <= 65535) {
-        return code3 >= 170 && nonASCIIidentifier.test(String.fromCharCode(code3));
+    function isIdentifierChar(code) {
+      if (code < 48) return code === 36;
+      if (code < 58) return true;
+      if (code < 65) return false;
+      if (code <= 90) return true;
+      if (code < 97) return code === 95;
+      if (code <= 122) return true;
+      if (code <= 65535) {
+        return code >= 170 && nonASCIIidentifier.test(String.fromCharCode(code));
       }
-      return isInAstralSet(code3, astralIdentifierStartCodes) || isInAstralSet(code3, astralIdentifierCodes);
+      return isInAstralSet(code, astralIdentifierStartCodes) || isInAstralSet(code, astralIdentifierCodes);
     }
     function isIdentifierName(name) {
       let isFirst = true;
       for (let i = 0; i < name.length; i++) {
         let cp = name.charCodeAt(i);
         if ((cp & 64512) === 55296 && i + 1 < name.length) {
-          const trail2 = name.charCodeAt(++i);
-          if ((trail2 & 64512) === 56320) {
-            cp = 65536 + ((cp & 1023) << 10) + (trail2 & 1023);
+          const trail = name.charCodeAt(++i);
+          if ((trail & 64512) === 56320) {
+            cp = 65536 + ((cp & 1023) << 10) + (trail & 1023);
           }
         }
         if (isFirst) {
@@ -1456,13 +1456,13 @@ var require_lib3 = __commonJS({
     var BRACKET = /^[()[\]{}]$/;
     var tokenize2;
     var JSX_TAG = /^[a-z][\w-]*$/i;
-    var getTokenType = function(token, offset2, text6) {
+    var getTokenType = function(token, offset2, text4) {
       if (token.type === "name") {
         const tokenValue = token.value;
         if (helperValidatorIdentifier.isKeyword(tokenValue) || helperValidatorIdentifier.isStrictReservedWord(tokenValue, true) || sometimesKeywords.has(tokenValue)) {
           return "keyword";
         }
-        if (JSX_TAG.test(tokenValue) && (text6[offset2 - 1] === "<" || text6.slice(offset2 - 2, offset2) === "</")) {
+        if (JSX_TAG.test(tokenValue) && (text4[offset2 - 1] === "<" || text4.slice(offset2 - 2, offset2) === "</")) {
           return "jsxIdentifier";
         }
         const firstChar = String.fromCodePoint(tokenValue.codePointAt(0));
@@ -1478,24 +1478,24 @@ var require_lib3 = __commonJS({
       }
       return token.type;
     };
-    tokenize2 = function* (text6) {
+    tokenize2 = function* (text4) {
       let match2;
-      while (match2 = jsTokens.default.exec(text6)) {
+      while (match2 = jsTokens.default.exec(text4)) {
         const token = jsTokens.matchToToken(match2);
         yield {
-          type: getTokenType(token, match2.index, text6),
+          type: getTokenType(token, match2.index, text4),
           value: token.value
         };
       }
     };
-    function highlight(text6) {
-      if (text6 === "") return "";
+    function highlight(text4) {
+      if (text4 === "") return "";
       const defs = getDefs(true);
       let highlighted = "";
       for (const {
         type,
         value
-      } of tokenize2(text6)) {
+      } of tokenize2(text4)) {
         if (type in defs) {
           highlighted += value.split(NEWLINE$1).map((str) => defs[type](str)).join("\n");
         } else {
@@ -1696,9 +1696,9 @@ var require_visit = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node2, visitor) {
+    function visit(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -1707,20 +1707,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path10) {
-      const ctrl = callVisitor(key, node2, visitor, path10);
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    function visit_(key, node2, visitor, path9) {
+      const ctrl = callVisitor(key, node2, visitor, path9);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path10);
+            const ci = visit_(i, node2.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1731,13 +1731,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path10);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path10);
+          const cv = visit_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1756,19 +1756,19 @@ var require_visit = __commonJS({
         await visitAsync_(null, node2, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP2;
+    visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path10) {
-      const ctrl = await callVisitor(key, node2, visitor, path10);
+    async function visitAsync_(key, node2, visitor, path9) {
+      const ctrl = await callVisitor(key, node2, visitor, path9);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1779,13 +1779,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path10);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path10);
+          const cv = await visitAsync_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1812,23 +1812,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path10) {
+    function callVisitor(key, node2, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path10);
+        return visitor(key, node2, path9);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path10);
+        return visitor.Map?.(key, node2, path9);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path10);
+        return visitor.Seq?.(key, node2, path9);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path10);
+        return visitor.Pair?.(key, node2, path9);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path10);
+        return visitor.Scalar?.(key, node2, path9);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path10);
+        return visitor.Alias?.(key, node2, path9);
       return void 0;
     }
-    function replaceNode(key, path10, node2) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path9, node2) {
+      const parent = path9[path9.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -1843,7 +1843,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit;
     exports.visitAsync = visitAsync;
   }
 });
@@ -1853,7 +1853,7 @@ var require_directives = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -1915,8 +1915,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle2, prefix] = parts;
-            this.tags[handle2] = prefix;
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
             return true;
           }
           case "%YAML": {
@@ -1963,10 +1963,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle2];
+        const prefix = this.tags[handle];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -1975,7 +1975,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle2 === "!")
+        if (handle === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -1985,9 +1985,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle2, prefix] of Object.entries(this.tags)) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle2 + escapeTagName(tag.substring(prefix.length));
+            return handle + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -1997,18 +1997,18 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit.visit(doc.contents, (_key, node2) => {
             if (identity2.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle2, prefix] of tagEntries) {
-          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle2} ${prefix}`);
+            lines.push(`%TAG ${handle} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -2024,7 +2024,7 @@ var require_anchors = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -2033,9 +2033,9 @@ var require_anchors = __commonJS({
       }
       return true;
     }
-    function anchorNames(root2) {
+    function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root2, {
+      visit.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -2215,7 +2215,7 @@ var require_Alias = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit = require_visit();
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -2241,7 +2241,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit.visit(doc, {
             Node: (_key, node2) => {
               if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
                 nodes.push(node2);
@@ -2382,9 +2382,9 @@ var require_createNode = __commonJS({
       if (identity2.isNode(value))
         return value;
       if (identity2.isPair(value)) {
-        const map3 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
-        map3.items.push(value);
-        return map3;
+        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
       }
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
@@ -2440,10 +2440,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2462,7 +2462,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2492,11 +2492,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path9;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
@@ -2510,8 +2510,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -2525,8 +2525,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -2544,8 +2544,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -2555,8 +2555,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -2581,12 +2581,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent3) {
+    function indentComment(comment, indent2) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent3 ? comment.replace(/^(?! *$)/gm, indent3) : comment;
+      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str, indent3, comment) => str.endsWith("\n") ? indentComment(comment, indent3) : comment.includes("\n") ? "\n" + indentComment(comment, indent3) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -2600,17 +2600,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text6, indent3, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text6;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent3.length);
-      if (text6.length <= endStep)
-        return text6;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent3.length;
+      let end = lineWidth - indent2.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -2624,14 +2624,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text6, i, indent3.length);
+        i = consumeMoreIndentedLines(text4, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text6[i += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text6[i + 1]) {
+          switch (text4[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -2648,12 +2648,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text6, i, indent3.length);
-          end = i + indent3.length + endStep;
+            i = consumeMoreIndentedLines(text4, i, indent2.length);
+          end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text6[i + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -2665,12 +2665,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text6[i += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text6;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -2685,39 +2685,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text6;
+        return text4;
       if (onFold)
         onFold();
-      let res = text6.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text6.length;
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent3}${text6.slice(0, end2)}`;
+${indent2}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text6[fold]}\\`;
+            res += `${text4[fold]}\\`;
           res += `
-${indent3}${text6.slice(fold + 1, end2)}`;
+${indent2}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text6, i, indent3) {
+    function consumeMoreIndentedLines(text4, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text6[start];
+      let ch = text4[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent3) {
-          ch = text6[++i];
+        if (i < start + indent2) {
+          ch = text4[++i];
         } else {
           do {
-            ch = text6[++i];
+            ch = text4[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text6[start];
+          ch = text4[start];
         }
       }
       return end;
@@ -2765,7 +2765,7 @@ var require_stringifyString = __commonJS({
         return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent3 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
@@ -2780,8 +2780,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json2.slice(start, i);
-                const code3 = json2.substr(i + 2, 4);
-                switch (code3) {
+                const code = json2.substr(i + 2, 4);
+                switch (code) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -2807,8 +2807,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code3.substr(0, 2) === "00")
-                      str += "\\x" + code3.substr(2);
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
                     else
                       str += json2.substr(i, 6);
                 }
@@ -2825,7 +2825,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i += 2;
                 }
-                str += indent3;
+                str += indent2;
                 if (json2[i + 2] === " ")
                   str += "\\";
                 i += 1;
@@ -2837,15 +2837,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent3, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent3 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent3}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent3, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -2875,8 +2875,8 @@ ${indent3}`) + "'";
       if (!blockQuote2 || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent3 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent3.length);
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -2901,7 +2901,7 @@ ${indent3}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent3}`);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -2918,9 +2918,9 @@ ${indent3}`) + "'";
       let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent3}`);
+        start = start.replace(/\n+/g, `$&${indent2}`);
       }
-      const indentSize = indent3 ? "2" : "1";
+      const indentSize = indent2 ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
@@ -2928,7 +2928,7 @@ ${indent3}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent3}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -2936,18 +2936,18 @@ ${indent3}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent3, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent3}${body}`;
+${indent2}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent3}`);
+      value = value.replace(/\n+/g, `$&${indent2}`);
       return `|${header}
-${indent3}${start}${value}${end}`;
+${indent2}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent: indent3, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -2958,22 +2958,22 @@ ${indent3}${start}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent3 === "") {
+        if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent3 === indentStep) {
+        } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value, ctx);
         }
       }
       const str = value.replace(/\n+/g, `$&
-${indent3}`);
+${indent2}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent3, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -3020,7 +3020,7 @@ var require_stringify = __commonJS({
     var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options) {
+    function createStringifyContext(doc, options2) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -3040,7 +3040,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options);
+      }, doc.schema.toStringOptions, options2);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -3145,7 +3145,7 @@ var require_stringifyPair = __commonJS({
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent: indent3, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -3160,7 +3160,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent3 + indentStep
+        indent: indent2 + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -3190,7 +3190,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent3}:`;
+${indent2}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
@@ -3309,30 +3309,30 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
-    function addMergeToJSMap(ctx, map3, value) {
+    function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity2.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map3, it);
+          mergeValue(ctx, map, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map3, it);
+          mergeValue(ctx, map, it);
       else
-        mergeValue(ctx, map3, source);
+        mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map3, value) {
+    function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
-        if (map3 instanceof Map) {
-          if (!map3.has(key))
-            map3.set(key, value2);
-        } else if (map3 instanceof Set) {
-          map3.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map3, key)) {
-          Object.defineProperty(map3, key, {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value2);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -3340,7 +3340,7 @@ var require_merge = __commonJS({
           });
         }
       }
-      return map3;
+      return map;
     }
     function resolveAliasValue(ctx, value) {
       return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
@@ -3360,32 +3360,32 @@ var require_addPairToJSMap = __commonJS({
     var stringify2 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map3, { key, value }) {
+    function addPairToJSMap(ctx, map, { key, value }) {
       if (identity2.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map3, value);
+        key.addToJSMap(ctx, map, value);
       else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map3, value);
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
-        if (map3 instanceof Map) {
-          map3.set(jsKey, toJS.toJS(value, jsKey, ctx));
-        } else if (map3 instanceof Set) {
-          map3.add(jsKey);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
-          if (stringKey in map3)
-            Object.defineProperty(map3, stringKey, {
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
               value: jsValue,
               writable: true,
               enumerable: true,
               configurable: true
             });
           else
-            map3[stringKey] = jsValue;
+            map[stringKey] = jsValue;
         }
       }
-      return map3;
+      return map;
     }
     function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
@@ -3443,8 +3443,8 @@ var require_Pair = __commonJS({
         return new _Pair(key, value);
       }
       toJSON(_, ctx) {
-        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -3462,13 +3462,13 @@ var require_stringifyCollection = __commonJS({
     var identity2 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options) {
+    function stringifyCollection(collection, ctx, options2) {
       const flow3 = ctx.inFlow ?? collection.flow;
       const stringify3 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      return stringify3(collection, ctx, options2);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent: indent3, options: { commentString } } = ctx;
+      const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -3505,11 +3505,11 @@ var require_stringifyCollection = __commonJS({
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
           str += line ? `
-${indent3}${line}` : "\n";
+${indent2}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent3);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -3517,7 +3517,7 @@ ${indent3}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent: indent3, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -3586,19 +3586,19 @@ ${indent3}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent3}${line}` : "\n";
+${indentStep}${indent2}${line}` : "\n";
           return `${str}
-${indent3}${end}`;
+${indent2}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent: indent3, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent3);
+        const ic = stringifyComment.indentComment(commentString(comment), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -3642,14 +3642,14 @@ var require_YAMLMap = __commonJS({
        */
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map3 = new this(schema);
+        const map = new this(schema);
         const add = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map3.items.push(Pair.createPair(key, value, ctx));
+            map.items.push(Pair.createPair(key, value, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
@@ -3659,9 +3659,9 @@ var require_YAMLMap = __commonJS({
             add(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
-          map3.items.sort(schema.sortMapEntries);
+          map.items.sort(schema.sortMapEntries);
         }
-        return map3;
+        return map;
       }
       /**
        * Adds a value to the collection.
@@ -3669,14 +3669,14 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair2, overwrite) {
+      add(pair, overwrite) {
         let _pair;
-        if (identity2.isPair(pair2))
-          _pair = pair2;
-        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
-          _pair = new Pair.Pair(pair2, pair2?.value);
+        if (identity2.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
         } else
-          _pair = new Pair.Pair(pair2.key, pair2.value);
+          _pair = new Pair.Pair(pair.key, pair.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
@@ -3720,12 +3720,12 @@ var require_YAMLMap = __commonJS({
        * @returns Instance of Type, Map, or Object
        */
       toJSON(_, ctx, Type) {
-        const map3 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
-          ctx.onCreate(map3);
+          ctx.onCreate(map);
         for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map3, item);
-        return map3;
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -3756,19 +3756,19 @@ var require_map = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
-    var map3 = {
+    var map = {
       collection: "map",
       default: true,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map4, onError) {
-        if (!identity2.isMap(map4))
+      resolve(map2, onError) {
+        if (!identity2.isMap(map2))
           onError("Expected a mapping for this tag");
-        return map4;
+        return map2;
       },
       createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
-    exports.map = map3;
+    exports.map = map;
   }
 });
 
@@ -4093,7 +4093,7 @@ var require_int = __commonJS({
 var require_schema = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
-    var map3 = require_map();
+    var map = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string3 = require_string();
@@ -4101,7 +4101,7 @@ var require_schema = __commonJS({
     var float = require_float();
     var int = require_int();
     var schema = [
-      map3.map,
+      map.map,
       seq.seq,
       string3.string,
       _null.nullTag,
@@ -4122,7 +4122,7 @@ var require_schema2 = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    var map3 = require_map();
+    var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
       return typeof value === "bigint" || Number.isInteger(value);
@@ -4179,7 +4179,7 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map3.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
     exports.schema = schema;
   }
 });
@@ -4267,16 +4267,16 @@ var require_pairs = __commonJS({
           else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
-${pair2.key.commentBefore}` : item.commentBefore;
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair2.value ?? pair2.key;
+              const cn = pair.value ?? pair.key;
               cn.comment = cn.comment ? `${item.comment}
 ${cn.comment}` : item.comment;
             }
-            item = pair2;
+            item = pair;
           }
           seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
@@ -4354,22 +4354,22 @@ var require_omap = __commonJS({
       toJSON(_, ctx) {
         if (!ctx)
           return super.toJSON(_);
-        const map3 = /* @__PURE__ */ new Map();
+        const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
-          ctx.onCreate(map3);
-        for (const pair2 of this.items) {
+          ctx.onCreate(map);
+        for (const pair of this.items) {
           let key, value;
-          if (identity2.isPair(pair2)) {
-            key = toJS.toJS(pair2.key, "", ctx);
-            value = toJS.toJS(pair2.value, key, ctx);
+          if (identity2.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
           } else {
-            key = toJS.toJS(pair2, "", ctx);
+            key = toJS.toJS(pair, "", ctx);
           }
-          if (map3.has(key))
+          if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map3.set(key, value);
+          map.set(key, value);
         }
-        return map3;
+        return map;
       }
       static from(schema, iterable, ctx) {
         const pairs$1 = pairs.createPairs(schema, iterable, ctx);
@@ -4579,24 +4579,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair2;
+        let pair;
         if (identity2.isPair(key))
-          pair2 = key;
+          pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair2 = new Pair.Pair(key.key, null);
+          pair = new Pair.Pair(key.key, null);
         else
-          pair2 = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair2.key);
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
-          this.items.push(pair2);
+          this.items.push(pair);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair2 = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity2.isPair(pair2) ? identity2.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -4639,15 +4639,15 @@ var require_set = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map3, onError) {
-        if (identity2.isMap(map3)) {
-          if (map3.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map3);
+      resolve(map, onError) {
+        if (identity2.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
           else
             onError("Set items must all have null values");
         } else
           onError("Expected a mapping for this tag");
-        return map3;
+        return map;
       }
     };
     exports.YAMLSet = YAMLSet;
@@ -4747,7 +4747,7 @@ var require_timestamp = __commonJS({
 var require_schema3 = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
-    var map3 = require_map();
+    var map = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string3 = require_string();
@@ -4761,7 +4761,7 @@ var require_schema3 = __commonJS({
     var set = require_set();
     var timestamp = require_timestamp();
     var schema = [
-      map3.map,
+      map.map,
       seq.seq,
       string3.string,
       _null.nullTag,
@@ -4791,7 +4791,7 @@ var require_schema3 = __commonJS({
 var require_tags = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
-    var map3 = require_map();
+    var map = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string3 = require_string();
@@ -4807,9 +4807,9 @@ var require_tags = __commonJS({
     var schema$2 = require_schema3();
     var set = require_set();
     var timestamp = require_timestamp();
-    var schemas = /* @__PURE__ */ new Map([
+    var schemas2 = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map3.map, seq.seq, string3.string]],
+      ["failsafe", [map.map, seq.seq, string3.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -4825,7 +4825,7 @@ var require_tags = __commonJS({
       intHex: int.intHex,
       intOct: int.intOct,
       intTime: timestamp.intTime,
-      map: map3.map,
+      map: map.map,
       merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
@@ -4843,7 +4843,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
-      const schemaTags = schemas.get(schemaName);
+      const schemaTags = schemas2.get(schemaName);
       if (schemaTags && !customTags) {
         return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
@@ -4852,7 +4852,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas2.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -4886,7 +4886,7 @@ var require_Schema = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var map3 = require_map();
+    var map = require_map();
     var seq = require_seq();
     var string3 = require_string();
     var tags = require_tags();
@@ -4898,7 +4898,7 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity2.MAP, { value: map3.map });
+        Object.defineProperty(this, identity2.MAP, { value: map.map });
         Object.defineProperty(this, identity2.SCALAR, { value: string3.string });
         Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
@@ -4920,10 +4920,10 @@ var require_stringifyDocument = __commonJS({
     var identity2 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options) {
+    function stringifyDocument(doc, options2) {
       const lines = [];
-      let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc.directives) {
+      let hasDirectives = options2.directives === true;
+      if (options2.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
           lines.push(dir);
@@ -4933,7 +4933,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options2);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -5009,7 +5009,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options) {
+      constructor(value, replacer, options2) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -5018,8 +5018,8 @@ var require_Document = __commonJS({
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
         const opt = Object.assign({
@@ -5031,17 +5031,17 @@ var require_Document = __commonJS({
           stringKeys: false,
           uniqueKeys: true,
           version: "1.2"
-        }, options);
+        }, options2);
         this.options = opt;
         let { version: version2 } = opt;
-        if (options?._directives) {
-          this.directives = options._directives.atDocument();
+        if (options2?._directives) {
+          this.directives = options2._directives.atDocument();
           if (this.directives.yaml.explicit)
             version2 = this.directives.yaml.version;
         } else
           this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+        this.setSchema(version2, options2);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options2);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -5071,9 +5071,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5092,7 +5092,7 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node2.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value, replacer, options2) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
           value = replacer.call({ "": value }, "", value);
@@ -5103,11 +5103,11 @@ var require_Document = __commonJS({
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow: flow3, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow: flow3, keepUndefined, onTagObj, tag } = options2 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -5132,9 +5132,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
+      createPair(key, value, options2 = {}) {
+        const k = this.createNode(key, null, options2);
+        const v = this.createNode(value, null, options2);
         return new Pair.Pair(k, v);
       }
       /**
@@ -5148,14 +5148,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path9) {
+        if (Collection.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5170,10 +5170,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path9, keepScalar) {
+        if (Collection.isEmptyPath(path9))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5184,10 +5184,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path9) {
+        if (Collection.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5204,13 +5204,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path9, value) {
+        if (Collection.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -5220,7 +5220,7 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version2, options = {}) {
+      setSchema(version2, options2 = {}) {
         if (typeof version2 === "number")
           version2 = String(version2);
         let opt;
@@ -5250,10 +5250,10 @@ var require_Document = __commonJS({
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
-        if (options.schema instanceof Object)
-          this.schema = options.schema;
+        if (options2.schema instanceof Object)
+          this.schema = options2.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options));
+          this.schema = new Schema.Schema(Object.assign(opt, options2));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -5283,14 +5283,14 @@ var require_Document = __commonJS({
         return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
       }
       /** A YAML representation of the document. */
-      toString(options = {}) {
+      toString(options2 = {}) {
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s = JSON.stringify(options.indent);
+        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
+          const s = JSON.stringify(options2.indent);
           throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
-        return stringifyDocument.stringifyDocument(this, options);
+        return stringifyDocument.stringifyDocument(this, options2);
       }
     };
     function assertCollection(contents) {
@@ -5307,22 +5307,22 @@ var require_errors = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code3, message) {
+      constructor(name, pos, code, message) {
         super();
         this.name = name;
-        this.code = code3;
+        this.code = code;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLParseError", pos, code3, message);
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLWarning", pos, code3, message);
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -5548,10 +5548,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent3, fc, onError) {
+    function flowIndentCheck(indent2, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent3 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -5571,7 +5571,7 @@ var require_util_map_includes = __commonJS({
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
-      return items.some((pair2) => isEqual(pair2.key, search3));
+      return items.some((pair) => isEqual(pair.key, search3));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -5590,7 +5590,7 @@ var require_resolve_block_map = __commonJS({
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map3 = new NodeClass(ctx.schema);
+      const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset2 = bm.offset;
@@ -5616,10 +5616,10 @@ var require_resolve_block_map = __commonJS({
           if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
-              if (map3.comment)
-                map3.comment += "\n" + keyProps.comment;
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
               else
-                map3.comment = keyProps.comment;
+                map.comment = keyProps.comment;
             }
             continue;
           }
@@ -5635,7 +5635,7 @@ var require_resolve_block_map = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
@@ -5657,10 +5657,10 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset2 = valueNode.range[2];
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map3.items.push(pair2);
+            pair.srcToken = collItem;
+          map.items.push(pair);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -5670,16 +5670,16 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode);
+          const pair = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map3.items.push(pair2);
+            pair.srcToken = collItem;
+          map.items.push(pair);
         }
       }
       if (commentEnd && commentEnd < offset2)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map3.range = [bm.offset, offset2, commentEnd ?? offset2];
-      return map3;
+      map.range = [bm.offset, offset2, commentEnd ?? offset2];
+      return map;
     }
     exports.resolveBlockMap = resolveBlockMap;
   }
@@ -5924,21 +5924,21 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
+            pair.srcToken = collItem;
           if (isMap) {
-            const map3 = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map3.items.push(pair2);
+            map.items.push(pair);
           } else {
-            const map3 = new YAMLMap.YAMLMap(ctx.schema);
-            map3.flow = true;
-            map3.items.push(pair2);
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
             const endRange = (valueNode ?? keyNode).range;
-            map3.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map3);
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
           }
           offset2 = valueNode ? valueNode.range[2] : valueProps.end;
         }
@@ -6069,17 +6069,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset2 = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent3, content3] = lines[i];
+        const [indent2, content3] = lines[i];
         if (content3 === "" || content3 === "\r") {
-          if (header.indent === 0 && indent3.length > trimIndent)
-            trimIndent = indent3.length;
+          if (header.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
         } else {
-          if (indent3.length < trimIndent) {
+          if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset2 + indent3.length, "MISSING_CHAR", message);
+            onError(offset2 + indent2.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent3.length;
+            trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -6087,7 +6087,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset2 += indent3.length + content3.length + 1;
+        offset2 += indent2.length + content3.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -6099,26 +6099,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent3, content3] = lines[i];
-        offset2 += indent3.length + content3.length + 1;
+        let [indent2, content3] = lines[i];
+        offset2 += indent2.length + content3.length + 1;
         const crlf = content3[content3.length - 1] === "\r";
         if (crlf)
           content3 = content3.slice(0, -1);
-        if (content3 && indent3.length < trimIndent) {
+        if (content3 && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset2 - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent3 = "";
+          indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent3.slice(trimIndent) + content3;
+          value += sep2 + indent2.slice(trimIndent) + content3;
           sep2 = "\n";
-        } else if (indent3.length > trimIndent || content3[0] === "	") {
+        } else if (indent2.length > trimIndent || content3[0] === "	") {
           if (sep2 === " ")
             sep2 = "\n";
           else if (!prevMoreIndented && sep2 === "\n")
             sep2 = "\n\n";
-          value += sep2 + indent3.slice(trimIndent) + content3;
+          value += sep2 + indent2.slice(trimIndent) + content3;
           sep2 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
@@ -6154,7 +6154,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent3 = 0;
+      let indent2 = 0;
       let chomp = "";
       let error = -1;
       for (let i = 1; i < source.length; ++i) {
@@ -6163,8 +6163,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent3 && n)
-            indent3 = n;
+          if (!indent2 && n)
+            indent2 = n;
           else if (error === -1)
             error = offset2 + i;
         }
@@ -6205,7 +6205,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent: indent3, chomp, comment, length };
+      return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines2(source) {
       const split = source.split(/\n( *)/);
@@ -6231,7 +6231,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset: offset2, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code3, msg) => onError(offset2 + rel, code3, msg);
+      const _onError = (rel, code, msg) => onError(offset2 + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -6428,10 +6428,10 @@ var require_resolve_flow_scalar = __commonJS({
     };
     function parseCharCode(source, offset2, length, onError) {
       const cc = source.substr(offset2, length);
-      const ok3 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code3 = ok3 ? parseInt(cc, 16) : NaN;
+      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok2 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code3);
+        return String.fromCodePoint(code);
       } catch {
         const raw = source.substr(offset2 - 2, length + 2);
         onError(offset2 - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -6641,14 +6641,14 @@ var require_compose_node = __commonJS({
       }
       return node2;
     }
-    function composeAlias({ options }, { offset: offset2, source, end }, onError) {
+    function composeAlias({ options: options2 }, { offset: offset2, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset2, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset2 + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset2 + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
       alias.range = [offset2, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -6667,8 +6667,8 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset: offset2, start, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options);
+    function composeDoc(options2, directives, { offset: offset2, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options2);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
@@ -6747,21 +6747,21 @@ var require_composer = __commonJS({
       return { comment, afterEmptyLine };
     }
     var Composer = class {
-      constructor(options = {}) {
+      constructor(options2 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code3, message, warning) => {
+        this.onError = (source, code, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code3, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
-        this.directives = new directives.Directives({ version: options.version || "1.2" });
-        this.options = options;
+        this.directives = new directives.Directives({ version: options2.version || "1.2" });
+        this.options = options2;
       }
       decorate(doc, afterDoc) {
         const { comment, afterEmptyLine } = parsePrelude(this.prelude);
@@ -6920,12 +6920,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code3, message) => {
+        const _onError = (pos, code, message) => {
           const offset2 = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset2, code3, message);
+            onError(offset2, code, message);
           else
-            throw new errors.YAMLParseError([offset2, offset2 + 1], code3, message);
+            throw new errors.YAMLParseError([offset2, offset2 + 1], code, message);
         };
         switch (token.type) {
           case "scalar":
@@ -6939,15 +6939,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context) {
-      const { implicitKey = false, indent: indent3, inFlow = false, offset: offset2 = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent: indent2, inFlow = false, offset: offset2 = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent3 > 0 ? " ".repeat(indent3) : "",
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent: indent3, source: "\n" }
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -6956,25 +6956,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset: offset2, indent: indent3, source: head }
+            { type: "block-scalar-header", offset: offset2, indent: indent2, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent: indent3, source: "\n" });
-          return { type: "block-scalar", offset: offset2, indent: indent3, props, source: body };
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset: offset2, indent: indent2, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset: offset2, indent: indent3, source, end };
+          return { type: "double-quoted-scalar", offset: offset2, indent: indent2, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset: offset2, indent: indent3, source, end };
+          return { type: "single-quoted-scalar", offset: offset2, indent: indent2, source, end };
         default:
-          return { type: "scalar", offset: offset2, indent: indent3, source, end };
+          return { type: "scalar", offset: offset2, indent: indent2, source, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent3 = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent3 === "number")
-        indent3 += 2;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -6994,8 +6994,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent3 === null,
-        indent: indent3 !== null && indent3 > 0 ? " ".repeat(indent3) : "",
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -7026,16 +7026,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset: offset2 } = token;
-        const indent3 = "indent" in token ? token.indent : -1;
+        const indent2 = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset: offset2, indent: indent3, source: head }
+          { type: "block-scalar-header", offset: offset2, indent: indent2, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent: indent3, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent: indent3, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -7080,12 +7080,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent3 = "indent" in token ? token.indent : -1;
+          const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent: indent3, source, end });
+          Object.assign(token, { type, indent: indent2, source, end });
         }
       }
     }
@@ -7161,19 +7161,19 @@ var require_cst_visit = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path10) => {
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index2] of path10) {
+      for (const [field, index2] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -7182,23 +7182,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path10) => {
-      const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit.parentCollection = (cst, path9) => {
+      const parent = visit.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7209,12 +7209,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit;
   }
 });
 
@@ -7391,15 +7391,15 @@ var require_lexer = __commonJS({
       continueScalar(offset2) {
         let ch = this.buffer[offset2];
         if (this.indentNext > 0) {
-          let indent3 = 0;
+          let indent2 = 0;
           while (ch === " ")
-            ch = this.buffer[++indent3 + offset2];
+            ch = this.buffer[++indent2 + offset2];
           if (ch === "\r") {
-            const next = this.buffer[indent3 + offset2 + 1];
+            const next = this.buffer[indent2 + offset2 + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset2 + indent3 + 1;
+              return offset2 + indent2 + 1;
           }
-          return ch === "\n" || indent3 >= this.indentNext || !ch && !this.atEnd ? offset2 + indent3 : -1;
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset2 + indent2 : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset2, 3);
@@ -7568,12 +7568,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent3 = -1;
+        let indent2 = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent3 = sp;
+            this.indentValue = indent2 = sp;
           } else {
             sp = 0;
           }
@@ -7582,8 +7582,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent3 !== -1 && indent3 < this.indentNext && line[0] !== "#" || indent3 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
-          const atFlowEndMarker = indent3 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -7691,16 +7691,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent3 = 0;
+        let indent2 = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent3 += 1;
+              indent2 += 1;
               break;
             case "\n":
               nl = i2;
-              indent3 = 0;
+              indent2 = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -7716,9 +7716,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent3 >= this.indentNext) {
+        if (indent2 >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent3;
+            this.indentNext = indent2;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -7751,7 +7751,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent3 > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
               nl = i2;
             else
               break;
@@ -7947,15 +7947,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i = 0; i < list3.length; ++i)
-        if (list3[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i = 0; i < list3.length; ++i) {
-        switch (list3[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -8320,14 +8320,14 @@ var require_parser = __commonJS({
             delete scalar.end;
           } else
             sep2 = [this.sourceToken];
-          const map3 = {
+          const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
             items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map3;
+          this.stack[this.stack.length - 1] = map;
         } else
           yield* this.lineEnd(scalar);
       }
@@ -8357,8 +8357,8 @@ var require_parser = __commonJS({
             yield* this.step();
         }
       }
-      *blockMap(map3) {
-        const it = map3.items[map3.items.length - 1];
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
@@ -8368,7 +8368,7 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                map3.items.push({ start: [this.sourceToken] });
+                map.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
@@ -8378,17 +8378,17 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
             if (it.value) {
-              map3.items.push({ start: [this.sourceToken] });
+              map.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map3.indent)) {
-                const prev = map3.items[map3.items.length - 2];
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  map3.items.pop();
+                  map.items.pop();
                   return;
                 }
               }
@@ -8396,8 +8396,8 @@ var require_parser = __commonJS({
             }
             return;
         }
-        if (this.indent >= map3.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map3.indent;
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
@@ -8411,7 +8411,7 @@ var require_parser = __commonJS({
                 case "space":
                   break;
                 case "comment":
-                  if (st.indent > map3.indent)
+                  if (st.indent > map.indent)
                     nl.length = 0;
                   break;
                 default:
@@ -8426,7 +8426,7 @@ var require_parser = __commonJS({
             case "tag":
               if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map3.items.push({ start });
+                map.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -8440,7 +8440,7 @@ var require_parser = __commonJS({
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map3.items.push({ start, explicitKey: true });
+                map.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -8466,7 +8466,7 @@ var require_parser = __commonJS({
                     });
                   }
                 } else if (it.value) {
-                  map3.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -8496,7 +8496,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map3.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -8516,7 +8516,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs6 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map3.items.push({ start, key: fs6, sep: [] });
+                map.items.push({ start, key: fs6, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs6);
@@ -8527,7 +8527,7 @@ var require_parser = __commonJS({
               return;
             }
             default: {
-              const bv = this.startBlockValue(map3);
+              const bv = this.startBlockValue(map);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
@@ -8540,7 +8540,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map3.items.push({ start });
+                  map.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -8681,14 +8681,14 @@ var require_parser = __commonJS({
             fixFlowSeqItems(fc);
             const sep2 = fc.end.splice(1, fc.end.length);
             sep2.push(this.sourceToken);
-            const map3 = {
+            const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
               items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map3;
+            this.stack[this.stack.length - 1] = map;
           } else {
             yield* this.lineEnd(fc);
           }
@@ -8767,10 +8767,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent3) {
+      atIndentedComment(start, indent2) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent3)
+        if (this.indent <= indent2)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -8824,16 +8824,16 @@ var require_public_api = __commonJS({
     var log2 = require_log();
     var identity2 = require_identity();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
-    function parseOptions(options) {
-      const prettyErrors = options.prettyErrors !== false;
-      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+    var parser = require_parser();
+    function parseOptions(options2) {
+      const prettyErrors = options2.prettyErrors !== false;
+      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+    function parseAllDocuments(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options2);
       const docs2 = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs2) {
@@ -8844,10 +8844,10 @@ var require_public_api = __commonJS({
         return docs2;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+    function parseDocument(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options2);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
@@ -8863,14 +8863,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse4(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
-      } else if (options === void 0 && reviver && typeof reviver === "object") {
-        options = reviver;
+      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
+        options2 = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
@@ -8880,29 +8880,29 @@ var require_public_api = __commonJS({
         else
           doc.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+      return doc.toJS(Object.assign({ reviver: _reviver }, options2));
     }
-    function stringify2(value, replacer, options) {
+    function stringify2(value, replacer, options2) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
-      } else if (options === void 0 && replacer) {
-        options = replacer;
+      } else if (options2 === void 0 && replacer) {
+        options2 = replacer;
       }
-      if (typeof options === "string")
-        options = options.length;
-      if (typeof options === "number") {
-        const indent3 = Math.round(options);
-        options = indent3 < 1 ? void 0 : indent3 > 8 ? { indent: 8 } : { indent: indent3 };
+      if (typeof options2 === "string")
+        options2 = options2.length;
+      if (typeof options2 === "number") {
+        const indent2 = Math.round(options2);
+        options2 = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
       if (value === void 0) {
-        const { keepUndefined } = options ?? replacer ?? {};
+        const { keepUndefined } = options2 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
       if (identity2.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+        return value.toString(options2);
+      return new Document.Document(value, _replacer, options2).toString(options2);
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
@@ -8928,9 +8928,9 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
+    var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -8953,13 +8953,13 @@ var require_dist = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser2.Parser;
+    exports.Parser = parser.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit.visit;
+    exports.visitAsync = visit.visitAsync;
   }
 });
 
@@ -9138,14 +9138,14 @@ var require_brace_expansion = __commonJS({
     function bound(value, fallback2) {
       return value == null || isNaN(value) ? fallback2 : value;
     }
-    function expandTop(str, options) {
+    function expandTop(str, options2) {
       if (!str) return [];
-      options = options || {};
-      var max = bound(options.max, EXPANSION_MAX);
-      var maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-      var maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
-      var maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
-      var maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+      options2 = options2 || {};
+      var max = bound(options2.max, EXPANSION_MAX);
+      var maxLength = bound(options2.maxLength, EXPANSION_MAX_LENGTH);
+      var maxDepth = bound(options2.maxDepth, EXPANSION_MAX_DEPTH);
+      var maxRewrites = bound(options2.maxRewrites, EXPANSION_MAX_REWRITES);
+      var maxSteps = bound(options2.maxSteps, EXPANSION_MAX_STEPS);
       if (str.substr(0, 2) === "{}") {
         str = "\\{\\}" + str.substr(2);
       }
@@ -9646,17 +9646,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path10, originalPath, doThrow) => {
-      if (!isString(path10)) {
+    var checkPath = (path9, originalPath, doThrow) => {
+      if (!isString(path9)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path10) {
+      if (!path9) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path10)) {
+      if (checkPath.isNotRelative(path9)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -9665,7 +9665,7 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path10) => REGEX_TEST_INVALID_PATH.test(path10);
+    var isNotRelative = (path9) => REGEX_TEST_INVALID_PATH.test(path9);
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
     var Ignore3 = class {
@@ -9724,7 +9724,7 @@ var require_ignore = __commonJS({
       //   setting `checkUnignored` to `false` could reduce additional
       //   path matching.
       // @returns {TestResult} true if a file is ignored
-      _testOne(path10, checkUnignored) {
+      _testOne(path9, checkUnignored) {
         let ignored = false;
         let unignored = false;
         this._rules.forEach((rule) => {
@@ -9732,7 +9732,7 @@ var require_ignore = __commonJS({
           if (unignored === negative && ignored !== unignored || negative && !ignored && !unignored && !checkUnignored) {
             return;
           }
-          const matched = rule.regex.test(path10);
+          const matched = rule.regex.test(path9);
           if (matched) {
             ignored = !negative;
             unignored = negative;
@@ -9745,24 +9745,24 @@ var require_ignore = __commonJS({
       }
       // @returns {TestResult}
       _test(originalPath, cache3, checkUnignored, slices) {
-        const path10 = originalPath && checkPath.convert(originalPath);
+        const path9 = originalPath && checkPath.convert(originalPath);
         checkPath(
-          path10,
+          path9,
           originalPath,
           this._allowRelativePaths ? RETURN_FALSE : throwError
         );
-        return this._t(path10, cache3, checkUnignored, slices);
+        return this._t(path9, cache3, checkUnignored, slices);
       }
-      _t(path10, cache3, checkUnignored, slices) {
-        if (path10 in cache3) {
-          return cache3[path10];
+      _t(path9, cache3, checkUnignored, slices) {
+        if (path9 in cache3) {
+          return cache3[path9];
         }
         if (!slices) {
-          slices = path10.split(SLASH);
+          slices = path9.split(SLASH);
         }
         slices.pop();
         if (!slices.length) {
-          return cache3[path10] = this._testOne(path10, checkUnignored);
+          return cache3[path9] = this._testOne(path9, checkUnignored);
         }
         const parent = this._t(
           slices.join(SLASH) + SLASH,
@@ -9770,24 +9770,24 @@ var require_ignore = __commonJS({
           checkUnignored,
           slices
         );
-        return cache3[path10] = parent.ignored ? parent : this._testOne(path10, checkUnignored);
+        return cache3[path9] = parent.ignored ? parent : this._testOne(path9, checkUnignored);
       }
-      ignores(path10) {
-        return this._test(path10, this._ignoreCache, false).ignored;
+      ignores(path9) {
+        return this._test(path9, this._ignoreCache, false).ignored;
       }
       createFilter() {
-        return (path10) => !this.ignores(path10);
+        return (path9) => !this.ignores(path9);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path10) {
-        return this._test(path10, this._testCache, true);
+      test(path9) {
+        return this._test(path9, this._testCache, true);
       }
     };
-    var factory = (options) => new Ignore3(options);
-    var isPathValid = (path10) => checkPath(path10 && checkPath.convert(path10), path10, RETURN_FALSE);
+    var factory = (options2) => new Ignore3(options2);
+    var isPathValid = (path9) => checkPath(path9 && checkPath.convert(path9), path9, RETURN_FALSE);
     factory.isPathValid = isPathValid;
     factory.default = factory;
     module.exports = factory;
@@ -9798,7 +9798,7 @@ var require_ignore = __commonJS({
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGIX_IS_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path10) => REGIX_IS_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
+      checkPath.isNotRelative = (path9) => REGIX_IS_WINDOWS_PATH_ABSOLUTE.test(path9) || isNotRelative(path9);
     }
   }
 });
@@ -9840,8 +9840,8 @@ var require_eastasianwidth = __commonJS({
       return "N";
     };
     eaw.characterLength = function(character) {
-      var code3 = this.eastAsianWidth(character);
-      if (code3 == "F" || code3 == "W" || code3 == "A") {
+      var code = this.eastAsianWidth(character);
+      if (code == "F" || code == "W" || code == "A") {
         return 2;
       } else {
         return 1;
@@ -9858,8 +9858,8 @@ var require_eastasianwidth = __commonJS({
       }
       return len;
     };
-    eaw.slice = function(text6, start, end) {
-      textLen = eaw.length(text6);
+    eaw.slice = function(text4, start, end) {
+      textLen = eaw.length(text4);
       start = start ? start : 0;
       end = end ? end : 1;
       if (start < 0) {
@@ -9870,7 +9870,7 @@ var require_eastasianwidth = __commonJS({
       }
       var result = "";
       var eawLen = 0;
-      var chars = stringToArray(text6);
+      var chars = stringToArray(text4);
       for (var i = 0; i < chars.length; i++) {
         var char = chars[i];
         var charLen = eaw.length(char);
@@ -10132,8 +10132,8 @@ var require_buffer_list = __commonJS({
         // Make sure the linked list only shows the minimal necessary information.
       }, {
         key: custom,
-        value: function value(_, options) {
-          return inspect2(this, _objectSpread(_objectSpread({}, options), {}, {
+        value: function value(_, options2) {
+          return inspect2(this, _objectSpread(_objectSpread({}, options2), {}, {
             // Only inspect one level.
             depth: 0,
             // It should not recurse.
@@ -10240,7 +10240,7 @@ var require_errors2 = __commonJS({
   "node_modules/.pnpm/readable-stream@3.6.2/node_modules/readable-stream/errors.js"(exports, module) {
     "use strict";
     var codes = {};
-    function createErrorType(code3, message, Base) {
+    function createErrorType(code, message, Base) {
       if (!Base) {
         Base = Error;
       }
@@ -10257,8 +10257,8 @@ var require_errors2 = __commonJS({
         }
       }
       NodeError.prototype.name = Base.name;
-      NodeError.prototype.code = code3;
-      codes[code3] = NodeError;
+      NodeError.prototype.code = code;
+      codes[code] = NodeError;
     }
     function oneOf(expected, thing) {
       if (Array.isArray(expected)) {
@@ -10340,11 +10340,11 @@ var require_state = __commonJS({
   "node_modules/.pnpm/readable-stream@3.6.2/node_modules/readable-stream/lib/internal/streams/state.js"(exports, module) {
     "use strict";
     var ERR_INVALID_OPT_VALUE = require_errors2().codes.ERR_INVALID_OPT_VALUE;
-    function highWaterMarkFrom(options, isDuplex, duplexKey) {
-      return options.highWaterMark != null ? options.highWaterMark : isDuplex ? options[duplexKey] : null;
+    function highWaterMarkFrom(options2, isDuplex, duplexKey) {
+      return options2.highWaterMark != null ? options2.highWaterMark : isDuplex ? options2[duplexKey] : null;
     }
-    function getHighWaterMark(state, options, duplexKey, isDuplex) {
-      var hwm = highWaterMarkFrom(options, isDuplex, duplexKey);
+    function getHighWaterMark(state, options2, duplexKey, isDuplex) {
+      var hwm = highWaterMarkFrom(options2, isDuplex, duplexKey);
       if (hwm != null) {
         if (!(isFinite(hwm) && Math.floor(hwm) === hwm) || hwm < 0) {
           var name = isDuplex ? duplexKey : "highWaterMark";
@@ -10457,22 +10457,22 @@ var require_stream_writable = __commonJS({
     require_inherits()(Writable, Stream2);
     function nop() {
     }
-    function WritableState(options, stream2, isDuplex) {
+    function WritableState(options2, stream2, isDuplex) {
       Duplex = Duplex || require_stream_duplex();
-      options = options || {};
+      options2 = options2 || {};
       if (typeof isDuplex !== "boolean") isDuplex = stream2 instanceof Duplex;
-      this.objectMode = !!options.objectMode;
-      if (isDuplex) this.objectMode = this.objectMode || !!options.writableObjectMode;
-      this.highWaterMark = getHighWaterMark(this, options, "writableHighWaterMark", isDuplex);
+      this.objectMode = !!options2.objectMode;
+      if (isDuplex) this.objectMode = this.objectMode || !!options2.writableObjectMode;
+      this.highWaterMark = getHighWaterMark(this, options2, "writableHighWaterMark", isDuplex);
       this.finalCalled = false;
       this.needDrain = false;
       this.ending = false;
       this.ended = false;
       this.finished = false;
       this.destroyed = false;
-      var noDecode = options.decodeStrings === false;
+      var noDecode = options2.decodeStrings === false;
       this.decodeStrings = !noDecode;
-      this.defaultEncoding = options.defaultEncoding || "utf8";
+      this.defaultEncoding = options2.defaultEncoding || "utf8";
       this.length = 0;
       this.writing = false;
       this.corked = 0;
@@ -10488,8 +10488,8 @@ var require_stream_writable = __commonJS({
       this.pendingcb = 0;
       this.prefinished = false;
       this.errorEmitted = false;
-      this.emitClose = options.emitClose !== false;
-      this.autoDestroy = !!options.autoDestroy;
+      this.emitClose = options2.emitClose !== false;
+      this.autoDestroy = !!options2.autoDestroy;
       this.bufferedRequestCount = 0;
       this.corkedRequestsFree = new CorkedRequest(this);
     }
@@ -10527,17 +10527,17 @@ var require_stream_writable = __commonJS({
         return object instanceof this;
       };
     }
-    function Writable(options) {
+    function Writable(options2) {
       Duplex = Duplex || require_stream_duplex();
       var isDuplex = this instanceof Duplex;
-      if (!isDuplex && !realHasInstance.call(Writable, this)) return new Writable(options);
-      this._writableState = new WritableState(options, this, isDuplex);
+      if (!isDuplex && !realHasInstance.call(Writable, this)) return new Writable(options2);
+      this._writableState = new WritableState(options2, this, isDuplex);
       this.writable = true;
-      if (options) {
-        if (typeof options.write === "function") this._write = options.write;
-        if (typeof options.writev === "function") this._writev = options.writev;
-        if (typeof options.destroy === "function") this._destroy = options.destroy;
-        if (typeof options.final === "function") this._final = options.final;
+      if (options2) {
+        if (typeof options2.write === "function") this._write = options2.write;
+        if (typeof options2.writev === "function") this._writev = options2.writev;
+        if (typeof options2.destroy === "function") this._destroy = options2.destroy;
+        if (typeof options2.final === "function") this._final = options2.final;
       }
       Stream2.call(this);
     }
@@ -10907,15 +10907,15 @@ var require_stream_duplex = __commonJS({
     var keys;
     var method;
     var v;
-    function Duplex(options) {
-      if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable.call(this, options);
-      Writable.call(this, options);
+    function Duplex(options2) {
+      if (!(this instanceof Duplex)) return new Duplex(options2);
+      Readable.call(this, options2);
+      Writable.call(this, options2);
       this.allowHalfOpen = true;
-      if (options) {
-        if (options.readable === false) this.readable = false;
-        if (options.writable === false) this.writable = false;
-        if (options.allowHalfOpen === false) {
+      if (options2) {
+        if (options2.readable === false) this.readable = false;
+        if (options2.writable === false) this.writable = false;
+        if (options2.allowHalfOpen === false) {
           this.allowHalfOpen = false;
           this.once("end", onend);
         }
@@ -11716,13 +11716,13 @@ var require_stream_readable = __commonJS({
       else if (Array.isArray(emitter._events[event])) emitter._events[event].unshift(fn);
       else emitter._events[event] = [fn, emitter._events[event]];
     }
-    function ReadableState(options, stream2, isDuplex) {
+    function ReadableState(options2, stream2, isDuplex) {
       Duplex = Duplex || require_stream_duplex();
-      options = options || {};
+      options2 = options2 || {};
       if (typeof isDuplex !== "boolean") isDuplex = stream2 instanceof Duplex;
-      this.objectMode = !!options.objectMode;
-      if (isDuplex) this.objectMode = this.objectMode || !!options.readableObjectMode;
-      this.highWaterMark = getHighWaterMark(this, options, "readableHighWaterMark", isDuplex);
+      this.objectMode = !!options2.objectMode;
+      if (isDuplex) this.objectMode = this.objectMode || !!options2.readableObjectMode;
+      this.highWaterMark = getHighWaterMark(this, options2, "readableHighWaterMark", isDuplex);
       this.buffer = new BufferList();
       this.length = 0;
       this.pipes = null;
@@ -11737,29 +11737,29 @@ var require_stream_readable = __commonJS({
       this.readableListening = false;
       this.resumeScheduled = false;
       this.paused = true;
-      this.emitClose = options.emitClose !== false;
-      this.autoDestroy = !!options.autoDestroy;
+      this.emitClose = options2.emitClose !== false;
+      this.autoDestroy = !!options2.autoDestroy;
       this.destroyed = false;
-      this.defaultEncoding = options.defaultEncoding || "utf8";
+      this.defaultEncoding = options2.defaultEncoding || "utf8";
       this.awaitDrain = 0;
       this.readingMore = false;
       this.decoder = null;
       this.encoding = null;
-      if (options.encoding) {
+      if (options2.encoding) {
         if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
-        this.decoder = new StringDecoder2(options.encoding);
-        this.encoding = options.encoding;
+        this.decoder = new StringDecoder2(options2.encoding);
+        this.encoding = options2.encoding;
       }
     }
-    function Readable(options) {
+    function Readable(options2) {
       Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable)) return new Readable(options);
+      if (!(this instanceof Readable)) return new Readable(options2);
       var isDuplex = this instanceof Duplex;
-      this._readableState = new ReadableState(options, this, isDuplex);
+      this._readableState = new ReadableState(options2, this, isDuplex);
       this.readable = true;
-      if (options) {
-        if (typeof options.read === "function") this._read = options.read;
-        if (typeof options.destroy === "function") this._destroy = options.destroy;
+      if (options2) {
+        if (typeof options2.read === "function") this._read = options2.read;
+        if (typeof options2.destroy === "function") this._destroy = options2.destroy;
       }
       Stream2.call(this);
     }
@@ -12429,9 +12429,9 @@ var require_stream_transform = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform(options) {
-      if (!(this instanceof Transform)) return new Transform(options);
-      Duplex.call(this, options);
+    function Transform(options2) {
+      if (!(this instanceof Transform)) return new Transform(options2);
+      Duplex.call(this, options2);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
         needTransform: false,
@@ -12442,9 +12442,9 @@ var require_stream_transform = __commonJS({
       };
       this._readableState.needReadable = true;
       this._readableState.sync = false;
-      if (options) {
-        if (typeof options.transform === "function") this._transform = options.transform;
-        if (typeof options.flush === "function") this._flush = options.flush;
+      if (options2) {
+        if (typeof options2.transform === "function") this._transform = options2.transform;
+        if (typeof options2.flush === "function") this._flush = options2.flush;
       }
       this.on("prefinish", prefinish);
     }
@@ -12507,9 +12507,9 @@ var require_stream_passthrough = __commonJS({
     module.exports = PassThrough2;
     var Transform = require_stream_transform();
     require_inherits()(PassThrough2, Transform);
-    function PassThrough2(options) {
-      if (!(this instanceof PassThrough2)) return new PassThrough2(options);
-      Transform.call(this, options);
+    function PassThrough2(options2) {
+      if (!(this instanceof PassThrough2)) return new PassThrough2(options2);
+      Transform.call(this, options2);
     }
     PassThrough2.prototype._transform = function(chunk2, encoding, cb) {
       cb(null, chunk2);
@@ -13401,10 +13401,10 @@ function readBoldLabel(raw) {
 function trimLineEnd(line) {
   return line.replace(/(?:\\|(?<![ \t])[ \t]+)$/, "").replace(/(?<![ \t])[ \t]+$/, "");
 }
-function findBracketed(text6) {
+function findBracketed(text4) {
   const found = [];
   const pattern2 = /\[([^\][\n]{2,})\](?![([:])/g;
-  for (const match2 of text6.matchAll(pattern2)) {
+  for (const match2 of text4.matchAll(pattern2)) {
     found.push({ start: match2.index, end: match2.index + match2[0].length });
   }
   return found;
@@ -13434,8 +13434,8 @@ function isNearMiss(a, b) {
   const limit = Math.max(1, Math.floor(Math.min(a.length, b.length) / 5));
   return editDistance(a, b, limit) <= limit;
 }
-function escapeRegExp(text6) {
-  return text6.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp(text4) {
+  return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // packages/remark-session-log/src/template/builtin.ts
@@ -13443,14 +13443,707 @@ var templates = {
   "heartbeat-log.v0.3": "# Heartbeat Log\n\n**Stage:** Build \u2022 **Version:** 0.3\n\n> One entry per Heartbeat, newest first. Record what went into the session, what came out, when you stopped, and what the team should do differently next time.\n\n---\n\n## Heartbeat: [Task Name]\n\n**Date:** YYYY-MM-DD\n**Engineer:** [name]\n**Feature:** [parent feature name]\n**Task:** [e.g., T3 \u2014 Event Publisher]\n**AI Tool:** [e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]\n**Mode:** A / B (Heartbeat # of N)\n\n### Inputs Fed to AI\n\n- [ ] project-context.md\n- [ ] decisions.md\n- [ ] Task description from task-breakdown.md\n- [ ] Existing code files: [list which files]\n- [ ] DB schema\n- [ ] Other: [specify]\n\n### Session Timeline\n\n| Time | What happened |\n|---|---|\n| 00:00 | Started session, pasted context + task |\n| 00:10 | [e.g., AI sketched the module layout, matched our conventions] |\n| 00:25 | [e.g., Corrected an import path the AI invented] |\n| 00:40 | [e.g., Tests green, moved to review] |\n\n### Kill Switch\n\n**Triggered?** Yes / No\n**If yes \u2014 why?** [what went wrong]\n**What instead?** [smaller task / wrote manually / different approach]\n\n### Review\n\n**AI review \u2014 what it flagged:**\n\n[What did the AI review pass point out?]\n\n**Human review \u2014 what you caught that AI missed:**\n\n[What did you find that the AI review did not?]\n\n**Hallucinations:**\n\n| What AI generated | What actually exists | Impact |\n|---|---|---|\n| [e.g., `queue.retryLater()`] | [e.g., no such method; retries go through `queue.add()` with a delay] | [e.g., job would have been dropped silently] |\n\n### Numbers\n\n| Metric | Value |\n|---|---|\n| Lines generated by AI | |\n| Lines kept after review | |\n| Lines written manually | |\n| Static analysis issues | |\n| Hallucinations caught | |\n| Total session time | |\n| Estimated time without AI | |\n\n### Context Rot Signals\n\n- [ ] AI used APIs that nearly, but not quite, exist\n- [ ] Naming conventions needed correcting during the session\n- [ ] Tests were green but the behaviour seemed wrong\n- [ ] Had to explain the same thing more than once\n- [ ] Lost track of whether the code still matched the task\n- **Action taken:** [e.g., refreshed context / continued / aborted]\n\n### Learnings\n\n**What worked:**\n\n-\n\n**What didn't:**\n\n-\n\n**Would you use AI for this again?** Yes / No / Partially \u2014 [why]\n\n**project-context.md updated with:**\n\n-\n\n**Pattern or anti-pattern discovered:**\n\n- **Name:** [short name for it]\n- **Rule:** [when this happens, do that]\n\n---\n\n*(Copy the entry above for each new Heartbeat. Newest first.)*\n",
   "session-log.v0.2": "# Session Log\n\n> Version: 0.2\n> Input: Each AI-assisted work session\n> Output: Reviewable record of what happened, decisions made, and outcomes\n\n> Log every AI session. One entry per Heartbeat. This is how the team learns what works and what doesn't.\n\n---\n\n## Session: [Task Name]\n\n**Date:** YYYY-MM-DD\n**Engineer:** [name]\n**Feature:** [parent feature name]\n**Heartbeat:** [e.g., T3 \u2014 Event Publisher]\n**AI Tool:** [e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]\n**Mode:** A / B (Heartbeat # of N)\n\n### Inputs\n\nWhat did you feed to the AI session?\n\n- [ ] project-context.md\n- [ ] decisions.md\n- [ ] Task description from task-breakdown.md\n- [ ] Existing code files: [list which files]\n- [ ] DB schema\n- [ ] Other: [specify]\n\n### Session Timeline\n\n| Time | What happened |\n|---|---|\n| 00:00 | Started session, pasted context + task |\n| 00:05 | [e.g., AI proposed initial structure, looked reasonable] |\n| 00:15 | [e.g., Had to correct naming convention \u2014 AI used snake_case instead of camelCase] |\n| 00:30 | [e.g., AI hallucinated a method that doesn't exist in our ORM, rewrote manually] |\n| 00:45 | [e.g., First working version, moved to review] |\n\n### Context Rot Signals\n\nDid any of these happen? Mark if yes.\n\n- [ ] AI proposed APIs that \"almost\" exist but not quite\n- [ ] Had to correct naming conventions mid-session\n- [ ] Tests passed but behavior felt \"off\"\n- [ ] Explained the same thing twice in one session\n- [ ] Wasn't sure if code still matched the brief\n- [ ] **Action taken:** [e.g., refreshed context / continued / aborted]\n\n### Kill Switch\n\n- **Was the kill switch triggered?** Yes / No\n- **If yes, why?** [what went wrong]\n- **What did you do instead?** [smaller task / wrote manually / different approach]\n\n### Review Findings\n\n**AI Review pass:**\n\n[What did AI flag?]\n\n**Human Review pass:**\n\n[What did you catch that AI missed?]\n\n**Hallucinations caught:**\n\n| What AI generated | What actually exists | Impact |\n|---|---|---|\n| [e.g., `db.webhook.upsert()`] | [e.g., method doesn't exist, need `db.webhook.create()` + `db.webhook.update()`] | [e.g., would have thrown runtime error] |\n\n### Output\n\n| Metric | Value |\n|---|---|\n| Lines generated by AI | |\n| Lines kept after review | |\n| Lines written manually | |\n| Static analysis issues | |\n| Hallucinations caught | |\n| Total session time | |\n| Estimated time without AI | |\n\n### Learnings\n\n**What worked well in this session?**\n\n-\n\n**What didn't work?**\n\n-\n\n**What did you update in project-context.md?**\n\n-\n\n**One-line takeaway:** [e.g., \"AI is great at BullMQ boilerplate but can't handle our custom retry logic\"]\n\n---\n\n*(Copy the section above for each new session. Reverse chronological order.)*\n"
 };
+var schemas = {
+  "heartbeat-log.v0.3": {
+    "id": "heartbeat-log.v0.3",
+    "version": "0.3",
+    "versionLabel": "Version",
+    "title": "Heartbeat Log",
+    "entryDepth": 2,
+    "entryPrefix": "Heartbeat:",
+    "entryPlaceholder": "[Task Name]",
+    "fields": [
+      {
+        "name": "Date",
+        "kind": "date",
+        "placeholder": "YYYY-MM-DD"
+      },
+      {
+        "name": "Engineer",
+        "kind": "text",
+        "placeholder": "[name]"
+      },
+      {
+        "name": "Feature",
+        "kind": "text",
+        "placeholder": "[parent feature name]"
+      },
+      {
+        "name": "Task",
+        "kind": "text",
+        "placeholder": "[e.g., T3 \u2014 Event Publisher]"
+      },
+      {
+        "name": "AI Tool",
+        "kind": "text",
+        "placeholder": "[e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]"
+      },
+      {
+        "name": "Mode",
+        "kind": "mode",
+        "placeholder": "A / B (Heartbeat # of N)"
+      }
+    ],
+    "sections": [
+      {
+        "heading": "Inputs Fed to AI",
+        "depth": 3,
+        "checkboxes": [
+          {
+            "label": "project-context.md",
+            "key": "project-context.md",
+            "placeholder": void 0
+          },
+          {
+            "label": "decisions.md",
+            "key": "decisions.md",
+            "placeholder": void 0
+          },
+          {
+            "label": "Task description from task-breakdown.md",
+            "key": "task description from task-breakdown.md",
+            "placeholder": void 0
+          },
+          {
+            "label": "Existing code files: [list which files]",
+            "key": "existing code files",
+            "placeholder": "[list which files]"
+          },
+          {
+            "label": "DB schema",
+            "key": "db schema",
+            "placeholder": void 0
+          },
+          {
+            "label": "Other: [specify]",
+            "key": "other",
+            "placeholder": "[specify]"
+          }
+        ],
+        "questions": [],
+        "table": void 0
+      },
+      {
+        "heading": "Session Timeline",
+        "depth": 3,
+        "checkboxes": [],
+        "questions": [],
+        "table": {
+          "columns": [
+            "Time",
+            "What happened"
+          ],
+          "fixedRows": []
+        }
+      },
+      {
+        "heading": "Kill Switch",
+        "depth": 3,
+        "checkboxes": [],
+        "questions": [
+          {
+            "label": "Triggered?",
+            "answer": "inline",
+            "listItem": false,
+            "placeholder": "Yes / No",
+            "table": void 0,
+            "items": []
+          },
+          {
+            "label": "If yes \u2014 why?",
+            "answer": "inline",
+            "listItem": false,
+            "placeholder": "[what went wrong]",
+            "table": void 0,
+            "items": []
+          },
+          {
+            "label": "What instead?",
+            "answer": "inline",
+            "listItem": false,
+            "placeholder": "[smaller task / wrote manually / different approach]",
+            "table": void 0,
+            "items": []
+          }
+        ],
+        "table": void 0
+      },
+      {
+        "heading": "Review",
+        "depth": 3,
+        "checkboxes": [],
+        "questions": [
+          {
+            "label": "AI review \u2014 what it flagged:",
+            "answer": "block",
+            "listItem": false,
+            "placeholder": "[What did the AI review pass point out?]",
+            "table": void 0,
+            "items": []
+          },
+          {
+            "label": "Human review \u2014 what you caught that AI missed:",
+            "answer": "block",
+            "listItem": false,
+            "placeholder": "[What did you find that the AI review did not?]",
+            "table": void 0,
+            "items": []
+          },
+          {
+            "label": "Hallucinations:",
+            "answer": "block",
+            "listItem": false,
+            "placeholder": void 0,
+            "table": {
+              "columns": [
+                "What AI generated",
+                "What actually exists",
+                "Impact"
+              ],
+              "fixedRows": []
+            },
+            "items": []
+          }
+        ],
+        "table": void 0
+      },
+      {
+        "heading": "Numbers",
+        "depth": 3,
+        "checkboxes": [],
+        "questions": [],
+        "table": {
+          "columns": [
+            "Metric",
+            "Value"
+          ],
+          "fixedRows": [
+            "Lines generated by AI",
+            "Lines kept after review",
+            "Lines written manually",
+            "Static analysis issues",
+            "Hallucinations caught",
+            "Total session time",
+            "Estimated time without AI"
+          ]
+        }
+      },
+      {
+        "heading": "Context Rot Signals",
+        "depth": 3,
+        "checkboxes": [
+          {
+            "label": "AI used APIs that nearly, but not quite, exist",
+            "key": "ai used apis that nearly, but not quite, exist",
+            "placeholder": void 0
+          },
+          {
+            "label": "Naming conventions needed correcting during the session",
+            "key": "naming conventions needed correcting during the session",
+            "placeholder": void 0
+          },
+          {
+            "label": "Tests were green but the behaviour seemed wrong",
+            "key": "tests were green but the behaviour seemed wrong",
+            "placeholder": void 0
+          },
+          {
+            "label": "Had to explain the same thing more than once",
+            "key": "had to explain the same thing more than once",
+            "placeholder": void 0
+          },
+          {
+            "label": "Lost track of whether the code still matched the task",
+            "key": "lost track of whether the code still matched the task",
+            "placeholder": void 0
+          }
+        ],
+        "questions": [
+          {
+            "label": "Action taken:",
+            "answer": "inline",
+            "listItem": true,
+            "placeholder": "[e.g., refreshed context / continued / aborted]",
+            "table": void 0,
+            "items": []
+          }
+        ],
+        "table": void 0
+      },
+      {
+        "heading": "Learnings",
+        "depth": 3,
+        "checkboxes": [],
+        "questions": [
+          {
+            "label": "What worked:",
+            "answer": "block",
+            "listItem": false,
+            "placeholder": void 0,
+            "table": void 0,
+            "items": []
+          },
+          {
+            "label": "What didn't:",
+            "answer": "block",
+            "listItem": false,
+            "placeholder": void 0,
+            "table": void 0,
+            "items": []
+          },
+          {
+            "label": "Would you use AI for this again?",
+            "answer": "inline",
+            "listItem": false,
+            "placeholder": "Yes / No / Partially \u2014 [why]",
+            "table": void 0,
+            "items": []
+          },
+          {
+            "label": "project-context.md updated with:",
+            "answer": "block",
+            "listItem": false,
+            "placeholder": void 0,
+            "table": void 0,
+            "items": []
+          },
+          {
+            "label": "Pattern or anti-pattern discovered:",
+            "answer": "block",
+            "listItem": false,
+            "placeholder": void 0,
+            "table": void 0,
+            "items": [
+              {
+                "label": "Name:",
+                "answer": "inline",
+                "listItem": true,
+                "placeholder": "[short name for it]",
+                "table": void 0,
+                "items": []
+              },
+              {
+                "label": "Rule:",
+                "answer": "inline",
+                "listItem": true,
+                "placeholder": "[when this happens, do that]",
+                "table": void 0,
+                "items": []
+              }
+            ]
+          }
+        ],
+        "table": void 0
+      }
+    ],
+    "footer": "*(Copy the entry above for each new Heartbeat. Newest first.)*",
+    "placeholders": [
+      "[Task Name]",
+      "[name]",
+      "[parent feature name]",
+      "[e.g., T3 \u2014 Event Publisher]",
+      "[e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]",
+      "[list which files]",
+      "[specify]",
+      "[e.g., AI sketched the module layout, matched our conventions]",
+      "[e.g., Corrected an import path the AI invented]",
+      "[e.g., Tests green, moved to review]",
+      "[what went wrong]",
+      "[smaller task / wrote manually / different approach]",
+      "[What did the AI review pass point out?]",
+      "[What did you find that the AI review did not?]",
+      "[e.g., `queue.retryLater()`]",
+      "[e.g., no such method; retries go through `queue.add()` with a delay]",
+      "[e.g., job would have been dropped silently]",
+      "[e.g., refreshed context / continued / aborted]",
+      "[why]",
+      "[short name for it]",
+      "[when this happens, do that]",
+      "YYYY-MM-DD",
+      "A / B (Heartbeat # of N)",
+      "Yes / No",
+      "Yes / No / Partially \u2014 [why]"
+    ],
+    "source": {
+      "header": "# Heartbeat Log\n\n**Stage:** Build \u2022 **Version:** 0.3\n\n> One entry per Heartbeat, newest first. Record what went into the session, what came out, when you stopped, and what the team should do differently next time.\n\n---",
+      "entry": "## Heartbeat: [Task Name]\n\n**Date:** YYYY-MM-DD\n**Engineer:** [name]\n**Feature:** [parent feature name]\n**Task:** [e.g., T3 \u2014 Event Publisher]\n**AI Tool:** [e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]\n**Mode:** A / B (Heartbeat # of N)\n\n### Inputs Fed to AI\n\n- [ ] project-context.md\n- [ ] decisions.md\n- [ ] Task description from task-breakdown.md\n- [ ] Existing code files: [list which files]\n- [ ] DB schema\n- [ ] Other: [specify]\n\n### Session Timeline\n\n| Time | What happened |\n|---|---|\n| 00:00 | Started session, pasted context + task |\n| 00:10 | [e.g., AI sketched the module layout, matched our conventions] |\n| 00:25 | [e.g., Corrected an import path the AI invented] |\n| 00:40 | [e.g., Tests green, moved to review] |\n\n### Kill Switch\n\n**Triggered?** Yes / No\n**If yes \u2014 why?** [what went wrong]\n**What instead?** [smaller task / wrote manually / different approach]\n\n### Review\n\n**AI review \u2014 what it flagged:**\n\n[What did the AI review pass point out?]\n\n**Human review \u2014 what you caught that AI missed:**\n\n[What did you find that the AI review did not?]\n\n**Hallucinations:**\n\n| What AI generated | What actually exists | Impact |\n|---|---|---|\n| [e.g., `queue.retryLater()`] | [e.g., no such method; retries go through `queue.add()` with a delay] | [e.g., job would have been dropped silently] |\n\n### Numbers\n\n| Metric | Value |\n|---|---|\n| Lines generated by AI | |\n| Lines kept after review | |\n| Lines written manually | |\n| Static analysis issues | |\n| Hallucinations caught | |\n| Total session time | |\n| Estimated time without AI | |\n\n### Context Rot Signals\n\n- [ ] AI used APIs that nearly, but not quite, exist\n- [ ] Naming conventions needed correcting during the session\n- [ ] Tests were green but the behaviour seemed wrong\n- [ ] Had to explain the same thing more than once\n- [ ] Lost track of whether the code still matched the task\n- **Action taken:** [e.g., refreshed context / continued / aborted]\n\n### Learnings\n\n**What worked:**\n\n-\n\n**What didn't:**\n\n-\n\n**Would you use AI for this again?** Yes / No / Partially \u2014 [why]\n\n**project-context.md updated with:**\n\n-\n\n**Pattern or anti-pattern discovered:**\n\n- **Name:** [short name for it]\n- **Rule:** [when this happens, do that]\n\n---",
+      "footer": "*(Copy the entry above for each new Heartbeat. Newest first.)*\n"
+    },
+    "roles": {
+      "dateField": "Date",
+      "modeField": "Mode",
+      "featureField": "Feature",
+      "engineerField": "Engineer",
+      "toolField": "AI Tool",
+      "timelineSection": "Session Timeline",
+      "outputSection": "Numbers",
+      "killSwitchSection": "Kill Switch",
+      "killSwitchQuestion": "Triggered?",
+      "killSwitchWhy": "If yes \u2014 why?",
+      "killSwitchInstead": "What instead?",
+      "contextRotSection": "Context Rot Signals",
+      "actionTaken": "Action taken:",
+      "learningsSection": "Learnings",
+      "inputsSection": "Inputs Fed to AI",
+      "taskField": "Task",
+      "reviewSection": "Review",
+      "aiReviewQuestion": "AI review \u2014 what it flagged:",
+      "humanReviewQuestion": "Human review \u2014 what you caught that AI missed:",
+      "workedQuestion": "What worked:",
+      "notWorkedQuestion": "What didn't:",
+      "contextUpdateQuestion": "project-context.md updated with:",
+      "useAgainQuestion": "Would you use AI for this again?",
+      "patternQuestion": "Pattern or anti-pattern discovered:",
+      "patternName": "Name:",
+      "patternRule": "Rule:",
+      "hallucinationsQuestion": "Hallucinations:",
+      "linesGenerated": "Lines generated by AI",
+      "linesKept": "Lines kept after review",
+      "linesManual": "Lines written manually",
+      "hallucinationsMetric": "Hallucinations caught",
+      "totalTime": "Total session time",
+      "estimatedTime": "Estimated time without AI"
+    }
+  },
+  "session-log.v0.2": {
+    "id": "session-log.v0.2",
+    "version": "0.2",
+    "versionLabel": "Version",
+    "title": "Session Log",
+    "entryDepth": 2,
+    "entryPrefix": "Session:",
+    "entryPlaceholder": "[Task Name]",
+    "fields": [
+      {
+        "name": "Date",
+        "kind": "date",
+        "placeholder": "YYYY-MM-DD"
+      },
+      {
+        "name": "Engineer",
+        "kind": "text",
+        "placeholder": "[name]"
+      },
+      {
+        "name": "Feature",
+        "kind": "text",
+        "placeholder": "[parent feature name]"
+      },
+      {
+        "name": "Heartbeat",
+        "kind": "text",
+        "placeholder": "[e.g., T3 \u2014 Event Publisher]"
+      },
+      {
+        "name": "AI Tool",
+        "kind": "text",
+        "placeholder": "[e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]"
+      },
+      {
+        "name": "Mode",
+        "kind": "mode",
+        "placeholder": "A / B (Heartbeat # of N)"
+      }
+    ],
+    "sections": [
+      {
+        "heading": "Inputs",
+        "depth": 3,
+        "checkboxes": [
+          {
+            "label": "project-context.md",
+            "key": "project-context.md",
+            "placeholder": void 0
+          },
+          {
+            "label": "decisions.md",
+            "key": "decisions.md",
+            "placeholder": void 0
+          },
+          {
+            "label": "Task description from task-breakdown.md",
+            "key": "task description from task-breakdown.md",
+            "placeholder": void 0
+          },
+          {
+            "label": "Existing code files: [list which files]",
+            "key": "existing code files",
+            "placeholder": "[list which files]"
+          },
+          {
+            "label": "DB schema",
+            "key": "db schema",
+            "placeholder": void 0
+          },
+          {
+            "label": "Other: [specify]",
+            "key": "other",
+            "placeholder": "[specify]"
+          }
+        ],
+        "questions": [],
+        "table": void 0
+      },
+      {
+        "heading": "Session Timeline",
+        "depth": 3,
+        "checkboxes": [],
+        "questions": [],
+        "table": {
+          "columns": [
+            "Time",
+            "What happened"
+          ],
+          "fixedRows": []
+        }
+      },
+      {
+        "heading": "Context Rot Signals",
+        "depth": 3,
+        "checkboxes": [
+          {
+            "label": 'AI proposed APIs that "almost" exist but not quite',
+            "key": 'ai proposed apis that "almost" exist but not quite',
+            "placeholder": void 0
+          },
+          {
+            "label": "Had to correct naming conventions mid-session",
+            "key": "had to correct naming conventions mid-session",
+            "placeholder": void 0
+          },
+          {
+            "label": 'Tests passed but behavior felt "off"',
+            "key": 'tests passed but behavior felt "off"',
+            "placeholder": void 0
+          },
+          {
+            "label": "Explained the same thing twice in one session",
+            "key": "explained the same thing twice in one session",
+            "placeholder": void 0
+          },
+          {
+            "label": "Wasn't sure if code still matched the brief",
+            "key": "wasn't sure if code still matched the brief",
+            "placeholder": void 0
+          },
+          {
+            "label": "**Action taken:** [e.g., refreshed context / continued / aborted]",
+            "key": "action taken",
+            "placeholder": "[e.g., refreshed context / continued / aborted]"
+          }
+        ],
+        "questions": [],
+        "table": void 0
+      },
+      {
+        "heading": "Kill Switch",
+        "depth": 3,
+        "checkboxes": [],
+        "questions": [
+          {
+            "label": "Was the kill switch triggered?",
+            "answer": "inline",
+            "listItem": true,
+            "placeholder": "Yes / No",
+            "table": void 0,
+            "items": []
+          },
+          {
+            "label": "If yes, why?",
+            "answer": "inline",
+            "listItem": true,
+            "placeholder": "[what went wrong]",
+            "table": void 0,
+            "items": []
+          },
+          {
+            "label": "What did you do instead?",
+            "answer": "inline",
+            "listItem": true,
+            "placeholder": "[smaller task / wrote manually / different approach]",
+            "table": void 0,
+            "items": []
+          }
+        ],
+        "table": void 0
+      },
+      {
+        "heading": "Review Findings",
+        "depth": 3,
+        "checkboxes": [],
+        "questions": [
+          {
+            "label": "AI Review pass:",
+            "answer": "block",
+            "listItem": false,
+            "placeholder": "[What did AI flag?]",
+            "table": void 0,
+            "items": []
+          },
+          {
+            "label": "Human Review pass:",
+            "answer": "block",
+            "listItem": false,
+            "placeholder": "[What did you catch that AI missed?]",
+            "table": void 0,
+            "items": []
+          },
+          {
+            "label": "Hallucinations caught:",
+            "answer": "block",
+            "listItem": false,
+            "placeholder": void 0,
+            "table": {
+              "columns": [
+                "What AI generated",
+                "What actually exists",
+                "Impact"
+              ],
+              "fixedRows": []
+            },
+            "items": []
+          }
+        ],
+        "table": void 0
+      },
+      {
+        "heading": "Output",
+        "depth": 3,
+        "checkboxes": [],
+        "questions": [],
+        "table": {
+          "columns": [
+            "Metric",
+            "Value"
+          ],
+          "fixedRows": [
+            "Lines generated by AI",
+            "Lines kept after review",
+            "Lines written manually",
+            "Static analysis issues",
+            "Hallucinations caught",
+            "Total session time",
+            "Estimated time without AI"
+          ]
+        }
+      },
+      {
+        "heading": "Learnings",
+        "depth": 3,
+        "checkboxes": [],
+        "questions": [
+          {
+            "label": "What worked well in this session?",
+            "answer": "block",
+            "listItem": false,
+            "placeholder": void 0,
+            "table": void 0,
+            "items": []
+          },
+          {
+            "label": "What didn't work?",
+            "answer": "block",
+            "listItem": false,
+            "placeholder": void 0,
+            "table": void 0,
+            "items": []
+          },
+          {
+            "label": "What did you update in project-context.md?",
+            "answer": "block",
+            "listItem": false,
+            "placeholder": void 0,
+            "table": void 0,
+            "items": []
+          },
+          {
+            "label": "One-line takeaway:",
+            "answer": "inline",
+            "listItem": false,
+            "placeholder": `[e.g., "AI is great at BullMQ boilerplate but can't handle our custom retry logic"]`,
+            "table": void 0,
+            "items": []
+          }
+        ],
+        "table": void 0
+      }
+    ],
+    "footer": "*(Copy the section above for each new session. Reverse chronological order.)*",
+    "placeholders": [
+      "[Task Name]",
+      "[name]",
+      "[parent feature name]",
+      "[e.g., T3 \u2014 Event Publisher]",
+      "[e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]",
+      "[list which files]",
+      "[specify]",
+      "[e.g., AI proposed initial structure, looked reasonable]",
+      "[e.g., Had to correct naming convention \u2014 AI used snake_case instead of camelCase]",
+      "[e.g., AI hallucinated a method that doesn't exist in our ORM, rewrote manually]",
+      "[e.g., First working version, moved to review]",
+      "[e.g., refreshed context / continued / aborted]",
+      "[what went wrong]",
+      "[smaller task / wrote manually / different approach]",
+      "[What did AI flag?]",
+      "[What did you catch that AI missed?]",
+      "[e.g., `db.webhook.upsert()`]",
+      "[e.g., method doesn't exist, need `db.webhook.create()` + `db.webhook.update()`]",
+      "[e.g., would have thrown runtime error]",
+      `[e.g., "AI is great at BullMQ boilerplate but can't handle our custom retry logic"]`,
+      "YYYY-MM-DD",
+      "A / B (Heartbeat # of N)",
+      "Yes / No"
+    ],
+    "source": {
+      "header": "# Session Log\n\n> Version: 0.2\n> Input: Each AI-assisted work session\n> Output: Reviewable record of what happened, decisions made, and outcomes\n\n> Log every AI session. One entry per Heartbeat. This is how the team learns what works and what doesn't.\n\n---",
+      "entry": '## Session: [Task Name]\n\n**Date:** YYYY-MM-DD\n**Engineer:** [name]\n**Feature:** [parent feature name]\n**Heartbeat:** [e.g., T3 \u2014 Event Publisher]\n**AI Tool:** [e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]\n**Mode:** A / B (Heartbeat # of N)\n\n### Inputs\n\nWhat did you feed to the AI session?\n\n- [ ] project-context.md\n- [ ] decisions.md\n- [ ] Task description from task-breakdown.md\n- [ ] Existing code files: [list which files]\n- [ ] DB schema\n- [ ] Other: [specify]\n\n### Session Timeline\n\n| Time | What happened |\n|---|---|\n| 00:00 | Started session, pasted context + task |\n| 00:05 | [e.g., AI proposed initial structure, looked reasonable] |\n| 00:15 | [e.g., Had to correct naming convention \u2014 AI used snake_case instead of camelCase] |\n| 00:30 | [e.g., AI hallucinated a method that doesn\'t exist in our ORM, rewrote manually] |\n| 00:45 | [e.g., First working version, moved to review] |\n\n### Context Rot Signals\n\nDid any of these happen? Mark if yes.\n\n- [ ] AI proposed APIs that "almost" exist but not quite\n- [ ] Had to correct naming conventions mid-session\n- [ ] Tests passed but behavior felt "off"\n- [ ] Explained the same thing twice in one session\n- [ ] Wasn\'t sure if code still matched the brief\n- [ ] **Action taken:** [e.g., refreshed context / continued / aborted]\n\n### Kill Switch\n\n- **Was the kill switch triggered?** Yes / No\n- **If yes, why?** [what went wrong]\n- **What did you do instead?** [smaller task / wrote manually / different approach]\n\n### Review Findings\n\n**AI Review pass:**\n\n[What did AI flag?]\n\n**Human Review pass:**\n\n[What did you catch that AI missed?]\n\n**Hallucinations caught:**\n\n| What AI generated | What actually exists | Impact |\n|---|---|---|\n| [e.g., `db.webhook.upsert()`] | [e.g., method doesn\'t exist, need `db.webhook.create()` + `db.webhook.update()`] | [e.g., would have thrown runtime error] |\n\n### Output\n\n| Metric | Value |\n|---|---|\n| Lines generated by AI | |\n| Lines kept after review | |\n| Lines written manually | |\n| Static analysis issues | |\n| Hallucinations caught | |\n| Total session time | |\n| Estimated time without AI | |\n\n### Learnings\n\n**What worked well in this session?**\n\n-\n\n**What didn\'t work?**\n\n-\n\n**What did you update in project-context.md?**\n\n-\n\n**One-line takeaway:** [e.g., "AI is great at BullMQ boilerplate but can\'t handle our custom retry logic"]\n\n---',
+      "footer": "*(Copy the section above for each new session. Reverse chronological order.)*\n"
+    },
+    "roles": {
+      "dateField": "Date",
+      "modeField": "Mode",
+      "featureField": "Feature",
+      "engineerField": "Engineer",
+      "toolField": "AI Tool",
+      "timelineSection": "Session Timeline",
+      "outputSection": "Output",
+      "killSwitchSection": "Kill Switch",
+      "killSwitchQuestion": "Was the kill switch triggered?",
+      "killSwitchWhy": "If yes, why?",
+      "killSwitchInstead": "What did you do instead?",
+      "contextRotSection": "Context Rot Signals",
+      "actionTaken": "action taken",
+      "learningsSection": "Learnings",
+      "takeaway": "One-line takeaway:",
+      "inputsSection": "Inputs",
+      "taskField": "Heartbeat",
+      "reviewSection": "Review Findings",
+      "aiReviewQuestion": "AI Review pass:",
+      "humanReviewQuestion": "Human Review pass:",
+      "workedQuestion": "What worked well in this session?",
+      "notWorkedQuestion": "What didn't work?",
+      "contextUpdateQuestion": "What did you update in project-context.md?",
+      "hallucinationsQuestion": "Hallucinations caught",
+      "linesGenerated": "Lines generated by AI",
+      "linesKept": "Lines kept after review",
+      "linesManual": "Lines written manually",
+      "hallucinationsMetric": "Hallucinations caught",
+      "totalTime": "Total session time",
+      "estimatedTime": "Estimated time without AI"
+    }
+  }
+};
 function readBuiltinTemplate(id) {
   return templates[id];
+}
+function readBuiltinSchema(id) {
+  return schemas[id];
 }
 
 // node_modules/.pnpm/mdast-util-to-string@4.0.0/node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
-function toString(value, options) {
-  const settings = options || emptyOptions;
+function toString(value, options2) {
+  const settings = options2 || emptyOptions;
   const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
   const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
   return one(value, includeImageAlt, includeHtml);
@@ -13483,2325 +14176,6 @@ function all(values, includeImageAlt, includeHtml) {
 function node(value) {
   return Boolean(value && typeof value === "object");
 }
-
-// node_modules/.pnpm/ccount@2.0.1/node_modules/ccount/index.js
-function ccount(value, character) {
-  const source = String(value);
-  if (typeof character !== "string") {
-    throw new TypeError("Expected character");
-  }
-  let count3 = 0;
-  let index2 = source.indexOf(character);
-  while (index2 !== -1) {
-    count3++;
-    index2 = source.indexOf(character, index2 + character.length);
-  }
-  return count3;
-}
-
-// node_modules/.pnpm/devlop@1.1.0/node_modules/devlop/lib/default.js
-function ok() {
-}
-
-// node_modules/.pnpm/micromark-util-character@2.1.1/node_modules/micromark-util-character/index.js
-var asciiAlpha = regexCheck(/[A-Za-z]/);
-var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
-var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-function asciiControl(code3) {
-  return (
-    // Special whitespace codes (which have negative values), C0 and Control
-    // character DEL
-    code3 !== null && (code3 < 32 || code3 === 127)
-  );
-}
-var asciiDigit = regexCheck(/\d/);
-var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
-var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-function markdownLineEnding(code3) {
-  return code3 !== null && code3 < -2;
-}
-function markdownLineEndingOrSpace(code3) {
-  return code3 !== null && (code3 < 0 || code3 === 32);
-}
-function markdownSpace(code3) {
-  return code3 === -2 || code3 === -1 || code3 === 32;
-}
-var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
-var unicodeWhitespace = regexCheck(/\s/);
-function regexCheck(regex2) {
-  return check4;
-  function check4(code3) {
-    return code3 !== null && code3 > -1 && regex2.test(String.fromCharCode(code3));
-  }
-}
-
-// node_modules/.pnpm/escape-string-regexp@5.0.0/node_modules/escape-string-regexp/index.js
-function escapeStringRegexp(string3) {
-  if (typeof string3 !== "string") {
-    throw new TypeError("Expected a string");
-  }
-  return string3.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
-}
-
-// node_modules/.pnpm/unist-util-is@6.0.1/node_modules/unist-util-is/lib/index.js
-var convert = (
-  // Note: overloads in JSDoc can’t yet use different `@template`s.
-  /**
-   * @type {(
-   *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
-   *   (<Condition extends Props>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Condition) &
-   *   (<Condition extends TestFunction>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Predicate<Condition, Node>) &
-   *   ((test?: null | undefined) => (node?: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node) &
-   *   ((test?: Test) => Check)
-   * )}
-   */
-  /**
-   * @param {Test} [test]
-   * @returns {Check}
-   */
-  (function(test) {
-    if (test === null || test === void 0) {
-      return ok2;
-    }
-    if (typeof test === "function") {
-      return castFactory(test);
-    }
-    if (typeof test === "object") {
-      return Array.isArray(test) ? anyFactory(test) : (
-        // Cast because `ReadonlyArray` goes into the above but `isArray`
-        // narrows to `Array`.
-        propertiesFactory(
-          /** @type {Props} */
-          test
-        )
-      );
-    }
-    if (typeof test === "string") {
-      return typeFactory(test);
-    }
-    throw new Error("Expected function, string, or object as test");
-  })
-);
-function anyFactory(tests) {
-  const checks = [];
-  let index2 = -1;
-  while (++index2 < tests.length) {
-    checks[index2] = convert(tests[index2]);
-  }
-  return castFactory(any);
-  function any(...parameters) {
-    let index3 = -1;
-    while (++index3 < checks.length) {
-      if (checks[index3].apply(this, parameters)) return true;
-    }
-    return false;
-  }
-}
-function propertiesFactory(check4) {
-  const checkAsRecord = (
-    /** @type {Record<string, unknown>} */
-    check4
-  );
-  return castFactory(all2);
-  function all2(node2) {
-    const nodeAsRecord = (
-      /** @type {Record<string, unknown>} */
-      /** @type {unknown} */
-      node2
-    );
-    let key;
-    for (key in check4) {
-      if (nodeAsRecord[key] !== checkAsRecord[key]) return false;
-    }
-    return true;
-  }
-}
-function typeFactory(check4) {
-  return castFactory(type);
-  function type(node2) {
-    return node2 && node2.type === check4;
-  }
-}
-function castFactory(testFunction) {
-  return check4;
-  function check4(value, index2, parent) {
-    return Boolean(
-      looksLikeANode(value) && testFunction.call(
-        this,
-        value,
-        typeof index2 === "number" ? index2 : void 0,
-        parent || void 0
-      )
-    );
-  }
-}
-function ok2() {
-  return true;
-}
-function looksLikeANode(value) {
-  return value !== null && typeof value === "object" && "type" in value;
-}
-
-// node_modules/.pnpm/unist-util-visit-parents@6.1.0/node_modules/unist-util-visit-parents/lib/color.node.js
-function color(d) {
-  return "\x1B[33m" + d + "\x1B[39m";
-}
-
-// node_modules/.pnpm/unist-util-visit-parents@6.1.0/node_modules/unist-util-visit-parents/lib/index.js
-var empty = [];
-var CONTINUE = true;
-var EXIT = false;
-var SKIP = "skip";
-function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
-  if (!tree || typeof tree !== "object") {
-    throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
-  }
-  let preorder = true;
-  let check4;
-  let visitors;
-  let enter;
-  let exit3;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check4 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    if (reverse) preorder = false;
-  } else {
-    visitors = /** @type {Visitors | Visitor} */
-    testOrEnterOrVisitors;
-    if (enterOrVisitorsOrReverse) preorder = false;
-  }
-  if (typeof visitors === "function") {
-    enter = visitors;
-  } else if (visitors && typeof visitors === "object") {
-    if (visitors.enter === null || visitors.enter === void 0) {
-    } else if (typeof visitors.enter === "function") {
-      enter = visitors.enter;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.enter + "` for `visitors.enter`, expected optional visitor"
-      );
-    }
-    if (typeof visitors.exit === "function") {
-      exit3 = visitors.exit;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.exit + "` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)"
-      );
-    }
-  } else {
-    throw new Error(
-      "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
-    );
-  }
-  const is2 = convert(check4);
-  const step = preorder ? 1 : -1;
-  factory(tree, void 0, [])();
-  function factory(node2, index2, parents) {
-    const value = (
-      /** @type {Record<string, unknown>} */
-      node2 && typeof node2 === "object" ? node2 : {}
-    );
-    if (typeof value.type === "string") {
-      const name = (
-        // `hast`
-        typeof value.tagName === "string" ? value.tagName : (
-          // `xast`
-          typeof value.name === "string" ? value.name : void 0
-        )
-      );
-      Object.defineProperty(visit2, "name", {
-        value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
-      });
-    }
-    return visit2;
-    function visit2() {
-      const matches = !check4 || is2(node2, index2, parents[parents.length - 1] || void 0);
-      let result = empty;
-      if (enter && matches) {
-        result = toResult(enter(node2, parents, index2));
-        if (result[0] === EXIT) {
-          return result;
-        }
-      }
-      if ("children" in node2 && node2.children) {
-        const nodeAsParent = (
-          /** @type {UnistParent} */
-          node2
-        );
-        if (nodeAsParent.children && result[0] !== SKIP) {
-          let offset2 = (preorder ? -1 : nodeAsParent.children.length) + step;
-          const grandparents = [...parents, nodeAsParent];
-          while (offset2 > -1 && offset2 < nodeAsParent.children.length) {
-            const child = nodeAsParent.children[offset2];
-            const subresult = factory(child, offset2, grandparents)();
-            if (subresult[0] === EXIT) {
-              return subresult;
-            }
-            offset2 = typeof subresult[1] === "number" ? subresult[1] : offset2 + step;
-          }
-        }
-      }
-      if (exit3 && matches) {
-        const exitResult = toResult(exit3(node2, parents, index2));
-        if (exitResult[0] === SKIP) {
-          throw new Error(
-            "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
-          );
-        }
-        if (exitResult[0] === EXIT || typeof exitResult[1] === "number") {
-          return exitResult;
-        }
-      }
-      return result;
-    }
-  }
-}
-function toResult(value) {
-  if (Array.isArray(value)) {
-    return value;
-  }
-  if (typeof value === "number") {
-    return [CONTINUE, value];
-  }
-  return value === null || value === void 0 ? empty : [value];
-}
-
-// node_modules/.pnpm/mdast-util-find-and-replace@3.0.4/node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list3, options) {
-  const settings = options || {};
-  const ignored = convert(settings.ignore || []);
-  const pairs = toPairs(list3);
-  let pairIndex = -1;
-  while (++pairIndex < pairs.length) {
-    visitParents(tree, visitor);
-  }
-  function visitor(node2, parents, index2) {
-    if (node2.type === "text" && typeof index2 === "number") {
-      return handler(node2, parents, index2);
-    }
-    if (ignored(node2, index2, parents[parents.length - 1])) return SKIP;
-  }
-  function handler(node2, parents, index2) {
-    const parent = parents[parents.length - 1];
-    const find2 = pairs[pairIndex][0];
-    const replace2 = pairs[pairIndex][1];
-    let start = 0;
-    let change = false;
-    let nodes = [];
-    find2.lastIndex = 0;
-    let match2 = find2.exec(node2.value);
-    while (match2) {
-      const position2 = match2.index;
-      const matchObject = {
-        index: match2.index,
-        input: match2.input,
-        stack: [...parents, node2]
-      };
-      let value = replace2(...match2, matchObject);
-      if (typeof value === "string") {
-        value = value.length > 0 ? { type: "text", value } : void 0;
-      }
-      if (value === false) {
-        find2.lastIndex = position2 + 1;
-      } else {
-        if (start !== position2) {
-          add({ type: "text", value: node2.value.slice(start, position2) });
-        }
-        if (Array.isArray(value)) {
-          for (const child of value) add(child);
-        } else if (value) {
-          add(value);
-        }
-        start = position2 + match2[0].length;
-        change = true;
-      }
-      if (!find2.global) {
-        break;
-      }
-      match2 = find2.exec(node2.value);
-    }
-    if (change) {
-      if (start < node2.value.length) {
-        add({ type: "text", value: node2.value.slice(start) });
-      }
-      parent.children.splice(index2, 1, ...nodes);
-    } else {
-      nodes = [node2];
-    }
-    return index2 + nodes.length;
-    function add(child) {
-      const previous3 = nodes[nodes.length - 1];
-      if (previous3 && previous3.type === "text" && child.type === "text") {
-        previous3.value += child.value;
-      } else {
-        nodes.push(child);
-      }
-    }
-  }
-}
-function toPairs(tupleOrList) {
-  if (!Array.isArray(tupleOrList)) {
-    throw new TypeError("Expected find and replace tuple or list of tuples");
-  }
-  const result = [];
-  const list3 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
-    /** @type {FindAndReplaceList} */
-    tupleOrList
-  ) : [
-    /** @type {FindAndReplaceTuple} */
-    tupleOrList
-  ];
-  let index2 = -1;
-  while (++index2 < list3.length) {
-    const tuple = list3[index2];
-    result.push([toExpression(tuple[0]), toFunction(tuple[1])]);
-  }
-  return result;
-}
-function toExpression(find2) {
-  return typeof find2 === "string" ? new RegExp(escapeStringRegexp(find2), "g") : find2;
-}
-function toFunction(replace2) {
-  return typeof replace2 === "function" ? replace2 : function() {
-    return replace2;
-  };
-}
-
-// node_modules/.pnpm/mdast-util-gfm-autolink-literal@2.1.0/node_modules/mdast-util-gfm-autolink-literal/lib/index.js
-var inConstruct = "phrasing";
-var notInConstruct = ["autolink", "link", "image", "label"];
-function gfmAutolinkLiteralFromMarkdown() {
-  return {
-    transforms: [transformGfmAutolinkLiterals],
-    enter: {
-      literalAutolink: enterLiteralAutolink,
-      literalAutolinkEmail: enterLiteralAutolinkValue,
-      literalAutolinkHttp: enterLiteralAutolinkValue,
-      literalAutolinkWww: enterLiteralAutolinkValue
-    },
-    exit: {
-      literalAutolink: exitLiteralAutolink,
-      literalAutolinkEmail: exitLiteralAutolinkEmail,
-      literalAutolinkHttp: exitLiteralAutolinkHttp,
-      literalAutolinkWww: exitLiteralAutolinkWww
-    }
-  };
-}
-function gfmAutolinkLiteralToMarkdown() {
-  return {
-    unsafe: [
-      {
-        character: "@",
-        before: "[+\\-.\\w]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ".",
-        before: "[Ww]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ":",
-        before: "[ps]",
-        after: "\\/",
-        inConstruct,
-        notInConstruct
-      }
-    ]
-  };
-}
-function enterLiteralAutolink(token) {
-  this.enter(
-    { type: "link", title: null, url: "", children: [], position: void 0 },
-    token
-  );
-}
-function enterLiteralAutolinkValue(token) {
-  this.config.enter.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkHttp(token) {
-  this.config.exit.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkWww(token) {
-  this.config.exit.data.call(this, token);
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "link");
-  node2.url = "http://" + this.sliceSerialize(token);
-}
-function exitLiteralAutolinkEmail(token) {
-  this.config.exit.autolinkEmail.call(this, token);
-}
-function exitLiteralAutolink(token) {
-  this.exit(token);
-}
-function transformGfmAutolinkLiterals(tree) {
-  findAndReplace(
-    tree,
-    [
-      [
-        /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*\.[\w\-.]*)([^\t\n\r ]*)/gi,
-        findUrl
-      ],
-      [
-        /(?<![\w+\-.@])xmpp:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)(\/(?:[\w\-/]|\.(?=[\dA-Za-z]))*)?/g,
-        findXmpp
-      ],
-      [/(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g, findMailto],
-      [
-        /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g,
-        findEmail
-      ]
-    ],
-    { ignore: ["link", "linkReference"] }
-  );
-}
-function findUrl(_, protocol, domain2, path10, match2) {
-  if (!previous(match2)) {
-    return false;
-  }
-  let prefix = "";
-  if (/^w/i.test(protocol)) {
-    domain2 = protocol + domain2;
-    protocol = "";
-    prefix = "http://";
-  }
-  if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
-    return false;
-  }
-  const parts = splitUrl(domain2 + path10);
-  const result = {
-    type: "link",
-    title: null,
-    url: prefix + protocol + parts[0],
-    children: [{ type: "text", value: protocol + parts[0], position: void 0 }],
-    position: void 0
-  };
-  if (parts[1]) {
-    return [result, { type: "text", value: parts[1], position: void 0 }];
-  }
-  return result;
-}
-function findEmail(_, atext, label2) {
-  if (/[\d\-_]$/.test(label2)) {
-    return false;
-  }
-  return {
-    type: "link",
-    title: null,
-    url: "mailto:" + atext + "@" + label2,
-    children: [{ type: "text", value: atext + "@" + label2, position: void 0 }],
-    position: void 0
-  };
-}
-function findMailto(_, atext, label2) {
-  if (/[\d\-_]$/.test(label2)) {
-    return false;
-  }
-  const value = "mailto:" + atext + "@" + label2;
-  return {
-    type: "link",
-    title: null,
-    url: value,
-    children: [{ type: "text", value, position: void 0 }],
-    position: void 0
-  };
-}
-function findXmpp(matchValue, atext, label2, resource, match2) {
-  if (/[\d\-_]$/.test(label2) || resource && (!/[A-Za-z]$/.test(resource) || match2.input.charAt(match2.index + matchValue.length) === "@")) {
-    return false;
-  }
-  const value = "xmpp:" + atext + "@" + label2 + (resource || "");
-  return {
-    type: "link",
-    title: null,
-    url: value,
-    children: [{ type: "text", value, position: void 0 }],
-    position: void 0
-  };
-}
-function isCorrectDomain(domain2) {
-  const parts = domain2.split(".");
-  if (parts.length < 2 || parts[parts.length - 1] && (/_/.test(parts[parts.length - 1]) || !/[\dA-Za-z]/.test(parts[parts.length - 1])) || parts[parts.length - 2] && (/_/.test(parts[parts.length - 2]) || !/[\dA-Za-z]/.test(parts[parts.length - 2]))) {
-    return false;
-  }
-  return true;
-}
-function splitUrl(url) {
-  let index2 = url.length;
-  while (index2 > 0) {
-    const code3 = url.charCodeAt(index2 - 1);
-    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 62 || code3 === 63 || code3 === 93 || code3 === 125) {
-      index2--;
-    } else {
-      break;
-    }
-  }
-  if (index2 === url.length) {
-    return [url, void 0];
-  }
-  let trail2 = url.slice(index2);
-  url = url.slice(0, index2);
-  let closingParenIndex = trail2.indexOf(")");
-  const openingParens = ccount(url, "(");
-  let closingParens = ccount(url, ")");
-  while (closingParenIndex !== -1 && openingParens > closingParens) {
-    url += trail2.slice(0, closingParenIndex + 1);
-    trail2 = trail2.slice(closingParenIndex + 1);
-    closingParenIndex = trail2.indexOf(")");
-    closingParens++;
-  }
-  return [url, trail2];
-}
-function previous(match2) {
-  const code3 = match2.input.charCodeAt(match2.index - 1);
-  return match2.index === 0 || unicodeWhitespace(code3) || unicodePunctuation(code3);
-}
-
-// node_modules/.pnpm/micromark-util-normalize-identifier@2.0.1/node_modules/micromark-util-normalize-identifier/index.js
-function normalizeIdentifier(value) {
-  return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
-}
-
-// node_modules/.pnpm/mdast-util-gfm-footnote@2.1.0/node_modules/mdast-util-gfm-footnote/lib/index.js
-footnoteReference.peek = footnoteReferencePeek;
-function enterFootnoteCallString() {
-  this.buffer();
-}
-function enterFootnoteCall(token) {
-  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token);
-}
-function enterFootnoteDefinitionLabelString() {
-  this.buffer();
-}
-function enterFootnoteDefinition(token) {
-  this.enter(
-    { type: "footnoteDefinition", identifier: "", label: "", children: [] },
-    token
-  );
-}
-function exitFootnoteCallString(token) {
-  const label2 = this.resume();
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "footnoteReference");
-  node2.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node2.label = label2;
-}
-function exitFootnoteCall(token) {
-  this.exit(token);
-}
-function exitFootnoteDefinitionLabelString(token) {
-  const label2 = this.resume();
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "footnoteDefinition");
-  node2.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node2.label = label2;
-}
-function exitFootnoteDefinition(token) {
-  this.exit(token);
-}
-function footnoteReferencePeek() {
-  return "[";
-}
-function footnoteReference(node2, _, state, info) {
-  const tracker = state.createTracker(info);
-  let value = tracker.move("[^");
-  const exit3 = state.enter("footnoteReference");
-  const subexit = state.enter("reference");
-  value += tracker.move(
-    state.safe(state.associationId(node2), { after: "]", before: value })
-  );
-  subexit();
-  exit3();
-  value += tracker.move("]");
-  return value;
-}
-function gfmFootnoteFromMarkdown() {
-  return {
-    enter: {
-      gfmFootnoteCallString: enterFootnoteCallString,
-      gfmFootnoteCall: enterFootnoteCall,
-      gfmFootnoteDefinitionLabelString: enterFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: enterFootnoteDefinition
-    },
-    exit: {
-      gfmFootnoteCallString: exitFootnoteCallString,
-      gfmFootnoteCall: exitFootnoteCall,
-      gfmFootnoteDefinitionLabelString: exitFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: exitFootnoteDefinition
-    }
-  };
-}
-function gfmFootnoteToMarkdown(options) {
-  let firstLineBlank = false;
-  if (options && options.firstLineBlank) {
-    firstLineBlank = true;
-  }
-  return {
-    handlers: { footnoteDefinition, footnoteReference },
-    // This is on by default already.
-    unsafe: [{ character: "[", inConstruct: ["label", "phrasing", "reference"] }]
-  };
-  function footnoteDefinition(node2, _, state, info) {
-    const tracker = state.createTracker(info);
-    let value = tracker.move("[^");
-    const exit3 = state.enter("footnoteDefinition");
-    const subexit = state.enter("label");
-    value += tracker.move(
-      state.safe(state.associationId(node2), { before: value, after: "]" })
-    );
-    subexit();
-    value += tracker.move("]:");
-    if (node2.children && node2.children.length > 0) {
-      tracker.shift(4);
-      value += tracker.move(
-        (firstLineBlank ? "\n" : " ") + state.indentLines(
-          state.containerFlow(node2, tracker.current()),
-          firstLineBlank ? mapAll : mapExceptFirst
-        )
-      );
-    }
-    exit3();
-    return value;
-  }
-}
-function mapExceptFirst(line, index2, blank) {
-  return index2 === 0 ? line : mapAll(line, index2, blank);
-}
-function mapAll(line, index2, blank) {
-  return (blank ? "" : "    ") + line;
-}
-
-// node_modules/.pnpm/mdast-util-gfm-strikethrough@2.0.1/node_modules/mdast-util-gfm-strikethrough/lib/index.js
-var constructsWithoutStrikethrough = [
-  "autolink",
-  "destinationLiteral",
-  "destinationRaw",
-  "reference",
-  "titleQuote",
-  "titleApostrophe"
-];
-handleDelete.attention = attentionDelete;
-handleDelete.peek = peekDelete;
-function gfmStrikethroughFromMarkdown() {
-  return {
-    canContainEols: ["delete"],
-    enter: { strikethrough: enterStrikethrough },
-    exit: { strikethrough: exitStrikethrough }
-  };
-}
-function gfmStrikethroughToMarkdown() {
-  return {
-    handlers: { delete: handleDelete },
-    unsafe: [
-      {
-        character: "~",
-        inConstruct: "phrasing",
-        notInConstruct: constructsWithoutStrikethrough
-      }
-    ]
-  };
-}
-function enterStrikethrough(token) {
-  this.enter({ type: "delete", children: [], position: void 0 }, token);
-}
-function exitStrikethrough(token) {
-  this.exit(token);
-}
-function handleDelete(node2, _, state, info) {
-  const tracker = state.createTracker(info);
-  const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
-  const exit3 = state.enter("strikethrough");
-  let value = tracker.move(sequence);
-  value += state.containerPhrasing(node2, {
-    ...tracker.current(),
-    before: value,
-    after: "~"
-  });
-  value += tracker.move(sequence);
-  exit3();
-  return value;
-}
-function attentionDelete() {
-  return { construct: "strikethrough", markers: ["~"], sizes: [2, 1] };
-}
-function peekDelete() {
-  return "~";
-}
-
-// node_modules/.pnpm/markdown-table@3.1.0/node_modules/markdown-table/index.js
-function defaultStringLength(value) {
-  return value.length;
-}
-function markdownTable(table, options) {
-  const settings = options || {};
-  const align = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  const alignments = [];
-  const cellMatrix = [];
-  const sizeMatrix = [];
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-  while (++rowIndex < table.length) {
-    const row2 = [];
-    const sizes2 = [];
-    let columnIndex2 = -1;
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
-    }
-    while (++columnIndex2 < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex2]);
-      if (settings.alignDelimiters !== false) {
-        const size2 = stringLength(cell);
-        sizes2[columnIndex2] = size2;
-        if (longestCellByColumn[columnIndex2] === void 0 || size2 > longestCellByColumn[columnIndex2]) {
-          longestCellByColumn[columnIndex2] = size2;
-        }
-      }
-      row2.push(cell);
-    }
-    cellMatrix[rowIndex] = row2;
-    sizeMatrix[rowIndex] = sizes2;
-  }
-  let columnIndex = -1;
-  if (typeof align === "object" && "length" in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
-    }
-  } else {
-    const code3 = toAlignment(align);
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code3;
-    }
-  }
-  columnIndex = -1;
-  const row = [];
-  const sizes = [];
-  while (++columnIndex < mostCellsPerRow) {
-    const code3 = alignments[columnIndex];
-    let before = "";
-    let after = "";
-    if (code3 === 99) {
-      before = ":";
-      after = ":";
-    } else if (code3 === 108) {
-      before = ":";
-    } else if (code3 === 114) {
-      after = ":";
-    }
-    let size2 = settings.alignDelimiters === false ? 1 : Math.max(
-      1,
-      longestCellByColumn[columnIndex] - before.length - after.length
-    );
-    const cell = before + "-".repeat(size2) + after;
-    if (settings.alignDelimiters !== false) {
-      size2 = before.length + size2 + after.length;
-      if (size2 > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size2;
-      }
-      sizes[columnIndex] = size2;
-    }
-    row[columnIndex] = cell;
-  }
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-  rowIndex = -1;
-  const lines = [];
-  while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
-    const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
-    columnIndex = -1;
-    const line = [];
-    while (++columnIndex < cellsInRow) {
-      const cell = row2[columnIndex] || "";
-      let before = "";
-      let after = "";
-      if (settings.alignDelimiters !== false) {
-        const size2 = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code3 = alignments[columnIndex];
-        if (code3 === 114) {
-          before = " ".repeat(size2);
-        } else if (code3 === 99) {
-          const half = size2 / 2;
-          if (size2 % 2) {
-            before = " ".repeat(half + 0.5);
-            after = " ".repeat(half - 0.5);
-          } else {
-            before = " ".repeat(half);
-            after = before;
-          }
-        } else {
-          after = " ".repeat(size2);
-        }
-      }
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push("|");
-      }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
-      // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line.push(" ");
-      }
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-      line.push(cell);
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-      if (settings.padding !== false) {
-        line.push(" ");
-      }
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push("|");
-      }
-    }
-    lines.push(
-      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
-    );
-  }
-  return lines.join("\n");
-}
-function serialize(value) {
-  return value === null || value === void 0 ? "" : String(value);
-}
-function toAlignment(value) {
-  const code3 = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code3 === 67 || code3 === 99 ? 99 : code3 === 76 || code3 === 108 ? 108 : code3 === 82 || code3 === 114 ? 114 : 0;
-}
-
-// node_modules/.pnpm/mdast-util-phrasing@4.1.0/node_modules/mdast-util-phrasing/lib/index.js
-var phrasing = (
-  /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
-  convert([
-    "break",
-    "delete",
-    "emphasis",
-    // To do: next major: removed since footnotes were added to GFM.
-    "footnote",
-    "footnoteReference",
-    "image",
-    "imageReference",
-    "inlineCode",
-    // Enabled by `mdast-util-math`:
-    "inlineMath",
-    "link",
-    "linkReference",
-    // Enabled by `mdast-util-mdx`:
-    "mdxJsxTextElement",
-    // Enabled by `mdast-util-mdx`:
-    "mdxTextExpression",
-    "strong",
-    "text",
-    // Enabled by `mdast-util-directive`:
-    "textDirective"
-  ])
-);
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
-function blockquote(node2, _, state, info) {
-  const exit3 = state.enter("blockquote");
-  const tracker = state.createTracker(info);
-  tracker.move("> ");
-  tracker.shift(2);
-  const value = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map
-  );
-  exit3();
-  return value;
-}
-function map(line, _, blank) {
-  return ">" + (blank ? "" : " ") + line;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
-function patternInScope(stack, pattern2) {
-  return listInScope(stack, pattern2.inConstruct, true) && !listInScope(stack, pattern2.notInConstruct, false);
-}
-function listInScope(stack, list3, none) {
-  if (typeof list3 === "string") {
-    list3 = [list3];
-  }
-  if (!list3 || list3.length === 0) {
-    return none;
-  }
-  let index2 = -1;
-  while (++index2 < list3.length) {
-    if (stack.includes(list3[index2])) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/break.js
-function hardBreak(_, _1, state, info) {
-  let index2 = -1;
-  while (++index2 < state.unsafe.length) {
-    const pattern2 = state.unsafe[index2];
-    if (pattern2.character === "\n" && !pattern2.before && !pattern2.after && patternInScope(state.stack, pattern2)) {
-      return /[\t ]/.test(info.before) ? "" : " ";
-    }
-  }
-  return "\\\n";
-}
-
-// node_modules/.pnpm/longest-streak@3.1.0/node_modules/longest-streak/index.js
-function longestStreak(value, substring) {
-  const source = String(value);
-  let index2 = source.indexOf(substring);
-  let expected = index2;
-  let count3 = 0;
-  let max = 0;
-  if (typeof substring !== "string") {
-    throw new TypeError("Expected substring");
-  }
-  while (index2 !== -1) {
-    if (index2 === expected) {
-      if (++count3 > max) {
-        max = count3;
-      }
-    } else {
-      count3 = 1;
-    }
-    expected = index2 + substring.length;
-    index2 = source.indexOf(substring, expected);
-  }
-  return max;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
-function formatCodeAsIndented(node2, state) {
-  return Boolean(
-    state.options.fences === false && node2.value && // If there’s no info…
-    !node2.lang && // And there’s a non-whitespace character…
-    /[^\n\r ]/.test(node2.value) && // And the value doesn’t start or end in a blank…
-    !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node2.value)
-  );
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/check-fence.js
-function checkFence(state) {
-  const marker = state.options.fence || "`";
-  if (marker !== "`" && marker !== "~") {
-    throw new Error(
-      "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/code.js
-function code(node2, _, state, info) {
-  const marker = checkFence(state);
-  const raw = node2.value || "";
-  if (formatCodeAsIndented(node2, state)) {
-    const exit4 = state.enter("codeIndented");
-    const value2 = state.indentLines(raw, map2);
-    exit4();
-    return value2;
-  }
-  const tracker = state.createTracker(info);
-  const sequence = marker.repeat(Math.max(longestStreak(raw, marker) + 1, 3));
-  const exit3 = state.enter("codeFenced");
-  const suffix = marker === "`" ? "GraveAccent" : "Tilde";
-  let value = tracker.move(sequence);
-  if (node2.lang) {
-    const subexit = state.enter(`codeFencedLang${suffix}`);
-    value += tracker.move(
-      state.safe(node2.lang, {
-        before: value,
-        after: " ",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  if (node2.lang && node2.meta) {
-    const subexit = state.enter(`codeFencedMeta${suffix}`);
-    value += tracker.move(" ");
-    value += tracker.move(
-      state.safe(node2.meta, {
-        before: value,
-        after: "\n",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  value += tracker.move("\n");
-  if (raw) {
-    value += tracker.move(raw + "\n");
-  }
-  value += tracker.move(sequence);
-  exit3();
-  return value;
-}
-function map2(line, _, blank) {
-  return (blank ? "" : "    ") + line;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/check-quote.js
-function checkQuote(state) {
-  const marker = state.options.quote || '"';
-  if (marker !== '"' && marker !== "'") {
-    throw new Error(
-      "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/definition.js
-function definition(node2, _, state, info) {
-  const quote2 = checkQuote(state);
-  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("definition");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value = tracker.move("[");
-  value += tracker.move(
-    state.safe(state.associationId(node2), {
-      before: value,
-      after: "]",
-      ...tracker.current()
-    })
-  );
-  value += tracker.move("]: ");
-  subexit();
-  if (
-    // If there’s no url, or…
-    !node2.url || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value += tracker.move("<");
-    value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
-    );
-    value += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value += tracker.move(
-      state.safe(node2.url, {
-        before: value,
-        after: node2.title ? " " : "\n",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote2);
-    value += tracker.move(
-      state.safe(node2.title, {
-        before: value,
-        after: quote2,
-        ...tracker.current()
-      })
-    );
-    value += tracker.move(quote2);
-    subexit();
-  }
-  exit3();
-  return value;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
-function checkEmphasis(state) {
-  const marker = state.options.emphasis || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/.pnpm/micromark-util-classify-character@2.0.1/node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code3) {
-  if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
-    return 1;
-  }
-  if (unicodePunctuation(code3)) {
-    return 2;
-  }
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/character.js
-function firstCharacter(value) {
-  const code3 = value.codePointAt(0);
-  return code3 === void 0 ? "" : String.fromCodePoint(code3);
-}
-function lastCharacter(value) {
-  const code3 = value.codePointAt(value.length - 2);
-  return code3 !== void 0 && code3 > 65535 ? value.slice(-2) : value.slice(-1);
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-function encodeCharacterReference(code3) {
-  return "&#x" + code3.toString(16).toUpperCase() + ";";
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/encode-info.js
-function encodeInfo(outside, inside, marker) {
-  const outsideKind = classifyCharacter(outside);
-  const insideKind = classifyCharacter(inside);
-  if (outsideKind === void 0) {
-    return insideKind === void 0 ? (
-      // Letter inside:
-      // we have to encode *both* letters for `_` as it is looser.
-      // it already forms for `*` (and GFMs `~`).
-      marker === "_" ? { inside: true, outside: true } : { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (letter, whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: encode outer (letter)
-      { inside: false, outside: true }
-    );
-  }
-  if (outsideKind === 1) {
-    return insideKind === void 0 ? (
-      // Letter inside: already forms.
-      { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: already forms.
-      { inside: false, outside: false }
-    );
-  }
-  return insideKind === void 0 ? (
-    // Letter inside: already forms.
-    { inside: false, outside: false }
-  ) : insideKind === 1 ? (
-    // Whitespace inside: encode inner (whitespace).
-    { inside: true, outside: false }
-  ) : (
-    // Punctuation inside: already forms.
-    { inside: false, outside: false }
-  );
-}
-
-// node_modules/.pnpm/micromark-util-html-tag-name@2.0.1/node_modules/micromark-util-html-tag-name/index.js
-var htmlBlockNames = [
-  "address",
-  "article",
-  "aside",
-  "base",
-  "basefont",
-  "blockquote",
-  "body",
-  "caption",
-  "center",
-  "col",
-  "colgroup",
-  "dd",
-  "details",
-  "dialog",
-  "dir",
-  "div",
-  "dl",
-  "dt",
-  "fieldset",
-  "figcaption",
-  "figure",
-  "footer",
-  "form",
-  "frame",
-  "frameset",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "head",
-  "header",
-  "hr",
-  "html",
-  "iframe",
-  "legend",
-  "li",
-  "link",
-  "main",
-  "menu",
-  "menuitem",
-  "nav",
-  "noframes",
-  "ol",
-  "optgroup",
-  "option",
-  "p",
-  "param",
-  "search",
-  "section",
-  "summary",
-  "table",
-  "tbody",
-  "td",
-  "tfoot",
-  "th",
-  "thead",
-  "title",
-  "tr",
-  "track",
-  "ul"
-];
-var htmlRawNames = ["pre", "script", "style", "textarea"];
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/html-kind.js
-function htmlKind(value) {
-  if (value.charCodeAt(0) !== 60) return;
-  const next = value.charCodeAt(1);
-  if (next === 33) {
-    const code4 = value.charCodeAt(2);
-    if (code4 === 45) return 2;
-    if (code4 === 91) return 5;
-    if (asciiAlpha(code4)) return 4;
-    return;
-  }
-  if (next === 63) return 3;
-  const closing = next === 47;
-  const start = closing ? 2 : 1;
-  let end = start;
-  let code3 = value.charCodeAt(end);
-  if (!asciiAlpha(code3)) return;
-  while (code3 === 45 || asciiAlphanumeric(code3)) {
-    code3 = value.charCodeAt(++end);
-  }
-  const name = value.slice(start, end).toLowerCase();
-  if (!closing && code3 !== 47 && htmlRawNames.includes(name)) {
-    return 1;
-  }
-  return htmlBlockNames.includes(name) ? 6 : 7;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
-var builtins = /* @__PURE__ */ new Map([
-  ["*", false],
-  ["_", true]
-]);
-function candidates(tokens, involved, runOf) {
-  const related = /* @__PURE__ */ new Set();
-  for (const token of tokens) {
-    const siblings = runOf.get(token);
-    if (siblings && token.attention && involved.some((d) => d.attention === token.attention)) {
-      for (const sibling of siblings.tokens) {
-        related.add(sibling.attention);
-      }
-    }
-  }
-  const ordered = [];
-  for (const token of tokens) {
-    if (token.attention && related.delete(token.attention)) {
-      ordered.push(token.attention);
-    }
-  }
-  ordered.reverse();
-  return ordered;
-}
-function check(tokens, before, after) {
-  const runs = [];
-  const wrong = /* @__PURE__ */ new Map();
-  const runOf = /* @__PURE__ */ new Map();
-  let index2 = 0;
-  while (index2 < tokens.length) {
-    if (!tokens[index2].attention) {
-      index2++;
-      continue;
-    }
-    const marker = tokens[index2].value.charAt(0);
-    const strict = builtins.get(marker);
-    let end = index2 + 1;
-    while (end < tokens.length && tokens[end].attention && tokens[end].value.charAt(0) === marker) {
-      end++;
-    }
-    const head = index2 ? tokens[index2 - 1].value : before;
-    const previous3 = classifyCharacter(head.charCodeAt(head.length - 1));
-    const next = classifyCharacter(
-      (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
-    );
-    const open = !next || next === 2 && Boolean(previous3);
-    const close = !previous3 || previous3 === 2 && Boolean(next);
-    const run3 = {
-      tokens: tokens.slice(index2, end),
-      markers: [],
-      start: 0,
-      end: 0,
-      // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open && (Boolean(previous3) || !close) : open,
-      close: strict ? close && (Boolean(next) || !open) : close,
-      // All builtins can split runs.
-      split: strict !== void 0
-    };
-    for (const token of run3.tokens) {
-      wrong.set(token, [...run3.tokens]);
-      runOf.set(token, run3);
-      let size2 = token.value.length;
-      while (size2--) run3.markers.push(token);
-    }
-    run3.end = run3.markers.length;
-    runs.push(run3);
-    index2 = end;
-  }
-  pair(runs, wrong);
-  index2 = -1;
-  while (++index2 < tokens.length) {
-    const involved = wrong.get(tokens[index2]);
-    if (involved) return { attention: candidates(tokens, involved, runOf), index: index2 };
-  }
-}
-function encode(tokens, start) {
-  const token = tokens[start ? 0 : tokens.length - 1];
-  if (!token || token.attention) return;
-  const character = start ? firstCharacter(token.value) : lastCharacter(token.value);
-  const reference = encodeCharacterReference(
-    /** @type {number} */
-    character.codePointAt(0)
-  );
-  if (start) {
-    token.value = reference + token.value.slice(character.length);
-  } else {
-    let value = token.value.slice(0, token.value.length - character.length);
-    let escapes = 0;
-    while (value.charCodeAt(value.length - 1 - escapes) === 92) {
-      escapes++;
-    }
-    if (escapes % 2) value += "\\";
-    token.value = value + reference;
-  }
-}
-function improve(items, chosen, mistake, before, after) {
-  for (const attention4 of mistake.attention) {
-    const current = chosen.get(attention4) || attention4.sequences[0];
-    for (const sequence of attention4.sequences) {
-      if (sequence === current) continue;
-      const trial = new Map(chosen);
-      trial.set(attention4, sequence);
-      const tokens = render(items, trial, before, after);
-      const next = check(tokens, before, after);
-      if (!next || next.index > mistake.index) {
-        return { chosen: trial, mistake: next, tokens };
-      }
-    }
-  }
-}
-function pair(runs, wrong) {
-  const openersByMarker = /* @__PURE__ */ new Map();
-  for (const closer of runs) {
-    const marker = closer.tokens[0].value.charAt(0);
-    let openers = openersByMarker.get(marker);
-    if (!openers) {
-      openers = [];
-      openersByMarker.set(marker, openers);
-    }
-    let open = closer.close ? openers.length : 0;
-    while (open-- && closer.start < closer.end) {
-      const opener = openers[open];
-      const openerSize = opener.end - opener.start;
-      const closerSize = closer.end - closer.start;
-      if (closer.split ? (
-        // The rule of 3, on the sizes that are left.
-        (opener.close || closer.open) && closerSize % 3 && !((openerSize + closerSize) % 3)
-      ) : (
-        // Others pair whole runs of the same size.
-        openerSize !== opener.markers.length || openerSize !== closerSize
-      )) {
-        continue;
-      }
-      const size2 = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
-      const opening = opener.markers.slice(opener.end - size2, opener.end);
-      const closing = closer.markers.slice(closer.start, closer.start + size2);
-      const openToken = opening[0];
-      const closeToken = closing[0];
-      if (
-        // Whole sequences:
-        // the markers of a sequence are next to each other,
-        // so if the first and last marker are of one sequence of that size,
-        // all markers are exactly that sequence.
-        openToken === opening[size2 - 1] && openToken.value.length === size2 && closeToken === closing[size2 - 1] && closeToken.value.length === size2 && // Of the same attention, so its opening and closing sequence.
-        openToken.attention === closeToken.attention
-      ) {
-        wrong.delete(openToken);
-        wrong.delete(closeToken);
-      } else {
-        const involved = [.../* @__PURE__ */ new Set([...opening, ...closing])];
-        for (const token of involved) {
-          const list3 = wrong.get(token);
-          if (list3) list3.push(...involved);
-        }
-      }
-      opener.end -= size2;
-      closer.start += size2;
-      if (opener.start === opener.end) openers.splice(open, 1);
-      open = openers.length;
-    }
-    if (closer.open && closer.start < closer.end) openers.push(closer);
-  }
-}
-function attentionSequences(type, markers, sizes) {
-  if (markers.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without markers, expected one or more markers"
-    );
-  }
-  if (sizes.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without sizes, expected one or more sizes"
-    );
-  }
-  for (const size2 of sizes) {
-    if (!Number.isSafeInteger(size2) || size2 < 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + size2 + "` as size, expected positive integer"
-      );
-    }
-  }
-  const sequences = [];
-  for (const marker of markers) {
-    if (marker.length !== 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected a single ascii character"
-      );
-    }
-    if (!asciiPunctuation(marker.charCodeAt(0))) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
-      );
-    }
-    for (const size2 of sizes) {
-      sequences.push(marker.repeat(size2));
-    }
-  }
-  return sequences;
-}
-function phrasing2(parent, state, info) {
-  const indexStack = state.indexStack;
-  const children = parent.children || [];
-  const results = [];
-  let index2 = -1;
-  let before = info.before;
-  indexStack.push(-1);
-  let tracker = state.createTracker(info);
-  while (++index2 < children.length) {
-    const child = children[index2];
-    let after;
-    indexStack[indexStack.length - 1] = index2;
-    if (index2 + 1 < children.length) {
-      let handle3 = state.handle.handlers[children[index2 + 1].type];
-      if (handle3 && handle3.peek) handle3 = handle3.peek;
-      after = handle3 ? firstCharacter(
-        handle3(children[index2 + 1], parent, state, {
-          before: "",
-          after: "",
-          ...tracker.current()
-        })
-      ) : "";
-    } else {
-      after = info.after;
-    }
-    const previous3 = results[results.length - 1];
-    if (typeof previous3 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
-      results[results.length - 1] = previous3.replace(/(\r?\n|\r)$/, " ");
-      before = " ";
-      tracker = state.createTracker(info);
-      tracker.move(serialize2(results, info.before, info.after));
-    }
-    const handle2 = state.handle.handlers[child.type];
-    if (handle2 && handle2.attention) {
-      const item = attentionItem(
-        /** @type {PhrasingParents} */
-        child,
-        handle2.attention,
-        state,
-        tracker
-      );
-      if (!item) continue;
-      results.push(item);
-      before = lastCharacter(item.sequences[0]);
-    } else {
-      const value = state.handle(child, parent, state, {
-        ...tracker.current(),
-        after,
-        before
-      });
-      if (!value) continue;
-      tracker.move(value);
-      results.push(value);
-      before = lastCharacter(value);
-    }
-  }
-  indexStack.pop();
-  return results;
-}
-function attentionItem(node2, attention4, state, tracker) {
-  const { construct, markers, sizes } = attention4(node2, state);
-  const sequences = attentionSequences(node2.type, markers, sizes);
-  const sequence = sequences[0];
-  const exit3 = state.enter(construct);
-  const inside = state.createTracker(tracker.current());
-  inside.move(sequence);
-  const children = phrasing2(node2, state, {
-    ...inside.current(),
-    before: sequence,
-    after: sequence
-  });
-  exit3();
-  if (children.length === 0) return;
-  tracker.move(sequence);
-  tracker.move(serialize2(children, sequence, sequence));
-  tracker.move(sequence);
-  return { children, sequences };
-}
-function fix(items, chosen, before, after) {
-  let tokens = render(items, chosen, before, after);
-  let mistake = check(tokens, before, after);
-  while (mistake) {
-    const next = improve(items, chosen, mistake, before, after);
-    if (!next) return;
-    chosen = next.chosen;
-    tokens = next.tokens;
-    mistake = next.mistake;
-  }
-  return tokens;
-}
-function guess(items, chosen, before, after) {
-  let previous3 = before;
-  let index2 = -1;
-  while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
-      previous3 = "";
-      continue;
-    }
-    const next = index2 === items.length - 1 ? after : "";
-    const sequence = item.sequences.find(function(value) {
-      const marker = value.charAt(0);
-      return marker !== previous3.charAt(0) && marker !== next.charAt(0) || items.length === 1 && builtins.has(marker) && value.length > before.length;
-    }) || item.sequences[0];
-    if (sequence !== item.sequences[0]) chosen.set(item, sequence);
-    guess(item.children, chosen, sequence, sequence);
-    previous3 = sequence;
-  }
-}
-function render(items, chosen, before, after) {
-  const tokens = [];
-  let encodeAfter;
-  let previous3 = lastCharacter(before);
-  let index2 = -1;
-  while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
-      const token = { value: item, attention: void 0 };
-      if (encodeAfter && encodeAfter === firstCharacter(item)) {
-        encode([token], true);
-      }
-      encodeAfter = void 0;
-      tokens.push(token);
-      if (token.value) previous3 = lastCharacter(token.value);
-      continue;
-    }
-    const sequence = chosen.get(item) || item.sequences[0];
-    const marker = sequence.charAt(0);
-    const next = items[index2 + 1];
-    const outsideBefore = previous3;
-    const outsideAfter = firstCharacter(
-      next === void 0 ? after : typeof next === "string" ? next : chosen.get(next) || next.sequences[0]
-    );
-    const inside = render(item.children, chosen, sequence, sequence);
-    const head = inside[0].value;
-    const open = encodeInfo(
-      outsideBefore.charCodeAt(outsideBefore.length - 1),
-      head.charCodeAt(0),
-      marker
-    );
-    if (open.inside) encode(inside, true);
-    const tail = lastCharacter(inside[inside.length - 1].value);
-    const close = encodeInfo(
-      outsideAfter.charCodeAt(0),
-      tail.charCodeAt(tail.length - 1),
-      marker
-    );
-    if (close.inside) encode(inside, false);
-    if (open.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
-      encode(tokens, false);
-    }
-    if (close.outside) encodeAfter = outsideAfter;
-    tokens.push({ value: sequence, attention: item }, ...inside, {
-      value: sequence,
-      attention: item
-    });
-    previous3 = sequence.charAt(sequence.length - 1);
-  }
-  return tokens;
-}
-function serialize2(items, before, after) {
-  const guessed = /* @__PURE__ */ new Map();
-  guess(items, guessed, before, after);
-  const tokens = (
-    // Start from guesses (based on the preferred sequences).
-    (guessed.size > 0 ? fix(items, guessed, before, after) : void 0) || // If stuck, start from the preferred sequences instead.
-    fix(items, /* @__PURE__ */ new Map(), before, after) || // If stuck again, use the preferred sequences as they are.
-    render(items, /* @__PURE__ */ new Map(), before, after)
-  );
-  let result = "";
-  for (const token of tokens) result += token.value;
-  return result;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
-emphasis.attention = attention;
-emphasis.peek = peek;
-function emphasis(node2, _, state, info) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention, state, state.createTracker(info));
-  const value = item ? serialize2([item], info.before, info.after) : "";
-  exit3();
-  return value;
-}
-function attention(_, state) {
-  const marker = checkEmphasis(state);
-  return {
-    construct: "emphasis",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [1]
-  };
-}
-function peek(_, _1, state) {
-  return state.options.emphasis || "*";
-}
-
-// node_modules/.pnpm/unist-util-visit@5.2.0/node_modules/unist-util-visit/lib/index.js
-function visit(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
-  let check4;
-  let visitors;
-  let reverse;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check4 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    reverse = maybeReverse;
-  } else {
-    visitors = /** @type {Visitor | Visitors} */
-    testOrEnterOrVisitors;
-    reverse = enterOrVisitorsOrReverse;
-  }
-  if (typeof visitors === "function") {
-    visitParents(tree, check4, wrap(visitors), reverse);
-  } else {
-    visitParents(tree, check4, wrapVisitors(visitors), reverse);
-  }
-}
-function wrapVisitors(visitors) {
-  if (!visitors || typeof visitors !== "object") return visitors;
-  return {
-    enter: typeof visitors.enter === "function" ? wrap(visitors.enter) : visitors.enter,
-    exit: typeof visitors.exit === "function" ? wrap(visitors.exit) : visitors.exit
-  };
-}
-function wrap(visitor) {
-  return overload;
-  function overload(node2, parents, index2) {
-    return visitor(node2, index2, parents[parents.length - 1]);
-  }
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
-function formatHeadingAsSetext(node2, state) {
-  let literalWithBreak = false;
-  visit(node2, function(node3) {
-    if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
-  );
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/heading.js
-function heading(node2, _, state, info) {
-  const rank = Math.max(Math.min(6, node2.depth || 1), 1);
-  const tracker = state.createTracker(info);
-  if (formatHeadingAsSetext(node2, state)) {
-    const exit4 = state.enter("headingSetext");
-    const subexit2 = state.enter("phrasing");
-    const value2 = state.containerPhrasing(node2, {
-      ...tracker.current(),
-      before: "\n",
-      after: "\n"
-    });
-    subexit2();
-    exit4();
-    return value2 + "\n" + (rank === 1 ? "=" : "-").repeat(
-      // The whole size…
-      value2.length - // Minus the position of the character after the last EOL (or
-      // 0 if there is none)…
-      (Math.max(value2.lastIndexOf("\r"), value2.lastIndexOf("\n")) + 1)
-    );
-  }
-  const sequence = "#".repeat(rank);
-  const exit3 = state.enter("headingAtx");
-  const subexit = state.enter("phrasing");
-  tracker.move(sequence + " ");
-  let value = state.containerPhrasing(node2, {
-    before: "# ",
-    after: "\n",
-    ...tracker.current()
-  });
-  const head = value.charCodeAt(0);
-  if (head === 9 || head === 32) {
-    value = encodeCharacterReference(head) + value.slice(1);
-  }
-  value = value ? sequence + " " + value : sequence;
-  if (state.options.closeAtx) {
-    value += " " + sequence;
-  }
-  subexit();
-  exit3();
-  return value;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/html.js
-html.peek = htmlPeek;
-function html(node2) {
-  return node2.value || "";
-}
-function htmlPeek() {
-  return "<";
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/image.js
-image.peek = imagePeek;
-function image(node2, _, state, info) {
-  const quote2 = checkQuote(state);
-  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("image");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value = tracker.move("![");
-  value += tracker.move(
-    state.safe(node2.alt, { before: value, after: "]", ...tracker.current() })
-  );
-  value += tracker.move("](");
-  subexit();
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && node2.title || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value += tracker.move("<");
-    value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
-    );
-    value += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value += tracker.move(
-      state.safe(node2.url, {
-        before: value,
-        after: node2.title ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote2);
-    value += tracker.move(
-      state.safe(node2.title, {
-        before: value,
-        after: quote2,
-        ...tracker.current()
-      })
-    );
-    value += tracker.move(quote2);
-    subexit();
-  }
-  value += tracker.move(")");
-  exit3();
-  return value;
-}
-function imagePeek() {
-  return "!";
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
-imageReference.peek = imageReferencePeek;
-function imageReference(node2, _, state, info) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("imageReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value = tracker.move("![");
-  const alt = state.safe(node2.alt, {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  value += tracker.move(alt + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
-    return d !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !alt || alt !== reference) {
-    value += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value = value.slice(0, -1);
-  } else {
-    value += tracker.move("]");
-  }
-  return value;
-}
-function imageReferencePeek() {
-  return "!";
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
-inlineCode.peek = inlineCodePeek;
-function inlineCode(node2, _, state) {
-  let value = node2.value || "";
-  let sequence = "`";
-  let index2 = -1;
-  while (new RegExp("(^|[^`])" + sequence + "([^`]|$)").test(value)) {
-    sequence += "`";
-  }
-  if (/[^\n\r ]/.test(value) && (/^[\n\r ]/.test(value) && /[\n\r ]$/.test(value) || /^`|`$/.test(value))) {
-    value = " " + value + " ";
-  }
-  while (++index2 < state.unsafe.length) {
-    const pattern2 = state.unsafe[index2];
-    const expression = state.compilePattern(pattern2);
-    if (!pattern2.atBreak) continue;
-    let match2;
-    while (match2 = expression.exec(value)) {
-      let position2 = match2.index;
-      if (value.charCodeAt(position2) === 10 && value.charCodeAt(position2 - 1) === 13) {
-        position2--;
-      }
-      value = value.slice(0, position2) + " " + value.slice(match2.index + 1);
-    }
-  }
-  return sequence + value + sequence;
-}
-function inlineCodePeek() {
-  return "`";
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
-function formatLinkAsAutolink(node2, state) {
-  const raw = toString(node2);
-  return Boolean(
-    !state.options.resourceLink && // If there’s a url…
-    node2.url && // And there’s no title…
-    !node2.title && // And the content of `node` is a single text node…
-    node2.children && node2.children.length === 1 && node2.children[0].type === "text" && // And if the url is the same as the content…
-    (raw === node2.url || "mailto:" + raw === node2.url) && // And that starts w/ a protocol…
-    /^[a-z][+\-.a-z]+:/i.test(node2.url) && // And that doesn’t contain ASCII control codes (character escapes and
-    // references don’t work), space, or angle brackets…
-    !/[\0- <>\u007F]/.test(node2.url)
-  );
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/link.js
-link.peek = linkPeek;
-function link(node2, _, state, info) {
-  const quote2 = checkQuote(state);
-  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
-  const tracker = state.createTracker(info);
-  if (formatLinkAsAutolink(node2, state)) {
-    const stack = state.stack;
-    state.stack = stack.filter(function(d) {
-      return d !== "phrasing";
-    });
-    const exit4 = state.enter("autolink");
-    let value2 = tracker.move("<");
-    value2 += tracker.move(
-      state.containerPhrasing(node2, {
-        before: value2,
-        after: ">",
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(">");
-    exit4();
-    state.stack = stack;
-    return value2;
-  }
-  const exit3 = state.enter("link");
-  let subexit = state.enter("label");
-  let value = tracker.move("[");
-  const text6 = state.containerPhrasing(node2, {
-    before: value,
-    after: "](",
-    ...tracker.current()
-  });
-  value += tracker.move(text6);
-  subexit();
-  value += tracker.move("](");
-  const enclose = /[\0- \u007F]/.test(node2.url);
-  const last = info.before.charAt(info.before.length - 1);
-  let title = node2.title || void 0;
-  if (!title && !enclose && (last === "\n" || last === "\r")) {
-    let index2 = 0;
-    while (index2 < text6.length && text6.charCodeAt(index2) !== 93) {
-      index2 += text6.charCodeAt(index2) === 92 ? 2 : 1;
-    }
-    if (text6.charCodeAt(index2 + 1) === 58) title = "";
-  }
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && typeof title === "string" || // If there are control characters or whitespace.
-    enclose
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value += tracker.move("<");
-    value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
-    );
-    value += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value += tracker.move(
-      state.safe(node2.url, {
-        before: value,
-        after: typeof title === "string" ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (typeof title === "string") {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote2);
-    value += tracker.move(
-      state.safe(title, {
-        before: value,
-        after: quote2,
-        ...tracker.current()
-      })
-    );
-    value += tracker.move(quote2);
-    subexit();
-  }
-  value += tracker.move(")");
-  exit3();
-  return value;
-}
-function linkPeek(node2, _, state) {
-  return formatLinkAsAutolink(node2, state) ? "<" : "[";
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
-linkReference.peek = linkReferencePeek;
-function linkReference(node2, _, state, info) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("linkReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value = tracker.move("[");
-  const text6 = state.containerPhrasing(node2, {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  value += tracker.move(text6 + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
-    return d !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !text6 || text6 !== reference) {
-    value += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value = value.slice(0, -1);
-  } else {
-    value += tracker.move("]");
-  }
-  return value;
-}
-function linkReferencePeek() {
-  return "[";
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
-function checkBullet(state) {
-  const marker = state.options.bullet || "*";
-  if (marker !== "*" && marker !== "+" && marker !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
-function checkBulletOther(state) {
-  const bullet = checkBullet(state);
-  const bulletOther = state.options.bulletOther;
-  if (!bulletOther) {
-    return bullet === "*" ? "-" : "*";
-  }
-  if (bulletOther !== "*" && bulletOther !== "+" && bulletOther !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + bulletOther + "` for `options.bulletOther`, expected `*`, `+`, or `-`"
-    );
-  }
-  if (bulletOther === bullet) {
-    throw new Error(
-      "Expected `bullet` (`" + bullet + "`) and `bulletOther` (`" + bulletOther + "`) to be different"
-    );
-  }
-  return bulletOther;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
-function checkBulletOrdered(state) {
-  const marker = state.options.bulletOrdered || ".";
-  if (marker !== "." && marker !== ")") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/check-rule.js
-function checkRule(state) {
-  const marker = state.options.rule || "*";
-  if (marker !== "*" && marker !== "-" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list(node2, parent, state, info) {
-  const exit3 = state.enter("list");
-  const bulletCurrent = state.bulletCurrent;
-  let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
-  const bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state);
-  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
-  if (!node2.ordered) {
-    const firstListItem = node2.children ? node2.children[0] : void 0;
-    if (
-      // Bullet could be used as a thematic break marker:
-      (bullet === "*" || bullet === "-") && // Empty first list item:
-      firstListItem && (!firstListItem.children || !firstListItem.children[0]) && // Directly in two other list items:
-      state.stack[state.stack.length - 1] === "list" && state.stack[state.stack.length - 2] === "listItem" && state.stack[state.stack.length - 3] === "list" && state.stack[state.stack.length - 4] === "listItem" && // That are each the first child.
-      state.indexStack[state.indexStack.length - 1] === 0 && state.indexStack[state.indexStack.length - 2] === 0 && state.indexStack[state.indexStack.length - 3] === 0
-    ) {
-      useDifferentMarker = true;
-    }
-    if (checkRule(state) === bullet && firstListItem) {
-      let index2 = -1;
-      while (++index2 < node2.children.length) {
-        const item = node2.children[index2];
-        if (item && item.type === "listItem" && item.children && item.children[0] && item.children[0].type === "thematicBreak") {
-          useDifferentMarker = true;
-          break;
-        }
-      }
-    }
-  }
-  if (useDifferentMarker) {
-    bullet = bulletOther;
-  }
-  state.bulletCurrent = bullet;
-  const value = state.containerFlow(node2, info);
-  state.bulletLastUsed = bullet;
-  state.bulletCurrent = bulletCurrent;
-  exit3();
-  return value;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
-function checkListItemIndent(state) {
-  const style = state.options.listItemIndent || "one";
-  if (style !== "tab" && style !== "one" && style !== "mixed") {
-    throw new Error(
-      "Cannot serialize items with `" + style + "` for `options.listItemIndent`, expected `tab`, `one`, or `mixed`"
-    );
-  }
-  return style;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/list-item.js
-function listItem(node2, parent, state, info) {
-  const listItemIndent = checkListItemIndent(state);
-  let bullet = state.bulletCurrent || checkBullet(state);
-  if (parent && parent.type === "list" && parent.ordered) {
-    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
-  }
-  let size2 = bullet.length + 1;
-  if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
-    size2 = Math.ceil(size2 / 4) * 4;
-  }
-  const tracker = state.createTracker(info);
-  tracker.move(bullet + " ".repeat(size2 - bullet.length));
-  tracker.shift(size2);
-  const exit3 = state.enter("listItem");
-  const value = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map3
-  );
-  exit3();
-  return value;
-  function map3(line, index2, blank) {
-    if (index2) {
-      return (blank ? "" : " ".repeat(size2)) + line;
-    }
-    return (blank ? bullet : bullet + " ".repeat(size2 - bullet.length)) + line;
-  }
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
-function paragraph(node2, _, state, info) {
-  const exit3 = state.enter("paragraph");
-  const subexit = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info);
-  subexit();
-  exit3();
-  return value;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/root.js
-function root(node2, _, state, info) {
-  const hasPhrasing = node2.children.some(function(d) {
-    return phrasing(d);
-  });
-  if (!hasPhrasing) return state.containerFlow(node2, info);
-  const exit3 = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info);
-  exit3();
-  return value;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/check-strong.js
-function checkStrong(state) {
-  const marker = state.options.strong || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/strong.js
-strong.attention = attention2;
-strong.peek = peek2;
-function strong(node2, _, state, info) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention2, state, state.createTracker(info));
-  const value = item ? serialize2([item], info.before, info.after) : "";
-  exit3();
-  return value;
-}
-function attention2(_, state) {
-  const marker = checkStrong(state);
-  return {
-    construct: "strong",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [2]
-  };
-}
-function peek2(_, _1, state) {
-  return state.options.strong || "*";
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/text.js
-function text(node2, parent, state, info) {
-  const siblings = parent ? parent.children : [];
-  const index2 = state.indexStack[state.indexStack.length - 1];
-  return state.safe(node2.value, {
-    ...info,
-    afterNode: siblings[index2 + 1],
-    beforeNode: siblings[index2 - 1]
-  });
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
-function checkRuleRepetition(state) {
-  const repetition = state.options.ruleRepetition || 3;
-  if (repetition < 3) {
-    throw new Error(
-      "Cannot serialize rules with repetition `" + repetition + "` for `options.ruleRepetition`, expected `3` or more"
-    );
-  }
-  return repetition;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
-function thematicBreak(_, _1, state) {
-  const value = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
-  return state.options.ruleSpaces ? value.slice(0, -1) : value;
-}
-
-// node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/index.js
-var handle = {
-  blockquote,
-  break: hardBreak,
-  code,
-  definition,
-  emphasis,
-  hardBreak,
-  heading,
-  html,
-  image,
-  imageReference,
-  inlineCode,
-  link,
-  linkReference,
-  list,
-  listItem,
-  paragraph,
-  root,
-  strong,
-  text,
-  thematicBreak
-};
 
 // node_modules/.pnpm/character-entities@2.0.2/node_modules/character-entities/index.js
 var characterEntities = {
@@ -17938,353 +16312,9 @@ function decodeNamedCharacterReference(value) {
   return own.call(characterEntities, value) ? characterEntities[value] : false;
 }
 
-// node_modules/.pnpm/micromark-util-decode-numeric-character-reference@2.0.2/node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value, base2) {
-  const code3 = Number.parseInt(value, base2);
-  if (
-    // C0 except for HT, LF, FF, CR, space.
-    code3 < 9 || code3 === 11 || code3 > 13 && code3 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code3 > 126 && code3 < 160 || // Lone high surrogates and low surrogates.
-    code3 > 55295 && code3 < 57344 || // Noncharacters.
-    code3 > 64975 && code3 < 65008 || /* eslint-disable no-bitwise */
-    (code3 & 65535) === 65535 || (code3 & 65535) === 65534 || /* eslint-enable no-bitwise */
-    // Out of range
-    code3 > 1114111
-  ) {
-    return "\uFFFD";
-  }
-  return String.fromCodePoint(code3);
-}
-
-// node_modules/.pnpm/micromark-util-decode-string@2.0.1/node_modules/micromark-util-decode-string/index.js
-var characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
-function decodeString(value) {
-  return value.replace(characterEscapeOrReference, decode);
-}
-function decode($0, $1, $2) {
-  if ($1) {
-    return $1;
-  }
-  const head = $2.charCodeAt(0);
-  if (head === 35) {
-    const head2 = $2.charCodeAt(1);
-    const hex = head2 === 120 || head2 === 88;
-    return decodeNumericCharacterReference($2.slice(hex ? 2 : 1), hex ? 16 : 10);
-  }
-  return decodeNamedCharacterReference($2) || $0;
-}
-
-// node_modules/.pnpm/mdast-util-gfm-table@2.0.1/node_modules/mdast-util-gfm-table/lib/index.js
-function gfmTableFromMarkdown() {
-  return {
-    enter: {
-      table: enterTable,
-      tableData: enterCell,
-      tableHeader: enterCell,
-      tableRow: enterRow
-    },
-    exit: {
-      codeText: exitCodeText,
-      table: exitTable,
-      tableData: exit,
-      tableHeader: exit,
-      tableRow: exit
-    }
-  };
-}
-function enterTable(token) {
-  const align = token._align;
-  ok(align, "expected `_align` on table");
-  this.enter(
-    {
-      type: "table",
-      align: align.map(function(d) {
-        return d === "none" ? null : d;
-      }),
-      children: [],
-      position: void 0
-    },
-    token
-  );
-  this.data.inTable = true;
-}
-function exitTable(token) {
-  this.exit(token);
-  this.data.inTable = void 0;
-}
-function enterRow(token) {
-  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
-}
-function exit(token) {
-  this.exit(token);
-}
-function enterCell(token) {
-  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
-}
-function exitCodeText(token) {
-  let value = this.resume();
-  if (this.data.inTable) {
-    value = value.replace(/\\([\\|])/g, replace);
-  }
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "inlineCode");
-  node2.value = value;
-  this.exit(token);
-}
-function replace($0, $1) {
-  return $1 === "|" ? $1 : $0;
-}
-function gfmTableToMarkdown(options) {
-  const settings = options || {};
-  const {
-    tableCellPadding: padding,
-    tablePipeAlign: alignDelimiters,
-    stringLength
-  } = settings;
-  const around = padding ? " " : "|";
-  return {
-    handlers: {
-      inlineCode: inlineCodeWithTable,
-      table: handleTable,
-      tableCell: handleTableCell,
-      tableRow: handleTableRow
-    },
-    join: [joinTable],
-    unsafe: [
-      { character: "\r", inConstruct: "tableCell" },
-      { character: "\n", inConstruct: "tableCell" },
-      // A pipe, when followed by a tab or space (padding), or a dash or colon
-      // (unpadded delimiter row), could result in a table.
-      { atBreak: true, character: "|", after: "[	 :-]" },
-      // A pipe in a cell must be encoded.
-      { character: "|", inConstruct: "tableCell" },
-      // A colon must be followed by a dash, in which case it could start a
-      // delimiter row.
-      { atBreak: true, character: ":", after: "-" },
-      // A delimiter row can also start with a dash, when followed by more
-      // dashes, a colon, or a pipe.
-      // This is a stricter version than the built in check for lists, thematic
-      // breaks, and setex heading underlines though:
-      // <https://github.com/syntax-tree/mdast-util-to-markdown/blob/51a2038/lib/unsafe.js#L57>
-      { atBreak: true, character: "-", after: "[:|-]" }
-    ]
-  };
-  function handleTable(node2, _, state, info) {
-    const matrix = handleTableAsData(node2, state, info);
-    const head = matrix[0];
-    if (head) {
-      let columns = node2.align ? node2.align.length : 0;
-      let index2 = -1;
-      if (!columns) {
-        while (++index2 < matrix.length) {
-          if (matrix[index2].length > columns) columns = matrix[index2].length;
-        }
-      }
-      while (head.length < columns) head.push("");
-    }
-    return serializeData(matrix, node2.align);
-  }
-  function handleTableRow(node2, _, state, info) {
-    const row = handleTableRowAsData(node2, state, info);
-    const value = serializeData([row]);
-    return value.slice(0, value.indexOf("\n"));
-  }
-  function handleTableCell(node2, _, state, info) {
-    const exit3 = state.enter("tableCell");
-    const subexit = state.enter("phrasing");
-    const value = state.containerPhrasing(node2, {
-      ...info,
-      before: around,
-      after: around
-    });
-    subexit();
-    exit3();
-    return value;
-  }
-  function serializeData(matrix, align) {
-    return markdownTable(matrix, {
-      align,
-      alignDelimiters,
-      fillRows: false,
-      padding,
-      stringLength
-    });
-  }
-  function handleTableAsData(node2, state, info) {
-    const { children } = node2;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("table");
-    while (++index2 < children.length) {
-      result[index2] = handleTableRowAsData(children[index2], state, info);
-    }
-    subexit();
-    return result;
-  }
-  function handleTableRowAsData(node2, state, info) {
-    const { children } = node2;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("tableRow");
-    while (++index2 < children.length) {
-      result[index2] = handleTableCell(children[index2], node2, state, info);
-    }
-    subexit();
-    return result;
-  }
-  function inlineCodeWithTable(node2, parent, state) {
-    const value = handle.inlineCode(node2, parent, state);
-    if (!state.stack.includes("tableCell")) return value;
-    const result = [];
-    let start = 0;
-    let index2 = value.indexOf("|");
-    while (index2 !== -1) {
-      let before = index2;
-      while (before > start && value.charCodeAt(before - 1) === 92) {
-        before--;
-      }
-      result.push(value.slice(start, index2));
-      if ((index2 - before) % 2 === 0) result.push("\\");
-      start = index2;
-      index2 = value.indexOf("|", index2 + 1);
-    }
-    result.push(value.slice(start));
-    return result.join("");
-  }
-}
-function joinTable(left, right, parent, state) {
-  if (left.type === "table" && parent.type === "listItem" && parent.spread === false && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext2(right, state) || right.type === "paragraph" || right.type === "table")) {
-    return 1;
-  }
-}
-function formatHeadingAsSetext2(node2, state) {
-  let literalWithBreak = false;
-  visit(node2, function(node3) {
-    if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value)) {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
-  );
-}
-
-// node_modules/.pnpm/mdast-util-gfm-task-list-item@2.0.1/node_modules/mdast-util-gfm-task-list-item/lib/index.js
-function gfmTaskListItemFromMarkdown() {
-  return {
-    exit: {
-      taskListCheckValueChecked: exitCheck,
-      taskListCheckValueUnchecked: exitCheck,
-      paragraph: exitParagraphWithTaskListItem
-    }
-  };
-}
-function gfmTaskListItemToMarkdown() {
-  return {
-    handlers: { paragraph: paragraphWithTaskListItem },
-    join: [joinDefinitionsBeforeTaskListItemParagraph]
-  };
-}
-function exitCheck(token) {
-  const node2 = this.stack[this.stack.length - 2];
-  ok(node2.type === "listItem");
-  node2.checked = token.type === "taskListCheckValueChecked";
-}
-function exitParagraphWithTaskListItem(token) {
-  const parent = this.stack[this.stack.length - 2];
-  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
-    const node2 = this.stack[this.stack.length - 1];
-    ok(node2.type === "paragraph");
-    const head = node2.children[0];
-    if (head && head.type === "text") {
-      const siblings = parent.children;
-      let index2 = -1;
-      let firstParagraph;
-      while (++index2 < siblings.length) {
-        const sibling = siblings[index2];
-        if (sibling.type === "paragraph") {
-          firstParagraph = sibling;
-          break;
-        }
-      }
-      if (firstParagraph === node2) {
-        head.value = head.value.slice(1);
-        if (head.value.length === 0) {
-          node2.children.shift();
-        } else if (node2.position && head.position && typeof head.position.start.offset === "number") {
-          head.position.start.column++;
-          head.position.start.offset++;
-          node2.position.start = { ...head.position.start };
-        }
-      }
-    }
-  }
-  this.exit(token);
-}
-function paragraphWithTaskListItem(node2, parent, state, info) {
-  if (!parent || parent.type !== "listItem" || taskListItemParagraph(parent) !== node2) {
-    return handle.paragraph(node2, parent, state, info);
-  }
-  const checkbox = "[" + (parent.checked ? "x" : " ") + "] ";
-  const tracker = state.createTracker(info);
-  tracker.move(checkbox);
-  const value = handle.paragraph(
-    node2.children.length > 0 ? node2 : { type: "paragraph", children: [{ type: "text", value: " " }] },
-    parent,
-    state,
-    { ...info, ...tracker.current() }
-  );
-  return checkbox + value;
-}
-function joinDefinitionsBeforeTaskListItemParagraph(left, _, parent) {
-  if (!(left.type === "definition" && parent.type === "listItem")) {
-    return;
-  }
-  const paragraph2 = taskListItemParagraph(parent);
-  if (paragraph2 && parent.children.indexOf(left) < parent.children.indexOf(paragraph2)) {
-    return 0;
-  }
-}
-function taskListItemParagraph(node2) {
-  if (typeof node2.checked !== "boolean") {
-    return;
-  }
-  for (const child of node2.children) {
-    if (child.type === "paragraph") {
-      return child;
-    }
-    if (child.type !== "definition") {
-      return;
-    }
-  }
-}
-
-// node_modules/.pnpm/mdast-util-gfm@3.1.0/node_modules/mdast-util-gfm/lib/index.js
-function gfmFromMarkdown() {
-  return [
-    gfmAutolinkLiteralFromMarkdown(),
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown()
-  ];
-}
-function gfmToMarkdown(options) {
-  return {
-    extensions: [
-      gfmAutolinkLiteralToMarkdown(),
-      gfmFootnoteToMarkdown(options),
-      gfmStrikethroughToMarkdown(),
-      gfmTableToMarkdown(options),
-      gfmTaskListItemToMarkdown()
-    ]
-  };
-}
-
 // node_modules/.pnpm/micromark-util-chunked@2.0.1/node_modules/micromark-util-chunked/index.js
-function splice(list3, start, remove, items) {
-  const end = list3.length;
+function splice(list2, start, remove, items) {
+  const end = list2.length;
   let chunkStart = 0;
   let parameters;
   if (start < 0) {
@@ -18296,22 +16326,22 @@ function splice(list3, start, remove, items) {
   if (items.length < 1e4) {
     parameters = Array.from(items);
     parameters.unshift(start, remove);
-    list3.splice(...parameters);
+    list2.splice(...parameters);
   } else {
-    if (remove) list3.splice(start, remove);
+    if (remove) list2.splice(start, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
       parameters.unshift(start, 0);
-      list3.splice(...parameters);
+      list2.splice(...parameters);
       chunkStart += 1e4;
       start += 1e4;
     }
   }
 }
-function push(list3, items) {
-  if (list3.length > 0) {
-    splice(list3, list3.length, 0, items);
-    return list3;
+function push(list2, items) {
+  if (list2.length > 0) {
+    splice(list2, list2.length, 0, items);
+    return list2;
   }
   return items;
 }
@@ -18332,370 +16362,347 @@ function syntaxExtension(all2, extension2) {
     const maybe = hasOwnProperty.call(all2, hook) ? all2[hook] : void 0;
     const left = maybe || (all2[hook] = {});
     const right = extension2[hook];
-    let code3;
+    let code;
     if (right) {
-      for (code3 in right) {
-        if (!hasOwnProperty.call(left, code3)) left[code3] = [];
-        const value = right[code3];
+      for (code in right) {
+        if (!hasOwnProperty.call(left, code)) left[code] = [];
+        const value = right[code];
         constructs(
           // @ts-expect-error Looks like a list.
-          left[code3],
+          left[code],
           Array.isArray(value) ? value : value ? [value] : []
         );
       }
     }
   }
 }
-function constructs(existing, list3) {
+function constructs(existing, list2) {
   let index2 = -1;
   const before = [];
-  while (++index2 < list3.length) {
+  while (++index2 < list2.length) {
     ;
-    (list3[index2].add === "after" ? existing : before).push(list3[index2]);
+    (list2[index2].add === "after" ? existing : before).push(list2[index2]);
   }
   splice(existing, 0, 0, before);
 }
 
-// node_modules/.pnpm/micromark-extension-gfm-autolink-literal@2.1.0/node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
-var wwwPrefix = {
-  tokenize: tokenizeWwwPrefix,
-  partial: true
-};
-var domain = {
-  tokenize: tokenizeDomain,
-  partial: true
-};
-var path = {
-  tokenize: tokenizePath,
-  partial: true
-};
-var trail = {
-  tokenize: tokenizeTrail,
-  partial: true
-};
-var emailDomainDotTrail = {
-  tokenize: tokenizeEmailDomainDotTrail,
-  partial: true
-};
-var wwwAutolink = {
-  name: "wwwAutolink",
-  tokenize: tokenizeWwwAutolink,
-  previous: previousWww
-};
-var protocolAutolink = {
-  name: "protocolAutolink",
-  tokenize: tokenizeProtocolAutolink,
-  previous: previousProtocol
-};
-var emailAutolink = {
-  name: "emailAutolink",
-  tokenize: tokenizeEmailAutolink,
-  previous: previousEmail
-};
-var text2 = {};
-function gfmAutolinkLiteral() {
-  return {
-    text: text2
-  };
+// node_modules/.pnpm/micromark-util-decode-numeric-character-reference@2.0.2/node_modules/micromark-util-decode-numeric-character-reference/index.js
+function decodeNumericCharacterReference(value, base2) {
+  const code = Number.parseInt(value, base2);
+  if (
+    // C0 except for HT, LF, FF, CR, space.
+    code < 9 || code === 11 || code > 13 && code < 32 || // Control character (DEL) of C0, and C1 controls.
+    code > 126 && code < 160 || // Lone high surrogates and low surrogates.
+    code > 55295 && code < 57344 || // Noncharacters.
+    code > 64975 && code < 65008 || /* eslint-disable no-bitwise */
+    (code & 65535) === 65535 || (code & 65535) === 65534 || /* eslint-enable no-bitwise */
+    // Out of range
+    code > 1114111
+  ) {
+    return "\uFFFD";
+  }
+  return String.fromCodePoint(code);
 }
-var code2 = 48;
-while (code2 < 123) {
-  text2[code2] = emailAutolink;
-  code2++;
-  if (code2 === 58) code2 = 65;
-  else if (code2 === 91) code2 = 97;
+
+// node_modules/.pnpm/micromark-util-normalize-identifier@2.0.1/node_modules/micromark-util-normalize-identifier/index.js
+function normalizeIdentifier(value) {
+  return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
 }
-text2[43] = emailAutolink;
-text2[45] = emailAutolink;
-text2[46] = emailAutolink;
-text2[95] = emailAutolink;
-text2[72] = [emailAutolink, protocolAutolink];
-text2[104] = [emailAutolink, protocolAutolink];
-text2[87] = [emailAutolink, wwwAutolink];
-text2[119] = [emailAutolink, wwwAutolink];
-function tokenizeEmailAutolink(effects, ok3, nok) {
-  const self2 = this;
-  let dot;
-  let data;
-  return start;
-  function start(code3) {
-    if (!gfmAtext(code3) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code3);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkEmail");
-    return atext(code3);
-  }
-  function atext(code3) {
-    if (gfmAtext(code3)) {
-      effects.consume(code3);
-      return atext;
-    }
-    if (code3 === 64) {
-      effects.consume(code3);
-      return emailDomain;
-    }
-    return nok(code3);
-  }
-  function emailDomain(code3) {
-    if (code3 === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code3);
-    }
-    if (code3 === 45 || code3 === 95 || asciiAlphanumeric(code3)) {
-      data = true;
-      effects.consume(code3);
-      return emailDomain;
-    }
-    return emailDomainAfter(code3);
-  }
-  function emailDomainDot(code3) {
-    effects.consume(code3);
-    dot = true;
-    return emailDomain;
-  }
-  function emailDomainAfter(code3) {
-    if (data && dot && asciiAlpha(self2.previous)) {
-      effects.exit("literalAutolinkEmail");
-      effects.exit("literalAutolink");
-      return ok3(code3);
-    }
-    return nok(code3);
+
+// node_modules/.pnpm/micromark-util-character@2.1.1/node_modules/micromark-util-character/index.js
+var asciiAlpha = regexCheck(/[A-Za-z]/);
+var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
+var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
+function asciiControl(code) {
+  return (
+    // Special whitespace codes (which have negative values), C0 and Control
+    // character DEL
+    code !== null && (code < 32 || code === 127)
+  );
+}
+var asciiDigit = regexCheck(/\d/);
+var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
+var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
+function markdownLineEnding(code) {
+  return code !== null && code < -2;
+}
+function markdownLineEndingOrSpace(code) {
+  return code !== null && (code < 0 || code === 32);
+}
+function markdownSpace(code) {
+  return code === -2 || code === -1 || code === 32;
+}
+var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
+var unicodeWhitespace = regexCheck(/\s/);
+function regexCheck(regex2) {
+  return check3;
+  function check3(code) {
+    return code !== null && code > -1 && regex2.test(String.fromCharCode(code));
   }
 }
-function tokenizeWwwAutolink(effects, ok3, nok) {
-  const self2 = this;
-  return wwwStart;
-  function wwwStart(code3) {
-    if (code3 !== 87 && code3 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code3);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code3);
-  }
-  function wwwAfter(code3) {
-    effects.exit("literalAutolinkWww");
-    effects.exit("literalAutolink");
-    return ok3(code3);
-  }
-}
-function tokenizeProtocolAutolink(effects, ok3, nok) {
-  const self2 = this;
-  let buffer = "";
-  let seen = false;
-  return protocolStart;
-  function protocolStart(code3) {
-    if ((code3 === 72 || code3 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
-      effects.enter("literalAutolink");
-      effects.enter("literalAutolinkHttp");
-      buffer += String.fromCodePoint(code3);
-      effects.consume(code3);
-      return protocolPrefixInside;
-    }
-    return nok(code3);
-  }
-  function protocolPrefixInside(code3) {
-    if (asciiAlpha(code3) && buffer.length < 5) {
-      buffer += String.fromCodePoint(code3);
-      effects.consume(code3);
-      return protocolPrefixInside;
-    }
-    if (code3 === 58) {
-      const protocol = buffer.toLowerCase();
-      if (protocol === "http" || protocol === "https") {
-        effects.consume(code3);
-        return protocolSlashesInside;
-      }
-    }
-    return nok(code3);
-  }
-  function protocolSlashesInside(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
-      if (seen) {
-        return afterProtocol;
-      }
-      seen = true;
-      return protocolSlashesInside;
-    }
-    return nok(code3);
-  }
-  function afterProtocol(code3) {
-    return code3 === null || asciiControl(code3) || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || unicodePunctuation(code3) ? nok(code3) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code3);
-  }
-  function protocolAfter(code3) {
-    effects.exit("literalAutolinkHttp");
-    effects.exit("literalAutolink");
-    return ok3(code3);
-  }
-}
-function tokenizeWwwPrefix(effects, ok3, nok) {
+
+// node_modules/.pnpm/micromark-factory-space@2.1.0/node_modules/micromark-factory-space/index.js
+function factorySpace(effects, ok2, type, max) {
+  const limit = max ? max - 1 : Infinity;
   let size2 = 0;
-  return wwwPrefixInside;
-  function wwwPrefixInside(code3) {
-    if ((code3 === 87 || code3 === 119) && size2 < 3) {
-      size2++;
-      effects.consume(code3);
-      return wwwPrefixInside;
-    }
-    if (code3 === 46 && size2 === 3) {
-      effects.consume(code3);
-      return wwwPrefixAfter;
-    }
-    return nok(code3);
-  }
-  function wwwPrefixAfter(code3) {
-    return code3 === null ? nok(code3) : ok3(code3);
-  }
-}
-function tokenizeDomain(effects, ok3, nok) {
-  let underscoreInLastSegment;
-  let underscoreInLastLastSegment;
-  let seen;
-  return domainInside;
-  function domainInside(code3) {
-    if (code3 === 46 || code3 === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code3);
-    }
-    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || code3 !== 45 && unicodePunctuation(code3)) {
-      return domainAfter(code3);
-    }
-    seen = true;
-    effects.consume(code3);
-    return domainInside;
-  }
-  function domainAtPunctuation(code3) {
-    if (code3 === 95) {
-      underscoreInLastSegment = true;
-    } else {
-      underscoreInLastLastSegment = underscoreInLastSegment;
-      underscoreInLastSegment = void 0;
-    }
-    effects.consume(code3);
-    return domainInside;
-  }
-  function domainAfter(code3) {
-    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code3);
-    }
-    return ok3(code3);
-  }
-}
-function tokenizePath(effects, ok3) {
-  let sizeOpen = 0;
-  let sizeClose = 0;
-  return pathInside;
-  function pathInside(code3) {
-    if (code3 === 40) {
-      sizeOpen++;
-      effects.consume(code3);
-      return pathInside;
-    }
-    if (code3 === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code3);
-    }
-    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 63 || code3 === 93 || code3 === 95 || code3 === 126) {
-      return effects.check(trail, ok3, pathAtPunctuation)(code3);
-    }
-    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
-      return ok3(code3);
-    }
-    effects.consume(code3);
-    return pathInside;
-  }
-  function pathAtPunctuation(code3) {
-    if (code3 === 41) {
-      sizeClose++;
-    }
-    effects.consume(code3);
-    return pathInside;
-  }
-}
-function tokenizeTrail(effects, ok3, nok) {
-  return trail2;
-  function trail2(code3) {
-    if (code3 === 33 || code3 === 34 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 63 || code3 === 95 || code3 === 126) {
-      effects.consume(code3);
-      return trail2;
-    }
-    if (code3 === 38) {
-      effects.consume(code3);
-      return trailCharacterReferenceStart;
-    }
-    if (code3 === 93) {
-      effects.consume(code3);
-      return trailBracketAfter;
-    }
-    if (
-      // `<` is an end.
-      code3 === 60 || // So is whitespace.
-      code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)
-    ) {
-      return ok3(code3);
-    }
-    return nok(code3);
-  }
-  function trailBracketAfter(code3) {
-    if (code3 === null || code3 === 40 || code3 === 91 || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
-      return ok3(code3);
-    }
-    return trail2(code3);
-  }
-  function trailCharacterReferenceStart(code3) {
-    return asciiAlpha(code3) ? trailCharacterReferenceInside(code3) : nok(code3);
-  }
-  function trailCharacterReferenceInside(code3) {
-    if (code3 === 59) {
-      effects.consume(code3);
-      return trail2;
-    }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
-      return trailCharacterReferenceInside;
-    }
-    return nok(code3);
-  }
-}
-function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
   return start;
-  function start(code3) {
-    effects.consume(code3);
-    return after;
-  }
-  function after(code3) {
-    return asciiAlphanumeric(code3) ? nok(code3) : ok3(code3);
-  }
-}
-function previousWww(code3) {
-  return code3 === null || code3 === 40 || code3 === 42 || code3 === 95 || code3 === 91 || code3 === 93 || code3 === 126 || markdownLineEndingOrSpace(code3);
-}
-function previousProtocol(code3) {
-  return !asciiAlpha(code3);
-}
-function previousEmail(code3) {
-  return !(code3 === 47 || gfmAtext(code3));
-}
-function gfmAtext(code3) {
-  return code3 === 43 || code3 === 45 || code3 === 46 || code3 === 95 || asciiAlphanumeric(code3);
-}
-function previousUnbalanced(events) {
-  let index2 = events.length;
-  let result = false;
-  while (index2--) {
-    const token = events[index2][1];
-    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
-      result = true;
-      break;
+  function start(code) {
+    if (markdownSpace(code)) {
+      effects.enter(type);
+      return prefix(code);
     }
-    if (token._gfmAutolinkLiteralWalkedInto) {
-      result = false;
-      break;
+    return ok2(code);
+  }
+  function prefix(code) {
+    if (markdownSpace(code) && size2++ < limit) {
+      effects.consume(code);
+      return prefix;
+    }
+    effects.exit(type);
+    return ok2(code);
+  }
+}
+
+// node_modules/.pnpm/micromark@4.0.2/node_modules/micromark/lib/initialize/content.js
+var content = {
+  tokenize: initializeContent
+};
+function initializeContent(effects) {
+  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
+  let previous2;
+  return contentStart;
+  function afterContentStartConstruct(code) {
+    if (code === null) {
+      effects.consume(code);
+      return;
+    }
+    effects.enter("lineEnding");
+    effects.consume(code);
+    effects.exit("lineEnding");
+    return factorySpace(effects, contentStart, "linePrefix");
+  }
+  function paragraphInitial(code) {
+    effects.enter("paragraph");
+    return lineStart3(code);
+  }
+  function lineStart3(code) {
+    const token = effects.enter("chunkText", {
+      contentType: "text",
+      previous: previous2
+    });
+    if (previous2) {
+      previous2.next = token;
+    }
+    previous2 = token;
+    return data(code);
+  }
+  function data(code) {
+    if (code === null) {
+      effects.exit("chunkText");
+      effects.exit("paragraph");
+      effects.consume(code);
+      return;
+    }
+    if (markdownLineEnding(code)) {
+      effects.consume(code);
+      effects.exit("chunkText");
+      return lineStart3;
+    }
+    effects.consume(code);
+    return data;
+  }
+}
+
+// node_modules/.pnpm/micromark@4.0.2/node_modules/micromark/lib/initialize/document.js
+var document2 = {
+  tokenize: initializeDocument
+};
+var containerConstruct = {
+  tokenize: tokenizeContainer
+};
+function initializeDocument(effects) {
+  const self2 = this;
+  const stack = [];
+  let continued = 0;
+  let childFlow;
+  let childToken;
+  let lineStartOffset;
+  return start;
+  function start(code) {
+    if (continued < stack.length) {
+      const item = stack[continued];
+      self2.containerState = item[1];
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code);
+    }
+    return checkNewContainers(code);
+  }
+  function documentContinue(code) {
+    continued++;
+    if (self2.containerState._closeFlow) {
+      self2.containerState._closeFlow = void 0;
+      if (childFlow) {
+        closeFlow();
+      }
+      const indexBeforeExits = self2.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let point3;
+      while (indexBeforeFlow--) {
+        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
+          point3 = self2.events[indexBeforeFlow][1].end;
+          break;
+        }
+      }
+      exitContainers(continued);
+      let index2 = indexBeforeExits;
+      while (index2 < self2.events.length) {
+        self2.events[index2][1].end = {
+          ...point3
+        };
+        index2++;
+      }
+      splice(self2.events, indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
+      self2.events.length = index2;
+      return checkNewContainers(code);
+    }
+    return start(code);
+  }
+  function checkNewContainers(code) {
+    if (continued === stack.length) {
+      if (!childFlow) {
+        return documentContinued(code);
+      }
+      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
+        return flowStart(code);
+      }
+      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
+    }
+    self2.containerState = {};
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code);
+  }
+  function thereIsANewContainer(code) {
+    if (childFlow) closeFlow();
+    exitContainers(continued);
+    return documentContinued(code);
+  }
+  function thereIsNoNewContainer(code) {
+    self2.parser.lazy[self2.now().line] = continued !== stack.length;
+    lineStartOffset = self2.now().offset;
+    return flowStart(code);
+  }
+  function documentContinued(code) {
+    self2.containerState = {};
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code);
+  }
+  function containerContinue(code) {
+    continued++;
+    stack.push([self2.currentConstruct, self2.containerState]);
+    return documentContinued(code);
+  }
+  function flowStart(code) {
+    if (code === null) {
+      if (childFlow) closeFlow();
+      exitContainers(0);
+      effects.consume(code);
+      return;
+    }
+    childFlow = childFlow || self2.parser.flow(self2.now());
+    effects.enter("chunkFlow", {
+      _tokenizer: childFlow,
+      contentType: "flow",
+      previous: childToken
+    });
+    return flowContinue(code);
+  }
+  function flowContinue(code) {
+    if (code === null) {
+      writeToChild(effects.exit("chunkFlow"), true);
+      exitContainers(0);
+      effects.consume(code);
+      return;
+    }
+    if (markdownLineEnding(code)) {
+      effects.consume(code);
+      writeToChild(effects.exit("chunkFlow"));
+      continued = 0;
+      self2.interrupt = void 0;
+      return start;
+    }
+    effects.consume(code);
+    return flowContinue;
+  }
+  function writeToChild(token, endOfFile) {
+    const stream2 = self2.sliceStream(token);
+    if (endOfFile) stream2.push(null);
+    token.previous = childToken;
+    if (childToken) childToken.next = token;
+    childToken = token;
+    childFlow.defineSkip(token.start);
+    childFlow.write(stream2);
+    if (self2.parser.lazy[token.start.line]) {
+      let index2 = childFlow.events.length;
+      while (index2--) {
+        if (
+          // The token starts before the line ending…
+          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
+          (!childFlow.events[index2][1].end || // …or ends after it.
+          childFlow.events[index2][1].end.offset > lineStartOffset)
+        ) {
+          return;
+        }
+      }
+      const indexBeforeExits = self2.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let seen;
+      let point3;
+      while (indexBeforeFlow--) {
+        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
+          if (seen) {
+            point3 = self2.events[indexBeforeFlow][1].end;
+            break;
+          }
+          seen = true;
+        }
+      }
+      exitContainers(continued);
+      index2 = indexBeforeExits;
+      while (index2 < self2.events.length) {
+        self2.events[index2][1].end = {
+          ...point3
+        };
+        index2++;
+      }
+      splice(self2.events, indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
+      self2.events.length = index2;
     }
   }
-  if (events.length > 0 && !result) {
-    events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
+  function exitContainers(size2) {
+    let index2 = stack.length;
+    while (index2-- > size2) {
+      const entry = stack[index2];
+      self2.containerState = entry[1];
+      entry[0].exit.call(self2, effects);
+    }
+    stack.length = size2;
   }
-  return result;
+  function closeFlow() {
+    childFlow.write([null]);
+    childToken = void 0;
+    childFlow = void 0;
+    self2.containerState._closeFlow = void 0;
+  }
+}
+function tokenizeContainer(effects, ok2, nok) {
+  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok2, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
+}
+
+// node_modules/.pnpm/micromark-util-classify-character@2.0.1/node_modules/micromark-util-classify-character/index.js
+function classifyCharacter(code) {
+  if (code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code)) {
+    return 1;
+  }
+  if (unicodePunctuation(code)) {
+    return 2;
+  }
 }
 
 // node_modules/.pnpm/micromark-util-resolve-all@2.0.1/node_modules/micromark-util-resolve-all/index.js
@@ -18713,7 +16720,7 @@ function resolveAll(constructs2, events, context) {
 }
 
 // node_modules/.pnpm/micromark-core-commonmark@2.0.3/node_modules/micromark-core-commonmark/lib/attention.js
-var attention3 = {
+var attention = {
   name: "attention",
   resolveAll: resolveAllAttention,
   tokenize: tokenizeAttention
@@ -18722,7 +16729,7 @@ function resolveAllAttention(events, context) {
   let index2 = -1;
   let open;
   let group;
-  let text6;
+  let text4;
   let openingSequence;
   let closingSequence;
   let use;
@@ -18760,7 +16767,7 @@ function resolveAllAttention(events, context) {
             },
             end
           };
-          text6 = {
+          text4 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open][1].end
@@ -18788,9 +16795,9 @@ function resolveAllAttention(events, context) {
           if (events[open][1].end.offset - events[open][1].start.offset) {
             nextEvents = push(nextEvents, [["enter", events[open][1], context], ["exit", events[open][1], context]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
+          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text4, context]]);
           nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push(nextEvents, [["exit", text4, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset2 = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
@@ -18812,29 +16819,29 @@ function resolveAllAttention(events, context) {
   }
   return events;
 }
-function tokenizeAttention(effects, ok3) {
+function tokenizeAttention(effects, ok2) {
   const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
-  const previous3 = this.previous;
-  const before = classifyCharacter(previous3);
+  const previous2 = this.previous;
+  const before = classifyCharacter(previous2);
   let marker;
   return start;
-  function start(code3) {
-    marker = code3;
+  function start(code) {
+    marker = code;
     effects.enter("attentionSequence");
-    return inside(code3);
+    return inside(code);
   }
-  function inside(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function inside(code) {
+    if (code === marker) {
+      effects.consume(code);
       return inside;
     }
     const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code3);
-    const open = !after || after === 2 && before || attentionMarkers2.includes(code3);
-    const close = !before || before === 2 && after || attentionMarkers2.includes(previous3);
+    const after = classifyCharacter(code);
+    const open = !after || after === 2 && before || attentionMarkers2.includes(code);
+    const close = !before || before === 2 && after || attentionMarkers2.includes(previous2);
     token._open = Boolean(marker === 42 ? open : open && (before || !close));
     token._close = Boolean(marker === 42 ? close : close && (after || !open));
-    return ok3(code3);
+    return ok2(code);
   }
 }
 function movePoint(point3, offset2) {
@@ -18848,121 +16855,99 @@ var autolink = {
   name: "autolink",
   tokenize: tokenizeAutolink
 };
-function tokenizeAutolink(effects, ok3, nok) {
+function tokenizeAutolink(effects, ok2, nok) {
   let size2 = 0;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
     return open;
   }
-  function open(code3) {
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+  function open(code) {
+    if (asciiAlpha(code)) {
+      effects.consume(code);
       return schemeOrEmailAtext;
     }
-    if (code3 === 64) {
-      return nok(code3);
+    if (code === 64) {
+      return nok(code);
     }
-    return emailAtext(code3);
+    return emailAtext(code);
   }
-  function schemeOrEmailAtext(code3) {
-    if (code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) {
+  function schemeOrEmailAtext(code) {
+    if (code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) {
       size2 = 1;
-      return schemeInsideOrEmailAtext(code3);
+      return schemeInsideOrEmailAtext(code);
     }
-    return emailAtext(code3);
+    return emailAtext(code);
   }
-  function schemeInsideOrEmailAtext(code3) {
-    if (code3 === 58) {
-      effects.consume(code3);
+  function schemeInsideOrEmailAtext(code) {
+    if (code === 58) {
+      effects.consume(code);
       size2 = 0;
       return urlInside;
     }
-    if ((code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) && size2++ < 32) {
-      effects.consume(code3);
+    if ((code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) && size2++ < 32) {
+      effects.consume(code);
       return schemeInsideOrEmailAtext;
     }
     size2 = 0;
-    return emailAtext(code3);
+    return emailAtext(code);
   }
-  function urlInside(code3) {
-    if (code3 === 62) {
+  function urlInside(code) {
+    if (code === 62) {
       effects.exit("autolinkProtocol");
       effects.enter("autolinkMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
-      return ok3;
+      return ok2;
     }
-    if (code3 === null || code3 === 32 || code3 === 60 || asciiControl(code3)) {
-      return nok(code3);
+    if (code === null || code === 32 || code === 60 || asciiControl(code)) {
+      return nok(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return urlInside;
   }
-  function emailAtext(code3) {
-    if (code3 === 64) {
-      effects.consume(code3);
+  function emailAtext(code) {
+    if (code === 64) {
+      effects.consume(code);
       return emailAtSignOrDot;
     }
-    if (asciiAtext(code3)) {
-      effects.consume(code3);
+    if (asciiAtext(code)) {
+      effects.consume(code);
       return emailAtext;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function emailAtSignOrDot(code3) {
-    return asciiAlphanumeric(code3) ? emailLabel(code3) : nok(code3);
+  function emailAtSignOrDot(code) {
+    return asciiAlphanumeric(code) ? emailLabel(code) : nok(code);
   }
-  function emailLabel(code3) {
-    if (code3 === 46) {
-      effects.consume(code3);
+  function emailLabel(code) {
+    if (code === 46) {
+      effects.consume(code);
       size2 = 0;
       return emailAtSignOrDot;
     }
-    if (code3 === 62) {
+    if (code === 62) {
       effects.exit("autolinkProtocol").type = "autolinkEmail";
       effects.enter("autolinkMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
-      return ok3;
+      return ok2;
     }
-    return emailValue(code3);
+    return emailValue(code);
   }
-  function emailValue(code3) {
-    if ((code3 === 45 || asciiAlphanumeric(code3)) && size2++ < 63) {
-      const next = code3 === 45 ? emailValue : emailLabel;
-      effects.consume(code3);
+  function emailValue(code) {
+    if ((code === 45 || asciiAlphanumeric(code)) && size2++ < 63) {
+      const next = code === 45 ? emailValue : emailLabel;
+      effects.consume(code);
       return next;
     }
-    return nok(code3);
-  }
-}
-
-// node_modules/.pnpm/micromark-factory-space@2.1.0/node_modules/micromark-factory-space/index.js
-function factorySpace(effects, ok3, type, max) {
-  const limit = max ? max - 1 : Infinity;
-  let size2 = 0;
-  return start;
-  function start(code3) {
-    if (markdownSpace(code3)) {
-      effects.enter(type);
-      return prefix(code3);
-    }
-    return ok3(code3);
-  }
-  function prefix(code3) {
-    if (markdownSpace(code3) && size2++ < limit) {
-      effects.consume(code3);
-      return prefix;
-    }
-    effects.exit(type);
-    return ok3(code3);
+    return nok(code);
   }
 }
 
@@ -18971,13 +16956,13 @@ var blankLine = {
   partial: true,
   tokenize: tokenizeBlankLine
 };
-function tokenizeBlankLine(effects, ok3, nok) {
+function tokenizeBlankLine(effects, ok2, nok) {
   return start;
-  function start(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, after, "linePrefix")(code3) : after(code3);
+  function start(code) {
+    return markdownSpace(code) ? factorySpace(effects, after, "linePrefix")(code) : after(code);
   }
-  function after(code3) {
-    return code3 === null || markdownLineEnding(code3) ? ok3(code3) : nok(code3);
+  function after(code) {
+    return code === null || markdownLineEnding(code) ? ok2(code) : nok(code);
   }
 }
 
@@ -18986,15 +16971,15 @@ var blockQuote = {
   continuation: {
     tokenize: tokenizeBlockQuoteContinuation
   },
-  exit: exit2,
+  exit,
   name: "blockQuote",
   tokenize: tokenizeBlockQuoteStart
 };
-function tokenizeBlockQuoteStart(effects, ok3, nok) {
+function tokenizeBlockQuoteStart(effects, ok2, nok) {
   const self2 = this;
   return start;
-  function start(code3) {
-    if (code3 === 62) {
+  function start(code) {
+    if (code === 62) {
       const state = self2.containerState;
       if (!state.open) {
         effects.enter("blockQuote", {
@@ -19004,38 +16989,38 @@ function tokenizeBlockQuoteStart(effects, ok3, nok) {
       }
       effects.enter("blockQuotePrefix");
       effects.enter("blockQuoteMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("blockQuoteMarker");
       return after;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function after(code3) {
-    if (markdownSpace(code3)) {
+  function after(code) {
+    if (markdownSpace(code)) {
       effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("blockQuotePrefixWhitespace");
       effects.exit("blockQuotePrefix");
-      return ok3;
+      return ok2;
     }
     effects.exit("blockQuotePrefix");
-    return ok3(code3);
+    return ok2(code);
   }
 }
-function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
+function tokenizeBlockQuoteContinuation(effects, ok2, nok) {
   const self2 = this;
   return contStart;
-  function contStart(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+  function contStart(code) {
+    if (markdownSpace(code)) {
+      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code);
     }
-    return contBefore(code3);
+    return contBefore(code);
   }
-  function contBefore(code3) {
-    return effects.attempt(blockQuote, ok3, nok)(code3);
+  function contBefore(code) {
+    return effects.attempt(blockQuote, ok2, nok)(code);
   }
 }
-function exit2(effects) {
+function exit(effects) {
   effects.exit("blockQuote");
 }
 
@@ -19044,24 +17029,24 @@ var characterEscape = {
   name: "characterEscape",
   tokenize: tokenizeCharacterEscape
 };
-function tokenizeCharacterEscape(effects, ok3, nok) {
+function tokenizeCharacterEscape(effects, ok2, nok) {
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("escapeMarker");
     return inside;
   }
-  function inside(code3) {
-    if (asciiPunctuation(code3)) {
+  function inside(code) {
+    if (asciiPunctuation(code)) {
       effects.enter("characterEscapeValue");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("characterEscapeValue");
       effects.exit("characterEscape");
-      return ok3;
+      return ok2;
     }
-    return nok(code3);
+    return nok(code);
   }
 }
 
@@ -19070,35 +17055,35 @@ var characterReference = {
   name: "characterReference",
   tokenize: tokenizeCharacterReference
 };
-function tokenizeCharacterReference(effects, ok3, nok) {
+function tokenizeCharacterReference(effects, ok2, nok) {
   const self2 = this;
   let size2 = 0;
   let max;
   let test;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("characterReferenceMarker");
     return open;
   }
-  function open(code3) {
-    if (code3 === 35) {
+  function open(code) {
+    if (code === 35) {
       effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("characterReferenceMarkerNumeric");
       return numeric;
     }
     effects.enter("characterReferenceValue");
     max = 31;
     test = asciiAlphanumeric;
-    return value(code3);
+    return value(code);
   }
-  function numeric(code3) {
-    if (code3 === 88 || code3 === 120) {
+  function numeric(code) {
+    if (code === 88 || code === 120) {
       effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("characterReferenceMarkerHexadecimal");
       effects.enter("characterReferenceValue");
       max = 6;
@@ -19108,25 +17093,25 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceValue");
     max = 7;
     test = asciiDigit;
-    return value(code3);
+    return value(code);
   }
-  function value(code3) {
-    if (code3 === 59 && size2) {
+  function value(code) {
+    if (code === 59 && size2) {
       const token = effects.exit("characterReferenceValue");
       if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
-        return nok(code3);
+        return nok(code);
       }
       effects.enter("characterReferenceMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("characterReferenceMarker");
       effects.exit("characterReference");
-      return ok3;
+      return ok2;
     }
-    if (test(code3) && size2++ < max) {
-      effects.consume(code3);
+    if (test(code) && size2++ < max) {
+      effects.consume(code);
       return value;
     }
-    return nok(code3);
+    return nok(code);
   }
 }
 
@@ -19140,7 +17125,7 @@ var codeFenced = {
   name: "codeFenced",
   tokenize: tokenizeCodeFenced
 };
-function tokenizeCodeFenced(effects, ok3, nok) {
+function tokenizeCodeFenced(effects, ok2, nok) {
   const self2 = this;
   const closeStart = {
     partial: true,
@@ -19150,166 +17135,166 @@ function tokenizeCodeFenced(effects, ok3, nok) {
   let sizeOpen = 0;
   let marker;
   return start;
-  function start(code3) {
-    return beforeSequenceOpen(code3);
+  function start(code) {
+    return beforeSequenceOpen(code);
   }
-  function beforeSequenceOpen(code3) {
+  function beforeSequenceOpen(code) {
     const tail = self2.events[self2.events.length - 1];
     initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code3;
+    marker = code;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
     effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code3);
+    return sequenceOpen(code);
   }
-  function sequenceOpen(code3) {
-    if (code3 === marker) {
+  function sequenceOpen(code) {
+    if (code === marker) {
       sizeOpen++;
-      effects.consume(code3);
+      effects.consume(code);
       return sequenceOpen;
     }
     if (sizeOpen < 3) {
-      return nok(code3);
+      return nok(code);
     }
     effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code3) ? factorySpace(effects, infoBefore, "whitespace")(code3) : infoBefore(code3);
+    return markdownSpace(code) ? factorySpace(effects, infoBefore, "whitespace")(code) : infoBefore(code);
   }
-  function infoBefore(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function infoBefore(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("codeFencedFence");
-      return self2.interrupt ? ok3(code3) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
+      return self2.interrupt ? ok2(code) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
     }
     effects.enter("codeFencedFenceInfo");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info(code3);
+    return info(code);
   }
-  function info(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function info(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return infoBefore(code3);
+      return infoBefore(code);
     }
-    if (markdownSpace(code3)) {
+    if (markdownSpace(code)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code3);
+      return factorySpace(effects, metaBefore, "whitespace")(code);
     }
-    if (code3 === 96 && code3 === marker) {
-      return nok(code3);
+    if (code === 96 && code === marker) {
+      return nok(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return info;
   }
-  function metaBefore(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return infoBefore(code3);
+  function metaBefore(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return infoBefore(code);
     }
     effects.enter("codeFencedFenceMeta");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta(code3);
+    return meta(code);
   }
-  function meta(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function meta(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
-      return infoBefore(code3);
+      return infoBefore(code);
     }
-    if (code3 === 96 && code3 === marker) {
-      return nok(code3);
+    if (code === 96 && code === marker) {
+      return nok(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return meta;
   }
-  function atNonLazyBreak(code3) {
-    return effects.attempt(closeStart, after, contentBefore)(code3);
+  function atNonLazyBreak(code) {
+    return effects.attempt(closeStart, after, contentBefore)(code);
   }
-  function contentBefore(code3) {
+  function contentBefore(code) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return contentStart;
   }
-  function contentStart(code3) {
-    return initialPrefix > 0 && markdownSpace(code3) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code3) : beforeContentChunk(code3);
+  function contentStart(code) {
+    return initialPrefix > 0 && markdownSpace(code) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code) : beforeContentChunk(code);
   }
-  function beforeContentChunk(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
+  function beforeContentChunk(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
     }
     effects.enter("codeFlowValue");
-    return contentChunk(code3);
+    return contentChunk(code);
   }
-  function contentChunk(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function contentChunk(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("codeFlowValue");
-      return beforeContentChunk(code3);
+      return beforeContentChunk(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return contentChunk;
   }
-  function after(code3) {
+  function after(code) {
     effects.exit("codeFenced");
-    return ok3(code3);
+    return ok2(code);
   }
-  function tokenizeCloseStart(effects2, ok4, nok2) {
+  function tokenizeCloseStart(effects2, ok3, nok2) {
     let size2 = 0;
     return startBefore;
-    function startBefore(code3) {
+    function startBefore(code) {
       effects2.enter("lineEnding");
-      effects2.consume(code3);
+      effects2.consume(code);
       effects2.exit("lineEnding");
       return start2;
     }
-    function start2(code3) {
+    function start2(code) {
       effects2.enter("codeFencedFence");
-      return markdownSpace(code3) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : beforeSequenceClose(code3);
+      return markdownSpace(code) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : beforeSequenceClose(code);
     }
-    function beforeSequenceClose(code3) {
-      if (code3 === marker) {
+    function beforeSequenceClose(code) {
+      if (code === marker) {
         effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code3);
+        return sequenceClose(code);
       }
-      return nok2(code3);
+      return nok2(code);
     }
-    function sequenceClose(code3) {
-      if (code3 === marker) {
+    function sequenceClose(code) {
+      if (code === marker) {
         size2++;
-        effects2.consume(code3);
+        effects2.consume(code);
         return sequenceClose;
       }
       if (size2 >= sizeOpen) {
         effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code3) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code3) : sequenceCloseAfter(code3);
+        return markdownSpace(code) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code) : sequenceCloseAfter(code);
       }
-      return nok2(code3);
+      return nok2(code);
     }
-    function sequenceCloseAfter(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
+    function sequenceCloseAfter(code) {
+      if (code === null || markdownLineEnding(code)) {
         effects2.exit("codeFencedFence");
-        return ok4(code3);
+        return ok3(code);
       }
-      return nok2(code3);
+      return nok2(code);
     }
   }
 }
-function tokenizeNonLazyContinuation(effects, ok3, nok) {
+function tokenizeNonLazyContinuation(effects, ok2, nok) {
   const self2 = this;
   return start;
-  function start(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function start(code) {
+    if (code === null) {
+      return nok(code);
     }
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return lineStart3;
   }
-  function lineStart3(code3) {
-    return self2.parser.lazy[self2.now().line] ? nok(code3) : ok3(code3);
+  function lineStart3(code) {
+    return self2.parser.lazy[self2.now().line] ? nok(code) : ok2(code);
   }
 }
 
@@ -19322,65 +17307,65 @@ var furtherStart = {
   partial: true,
   tokenize: tokenizeFurtherStart
 };
-function tokenizeCodeIndented(effects, ok3, nok) {
+function tokenizeCodeIndented(effects, ok2, nok) {
   const self2 = this;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("codeIndented");
-    return factorySpace(effects, afterPrefix, "linePrefix", 4 + 1)(code3);
+    return factorySpace(effects, afterPrefix, "linePrefix", 4 + 1)(code);
   }
-  function afterPrefix(code3) {
+  function afterPrefix(code) {
     const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4 ? atBreak(code3) : nok(code3);
+    return tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4 ? atBreak(code) : nok(code);
   }
-  function atBreak(code3) {
-    if (code3 === null) {
-      return after(code3);
+  function atBreak(code) {
+    if (code === null) {
+      return after(code);
     }
-    if (markdownLineEnding(code3)) {
-      return effects.attempt(furtherStart, atBreak, after)(code3);
+    if (markdownLineEnding(code)) {
+      return effects.attempt(furtherStart, atBreak, after)(code);
     }
     effects.enter("codeFlowValue");
-    return inside(code3);
+    return inside(code);
   }
-  function inside(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function inside(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("codeFlowValue");
-      return atBreak(code3);
+      return atBreak(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return inside;
   }
-  function after(code3) {
+  function after(code) {
     effects.exit("codeIndented");
-    return ok3(code3);
+    return ok2(code);
   }
 }
-function tokenizeFurtherStart(effects, ok3, nok) {
+function tokenizeFurtherStart(effects, ok2, nok) {
   const self2 = this;
   return furtherStart2;
-  function furtherStart2(code3) {
+  function furtherStart2(code) {
     if (self2.parser.lazy[self2.now().line]) {
-      return nok(code3);
+      return nok(code);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       return furtherStart2;
     }
-    return factorySpace(effects, afterPrefix, "linePrefix", 4 + 1)(code3);
+    return factorySpace(effects, afterPrefix, "linePrefix", 4 + 1)(code);
   }
-  function afterPrefix(code3) {
+  function afterPrefix(code) {
     const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4 ? ok3(code3) : markdownLineEnding(code3) ? furtherStart2(code3) : nok(code3);
+    return tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4 ? ok2(code) : markdownLineEnding(code) ? furtherStart2(code) : nok(code);
   }
 }
 
 // node_modules/.pnpm/micromark-core-commonmark@2.0.3/node_modules/micromark-core-commonmark/lib/code-text.js
 var codeText = {
   name: "codeText",
-  previous: previous2,
+  previous,
   resolve: resolveCodeText,
   tokenize: tokenizeCodeText
 };
@@ -19421,74 +17406,74 @@ function resolveCodeText(events) {
   }
   return events;
 }
-function previous2(code3) {
-  return code3 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+function previous(code) {
+  return code !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
-function tokenizeCodeText(effects, ok3, nok) {
+function tokenizeCodeText(effects, ok2, nok) {
   const self2 = this;
   let sizeOpen = 0;
   let size2;
   let token;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
-    return sequenceOpen(code3);
+    return sequenceOpen(code);
   }
-  function sequenceOpen(code3) {
-    if (code3 === 96) {
-      effects.consume(code3);
+  function sequenceOpen(code) {
+    if (code === 96) {
+      effects.consume(code);
       sizeOpen++;
       return sequenceOpen;
     }
     effects.exit("codeTextSequence");
-    return between2(code3);
+    return between2(code);
   }
-  function between2(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function between2(code) {
+    if (code === null) {
+      return nok(code);
     }
-    if (code3 === 32) {
+    if (code === 32) {
       effects.enter("space");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("space");
       return between2;
     }
-    if (code3 === 96) {
+    if (code === 96) {
       token = effects.enter("codeTextSequence");
       size2 = 0;
-      return sequenceClose(code3);
+      return sequenceClose(code);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       return between2;
     }
     effects.enter("codeTextData");
-    return data(code3);
+    return data(code);
   }
-  function data(code3) {
-    if (code3 === null || code3 === 32 || code3 === 96 || markdownLineEnding(code3)) {
+  function data(code) {
+    if (code === null || code === 32 || code === 96 || markdownLineEnding(code)) {
       effects.exit("codeTextData");
-      return between2(code3);
+      return between2(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return data;
   }
-  function sequenceClose(code3) {
-    if (code3 === 96) {
-      effects.consume(code3);
+  function sequenceClose(code) {
+    if (code === 96) {
+      effects.consume(code);
       size2++;
       return sequenceClose;
     }
     if (size2 === sizeOpen) {
       effects.exit("codeTextSequence");
       effects.exit("codeText");
-      return ok3(code3);
+      return ok2(code);
     }
     token.type = "codeTextData";
-    return data(code3);
+    return data(code);
   }
 }
 
@@ -19673,13 +17658,13 @@ var SpliceBuffer = class {
     }
   }
 };
-function chunkedPush(list3, right) {
+function chunkedPush(list2, right) {
   let chunkStart = 0;
   if (right.length < 1e4) {
-    list3.push(...right);
+    list2.push(...right);
   } else {
     while (chunkStart < right.length) {
-      list3.push(...right.slice(chunkStart, chunkStart + 1e4));
+      list2.push(...right.slice(chunkStart, chunkStart + 1e4));
       chunkStart += 1e4;
     }
   }
@@ -19773,7 +17758,7 @@ function subcontent(events, eventIndex) {
   const jumps = [];
   const gaps = {};
   let stream2;
-  let previous3;
+  let previous2;
   let index2 = -1;
   let current = token;
   let adjust = 0;
@@ -19788,7 +17773,7 @@ function subcontent(events, eventIndex) {
       if (!current.next) {
         stream2.push(null);
       }
-      if (previous3) {
+      if (previous2) {
         tokenizer.defineSkip(current.start);
       }
       if (current._isInFirstContentOfListItem) {
@@ -19799,7 +17784,7 @@ function subcontent(events, eventIndex) {
         tokenizer._gfmTasklistFirstContentOfListItem = void 0;
       }
     }
-    previous3 = current;
+    previous2 = current;
     current = current.next;
   }
   current = token;
@@ -19839,7 +17824,7 @@ function subcontent(events, eventIndex) {
 }
 
 // node_modules/.pnpm/micromark-core-commonmark@2.0.3/node_modules/micromark-core-commonmark/lib/content.js
-var content = {
+var content2 = {
   resolve: resolveContent,
   tokenize: tokenizeContent
 };
@@ -19851,80 +17836,80 @@ function resolveContent(events) {
   subtokenize(events);
   return events;
 }
-function tokenizeContent(effects, ok3) {
-  let previous3;
+function tokenizeContent(effects, ok2) {
+  let previous2;
   return chunkStart;
-  function chunkStart(code3) {
+  function chunkStart(code) {
     effects.enter("content");
-    previous3 = effects.enter("chunkContent", {
+    previous2 = effects.enter("chunkContent", {
       contentType: "content"
     });
-    return chunkInside(code3);
+    return chunkInside(code);
   }
-  function chunkInside(code3) {
-    if (code3 === null) {
-      return contentEnd(code3);
+  function chunkInside(code) {
+    if (code === null) {
+      return contentEnd(code);
     }
-    if (markdownLineEnding(code3)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code3);
+    if (markdownLineEnding(code)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return chunkInside;
   }
-  function contentEnd(code3) {
+  function contentEnd(code) {
     effects.exit("chunkContent");
     effects.exit("content");
-    return ok3(code3);
+    return ok2(code);
   }
-  function contentContinue(code3) {
-    effects.consume(code3);
+  function contentContinue(code) {
+    effects.consume(code);
     effects.exit("chunkContent");
-    previous3.next = effects.enter("chunkContent", {
+    previous2.next = effects.enter("chunkContent", {
       contentType: "content",
-      previous: previous3
+      previous: previous2
     });
-    previous3 = previous3.next;
+    previous2 = previous2.next;
     return chunkInside;
   }
 }
-function tokenizeContinuation(effects, ok3, nok) {
+function tokenizeContinuation(effects, ok2, nok) {
   const self2 = this;
   return startLookahead;
-  function startLookahead(code3) {
+  function startLookahead(code) {
     effects.exit("chunkContent");
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return factorySpace(effects, prefixed, "linePrefix");
   }
-  function prefixed(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return nok(code3);
+  function prefixed(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return nok(code);
     }
     const tail = self2.events[self2.events.length - 1];
     if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code3);
+      return ok2(code);
     }
-    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code3);
+    return effects.interrupt(self2.parser.constructs.flow, nok, ok2)(code);
   }
 }
 
 // node_modules/.pnpm/micromark-factory-destination@2.0.1/node_modules/micromark-factory-destination/index.js
-function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
+function factoryDestination(effects, ok2, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
   return start;
-  function start(code3) {
-    if (code3 === 60) {
+  function start(code) {
+    if (code === 60) {
       effects.enter(type);
       effects.enter(literalType);
       effects.enter(literalMarkerType);
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit(literalMarkerType);
       return enclosedBefore;
     }
-    if (code3 === null || code3 === 32 || code3 === 41 || asciiControl(code3)) {
-      return nok(code3);
+    if (code === null || code === 32 || code === 41 || asciiControl(code)) {
+      return nok(code);
     }
     effects.enter(type);
     effects.enter(rawType);
@@ -19932,219 +17917,219 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return raw(code3);
+    return raw(code);
   }
-  function enclosedBefore(code3) {
-    if (code3 === 62) {
+  function enclosedBefore(code) {
+    if (code === 62) {
       effects.enter(literalMarkerType);
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit(literalMarkerType);
       effects.exit(literalType);
       effects.exit(type);
-      return ok3;
+      return ok2;
     }
     effects.enter(stringType);
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return enclosed(code3);
+    return enclosed(code);
   }
-  function enclosed(code3) {
-    if (code3 === 62) {
+  function enclosed(code) {
+    if (code === 62) {
       effects.exit("chunkString");
       effects.exit(stringType);
-      return enclosedBefore(code3);
+      return enclosedBefore(code);
     }
-    if (code3 === null || code3 === 60 || markdownLineEnding(code3)) {
-      return nok(code3);
+    if (code === null || code === 60 || markdownLineEnding(code)) {
+      return nok(code);
     }
-    effects.consume(code3);
-    return code3 === 92 ? enclosedEscape : enclosed;
+    effects.consume(code);
+    return code === 92 ? enclosedEscape : enclosed;
   }
-  function enclosedEscape(code3) {
-    if (code3 === 60 || code3 === 62 || code3 === 92) {
-      effects.consume(code3);
+  function enclosedEscape(code) {
+    if (code === 60 || code === 62 || code === 92) {
+      effects.consume(code);
       return enclosed;
     }
-    return enclosed(code3);
+    return enclosed(code);
   }
-  function raw(code3) {
-    if (!balance && (code3 === null || code3 === 41 || markdownLineEndingOrSpace(code3))) {
+  function raw(code) {
+    if (!balance && (code === null || code === 41 || markdownLineEndingOrSpace(code))) {
       effects.exit("chunkString");
       effects.exit(stringType);
       effects.exit(rawType);
       effects.exit(type);
-      return ok3(code3);
+      return ok2(code);
     }
-    if (balance < limit && code3 === 40) {
-      effects.consume(code3);
+    if (balance < limit && code === 40) {
+      effects.consume(code);
       balance++;
       return raw;
     }
-    if (code3 === 41) {
-      effects.consume(code3);
+    if (code === 41) {
+      effects.consume(code);
       balance--;
       return raw;
     }
-    if (code3 === null || code3 === 32 || code3 === 40 || asciiControl(code3)) {
-      return nok(code3);
+    if (code === null || code === 32 || code === 40 || asciiControl(code)) {
+      return nok(code);
     }
-    effects.consume(code3);
-    return code3 === 92 ? rawEscape : raw;
+    effects.consume(code);
+    return code === 92 ? rawEscape : raw;
   }
-  function rawEscape(code3) {
-    if (code3 === 40 || code3 === 41 || code3 === 92) {
-      effects.consume(code3);
+  function rawEscape(code) {
+    if (code === 40 || code === 41 || code === 92) {
+      effects.consume(code);
       return raw;
     }
-    return raw(code3);
+    return raw(code);
   }
 }
 
 // node_modules/.pnpm/micromark-factory-label@2.0.1/node_modules/micromark-factory-label/index.js
-function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
+function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
   const self2 = this;
   let size2 = 0;
   let seen;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter(type);
     effects.enter(markerType);
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit(markerType);
     effects.enter(stringType);
     return atBreak;
   }
-  function atBreak(code3) {
-    if (size2 > 999 || code3 === null || code3 === 91 || code3 === 93 && !seen || // To do: remove in the future once we’ve switched from
+  function atBreak(code) {
+    if (size2 > 999 || code === null || code === 91 || code === 93 && !seen || // To do: remove in the future once we’ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
     // which doesn’t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
-    code3 === 94 && !size2 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code3);
+    code === 94 && !size2 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code);
     }
-    if (code3 === 93) {
+    if (code === 93) {
       effects.exit(stringType);
       effects.enter(markerType);
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit(markerType);
       effects.exit(type);
-      return ok3;
+      return ok2;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       return atBreak;
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return labelInside(code3);
+    return labelInside(code);
   }
-  function labelInside(code3) {
-    if (code3 === null || code3 === 91 || code3 === 93 || markdownLineEnding(code3) || size2++ > 999) {
+  function labelInside(code) {
+    if (code === null || code === 91 || code === 93 || markdownLineEnding(code) || size2++ > 999) {
       effects.exit("chunkString");
-      return atBreak(code3);
+      return atBreak(code);
     }
-    effects.consume(code3);
-    if (!seen) seen = !markdownSpace(code3);
-    return code3 === 92 ? labelEscape : labelInside;
+    effects.consume(code);
+    if (!seen) seen = !markdownSpace(code);
+    return code === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
+  function labelEscape(code) {
+    if (code === 91 || code === 92 || code === 93) {
+      effects.consume(code);
       size2++;
       return labelInside;
     }
-    return labelInside(code3);
+    return labelInside(code);
   }
 }
 
 // node_modules/.pnpm/micromark-factory-title@2.0.1/node_modules/micromark-factory-title/index.js
-function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
+function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
   let marker;
   return start;
-  function start(code3) {
-    if (code3 === 34 || code3 === 39 || code3 === 40) {
+  function start(code) {
+    if (code === 34 || code === 39 || code === 40) {
       effects.enter(type);
       effects.enter(markerType);
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit(markerType);
-      marker = code3 === 40 ? 41 : code3;
+      marker = code === 40 ? 41 : code;
       return begin;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function begin(code3) {
-    if (code3 === marker) {
+  function begin(code) {
+    if (code === marker) {
       effects.enter(markerType);
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit(markerType);
       effects.exit(type);
-      return ok3;
+      return ok2;
     }
     effects.enter(stringType);
-    return atBreak(code3);
+    return atBreak(code);
   }
-  function atBreak(code3) {
-    if (code3 === marker) {
+  function atBreak(code) {
+    if (code === marker) {
       effects.exit(stringType);
       return begin(marker);
     }
-    if (code3 === null) {
-      return nok(code3);
+    if (code === null) {
+      return nok(code);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       return factorySpace(effects, atBreak, "linePrefix");
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return inside(code3);
+    return inside(code);
   }
-  function inside(code3) {
-    if (code3 === marker || code3 === null || markdownLineEnding(code3)) {
+  function inside(code) {
+    if (code === marker || code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
-      return atBreak(code3);
+      return atBreak(code);
     }
-    effects.consume(code3);
-    return code3 === 92 ? escape3 : inside;
+    effects.consume(code);
+    return code === 92 ? escape3 : inside;
   }
-  function escape3(code3) {
-    if (code3 === marker || code3 === 92) {
-      effects.consume(code3);
+  function escape3(code) {
+    if (code === marker || code === 92) {
+      effects.consume(code);
       return inside;
     }
-    return inside(code3);
+    return inside(code);
   }
 }
 
 // node_modules/.pnpm/micromark-factory-whitespace@2.0.1/node_modules/micromark-factory-whitespace/index.js
-function factoryWhitespace(effects, ok3) {
+function factoryWhitespace(effects, ok2) {
   let seen;
   return start;
-  function start(code3) {
-    if (markdownLineEnding(code3)) {
+  function start(code) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       seen = true;
       return start;
     }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code3);
+    if (markdownSpace(code)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code);
     }
-    return ok3(code3);
+    return ok2(code);
   }
 }
 
 // node_modules/.pnpm/micromark-core-commonmark@2.0.3/node_modules/micromark-core-commonmark/lib/definition.js
-var definition2 = {
+var definition = {
   name: "definition",
   tokenize: tokenizeDefinition
 };
@@ -20152,15 +18137,15 @@ var titleBefore = {
   partial: true,
   tokenize: tokenizeTitleBefore
 };
-function tokenizeDefinition(effects, ok3, nok) {
+function tokenizeDefinition(effects, ok2, nok) {
   const self2 = this;
   let identifier;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("definition");
-    return before(code3);
+    return before(code);
   }
-  function before(code3) {
+  function before(code) {
     return factoryLabel.call(
       self2,
       effects,
@@ -20170,22 +18155,22 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionLabel",
       "definitionLabelMarker",
       "definitionLabelString"
-    )(code3);
+    )(code);
   }
-  function labelAfter(code3) {
+  function labelAfter(code) {
     identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
-    if (code3 === 58) {
+    if (code === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("definitionMarker");
       return markerAfter;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function markerAfter(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, destinationBefore)(code3) : destinationBefore(code3);
+  function markerAfter(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, destinationBefore)(code) : destinationBefore(code);
   }
-  function destinationBefore(code3) {
+  function destinationBefore(code) {
     return factoryDestination(
       effects,
       destinationAfter,
@@ -20196,36 +18181,36 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionDestinationLiteralMarker",
       "definitionDestinationRaw",
       "definitionDestinationString"
-    )(code3);
+    )(code);
   }
-  function destinationAfter(code3) {
-    return effects.attempt(titleBefore, after, after)(code3);
+  function destinationAfter(code) {
+    return effects.attempt(titleBefore, after, after)(code);
   }
-  function after(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, afterWhitespace, "whitespace")(code3) : afterWhitespace(code3);
+  function after(code) {
+    return markdownSpace(code) ? factorySpace(effects, afterWhitespace, "whitespace")(code) : afterWhitespace(code);
   }
-  function afterWhitespace(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function afterWhitespace(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("definition");
       self2.parser.defined.push(identifier);
-      return ok3(code3);
+      return ok2(code);
     }
-    return nok(code3);
+    return nok(code);
   }
 }
-function tokenizeTitleBefore(effects, ok3, nok) {
+function tokenizeTitleBefore(effects, ok2, nok) {
   return titleBefore2;
-  function titleBefore2(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, beforeMarker)(code3) : nok(code3);
+  function titleBefore2(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, beforeMarker)(code) : nok(code);
   }
-  function beforeMarker(code3) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code3);
+  function beforeMarker(code) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code);
   }
-  function titleAfter(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code3) : titleAfterOptionalWhitespace(code3);
+  function titleAfter(code) {
+    return markdownSpace(code) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code) : titleAfterOptionalWhitespace(code);
   }
-  function titleAfterOptionalWhitespace(code3) {
-    return code3 === null || markdownLineEnding(code3) ? ok3(code3) : nok(code3);
+  function titleAfterOptionalWhitespace(code) {
+    return code === null || markdownLineEnding(code) ? ok2(code) : nok(code);
   }
 }
 
@@ -20234,19 +18219,19 @@ var hardBreakEscape = {
   name: "hardBreakEscape",
   tokenize: tokenizeHardBreakEscape
 };
-function tokenizeHardBreakEscape(effects, ok3, nok) {
+function tokenizeHardBreakEscape(effects, ok2, nok) {
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("hardBreakEscape");
-    effects.consume(code3);
+    effects.consume(code);
     return after;
   }
-  function after(code3) {
-    if (markdownLineEnding(code3)) {
+  function after(code) {
+    if (markdownLineEnding(code)) {
       effects.exit("hardBreakEscape");
-      return ok3(code3);
+      return ok2(code);
     }
-    return nok(code3);
+    return nok(code);
   }
 }
 
@@ -20260,7 +18245,7 @@ function resolveHeadingAtx(events, context) {
   let contentEnd = events.length - 2;
   let contentStart = 3;
   let content3;
-  let text6;
+  let text4;
   if (events[contentStart][1].type === "whitespace") {
     contentStart += 2;
   }
@@ -20276,70 +18261,137 @@ function resolveHeadingAtx(events, context) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    text6 = {
+    text4 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text6, context], ["exit", text6, context], ["exit", content3, context]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text4, context], ["exit", text4, context], ["exit", content3, context]]);
   }
   return events;
 }
-function tokenizeHeadingAtx(effects, ok3, nok) {
+function tokenizeHeadingAtx(effects, ok2, nok) {
   let size2 = 0;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("atxHeading");
-    return before(code3);
+    return before(code);
   }
-  function before(code3) {
+  function before(code) {
     effects.enter("atxHeadingSequence");
-    return sequenceOpen(code3);
+    return sequenceOpen(code);
   }
-  function sequenceOpen(code3) {
-    if (code3 === 35 && size2++ < 6) {
-      effects.consume(code3);
+  function sequenceOpen(code) {
+    if (code === 35 && size2++ < 6) {
+      effects.consume(code);
       return sequenceOpen;
     }
-    if (code3 === null || markdownLineEndingOrSpace(code3)) {
+    if (code === null || markdownLineEndingOrSpace(code)) {
       effects.exit("atxHeadingSequence");
-      return atBreak(code3);
+      return atBreak(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function atBreak(code3) {
-    if (code3 === 35) {
+  function atBreak(code) {
+    if (code === 35) {
       effects.enter("atxHeadingSequence");
-      return sequenceFurther(code3);
+      return sequenceFurther(code);
     }
-    if (code3 === null || markdownLineEnding(code3)) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("atxHeading");
-      return ok3(code3);
+      return ok2(code);
     }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, atBreak, "whitespace")(code3);
+    if (markdownSpace(code)) {
+      return factorySpace(effects, atBreak, "whitespace")(code);
     }
     effects.enter("atxHeadingText");
-    return data(code3);
+    return data(code);
   }
-  function sequenceFurther(code3) {
-    if (code3 === 35) {
-      effects.consume(code3);
+  function sequenceFurther(code) {
+    if (code === 35) {
+      effects.consume(code);
       return sequenceFurther;
     }
     effects.exit("atxHeadingSequence");
-    return atBreak(code3);
+    return atBreak(code);
   }
-  function data(code3) {
-    if (code3 === null || code3 === 35 || markdownLineEndingOrSpace(code3)) {
+  function data(code) {
+    if (code === null || code === 35 || markdownLineEndingOrSpace(code)) {
       effects.exit("atxHeadingText");
-      return atBreak(code3);
+      return atBreak(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return data;
   }
 }
+
+// node_modules/.pnpm/micromark-util-html-tag-name@2.0.1/node_modules/micromark-util-html-tag-name/index.js
+var htmlBlockNames = [
+  "address",
+  "article",
+  "aside",
+  "base",
+  "basefont",
+  "blockquote",
+  "body",
+  "caption",
+  "center",
+  "col",
+  "colgroup",
+  "dd",
+  "details",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "frame",
+  "frameset",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "head",
+  "header",
+  "hr",
+  "html",
+  "iframe",
+  "legend",
+  "li",
+  "link",
+  "main",
+  "menu",
+  "menuitem",
+  "nav",
+  "noframes",
+  "ol",
+  "optgroup",
+  "option",
+  "p",
+  "param",
+  "search",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "title",
+  "tr",
+  "track",
+  "ul"
+];
+var htmlRawNames = ["pre", "script", "style", "textarea"];
 
 // node_modules/.pnpm/micromark-core-commonmark@2.0.3/node_modules/micromark-core-commonmark/lib/html-flow.js
 var htmlFlow = {
@@ -20370,7 +18422,7 @@ function resolveToHtmlFlow(events) {
   }
   return events;
 }
-function tokenizeHtmlFlow(effects, ok3, nok) {
+function tokenizeHtmlFlow(effects, ok2, nok) {
   const self2 = this;
   let marker;
   let closingTag;
@@ -20378,345 +18430,345 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
   let index2;
   let markerB;
   return start;
-  function start(code3) {
-    return before(code3);
+  function start(code) {
+    return before(code);
   }
-  function before(code3) {
+  function before(code) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
-    effects.consume(code3);
+    effects.consume(code);
     return open;
   }
-  function open(code3) {
-    if (code3 === 33) {
-      effects.consume(code3);
+  function open(code) {
+    if (code === 33) {
+      effects.consume(code);
       return declarationOpen;
     }
-    if (code3 === 47) {
-      effects.consume(code3);
+    if (code === 47) {
+      effects.consume(code);
       closingTag = true;
       return tagCloseStart;
     }
-    if (code3 === 63) {
-      effects.consume(code3);
+    if (code === 63) {
+      effects.consume(code);
       marker = 3;
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
+      return self2.interrupt ? ok2 : continuationDeclarationInside;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
-      buffer = String.fromCharCode(code3);
+    if (asciiAlpha(code)) {
+      effects.consume(code);
+      buffer = String.fromCharCode(code);
       return tagName;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function declarationOpen(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function declarationOpen(code) {
+    if (code === 45) {
+      effects.consume(code);
       marker = 2;
       return commentOpenInside;
     }
-    if (code3 === 91) {
-      effects.consume(code3);
+    if (code === 91) {
+      effects.consume(code);
       marker = 5;
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code)) {
+      effects.consume(code);
       marker = 4;
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
+      return self2.interrupt ? ok2 : continuationDeclarationInside;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function commentOpenInside(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
+  function commentOpenInside(code) {
+    if (code === 45) {
+      effects.consume(code);
+      return self2.interrupt ? ok2 : continuationDeclarationInside;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function cdataOpenInside(code3) {
+  function cdataOpenInside(code) {
     const value = "CDATA[";
-    if (code3 === value.charCodeAt(index2++)) {
-      effects.consume(code3);
+    if (code === value.charCodeAt(index2++)) {
+      effects.consume(code);
       if (index2 === value.length) {
-        return self2.interrupt ? ok3 : continuation;
+        return self2.interrupt ? ok2 : continuation;
       }
       return cdataOpenInside;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function tagCloseStart(code3) {
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
-      buffer = String.fromCharCode(code3);
+  function tagCloseStart(code) {
+    if (asciiAlpha(code)) {
+      effects.consume(code);
+      buffer = String.fromCharCode(code);
       return tagName;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function tagName(code3) {
-    if (code3 === null || code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      const slash = code3 === 47;
+  function tagName(code) {
+    if (code === null || code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      const slash = code === 47;
       const name = buffer.toLowerCase();
       if (!slash && !closingTag && htmlRawNames.includes(name)) {
         marker = 1;
-        return self2.interrupt ? ok3(code3) : continuation(code3);
+        return self2.interrupt ? ok2(code) : continuation(code);
       }
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
         marker = 6;
         if (slash) {
-          effects.consume(code3);
+          effects.consume(code);
           return basicSelfClosing;
         }
-        return self2.interrupt ? ok3(code3) : continuation(code3);
+        return self2.interrupt ? ok2(code) : continuation(code);
       }
       marker = 7;
-      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code3) : closingTag ? completeClosingTagAfter(code3) : completeAttributeNameBefore(code3);
+      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code) : closingTag ? completeClosingTagAfter(code) : completeAttributeNameBefore(code);
     }
-    if (code3 === 45 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
-      buffer += String.fromCharCode(code3);
+    if (code === 45 || asciiAlphanumeric(code)) {
+      effects.consume(code);
+      buffer += String.fromCharCode(code);
       return tagName;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function basicSelfClosing(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
-      return self2.interrupt ? ok3 : continuation;
+  function basicSelfClosing(code) {
+    if (code === 62) {
+      effects.consume(code);
+      return self2.interrupt ? ok2 : continuation;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function completeClosingTagAfter(code3) {
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+  function completeClosingTagAfter(code) {
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return completeClosingTagAfter;
     }
-    return completeEnd(code3);
+    return completeEnd(code);
   }
-  function completeAttributeNameBefore(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function completeAttributeNameBefore(code) {
+    if (code === 47) {
+      effects.consume(code);
       return completeEnd;
     }
-    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (code === 58 || code === 95 || asciiAlpha(code)) {
+      effects.consume(code);
       return completeAttributeName;
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return completeAttributeNameBefore;
     }
-    return completeEnd(code3);
+    return completeEnd(code);
   }
-  function completeAttributeName(code3) {
-    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function completeAttributeName(code) {
+    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
+      effects.consume(code);
       return completeAttributeName;
     }
-    return completeAttributeNameAfter(code3);
+    return completeAttributeNameAfter(code);
   }
-  function completeAttributeNameAfter(code3) {
-    if (code3 === 61) {
-      effects.consume(code3);
+  function completeAttributeNameAfter(code) {
+    if (code === 61) {
+      effects.consume(code);
       return completeAttributeValueBefore;
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return completeAttributeNameAfter;
     }
-    return completeAttributeNameBefore(code3);
+    return completeAttributeNameBefore(code);
   }
-  function completeAttributeValueBefore(code3) {
-    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
-      return nok(code3);
+  function completeAttributeValueBefore(code) {
+    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
+      return nok(code);
     }
-    if (code3 === 34 || code3 === 39) {
-      effects.consume(code3);
-      markerB = code3;
+    if (code === 34 || code === 39) {
+      effects.consume(code);
+      markerB = code;
       return completeAttributeValueQuoted;
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return completeAttributeValueBefore;
     }
-    return completeAttributeValueUnquoted(code3);
+    return completeAttributeValueUnquoted(code);
   }
-  function completeAttributeValueQuoted(code3) {
-    if (code3 === markerB) {
-      effects.consume(code3);
+  function completeAttributeValueQuoted(code) {
+    if (code === markerB) {
+      effects.consume(code);
       markerB = null;
       return completeAttributeValueQuotedAfter;
     }
-    if (code3 === null || markdownLineEnding(code3)) {
-      return nok(code3);
+    if (code === null || markdownLineEnding(code)) {
+      return nok(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return completeAttributeValueQuoted;
   }
-  function completeAttributeValueUnquoted(code3) {
-    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 47 || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96 || markdownLineEndingOrSpace(code3)) {
-      return completeAttributeNameAfter(code3);
+  function completeAttributeValueUnquoted(code) {
+    if (code === null || code === 34 || code === 39 || code === 47 || code === 60 || code === 61 || code === 62 || code === 96 || markdownLineEndingOrSpace(code)) {
+      return completeAttributeNameAfter(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return completeAttributeValueUnquoted;
   }
-  function completeAttributeValueQuotedAfter(code3) {
-    if (code3 === 47 || code3 === 62 || markdownSpace(code3)) {
-      return completeAttributeNameBefore(code3);
+  function completeAttributeValueQuotedAfter(code) {
+    if (code === 47 || code === 62 || markdownSpace(code)) {
+      return completeAttributeNameBefore(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function completeEnd(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function completeEnd(code) {
+    if (code === 62) {
+      effects.consume(code);
       return completeAfter;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function completeAfter(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return continuation(code3);
+  function completeAfter(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return continuation(code);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return completeAfter;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function continuation(code3) {
-    if (code3 === 45 && marker === 2) {
-      effects.consume(code3);
+  function continuation(code) {
+    if (code === 45 && marker === 2) {
+      effects.consume(code);
       return continuationCommentInside;
     }
-    if (code3 === 60 && marker === 1) {
-      effects.consume(code3);
+    if (code === 60 && marker === 1) {
+      effects.consume(code);
       return continuationRawTagOpen;
     }
-    if (code3 === 62 && marker === 4) {
-      effects.consume(code3);
+    if (code === 62 && marker === 4) {
+      effects.consume(code);
       return continuationClose;
     }
-    if (code3 === 63 && marker === 3) {
-      effects.consume(code3);
+    if (code === 63 && marker === 3) {
+      effects.consume(code);
       return continuationDeclarationInside;
     }
-    if (code3 === 93 && marker === 5) {
-      effects.consume(code3);
+    if (code === 93 && marker === 5) {
+      effects.consume(code);
       return continuationCdataInside;
     }
-    if (markdownLineEnding(code3) && (marker === 6 || marker === 7)) {
+    if (markdownLineEnding(code) && (marker === 6 || marker === 7)) {
       effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code3);
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code);
     }
-    if (code3 === null || markdownLineEnding(code3)) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("htmlFlowData");
-      return continuationStart(code3);
+      return continuationStart(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return continuation;
   }
-  function continuationStart(code3) {
-    return effects.check(nonLazyContinuationStart, continuationStartNonLazy, continuationAfter)(code3);
+  function continuationStart(code) {
+    return effects.check(nonLazyContinuationStart, continuationStartNonLazy, continuationAfter)(code);
   }
-  function continuationStartNonLazy(code3) {
+  function continuationStartNonLazy(code) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return continuationBefore;
   }
-  function continuationBefore(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return continuationStart(code3);
+  function continuationBefore(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return continuationStart(code);
     }
     effects.enter("htmlFlowData");
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationCommentInside(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function continuationCommentInside(code) {
+    if (code === 45) {
+      effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationRawTagOpen(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function continuationRawTagOpen(code) {
+    if (code === 47) {
+      effects.consume(code);
       buffer = "";
       return continuationRawEndTag;
     }
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationRawEndTag(code3) {
-    if (code3 === 62) {
+  function continuationRawEndTag(code) {
+    if (code === 62) {
       const name = buffer.toLowerCase();
       if (htmlRawNames.includes(name)) {
-        effects.consume(code3);
+        effects.consume(code);
         return continuationClose;
       }
-      return continuation(code3);
+      return continuation(code);
     }
-    if (asciiAlpha(code3) && buffer.length < 8) {
-      effects.consume(code3);
-      buffer += String.fromCharCode(code3);
+    if (asciiAlpha(code) && buffer.length < 8) {
+      effects.consume(code);
+      buffer += String.fromCharCode(code);
       return continuationRawEndTag;
     }
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationCdataInside(code3) {
-    if (code3 === 93) {
-      effects.consume(code3);
+  function continuationCdataInside(code) {
+    if (code === 93) {
+      effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationDeclarationInside(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function continuationDeclarationInside(code) {
+    if (code === 62) {
+      effects.consume(code);
       return continuationClose;
     }
-    if (code3 === 45 && marker === 2) {
-      effects.consume(code3);
+    if (code === 45 && marker === 2) {
+      effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationClose(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function continuationClose(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("htmlFlowData");
-      return continuationAfter(code3);
+      return continuationAfter(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return continuationClose;
   }
-  function continuationAfter(code3) {
+  function continuationAfter(code) {
     effects.exit("htmlFlow");
-    return ok3(code3);
+    return ok2(code);
   }
 }
-function tokenizeNonLazyContinuationStart(effects, ok3, nok) {
+function tokenizeNonLazyContinuationStart(effects, ok2, nok) {
   const self2 = this;
   return start;
-  function start(code3) {
-    if (markdownLineEnding(code3)) {
+  function start(code) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       return after;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function after(code3) {
-    return self2.parser.lazy[self2.now().line] ? nok(code3) : ok3(code3);
+  function after(code) {
+    return self2.parser.lazy[self2.now().line] ? nok(code) : ok2(code);
   }
 }
-function tokenizeBlankLineBefore(effects, ok3, nok) {
+function tokenizeBlankLineBefore(effects, ok2, nok) {
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
-    return effects.attempt(blankLine, ok3, nok);
+    return effects.attempt(blankLine, ok2, nok);
   }
 }
 
@@ -20725,304 +18777,304 @@ var htmlText = {
   name: "htmlText",
   tokenize: tokenizeHtmlText
 };
-function tokenizeHtmlText(effects, ok3, nok) {
+function tokenizeHtmlText(effects, ok2, nok) {
   const self2 = this;
   let marker;
   let index2;
   let returnState;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
-    effects.consume(code3);
+    effects.consume(code);
     return open;
   }
-  function open(code3) {
-    if (code3 === 33) {
-      effects.consume(code3);
+  function open(code) {
+    if (code === 33) {
+      effects.consume(code);
       return declarationOpen;
     }
-    if (code3 === 47) {
-      effects.consume(code3);
+    if (code === 47) {
+      effects.consume(code);
       return tagCloseStart;
     }
-    if (code3 === 63) {
-      effects.consume(code3);
+    if (code === 63) {
+      effects.consume(code);
       return instruction;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code)) {
+      effects.consume(code);
       return tagOpen;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function declarationOpen(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function declarationOpen(code) {
+    if (code === 45) {
+      effects.consume(code);
       return commentOpenInside;
     }
-    if (code3 === 91) {
-      effects.consume(code3);
+    if (code === 91) {
+      effects.consume(code);
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code)) {
+      effects.consume(code);
       return declaration;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function commentOpenInside(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function commentOpenInside(code) {
+    if (code === 45) {
+      effects.consume(code);
       return commentEnd;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function comment(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function comment(code) {
+    if (code === null) {
+      return nok(code);
     }
-    if (code3 === 45) {
-      effects.consume(code3);
+    if (code === 45) {
+      effects.consume(code);
       return commentClose;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = comment;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return comment;
   }
-  function commentClose(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function commentClose(code) {
+    if (code === 45) {
+      effects.consume(code);
       return commentEnd;
     }
-    return comment(code3);
+    return comment(code);
   }
-  function commentEnd(code3) {
-    return code3 === 62 ? end(code3) : code3 === 45 ? commentClose(code3) : comment(code3);
+  function commentEnd(code) {
+    return code === 62 ? end(code) : code === 45 ? commentClose(code) : comment(code);
   }
-  function cdataOpenInside(code3) {
+  function cdataOpenInside(code) {
     const value = "CDATA[";
-    if (code3 === value.charCodeAt(index2++)) {
-      effects.consume(code3);
+    if (code === value.charCodeAt(index2++)) {
+      effects.consume(code);
       return index2 === value.length ? cdata : cdataOpenInside;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function cdata(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function cdata(code) {
+    if (code === null) {
+      return nok(code);
     }
-    if (code3 === 93) {
-      effects.consume(code3);
+    if (code === 93) {
+      effects.consume(code);
       return cdataClose;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = cdata;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return cdata;
   }
-  function cdataClose(code3) {
-    if (code3 === 93) {
-      effects.consume(code3);
+  function cdataClose(code) {
+    if (code === 93) {
+      effects.consume(code);
       return cdataEnd;
     }
-    return cdata(code3);
+    return cdata(code);
   }
-  function cdataEnd(code3) {
-    if (code3 === 62) {
-      return end(code3);
+  function cdataEnd(code) {
+    if (code === 62) {
+      return end(code);
     }
-    if (code3 === 93) {
-      effects.consume(code3);
+    if (code === 93) {
+      effects.consume(code);
       return cdataEnd;
     }
-    return cdata(code3);
+    return cdata(code);
   }
-  function declaration(code3) {
-    if (code3 === null || code3 === 62) {
-      return end(code3);
+  function declaration(code) {
+    if (code === null || code === 62) {
+      return end(code);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = declaration;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return declaration;
   }
-  function instruction(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function instruction(code) {
+    if (code === null) {
+      return nok(code);
     }
-    if (code3 === 63) {
-      effects.consume(code3);
+    if (code === 63) {
+      effects.consume(code);
       return instructionClose;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = instruction;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return instruction;
   }
-  function instructionClose(code3) {
-    return code3 === 62 ? end(code3) : instruction(code3);
+  function instructionClose(code) {
+    return code === 62 ? end(code) : instruction(code);
   }
-  function tagCloseStart(code3) {
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+  function tagCloseStart(code) {
+    if (asciiAlpha(code)) {
+      effects.consume(code);
       return tagClose;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function tagClose(code3) {
-    if (code3 === 45 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function tagClose(code) {
+    if (code === 45 || asciiAlphanumeric(code)) {
+      effects.consume(code);
       return tagClose;
     }
-    return tagCloseBetween(code3);
+    return tagCloseBetween(code);
   }
-  function tagCloseBetween(code3) {
-    if (markdownLineEnding(code3)) {
+  function tagCloseBetween(code) {
+    if (markdownLineEnding(code)) {
       returnState = tagCloseBetween;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return tagCloseBetween;
     }
-    return end(code3);
+    return end(code);
   }
-  function tagOpen(code3) {
-    if (code3 === 45 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function tagOpen(code) {
+    if (code === 45 || asciiAlphanumeric(code)) {
+      effects.consume(code);
       return tagOpen;
     }
-    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      return tagOpenBetween(code3);
+    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      return tagOpenBetween(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function tagOpenBetween(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function tagOpenBetween(code) {
+    if (code === 47) {
+      effects.consume(code);
       return end;
     }
-    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (code === 58 || code === 95 || asciiAlpha(code)) {
+      effects.consume(code);
       return tagOpenAttributeName;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = tagOpenBetween;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return tagOpenBetween;
     }
-    return end(code3);
+    return end(code);
   }
-  function tagOpenAttributeName(code3) {
-    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function tagOpenAttributeName(code) {
+    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
+      effects.consume(code);
       return tagOpenAttributeName;
     }
-    return tagOpenAttributeNameAfter(code3);
+    return tagOpenAttributeNameAfter(code);
   }
-  function tagOpenAttributeNameAfter(code3) {
-    if (code3 === 61) {
-      effects.consume(code3);
+  function tagOpenAttributeNameAfter(code) {
+    if (code === 61) {
+      effects.consume(code);
       return tagOpenAttributeValueBefore;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return tagOpenAttributeNameAfter;
     }
-    return tagOpenBetween(code3);
+    return tagOpenBetween(code);
   }
-  function tagOpenAttributeValueBefore(code3) {
-    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
-      return nok(code3);
+  function tagOpenAttributeValueBefore(code) {
+    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
+      return nok(code);
     }
-    if (code3 === 34 || code3 === 39) {
-      effects.consume(code3);
-      marker = code3;
+    if (code === 34 || code === 39) {
+      effects.consume(code);
+      marker = code;
       return tagOpenAttributeValueQuoted;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return tagOpenAttributeValueBefore;
     }
-    effects.consume(code3);
+    effects.consume(code);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuoted(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function tagOpenAttributeValueQuoted(code) {
+    if (code === marker) {
+      effects.consume(code);
       marker = void 0;
       return tagOpenAttributeValueQuotedAfter;
     }
-    if (code3 === null) {
-      return nok(code3);
+    if (code === null) {
+      return nok(code);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return tagOpenAttributeValueQuoted;
   }
-  function tagOpenAttributeValueUnquoted(code3) {
-    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 60 || code3 === 61 || code3 === 96) {
-      return nok(code3);
+  function tagOpenAttributeValueUnquoted(code) {
+    if (code === null || code === 34 || code === 39 || code === 60 || code === 61 || code === 96) {
+      return nok(code);
     }
-    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      return tagOpenBetween(code3);
+    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      return tagOpenBetween(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuotedAfter(code3) {
-    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      return tagOpenBetween(code3);
+  function tagOpenAttributeValueQuotedAfter(code) {
+    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      return tagOpenBetween(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function end(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function end(code) {
+    if (code === 62) {
+      effects.consume(code);
       effects.exit("htmlTextData");
       effects.exit("htmlText");
-      return ok3;
+      return ok2;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function lineEndingBefore(code3) {
+  function lineEndingBefore(code) {
     effects.exit("htmlTextData");
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return lineEndingAfter;
   }
-  function lineEndingAfter(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : lineEndingAfterPrefix(code3);
+  function lineEndingAfter(code) {
+    return markdownSpace(code) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : lineEndingAfterPrefix(code);
   }
-  function lineEndingAfterPrefix(code3) {
+  function lineEndingAfterPrefix(code) {
     effects.enter("htmlTextData");
-    return returnState(code3);
+    return returnState(code);
   }
 }
 
@@ -21105,7 +19157,7 @@ function resolveToLabelEnd(events, context) {
       ...events[close][1].end
     }
   };
-  const text6 = {
+  const text4 = {
     type: "labelText",
     start: {
       ...events[open + offset2 + 2][1].end
@@ -21116,15 +19168,15 @@ function resolveToLabelEnd(events, context) {
   };
   media = [["enter", group, context], ["enter", label2, context]];
   media = push(media, events.slice(open + 1, open + offset2 + 3));
-  media = push(media, [["enter", text6, context]]);
+  media = push(media, [["enter", text4, context]]);
   media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + offset2 + 4, close - 3), context));
-  media = push(media, [["exit", text6, context], events[close - 2], events[close - 1], ["exit", label2, context]]);
+  media = push(media, [["exit", text4, context], events[close - 2], events[close - 1], ["exit", label2, context]]);
   media = push(media, events.slice(close + 1));
   media = push(media, [["exit", group, context]]);
   splice(events, open, events.length, media);
   return events;
 }
-function tokenizeLabelEnd(effects, ok3, nok) {
+function tokenizeLabelEnd(effects, ok2, nok) {
   const self2 = this;
   let index2 = self2.events.length;
   let labelStart;
@@ -21136,12 +19188,12 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     }
   }
   return start;
-  function start(code3) {
+  function start(code) {
     if (!labelStart) {
-      return nok(code3);
+      return nok(code);
     }
     if (labelStart._inactive) {
-      return labelEndNok(code3);
+      return labelEndNok(code);
     }
     defined2 = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
       start: labelStart.end,
@@ -21149,106 +19201,106 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     })));
     effects.enter("labelEnd");
     effects.enter("labelMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("labelMarker");
     effects.exit("labelEnd");
     return after;
   }
-  function after(code3) {
-    if (code3 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined2 ? labelEndOk : labelEndNok)(code3);
+  function after(code) {
+    if (code === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined2 ? labelEndOk : labelEndNok)(code);
     }
-    if (code3 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined2 ? referenceNotFull : labelEndNok)(code3);
+    if (code === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined2 ? referenceNotFull : labelEndNok)(code);
     }
-    return defined2 ? labelEndOk(code3) : labelEndNok(code3);
+    return defined2 ? labelEndOk(code) : labelEndNok(code);
   }
-  function referenceNotFull(code3) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code3);
+  function referenceNotFull(code) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code);
   }
-  function labelEndOk(code3) {
-    return ok3(code3);
+  function labelEndOk(code) {
+    return ok2(code);
   }
-  function labelEndNok(code3) {
+  function labelEndNok(code) {
     labelStart._balanced = true;
-    return nok(code3);
+    return nok(code);
   }
 }
-function tokenizeResource(effects, ok3, nok) {
+function tokenizeResource(effects, ok2, nok) {
   return resourceStart;
-  function resourceStart(code3) {
+  function resourceStart(code) {
     effects.enter("resource");
     effects.enter("resourceMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("resourceMarker");
     return resourceBefore;
   }
-  function resourceBefore(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceOpen)(code3) : resourceOpen(code3);
+  function resourceBefore(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceOpen)(code) : resourceOpen(code);
   }
-  function resourceOpen(code3) {
-    if (code3 === 41) {
-      return resourceEnd(code3);
+  function resourceOpen(code) {
+    if (code === 41) {
+      return resourceEnd(code);
     }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code3);
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code);
   }
-  function resourceDestinationAfter(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceBetween)(code3) : resourceEnd(code3);
+  function resourceDestinationAfter(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceBetween)(code) : resourceEnd(code);
   }
-  function resourceDestinationMissing(code3) {
-    return nok(code3);
+  function resourceDestinationMissing(code) {
+    return nok(code);
   }
-  function resourceBetween(code3) {
-    if (code3 === 34 || code3 === 39 || code3 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code3);
+  function resourceBetween(code) {
+    if (code === 34 || code === 39 || code === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code);
     }
-    return resourceEnd(code3);
+    return resourceEnd(code);
   }
-  function resourceTitleAfter(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceEnd)(code3) : resourceEnd(code3);
+  function resourceTitleAfter(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceEnd)(code) : resourceEnd(code);
   }
-  function resourceEnd(code3) {
-    if (code3 === 41) {
+  function resourceEnd(code) {
+    if (code === 41) {
       effects.enter("resourceMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("resourceMarker");
       effects.exit("resource");
-      return ok3;
+      return ok2;
     }
-    return nok(code3);
+    return nok(code);
   }
 }
-function tokenizeReferenceFull(effects, ok3, nok) {
+function tokenizeReferenceFull(effects, ok2, nok) {
   const self2 = this;
   return referenceFull;
-  function referenceFull(code3) {
-    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code3);
+  function referenceFull(code) {
+    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code);
   }
-  function referenceFullAfter(code3) {
-    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code3) : nok(code3);
+  function referenceFullAfter(code) {
+    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok2(code) : nok(code);
   }
-  function referenceFullMissing(code3) {
-    return nok(code3);
+  function referenceFullMissing(code) {
+    return nok(code);
   }
 }
-function tokenizeReferenceCollapsed(effects, ok3, nok) {
+function tokenizeReferenceCollapsed(effects, ok2, nok) {
   return referenceCollapsedStart;
-  function referenceCollapsedStart(code3) {
+  function referenceCollapsedStart(code) {
     effects.enter("reference");
     effects.enter("referenceMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("referenceMarker");
     return referenceCollapsedOpen;
   }
-  function referenceCollapsedOpen(code3) {
-    if (code3 === 93) {
+  function referenceCollapsedOpen(code) {
+    if (code === 93) {
       effects.enter("referenceMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("referenceMarker");
       effects.exit("reference");
-      return ok3;
+      return ok2;
     }
-    return nok(code3);
+    return nok(code);
   }
 }
 
@@ -21258,28 +19310,28 @@ var labelStartImage = {
   resolveAll: labelEnd.resolveAll,
   tokenize: tokenizeLabelStartImage
 };
-function tokenizeLabelStartImage(effects, ok3, nok) {
+function tokenizeLabelStartImage(effects, ok2, nok) {
   const self2 = this;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("labelImageMarker");
     return open;
   }
-  function open(code3) {
-    if (code3 === 91) {
+  function open(code) {
+    if (code === 91) {
       effects.enter("labelMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("labelMarker");
       effects.exit("labelImage");
       return after;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function after(code3) {
-    return code3 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs ? nok(code3) : ok3(code3);
+  function after(code) {
+    return code === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs ? nok(code) : ok2(code);
   }
 }
 
@@ -21289,19 +19341,19 @@ var labelStartLink = {
   resolveAll: labelEnd.resolveAll,
   tokenize: tokenizeLabelStartLink
 };
-function tokenizeLabelStartLink(effects, ok3, nok) {
+function tokenizeLabelStartLink(effects, ok2, nok) {
   const self2 = this;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("labelMarker");
     effects.exit("labelLink");
     return after;
   }
-  function after(code3) {
-    return code3 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs ? nok(code3) : ok3(code3);
+  function after(code) {
+    return code === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs ? nok(code) : ok2(code);
   }
 }
 
@@ -21310,57 +19362,57 @@ var lineEnding = {
   name: "lineEnding",
   tokenize: tokenizeLineEnding
 };
-function tokenizeLineEnding(effects, ok3) {
+function tokenizeLineEnding(effects, ok2) {
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
-    return factorySpace(effects, ok3, "linePrefix");
+    return factorySpace(effects, ok2, "linePrefix");
   }
 }
 
 // node_modules/.pnpm/micromark-core-commonmark@2.0.3/node_modules/micromark-core-commonmark/lib/thematic-break.js
-var thematicBreak2 = {
+var thematicBreak = {
   name: "thematicBreak",
   tokenize: tokenizeThematicBreak
 };
-function tokenizeThematicBreak(effects, ok3, nok) {
+function tokenizeThematicBreak(effects, ok2, nok) {
   let size2 = 0;
   let marker;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("thematicBreak");
-    return before(code3);
+    return before(code);
   }
-  function before(code3) {
-    marker = code3;
-    return atBreak(code3);
+  function before(code) {
+    marker = code;
+    return atBreak(code);
   }
-  function atBreak(code3) {
-    if (code3 === marker) {
+  function atBreak(code) {
+    if (code === marker) {
       effects.enter("thematicBreakSequence");
-      return sequence(code3);
+      return sequence(code);
     }
-    if (size2 >= 3 && (code3 === null || markdownLineEnding(code3))) {
+    if (size2 >= 3 && (code === null || markdownLineEnding(code))) {
       effects.exit("thematicBreak");
-      return ok3(code3);
+      return ok2(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function sequence(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function sequence(code) {
+    if (code === marker) {
+      effects.consume(code);
       size2++;
       return sequence;
     }
     effects.exit("thematicBreakSequence");
-    return markdownSpace(code3) ? factorySpace(effects, atBreak, "whitespace")(code3) : atBreak(code3);
+    return markdownSpace(code) ? factorySpace(effects, atBreak, "whitespace")(code) : atBreak(code);
   }
 }
 
 // node_modules/.pnpm/micromark-core-commonmark@2.0.3/node_modules/micromark-core-commonmark/lib/list.js
-var list2 = {
+var list = {
   continuation: {
     tokenize: tokenizeListContinuation
   },
@@ -21376,15 +19428,15 @@ var indentConstruct = {
   partial: true,
   tokenize: tokenizeIndent
 };
-function tokenizeListStart(effects, ok3, nok) {
+function tokenizeListStart(effects, ok2, nok) {
   const self2 = this;
   const tail = self2.events[self2.events.length - 1];
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size2 = 0;
   return start;
-  function start(code3) {
-    const kind = self2.containerState.type || (code3 === 42 || code3 === 43 || code3 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self2.containerState.marker || code3 === self2.containerState.marker : asciiDigit(code3)) {
+  function start(code) {
+    const kind = self2.containerState.type || (code === 42 || code === 43 || code === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self2.containerState.marker || code === self2.containerState.marker : asciiDigit(code)) {
       if (!self2.containerState.type) {
         self2.containerState.type = kind;
         effects.enter(kind, {
@@ -21393,32 +19445,32 @@ function tokenizeListStart(effects, ok3, nok) {
       }
       if (kind === "listUnordered") {
         effects.enter("listItemPrefix");
-        return code3 === 42 || code3 === 45 ? effects.check(thematicBreak2, nok, atMarker)(code3) : atMarker(code3);
+        return code === 42 || code === 45 ? effects.check(thematicBreak, nok, atMarker)(code) : atMarker(code);
       }
-      if (!self2.interrupt || code3 === 49) {
+      if (!self2.interrupt || code === 49) {
         effects.enter("listItemPrefix");
         effects.enter("listItemValue");
-        return inside(code3);
+        return inside(code);
       }
     }
-    return nok(code3);
+    return nok(code);
   }
-  function inside(code3) {
-    if (asciiDigit(code3) && ++size2 < 10) {
-      effects.consume(code3);
+  function inside(code) {
+    if (asciiDigit(code) && ++size2 < 10) {
+      effects.consume(code);
       return inside;
     }
-    if ((!self2.interrupt || size2 < 2) && (self2.containerState.marker ? code3 === self2.containerState.marker : code3 === 41 || code3 === 46)) {
+    if ((!self2.interrupt || size2 < 2) && (self2.containerState.marker ? code === self2.containerState.marker : code === 41 || code === 46)) {
       effects.exit("listItemValue");
-      return atMarker(code3);
+      return atMarker(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function atMarker(code3) {
+  function atMarker(code) {
     effects.enter("listItemMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("listItemMarker");
-    self2.containerState.marker = self2.containerState.marker || code3;
+    self2.containerState.marker = self2.containerState.marker || code;
     return effects.check(
       blankLine,
       // Can’t be empty when interrupting.
@@ -21426,66 +19478,66 @@ function tokenizeListStart(effects, ok3, nok) {
       effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
     );
   }
-  function onBlank(code3) {
+  function onBlank(code) {
     self2.containerState.initialBlankLine = true;
     initialSize++;
-    return endOfPrefix(code3);
+    return endOfPrefix(code);
   }
-  function otherPrefix(code3) {
-    if (markdownSpace(code3)) {
+  function otherPrefix(code) {
+    if (markdownSpace(code)) {
       effects.enter("listItemPrefixWhitespace");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("listItemPrefixWhitespace");
       return endOfPrefix;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function endOfPrefix(code3) {
+  function endOfPrefix(code) {
     self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code3);
+    return ok2(code);
   }
 }
-function tokenizeListContinuation(effects, ok3, nok) {
+function tokenizeListContinuation(effects, ok2, nok) {
   const self2 = this;
   self2.containerState._closeFlow = void 0;
   return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code3) {
+  function onBlank(code) {
     self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code3);
+    return factorySpace(effects, ok2, "listItemIndent", self2.containerState.size + 1)(code);
   }
-  function notBlank(code3) {
-    if (self2.containerState.furtherBlankLines || !markdownSpace(code3)) {
+  function notBlank(code) {
+    if (self2.containerState.furtherBlankLines || !markdownSpace(code)) {
       self2.containerState.furtherBlankLines = void 0;
       self2.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code3);
+      return notInCurrentItem(code);
     }
     self2.containerState.furtherBlankLines = void 0;
     self2.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code3);
+    return effects.attempt(indentConstruct, ok2, notInCurrentItem)(code);
   }
-  function notInCurrentItem(code3) {
+  function notInCurrentItem(code) {
     self2.containerState._closeFlow = true;
     self2.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list2, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+    return factorySpace(effects, effects.attempt(list, ok2, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code);
   }
 }
-function tokenizeIndent(effects, ok3, nok) {
+function tokenizeIndent(effects, ok2, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
-  function afterPrefix(code3) {
+  function afterPrefix(code) {
     const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code3) : nok(code3);
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok2(code) : nok(code);
   }
 }
 function tokenizeListEnd(effects) {
   effects.exit(this.containerState.type);
 }
-function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
+function tokenizeListItemPrefixWhitespace(effects, ok2, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code3) {
+  function afterPrefix(code) {
     const tail = self2.events[self2.events.length - 1];
-    return !markdownSpace(code3) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code3) : nok(code3);
+    return !markdownSpace(code) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok2(code) : nok(code);
   }
 }
 
@@ -21498,8 +19550,8 @@ var setextUnderline = {
 function resolveToSetextUnderline(events, context) {
   let index2 = events.length;
   let content3;
-  let text6;
-  let definition3;
+  let text4;
+  let definition2;
   while (index2--) {
     if (events[index2][0] === "enter") {
       if (events[index2][1].type === "content") {
@@ -21507,18 +19559,18 @@ function resolveToSetextUnderline(events, context) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text6 = index2;
+        text4 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
         events.splice(index2, 1);
       }
-      if (!definition3 && events[index2][1].type === "definition") {
-        definition3 = index2;
+      if (!definition2 && events[index2][1].type === "definition") {
+        definition2 = index2;
       }
     }
   }
-  const heading2 = {
+  const heading = {
     type: "setextHeading",
     start: {
       ...events[content3][1].start
@@ -21527,1265 +19579,58 @@ function resolveToSetextUnderline(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text6][1].type = "setextHeadingText";
-  if (definition3) {
-    events.splice(text6, 0, ["enter", heading2, context]);
-    events.splice(definition3 + 1, 0, ["exit", events[content3][1], context]);
+  events[text4][1].type = "setextHeadingText";
+  if (definition2) {
+    events.splice(text4, 0, ["enter", heading, context]);
+    events.splice(definition2 + 1, 0, ["exit", events[content3][1], context]);
     events[content3][1].end = {
-      ...events[definition3][1].end
+      ...events[definition2][1].end
     };
   } else {
-    events[content3][1] = heading2;
+    events[content3][1] = heading;
   }
-  events.push(["exit", heading2, context]);
+  events.push(["exit", heading, context]);
   return events;
 }
-function tokenizeSetextUnderline(effects, ok3, nok) {
+function tokenizeSetextUnderline(effects, ok2, nok) {
   const self2 = this;
   let marker;
   return start;
-  function start(code3) {
+  function start(code) {
     let index2 = self2.events.length;
-    let paragraph2;
+    let paragraph;
     while (index2--) {
       if (self2.events[index2][1].type !== "lineEnding" && self2.events[index2][1].type !== "linePrefix" && self2.events[index2][1].type !== "content") {
-        paragraph2 = self2.events[index2][1].type === "paragraph";
+        paragraph = self2.events[index2][1].type === "paragraph";
         break;
       }
     }
-    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph2)) {
+    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph)) {
       effects.enter("setextHeadingLine");
-      marker = code3;
-      return before(code3);
+      marker = code;
+      return before(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function before(code3) {
+  function before(code) {
     effects.enter("setextHeadingLineSequence");
-    return inside(code3);
+    return inside(code);
   }
-  function inside(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function inside(code) {
+    if (code === marker) {
+      effects.consume(code);
       return inside;
     }
     effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code3) ? factorySpace(effects, after, "lineSuffix")(code3) : after(code3);
+    return markdownSpace(code) ? factorySpace(effects, after, "lineSuffix")(code) : after(code);
   }
-  function after(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function after(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("setextHeadingLine");
-      return ok3(code3);
+      return ok2(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-}
-
-// node_modules/.pnpm/micromark-extension-gfm-footnote@2.1.0/node_modules/micromark-extension-gfm-footnote/lib/syntax.js
-var indent = {
-  tokenize: tokenizeIndent2,
-  partial: true
-};
-function gfmFootnote() {
-  return {
-    document: {
-      [91]: {
-        name: "gfmFootnoteDefinition",
-        tokenize: tokenizeDefinitionStart,
-        continuation: {
-          tokenize: tokenizeDefinitionContinuation
-        },
-        exit: gfmFootnoteDefinitionEnd
-      }
-    },
-    text: {
-      [91]: {
-        name: "gfmFootnoteCall",
-        tokenize: tokenizeGfmFootnoteCall
-      },
-      [93]: {
-        name: "gfmPotentialFootnoteCall",
-        add: "after",
-        tokenize: tokenizePotentialGfmFootnoteCall,
-        resolveTo: resolveToPotentialGfmFootnoteCall
-      }
-    }
-  };
-}
-function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
-  const self2 = this;
-  let index2 = self2.events.length;
-  const defined2 = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let labelStart;
-  while (index2--) {
-    const token = self2.events[index2][1];
-    if (token.type === "labelImage") {
-      labelStart = token;
-      break;
-    }
-    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
-      break;
-    }
-  }
-  return start;
-  function start(code3) {
-    if (!labelStart || !labelStart._balanced) {
-      return nok(code3);
-    }
-    const id = normalizeIdentifier(self2.sliceSerialize({
-      start: labelStart.end,
-      end: self2.now()
-    }));
-    if (id.codePointAt(0) !== 94 || !defined2.includes(id.slice(1))) {
-      return nok(code3);
-    }
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return ok3(code3);
-  }
-}
-function resolveToPotentialGfmFootnoteCall(events, context) {
-  let index2 = events.length;
-  let labelStart;
-  while (index2--) {
-    if (events[index2][1].type === "labelImage" && events[index2][0] === "enter") {
-      labelStart = events[index2][1];
-      break;
-    }
-  }
-  events[index2 + 1][1].type = "data";
-  events[index2 + 3][1].type = "gfmFootnoteCallLabelMarker";
-  const call = {
-    type: "gfmFootnoteCall",
-    start: Object.assign({}, events[index2 + 3][1].start),
-    end: Object.assign({}, events[events.length - 1][1].end)
-  };
-  const marker = {
-    type: "gfmFootnoteCallMarker",
-    start: Object.assign({}, events[index2 + 3][1].end),
-    end: Object.assign({}, events[index2 + 3][1].end)
-  };
-  marker.end.column++;
-  marker.end.offset++;
-  marker.end._bufferIndex++;
-  const string3 = {
-    type: "gfmFootnoteCallString",
-    start: Object.assign({}, marker.end),
-    end: Object.assign({}, events[events.length - 1][1].start)
-  };
-  const chunk2 = {
-    type: "chunkString",
-    contentType: "string",
-    start: Object.assign({}, string3.start),
-    end: Object.assign({}, string3.end)
-  };
-  const replacement = [
-    // Take the `labelImageMarker` (now `data`, the `!`)
-    events[index2 + 1],
-    events[index2 + 2],
-    ["enter", call, context],
-    // The `[`
-    events[index2 + 3],
-    events[index2 + 4],
-    // The `^`.
-    ["enter", marker, context],
-    ["exit", marker, context],
-    // Everything in between.
-    ["enter", string3, context],
-    ["enter", chunk2, context],
-    ["exit", chunk2, context],
-    ["exit", string3, context],
-    // The ending (`]`, properly parsed and labelled).
-    events[events.length - 2],
-    events[events.length - 1],
-    ["exit", call, context]
-  ];
-  events.splice(index2, events.length - index2 + 1, ...replacement);
-  return events;
-}
-function tokenizeGfmFootnoteCall(effects, ok3, nok) {
-  const self2 = this;
-  const defined2 = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let size2 = 0;
-  let data;
-  return start;
-  function start(code3) {
-    effects.enter("gfmFootnoteCall");
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return callStart;
-  }
-  function callStart(code3) {
-    if (code3 !== 94) return nok(code3);
-    effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteCallMarker");
-    effects.enter("gfmFootnoteCallString");
-    effects.enter("chunkString").contentType = "string";
-    return callData;
-  }
-  function callData(code3) {
-    if (
-      // Too long.
-      size2 > 999 || // Closing brace with nothing.
-      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
-    ) {
-      return nok(code3);
-    }
-    if (code3 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteCallString");
-      if (!defined2.includes(normalizeIdentifier(self2.sliceSerialize(token)))) {
-        return nok(code3);
-      }
-      effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code3);
-      effects.exit("gfmFootnoteCallLabelMarker");
-      effects.exit("gfmFootnoteCall");
-      return ok3;
-    }
-    if (!markdownLineEndingOrSpace(code3)) {
-      data = true;
-    }
-    size2++;
-    effects.consume(code3);
-    return code3 === 92 ? callEscape : callData;
-  }
-  function callEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
-      size2++;
-      return callData;
-    }
-    return callData(code3);
-  }
-}
-function tokenizeDefinitionStart(effects, ok3, nok) {
-  const self2 = this;
-  const defined2 = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let identifier;
-  let size2 = 0;
-  let data;
-  return start;
-  function start(code3) {
-    effects.enter("gfmFootnoteDefinition")._container = true;
-    effects.enter("gfmFootnoteDefinitionLabel");
-    effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteDefinitionLabelMarker");
-    return labelAtMarker;
-  }
-  function labelAtMarker(code3) {
-    if (code3 === 94) {
-      effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code3);
-      effects.exit("gfmFootnoteDefinitionMarker");
-      effects.enter("gfmFootnoteDefinitionLabelString");
-      effects.enter("chunkString").contentType = "string";
-      return labelInside;
-    }
-    return nok(code3);
-  }
-  function labelInside(code3) {
-    if (
-      // Too long.
-      size2 > 999 || // Closing brace with nothing.
-      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
-    ) {
-      return nok(code3);
-    }
-    if (code3 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteDefinitionLabelString");
-      identifier = normalizeIdentifier(self2.sliceSerialize(token));
-      effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code3);
-      effects.exit("gfmFootnoteDefinitionLabelMarker");
-      effects.exit("gfmFootnoteDefinitionLabel");
-      return labelAfter;
-    }
-    if (!markdownLineEndingOrSpace(code3)) {
-      data = true;
-    }
-    size2++;
-    effects.consume(code3);
-    return code3 === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
-      size2++;
-      return labelInside;
-    }
-    return labelInside(code3);
-  }
-  function labelAfter(code3) {
-    if (code3 === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code3);
-      effects.exit("definitionMarker");
-      if (!defined2.includes(identifier)) {
-        defined2.push(identifier);
-      }
-      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
-    }
-    return nok(code3);
-  }
-  function whitespaceAfter(code3) {
-    return ok3(code3);
-  }
-}
-function tokenizeDefinitionContinuation(effects, ok3, nok) {
-  return effects.check(blankLine, ok3, effects.attempt(indent, ok3, nok));
-}
-function gfmFootnoteDefinitionEnd(effects) {
-  effects.exit("gfmFootnoteDefinition");
-}
-function tokenizeIndent2(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code3) {
-    const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code3) : nok(code3);
-  }
-}
-
-// node_modules/.pnpm/micromark-extension-gfm-strikethrough@2.1.0/node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
-function gfmStrikethrough(options) {
-  const options_ = options || {};
-  let single = options_.singleTilde;
-  const tokenizer = {
-    name: "strikethrough",
-    tokenize: tokenizeStrikethrough,
-    resolveAll: resolveAllStrikethrough
-  };
-  if (single === null || single === void 0) {
-    single = true;
-  }
-  return {
-    text: {
-      [126]: tokenizer
-    },
-    insideSpan: {
-      null: [tokenizer]
-    },
-    attentionMarkers: {
-      null: [126]
-    }
-  };
-  function resolveAllStrikethrough(events, context) {
-    let index2 = -1;
-    while (++index2 < events.length) {
-      if (events[index2][0] === "enter" && events[index2][1].type === "strikethroughSequenceTemporary" && events[index2][1]._close) {
-        let open = index2;
-        while (open--) {
-          if (events[open][0] === "exit" && events[open][1].type === "strikethroughSequenceTemporary" && events[open][1]._open && // If the sizes are the same:
-          events[index2][1].end.offset - events[index2][1].start.offset === events[open][1].end.offset - events[open][1].start.offset) {
-            events[index2][1].type = "strikethroughSequence";
-            events[open][1].type = "strikethroughSequence";
-            const strikethrough = {
-              type: "strikethrough",
-              start: Object.assign({}, events[open][1].start),
-              end: Object.assign({}, events[index2][1].end)
-            };
-            const text6 = {
-              type: "strikethroughText",
-              start: Object.assign({}, events[open][1].end),
-              end: Object.assign({}, events[index2][1].start)
-            };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open][1], context], ["exit", events[open][1], context], ["enter", text6, context]];
-            const insideSpan2 = context.parser.constructs.insideSpan.null;
-            if (insideSpan2) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open + 1, index2), context));
-            }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text6, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
-            splice(events, open - 1, index2 - open + 3, nextEvents);
-            index2 = open + nextEvents.length - 2;
-            break;
-          }
-        }
-      }
-    }
-    index2 = -1;
-    while (++index2 < events.length) {
-      if (events[index2][1].type === "strikethroughSequenceTemporary") {
-        events[index2][1].type = "data";
-      }
-    }
-    return events;
-  }
-  function tokenizeStrikethrough(effects, ok3, nok) {
-    const previous3 = this.previous;
-    const events = this.events;
-    let size2 = 0;
-    return start;
-    function start(code3) {
-      if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code3);
-      }
-      effects.enter("strikethroughSequenceTemporary");
-      return more(code3);
-    }
-    function more(code3) {
-      const before = classifyCharacter(previous3);
-      if (code3 === 126) {
-        if (size2 > 1) return nok(code3);
-        effects.consume(code3);
-        size2++;
-        return more;
-      }
-      if (size2 < 2 && !single) return nok(code3);
-      const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code3);
-      token._open = !after || after === 2 && Boolean(before);
-      token._close = !before || before === 2 && Boolean(after);
-      return ok3(code3);
-    }
-  }
-}
-
-// node_modules/.pnpm/micromark-extension-gfm-table@2.1.2/node_modules/micromark-extension-gfm-table/lib/edit-map.js
-var EditMap = class {
-  /**
-   * Create a new edit map.
-   */
-  constructor() {
-    this.map = [];
-    this.index = /* @__PURE__ */ new Map();
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index2, remove, add) {
-    addImplementation(this, index2, remove, add);
-  }
-  // To do: add this when moving to `micromark`.
-  // /**
-  //  * Create an edit: but insert `add` before existing additions.
-  //  *
-  //  * @param {number} index
-  //  * @param {number} remove
-  //  * @param {Array<Event>} add
-  //  * @returns {undefined}
-  //  */
-  // addBefore(index, remove, add) {
-  //   addImplementation(this, index, remove, add, true)
-  // }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index2 = this.map.length;
-    const vecs = [];
-    while (index2 > 0) {
-      index2 -= 1;
-      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-      events.length = this.map[index2][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice = vecs.pop();
-    while (slice) {
-      for (const element of slice) {
-        events.push(element);
-      }
-      slice = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation(editMap, at, remove, add) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    existing[2].push(...add);
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-
-// node_modules/.pnpm/micromark-extension-gfm-table@2.1.2/node_modules/micromark-extension-gfm-table/lib/infer.js
-function gfmTableAlign(events, index2) {
-  let inDelimiterRow = false;
-  const align = [];
-  while (index2 < events.length) {
-    const event = events[index2];
-    if (inDelimiterRow) {
-      if (event[0] === "enter") {
-        if (event[1].type === "tableContent") {
-          align.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
-        }
-      } else if (event[1].type === "tableContent") {
-        if (events[index2 - 1][1].type === "tableDelimiterMarker") {
-          const alignIndex = align.length - 1;
-          align[alignIndex] = align[alignIndex] === "left" ? "center" : "right";
-        }
-      } else if (event[1].type === "tableDelimiterRow") {
-        break;
-      }
-    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
-      inDelimiterRow = true;
-    }
-    index2 += 1;
-  }
-  return align;
-}
-
-// node_modules/.pnpm/micromark-extension-gfm-table@2.1.2/node_modules/micromark-extension-gfm-table/lib/syntax.js
-function gfmTable() {
-  return {
-    flow: {
-      null: {
-        name: "table",
-        tokenize: tokenizeTable,
-        resolveAll: resolveTable
-      }
-    }
-  };
-}
-function tokenizeTable(effects, ok3, nok) {
-  const self2 = this;
-  let size2 = 0;
-  let sizeB = 0;
-  let seen;
-  return start;
-  function start(code3) {
-    let index2 = self2.events.length - 1;
-    while (index2 > -1) {
-      const {
-        type
-      } = self2.events[index2][1];
-      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
-      type === "linePrefix") {
-        index2--;
-      } else {
-        break;
-      }
-    }
-    const tail = index2 > -1 ? self2.events[index2][1].type : null;
-    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
-    if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
-      return nok(code3);
-    }
-    return next(code3);
-  }
-  function headRowBefore(code3) {
-    effects.enter("tableHead");
-    effects.enter("tableRow");
-    return headRowStart(code3);
-  }
-  function headRowStart(code3) {
-    if (code3 === 124) {
-      return headRowBreak(code3);
-    }
-    seen = true;
-    sizeB += 1;
-    return headRowBreak(code3);
-  }
-  function headRowBreak(code3) {
-    if (code3 === null) {
-      return nok(code3);
-    }
-    if (markdownLineEnding(code3)) {
-      if (sizeB > 1) {
-        sizeB = 0;
-        self2.interrupt = true;
-        effects.exit("tableRow");
-        effects.enter("lineEnding");
-        effects.consume(code3);
-        effects.exit("lineEnding");
-        return headDelimiterStart;
-      }
-      return nok(code3);
-    }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code3);
-    }
-    sizeB += 1;
-    if (seen) {
-      seen = false;
-      size2 += 1;
-    }
-    if (code3 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code3);
-      effects.exit("tableCellDivider");
-      seen = true;
-      return headRowBreak;
-    }
-    effects.enter("data");
-    return headRowData(code3);
-  }
-  function headRowData(code3) {
-    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
-      effects.exit("data");
-      return headRowBreak(code3);
-    }
-    effects.consume(code3);
-    return code3 === 92 ? headRowEscape : headRowData;
-  }
-  function headRowEscape(code3) {
-    if (code3 === 92 || code3 === 124) {
-      effects.consume(code3);
-      return headRowData;
-    }
-    return headRowData(code3);
-  }
-  function headDelimiterStart(code3) {
-    self2.interrupt = false;
-    if (self2.parser.lazy[self2.now().line]) {
-      return nok(code3);
-    }
-    effects.enter("tableDelimiterRow");
-    seen = false;
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
-    }
-    return headDelimiterBefore(code3);
-  }
-  function headDelimiterBefore(code3) {
-    if (code3 === 45 || code3 === 58) {
-      return headDelimiterValueBefore(code3);
-    }
-    if (code3 === 124) {
-      seen = true;
-      effects.enter("tableCellDivider");
-      effects.consume(code3);
-      effects.exit("tableCellDivider");
-      return headDelimiterCellBefore;
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterCellBefore(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code3);
-    }
-    return headDelimiterValueBefore(code3);
-  }
-  function headDelimiterValueBefore(code3) {
-    if (code3 === 58) {
-      sizeB += 1;
-      seen = true;
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code3);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterLeftAlignmentAfter;
-    }
-    if (code3 === 45) {
-      sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code3);
-    }
-    if (code3 === null || markdownLineEnding(code3)) {
-      return headDelimiterCellAfter(code3);
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterLeftAlignmentAfter(code3) {
-    if (code3 === 45) {
-      effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code3);
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterFiller(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
-      return headDelimiterFiller;
-    }
-    if (code3 === 58) {
-      seen = true;
-      effects.exit("tableDelimiterFiller");
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code3);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterRightAlignmentAfter;
-    }
-    effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code3);
-  }
-  function headDelimiterRightAlignmentAfter(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code3);
-    }
-    return headDelimiterCellAfter(code3);
-  }
-  function headDelimiterCellAfter(code3) {
-    if (code3 === 124) {
-      return headDelimiterBefore(code3);
-    }
-    if (code3 === null || markdownLineEnding(code3)) {
-      if (!seen || size2 !== sizeB) {
-        return headDelimiterNok(code3);
-      }
-      effects.exit("tableDelimiterRow");
-      effects.exit("tableHead");
-      return ok3(code3);
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterNok(code3) {
-    return nok(code3);
-  }
-  function bodyRowStart(code3) {
-    effects.enter("tableRow");
-    return bodyRowBreak(code3);
-  }
-  function bodyRowBreak(code3) {
-    if (code3 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code3);
-      effects.exit("tableCellDivider");
-      return bodyRowBreak;
-    }
-    if (code3 === null || markdownLineEnding(code3)) {
-      effects.exit("tableRow");
-      return ok3(code3);
-    }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code3);
-    }
-    effects.enter("data");
-    return bodyRowData(code3);
-  }
-  function bodyRowData(code3) {
-    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
-      effects.exit("data");
-      return bodyRowBreak(code3);
-    }
-    effects.consume(code3);
-    return code3 === 92 ? bodyRowEscape : bodyRowData;
-  }
-  function bodyRowEscape(code3) {
-    if (code3 === 92 || code3 === 124) {
-      effects.consume(code3);
-      return bodyRowData;
-    }
-    return bodyRowData(code3);
-  }
-}
-function resolveTable(events, context) {
-  let index2 = -1;
-  let inFirstCellAwaitingPipe = true;
-  let rowKind = 0;
-  let lastCell = [0, 0, 0, 0];
-  let cell = [0, 0, 0, 0];
-  let afterHeadAwaitingFirstBodyRow = false;
-  let lastTableEnd = 0;
-  let currentTable;
-  let currentBody;
-  let currentCell;
-  const map3 = new EditMap();
-  while (++index2 < events.length) {
-    const event = events[index2];
-    const token = event[1];
-    if (event[0] === "enter") {
-      if (token.type === "tableHead") {
-        afterHeadAwaitingFirstBodyRow = false;
-        if (lastTableEnd !== 0) {
-          flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
-          currentBody = void 0;
-          lastTableEnd = 0;
-        }
-        currentTable = {
-          type: "table",
-          start: Object.assign({}, token.start),
-          // Note: correct end is set later.
-          end: Object.assign({}, token.end)
-        };
-        map3.add(index2, 0, [["enter", currentTable, context]]);
-      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-        inFirstCellAwaitingPipe = true;
-        currentCell = void 0;
-        lastCell = [0, 0, 0, 0];
-        cell = [0, index2 + 1, 0, 0];
-        if (afterHeadAwaitingFirstBodyRow) {
-          afterHeadAwaitingFirstBodyRow = false;
-          currentBody = {
-            type: "tableBody",
-            start: Object.assign({}, token.start),
-            // Note: correct end is set later.
-            end: Object.assign({}, token.end)
-          };
-          map3.add(index2, 0, [["enter", currentBody, context]]);
-        }
-        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
-      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-        inFirstCellAwaitingPipe = false;
-        if (cell[2] === 0) {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
-            lastCell = [0, 0, 0, 0];
-          }
-          cell[2] = index2;
-        }
-      } else if (token.type === "tableCellDivider") {
-        if (inFirstCellAwaitingPipe) {
-          inFirstCellAwaitingPipe = false;
-        } else {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
-          }
-          lastCell = cell;
-          cell = [lastCell[1], index2, 0, 0];
-        }
-      }
-    } else if (token.type === "tableHead") {
-      afterHeadAwaitingFirstBodyRow = true;
-      lastTableEnd = index2;
-    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-      lastTableEnd = index2;
-      if (lastCell[1] !== 0) {
-        cell[0] = cell[1];
-        currentCell = flushCell(map3, context, lastCell, rowKind, index2, currentCell);
-      } else if (cell[1] !== 0) {
-        currentCell = flushCell(map3, context, cell, rowKind, index2, currentCell);
-      }
-      rowKind = 0;
-    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-      cell[3] = index2;
-    }
-  }
-  if (lastTableEnd !== 0) {
-    flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
-  }
-  map3.consume(context.events);
-  index2 = -1;
-  while (++index2 < context.events.length) {
-    const event = context.events[index2];
-    if (event[0] === "enter" && event[1].type === "table") {
-      event[1]._align = gfmTableAlign(context.events, index2);
-    }
-  }
-  return events;
-}
-function flushCell(map3, context, range, rowKind, rowEnd, previousCell) {
-  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
-  const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
-    map3.add(range[0], 0, [["exit", previousCell, context]]);
-  }
-  const now = getPoint(context.events, range[1]);
-  previousCell = {
-    type: groupName,
-    start: Object.assign({}, now),
-    // Note: correct end is set later.
-    end: Object.assign({}, now)
-  };
-  map3.add(range[1], 0, [["enter", previousCell, context]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context.events, range[2]);
-    const relatedEnd = getPoint(context.events, range[3]);
-    const valueToken = {
-      type: valueName,
-      start: Object.assign({}, relatedStart),
-      end: Object.assign({}, relatedEnd)
-    };
-    map3.add(range[2], 0, [["enter", valueToken, context]]);
-    if (rowKind !== 2) {
-      const start = context.events[range[2]];
-      const end = context.events[range[3]];
-      start[1].end = Object.assign({}, end[1].end);
-      start[1].type = "chunkText";
-      start[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map3.add(a, b, []);
-      }
-    }
-    map3.add(range[3] + 1, 0, [["exit", valueToken, context]]);
-  }
-  if (rowEnd !== void 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
-    map3.add(rowEnd, 0, [["exit", previousCell, context]]);
-    previousCell = void 0;
-  }
-  return previousCell;
-}
-function flushTableEnd(map3, context, index2, table, tableBody) {
-  const exits = [];
-  const related = getPoint(context.events, index2);
-  if (tableBody) {
-    tableBody.end = Object.assign({}, related);
-    exits.push(["exit", tableBody, context]);
-  }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context]);
-  map3.add(index2 + 1, 0, exits);
-}
-function getPoint(events, index2) {
-  const event = events[index2];
-  const side = event[0] === "enter" ? "start" : "end";
-  return event[1][side];
-}
-
-// node_modules/.pnpm/micromark-extension-gfm-task-list-item@2.1.0/node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
-var tasklistCheck = {
-  name: "tasklistCheck",
-  tokenize: tokenizeTasklistCheck
-};
-function gfmTaskListItem() {
-  return {
-    text: {
-      [91]: tasklistCheck
-    }
-  };
-}
-function tokenizeTasklistCheck(effects, ok3, nok) {
-  const self2 = this;
-  return open;
-  function open(code3) {
-    if (
-      // Exit if there’s stuff before.
-      self2.previous !== null || // Exit if not in the first content that is the first child of a list
-      // item.
-      !self2._gfmTasklistFirstContentOfListItem
-    ) {
-      return nok(code3);
-    }
-    effects.enter("taskListCheck");
-    effects.enter("taskListCheckMarker");
-    effects.consume(code3);
-    effects.exit("taskListCheckMarker");
-    return inside;
-  }
-  function inside(code3) {
-    if (markdownLineEndingOrSpace(code3)) {
-      effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code3);
-      effects.exit("taskListCheckValueUnchecked");
-      return close;
-    }
-    if (code3 === 88 || code3 === 120) {
-      effects.enter("taskListCheckValueChecked");
-      effects.consume(code3);
-      effects.exit("taskListCheckValueChecked");
-      return close;
-    }
-    return nok(code3);
-  }
-  function close(code3) {
-    if (code3 === 93) {
-      effects.enter("taskListCheckMarker");
-      effects.consume(code3);
-      effects.exit("taskListCheckMarker");
-      effects.exit("taskListCheck");
-      return after;
-    }
-    return nok(code3);
-  }
-  function after(code3) {
-    if (markdownLineEnding(code3)) {
-      return ok3(code3);
-    }
-    if (markdownSpace(code3)) {
-      return effects.check({
-        tokenize: spaceThenNonSpace
-      }, ok3, nok)(code3);
-    }
-    return nok(code3);
-  }
-}
-function spaceThenNonSpace(effects, ok3, nok) {
-  return factorySpace(effects, after, "whitespace");
-  function after(code3) {
-    return code3 === null ? nok(code3) : ok3(code3);
-  }
-}
-
-// node_modules/.pnpm/micromark-extension-gfm@3.0.0/node_modules/micromark-extension-gfm/index.js
-function gfm(options) {
-  return combineExtensions([
-    gfmAutolinkLiteral(),
-    gfmFootnote(),
-    gfmStrikethrough(options),
-    gfmTable(),
-    gfmTaskListItem()
-  ]);
-}
-
-// node_modules/.pnpm/remark-gfm@4.0.1/node_modules/remark-gfm/lib/index.js
-var emptyOptions2 = {};
-function remarkGfm(options) {
-  const self2 = (
-    /** @type {Processor<Root>} */
-    this
-  );
-  const settings = options || emptyOptions2;
-  const data = self2.data();
-  const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
-  const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
-  const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
-  micromarkExtensions.push(gfm(settings));
-  fromMarkdownExtensions.push(gfmFromMarkdown());
-  toMarkdownExtensions.push(gfmToMarkdown(settings));
-}
-
-// node_modules/.pnpm/micromark@4.0.2/node_modules/micromark/lib/initialize/content.js
-var content2 = {
-  tokenize: initializeContent
-};
-function initializeContent(effects) {
-  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
-  let previous3;
-  return contentStart;
-  function afterContentStartConstruct(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code3);
-    effects.exit("lineEnding");
-    return factorySpace(effects, contentStart, "linePrefix");
-  }
-  function paragraphInitial(code3) {
-    effects.enter("paragraph");
-    return lineStart3(code3);
-  }
-  function lineStart3(code3) {
-    const token = effects.enter("chunkText", {
-      contentType: "text",
-      previous: previous3
-    });
-    if (previous3) {
-      previous3.next = token;
-    }
-    previous3 = token;
-    return data(code3);
-  }
-  function data(code3) {
-    if (code3 === null) {
-      effects.exit("chunkText");
-      effects.exit("paragraph");
-      effects.consume(code3);
-      return;
-    }
-    if (markdownLineEnding(code3)) {
-      effects.consume(code3);
-      effects.exit("chunkText");
-      return lineStart3;
-    }
-    effects.consume(code3);
-    return data;
-  }
-}
-
-// node_modules/.pnpm/micromark@4.0.2/node_modules/micromark/lib/initialize/document.js
-var document2 = {
-  tokenize: initializeDocument
-};
-var containerConstruct = {
-  tokenize: tokenizeContainer
-};
-function initializeDocument(effects) {
-  const self2 = this;
-  const stack = [];
-  let continued = 0;
-  let childFlow;
-  let childToken;
-  let lineStartOffset;
-  return start;
-  function start(code3) {
-    if (continued < stack.length) {
-      const item = stack[continued];
-      self2.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code3);
-    }
-    return checkNewContainers(code3);
-  }
-  function documentContinue(code3) {
-    continued++;
-    if (self2.containerState._closeFlow) {
-      self2.containerState._closeFlow = void 0;
-      if (childFlow) {
-        closeFlow();
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          point3 = self2.events[indexBeforeFlow][1].end;
-          break;
-        }
-      }
-      exitContainers(continued);
-      let index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point3
-        };
-        index2++;
-      }
-      splice(self2.events, indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      self2.events.length = index2;
-      return checkNewContainers(code3);
-    }
-    return start(code3);
-  }
-  function checkNewContainers(code3) {
-    if (continued === stack.length) {
-      if (!childFlow) {
-        return documentContinued(code3);
-      }
-      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code3);
-      }
-      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
-    }
-    self2.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code3);
-  }
-  function thereIsANewContainer(code3) {
-    if (childFlow) closeFlow();
-    exitContainers(continued);
-    return documentContinued(code3);
-  }
-  function thereIsNoNewContainer(code3) {
-    self2.parser.lazy[self2.now().line] = continued !== stack.length;
-    lineStartOffset = self2.now().offset;
-    return flowStart(code3);
-  }
-  function documentContinued(code3) {
-    self2.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code3);
-  }
-  function containerContinue(code3) {
-    continued++;
-    stack.push([self2.currentConstruct, self2.containerState]);
-    return documentContinued(code3);
-  }
-  function flowStart(code3) {
-    if (code3 === null) {
-      if (childFlow) closeFlow();
-      exitContainers(0);
-      effects.consume(code3);
-      return;
-    }
-    childFlow = childFlow || self2.parser.flow(self2.now());
-    effects.enter("chunkFlow", {
-      _tokenizer: childFlow,
-      contentType: "flow",
-      previous: childToken
-    });
-    return flowContinue(code3);
-  }
-  function flowContinue(code3) {
-    if (code3 === null) {
-      writeToChild(effects.exit("chunkFlow"), true);
-      exitContainers(0);
-      effects.consume(code3);
-      return;
-    }
-    if (markdownLineEnding(code3)) {
-      effects.consume(code3);
-      writeToChild(effects.exit("chunkFlow"));
-      continued = 0;
-      self2.interrupt = void 0;
-      return start;
-    }
-    effects.consume(code3);
-    return flowContinue;
-  }
-  function writeToChild(token, endOfFile) {
-    const stream2 = self2.sliceStream(token);
-    if (endOfFile) stream2.push(null);
-    token.previous = childToken;
-    if (childToken) childToken.next = token;
-    childToken = token;
-    childFlow.defineSkip(token.start);
-    childFlow.write(stream2);
-    if (self2.parser.lazy[token.start.line]) {
-      let index2 = childFlow.events.length;
-      while (index2--) {
-        if (
-          // The token starts before the line ending…
-          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
-          (!childFlow.events[index2][1].end || // …or ends after it.
-          childFlow.events[index2][1].end.offset > lineStartOffset)
-        ) {
-          return;
-        }
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let seen;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          if (seen) {
-            point3 = self2.events[indexBeforeFlow][1].end;
-            break;
-          }
-          seen = true;
-        }
-      }
-      exitContainers(continued);
-      index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point3
-        };
-        index2++;
-      }
-      splice(self2.events, indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      self2.events.length = index2;
-    }
-  }
-  function exitContainers(size2) {
-    let index2 = stack.length;
-    while (index2-- > size2) {
-      const entry = stack[index2];
-      self2.containerState = entry[1];
-      entry[0].exit.call(self2, effects);
-    }
-    stack.length = size2;
-  }
-  function closeFlow() {
-    childFlow.write([null]);
-    childToken = void 0;
-    childFlow = void 0;
-    self2.containerState._closeFlow = void 0;
-  }
-}
-function tokenizeContainer(effects, ok3, nok) {
-  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
 }
 
 // node_modules/.pnpm/micromark@4.0.2/node_modules/micromark/lib/initialize/flow.js
@@ -22799,27 +19644,27 @@ function initializeFlow(effects) {
     blankLine,
     atBlankEnding,
     // Try to parse initial flow (essentially, only code).
-    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content, afterConstruct)), "linePrefix"))
+    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
   );
   return initial;
-  function atBlankEnding(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
+  function atBlankEnding(code) {
+    if (code === null) {
+      effects.consume(code);
       return;
     }
     effects.enter("lineEndingBlank");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEndingBlank");
     self2.currentConstruct = void 0;
     return initial;
   }
-  function afterConstruct(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
+  function afterConstruct(code) {
+    if (code === null) {
+      effects.consume(code);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     self2.currentConstruct = void 0;
     return initial;
@@ -22831,7 +19676,7 @@ var resolver = {
   resolveAll: createResolver()
 };
 var string = initializeFactory("string");
-var text3 = initializeFactory("text");
+var text = initializeFactory("text");
 function initializeFactory(field) {
   return {
     resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
@@ -22840,37 +19685,37 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field];
-    const text6 = effects.attempt(constructs2, start, notText);
+    const text4 = effects.attempt(constructs2, start, notText);
     return start;
-    function start(code3) {
-      return atBreak(code3) ? text6(code3) : notText(code3);
+    function start(code) {
+      return atBreak(code) ? text4(code) : notText(code);
     }
-    function notText(code3) {
-      if (code3 === null) {
-        effects.consume(code3);
+    function notText(code) {
+      if (code === null) {
+        effects.consume(code);
         return;
       }
       effects.enter("data");
-      effects.consume(code3);
+      effects.consume(code);
       return data;
     }
-    function data(code3) {
-      if (atBreak(code3)) {
+    function data(code) {
+      if (atBreak(code)) {
         effects.exit("data");
-        return text6(code3);
+        return text4(code);
       }
-      effects.consume(code3);
+      effects.consume(code);
       return data;
     }
-    function atBreak(code3) {
-      if (code3 === null) {
+    function atBreak(code) {
+      if (code === null) {
         return true;
       }
-      const list3 = constructs2[code3];
+      const list2 = constructs2[code];
       let index2 = -1;
-      if (list3) {
-        while (++index2 < list3.length) {
-          const item = list3[index2];
+      if (list2) {
+        while (++index2 < list2.length) {
+          const item = list2[index2];
           if (!item.previous || item.previous.call(self2, self2.previous)) {
             return true;
           }
@@ -22976,26 +19821,26 @@ __export(constructs_exports, {
   flowInitial: () => flowInitial,
   insideSpan: () => insideSpan,
   string: () => string2,
-  text: () => text4
+  text: () => text2
 });
 var document3 = {
-  [42]: list2,
-  [43]: list2,
-  [45]: list2,
-  [48]: list2,
-  [49]: list2,
-  [50]: list2,
-  [51]: list2,
-  [52]: list2,
-  [53]: list2,
-  [54]: list2,
-  [55]: list2,
-  [56]: list2,
-  [57]: list2,
+  [42]: list,
+  [43]: list,
+  [45]: list,
+  [48]: list,
+  [49]: list,
+  [50]: list,
+  [51]: list,
+  [52]: list,
+  [53]: list,
+  [54]: list,
+  [55]: list,
+  [56]: list,
+  [57]: list,
   [62]: blockQuote
 };
 var contentInitial = {
-  [91]: definition2
+  [91]: definition
 };
 var flowInitial = {
   [-2]: codeIndented,
@@ -23004,11 +19849,11 @@ var flowInitial = {
 };
 var flow2 = {
   [35]: headingAtx,
-  [42]: thematicBreak2,
-  [45]: [setextUnderline, thematicBreak2],
+  [42]: thematicBreak,
+  [45]: [setextUnderline, thematicBreak],
   [60]: htmlFlow,
   [61]: setextUnderline,
-  [95]: thematicBreak2,
+  [95]: thematicBreak,
   [96]: codeFenced,
   [126]: codeFenced
 };
@@ -23016,22 +19861,22 @@ var string2 = {
   [38]: characterReference,
   [92]: characterEscape
 };
-var text4 = {
+var text2 = {
   [-5]: lineEnding,
   [-4]: lineEnding,
   [-3]: lineEnding,
   [33]: labelStartImage,
   [38]: characterReference,
-  [42]: attention3,
+  [42]: attention,
   [60]: [autolink, htmlText],
   [91]: labelStartLink,
   [92]: [hardBreakEscape, characterEscape],
   [93]: labelEnd,
-  [95]: attention3,
+  [95]: attention,
   [96]: codeText
 };
 var insideSpan = {
-  null: [attention3, resolver]
+  null: [attention, resolver]
 };
 var attentionMarkers = {
   null: [42, 95]
@@ -23041,7 +19886,7 @@ var disable = {
 };
 
 // node_modules/.pnpm/micromark@4.0.2/node_modules/micromark/lib/create-tokenizer.js
-function createTokenizer(parser2, initialize, from) {
+function createTokenizer(parser, initialize, from) {
   let point3 = {
     _bufferIndex: -1,
     _index: 0,
@@ -23070,7 +19915,7 @@ function createTokenizer(parser2, initialize, from) {
     defineSkip,
     events: [],
     now,
-    parser: parser2,
+    parser,
     previous: null,
     sliceSerialize,
     sliceStream,
@@ -23135,18 +19980,18 @@ function createTokenizer(parser2, initialize, from) {
       }
     }
   }
-  function go(code3) {
+  function go(code) {
     consumed = void 0;
-    expectedCode = code3;
-    state = state(code3);
+    expectedCode = code;
+    state = state(code);
   }
-  function consume(code3) {
-    if (markdownLineEnding(code3)) {
+  function consume(code) {
+    if (markdownLineEnding(code)) {
       point3.line++;
       point3.column = 1;
-      point3.offset += code3 === -3 ? 2 : 1;
+      point3.offset += code === -3 ? 2 : 1;
       accountForPotentialSkip();
-    } else if (code3 !== -1) {
+    } else if (code !== -1) {
       point3.column++;
       point3.offset++;
     }
@@ -23162,7 +20007,7 @@ function createTokenizer(parser2, initialize, from) {
         point3._index++;
       }
     }
-    context.previous = code3;
+    context.previous = code;
     consumed = true;
   }
   function enter(type, fields) {
@@ -23202,38 +20047,38 @@ function createTokenizer(parser2, initialize, from) {
           constructs2
         ])
       ) : handleMapOfConstructs(constructs2);
-      function handleMapOfConstructs(map3) {
+      function handleMapOfConstructs(map) {
         return start;
-        function start(code3) {
-          const left = code3 !== null && map3[code3];
-          const all2 = code3 !== null && map3.null;
-          const list3 = [
+        function start(code) {
+          const left = code !== null && map[code];
+          const all2 = code !== null && map.null;
+          const list2 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list3)(code3);
+          return handleListOfConstructs(list2)(code);
         }
       }
-      function handleListOfConstructs(list3) {
-        listOfConstructs = list3;
+      function handleListOfConstructs(list2) {
+        listOfConstructs = list2;
         constructIndex = 0;
-        if (list3.length === 0) {
+        if (list2.length === 0) {
           return bogusState;
         }
-        return handleConstruct(list3[constructIndex]);
+        return handleConstruct(list2[constructIndex]);
       }
       function handleConstruct(construct) {
         return start;
-        function start(code3) {
+        function start(code) {
           info = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context.currentConstruct = construct;
           }
           if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code3);
+            return nok(code);
           }
           return construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
@@ -23241,17 +20086,17 @@ function createTokenizer(parser2, initialize, from) {
             // This allows a “live binding”, which is needed for `interrupt`.
             fields ? Object.assign(Object.create(context), fields) : context,
             effects,
-            ok3,
+            ok2,
             nok
-          )(code3);
+          )(code);
         }
       }
-      function ok3(code3) {
+      function ok2(code) {
         consumed = true;
         onreturn(currentConstruct, info);
         return returnState;
       }
-      function nok(code3) {
+      function nok(code) {
         consumed = true;
         info.restore();
         if (++constructIndex < listOfConstructs.length) {
@@ -23364,27 +20209,27 @@ function serializeChunks(chunks, expandTabs) {
 }
 
 // node_modules/.pnpm/micromark@4.0.2/node_modules/micromark/lib/parse.js
-function parse(options) {
-  const settings = options || {};
+function parse(options2) {
+  const settings = options2 || {};
   const constructs2 = (
     /** @type {FullNormalizedExtension} */
     combineExtensions([constructs_exports, ...settings.extensions || []])
   );
-  const parser2 = {
+  const parser = {
     constructs: constructs2,
-    content: create2(content2),
+    content: create2(content),
     defined: [],
     document: create2(document2),
     flow: create2(flow),
     lazy: {},
     string: create2(string),
-    text: create2(text3)
+    text: create2(text)
   };
-  return parser2;
+  return parser;
   function create2(initial) {
     return creator;
     function creator(from) {
-      return createTokenizer(parser2, initial, from);
+      return createTokenizer(parser, initial, from);
     }
   }
 }
@@ -23410,7 +20255,7 @@ function preprocess() {
     let next;
     let startPosition;
     let endPosition;
-    let code3;
+    let code;
     value = buffer + (typeof value === "string" ? value.toString() : new TextDecoder(encoding || void 0).decode(value));
     startPosition = 0;
     buffer = "";
@@ -23424,12 +20269,12 @@ function preprocess() {
       search.lastIndex = startPosition;
       match2 = search.exec(value);
       endPosition = match2 && match2.index !== void 0 ? match2.index : value.length;
-      code3 = value.charCodeAt(endPosition);
+      code = value.charCodeAt(endPosition);
       if (!match2) {
         buffer = value.slice(startPosition);
         break;
       }
-      if (code3 === 10 && startPosition === endPosition && atCarriageReturn) {
+      if (code === 10 && startPosition === endPosition && atCarriageReturn) {
         chunks.push(-3);
         atCarriageReturn = void 0;
       } else {
@@ -23441,7 +20286,7 @@ function preprocess() {
           chunks.push(value.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
-        switch (code3) {
+        switch (code) {
           case 0: {
             chunks.push(65533);
             column++;
@@ -23475,6 +20320,24 @@ function preprocess() {
   }
 }
 
+// node_modules/.pnpm/micromark-util-decode-string@2.0.1/node_modules/micromark-util-decode-string/index.js
+var characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
+function decodeString(value) {
+  return value.replace(characterEscapeOrReference, decode);
+}
+function decode($0, $1, $2) {
+  if ($1) {
+    return $1;
+  }
+  const head = $2.charCodeAt(0);
+  if (head === 35) {
+    const head2 = $2.charCodeAt(1);
+    const hex = head2 === 120 || head2 === 88;
+    return decodeNumericCharacterReference($2.slice(hex ? 2 : 1), hex ? 16 : 10);
+  }
+  return decodeNamedCharacterReference($2) || $0;
+}
+
 // node_modules/.pnpm/unist-util-stringify-position@4.0.0/node_modules/unist-util-stringify-position/lib/index.js
 function stringifyPosition(value) {
   if (!value || typeof value !== "object") {
@@ -23503,24 +20366,24 @@ function index(value) {
 
 // node_modules/.pnpm/mdast-util-from-markdown@2.1.0/node_modules/mdast-util-from-markdown/lib/index.js
 var own2 = {}.hasOwnProperty;
-function fromMarkdown(value, encoding, options) {
+function fromMarkdown(value, encoding, options2) {
   if (encoding && typeof encoding === "object") {
-    options = encoding;
+    options2 = encoding;
     encoding = void 0;
   }
-  return compiler(options)(postprocess(parse(options).document().write(preprocess()(value, encoding, true))));
+  return compiler(options2)(postprocess(parse(options2).document().write(preprocess()(value, encoding, true))));
 }
-function compiler(options) {
+function compiler(options2) {
   const config = {
     afterExit: [],
     beforeEnter: [],
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link2),
+      autolink: opener(link),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
-      atxHeading: opener(heading2),
+      atxHeading: opener(heading),
       blockQuote: opener(blockQuote2),
       characterEscape: onenterdata,
       characterReference: onenterdata,
@@ -23532,32 +20395,32 @@ function compiler(options) {
       codeTextData: onenterdata,
       data: onenterdata,
       codeFlowValue: onenterdata,
-      definition: opener(definition3),
+      definition: opener(definition2),
       definitionDestinationString: buffer,
       definitionLabelString: buffer,
       definitionTitleString: buffer,
-      emphasis: opener(emphasis2),
-      hardBreakEscape: opener(hardBreak2),
-      hardBreakTrailing: opener(hardBreak2),
-      htmlFlow: opener(html2, buffer),
+      emphasis: opener(emphasis),
+      hardBreakEscape: opener(hardBreak),
+      hardBreakTrailing: opener(hardBreak),
+      htmlFlow: opener(html, buffer),
       htmlFlowData: onenterdata,
-      htmlText: opener(html2, buffer),
+      htmlText: opener(html, buffer),
       htmlTextData: onenterdata,
-      image: opener(image2),
+      image: opener(image),
       label: buffer,
-      link: opener(link2),
-      listItem: opener(listItem2),
+      link: opener(link),
+      listItem: opener(listItem),
       listItemValue: onenterlistitemvalue,
-      listOrdered: opener(list3, onenterlistordered),
-      listUnordered: opener(list3),
-      paragraph: opener(paragraph2),
+      listOrdered: opener(list2, onenterlistordered),
+      listUnordered: opener(list2),
+      paragraph: opener(paragraph),
       reference: onenterreference,
       referenceString: buffer,
       resourceDestinationString: buffer,
       resourceTitleString: buffer,
-      setextHeading: opener(heading2),
-      strong: opener(strong2),
-      thematicBreak: opener(thematicBreak4)
+      setextHeading: opener(heading),
+      strong: opener(strong),
+      thematicBreak: opener(thematicBreak3)
     },
     exit: {
       atxHeading: closer(),
@@ -23611,7 +20474,7 @@ function compiler(options) {
       thematicBreak: closer()
     }
   };
-  configure(config, (options || {}).mdastExtensions || []);
+  configure(config, (options2 || {}).mdastExtensions || []);
   const data = {};
   return compile;
   function compile(events) {
@@ -23701,7 +20564,7 @@ function compiler(options) {
     let index2 = start - 1;
     let containerBalance = -1;
     let listSpread = false;
-    let listItem3;
+    let listItem2;
     let lineIndex;
     let firstBlankLineIndex;
     let atMarker;
@@ -23722,7 +20585,7 @@ function compiler(options) {
         }
         case "lineEndingBlank": {
           if (event[0] === "enter") {
-            if (listItem3 && !atMarker && !containerBalance && !firstBlankLineIndex) {
+            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
               firstBlankLineIndex = index2;
             }
             atMarker = void 0;
@@ -23741,7 +20604,7 @@ function compiler(options) {
         }
       }
       if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
-        if (listItem3) {
+        if (listItem2) {
           let tailIndex = index2;
           lineIndex = void 0;
           while (tailIndex--) {
@@ -23760,12 +20623,12 @@ function compiler(options) {
             }
           }
           if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
-            listItem3._spread = true;
+            listItem2._spread = true;
           }
-          listItem3.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
+          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
           insertions.push({
             at: lineIndex || index2,
-            event: ["exit", listItem3, event[2]]
+            event: ["exit", listItem2, event[2]]
           });
         }
         if (event[1].type === "listItemPrefix") {
@@ -23776,7 +20639,7 @@ function compiler(options) {
             // @ts-expect-error: we’ll add `end` in a second.
             end: void 0
           };
-          listItem3 = item;
+          listItem2 = item;
           insertions.push({
             at: index2,
             event: ["enter", item, event[2]]
@@ -23925,7 +20788,7 @@ function compiler(options) {
     const siblings = node2.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text6();
+      tail = text4();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -24094,7 +20957,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function definition3() {
+  function definition2() {
     return {
       type: "definition",
       identifier: "",
@@ -24104,14 +20967,14 @@ function compiler(options) {
       position: void 0
     };
   }
-  function emphasis2() {
+  function emphasis() {
     return {
       type: "emphasis",
       children: [],
       position: void 0
     };
   }
-  function heading2() {
+  function heading() {
     return {
       type: "heading",
       // @ts-expect-error `depth` will be set later.
@@ -24120,20 +20983,20 @@ function compiler(options) {
       position: void 0
     };
   }
-  function hardBreak2() {
+  function hardBreak() {
     return {
       type: "break",
       position: void 0
     };
   }
-  function html2() {
+  function html() {
     return {
       type: "html",
       value: "",
       position: void 0
     };
   }
-  function image2() {
+  function image() {
     return {
       type: "image",
       title: null,
@@ -24142,7 +21005,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link2() {
+  function link() {
     return {
       type: "link",
       title: null,
@@ -24151,7 +21014,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function list3(token) {
+  function list2(token) {
     return {
       type: "list",
       ordered: token.type === "listOrdered",
@@ -24161,7 +21024,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function listItem2(token) {
+  function listItem(token) {
     return {
       type: "listItem",
       spread: token._spread,
@@ -24170,28 +21033,28 @@ function compiler(options) {
       position: void 0
     };
   }
-  function paragraph2() {
+  function paragraph() {
     return {
       type: "paragraph",
       children: [],
       position: void 0
     };
   }
-  function strong2() {
+  function strong() {
     return {
       type: "strong",
       children: [],
       position: void 0
     };
   }
-  function text6() {
+  function text4() {
     return {
       type: "text",
       value: "",
       position: void 0
     };
   }
-  function thematicBreak4() {
+  function thematicBreak3() {
     return {
       type: "thematicBreak",
       position: void 0
@@ -24271,1435 +21134,707 @@ function defaultOnError(left, right) {
   }) + ") is still open");
 }
 
-// node_modules/.pnpm/remark-parse@11.0.0/node_modules/remark-parse/lib/index.js
-function remarkParse(options) {
-  const self2 = this;
-  self2.parser = parser2;
-  function parser2(doc) {
-    return fromMarkdown(doc, {
-      ...self2.data("settings"),
-      ...options,
-      // Note: these options are not in the readme.
-      // The goal is for them to be set by plugins on `data` instead of being
-      // passed by users.
-      extensions: self2.data("micromarkExtensions") || [],
-      mdastExtensions: self2.data("fromMarkdownExtensions") || []
-    });
-  }
+// node_modules/.pnpm/devlop@1.1.0/node_modules/devlop/lib/default.js
+function ok() {
 }
 
-// node_modules/.pnpm/bail@2.0.2/node_modules/bail/index.js
-function bail(error) {
-  if (error) {
-    throw error;
-  }
+// node_modules/.pnpm/mdast-util-gfm-table@2.0.1/node_modules/mdast-util-gfm-table/lib/index.js
+function gfmTableFromMarkdown() {
+  return {
+    enter: {
+      table: enterTable,
+      tableData: enterCell,
+      tableHeader: enterCell,
+      tableRow: enterRow
+    },
+    exit: {
+      codeText: exitCodeText,
+      table: exitTable,
+      tableData: exit2,
+      tableHeader: exit2,
+      tableRow: exit2
+    }
+  };
 }
-
-// node_modules/.pnpm/unified@11.0.5/node_modules/unified/lib/index.js
-var import_extend = __toESM(require_extend(), 1);
-
-// node_modules/.pnpm/is-plain-obj@4.1.0/node_modules/is-plain-obj/index.js
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) {
-    return false;
-  }
-  const prototype = Object.getPrototypeOf(value);
-  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value) && !(Symbol.iterator in value);
-}
-
-// node_modules/.pnpm/trough@2.2.0/node_modules/trough/lib/index.js
-function trough() {
-  const fns = [];
-  const pipeline = { run: run3, use };
-  return pipeline;
-  function run3(...values) {
-    let middlewareIndex = -1;
-    const callback = values.pop();
-    if (typeof callback !== "function") {
-      throw new TypeError("Expected function as last argument, not " + callback);
-    }
-    next(null, ...values);
-    function next(error, ...output) {
-      const fn = fns[++middlewareIndex];
-      let index2 = -1;
-      if (error) {
-        callback(error);
-        return;
-      }
-      while (++index2 < values.length) {
-        if (output[index2] === null || output[index2] === void 0) {
-          output[index2] = values[index2];
-        }
-      }
-      values = output;
-      if (fn) {
-        wrap2(fn, next)(...output);
-      } else {
-        callback(null, ...output);
-      }
-    }
-  }
-  function use(middelware) {
-    if (typeof middelware !== "function") {
-      throw new TypeError(
-        "Expected `middelware` to be a function, not " + middelware
-      );
-    }
-    fns.push(middelware);
-    return pipeline;
-  }
-}
-function wrap2(middleware, callback) {
-  let called;
-  return wrapped;
-  function wrapped(...parameters) {
-    const fnExpectsCallback = middleware.length > parameters.length;
-    let result;
-    if (fnExpectsCallback) {
-      parameters.push(done);
-    }
-    try {
-      result = middleware.apply(this, parameters);
-    } catch (error) {
-      const exception = (
-        /** @type {Error} */
-        error
-      );
-      if (fnExpectsCallback && called) {
-        throw exception;
-      }
-      return done(exception);
-    }
-    if (!fnExpectsCallback) {
-      if (result && result.then && typeof result.then === "function") {
-        result.then(then, done);
-      } else if (result instanceof Error) {
-        done(result);
-      } else {
-        then(result);
-      }
-    }
-  }
-  function done(error, ...output) {
-    if (!called) {
-      called = true;
-      callback(error, ...output);
-    }
-  }
-  function then(value) {
-    done(null, value);
-  }
-}
-
-// node_modules/.pnpm/vfile-message@4.0.4/node_modules/vfile-message/lib/index.js
-var VFileMessage = class extends Error {
-  /**
-   * Create a message for `reason`.
-   *
-   * > 🪦 **Note**: also has obsolete signatures.
-   *
-   * @overload
-   * @param {string} reason
-   *   Reason for message, should use markdown.
-   * @param {Options | null | undefined} [options]
-   *   Configuration (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {string} reason
-   *   Reason for message, should use markdown.
-   * @param {Node | NodeLike | null | undefined} parent
-   *   Node or node-like, used for `ancestors` and `place`.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {string} reason
-   *   Reason for message, should use markdown.
-   * @param {Point | Position | null | undefined} place
-   *   Place of message.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {string} reason
-   *   Reason for message, should use markdown.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   *   Original error cause of the message.
-   * @param {Node | NodeLike | null | undefined} parent
-   *   Node or node-like, used for `ancestors` and `place`.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   *   Original error cause of the message.
-   * @param {Point | Position | null | undefined} place
-   *   Place of message.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   *   Original error cause of the message.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @param {Error | VFileMessage | string} causeOrReason
-   *   Reason for message, should use markdown.
-   * @param {Node | NodeLike | Options | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-   *   Configuration (optional).
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (example:
-   *   `'my-package:my-rule'` or `'my-rule'`).
-   * @returns
-   *   Instance of `VFileMessage`.
-   */
-  // eslint-disable-next-line complexity
-  constructor(causeOrReason, optionsOrParentOrPlace, origin) {
-    super();
-    if (typeof optionsOrParentOrPlace === "string") {
-      origin = optionsOrParentOrPlace;
-      optionsOrParentOrPlace = void 0;
-    }
-    let reason = "";
-    let options = {};
-    let legacyCause = false;
-    if (optionsOrParentOrPlace) {
-      if ("line" in optionsOrParentOrPlace && "column" in optionsOrParentOrPlace) {
-        options = { place: optionsOrParentOrPlace };
-      } else if ("start" in optionsOrParentOrPlace && "end" in optionsOrParentOrPlace) {
-        options = { place: optionsOrParentOrPlace };
-      } else if ("type" in optionsOrParentOrPlace) {
-        options = {
-          ancestors: [optionsOrParentOrPlace],
-          place: optionsOrParentOrPlace.position
-        };
-      } else {
-        options = { ...optionsOrParentOrPlace };
-      }
-    }
-    if (typeof causeOrReason === "string") {
-      reason = causeOrReason;
-    } else if (!options.cause && causeOrReason) {
-      legacyCause = true;
-      reason = causeOrReason.message;
-      options.cause = causeOrReason;
-    }
-    if (!options.ruleId && !options.source && typeof origin === "string") {
-      const index2 = origin.indexOf(":");
-      if (index2 === -1) {
-        options.ruleId = origin;
-      } else {
-        options.source = origin.slice(0, index2);
-        options.ruleId = origin.slice(index2 + 1);
-      }
-    }
-    if (!options.place && options.ancestors) {
-      const parent = options.ancestors[options.ancestors.length - 1];
-      if (parent) {
-        options.place = parent.position;
-      }
-    }
-    const start = options.place && "start" in options.place ? options.place.start : options.place;
-    this.ancestors = options.ancestors || void 0;
-    this.cause = options.cause || void 0;
-    this.column = start ? start.column : void 0;
-    this.fatal = void 0;
-    this.file = "";
-    this.message = reason;
-    this.line = start ? start.line : void 0;
-    this.name = stringifyPosition(options.place) || "1:1";
-    this.place = options.place || void 0;
-    this.reason = this.message;
-    this.ruleId = options.ruleId || void 0;
-    this.source = options.source || void 0;
-    this.stack = legacyCause && options.cause && typeof options.cause.stack === "string" ? options.cause.stack : "";
-    this.actual = void 0;
-    this.expected = void 0;
-    this.note = void 0;
-    this.url = void 0;
-  }
-};
-Object.defineProperties(VFileMessage.prototype, {
-  file: { configurable: true, enumerable: true, value: "", writable: true },
-  name: { configurable: true, enumerable: true, value: "", writable: true },
-  reason: { configurable: true, enumerable: true, value: "", writable: true },
-  message: { configurable: true, enumerable: true, value: "", writable: true },
-  stack: { configurable: true, enumerable: true, value: "", writable: true },
-  column: { configurable: true, enumerable: true, writable: true },
-  line: { configurable: true, enumerable: true, writable: true },
-  ancestors: { configurable: true, enumerable: true, writable: true },
-  cause: { configurable: true, enumerable: true, writable: true },
-  fatal: { configurable: true, enumerable: true, writable: true },
-  place: { configurable: true, enumerable: true, writable: true },
-  ruleId: { configurable: true, enumerable: true, writable: true },
-  source: { configurable: true, enumerable: true, writable: true }
-});
-
-// node_modules/.pnpm/vfile@6.0.3/node_modules/vfile/lib/minpath.js
-import { default as default2 } from "node:path";
-
-// node_modules/.pnpm/vfile@6.0.3/node_modules/vfile/lib/minproc.js
-import { default as default3 } from "node:process";
-
-// node_modules/.pnpm/vfile@6.0.3/node_modules/vfile/lib/minurl.js
-import { fileURLToPath } from "node:url";
-
-// node_modules/.pnpm/vfile@6.0.3/node_modules/vfile/lib/minurl.shared.js
-function isUrl(fileUrlOrPath) {
-  return Boolean(
-    fileUrlOrPath !== null && typeof fileUrlOrPath === "object" && "href" in fileUrlOrPath && fileUrlOrPath.href && "protocol" in fileUrlOrPath && fileUrlOrPath.protocol && // @ts-expect-error: indexing is fine.
-    fileUrlOrPath.auth === void 0
+function enterTable(token) {
+  const align = token._align;
+  ok(align, "expected `_align` on table");
+  this.enter(
+    {
+      type: "table",
+      align: align.map(function(d) {
+        return d === "none" ? null : d;
+      }),
+      children: [],
+      position: void 0
+    },
+    token
   );
+  this.data.inTable = true;
+}
+function exitTable(token) {
+  this.exit(token);
+  this.data.inTable = void 0;
+}
+function enterRow(token) {
+  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
+}
+function exit2(token) {
+  this.exit(token);
+}
+function enterCell(token) {
+  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
+}
+function exitCodeText(token) {
+  let value = this.resume();
+  if (this.data.inTable) {
+    value = value.replace(/\\([\\|])/g, replace);
+  }
+  const node2 = this.stack[this.stack.length - 1];
+  ok(node2.type === "inlineCode");
+  node2.value = value;
+  this.exit(token);
+}
+function replace($0, $1) {
+  return $1 === "|" ? $1 : $0;
 }
 
-// node_modules/.pnpm/vfile@6.0.3/node_modules/vfile/lib/index.js
-var order = (
-  /** @type {const} */
-  [
-    "history",
-    "path",
-    "basename",
-    "stem",
-    "extname",
-    "dirname"
-  ]
-);
-var VFile = class {
-  /**
-   * Create a new virtual file.
-   *
-   * `options` is treated as:
-   *
-   * *   `string` or `Uint8Array` — `{value: options}`
-   * *   `URL` — `{path: options}`
-   * *   `VFile` — shallow copies its data over to the new file
-   * *   `object` — all fields are shallow copied over to the new file
-   *
-   * Path related fields are set in the following order (least specific to
-   * most specific): `history`, `path`, `basename`, `stem`, `extname`,
-   * `dirname`.
-   *
-   * You cannot set `dirname` or `extname` without setting either `history`,
-   * `path`, `basename`, or `stem` too.
-   *
-   * @param {Compatible | null | undefined} [value]
-   *   File value.
-   * @returns
-   *   New instance.
-   */
-  constructor(value) {
-    let options;
-    if (!value) {
-      options = {};
-    } else if (isUrl(value)) {
-      options = { path: value };
-    } else if (typeof value === "string" || isUint8Array(value)) {
-      options = { value };
-    } else {
-      options = value;
+// node_modules/.pnpm/mdast-util-gfm-task-list-item@2.0.1/node_modules/mdast-util-gfm-task-list-item/lib/index.js
+function gfmTaskListItemFromMarkdown() {
+  return {
+    exit: {
+      taskListCheckValueChecked: exitCheck,
+      taskListCheckValueUnchecked: exitCheck,
+      paragraph: exitParagraphWithTaskListItem
     }
-    this.cwd = "cwd" in options ? "" : default3.cwd();
-    this.data = {};
-    this.history = [];
-    this.messages = [];
-    this.value;
-    this.map;
-    this.result;
-    this.stored;
-    let index2 = -1;
-    while (++index2 < order.length) {
-      const field2 = order[index2];
-      if (field2 in options && options[field2] !== void 0 && options[field2] !== null) {
-        this[field2] = field2 === "history" ? [...options[field2]] : options[field2];
-      }
-    }
-    let field;
-    for (field in options) {
-      if (!order.includes(field)) {
-        this[field] = options[field];
-      }
-    }
-  }
-  /**
-   * Get the basename (including extname) (example: `'index.min.js'`).
-   *
-   * @returns {string | undefined}
-   *   Basename.
-   */
-  get basename() {
-    return typeof this.path === "string" ? default2.basename(this.path) : void 0;
-  }
-  /**
-   * Set basename (including extname) (`'index.min.js'`).
-   *
-   * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
-   * on windows).
-   * Cannot be nullified (use `file.path = file.dirname` instead).
-   *
-   * @param {string} basename
-   *   Basename.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  set basename(basename4) {
-    assertNonEmpty(basename4, "basename");
-    assertPart(basename4, "basename");
-    this.path = default2.join(this.dirname || "", basename4);
-  }
-  /**
-   * Get the parent path (example: `'~'`).
-   *
-   * @returns {string | undefined}
-   *   Dirname.
-   */
-  get dirname() {
-    return typeof this.path === "string" ? default2.dirname(this.path) : void 0;
-  }
-  /**
-   * Set the parent path (example: `'~'`).
-   *
-   * Cannot be set if there’s no `path` yet.
-   *
-   * @param {string | undefined} dirname
-   *   Dirname.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  set dirname(dirname5) {
-    assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname5 || "", this.basename);
-  }
-  /**
-   * Get the extname (including dot) (example: `'.js'`).
-   *
-   * @returns {string | undefined}
-   *   Extname.
-   */
-  get extname() {
-    return typeof this.path === "string" ? default2.extname(this.path) : void 0;
-  }
-  /**
-   * Set the extname (including dot) (example: `'.js'`).
-   *
-   * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
-   * on windows).
-   * Cannot be set if there’s no `path` yet.
-   *
-   * @param {string | undefined} extname
-   *   Extname.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  set extname(extname) {
-    assertPart(extname, "extname");
-    assertPath(this.dirname, "extname");
-    if (extname) {
-      if (extname.codePointAt(0) !== 46) {
-        throw new Error("`extname` must start with `.`");
-      }
-      if (extname.includes(".", 1)) {
-        throw new Error("`extname` cannot contain multiple dots");
-      }
-    }
-    this.path = default2.join(this.dirname, this.stem + (extname || ""));
-  }
-  /**
-   * Get the full path (example: `'~/index.min.js'`).
-   *
-   * @returns {string}
-   *   Path.
-   */
-  get path() {
-    return this.history[this.history.length - 1];
-  }
-  /**
-   * Set the full path (example: `'~/index.min.js'`).
-   *
-   * Cannot be nullified.
-   * You can set a file URL (a `URL` object with a `file:` protocol) which will
-   * be turned into a path with `url.fileURLToPath`.
-   *
-   * @param {URL | string} path
-   *   Path.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  set path(path10) {
-    if (isUrl(path10)) {
-      path10 = fileURLToPath(path10);
-    }
-    assertNonEmpty(path10, "path");
-    if (this.path !== path10) {
-      this.history.push(path10);
-    }
-  }
-  /**
-   * Get the stem (basename w/o extname) (example: `'index.min'`).
-   *
-   * @returns {string | undefined}
-   *   Stem.
-   */
-  get stem() {
-    return typeof this.path === "string" ? default2.basename(this.path, this.extname) : void 0;
-  }
-  /**
-   * Set the stem (basename w/o extname) (example: `'index.min'`).
-   *
-   * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
-   * on windows).
-   * Cannot be nullified (use `file.path = file.dirname` instead).
-   *
-   * @param {string} stem
-   *   Stem.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  set stem(stem) {
-    assertNonEmpty(stem, "stem");
-    assertPart(stem, "stem");
-    this.path = default2.join(this.dirname || "", stem + (this.extname || ""));
-  }
-  // Normal prototypal methods.
-  /**
-   * Create a fatal message for `reason` associated with the file.
-   *
-   * The `fatal` field of the message is set to `true` (error; file not usable)
-   * and the `file` field is set to the current file path.
-   * The message is added to the `messages` field on `file`.
-   *
-   * > 🪦 **Note**: also has obsolete signatures.
-   *
-   * @overload
-   * @param {string} reason
-   * @param {MessageOptions | null | undefined} [options]
-   * @returns {never}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @param {Error | VFileMessage | string} causeOrReason
-   *   Reason for message, should use markdown.
-   * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-   *   Configuration (optional).
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (example:
-   *   `'my-package:my-rule'` or `'my-rule'`).
-   * @returns {never}
-   *   Never.
-   * @throws {VFileMessage}
-   *   Message.
-   */
-  fail(causeOrReason, optionsOrParentOrPlace, origin) {
-    const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
-    message.fatal = true;
-    throw message;
-  }
-  /**
-   * Create an info message for `reason` associated with the file.
-   *
-   * The `fatal` field of the message is set to `undefined` (info; change
-   * likely not needed) and the `file` field is set to the current file path.
-   * The message is added to the `messages` field on `file`.
-   *
-   * > 🪦 **Note**: also has obsolete signatures.
-   *
-   * @overload
-   * @param {string} reason
-   * @param {MessageOptions | null | undefined} [options]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @param {Error | VFileMessage | string} causeOrReason
-   *   Reason for message, should use markdown.
-   * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-   *   Configuration (optional).
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (example:
-   *   `'my-package:my-rule'` or `'my-rule'`).
-   * @returns {VFileMessage}
-   *   Message.
-   */
-  info(causeOrReason, optionsOrParentOrPlace, origin) {
-    const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
-    message.fatal = void 0;
-    return message;
-  }
-  /**
-   * Create a message for `reason` associated with the file.
-   *
-   * The `fatal` field of the message is set to `false` (warning; change may be
-   * needed) and the `file` field is set to the current file path.
-   * The message is added to the `messages` field on `file`.
-   *
-   * > 🪦 **Note**: also has obsolete signatures.
-   *
-   * @overload
-   * @param {string} reason
-   * @param {MessageOptions | null | undefined} [options]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @param {Error | VFileMessage | string} causeOrReason
-   *   Reason for message, should use markdown.
-   * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-   *   Configuration (optional).
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (example:
-   *   `'my-package:my-rule'` or `'my-rule'`).
-   * @returns {VFileMessage}
-   *   Message.
-   */
-  message(causeOrReason, optionsOrParentOrPlace, origin) {
-    const message = new VFileMessage(
-      // @ts-expect-error: the overloads are fine.
-      causeOrReason,
-      optionsOrParentOrPlace,
-      origin
-    );
-    if (this.path) {
-      message.name = this.path + ":" + message.name;
-      message.file = this.path;
-    }
-    message.fatal = false;
-    this.messages.push(message);
-    return message;
-  }
-  /**
-   * Serialize the file.
-   *
-   * > **Note**: which encodings are supported depends on the engine.
-   * > For info on Node.js, see:
-   * > <https://nodejs.org/api/util.html#whatwg-supported-encodings>.
-   *
-   * @param {string | null | undefined} [encoding='utf8']
-   *   Character encoding to understand `value` as when it’s a `Uint8Array`
-   *   (default: `'utf-8'`).
-   * @returns {string}
-   *   Serialized file.
-   */
-  toString(encoding) {
-    if (this.value === void 0) {
-      return "";
-    }
-    if (typeof this.value === "string") {
-      return this.value;
-    }
-    const decoder = new TextDecoder(encoding || void 0);
-    return decoder.decode(this.value);
-  }
-};
-function assertPart(part2, name) {
-  if (part2 && part2.includes(default2.sep)) {
-    throw new Error(
-      "`" + name + "` cannot be a path: did not expect `" + default2.sep + "`"
-    );
-  }
+  };
 }
-function assertNonEmpty(part2, name) {
-  if (!part2) {
-    throw new Error("`" + name + "` cannot be empty");
-  }
+function exitCheck(token) {
+  const node2 = this.stack[this.stack.length - 2];
+  ok(node2.type === "listItem");
+  node2.checked = token.type === "taskListCheckValueChecked";
 }
-function assertPath(path10, name) {
-  if (!path10) {
-    throw new Error("Setting `" + name + "` requires `path` to be set too");
-  }
-}
-function isUint8Array(value) {
-  return Boolean(
-    value && typeof value === "object" && "byteLength" in value && "byteOffset" in value
-  );
-}
-
-// node_modules/.pnpm/unified@11.0.5/node_modules/unified/lib/callable-instance.js
-var CallableInstance = (
-  /**
-   * @type {new <Parameters extends Array<unknown>, Result>(property: string | symbol) => (...parameters: Parameters) => Result}
-   */
-  /** @type {unknown} */
-  /**
-   * @this {Function}
-   * @param {string | symbol} property
-   * @returns {(...parameters: Array<unknown>) => unknown}
-   */
-  (function(property) {
-    const self2 = this;
-    const constr = self2.constructor;
-    const proto = (
-      /** @type {Record<string | symbol, Function>} */
-      // Prototypes do exist.
-      // type-coverage:ignore-next-line
-      constr.prototype
-    );
-    const value = proto[property];
-    const apply2 = function() {
-      return value.apply(apply2, arguments);
-    };
-    Object.setPrototypeOf(apply2, proto);
-    return apply2;
-  })
-);
-
-// node_modules/.pnpm/unified@11.0.5/node_modules/unified/lib/index.js
-var own3 = {}.hasOwnProperty;
-var Processor = class _Processor extends CallableInstance {
-  /**
-   * Create a processor.
-   */
-  constructor() {
-    super("copy");
-    this.Compiler = void 0;
-    this.Parser = void 0;
-    this.attachers = [];
-    this.compiler = void 0;
-    this.freezeIndex = -1;
-    this.frozen = void 0;
-    this.namespace = {};
-    this.parser = void 0;
-    this.transformers = trough();
-  }
-  /**
-   * Copy a processor.
-   *
-   * @deprecated
-   *   This is a private internal method and should not be used.
-   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-   *   New *unfrozen* processor ({@linkcode Processor}) that is
-   *   configured to work the same as its ancestor.
-   *   When the descendant processor is configured in the future it does not
-   *   affect the ancestral processor.
-   */
-  copy() {
-    const destination = (
-      /** @type {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>} */
-      new _Processor()
-    );
-    let index2 = -1;
-    while (++index2 < this.attachers.length) {
-      const attacher = this.attachers[index2];
-      destination.use(...attacher);
-    }
-    destination.data((0, import_extend.default)(true, {}, this.namespace));
-    return destination;
-  }
-  /**
-   * Configure the processor with info available to all plugins.
-   * Information is stored in an object.
-   *
-   * Typically, options can be given to a specific plugin, but sometimes it
-   * makes sense to have information shared with several plugins.
-   * For example, a list of HTML elements that are self-closing, which is
-   * needed during all phases.
-   *
-   * > **Note**: setting information cannot occur on *frozen* processors.
-   * > Call the processor first to create a new unfrozen processor.
-   *
-   * > **Note**: to register custom data in TypeScript, augment the
-   * > {@linkcode Data} interface.
-   *
-   * @example
-   *   This example show how to get and set info:
-   *
-   *   ```js
-   *   import {unified} from 'unified'
-   *
-   *   const processor = unified().data('alpha', 'bravo')
-   *
-   *   processor.data('alpha') // => 'bravo'
-   *
-   *   processor.data() // => {alpha: 'bravo'}
-   *
-   *   processor.data({charlie: 'delta'})
-   *
-   *   processor.data() // => {charlie: 'delta'}
-   *   ```
-   *
-   * @template {keyof Data} Key
-   *
-   * @overload
-   * @returns {Data}
-   *
-   * @overload
-   * @param {Data} dataset
-   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-   *
-   * @overload
-   * @param {Key} key
-   * @returns {Data[Key]}
-   *
-   * @overload
-   * @param {Key} key
-   * @param {Data[Key]} value
-   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-   *
-   * @param {Data | Key} [key]
-   *   Key to get or set, or entire dataset to set, or nothing to get the
-   *   entire dataset (optional).
-   * @param {Data[Key]} [value]
-   *   Value to set (optional).
-   * @returns {unknown}
-   *   The current processor when setting, the value at `key` when getting, or
-   *   the entire dataset when getting without key.
-   */
-  data(key, value) {
-    if (typeof key === "string") {
-      if (arguments.length === 2) {
-        assertUnfrozen("data", this.frozen);
-        this.namespace[key] = value;
-        return this;
-      }
-      return own3.call(this.namespace, key) && this.namespace[key] || void 0;
-    }
-    if (key) {
-      assertUnfrozen("data", this.frozen);
-      this.namespace = key;
-      return this;
-    }
-    return this.namespace;
-  }
-  /**
-   * Freeze a processor.
-   *
-   * Frozen processors are meant to be extended and not to be configured
-   * directly.
-   *
-   * When a processor is frozen it cannot be unfrozen.
-   * New processors working the same way can be created by calling the
-   * processor.
-   *
-   * It’s possible to freeze processors explicitly by calling `.freeze()`.
-   * Processors freeze automatically when `.parse()`, `.run()`, `.runSync()`,
-   * `.stringify()`, `.process()`, or `.processSync()` are called.
-   *
-   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-   *   The current processor.
-   */
-  freeze() {
-    if (this.frozen) {
-      return this;
-    }
-    const self2 = (
-      /** @type {Processor} */
-      /** @type {unknown} */
-      this
-    );
-    while (++this.freezeIndex < this.attachers.length) {
-      const [attacher, ...options] = this.attachers[this.freezeIndex];
-      if (options[0] === false) {
-        continue;
-      }
-      if (options[0] === true) {
-        options[0] = void 0;
-      }
-      const transformer = attacher.call(self2, ...options);
-      if (typeof transformer === "function") {
-        this.transformers.use(transformer);
-      }
-    }
-    this.frozen = true;
-    this.freezeIndex = Number.POSITIVE_INFINITY;
-    return this;
-  }
-  /**
-   * Parse text to a syntax tree.
-   *
-   * > **Note**: `parse` freezes the processor if not already *frozen*.
-   *
-   * > **Note**: `parse` performs the parse phase, not the run phase or other
-   * > phases.
-   *
-   * @param {Compatible | undefined} [file]
-   *   file to parse (optional); typically `string` or `VFile`; any value
-   *   accepted as `x` in `new VFile(x)`.
-   * @returns {ParseTree extends undefined ? Node : ParseTree}
-   *   Syntax tree representing `file`.
-   */
-  parse(file) {
-    this.freeze();
-    const realFile = vfile(file);
-    const parser2 = this.parser || this.Parser;
-    assertParser("parse", parser2);
-    return parser2(String(realFile), realFile);
-  }
-  /**
-   * Process the given file as configured on the processor.
-   *
-   * > **Note**: `process` freezes the processor if not already *frozen*.
-   *
-   * > **Note**: `process` performs the parse, run, and stringify phases.
-   *
-   * @overload
-   * @param {Compatible | undefined} file
-   * @param {ProcessCallback<VFileWithOutput<CompileResult>>} done
-   * @returns {undefined}
-   *
-   * @overload
-   * @param {Compatible | undefined} [file]
-   * @returns {Promise<VFileWithOutput<CompileResult>>}
-   *
-   * @param {Compatible | undefined} [file]
-   *   File (optional); typically `string` or `VFile`]; any value accepted as
-   *   `x` in `new VFile(x)`.
-   * @param {ProcessCallback<VFileWithOutput<CompileResult>> | undefined} [done]
-   *   Callback (optional).
-   * @returns {Promise<VFile> | undefined}
-   *   Nothing if `done` is given.
-   *   Otherwise a promise, rejected with a fatal error or resolved with the
-   *   processed file.
-   *
-   *   The parsed, transformed, and compiled value is available at
-   *   `file.value` (see note).
-   *
-   *   > **Note**: unified typically compiles by serializing: most
-   *   > compilers return `string` (or `Uint8Array`).
-   *   > Some compilers, such as the one configured with
-   *   > [`rehype-react`][rehype-react], return other values (in this case, a
-   *   > React tree).
-   *   > If you’re using a compiler that doesn’t serialize, expect different
-   *   > result values.
-   *   >
-   *   > To register custom results in TypeScript, add them to
-   *   > {@linkcode CompileResultMap}.
-   *
-   *   [rehype-react]: https://github.com/rehypejs/rehype-react
-   */
-  process(file, done) {
-    const self2 = this;
-    this.freeze();
-    assertParser("process", this.parser || this.Parser);
-    assertCompiler("process", this.compiler || this.Compiler);
-    return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
-      const realFile = vfile(file);
-      const parseTree = (
-        /** @type {HeadTree extends undefined ? Node : HeadTree} */
-        /** @type {unknown} */
-        self2.parse(realFile)
-      );
-      self2.run(parseTree, realFile, function(error, tree, file2) {
-        if (error || !tree || !file2) {
-          return realDone(error);
-        }
-        const compileTree = (
-          /** @type {CompileTree extends undefined ? Node : CompileTree} */
-          /** @type {unknown} */
-          tree
-        );
-        const compileResult = self2.stringify(compileTree, file2);
-        if (looksLikeAValue(compileResult)) {
-          file2.value = compileResult;
-        } else {
-          file2.result = compileResult;
-        }
-        realDone(
-          error,
-          /** @type {VFileWithOutput<CompileResult>} */
-          file2
-        );
-      });
-      function realDone(error, file2) {
-        if (error || !file2) {
-          reject(error);
-        } else if (resolve6) {
-          resolve6(file2);
-        } else {
-          ok(done, "`done` is defined if `resolve` is not");
-          done(void 0, file2);
-        }
-      }
-    }
-  }
-  /**
-   * Process the given file as configured on the processor.
-   *
-   * An error is thrown if asynchronous transforms are configured.
-   *
-   * > **Note**: `processSync` freezes the processor if not already *frozen*.
-   *
-   * > **Note**: `processSync` performs the parse, run, and stringify phases.
-   *
-   * @param {Compatible | undefined} [file]
-   *   File (optional); typically `string` or `VFile`; any value accepted as
-   *   `x` in `new VFile(x)`.
-   * @returns {VFileWithOutput<CompileResult>}
-   *   The processed file.
-   *
-   *   The parsed, transformed, and compiled value is available at
-   *   `file.value` (see note).
-   *
-   *   > **Note**: unified typically compiles by serializing: most
-   *   > compilers return `string` (or `Uint8Array`).
-   *   > Some compilers, such as the one configured with
-   *   > [`rehype-react`][rehype-react], return other values (in this case, a
-   *   > React tree).
-   *   > If you’re using a compiler that doesn’t serialize, expect different
-   *   > result values.
-   *   >
-   *   > To register custom results in TypeScript, add them to
-   *   > {@linkcode CompileResultMap}.
-   *
-   *   [rehype-react]: https://github.com/rehypejs/rehype-react
-   */
-  processSync(file) {
-    let complete = false;
-    let result;
-    this.freeze();
-    assertParser("processSync", this.parser || this.Parser);
-    assertCompiler("processSync", this.compiler || this.Compiler);
-    this.process(file, realDone);
-    assertDone("processSync", "process", complete);
-    ok(result, "we either bailed on an error or have a tree");
-    return result;
-    function realDone(error, file2) {
-      complete = true;
-      bail(error);
-      result = file2;
-    }
-  }
-  /**
-   * Run *transformers* on a syntax tree.
-   *
-   * > **Note**: `run` freezes the processor if not already *frozen*.
-   *
-   * > **Note**: `run` performs the run phase, not other phases.
-   *
-   * @overload
-   * @param {HeadTree extends undefined ? Node : HeadTree} tree
-   * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} done
-   * @returns {undefined}
-   *
-   * @overload
-   * @param {HeadTree extends undefined ? Node : HeadTree} tree
-   * @param {Compatible | undefined} file
-   * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} done
-   * @returns {undefined}
-   *
-   * @overload
-   * @param {HeadTree extends undefined ? Node : HeadTree} tree
-   * @param {Compatible | undefined} [file]
-   * @returns {Promise<TailTree extends undefined ? Node : TailTree>}
-   *
-   * @param {HeadTree extends undefined ? Node : HeadTree} tree
-   *   Tree to transform and inspect.
-   * @param {(
-   *   RunCallback<TailTree extends undefined ? Node : TailTree> |
-   *   Compatible
-   * )} [file]
-   *   File associated with `node` (optional); any value accepted as `x` in
-   *   `new VFile(x)`.
-   * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} [done]
-   *   Callback (optional).
-   * @returns {Promise<TailTree extends undefined ? Node : TailTree> | undefined}
-   *   Nothing if `done` is given.
-   *   Otherwise, a promise rejected with a fatal error or resolved with the
-   *   transformed tree.
-   */
-  run(tree, file, done) {
-    assertNode(tree);
-    this.freeze();
-    const transformers = this.transformers;
-    if (!done && typeof file === "function") {
-      done = file;
-      file = void 0;
-    }
-    return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
-      ok(
-        typeof file !== "function",
-        "`file` can\u2019t be a `done` anymore, we checked"
-      );
-      const realFile = vfile(file);
-      transformers.run(tree, realFile, realDone);
-      function realDone(error, outputTree, file2) {
-        const resultingTree = (
-          /** @type {TailTree extends undefined ? Node : TailTree} */
-          outputTree || tree
-        );
-        if (error) {
-          reject(error);
-        } else if (resolve6) {
-          resolve6(resultingTree);
-        } else {
-          ok(done, "`done` is defined if `resolve` is not");
-          done(void 0, resultingTree, file2);
-        }
-      }
-    }
-  }
-  /**
-   * Run *transformers* on a syntax tree.
-   *
-   * An error is thrown if asynchronous transforms are configured.
-   *
-   * > **Note**: `runSync` freezes the processor if not already *frozen*.
-   *
-   * > **Note**: `runSync` performs the run phase, not other phases.
-   *
-   * @param {HeadTree extends undefined ? Node : HeadTree} tree
-   *   Tree to transform and inspect.
-   * @param {Compatible | undefined} [file]
-   *   File associated with `node` (optional); any value accepted as `x` in
-   *   `new VFile(x)`.
-   * @returns {TailTree extends undefined ? Node : TailTree}
-   *   Transformed tree.
-   */
-  runSync(tree, file) {
-    let complete = false;
-    let result;
-    this.run(tree, file, realDone);
-    assertDone("runSync", "run", complete);
-    ok(result, "we either bailed on an error or have a tree");
-    return result;
-    function realDone(error, tree2) {
-      bail(error);
-      result = tree2;
-      complete = true;
-    }
-  }
-  /**
-   * Compile a syntax tree.
-   *
-   * > **Note**: `stringify` freezes the processor if not already *frozen*.
-   *
-   * > **Note**: `stringify` performs the stringify phase, not the run phase
-   * > or other phases.
-   *
-   * @param {CompileTree extends undefined ? Node : CompileTree} tree
-   *   Tree to compile.
-   * @param {Compatible | undefined} [file]
-   *   File associated with `node` (optional); any value accepted as `x` in
-   *   `new VFile(x)`.
-   * @returns {CompileResult extends undefined ? Value : CompileResult}
-   *   Textual representation of the tree (see note).
-   *
-   *   > **Note**: unified typically compiles by serializing: most compilers
-   *   > return `string` (or `Uint8Array`).
-   *   > Some compilers, such as the one configured with
-   *   > [`rehype-react`][rehype-react], return other values (in this case, a
-   *   > React tree).
-   *   > If you’re using a compiler that doesn’t serialize, expect different
-   *   > result values.
-   *   >
-   *   > To register custom results in TypeScript, add them to
-   *   > {@linkcode CompileResultMap}.
-   *
-   *   [rehype-react]: https://github.com/rehypejs/rehype-react
-   */
-  stringify(tree, file) {
-    this.freeze();
-    const realFile = vfile(file);
-    const compiler2 = this.compiler || this.Compiler;
-    assertCompiler("stringify", compiler2);
-    assertNode(tree);
-    return compiler2(tree, realFile);
-  }
-  /**
-   * Configure the processor to use a plugin, a list of usable values, or a
-   * preset.
-   *
-   * If the processor is already using a plugin, the previous plugin
-   * configuration is changed based on the options that are passed in.
-   * In other words, the plugin is not added a second time.
-   *
-   * > **Note**: `use` cannot be called on *frozen* processors.
-   * > Call the processor first to create a new unfrozen processor.
-   *
-   * @example
-   *   There are many ways to pass plugins to `.use()`.
-   *   This example gives an overview:
-   *
-   *   ```js
-   *   import {unified} from 'unified'
-   *
-   *   unified()
-   *     // Plugin with options:
-   *     .use(pluginA, {x: true, y: true})
-   *     // Passing the same plugin again merges configuration (to `{x: true, y: false, z: true}`):
-   *     .use(pluginA, {y: false, z: true})
-   *     // Plugins:
-   *     .use([pluginB, pluginC])
-   *     // Two plugins, the second with options:
-   *     .use([pluginD, [pluginE, {}]])
-   *     // Preset with plugins and settings:
-   *     .use({plugins: [pluginF, [pluginG, {}]], settings: {position: false}})
-   *     // Settings only:
-   *     .use({settings: {position: false}})
-   *   ```
-   *
-   * @template {Array<unknown>} [Parameters=[]]
-   * @template {Node | string | undefined} [Input=undefined]
-   * @template [Output=Input]
-   *
-   * @overload
-   * @param {Preset | null | undefined} [preset]
-   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-   *
-   * @overload
-   * @param {PluggableList} list
-   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-   *
-   * @overload
-   * @param {Plugin<Parameters, Input, Output>} plugin
-   * @param {...(Parameters | [boolean])} parameters
-   * @returns {UsePlugin<ParseTree, HeadTree, TailTree, CompileTree, CompileResult, Input, Output>}
-   *
-   * @param {PluggableList | Plugin | Preset | null | undefined} value
-   *   Usable value.
-   * @param {...unknown} parameters
-   *   Parameters, when a plugin is given as a usable value.
-   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-   *   Current processor.
-   */
-  use(value, ...parameters) {
-    const attachers = this.attachers;
-    const namespace = this.namespace;
-    assertUnfrozen("use", this.frozen);
-    if (value === null || value === void 0) {
-    } else if (typeof value === "function") {
-      addPlugin(value, parameters);
-    } else if (typeof value === "object") {
-      if (Array.isArray(value)) {
-        addList(value);
-      } else {
-        addPreset(value);
-      }
-    } else {
-      throw new TypeError("Expected usable value, not `" + value + "`");
-    }
-    return this;
-    function add(value2) {
-      if (typeof value2 === "function") {
-        addPlugin(value2, []);
-      } else if (typeof value2 === "object") {
-        if (Array.isArray(value2)) {
-          const [plugin, ...parameters2] = (
-            /** @type {PluginTuple<Array<unknown>>} */
-            value2
-          );
-          addPlugin(plugin, parameters2);
-        } else {
-          addPreset(value2);
-        }
-      } else {
-        throw new TypeError("Expected usable value, not `" + value2 + "`");
-      }
-    }
-    function addPreset(result) {
-      if (!("plugins" in result) && !("settings" in result)) {
-        throw new Error(
-          "Expected usable value but received an empty preset, which is probably a mistake: presets typically come with `plugins` and sometimes with `settings`, but this has neither"
-        );
-      }
-      addList(result.plugins);
-      if (result.settings) {
-        namespace.settings = (0, import_extend.default)(true, namespace.settings, result.settings);
-      }
-    }
-    function addList(plugins) {
+function exitParagraphWithTaskListItem(token) {
+  const parent = this.stack[this.stack.length - 2];
+  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
+    const node2 = this.stack[this.stack.length - 1];
+    ok(node2.type === "paragraph");
+    const head = node2.children[0];
+    if (head && head.type === "text") {
+      const siblings = parent.children;
       let index2 = -1;
-      if (plugins === null || plugins === void 0) {
-      } else if (Array.isArray(plugins)) {
-        while (++index2 < plugins.length) {
-          const thing = plugins[index2];
-          add(thing);
-        }
-      } else {
-        throw new TypeError("Expected a list of plugins, not `" + plugins + "`");
-      }
-    }
-    function addPlugin(plugin, parameters2) {
-      let index2 = -1;
-      let entryIndex = -1;
-      while (++index2 < attachers.length) {
-        if (attachers[index2][0] === plugin) {
-          entryIndex = index2;
+      let firstParagraph;
+      while (++index2 < siblings.length) {
+        const sibling = siblings[index2];
+        if (sibling.type === "paragraph") {
+          firstParagraph = sibling;
           break;
         }
       }
-      if (entryIndex === -1) {
-        attachers.push([plugin, ...parameters2]);
-      } else if (parameters2.length > 0) {
-        let [primary, ...rest] = parameters2;
-        const currentPrimary = attachers[entryIndex][1];
-        if (isPlainObject(currentPrimary) && isPlainObject(primary)) {
-          primary = (0, import_extend.default)(true, currentPrimary, primary);
+      if (firstParagraph === node2) {
+        head.value = head.value.slice(1);
+        if (head.value.length === 0) {
+          node2.children.shift();
+        } else if (node2.position && head.position && typeof head.position.start.offset === "number") {
+          head.position.start.column++;
+          head.position.start.offset++;
+          node2.position.start = { ...head.position.start };
         }
-        attachers[entryIndex] = [plugin, primary, ...rest];
       }
     }
   }
+  this.exit(token);
+}
+
+// node_modules/.pnpm/micromark-extension-gfm-table@2.1.2/node_modules/micromark-extension-gfm-table/lib/edit-map.js
+var EditMap = class {
+  /**
+   * Create a new edit map.
+   */
+  constructor() {
+    this.map = [];
+    this.index = /* @__PURE__ */ new Map();
+  }
+  /**
+   * Create an edit: a remove and/or add at a certain place.
+   *
+   * @param {number} index
+   *   Index at which to apply the edit.
+   * @param {number} remove
+   *   Count of items to remove at the index.
+   * @param {Array<Event>} add
+   *   Items to add at the index.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  add(index2, remove, add) {
+    addImplementation(this, index2, remove, add);
+  }
+  // To do: add this when moving to `micromark`.
+  // /**
+  //  * Create an edit: but insert `add` before existing additions.
+  //  *
+  //  * @param {number} index
+  //  * @param {number} remove
+  //  * @param {Array<Event>} add
+  //  * @returns {undefined}
+  //  */
+  // addBefore(index, remove, add) {
+  //   addImplementation(this, index, remove, add, true)
+  // }
+  /**
+   * Done, change the events.
+   *
+   * @param {Array<Event>} events
+   *   List of events to apply the edits to.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  consume(events) {
+    this.map.sort(function(a, b) {
+      return a[0] - b[0];
+    });
+    if (this.map.length === 0) {
+      return;
+    }
+    let index2 = this.map.length;
+    const vecs = [];
+    while (index2 > 0) {
+      index2 -= 1;
+      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
+      events.length = this.map[index2][0];
+    }
+    vecs.push(events.slice());
+    events.length = 0;
+    let slice = vecs.pop();
+    while (slice) {
+      for (const element of slice) {
+        events.push(element);
+      }
+      slice = vecs.pop();
+    }
+    this.map.length = 0;
+    this.index.clear();
+  }
 };
-var unified = new Processor().freeze();
-function assertParser(name, value) {
-  if (typeof value !== "function") {
-    throw new TypeError("Cannot `" + name + "` without `parser`");
+function addImplementation(editMap, at, remove, add) {
+  if (remove === 0 && add.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    existing[2].push(...add);
+    return;
+  }
+  const change = [at, remove, add];
+  editMap.map.push(change);
+  editMap.index.set(at, change);
+}
+
+// node_modules/.pnpm/micromark-extension-gfm-table@2.1.2/node_modules/micromark-extension-gfm-table/lib/infer.js
+function gfmTableAlign(events, index2) {
+  let inDelimiterRow = false;
+  const align = [];
+  while (index2 < events.length) {
+    const event = events[index2];
+    if (inDelimiterRow) {
+      if (event[0] === "enter") {
+        if (event[1].type === "tableContent") {
+          align.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
+        }
+      } else if (event[1].type === "tableContent") {
+        if (events[index2 - 1][1].type === "tableDelimiterMarker") {
+          const alignIndex = align.length - 1;
+          align[alignIndex] = align[alignIndex] === "left" ? "center" : "right";
+        }
+      } else if (event[1].type === "tableDelimiterRow") {
+        break;
+      }
+    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
+      inDelimiterRow = true;
+    }
+    index2 += 1;
+  }
+  return align;
+}
+
+// node_modules/.pnpm/micromark-extension-gfm-table@2.1.2/node_modules/micromark-extension-gfm-table/lib/syntax.js
+function gfmTable() {
+  return {
+    flow: {
+      null: {
+        name: "table",
+        tokenize: tokenizeTable,
+        resolveAll: resolveTable
+      }
+    }
+  };
+}
+function tokenizeTable(effects, ok2, nok) {
+  const self2 = this;
+  let size2 = 0;
+  let sizeB = 0;
+  let seen;
+  return start;
+  function start(code) {
+    let index2 = self2.events.length - 1;
+    while (index2 > -1) {
+      const {
+        type
+      } = self2.events[index2][1];
+      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
+      type === "linePrefix") {
+        index2--;
+      } else {
+        break;
+      }
+    }
+    const tail = index2 > -1 ? self2.events[index2][1].type : null;
+    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
+    if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
+      return nok(code);
+    }
+    return next(code);
+  }
+  function headRowBefore(code) {
+    effects.enter("tableHead");
+    effects.enter("tableRow");
+    return headRowStart(code);
+  }
+  function headRowStart(code) {
+    if (code === 124) {
+      return headRowBreak(code);
+    }
+    seen = true;
+    sizeB += 1;
+    return headRowBreak(code);
+  }
+  function headRowBreak(code) {
+    if (code === null) {
+      return nok(code);
+    }
+    if (markdownLineEnding(code)) {
+      if (sizeB > 1) {
+        sizeB = 0;
+        self2.interrupt = true;
+        effects.exit("tableRow");
+        effects.enter("lineEnding");
+        effects.consume(code);
+        effects.exit("lineEnding");
+        return headDelimiterStart;
+      }
+      return nok(code);
+    }
+    if (markdownSpace(code)) {
+      return factorySpace(effects, headRowBreak, "whitespace")(code);
+    }
+    sizeB += 1;
+    if (seen) {
+      seen = false;
+      size2 += 1;
+    }
+    if (code === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code);
+      effects.exit("tableCellDivider");
+      seen = true;
+      return headRowBreak;
+    }
+    effects.enter("data");
+    return headRowData(code);
+  }
+  function headRowData(code) {
+    if (code === null || code === 124 || markdownLineEndingOrSpace(code)) {
+      effects.exit("data");
+      return headRowBreak(code);
+    }
+    effects.consume(code);
+    return code === 92 ? headRowEscape : headRowData;
+  }
+  function headRowEscape(code) {
+    if (code === 92 || code === 124) {
+      effects.consume(code);
+      return headRowData;
+    }
+    return headRowData(code);
+  }
+  function headDelimiterStart(code) {
+    self2.interrupt = false;
+    if (self2.parser.lazy[self2.now().line]) {
+      return nok(code);
+    }
+    effects.enter("tableDelimiterRow");
+    seen = false;
+    if (markdownSpace(code)) {
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code);
+    }
+    return headDelimiterBefore(code);
+  }
+  function headDelimiterBefore(code) {
+    if (code === 45 || code === 58) {
+      return headDelimiterValueBefore(code);
+    }
+    if (code === 124) {
+      seen = true;
+      effects.enter("tableCellDivider");
+      effects.consume(code);
+      effects.exit("tableCellDivider");
+      return headDelimiterCellBefore;
+    }
+    return headDelimiterNok(code);
+  }
+  function headDelimiterCellBefore(code) {
+    if (markdownSpace(code)) {
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code);
+    }
+    return headDelimiterValueBefore(code);
+  }
+  function headDelimiterValueBefore(code) {
+    if (code === 58) {
+      sizeB += 1;
+      seen = true;
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterLeftAlignmentAfter;
+    }
+    if (code === 45) {
+      sizeB += 1;
+      return headDelimiterLeftAlignmentAfter(code);
+    }
+    if (code === null || markdownLineEnding(code)) {
+      return headDelimiterCellAfter(code);
+    }
+    return headDelimiterNok(code);
+  }
+  function headDelimiterLeftAlignmentAfter(code) {
+    if (code === 45) {
+      effects.enter("tableDelimiterFiller");
+      return headDelimiterFiller(code);
+    }
+    return headDelimiterNok(code);
+  }
+  function headDelimiterFiller(code) {
+    if (code === 45) {
+      effects.consume(code);
+      return headDelimiterFiller;
+    }
+    if (code === 58) {
+      seen = true;
+      effects.exit("tableDelimiterFiller");
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterRightAlignmentAfter;
+    }
+    effects.exit("tableDelimiterFiller");
+    return headDelimiterRightAlignmentAfter(code);
+  }
+  function headDelimiterRightAlignmentAfter(code) {
+    if (markdownSpace(code)) {
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code);
+    }
+    return headDelimiterCellAfter(code);
+  }
+  function headDelimiterCellAfter(code) {
+    if (code === 124) {
+      return headDelimiterBefore(code);
+    }
+    if (code === null || markdownLineEnding(code)) {
+      if (!seen || size2 !== sizeB) {
+        return headDelimiterNok(code);
+      }
+      effects.exit("tableDelimiterRow");
+      effects.exit("tableHead");
+      return ok2(code);
+    }
+    return headDelimiterNok(code);
+  }
+  function headDelimiterNok(code) {
+    return nok(code);
+  }
+  function bodyRowStart(code) {
+    effects.enter("tableRow");
+    return bodyRowBreak(code);
+  }
+  function bodyRowBreak(code) {
+    if (code === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code);
+      effects.exit("tableCellDivider");
+      return bodyRowBreak;
+    }
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("tableRow");
+      return ok2(code);
+    }
+    if (markdownSpace(code)) {
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code);
+    }
+    effects.enter("data");
+    return bodyRowData(code);
+  }
+  function bodyRowData(code) {
+    if (code === null || code === 124 || markdownLineEndingOrSpace(code)) {
+      effects.exit("data");
+      return bodyRowBreak(code);
+    }
+    effects.consume(code);
+    return code === 92 ? bodyRowEscape : bodyRowData;
+  }
+  function bodyRowEscape(code) {
+    if (code === 92 || code === 124) {
+      effects.consume(code);
+      return bodyRowData;
+    }
+    return bodyRowData(code);
   }
 }
-function assertCompiler(name, value) {
-  if (typeof value !== "function") {
-    throw new TypeError("Cannot `" + name + "` without `compiler`");
+function resolveTable(events, context) {
+  let index2 = -1;
+  let inFirstCellAwaitingPipe = true;
+  let rowKind = 0;
+  let lastCell = [0, 0, 0, 0];
+  let cell = [0, 0, 0, 0];
+  let afterHeadAwaitingFirstBodyRow = false;
+  let lastTableEnd = 0;
+  let currentTable;
+  let currentBody;
+  let currentCell;
+  const map = new EditMap();
+  while (++index2 < events.length) {
+    const event = events[index2];
+    const token = event[1];
+    if (event[0] === "enter") {
+      if (token.type === "tableHead") {
+        afterHeadAwaitingFirstBodyRow = false;
+        if (lastTableEnd !== 0) {
+          flushTableEnd(map, context, lastTableEnd, currentTable, currentBody);
+          currentBody = void 0;
+          lastTableEnd = 0;
+        }
+        currentTable = {
+          type: "table",
+          start: Object.assign({}, token.start),
+          // Note: correct end is set later.
+          end: Object.assign({}, token.end)
+        };
+        map.add(index2, 0, [["enter", currentTable, context]]);
+      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+        inFirstCellAwaitingPipe = true;
+        currentCell = void 0;
+        lastCell = [0, 0, 0, 0];
+        cell = [0, index2 + 1, 0, 0];
+        if (afterHeadAwaitingFirstBodyRow) {
+          afterHeadAwaitingFirstBodyRow = false;
+          currentBody = {
+            type: "tableBody",
+            start: Object.assign({}, token.start),
+            // Note: correct end is set later.
+            end: Object.assign({}, token.end)
+          };
+          map.add(index2, 0, [["enter", currentBody, context]]);
+        }
+        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
+      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+        inFirstCellAwaitingPipe = false;
+        if (cell[2] === 0) {
+          if (lastCell[1] !== 0) {
+            cell[0] = cell[1];
+            currentCell = flushCell(map, context, lastCell, rowKind, void 0, currentCell);
+            lastCell = [0, 0, 0, 0];
+          }
+          cell[2] = index2;
+        }
+      } else if (token.type === "tableCellDivider") {
+        if (inFirstCellAwaitingPipe) {
+          inFirstCellAwaitingPipe = false;
+        } else {
+          if (lastCell[1] !== 0) {
+            cell[0] = cell[1];
+            currentCell = flushCell(map, context, lastCell, rowKind, void 0, currentCell);
+          }
+          lastCell = cell;
+          cell = [lastCell[1], index2, 0, 0];
+        }
+      }
+    } else if (token.type === "tableHead") {
+      afterHeadAwaitingFirstBodyRow = true;
+      lastTableEnd = index2;
+    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+      lastTableEnd = index2;
+      if (lastCell[1] !== 0) {
+        cell[0] = cell[1];
+        currentCell = flushCell(map, context, lastCell, rowKind, index2, currentCell);
+      } else if (cell[1] !== 0) {
+        currentCell = flushCell(map, context, cell, rowKind, index2, currentCell);
+      }
+      rowKind = 0;
+    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+      cell[3] = index2;
+    }
+  }
+  if (lastTableEnd !== 0) {
+    flushTableEnd(map, context, lastTableEnd, currentTable, currentBody);
+  }
+  map.consume(context.events);
+  index2 = -1;
+  while (++index2 < context.events.length) {
+    const event = context.events[index2];
+    if (event[0] === "enter" && event[1].type === "table") {
+      event[1]._align = gfmTableAlign(context.events, index2);
+    }
+  }
+  return events;
+}
+function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
+  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
+  const valueName = "tableContent";
+  if (range[0] !== 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
+    map.add(range[0], 0, [["exit", previousCell, context]]);
+  }
+  const now = getPoint(context.events, range[1]);
+  previousCell = {
+    type: groupName,
+    start: Object.assign({}, now),
+    // Note: correct end is set later.
+    end: Object.assign({}, now)
+  };
+  map.add(range[1], 0, [["enter", previousCell, context]]);
+  if (range[2] !== 0) {
+    const relatedStart = getPoint(context.events, range[2]);
+    const relatedEnd = getPoint(context.events, range[3]);
+    const valueToken = {
+      type: valueName,
+      start: Object.assign({}, relatedStart),
+      end: Object.assign({}, relatedEnd)
+    };
+    map.add(range[2], 0, [["enter", valueToken, context]]);
+    if (rowKind !== 2) {
+      const start = context.events[range[2]];
+      const end = context.events[range[3]];
+      start[1].end = Object.assign({}, end[1].end);
+      start[1].type = "chunkText";
+      start[1].contentType = "text";
+      if (range[3] > range[2] + 1) {
+        const a = range[2] + 1;
+        const b = range[3] - range[2] - 1;
+        map.add(a, b, []);
+      }
+    }
+    map.add(range[3] + 1, 0, [["exit", valueToken, context]]);
+  }
+  if (rowEnd !== void 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
+    map.add(rowEnd, 0, [["exit", previousCell, context]]);
+    previousCell = void 0;
+  }
+  return previousCell;
+}
+function flushTableEnd(map, context, index2, table, tableBody) {
+  const exits = [];
+  const related = getPoint(context.events, index2);
+  if (tableBody) {
+    tableBody.end = Object.assign({}, related);
+    exits.push(["exit", tableBody, context]);
+  }
+  table.end = Object.assign({}, related);
+  exits.push(["exit", table, context]);
+  map.add(index2 + 1, 0, exits);
+}
+function getPoint(events, index2) {
+  const event = events[index2];
+  const side = event[0] === "enter" ? "start" : "end";
+  return event[1][side];
+}
+
+// node_modules/.pnpm/micromark-extension-gfm-task-list-item@2.1.0/node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
+var tasklistCheck = {
+  name: "tasklistCheck",
+  tokenize: tokenizeTasklistCheck
+};
+function gfmTaskListItem() {
+  return {
+    text: {
+      [91]: tasklistCheck
+    }
+  };
+}
+function tokenizeTasklistCheck(effects, ok2, nok) {
+  const self2 = this;
+  return open;
+  function open(code) {
+    if (
+      // Exit if there’s stuff before.
+      self2.previous !== null || // Exit if not in the first content that is the first child of a list
+      // item.
+      !self2._gfmTasklistFirstContentOfListItem
+    ) {
+      return nok(code);
+    }
+    effects.enter("taskListCheck");
+    effects.enter("taskListCheckMarker");
+    effects.consume(code);
+    effects.exit("taskListCheckMarker");
+    return inside;
+  }
+  function inside(code) {
+    if (markdownLineEndingOrSpace(code)) {
+      effects.enter("taskListCheckValueUnchecked");
+      effects.consume(code);
+      effects.exit("taskListCheckValueUnchecked");
+      return close;
+    }
+    if (code === 88 || code === 120) {
+      effects.enter("taskListCheckValueChecked");
+      effects.consume(code);
+      effects.exit("taskListCheckValueChecked");
+      return close;
+    }
+    return nok(code);
+  }
+  function close(code) {
+    if (code === 93) {
+      effects.enter("taskListCheckMarker");
+      effects.consume(code);
+      effects.exit("taskListCheckMarker");
+      effects.exit("taskListCheck");
+      return after;
+    }
+    return nok(code);
+  }
+  function after(code) {
+    if (markdownLineEnding(code)) {
+      return ok2(code);
+    }
+    if (markdownSpace(code)) {
+      return effects.check({
+        tokenize: spaceThenNonSpace
+      }, ok2, nok)(code);
+    }
+    return nok(code);
   }
 }
-function assertUnfrozen(name, frozen) {
-  if (frozen) {
-    throw new Error(
-      "Cannot call `" + name + "` on a frozen processor.\nCreate a new processor first, by calling it: use `processor()` instead of `processor`."
-    );
+function spaceThenNonSpace(effects, ok2, nok) {
+  return factorySpace(effects, after, "whitespace");
+  function after(code) {
+    return code === null ? nok(code) : ok2(code);
   }
-}
-function assertNode(node2) {
-  if (!isPlainObject(node2) || typeof node2.type !== "string") {
-    throw new TypeError("Expected node, got `" + node2 + "`");
-  }
-}
-function assertDone(name, asyncName, complete) {
-  if (!complete) {
-    throw new Error(
-      "`" + name + "` finished async. Use `" + asyncName + "` instead"
-    );
-  }
-}
-function vfile(value) {
-  return looksLikeAVFile(value) ? value : new VFile(value);
-}
-function looksLikeAVFile(value) {
-  return Boolean(
-    value && typeof value === "object" && "message" in value && "messages" in value
-  );
-}
-function looksLikeAValue(value) {
-  return typeof value === "string" || isUint8Array2(value);
-}
-function isUint8Array2(value) {
-  return Boolean(
-    value && typeof value === "object" && "byteLength" in value && "byteOffset" in value
-  );
 }
 
 // packages/remark-session-log/src/model/parse.ts
-var parser = unified().use(remarkParse).use(remarkGfm).freeze();
-function parseMarkdown(text6) {
-  return parser.parse(text6);
+var options = {
+  extensions: [gfmTable(), gfmTaskListItem()],
+  mdastExtensions: [gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]
+};
+function parseMarkdown(text4) {
+  return fromMarkdown(text4, options);
 }
 
 // packages/remark-session-log/src/template/roles.ts
-var candidates2 = {
+var candidates = {
   dateField: ["Date"],
   modeField: ["Mode"],
   featureField: ["Feature"],
@@ -25753,8 +21888,8 @@ function findRoles(schema) {
     for (const row of section.table?.fixedRows ?? []) add(row);
   }
   const roles = {};
-  for (const [role, options] of Object.entries(candidates2)) {
-    const found = options.map((option) => names2.get(normalizeName(option))).find(Boolean);
+  for (const [role, options2] of Object.entries(candidates)) {
+    const found = options2.map((option) => names2.get(normalizeName(option))).find(Boolean);
     if (found) roles[role] = found;
   }
   return roles;
@@ -25764,9 +21899,9 @@ function findRoles(schema) {
 var TemplateError = class extends Error {
 };
 function parseTemplate(markdown, id) {
-  const text6 = markdown.replace(/^\uFEFF/, "");
-  const nodes = parseMarkdown(text6).children;
-  const slice = (node2) => text6.slice(offset(node2, "start"), offset(node2, "end"));
+  const text4 = markdown.replace(/^\uFEFF/, "");
+  const nodes = parseMarkdown(text4).children;
+  const slice = (node2) => text4.slice(offset(node2, "start"), offset(node2, "end"));
   const breaks = nodes.filter((node2) => node2.type === "thematicBreak");
   const firstBreak = breaks[0];
   const lastBreak = breaks.at(-1);
@@ -25855,9 +21990,9 @@ function parseTemplate(markdown, id) {
     footer: footer2,
     placeholders: [...placeholders].filter((p) => p.length > 0),
     source: {
-      header: text6.slice(0, offset(firstBreak, "end")),
-      entry: text6.slice(offset(entryHeading2, "start"), offset(lastBreak, "end")),
-      footer: text6.slice(offset(lastBreak, "end")).replace(/^\s+/, "")
+      header: text4.slice(0, offset(firstBreak, "end")),
+      entry: text4.slice(offset(entryHeading2, "start"), offset(lastBreak, "end")),
+      footer: text4.slice(offset(lastBreak, "end")).replace(/^\s+/, "")
     }
   };
   return { ...schemaWithoutRoles, roles: findRoles(schemaWithoutRoles) };
@@ -25896,8 +22031,8 @@ function labelledParts(raw) {
   }
   return parts;
 }
-function readList(list3, slice, section, open) {
-  for (const item of list3.children) {
+function readList(list2, slice, section, open) {
+  for (const item of list2.children) {
     const raw = itemText(item, slice);
     if (typeof item.checked === "boolean") {
       section.checkboxes.push(readCheckbox(raw));
@@ -25950,29 +22085,31 @@ function loadTemplate(template = builtinTemplates[0]) {
   const cached = cache.get(template);
   if (cached) return cached;
   const builtin = builtinTemplates.includes(template);
-  const text6 = builtin ? readBuiltinTemplate(template) : readFileSync(template, "utf8");
-  const schema = parseTemplate(text6, template);
+  const schema = (builtin ? readBuiltinSchema(template) : void 0) ?? parseTemplate(
+    builtin ? readBuiltinTemplate(template) : readFileSync(template, "utf8"),
+    template
+  );
   cache.set(template, schema);
   return schema;
 }
-function templateFor(text6, template) {
+function templateFor(text4, template) {
   if (template !== void 0) return loadTemplate(template);
-  const log2 = namesOf(text6);
+  const log2 = namesOf(text4);
   const named = builtinTemplates.map((id) => ({ id, ...namesOf(readBuiltinTemplate(id)) }));
   const found = log2.version && named.find((t) => t.version && sameVersion(t.version, log2.version)) || log2.title && named.find((t) => t.title && normalizeName(t.title) === normalizeName(log2.title));
   return loadTemplate(found ? found.id : void 0);
 }
-function namesOf(text6) {
-  const header = headerOf(text6.replace(/^\uFEFF/, ""));
+function namesOf(text4) {
+  const header = headerOf(text4.replace(/^\uFEFF/, ""));
   const version2 = /\bversion\b[*_ \t:]*(\d+(?:\.\d+)*)/i.exec(header)?.[1];
   const title = /^ {0,3}#[ \t]+(?![ \t])(.*?)(?:(?<![ \t])[ \t]+#+)?(?<![ \t])[ \t]*$/m.exec(
     header
   )?.[1];
   return { version: version2, title };
 }
-function headerOf(text6) {
-  const end = /^ {0,3}(?:#{2,6}[ \t]|(?:[-*_][ \t]*){3,}$)/m.exec(text6);
-  return end ? text6.slice(0, end.index) : text6;
+function headerOf(text4) {
+  const end = /^ {0,3}(?:#{2,6}[ \t]|(?:[-*_][ \t]*){3,}$)/m.exec(text4);
+  return end ? text4.slice(0, end.index) : text4;
 }
 function sameVersion(a, b) {
   const x = a.split(".").map(Number);
@@ -26037,17 +22174,17 @@ function location(file) {
 
 // packages/remark-session-log/src/model/build.ts
 var looseBox = /^([ \t]*)(?:([-*+])[ \t]*)?(\[[ \t]*(?:[xX][ \t]*)?\])(?![(:[])[ \t]*/;
-function buildModel(text6, schema, tree = parseMarkdown(text6)) {
-  return new ModelBuilder(text6, schema).build(tree, true);
+function buildModel(text4, schema, tree = parseMarkdown(text4)) {
+  return new ModelBuilder(text4, schema).build(tree, true);
 }
-function buildChunkModel(text6, schema, last) {
-  return new ModelBuilder(text6, schema).build(parseMarkdown(text6), last);
+function buildChunkModel(text4, schema, last) {
+  return new ModelBuilder(text4, schema).build(parseMarkdown(text4), last);
 }
 var ModelBuilder = class {
-  constructor(text6, schema) {
-    this.text = text6;
+  constructor(text4, schema) {
+    this.text = text4;
     this.schema = schema;
-    this.place = location(text6);
+    this.place = location(text4);
     this.sectionDepth = schema.sections[0]?.depth ?? schema.entryDepth + 1;
     const words = escapeRegExp(schema.entryPrefix.replace(/:$/, "").trim());
     this.entryPrefix = new RegExp(
@@ -26184,15 +22321,15 @@ var ModelBuilder = class {
     return node2.depth <= this.sectionDepth || this.matchSection(toString(node2)) !== void 0;
   }
   entryHeading(node2) {
-    const heading2 = this.heading(node2);
-    const content3 = heading2.content;
+    const heading = this.heading(node2);
+    const content3 = heading.content;
     const hasPrefix = this.hasEntryPrefix(content3.text);
     let name;
     if (hasPrefix) {
       const prefix = this.entryPrefix.exec(content3.text)?.[0] ?? "";
       name = this.textAt(content3.start.offset + prefix.length, content3.end.offset);
     }
-    return { ...heading2, name, hasPrefix };
+    return { ...heading, name, hasPrefix };
   }
   readFields(node2) {
     const starts = [];
@@ -26230,11 +22367,11 @@ var ModelBuilder = class {
   }
   buildSection(nodes) {
     const [headingNode, ...content3] = nodes;
-    const heading2 = this.heading(headingNode);
-    const spec = this.matchSection(heading2.content.text);
+    const heading = this.heading(headingNode);
+    const spec = this.matchSection(heading.content.text);
     const section = {
       ...this.span(this.offset(headingNode, "start"), this.offset(nodes.at(-1), "end")),
-      heading: heading2,
+      heading,
       spec,
       checkboxes: [],
       questions: [],
@@ -26287,15 +22424,15 @@ var ModelBuilder = class {
     const end = this.offset(node2, "end");
     let part2 = { start: this.offset(node2, "start"), end, bold: first };
     const parts = [part2];
-    let previous3;
+    let previous2;
     for (const [lineStart3, lineEnd] of this.lines(part2.start, end)) {
       const bold = readBoldLabel(this.text.slice(lineStart3, lineEnd));
-      if (previous3 && bold && this.questionSpec(section, bold.label)) {
-        part2.end = previous3[0] + trimLineEnd(this.text.slice(...previous3)).length;
+      if (previous2 && bold && this.questionSpec(section, bold.label)) {
+        part2.end = previous2[0] + trimLineEnd(this.text.slice(...previous2)).length;
         part2 = { start: lineStart3, end, bold };
         parts.push(part2);
       }
-      previous3 = [lineStart3, lineEnd];
+      previous2 = [lineStart3, lineEnd];
     }
     return parts;
   }
@@ -26377,15 +22514,15 @@ var ModelBuilder = class {
     }
     return best;
   }
-  findMalformedBoxes(section, taskLines, code3) {
+  findMalformedBoxes(section, taskLines, code) {
     const start = section.heading.end.offset;
     for (const [lineStart3, lineEnd] of this.lines(start, section.end.offset)) {
-      if (code3.some(([from, to]) => lineStart3 >= from && lineStart3 < to)) continue;
+      if (code.some(([from, to]) => lineStart3 >= from && lineStart3 < to)) continue;
       const raw = this.text.slice(lineStart3, lineEnd);
       const match2 = looseBox.exec(raw);
       if (!match2 || taskLines.has(this.point(lineStart3).line)) continue;
-      const indent3 = match2[1]?.length ?? 0;
-      const boxStart = lineStart3 + indent3;
+      const indent2 = match2[1]?.length ?? 0;
+      const boxStart = lineStart3 + indent2;
       const labelStart = lineStart3 + match2[0].length;
       const checkbox = {
         ...this.span(boxStart, lineEnd),
@@ -26505,8 +22642,8 @@ var htmlUntilMarker = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/]
 ];
 var htmlUntilBlank = /^ {0,3}<\/?[A-Za-z][\w-]*(?:\s|\/?>|$)/;
-function splitChunks(text6, schema) {
-  const heading2 = entryHeadingLine(schema);
+function splitChunks(text4, schema) {
+  const heading = entryHeadingLine(schema);
   const chunks = [];
   let chunkStart = 0;
   let chunkLine = 1;
@@ -26515,12 +22652,12 @@ function splitChunks(text6, schema) {
   let htmlEnd;
   let htmlToBlank = false;
   let at = 0;
-  const loneCr = text6.includes("\r") && /\r(?!\n)/.test(text6);
-  while (at < text6.length) {
-    let end = text6.indexOf("\n", at);
-    end = end === -1 ? text6.length : end + 1;
-    if (mayMatter(text6.charCodeAt(at))) {
-      const raw = text6.slice(at, end).replace(/\r?\n$|\r$/, "");
+  const loneCr = text4.includes("\r") && /\r(?!\n)/.test(text4);
+  while (at < text4.length) {
+    let end = text4.indexOf("\n", at);
+    end = end === -1 ? text4.length : end + 1;
+    if (mayMatter(text4.charCodeAt(at))) {
+      const raw = text4.slice(at, end).replace(/\r?\n$|\r$/, "");
       if (fence) {
         const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(raw);
         if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length)
@@ -26529,24 +22666,24 @@ function splitChunks(text6, schema) {
         if (htmlEnd.test(raw)) htmlEnd = void 0;
       } else if (htmlToBlank) {
         if (raw.trim() === "") htmlToBlank = false;
-      } else if (heading2.test(raw) && at > chunkStart) {
+      } else if (heading.test(raw) && at > chunkStart) {
         chunks.push({ start: chunkStart, end: at, line: chunkLine });
         chunkStart = at;
         chunkLine = line;
       } else {
         const open = fenceOpen.exec(raw);
         if (open?.[1]) fence = { char: open[1][0], length: open[1].length };
-        const html2 = htmlUntilMarker.find(([start]) => start.test(raw));
-        if (html2 && !html2[1].test(raw.replace(html2[0], ""))) htmlEnd = html2[1];
-        else if (!html2 && htmlUntilBlank.test(raw)) htmlToBlank = true;
+        const html = htmlUntilMarker.find(([start]) => start.test(raw));
+        if (html && !html[1].test(raw.replace(html[0], ""))) htmlEnd = html[1];
+        else if (!html && htmlUntilBlank.test(raw)) htmlToBlank = true;
       }
     } else if (htmlEnd) {
-      if (htmlEnd.test(text6.slice(at, end))) htmlEnd = void 0;
+      if (htmlEnd.test(text4.slice(at, end))) htmlEnd = void 0;
     }
-    line += 1 + (loneCr ? text6.slice(at, end).match(/\r(?!\n)/g)?.length ?? 0 : 0);
+    line += 1 + (loneCr ? text4.slice(at, end).match(/\r(?!\n)/g)?.length ?? 0 : 0);
     at = end;
   }
-  chunks.push({ start: chunkStart, end: text6.length, line: chunkLine });
+  chunks.push({ start: chunkStart, end: text4.length, line: chunkLine });
   return chunks;
 }
 function mayMatter(char) {
@@ -26568,11 +22705,11 @@ var ChunkCache = class {
   // log on every build); the last chunk, which alone may hold the footer, has its own.
   previous = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
   current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
-  get(text6, last) {
+  get(text4, last) {
     const kind = last ? "last" : "inner";
-    let model = this.current[kind].get(text6) ?? this.previous[kind].get(text6);
-    if (!model) model = buildChunkModel(text6, this.schema, last);
-    this.current[kind].set(text6, model);
+    let model = this.current[kind].get(text4) ?? this.previous[kind].get(text4);
+    if (!model) model = buildChunkModel(text4, this.schema, last);
+    this.current[kind].set(text4, model);
     return model;
   }
   /** Ends a build: what it did not use is forgotten. */
@@ -26581,10 +22718,10 @@ var ChunkCache = class {
     this.current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
   }
 };
-function buildModelByChunks(text6, schema, cache3 = new ChunkCache(schema)) {
-  const chunks = splitChunks(text6, schema);
+function buildModelByChunks(text4, schema, cache3 = new ChunkCache(schema)) {
+  const chunks = splitChunks(text4, schema);
   const parts = chunks.map((chunk2, index2) => {
-    const model = cache3.get(text6.slice(chunk2.start, chunk2.end), index2 === chunks.length - 1);
+    const model = cache3.get(text4.slice(chunk2.start, chunk2.end), index2 === chunks.length - 1);
     return { model, offset: chunk2.start, lines: chunk2.line - 1 };
   });
   cache3.sweep();
@@ -26594,12 +22731,12 @@ function buildModelByChunks(text6, schema, cache3 = new ChunkCache(schema)) {
     ({ model, offset: offset2, lines }) => model.entries.map((entry) => shiftLazily(entry, offset2, lines))
   );
   entries.forEach((entry, index2) => entry.index = index2);
-  const end = location(text6).toPoint(text6.length) ?? { line: 1, column: 1, offset: 0 };
+  const end = location(text4).toPoint(text4.length) ?? { line: 1, column: 1, offset: 0 };
   return {
-    text: text6,
+    text: text4,
     schema,
     start: { line: 1, column: 1, offset: 0 },
-    end: { line: end.line, column: end.column, offset: text6.length },
+    end: { line: end.line, column: end.column, offset: text4.length },
     header: first.model.header,
     entries,
     footer: shift(last.model.footer, last.offset, last.lines),
@@ -26652,8 +22789,8 @@ var defaultThresholds = {
   rotSignals: 2
 };
 var docs = "https://github.com/remark-session-log/remark-session-log/tree/main/packages/remark-session-log";
-function defineRule(definition3) {
-  return { ...definition3, url: `${docs}#${definition3.id}` };
+function defineRule(definition2) {
+  return { ...definition2, url: `${docs}#${definition2.id}` };
 }
 function quote(value) {
   const flat = value.replace(/\s+/g, " ").trim();
@@ -26662,16 +22799,16 @@ function quote(value) {
 }
 
 // packages/remark-session-log/src/options.ts
-function resolveOptions(options = {}) {
+function resolveOptions(options2 = {}) {
   const thresholds = { ...defaultThresholds };
   for (const key of Object.keys(defaultThresholds)) {
-    const value = options[key];
+    const value = options2[key];
     if (typeof value === "number" && Number.isFinite(value)) thresholds[key] = value;
   }
   return {
-    template: options.template,
-    rules: options.rules ?? {},
-    today: formatDate(options.today ?? /* @__PURE__ */ new Date()),
+    template: options2.template,
+    rules: options2.rules ?? {},
+    today: formatDate(options2.today ?? /* @__PURE__ */ new Date()),
     thresholds
   };
 }
@@ -26682,9 +22819,9 @@ function formatDate(date) {
 }
 
 // packages/remark-session-log/src/model/query.ts
-function findSection(entry, heading2) {
-  if (heading2 === void 0) return void 0;
-  const want = normalizeName(heading2);
+function findSection(entry, heading) {
+  if (heading === void 0) return void 0;
+  const want = normalizeName(heading);
   return entry.sections.find(
     (section) => section.spec && normalizeName(section.spec.heading) === want
   );
@@ -26708,39 +22845,39 @@ function findField(entry, name) {
 function answerOf(question) {
   return question.inline ?? question.answers.find((answer) => answer.text !== "");
 }
-function isBlank(text6) {
-  return /^[\s\-–—*_]*$/.test(text6);
+function isBlank(text4) {
+  return /^[\s\-–—*_]*$/.test(text4);
 }
-function isNotApplicable(text6) {
-  const word = text6.replace(/[*_`.]/g, "").trim();
-  return isBlank(text6) || /^(?:n\/?a|none|nothing|tbd|todo|\?+)$/i.test(word);
+function isNotApplicable(text4) {
+  const word = text4.replace(/[*_`.]/g, "").trim();
+  return isBlank(text4) || /^(?:n\/?a|none|nothing|tbd|todo|\?+)$/i.test(word);
 }
-function isPlaceholder(text6, schema) {
-  const flat = text6.replace(/\s+/g, " ").trim();
+function isPlaceholder(text4, schema) {
+  const flat = text4.replace(/\s+/g, " ").trim();
   if (schema.placeholders.includes(flat)) return true;
   const [only] = findBracketed(flat);
   return only !== void 0 && only.start === 0 && only.end === flat.length;
 }
-function holdsTemplatePlaceholder(text6, schema) {
+function holdsTemplatePlaceholder(text4, schema) {
   const squash3 = (value) => value.replace(/\s+/g, "").toLowerCase();
   const known = (value) => /^\[\s*e\.\s*g\./i.test(value) || schema.placeholders.some((placeholder2) => squash3(placeholder2) === squash3(value));
-  if (known(text6)) return true;
-  return findBracketed(text6).some(({ start, end }) => known(text6.slice(start, end)));
+  if (known(text4)) return true;
+  return findBracketed(text4).some(({ start, end }) => known(text4.slice(start, end)));
 }
-function sliceText(text6, start, end) {
-  const from = Math.max(start, text6.start.offset);
-  const to = Math.min(Math.max(end, from), text6.end.offset);
+function sliceText(text4, start, end) {
+  const from = Math.max(start, text4.start.offset);
+  const to = Math.min(Math.max(end, from), text4.end.offset);
   return {
-    start: advance(text6, from),
-    end: advance(text6, to),
-    text: text6.text.slice(from - text6.start.offset, to - text6.start.offset)
+    start: advance(text4, from),
+    end: advance(text4, to),
+    text: text4.text.slice(from - text4.start.offset, to - text4.start.offset)
   };
 }
-function advance(text6, offset2) {
-  let { line, column } = text6.start;
-  for (let at = text6.start.offset; at < offset2; at++) {
-    const char = text6.text[at - text6.start.offset];
-    if (char === "\n" || char === "\r" && text6.text[at - text6.start.offset + 1] !== "\n") {
+function advance(text4, offset2) {
+  let { line, column } = text4.start;
+  for (let at = text4.start.offset; at < offset2; at++) {
+    const char = text4.text[at - text4.start.offset];
+    if (char === "\n" || char === "\r" && text4.text[at - text4.start.offset + 1] !== "\n") {
       line++;
       column = 1;
     } else {
@@ -26749,8 +22886,8 @@ function advance(text6, offset2) {
   }
   return { line, column, offset: offset2 };
 }
-function readYesNo(text6) {
-  const plain = text6.replace(/[*_`]/g, "").trim();
+function readYesNo(text4) {
+  const plain = text4.replace(/[*_`]/g, "").trim();
   if (/^yes\s*\/\s*no\b/i.test(plain)) return "placeholder";
   const word = /^(yes|no)(?![\p{L}\p{N}])/iu.exec(plain)?.[1]?.toLowerCase();
   if (word === void 0) return void 0;
@@ -26775,9 +22912,9 @@ function findAction(section, entry, schema) {
     const afterBold = readBoldLabel(label2.text)?.end ?? 0;
     const rest = label2.text.slice(afterBold);
     const start = label2.start.offset + afterBold + rest.length - rest.trimStart().length;
-    const text6 = sliceText(label2, start, label2.end.offset);
+    const text4 = sliceText(label2, start, label2.end.offset);
     const edited = normalizeName(label2.text) !== normalizeName(item.spec?.label ?? "");
-    return { anchor: label2, text: text6.text ? text6 : void 0, scanned: item.checked || edited };
+    return { anchor: label2, text: text4.text ? text4 : void 0, scanned: item.checked || edited };
   }
   const question = findQuestion(entry, schema.roles.actionTaken);
   return question && { anchor: question.label, text: question.inline, scanned: true };
@@ -26800,19 +22937,19 @@ var contextRotAction = defineRule({
     ).length;
     if (signals === 0) return;
     const marked = signals === 1 ? "1 signal is" : `${signals} signals are`;
-    const text6 = action.text;
-    if (text6 && action.scanned && holdsTemplatePlaceholder(text6.text, schema)) return;
-    if (!text6 || isBlank(text6.text) || isPlaceholder(text6.text, schema)) {
+    const text4 = action.text;
+    if (text4 && action.scanned && holdsTemplatePlaceholder(text4.text, schema)) return;
+    if (!text4 || isBlank(text4.text) || isPlaceholder(text4.text, schema)) {
       report(
-        text6 ?? action.anchor,
-        `${marked} marked, but the action taken is ${text6 ? quote(text6.text) : "empty"}; say whether you refreshed the context, continued or aborted`
+        text4 ?? action.anchor,
+        `${marked} marked, but the action taken is ${text4 ? quote(text4.text) : "empty"}; say whether you refreshed the context, continued or aborted`
       );
       return;
     }
-    if (signals < thresholds.rotSignals || saysRenewed(text6.text)) return;
+    if (signals < thresholds.rotSignals || saysRenewed(text4.text)) return;
     report(
-      text6,
-      `${marked} marked, but the action taken is ${quote(text6.text)}; at ${thresholds.rotSignals} or more signals refresh the context or abort the session`
+      text4,
+      `${marked} marked, but the action taken is ${quote(text4.text)}; at ${thresholds.rotSignals} or more signals refresh the context or abort the session`
     );
   }
 });
@@ -26822,29 +22959,29 @@ var estimatePrefix = /^(?:~|≈|±|\+\/-|approx\.?|approximately|about|around|ro
 var estimateSuffix = /(?<!\s)\s*(?:\?|\+|-?ish)$/i;
 var remark = /(?<!\s)\s*\([^()]*\)$|(?<!\s)\s+[—–]\s[^]*$/;
 function clean(raw) {
-  let text6 = raw.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim();
-  text6 = text6.replace(/^[*_`]+|(?<![*_`])[*_`]+$/g, "").trim();
-  text6 = text6.replace(remark, "").trim();
+  let text4 = raw.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim();
+  text4 = text4.replace(/^[*_`]+|(?<![*_`])[*_`]+$/g, "").trim();
+  text4 = text4.replace(remark, "").trim();
   let estimate = false;
-  const prefix = estimatePrefix.exec(text6);
+  const prefix = estimatePrefix.exec(text4);
   if (prefix) {
     estimate = true;
-    text6 = text6.slice(prefix[0].length);
+    text4 = text4.slice(prefix[0].length);
   }
-  const suffix = estimateSuffix.exec(text6);
+  const suffix = estimateSuffix.exec(text4);
   if (suffix && suffix.index > 0) {
     estimate = true;
-    text6 = text6.slice(0, suffix.index);
+    text4 = text4.slice(0, suffix.index);
   }
-  return { text: text6.trim(), estimate };
+  return { text: text4.trim(), estimate };
 }
 var count = new RegExp("^([-\u2212\u2013]?)(\\d{1,3}(?:([, \\u00a0\\u202f\\u2009'\u2019])\\d{3})(?:\\3\\d{3})*|\\d+)(?:[.,](\\d+))?(?: ?\\p{L}[\\p{L}.]*)?$", "u");
 var noneWords = /^(?:none|zero|nil|nothing|no)$/i;
 function parseCount(raw) {
-  const { text: text6, estimate } = clean(raw);
-  if (text6 === "") return raw.trim() === "" ? "empty" : "unreadable";
-  if (noneWords.test(text6)) return "none";
-  const match2 = count.exec(text6);
+  const { text: text4, estimate } = clean(raw);
+  if (text4 === "") return raw.trim() === "" ? "empty" : "unreadable";
+  if (noneWords.test(text4)) return "none";
+  const match2 = count.exec(text4);
   if (!match2) return "unreadable";
   const digits = (match2[2] ?? "").replace(/\D/g, "");
   if (match2[4] && /[1-9]/.test(match2[4])) return "fraction";
@@ -26865,10 +23002,10 @@ var bareNumber = new RegExp(String.raw`^(?:${number})$`);
 var joiner = /^(?:\s*(?:,|and|&|\+)\s*|\s+)/;
 var clock = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?(?: ?(?:h|hrs?|hours?))?$/;
 var iso = /^pt(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
-function readNumber(text6) {
-  const fraction = fractions[text6.slice(-1)];
-  if (fraction !== void 0) return Number(text6.slice(0, -1) || "0") + fraction;
-  return Number(text6.replace(",", "."));
+function readNumber(text4) {
+  const fraction = fractions[text4.slice(-1)];
+  if (fraction !== void 0) return Number(text4.slice(0, -1) || "0") + fraction;
+  return Number(text4.replace(",", "."));
 }
 var phrases = [
   [/\b(?:an?|one) hour and a half\b/g, "90m"],
@@ -26880,21 +23017,21 @@ var phrases = [
 function parseDuration(raw) {
   const { text: cleaned, estimate } = clean(raw);
   if (cleaned === "") return raw.trim() === "" ? "empty" : "unreadable";
-  let text6 = cleaned.toLowerCase();
-  for (const [pattern2, replacement] of phrases) text6 = text6.replace(pattern2, replacement);
-  const onClock = clock.exec(text6);
+  let text4 = cleaned.toLowerCase();
+  for (const [pattern2, replacement] of phrases) text4 = text4.replace(pattern2, replacement);
+  const onClock = clock.exec(text4);
   if (onClock) {
     const minutes = Number(onClock[1]) * 60 + Number(onClock[2]) + Number(onClock[3] ?? 0) / 60;
     return { value: minutes, estimate };
   }
-  const isoMatch = iso.exec(text6);
-  if (isoMatch && text6 !== "pt") {
+  const isoMatch = iso.exec(text4);
+  if (isoMatch && text4 !== "pt") {
     const [hours, minutes, seconds] = [isoMatch[1], isoMatch[2], isoMatch[3]].map(Number);
     return { value: (hours || 0) * 60 + (minutes || 0) + (seconds || 0) / 60, estimate };
   }
-  if (/^[-−–]/.test(text6) && typeof parseDuration(text6.slice(1)) === "object") return "negative";
-  if (bareNumber.test(text6)) return "no-unit";
-  let rest = text6;
+  if (/^[-−–]/.test(text4) && typeof parseDuration(text4.slice(1)) === "object") return "negative";
+  if (bareNumber.test(text4)) return "no-unit";
+  let rest = text4;
   let total = 0;
   let lastUnit = Infinity;
   let parts = 0;
@@ -27054,13 +23191,13 @@ var killSwitch = defineRule({
     for (const [role, want] of followUps) {
       const followUp = findQuestion(entry, role);
       if (!followUp) continue;
-      const text6 = answerOf(followUp);
-      if (text6 && holdsTemplatePlaceholder(text6.text, schema)) continue;
+      const text4 = answerOf(followUp);
+      if (text4 && holdsTemplatePlaceholder(text4.text, schema)) continue;
       const name = `"${followUp.label.text}"`;
-      if (!text6 || isBlank(text6.text)) {
+      if (!text4 || isBlank(text4.text)) {
         report(followUp.label, `The kill switch was triggered, but ${name} has no answer; ${want}`);
-      } else if (isNotApplicable(text6.text) || isPlaceholder(text6.text, schema)) {
-        report(text6, `The kill switch was triggered, but ${name} is ${quote(text6.text)}; ${want}`);
+      } else if (isNotApplicable(text4.text) || isPlaceholder(text4.text, schema)) {
+        report(text4, `The kill switch was triggered, but ${name} is ${quote(text4.text)}; ${want}`);
       }
     }
   }
@@ -27132,15 +23269,15 @@ function checkHallucinations(entry, report, schema) {
   );
 }
 function countHallucinations(question, schema) {
-  const says = (text6) => !isNotApplicable(text6) && !isPlaceholder(text6, schema);
+  const says = (text4) => !isNotApplicable(text4) && !isPlaceholder(text4, schema);
   if (question.table) {
     return question.table.rows.filter((row) => row.cells.some((cell) => says(cell.text))).length;
   }
   const written = [question.inline, ...question.answers].filter(
-    (text6) => text6 !== void 0 && text6.text !== ""
+    (text4) => text4 !== void 0 && text4.text !== ""
   );
   const none = written.every(
-    (text6) => !says(text6.text) || /^(?:none|nothing|no hallucinations?)\b/i.test(text6.text)
+    (text4) => !says(text4.text) || /^(?:none|nothing|no hallucinations?)\b/i.test(text4.text)
   );
   return written.length > 0 && none ? 0 : void 0;
 }
@@ -27311,7 +23448,7 @@ var takeaway = defineRule({
     }
     const label2 = `"${question.label.text}"`;
     const answer = question.inline;
-    const below = question.answers.find((text6) => text6.text !== "");
+    const below = question.answers.find((text4) => text4.text !== "");
     if (!answer) {
       if (below) report(below, `${label2} is answered below its label; write it on the label's line`);
       else report(question.label, `${label2} has no answer; write the session's lesson in one line`);
@@ -27327,11 +23464,11 @@ var takeaway = defineRule({
 });
 
 // packages/remark-session-log/src/fix/edits.ts
-function replaceSpan(node2, text6) {
-  return { start: node2.start.offset, end: node2.end.offset, text: text6 };
+function replaceSpan(node2, text4) {
+  return { start: node2.start.offset, end: node2.end.offset, text: text4 };
 }
-function insertAt(offset2, text6) {
-  return { start: offset2, end: offset2, text: text6 };
+function insertAt(offset2, text4) {
+  return { start: offset2, end: offset2, text: text4 };
 }
 
 // packages/remark-session-log/src/rules/document-title.ts
@@ -27462,8 +23599,8 @@ var requiredField = defineRule({
       } else if (first) {
         edits = [insertAt(first.start, `${first.prefix}${label2}${style}${eol2}`)];
       } else {
-        const paragraph2 = missing.map((each) => `**${each.name}:**`).join(eol2);
-        edits = index2 === 0 ? [insertAt(entry.heading.end.offset, `${eol2}${eol2}${paragraph2}`)] : [];
+        const paragraph = missing.map((each) => `**${each.name}:**`).join(eol2);
+        edits = index2 === 0 ? [insertAt(entry.heading.end.offset, `${eol2}${eol2}${paragraph}`)] : [];
       }
       report(entry.heading, `Entry is missing the field "${label2}"`, { edits });
     });
@@ -27478,14 +23615,14 @@ var sectionHeading = defineRule({
   severity: "error",
   fixable: true,
   check(entry, report) {
-    for (const { heading: heading2, spec } of entry.sections) {
+    for (const { heading, spec } of entry.sections) {
       if (!spec) continue;
       const want = `${"#".repeat(spec.depth)} ${spec.heading}`;
-      if (heading2.depth === spec.depth && heading2.content.text === spec.heading) continue;
-      const written = `${"#".repeat(heading2.depth)} ${heading2.content.text}`;
-      report(heading2, `Heading "${written}" should read "${want}"`, {
+      if (heading.depth === spec.depth && heading.content.text === spec.heading) continue;
+      const written = `${"#".repeat(heading.depth)} ${heading.content.text}`;
+      report(heading, `Heading "${written}" should read "${want}"`, {
         expected: [want],
-        edits: [replaceSpan(heading2, want)]
+        edits: [replaceSpan(heading, want)]
       });
     }
   }
@@ -27544,23 +23681,23 @@ var footer = defineRule({
       });
       return;
     }
-    const text6 = log2.text;
+    const text4 = log2.text;
     const line = schema.source.footer.trim().replace(/\r\n|\n|\r/g, eol2);
-    const breaks = trailingBreaks(text6);
-    const lead = text6.trim() === "" ? "" : eol2.repeat(Math.max(0, 2 - breaks));
+    const breaks = trailingBreaks(text4);
+    const lead = text4.trim() === "" ? "" : eol2.repeat(Math.max(0, 2 - breaks));
     const last = log2.entries.at(-1)?.end ?? log2.header.end;
     report({ start: last, end: last }, `The file does not end with the footer ${quote(want)}`, {
-      edits: [insertAt(text6.length, `${lead}${line}${eol2}`)]
+      edits: [insertAt(text4.length, `${lead}${line}${eol2}`)]
     });
   }
 });
-function sameEmphasis(text6) {
-  return text6.replace(/\s+/g, " ").replace(/^_(?!_)(.*)_$/, "*$1*");
+function sameEmphasis(text4) {
+  return text4.replace(/\s+/g, " ").replace(/^_(?!_)(.*)_$/, "*$1*");
 }
-function trailingBreaks(text6) {
+function trailingBreaks(text4) {
   let breaks = 0;
-  for (let i = text6.length - 1; i >= 0 && /\s/.test(text6[i]); i--) {
-    if (text6[i] === "\n" || text6[i] === "\r" && text6[i + 1] !== "\n") breaks++;
+  for (let i = text4.length - 1; i >= 0 && /\s/.test(text4[i]); i--) {
+    if (text4[i] === "\n" || text4[i] === "\r" && text4[i + 1] !== "\n") breaks++;
   }
   return breaks;
 }
@@ -27574,13 +23711,13 @@ var entryHeading = defineRule({
   fixable: true,
   check(entry, report, { schema }) {
     checkLevel(entry, report, schema);
-    const { heading: heading2 } = entry;
+    const { heading } = entry;
     const prefix = schema.entryPrefix;
-    if (heading2.hasPrefix && heading2.name) {
+    if (heading.hasPrefix && heading.name) {
       const written = sliceText(
-        heading2.content,
-        heading2.content.start.offset,
-        heading2.name.start.offset
+        heading.content,
+        heading.content.start.offset,
+        heading.name.start.offset
       );
       const token = trimmed(written);
       if (token.text !== prefix) {
@@ -27589,12 +23726,12 @@ var entryHeading = defineRule({
           edits: [replaceSpan(token, prefix)]
         });
       }
-      if (isBlank(heading2.name.text)) {
-        report(heading2.content, `Entry heading has no task name; write "${prefix} <task name>"`);
+      if (isBlank(heading.name.text)) {
+        report(heading.content, `Entry heading has no task name; write "${prefix} <task name>"`);
       }
       return;
     }
-    const nearMiss = findNearMiss(heading2.content, prefix);
+    const nearMiss = findNearMiss(heading.content, prefix);
     if (nearMiss) {
       report(nearMiss, `Entry heading prefix ${quote(nearMiss.text)} should read "${prefix}"`, {
         expected: [prefix],
@@ -27603,26 +23740,26 @@ var entryHeading = defineRule({
       return;
     }
     report(
-      heading2.content,
-      `Entry heading ${quote(heading2.content.text)} does not start with "${prefix}"; write "${"#".repeat(schema.entryDepth)} ${prefix} <task name>"`
+      heading.content,
+      `Entry heading ${quote(heading.content.text)} does not start with "${prefix}"; write "${"#".repeat(schema.entryDepth)} ${prefix} <task name>"`
     );
   }
 });
 function checkLevel(entry, report, schema) {
-  const { heading: heading2 } = entry;
-  if (heading2.depth === schema.entryDepth) return;
+  const { heading } = entry;
+  if (heading.depth === schema.entryDepth) return;
   const want = "#".repeat(schema.entryDepth);
   const source = entry.source.slice(
-    heading2.start.offset - entry.start.offset,
-    heading2.end.offset - entry.start.offset
+    heading.start.offset - entry.start.offset,
+    heading.end.offset - entry.start.offset
   );
   const atx = /^( {0,3})(#{1,6})/.exec(source);
   if (atx) {
-    const at = heading2.start.offset + (atx[1]?.length ?? 0);
-    const marker = sliceText({ ...heading2, text: source }, at, at + (atx[2]?.length ?? 0));
+    const at = heading.start.offset + (atx[1]?.length ?? 0);
+    const marker = sliceText({ ...heading, text: source }, at, at + (atx[2]?.length ?? 0));
     report(
       marker,
-      `Entry heading is level ${heading2.depth} (${quote(marker.text)}); write "${want}"`,
+      `Entry heading is level ${heading.depth} (${quote(marker.text)}); write "${want}"`,
       {
         expected: [want],
         edits: [replaceSpan(marker, want)]
@@ -27630,17 +23767,17 @@ function checkLevel(entry, report, schema) {
     );
     return;
   }
-  const oneLine2 = heading2.content.end.line === heading2.content.start.line;
-  const line = `${want} ${heading2.content.text}`;
+  const oneLine2 = heading.content.end.line === heading.content.start.line;
+  const line = `${want} ${heading.content.text}`;
   report(
-    heading2,
-    `Entry heading is an underlined level ${heading2.depth} heading; write "${line}"`,
-    oneLine2 ? { expected: [line], edits: [replaceSpan(heading2, line)] } : {}
+    heading,
+    `Entry heading is an underlined level ${heading.depth} heading; write "${line}"`,
+    oneLine2 ? { expected: [line], edits: [replaceSpan(heading, line)] } : {}
   );
 }
-function trimmed(text6) {
-  const end = text6.text.trimEnd().length;
-  return sliceText(text6, text6.start.offset, text6.start.offset + end);
+function trimmed(text4) {
+  const end = text4.text.trimEnd().length;
+  return sliceText(text4, text4.start.offset, text4.start.offset + end);
 }
 function findNearMiss(content3, prefix) {
   const words = prefix.replace(/:$/, "").trim();
@@ -27664,12 +23801,12 @@ var entrySeparator = defineRule({
   checkDocument(log2, report, { eol: eol2 }) {
     const first = log2.entries[0];
     if (!first) return;
-    const text6 = log2.text;
+    const text4 = log2.text;
     if (!log2.header.separator && log2.header.end.offset > 0) {
       report(
         first.heading,
         `The header is not closed by "---" before the first entry ${quote(nameOf(first))}`,
-        { edits: [insertBreak(text6, first, eol2)] }
+        { edits: [insertBreak(text4, first, eol2)] }
       );
     }
     log2.entries.forEach((entry, index2) => {
@@ -27679,14 +23816,14 @@ var entrySeparator = defineRule({
         report(
           next.heading,
           `Entry ${quote(nameOf(entry))} is not closed by "---" before the next entry ${quote(nameOf(next))}`,
-          { edits: [insertBreak(text6, next, eol2)] }
+          { edits: [insertBreak(text4, next, eol2)] }
         );
       } else if (log2.footer) {
         report(
           log2.footer,
           `Entry ${quote(nameOf(entry))} is not closed by "---" before the footer`,
           {
-            edits: [insertBreak(text6, log2.footer, eol2)]
+            edits: [insertBreak(text4, log2.footer, eol2)]
           }
         );
       }
@@ -27696,16 +23833,16 @@ var entrySeparator = defineRule({
 function nameOf(entry) {
   return entry.heading.name?.text || entry.heading.content.text;
 }
-function insertBreak(text6, before, eol2) {
+function insertBreak(text4, before, eol2) {
   let at = before.start.offset;
-  while (at > 0 && text6[at - 1] !== "\n" && text6[at - 1] !== "\r") at--;
-  const blankBefore = at === 0 || breaksBefore(text6, at) >= 2;
+  while (at > 0 && text4[at - 1] !== "\n" && text4[at - 1] !== "\r") at--;
+  const blankBefore = at === 0 || breaksBefore(text4, at) >= 2;
   return insertAt(at, `${blankBefore ? "" : eol2}---${eol2}${eol2}`);
 }
-function breaksBefore(text6, at) {
+function breaksBefore(text4, at) {
   let breaks = 0;
-  for (let i = at - 1; i >= 0 && /\s/.test(text6[i]); i--) {
-    if (text6[i] === "\n" || text6[i] === "\r" && text6[i + 1] !== "\n") breaks++;
+  for (let i = at - 1; i >= 0 && /\s/.test(text4[i]); i--) {
+    if (text4[i] === "\n" || text4[i] === "\r" && text4[i + 1] !== "\n") breaks++;
   }
   return breaks;
 }
@@ -27743,7 +23880,7 @@ var duplicateEntry = defineRule({
 // packages/remark-session-log/src/fix/moves.ts
 function stayingInOrder(keys) {
   const tails = [];
-  const previous3 = new Array(keys.length).fill(-1);
+  const previous2 = new Array(keys.length).fill(-1);
   for (let index2 = keys.length - 1; index2 >= 0; index2--) {
     const key = keys[index2];
     let low = 0;
@@ -27753,11 +23890,11 @@ function stayingInOrder(keys) {
       if (keys[tails[middle]] < key) high = middle;
       else low = middle + 1;
     }
-    previous3[index2] = low > 0 ? tails[low - 1] : -1;
+    previous2[index2] = low > 0 ? tails[low - 1] : -1;
     tails[low] = index2;
   }
   const staying = new Array(keys.length).fill(false);
-  for (let index2 = tails.at(-1) ?? -1; index2 !== -1; index2 = previous3[index2]) {
+  for (let index2 = tails.at(-1) ?? -1; index2 !== -1; index2 = previous2[index2]) {
     staying[index2] = true;
   }
   return staying;
@@ -27820,9 +23957,9 @@ var chronologicalOrder = defineRule({
     }
     const edits = moved.map(({ entry }) => blocks.remove(entry));
     for (const [anchor2, items] of groups) {
-      const text6 = items.map(({ entry }) => blocks.closed(entry)).join("");
+      const text4 = items.map(({ entry }) => blocks.closed(entry)).join("");
       edits.push(
-        anchor2 ? { start: blocks.start(anchor2), end: blocks.start(anchor2), text: text6 } : blocks.appendAfter(lastKept.entry, text6)
+        anchor2 ? { start: blocks.start(anchor2), end: blocks.start(anchor2), text: text4 } : blocks.appendAfter(lastKept.entry, text4)
       );
     }
     const anchor = anchorOf(first);
@@ -27860,34 +23997,34 @@ var Blocks = class {
   }
   /** The block's bytes, closed by `---` and a blank line so no heading follows it bare. */
   closed(entry) {
-    const text6 = this.log.text.slice(this.start(entry), this.blockEnd(entry));
-    return text6 + this.closing(entry, text6);
+    const text4 = this.log.text.slice(this.start(entry), this.blockEnd(entry));
+    return text4 + this.closing(entry, text4);
   }
   /** Inserts text after a block, closing that block first when it has no `---`. */
-  appendAfter(entry, text6) {
+  appendAfter(entry, text4) {
     const at = this.blockEnd(entry);
     const closing = this.closing(entry, this.log.text.slice(this.start(entry), at));
-    return { start: at, end: at, text: closing + text6 };
+    return { start: at, end: at, text: closing + text4 };
   }
   blockEnd(entry) {
     return this.starts[entry.index + 1] ?? this.end;
   }
-  closing(entry, text6) {
+  closing(entry, text4) {
     const { eol: eol2 } = this.context;
-    const breaks = trailingBreaks2(text6);
+    const breaks = trailingBreaks2(text4);
     if (entry.separator) return breaks === 0 ? eol2 + eol2 : "";
     return eol2.repeat(Math.max(0, 2 - breaks)) + "---" + eol2 + eol2;
   }
 };
-function lineStart(text6, offset2) {
+function lineStart(text4, offset2) {
   let at = offset2;
-  while (at > 0 && text6[at - 1] !== "\n" && text6[at - 1] !== "\r") at--;
+  while (at > 0 && text4[at - 1] !== "\n" && text4[at - 1] !== "\r") at--;
   return at;
 }
-function trailingBreaks2(text6) {
+function trailingBreaks2(text4) {
   let breaks = 0;
-  for (let i = text6.length - 1; i >= 0 && /\s/.test(text6[i]); i--) {
-    if (text6[i] === "\n" || text6[i] === "\r" && text6[i + 1] !== "\n") breaks++;
+  for (let i = text4.length - 1; i >= 0 && /\s/.test(text4[i]); i--) {
+    if (text4[i] === "\n" || text4[i] === "\r" && text4[i + 1] !== "\n") breaks++;
   }
   return breaks;
 }
@@ -28012,7 +24149,7 @@ function grammarOf(placeholder2) {
     const [, single = "", multiple = ""] = parts;
     const before = (parts[3] ?? "").trim();
     const between2 = (parts[4] ?? "").trim();
-    const words = (text6) => text6.split(/\s+/).filter(Boolean).map(escapeRegExp).join("\\s+");
+    const words = (text4) => text4.split(/\s+/).filter(Boolean).map(escapeRegExp).join("\\s+");
     const pattern2 = new RegExp(
       `^(?:(${words(single)})|${words(multiple)}\\s*\\(\\s*${words(before)}\\s*(\\d+)\\s*${words(between2)}\\s*(\\d+)\\s*\\))$`,
       "iu"
@@ -28069,8 +24206,8 @@ function placeholdersOf(schema) {
   }
   return found;
 }
-function squash(text6) {
-  return text6.replace(/\s+/g, "").toLowerCase();
+function squash(text4) {
+  return text4.replace(/\s+/g, "").toLowerCase();
 }
 var example = /^\[\s*e\.\s*g\./i;
 var placeholder = defineRule({
@@ -28112,17 +24249,17 @@ function scanner(report, placeholders) {
     const kind = isExample ? "example" : "placeholder";
     report(found, `${where} still holds the template's ${kind} ${quote(found.text)}; ${want}`);
   };
-  return (text6, where, hint = "") => {
-    if (!text6?.text) return;
-    if (placeholders.has(squash(text6.text))) {
-      flag2(text6, where, hint);
+  return (text4, where, hint = "") => {
+    if (!text4?.text) return;
+    if (placeholders.has(squash(text4.text))) {
+      flag2(text4, where, hint);
       return;
     }
-    for (const { start, end } of findBracketed(text6.text)) {
-      const bracket = text6.text.slice(start, end);
+    for (const { start, end } of findBracketed(text4.text)) {
+      const bracket = text4.text.slice(start, end);
       if (!placeholders.has(squash(bracket)) && !example.test(bracket)) continue;
-      const at = text6.start.offset;
-      flag2(sliceText(text6, at + start, at + end), where, hint);
+      const at = text4.start.offset;
+      flag2(sliceText(text4, at + start, at + end), where, hint);
     }
   };
 }
@@ -28320,30 +24457,30 @@ function rowText(entry, sample, aligned, name) {
     end: cell.end.offset - base2
   }));
   if (cells.length === 0) return `| ${name} |`;
-  let text6 = raw.slice(0, cells[0].start);
+  let text4 = raw.slice(0, cells[0].start);
   cells.forEach((cell, index2) => {
     const content3 = index2 === 0 ? name : "";
     const pipe = raw.indexOf("|", cell.end);
     const next = cells[index2 + 1]?.start ?? raw.length;
     const slot = (pipe === -1 ? raw.length : pipe) - cell.start;
     const padded = raw.slice(cell.end, pipe === -1 ? raw.length : pipe) !== "";
-    if (aligned && content3.length <= slot) text6 += content3.padEnd(slot);
-    else if (content3 !== "") text6 += padded ? `${content3} ` : content3;
-    if (pipe !== -1) text6 += raw.slice(pipe, next);
-    else if (index2 === cells.length - 1 && content3 === "") text6 += "|";
+    if (aligned && content3.length <= slot) text4 += content3.padEnd(slot);
+    else if (content3 !== "") text4 += padded ? `${content3} ` : content3;
+    if (pipe !== -1) text4 += raw.slice(pipe, next);
+    else if (index2 === cells.length - 1 && content3 === "") text4 += "|";
   });
-  return text6;
+  return text4;
 }
 
 // packages/remark-session-log/src/fix/template-text.ts
 var listMarker = /^[ \t]*([-*+])(?:[ \t]|$)/;
-var thematicBreak3 = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-function detectStyle(text6) {
-  const eol2 = /\r\n|\n|\r/.exec(text6)?.[0] ?? "\n";
+var thematicBreak2 = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+function detectStyle(text4) {
+  const eol2 = /\r\n|\n|\r/.exec(text4)?.[0] ?? "\n";
   const counts = { "-": 0, "*": 0, "+": 0 };
-  for (const line of text6.split(/\r\n|\n|\r/)) {
+  for (const line of text4.split(/\r\n|\n|\r/)) {
     const marker = listMarker.exec(line)?.[1];
-    if (marker && !thematicBreak3.test(line)) counts[marker]++;
+    if (marker && !thematicBreak2.test(line)) counts[marker]++;
   }
   const bullet = ["*", "+"].reduce(
     (best, option) => counts[option] > counts[best] ? option : best,
@@ -28360,8 +24497,8 @@ function templateSections(schema) {
   const offset2 = (node2, side) => node2.position?.[side].offset ?? 0;
   const headings = nodes.slice(1).filter((node2) => node2.type === "heading");
   const closing = nodes.findLast((node2) => node2.type === "thematicBreak");
-  const sections = headings.map((heading2, index2) => {
-    const start = offset2(heading2, "start");
+  const sections = headings.map((heading, index2) => {
+    const start = offset2(heading, "start");
     const next = headings[index2 + 1] ?? closing;
     const end = next ? offset2(next, "start") : source.length;
     const bullets = [];
@@ -28372,7 +24509,7 @@ function templateSections(schema) {
     for (const node2 of nodes) {
       if (offset2(node2, "start") >= start && offset2(node2, "end") <= end) collect2(node2);
     }
-    return { heading: toString(heading2), text: source.slice(start, end).trimEnd(), bullets };
+    return { heading: toString(heading), text: source.slice(start, end).trimEnd(), bullets };
   });
   parsed.set(schema, sections);
   return sections;
@@ -28380,11 +24517,11 @@ function templateSections(schema) {
 function sectionText(schema, spec, style) {
   const section = templateSections(schema).find((found) => found.heading === spec.heading);
   if (!section) return `${"#".repeat(spec.depth)} ${spec.heading}`;
-  let text6 = section.text;
+  let text4 = section.text;
   for (const at of section.bullets) {
-    if (/[-*+]/.test(text6[at] ?? "")) text6 = text6.slice(0, at) + style.bullet + text6.slice(at + 1);
+    if (/[-*+]/.test(text4[at] ?? "")) text4 = text4.slice(0, at) + style.bullet + text4.slice(at + 1);
   }
-  return text6.replace(/\r\n|\n|\r/g, style.eol);
+  return text4.replace(/\r\n|\n|\r/g, style.eol);
 }
 
 // packages/remark-session-log/src/rules/required-section.ts
@@ -28410,7 +24547,7 @@ var requiredSection = defineRule({
       while (index2 < schema.sections.length && !have.has(schema.sections[index2])) index2++;
       const run3 = schema.sections.slice(from, index2);
       const style = { ...detectStyle(entry.source), eol: eol2 };
-      const text6 = run3.map((spec) => sectionText(schema, spec, style)).join(eol2 + eol2);
+      const text4 = run3.map((spec) => sectionText(schema, spec, style)).join(eol2 + eol2);
       const before = placed.filter(({ at }) => at < from).reduce(
         (best, next) => !best || next.at >= best.at ? next : best,
         void 0
@@ -28423,13 +24560,13 @@ var requiredSection = defineRule({
       let where = "";
       const them = run3.length > 1 ? "them" : "it";
       if (before) {
-        edit = insertAt(before.end.offset, `${eol2}${eol2}${text6}`);
+        edit = insertAt(before.end.offset, `${eol2}${eol2}${text4}`);
         where = `; add ${them} after "${headingOf(before.spec)}"`;
       } else if (after) {
-        edit = insertAt(after.start.offset, `${text6}${eol2}${eol2}`);
+        edit = insertAt(after.start.offset, `${text4}${eol2}${eol2}`);
         where = `; add ${them} before "${headingOf(after.spec)}"`;
       } else {
-        edit = insertAtEnd(entry, text6, eol2);
+        edit = insertAtEnd(entry, text4, eol2);
       }
       const names2 = run3.map((spec) => `"${headingOf(spec)}"`).join(", ");
       const noun = run3.length > 1 ? "sections" : "section";
@@ -28437,9 +24574,9 @@ var requiredSection = defineRule({
     }
   }
 });
-function insertAtEnd(entry, text6, eol2) {
-  if (entry.separator) return insertAt(entry.separator.start.offset, `${text6}${eol2}${eol2}`);
-  return insertAt(entry.end.offset, `${eol2}${eol2}${text6}`);
+function insertAtEnd(entry, text4, eol2) {
+  if (entry.separator) return insertAt(entry.separator.start.offset, `${text4}${eol2}${eol2}`);
+  return insertAt(entry.end.offset, `${eol2}${eol2}${text4}`);
 }
 function headingOf(spec) {
   return `${"#".repeat(spec.depth)} ${spec.heading}`;
@@ -28479,8 +24616,8 @@ var sectionOrder = defineRule({
     }
     const edits = removals(entry, moved, eol2);
     for (const { offset: offset2, after: after2, texts } of groups.values()) {
-      const text6 = after2 ? texts.map((moving) => eol2 + eol2 + moving).join("") : texts.map((moving) => moving + eol2 + eol2).join("");
-      edits.push(insertAt(offset2, text6));
+      const text4 = after2 ? texts.map((moving) => eol2 + eol2 + moving).join("") : texts.map((moving) => moving + eol2 + eol2).join("");
+      edits.push(insertAt(offset2, text4));
     }
     const { anchor, after } = placeOf(first);
     const where = after ? "after" : "before";
@@ -28501,11 +24638,11 @@ function removals(entry, moved, eol2) {
     let last = index2;
     while (isMoved.has(last + 1)) last++;
     const next = sections[last + 1];
-    const previous3 = sections[index2 - 1];
+    const previous2 = sections[index2 - 1];
     if (next) {
       edits.push({ start: sections[index2].start.offset, end: next.start.offset, text: "" });
-    } else if (previous3) {
-      edits.push({ start: previous3.end.offset, end: sections[last].end.offset, text: "" });
+    } else if (previous2) {
+      edits.push({ start: previous2.end.offset, end: sections[last].end.offset, text: "" });
       const separator = entry.separator;
       const gap = separator ? between(entry, sections[last].end.offset, separator.start.offset) : "";
       if (separator && !/\n[ \t]*\r?\n|\r[ \t]*\r/.test(gap)) {
@@ -28592,8 +24729,8 @@ function checkTable(table, want, report) {
   });
   const missing = columns.slice(cells.length);
   if (missing.length > 0) {
-    const list3 = missing.map((column) => `"${column}"`).join(", ");
-    report(table.header, `Table is missing the column${missing.length > 1 ? "s" : ""} ${list3}`);
+    const list2 = missing.map((column) => `"${column}"`).join(", ");
+    report(table.header, `Table is missing the column${missing.length > 1 ? "s" : ""} ${list2}`);
   }
   if (cells.length !== columns.length) return;
   for (const row of table.rows) {
@@ -28624,7 +24761,7 @@ var timelineTime = defineRule({
       if (section.spec?.heading !== role) continue;
       const column = section.spec.table?.columns[0];
       if (!column) continue;
-      let previous3;
+      let previous2;
       for (const table of section.tables) {
         for (const row of table.rows) {
           const cell = row.cells[0];
@@ -28636,13 +24773,13 @@ var timelineTime = defineRule({
             continue;
           }
           const minutes = Number(match2[1]) * 60 + Number(match2[2]);
-          if (previous3 && minutes <= previous3.minutes) {
+          if (previous2 && minutes <= previous2.minutes) {
             report(
               cell,
-              `"${column}" ${quote(cell.text)} is not after the row before it (${quote(previous3.text)}); times strictly increase`
+              `"${column}" ${quote(cell.text)} is not after the row before it (${quote(previous2.text)}); times strictly increase`
             );
           }
-          previous3 = { text: cell.text, minutes };
+          previous2 = { text: cell.text, minutes };
         }
       }
     }
@@ -28685,8 +24822,8 @@ var rules = [
 ];
 
 // packages/remark-session-log/src/lint.ts
-function lintDocument(text6, options = {}, tree) {
-  return new Linter(options).lint(text6, tree);
+function lintDocument(text4, options2 = {}, tree) {
+  return new Linter(options2).lint(text4, tree);
 }
 var Linter = class {
   options;
@@ -28695,12 +24832,12 @@ var Linter = class {
   /** Findings by entry text, from the last lint; `eol` is the line ending they were made for. */
   previous = /* @__PURE__ */ new Map();
   eol = "\n";
-  constructor(options = {}) {
-    this.options = resolveOptions(options);
+  constructor(options2 = {}) {
+    this.options = resolveOptions(options2);
     this.active = rules.filter((rule) => this.options.rules[rule.id] !== "off");
   }
-  lint(text6, tree) {
-    const source = text6.replace(/^\uFEFF/, "");
+  lint(text4, tree) {
+    const source = text4.replace(/^\uFEFF/, "");
     const schema = templateFor(source, this.options.template);
     if (this.chunks?.schema !== schema) {
       this.chunks = new ChunkCache(schema);
@@ -28780,18 +24917,18 @@ function moveFindings(cached, entry) {
     } : {}
   }));
 }
-function detectEol(text6) {
-  const match2 = /\r\n|\n|\r/.exec(text6);
+function detectEol(text4) {
+  const match2 = /\r\n|\n|\r/.exec(text4);
   return match2?.[0] ?? "\n";
 }
 var directive = /^[ \t]*<!--[ \t]*session-log-(disable-next-line|disable|enable)\b(.*?)-->[ \t]*$/gm;
-function disabledLines(text6) {
-  if (!text6.includes("session-log-")) return () => false;
+function disabledLines(text4) {
+  if (!text4.includes("session-log-")) return () => false;
   const comments = [];
   let line = 1;
   let counted = 0;
-  for (const match2 of text6.matchAll(directive)) {
-    line += countLines(text6, counted, match2.index);
+  for (const match2 of text4.matchAll(directive)) {
+    line += countLines(text4, counted, match2.index);
     counted = match2.index;
     comments.push({
       kind: match2[1] ?? "",
@@ -28814,18 +24951,18 @@ function disabledLines(text6) {
     return off;
   };
 }
-function countLines(text6, from, to) {
+function countLines(text4, from, to) {
   let count3 = 0;
   for (let i = from; i < to; i++) {
-    const char = text6.charCodeAt(i);
-    if (char === 10 || char === 13 && text6.charCodeAt(i + 1) !== 10) count3++;
+    const char = text4.charCodeAt(i);
+    if (char === 10 || char === 13 && text4.charCodeAt(i + 1) !== 10) count3++;
   }
   return count3;
 }
 
 // packages/remark-session-log/src/fix/apply.ts
-function applyEdits(text6, changes) {
-  const groups = changes.map((change, index2) => ({ change, index: index2, edits: sortedEdits(change, text6) }));
+function applyEdits(text4, changes) {
+  const groups = changes.map((change, index2) => ({ change, index: index2, edits: sortedEdits(change, text4) }));
   groups.sort((a, b) => firstStart(a.edits) - firstStart(b.edits) || a.index - b.index);
   const taken = new Taken();
   const applied = [];
@@ -28847,7 +24984,7 @@ function applyEdits(text6, changes) {
   }
   const byIndex = (a, b) => a.index - b.index;
   return {
-    output: splice2(text6, taken.edits),
+    output: splice2(text4, taken.edits),
     applied: applied.sort(byIndex).map((group) => group.change),
     deferred: deferred.sort(byIndex).map((group) => group.change)
   };
@@ -28896,15 +25033,15 @@ var Taken = class {
     return low;
   }
 };
-function sortedEdits(change, text6) {
+function sortedEdits(change, text4) {
   const edits = (isEdit(change) ? [change] : [...change]).sort(
     (a, b) => a.start - b.start || a.end - b.end
   );
   for (const edit of edits) {
-    const valid = Number.isInteger(edit.start) && Number.isInteger(edit.end) && edit.start >= 0 && edit.start <= edit.end && edit.end <= text6.length;
+    const valid = Number.isInteger(edit.start) && Number.isInteger(edit.end) && edit.start >= 0 && edit.start <= edit.end && edit.end <= text4.length;
     if (!valid) {
       throw new RangeError(
-        `Edit ${edit.start}-${edit.end} lies outside the text (length ${text6.length})`
+        `Edit ${edit.start}-${edit.end} lies outside the text (length ${text4.length})`
       );
     }
   }
@@ -28921,14 +25058,14 @@ function isEdit(change) {
 function firstStart(edits) {
   return edits[0]?.start ?? 0;
 }
-function splice2(text6, ordered) {
+function splice2(text4, ordered) {
   const parts = [];
   let at = 0;
   for (const edit of ordered) {
-    parts.push(text6.slice(at, edit.start), edit.text);
+    parts.push(text4.slice(at, edit.start), edit.text);
     at = edit.end;
   }
-  parts.push(text6.slice(at));
+  parts.push(text4.slice(at));
   return parts.join("");
 }
 
@@ -28942,13 +25079,13 @@ var FixError = class extends Error {
   name = "FixError";
 };
 var maxPasses = 10;
-function fix2(text6, options = {}) {
-  const linter = new Linter(options);
-  return fixpoint(text6, (source) => linter.lint(source).findings);
+function fix(text4, options2 = {}) {
+  const linter = new Linter(options2);
+  return fixpoint(text4, (source) => linter.lint(source).findings);
 }
-function fixpoint(text6, lintText, passes = maxPasses) {
-  const bom = text6.startsWith("\uFEFF") ? "\uFEFF" : "";
-  let source = text6.slice(bom.length);
+function fixpoint(text4, lintText, passes = maxPasses) {
+  const bom = text4.startsWith("\uFEFF") ? "\uFEFF" : "";
+  let source = text4.slice(bom.length);
   const applied = [];
   let findings = lintText(source);
   for (let pass = 0; ; pass++) {
@@ -29041,10 +25178,10 @@ function renderLog(schema, entry, eol2 = "\n") {
   const parts = [schema.source.header, ...entry ? [entry] : [], schema.source.footer.trimEnd()];
   return parts.join("\n\n").replace(/\r\n|\r|\n/g, eol2) + eol2;
 }
-function insertEntry(text6, values, options = {}, model) {
-  const resolved = resolveOptions(options);
-  const bom = text6.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const source = text6.slice(bom.length);
+function insertEntry(text4, values, options2 = {}, model) {
+  const resolved = resolveOptions(options2);
+  const bom = text4.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const source = text4.slice(bom.length);
   const schema = templateFor(source, resolved.template);
   const log2 = model ?? buildModel(source, schema);
   const eol2 = detectEol(source);
@@ -29092,8 +25229,8 @@ function fillField(line, values) {
   if (!label2) return line;
   const value = values.get(normalizeName(label2.label));
   if (value === void 0) return line;
-  const hardBreak2 = /(?:\\|(?<! ) {2,})$/.exec(line)?.[0] ?? "";
-  return `${line.slice(0, label2.end)} ${value}${hardBreak2}`;
+  const hardBreak = /(?:\\|(?<! ) {2,})$/.exec(line)?.[0] ?? "";
+  return `${line.slice(0, label2.end)} ${value}${hardBreak}`;
 }
 function oneLine(value) {
   const flat = value?.replace(/[\p{Cc}\u2028\u2029]/gu, " ").replace(/\s+/g, " ").trim();
@@ -29181,8 +25318,8 @@ var units2 = {
   gb: 1e3 ** 3,
   gib: 1024 ** 3
 };
-function parseSize(text6) {
-  const match2 = /^(\d+(?:\.\d+)?) ?([a-z]*)$/i.exec(text6.trim());
+function parseSize(text4) {
+  const match2 = /^(\d+(?:\.\d+)?) ?([a-z]*)$/i.exec(text4.trim());
   const unit = units2[match2?.[2]?.toLowerCase() ?? "none"];
   if (!match2 || unit === void 0) return void 0;
   const bytes = Math.floor(Number(match2[1]) * unit);
@@ -29193,10 +25330,10 @@ function formatSize(bytes) {
   const [value, unit] = bytes < 1e3 ** 2 ? [bytes / 1e3, "KB"] : bytes < 1e3 ** 3 ? [bytes / 1e3 ** 2, "MB"] : [bytes / 1e3 ** 3, "GB"];
   return `${Number(value.toFixed(1))} ${unit}`;
 }
-function readLog(path10, name, maxSize = defaultMaxSize) {
+function readLog(path9, name, maxSize = defaultMaxSize) {
   let bytes;
   try {
-    const stats = statSync(path10);
+    const stats = statSync(path9);
     if (stats.isDirectory()) {
       throw new InputError(
         name,
@@ -29208,16 +25345,16 @@ function readLog(path10, name, maxSize = defaultMaxSize) {
       throw new InputError(name, "is not a regular file", "pass the Markdown file of the log");
     }
     if (stats.size > maxSize) throw tooLarge(name, stats.size, maxSize);
-    bytes = readFileSync2(path10);
+    bytes = readFileSync2(path9);
   } catch (error) {
     throw readError(error, name);
   }
-  return { name, path: path10, bytes, text: decode2(bytes, name) };
+  return { name, path: path9, bytes, text: decode2(bytes, name) };
 }
-function sizeProblem(path10, name, maxSize) {
+function sizeProblem(path9, name, maxSize) {
   let size2;
   try {
-    size2 = statSync(path10).size;
+    size2 = statSync(path9).size;
   } catch {
     return void 0;
   }
@@ -29232,9 +25369,9 @@ function tooLarge(name, bytes, maxSize) {
     "split it into several logs, or raise the limit with --max-size"
   );
 }
-function exists(path10) {
+function exists(path9) {
   try {
-    lstatSync(path10);
+    lstatSync(path9);
     return true;
   } catch {
     return false;
@@ -29262,16 +25399,16 @@ function decode2(bytes, name) {
     );
   }
 }
-function writeAtomic(path10, name, text6, original) {
+function writeAtomic(path9, name, text4, original) {
   let temp;
   try {
-    const target = original ? realpathSync(path10) : path10;
+    const target = original ? realpathSync(path9) : path9;
     if (original) accessSync(target, constants.W_OK);
     const mode = original ? statSync(target).mode & 4095 : void 0;
     temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
     const fd = openSync(temp, "wx", mode ?? 438);
     try {
-      writeSync(fd, Buffer.from(text6, "utf8"));
+      writeSync(fd, Buffer.from(text4, "utf8"));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -29287,7 +25424,7 @@ function writeAtomic(path10, name, text6, original) {
       }
       renameSync(temp, target);
     } else {
-      createExclusive(temp, target, text6);
+      createExclusive(temp, target, text4);
     }
   } catch (error) {
     throw writeError(error, name, original !== void 0);
@@ -29295,13 +25432,13 @@ function writeAtomic(path10, name, text6, original) {
     if (temp) rmSync(temp, { force: true });
   }
 }
-function createExclusive(temp, target, text6) {
+function createExclusive(temp, target, text4) {
   try {
     linkSync(temp, target);
   } catch (error) {
-    const code3 = error.code;
-    if (code3 !== "EPERM" && code3 !== "ENOTSUP" && code3 !== "EXDEV") throw error;
-    writeFileSync(target, text6, { flag: "wx" });
+    const code = error.code;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EXDEV") throw error;
+    writeFileSync(target, text4, { flag: "wx" });
   }
 }
 function readError(error, name) {
@@ -29354,15 +25491,15 @@ function writeError(error, name, replacing) {
   }
 }
 function describeUnknown(error, name, what) {
-  const code3 = error.code;
-  if (!code3) return error instanceof Error ? error : new Error(String(error));
-  return new InputError(name, `${what} (${code3})`, "check the file and its folder", error);
+  const code = error.code;
+  if (!code) return error instanceof Error ? error : new Error(String(error));
+  return new InputError(name, `${what} (${code})`, "check the file and its folder", error);
 }
 function firstInvalidByte(bytes) {
-  const text6 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  const text4 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
   let byte = bytes.length;
-  for (let at = text6.indexOf("\uFFFD"); at !== -1; at = text6.indexOf("\uFFFD", at + 1)) {
-    const offset2 = Buffer.byteLength(text6.slice(0, at), "utf8");
+  for (let at = text4.indexOf("\uFFFD"); at !== -1; at = text4.indexOf("\uFFFD", at + 1)) {
+    const offset2 = Buffer.byteLength(text4.slice(0, at), "utf8");
     if (bytes[offset2] !== 239 || bytes[offset2 + 1] !== 191 || bytes[offset2 + 2] !== 189) {
       byte = offset2;
       break;
@@ -29377,11 +25514,20 @@ function firstInvalidByte(bytes) {
 import { dirname as dirname2, resolve } from "node:path";
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/configuration.js
-var import_extend2 = __toESM(require_extend(), 1);
+var import_extend = __toESM(require_extend(), 1);
 var import_debug2 = __toESM(require_src(), 1);
 import assert2 from "node:assert/strict";
-import path3 from "node:path";
-import { fileURLToPath as fileURLToPath3, pathToFileURL } from "node:url";
+import path2 from "node:path";
+import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
+
+// node_modules/.pnpm/is-plain-obj@4.1.0/node_modules/is-plain-obj/index.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) {
+    return false;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value) && !(Symbol.iterator in value);
+}
 
 // stand-in:load-plugin
 function refuse(name) {
@@ -29514,8 +25660,94 @@ var import_yaml = __toESM(require_dist(), 1);
 var import_debug = __toESM(require_src(), 1);
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import path2 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+// node_modules/.pnpm/trough@2.2.0/node_modules/trough/lib/index.js
+function trough() {
+  const fns = [];
+  const pipeline = { run: run3, use };
+  return pipeline;
+  function run3(...values) {
+    let middlewareIndex = -1;
+    const callback = values.pop();
+    if (typeof callback !== "function") {
+      throw new TypeError("Expected function as last argument, not " + callback);
+    }
+    next(null, ...values);
+    function next(error, ...output) {
+      const fn = fns[++middlewareIndex];
+      let index2 = -1;
+      if (error) {
+        callback(error);
+        return;
+      }
+      while (++index2 < values.length) {
+        if (output[index2] === null || output[index2] === void 0) {
+          output[index2] = values[index2];
+        }
+      }
+      values = output;
+      if (fn) {
+        wrap(fn, next)(...output);
+      } else {
+        callback(null, ...output);
+      }
+    }
+  }
+  function use(middelware) {
+    if (typeof middelware !== "function") {
+      throw new TypeError(
+        "Expected `middelware` to be a function, not " + middelware
+      );
+    }
+    fns.push(middelware);
+    return pipeline;
+  }
+}
+function wrap(middleware, callback) {
+  let called;
+  return wrapped;
+  function wrapped(...parameters) {
+    const fnExpectsCallback = middleware.length > parameters.length;
+    let result;
+    if (fnExpectsCallback) {
+      parameters.push(done);
+    }
+    try {
+      result = middleware.apply(this, parameters);
+    } catch (error) {
+      const exception = (
+        /** @type {Error} */
+        error
+      );
+      if (fnExpectsCallback && called) {
+        throw exception;
+      }
+      return done(exception);
+    }
+    if (!fnExpectsCallback) {
+      if (result && result.then && typeof result.then === "function") {
+        result.then(then, done);
+      } else if (result instanceof Error) {
+        done(result);
+      } else {
+        then(result);
+      }
+    }
+  }
+  function done(error, ...output) {
+    if (!called) {
+      called = true;
+      callback(error, ...output);
+    }
+  }
+  function then(value) {
+    done(null, value);
+  }
+}
+
+// node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/find-up.js
 var debug = (0, import_debug.default)("unified-engine:find-up");
 var FindUp = class {
   /**
@@ -29524,15 +25756,15 @@ var FindUp = class {
    * @returns
    *   Self.
    */
-  constructor(options) {
+  constructor(options2) {
     this.cache = {};
-    this.cwd = options.cwd;
-    this.detect = options.detect;
-    this.names = options.names;
-    this.create = options.create;
-    this.givenFilePath = options.filePath ? path2.resolve(
-      options.cwd,
-      typeof options.filePath === "object" ? fileURLToPath2(options.filePath) : options.filePath
+    this.cwd = options2.cwd;
+    this.detect = options2.detect;
+    this.names = options2.names;
+    this.create = options2.create;
+    this.givenFilePath = options2.filePath ? path.resolve(
+      options2.cwd,
+      typeof options2.filePath === "object" ? fileURLToPath(options2.filePath) : options2.filePath
     ) : void 0;
     this.givenFile;
   }
@@ -29559,7 +25791,7 @@ var FindUp = class {
         fs.readFile(givenFilePath, function(cause, buf) {
           if (cause) {
             const result = new Error(
-              "Cannot read given file `" + path2.relative(self3.cwd, givenFilePath) + "`",
+              "Cannot read given file `" + path.relative(self3.cwd, givenFilePath) + "`",
               { cause }
             );
             result.code = "ENOENT";
@@ -29567,12 +25799,12 @@ var FindUp = class {
             result.syscall = cause.syscall;
             loaded(result);
           } else {
-            wrap2(self3.create, function(cause2, result) {
+            wrap(self3.create, function(cause2, result) {
               if (cause2) {
                 debug(cause2.message);
                 loaded(
                   new Error(
-                    "Cannot parse given file `" + path2.relative(self3.cwd, givenFilePath) + "`",
+                    "Cannot parse given file `" + path.relative(self3.cwd, givenFilePath) + "`",
                     { cause: cause2 }
                   )
                 );
@@ -29593,8 +25825,8 @@ var FindUp = class {
     if (!this.detect) {
       return callback(void 0);
     }
-    filePath2 = path2.resolve(this.cwd, filePath2);
-    const parent = path2.dirname(filePath2);
+    filePath2 = path.resolve(this.cwd, filePath2);
+    const parent = path.dirname(filePath2);
     if (parent in this.cache) {
       apply2(callback, this.cache[parent]);
     } else {
@@ -29606,9 +25838,9 @@ var FindUp = class {
       next();
       function next() {
         if (++index2 < self2.names.length) {
-          fs.readFile(path2.join(folder, self2.names[index2]), done);
+          fs.readFile(path.join(folder, self2.names[index2]), done);
         } else {
-          const parent2 = path2.dirname(folder);
+          const parent2 = path.dirname(folder);
           if (folder === parent2) {
             debug("No files found for `%s`", filePath2);
             found(void 0);
@@ -29621,7 +25853,7 @@ var FindUp = class {
         }
       }
       function done(error, buf) {
-        const fp = path2.join(folder, self2.names[index2]);
+        const fp = path.join(folder, self2.names[index2]);
         if (error) {
           if (error.code === "ENOENT") {
             return next();
@@ -29629,16 +25861,16 @@ var FindUp = class {
           debug(error.message);
           return found(
             new Error(
-              "Cannot read file `" + path2.relative(self2.cwd, fp) + "`",
+              "Cannot read file `" + path.relative(self2.cwd, fp) + "`",
               { cause: error }
             )
           );
         }
-        wrap2(self2.create, function(cause, result) {
+        wrap(self2.create, function(cause, result) {
           if (cause) {
             found(
               new Error(
-                "Cannot parse file `" + path2.relative(self2.cwd, fp) + "`",
+                "Cannot parse file `" + path.relative(self2.cwd, fp) + "`",
                 { cause }
               )
             );
@@ -29678,7 +25910,7 @@ var FindUp = class {
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/configuration.js
 var debug2 = (0, import_debug2.default)("unified-engine:configuration");
-var own4 = {}.hasOwnProperty;
+var own3 = {}.hasOwnProperty;
 var loaders = {
   ".json": loadJson,
   ".cjs": loadScriptOrModule,
@@ -29699,36 +25931,36 @@ var Configuration = class {
    * @returns
    *   Self.
    */
-  constructor(options) {
+  constructor(options2) {
     const names2 = [];
-    this.cwd = options.cwd;
-    this.packageField = options.packageField;
-    this.pluginPrefix = options.pluginPrefix;
-    this.configTransform = options.configTransform;
-    this.defaultConfig = options.defaultConfig;
-    if (options.rcName) {
+    this.cwd = options2.cwd;
+    this.packageField = options2.packageField;
+    this.pluginPrefix = options2.pluginPrefix;
+    this.configTransform = options2.configTransform;
+    this.defaultConfig = options2.defaultConfig;
+    if (options2.rcName) {
       names2.push(
-        options.rcName,
+        options2.rcName,
         ...Object.keys(loaders).map(function(d) {
-          return options.rcName + d;
+          return options2.rcName + d;
         })
       );
       debug2("Looking for `%s` configuration files", names2);
     }
-    if (options.packageField) {
+    if (options2.packageField) {
       names2.push("package.json");
       debug2(
         "Looking for `%s` fields in `package.json` files",
-        options.packageField
+        options2.packageField
       );
     }
-    this.given = { plugins: options.plugins, settings: options.settings };
+    this.given = { plugins: options2.plugins, settings: options2.settings };
     this.create = this.create.bind(this);
     this.findUp = new FindUp({
       create: this.create,
-      cwd: options.cwd,
-      detect: options.detectConfig,
-      filePath: options.rcPath,
+      cwd: options2.cwd,
+      detect: options2.detectConfig,
+      filePath: options2.rcPath,
       names: names2
     });
   }
@@ -29745,7 +25977,7 @@ var Configuration = class {
   load(filePath2, callback) {
     const self2 = this;
     this.findUp.load(
-      filePath2 || path3.resolve(this.cwd, "stdin.js"),
+      filePath2 || path2.resolve(this.cwd, "stdin.js"),
       function(error, file) {
         if (error || file) {
           return callback(error, file);
@@ -29767,9 +25999,9 @@ var Configuration = class {
    *   Result.
    */
   async create(buf, filePath2) {
-    const options = { cwd: this.cwd, prefix: this.pluginPrefix };
+    const options2 = { cwd: this.cwd, prefix: this.pluginPrefix };
     const result = { filePath: void 0, plugins: [], settings: {} };
-    const extname = filePath2 ? path3.extname(filePath2) : void 0;
+    const extname = filePath2 ? path2.extname(filePath2) : void 0;
     const loader = extname && extname in loaders ? loaders[extname] : defaultLoader;
     let value;
     if (filePath2 && buf) {
@@ -29778,18 +26010,18 @@ var Configuration = class {
         value = this.configTransform(value, filePath2);
       }
     }
-    if (filePath2 && path3.basename(filePath2) === "package.json" && value === void 0) {
+    if (filePath2 && path2.basename(filePath2) === "package.json" && value === void 0) {
       filePath2 = void 0;
     }
     if (value === void 0) {
       if (this.defaultConfig) {
-        await merge(result, this.defaultConfig, { ...options, root: this.cwd });
+        await merge(result, this.defaultConfig, { ...options2, root: this.cwd });
       }
     } else {
       assert2(typeof filePath2 === "string", "Expected `filePath` to be set");
-      await merge(result, value, { ...options, root: path3.dirname(filePath2) });
+      await merge(result, value, { ...options2, root: path2.dirname(filePath2) });
     }
-    await merge(result, this.given, { ...options, root: this.cwd });
+    await merge(result, this.given, { ...options2, root: this.cwd });
     result.filePath = filePath2;
     return result;
   }
@@ -29808,11 +26040,11 @@ async function loadJson(buf, filePath2) {
   const data = parseJson(String(buf), filePath2);
   const result = (
     /** @type {ConfigResult} */
-    this.packageField && path3.basename(filePath2) === "package.json" ? data[this.packageField] : data
+    this.packageField && path2.basename(filePath2) === "package.json" ? data[this.packageField] : data
   );
   return result;
 }
-async function merge(target, raw, options) {
+async function merge(target, raw, options2) {
   if (raw !== null && typeof raw === "object") {
     await addPreset(raw);
   } else {
@@ -29828,7 +26060,7 @@ async function merge(target, raw, options) {
         "Expected a list or object of plugins, not `" + plugins + "`"
       );
     }
-    target.settings = (0, import_extend2.default)(true, target.settings, result.settings);
+    target.settings = (0, import_extend.default)(true, target.settings, result.settings);
   }
   async function addEach(result) {
     let index2 = -1;
@@ -29845,7 +26077,7 @@ async function merge(target, raw, options) {
   async function addIn(result) {
     let key;
     for (key in result) {
-      if (own4.call(result, key)) {
+      if (own3.call(result, key)) {
         await use(key, result[key]);
       }
     }
@@ -29856,15 +26088,15 @@ async function merge(target, raw, options) {
     } else if (typeof usable === "function") {
       addPlugin(usable, value);
     } else {
-      await merge(target, usable, options);
+      await merge(target, usable, options2);
     }
   }
   async function addModule(id, value) {
     let fileUrl;
     try {
       fileUrl = await resolvePlugin(id, {
-        from: pathToFileURL(options.root) + "/",
-        prefix: options.prefix
+        from: pathToFileURL(options2.root) + "/",
+        prefix: options2.prefix
       });
     } catch (error) {
       addPlugin(function() {
@@ -29872,7 +26104,7 @@ async function merge(target, raw, options) {
       }, value);
       return;
     }
-    const result = await loadFromAbsolutePath(fileUrl, options.root);
+    const result = await loadFromAbsolutePath(fileUrl, options2.root);
     try {
       if (typeof result === "function") {
         const plugin = (
@@ -29886,13 +26118,13 @@ async function merge(target, raw, options) {
           result
         );
         await merge(target, preset, {
-          ...options,
-          root: path3.dirname(fileURLToPath3(fileUrl))
+          ...options2,
+          root: path2.dirname(fileURLToPath2(fileUrl))
         });
       }
     } catch (error) {
       throw new Error(
-        "Expected preset or plugin, not `" + result + "`, at `" + path3.relative(options.root, fileURLToPath3(fileUrl)) + "`",
+        "Expected preset or plugin, not `" + result + "`, at `" + path2.relative(options2.root, fileURLToPath2(fileUrl)) + "`",
         { cause: error }
       );
     }
@@ -29911,7 +26143,7 @@ async function merge(target, raw, options) {
 }
 function reconfigure(entry, value) {
   if (isPlainObject(entry[1]) && isPlainObject(value)) {
-    value = (0, import_extend2.default)(true, entry[1], value);
+    value = (0, import_extend.default)(true, entry[1], value);
   }
   entry[1] = value;
 }
@@ -29935,7 +26167,7 @@ async function loadFromAbsolutePath(fileUrl, base2) {
     return result.default;
   } catch (error) {
     throw new Error(
-      "Cannot import `" + path3.relative(base2, fileURLToPath3(fileUrl)) + "`",
+      "Cannot import `" + path2.relative(base2, fileURLToPath2(fileUrl)) + "`",
       { cause: error }
     );
   }
@@ -29955,7 +26187,7 @@ function statistics(value) {
     );
   }
   if (Array.isArray(value)) {
-    list3(value);
+    list2(value);
   } else {
     one2(value);
   }
@@ -29966,14 +26198,14 @@ function statistics(value) {
     info: result.info,
     total: result.fatal + result.warn + result.info
   };
-  function list3(value2) {
+  function list2(value2) {
     let index2 = -1;
     while (++index2 < value2.length) {
       one2(value2[index2]);
     }
   }
   function one2(value2) {
-    if ("messages" in value2) return list3(value2.messages);
+    if ("messages" in value2) return list2(value2.messages);
     result[value2.fatal ? "fatal" : value2.fatal === false ? "warn" : "info"]++;
   }
 }
@@ -29984,7 +26216,7 @@ function configure2(context, settings) {
 }
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/finder.js
-import path5 from "node:path";
+import path4 from "node:path";
 import fs2 from "node:fs";
 
 // node_modules/.pnpm/minimatch@9.0.9/node_modules/minimatch/dist/esm/index.js
@@ -30169,13 +26401,13 @@ var AST = class {
   // set to true if it's an extglob with no children
   // (which really means one child of '')
   #emptyExt = false;
-  constructor(type, parent, options = {}) {
+  constructor(type, parent, options2 = {}) {
     this.type = type;
     if (type)
       this.#hasMagic = true;
     this.#parent = parent;
     this.#root = this.#parent ? this.#parent.#root : this;
-    this.#options = this.#root === this ? options : this.#root.#options;
+    this.#options = this.#root === this ? options2 : this.#root.#options;
     this.#negs = this.#root === this ? [] : this.#root.#negs;
     if (type === "!" && !this.#root.#filledNegs)
       this.#negs.push(this);
@@ -30402,7 +26634,7 @@ var AST = class {
   #canAdoptWithSpace(child) {
     return this.#canAdopt(child, adoptionWithSpaceMap);
   }
-  #canAdopt(child, map3 = adoptionMap) {
+  #canAdopt(child, map = adoptionMap) {
     if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null) {
       return false;
     }
@@ -30410,10 +26642,10 @@ var AST = class {
     if (!gc || typeof gc !== "object" || gc.type === null) {
       return false;
     }
-    return this.#canAdoptType(gc.type, map3);
+    return this.#canAdoptType(gc.type, map);
   }
-  #canAdoptType(c, map3 = adoptionAnyMap) {
-    return !!map3.get(this.type)?.includes(c);
+  #canAdoptType(c, map = adoptionAnyMap) {
+    return !!map.get(this.type)?.includes(c);
   }
   #adoptWithSpace(child, index2) {
     const gc = child.#parts[0];
@@ -30491,9 +26723,9 @@ var AST = class {
     }
     this.#toString = void 0;
   }
-  static fromGlob(pattern2, options = {}) {
-    const ast = new _a(null, void 0, options);
-    _a.#parseAST(pattern2, ast, 0, options, 0);
+  static fromGlob(pattern2, options2 = {}) {
+    const ast = new _a(null, void 0, options2);
+    _a.#parseAST(pattern2, ast, 0, options2, 0);
     return ast;
   }
   // returns the regular expression if there's magic, or the unescaped
@@ -30733,12 +26965,12 @@ var escape = (s, { windowsPathsNoEscape = false } = {}) => {
 };
 
 // node_modules/.pnpm/minimatch@9.0.9/node_modules/minimatch/dist/esm/index.js
-var minimatch = (p, pattern2, options = {}) => {
+var minimatch = (p, pattern2, options2 = {}) => {
   assertValidPattern(pattern2);
-  if (!options.nocomment && pattern2.charAt(0) === "#") {
+  if (!options2.nocomment && pattern2.charAt(0) === "#") {
     return false;
   }
-  return new Minimatch(pattern2, options).match(p);
+  return new Minimatch(pattern2, options2).match(p);
 };
 var starDotExtRE = /^\*+([^+@!?\*\[\(]*)$/;
 var starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
@@ -30791,11 +27023,11 @@ var qmarksTestNoExtDot = ([$0]) => {
   return (f) => f.length === len && f !== "." && f !== "..";
 };
 var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path4 = {
+var path3 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep = defaultPlatform === "win32" ? path4.win32.sep : path4.posix.sep;
+var sep = defaultPlatform === "win32" ? path3.win32.sep : path3.posix.sep;
 minimatch.sep = sep;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -30803,7 +27035,7 @@ var qmark2 = "[^/]";
 var star2 = qmark2 + "*?";
 var twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
 var twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
-var filter = (pattern2, options = {}) => (p) => minimatch(p, pattern2, options);
+var filter = (pattern2, options2 = {}) => (p) => minimatch(p, pattern2, options2);
 minimatch.filter = filter;
 var ext = (a, b = {}) => Object.assign({}, a, b);
 var defaults = (def) => {
@@ -30811,55 +27043,55 @@ var defaults = (def) => {
     return minimatch;
   }
   const orig = minimatch;
-  const m = (p, pattern2, options = {}) => orig(p, pattern2, ext(def, options));
+  const m = (p, pattern2, options2 = {}) => orig(p, pattern2, ext(def, options2));
   return Object.assign(m, {
     Minimatch: class Minimatch extends orig.Minimatch {
-      constructor(pattern2, options = {}) {
-        super(pattern2, ext(def, options));
+      constructor(pattern2, options2 = {}) {
+        super(pattern2, ext(def, options2));
       }
-      static defaults(options) {
-        return orig.defaults(ext(def, options)).Minimatch;
+      static defaults(options2) {
+        return orig.defaults(ext(def, options2)).Minimatch;
       }
     },
     AST: class AST extends orig.AST {
       /* c8 ignore start */
-      constructor(type, parent, options = {}) {
-        super(type, parent, ext(def, options));
+      constructor(type, parent, options2 = {}) {
+        super(type, parent, ext(def, options2));
       }
       /* c8 ignore stop */
-      static fromGlob(pattern2, options = {}) {
-        return orig.AST.fromGlob(pattern2, ext(def, options));
+      static fromGlob(pattern2, options2 = {}) {
+        return orig.AST.fromGlob(pattern2, ext(def, options2));
       }
     },
-    unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
-    escape: (s, options = {}) => orig.escape(s, ext(def, options)),
-    filter: (pattern2, options = {}) => orig.filter(pattern2, ext(def, options)),
-    defaults: (options) => orig.defaults(ext(def, options)),
-    makeRe: (pattern2, options = {}) => orig.makeRe(pattern2, ext(def, options)),
-    braceExpand: (pattern2, options = {}) => orig.braceExpand(pattern2, ext(def, options)),
-    match: (list3, pattern2, options = {}) => orig.match(list3, pattern2, ext(def, options)),
+    unescape: (s, options2 = {}) => orig.unescape(s, ext(def, options2)),
+    escape: (s, options2 = {}) => orig.escape(s, ext(def, options2)),
+    filter: (pattern2, options2 = {}) => orig.filter(pattern2, ext(def, options2)),
+    defaults: (options2) => orig.defaults(ext(def, options2)),
+    makeRe: (pattern2, options2 = {}) => orig.makeRe(pattern2, ext(def, options2)),
+    braceExpand: (pattern2, options2 = {}) => orig.braceExpand(pattern2, ext(def, options2)),
+    match: (list2, pattern2, options2 = {}) => orig.match(list2, pattern2, ext(def, options2)),
     sep: orig.sep,
     GLOBSTAR
   });
 };
 minimatch.defaults = defaults;
-var braceExpand = (pattern2, options = {}) => {
+var braceExpand = (pattern2, options2 = {}) => {
   assertValidPattern(pattern2);
-  if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern2)) {
+  if (options2.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern2)) {
     return [pattern2];
   }
   return (0, import_brace_expansion.default)(pattern2);
 };
 minimatch.braceExpand = braceExpand;
-var makeRe = (pattern2, options = {}) => new Minimatch(pattern2, options).makeRe();
+var makeRe = (pattern2, options2 = {}) => new Minimatch(pattern2, options2).makeRe();
 minimatch.makeRe = makeRe;
-var match = (list3, pattern2, options = {}) => {
-  const mm = new Minimatch(pattern2, options);
-  list3 = list3.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list3.length) {
-    list3.push(pattern2);
+var match = (list2, pattern2, options2 = {}) => {
+  const mm = new Minimatch(pattern2, options2);
+  list2 = list2.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list2.length) {
+    list2.push(pattern2);
   }
-  return list3;
+  return list2;
 };
 minimatch.match = match;
 var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -30883,27 +27115,27 @@ var Minimatch = class {
   windowsNoMagicRoot;
   maxGlobstarRecursion;
   regexp;
-  constructor(pattern2, options = {}) {
+  constructor(pattern2, options2 = {}) {
     assertValidPattern(pattern2);
-    options = options || {};
-    this.options = options;
-    this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
+    options2 = options2 || {};
+    this.options = options2;
+    this.maxGlobstarRecursion = options2.maxGlobstarRecursion ?? 200;
     this.pattern = pattern2;
-    this.platform = options.platform || defaultPlatform;
+    this.platform = options2.platform || defaultPlatform;
     this.isWindows = this.platform === "win32";
-    this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options.allowWindowsEscape === false;
+    this.windowsPathsNoEscape = !!options2.windowsPathsNoEscape || options2.allowWindowsEscape === false;
     if (this.windowsPathsNoEscape) {
       this.pattern = this.pattern.replace(/\\/g, "/");
     }
-    this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+    this.preserveMultipleSlashes = !!options2.preserveMultipleSlashes;
     this.regexp = null;
     this.negate = false;
-    this.nonegate = !!options.nonegate;
+    this.nonegate = !!options2.nonegate;
     this.comment = false;
     this.empty = false;
-    this.partial = !!options.partial;
+    this.partial = !!options2.partial;
     this.nocase = !!this.options.nocase;
-    this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
+    this.windowsNoMagicRoot = options2.windowsNoMagicRoot !== void 0 ? options2.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
     this.globSet = [];
     this.globParts = [];
     this.set = [];
@@ -30925,8 +27157,8 @@ var Minimatch = class {
   }
   make() {
     const pattern2 = this.pattern;
-    const options = this.options;
-    if (!options.nocomment && pattern2.charAt(0) === "#") {
+    const options2 = this.options;
+    if (!options2.nocomment && pattern2.charAt(0) === "#") {
       this.comment = true;
       return;
     }
@@ -30936,7 +27168,7 @@ var Minimatch = class {
     }
     this.parseNegate();
     this.globSet = [...new Set(this.braceExpand())];
-    if (options.debug) {
+    if (options2.debug) {
       this.debug = (...args) => console.error(...args);
     }
     this.debug(this.pattern, this.globSet);
@@ -31383,7 +27615,7 @@ var Minimatch = class {
   }
   parse(pattern2) {
     assertValidPattern(pattern2);
-    const options = this.options;
+    const options2 = this.options;
     if (pattern2 === "**")
       return GLOBSTAR;
     if (pattern2 === "")
@@ -31391,13 +27623,13 @@ var Minimatch = class {
     let m;
     let fastTest = null;
     if (m = pattern2.match(starRE)) {
-      fastTest = options.dot ? starTestDot : starTest;
+      fastTest = options2.dot ? starTestDot : starTest;
     } else if (m = pattern2.match(starDotExtRE)) {
-      fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
+      fastTest = (options2.nocase ? options2.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options2.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
     } else if (m = pattern2.match(qmarksRE)) {
-      fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot : qmarksTestNocase : options.dot ? qmarksTestDot : qmarksTest)(m);
+      fastTest = (options2.nocase ? options2.dot ? qmarksTestNocaseDot : qmarksTestNocase : options2.dot ? qmarksTestDot : qmarksTest)(m);
     } else if (m = pattern2.match(starDotStarRE)) {
-      fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
+      fastTest = options2.dot ? starDotStarTestDot : starDotStarTest;
     } else if (m = pattern2.match(dotStarRE)) {
       fastTest = dotStarTest;
     }
@@ -31415,9 +27647,9 @@ var Minimatch = class {
       this.regexp = false;
       return this.regexp;
     }
-    const options = this.options;
-    const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
-    const flags = new Set(options.nocase ? ["i"] : []);
+    const options2 = this.options;
+    const twoStar = options2.noglobstar ? star2 : options2.dot ? twoStarDot : twoStarNoDot;
+    const flags = new Set(options2.nocase ? ["i"] : []);
     let re = set.map((pattern2) => {
       const pp = pattern2.map((p) => {
         if (p instanceof RegExp) {
@@ -31478,7 +27710,7 @@ var Minimatch = class {
     if (f === "/" && partial) {
       return true;
     }
-    const options = this.options;
+    const options2 = this.options;
     if (this.isWindows) {
       f = f.split("\\").join("/");
     }
@@ -31495,18 +27727,18 @@ var Minimatch = class {
     for (let i = 0; i < set.length; i++) {
       const pattern2 = set[i];
       let file = ff;
-      if (options.matchBase && pattern2.length === 1) {
+      if (options2.matchBase && pattern2.length === 1) {
         file = [filename];
       }
       const hit = this.matchOne(file, pattern2, partial);
       if (hit) {
-        if (options.flipNegate) {
+        if (options2.flipNegate) {
           return true;
         }
         return !this.negate;
       }
     }
-    if (options.flipNegate) {
+    if (options2.flipNegate) {
       return false;
     }
     return this.negate;
@@ -31521,14 +27753,14 @@ minimatch.escape = escape;
 minimatch.unescape = unescape;
 
 // node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/esm/glob.js
-import { fileURLToPath as fileURLToPath5 } from "node:url";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // node_modules/.pnpm/lru-cache@10.4.3/node_modules/lru-cache/dist/esm/index.js
 var perf = typeof performance === "object" && performance && typeof performance.now === "function" ? performance : Date;
 var warned = /* @__PURE__ */ new Set();
 var PROCESS = typeof process === "object" && !!process ? process : {};
-var emitWarning = (msg, type, code3, fn) => {
-  typeof PROCESS.emitWarning === "function" ? PROCESS.emitWarning(msg, type, code3, fn) : console.error(`[${code3}] ${type}: ${msg}`);
+var emitWarning = (msg, type, code, fn) => {
+  typeof PROCESS.emitWarning === "function" ? PROCESS.emitWarning(msg, type, code, fn) : console.error(`[${code}] ${type}: ${msg}`);
 };
 var AC = globalThis.AbortController;
 var AS = globalThis.AbortSignal;
@@ -31566,7 +27798,7 @@ if (typeof AC === "undefined") {
     emitWarning("AbortController is not defined. If using lru-cache in node 14, load an AbortController polyfill from the `node-abort-controller` package. A minimal polyfill is provided for use by LRUCache.fetch(), but it should not be relied upon in other contexts (eg, passing it to other APIs that use AbortController/AbortSignal might have undesirable effects). You may disable this with LRU_CACHE_IGNORE_AC_WARNING=1 in the env.", "NO_ABORT_CONTROLLER", "ENOTSUP", warnACPolyfill);
   };
 }
-var shouldWarn = (code3) => !warned.has(code3);
+var shouldWarn = (code) => !warned.has(code);
 var isPosInt = (n) => n && n === Math.floor(n) && n > 0 && isFinite(n);
 var getUintArray = (max) => !isPosInt(max) ? null : max <= Math.pow(2, 8) ? Uint8Array : max <= Math.pow(2, 16) ? Uint16Array : max <= Math.pow(2, 32) ? Uint32Array : max <= Number.MAX_SAFE_INTEGER ? ZeroArray : null;
 var ZeroArray = class extends Array {
@@ -31718,10 +27950,10 @@ var LRUCache = class _LRUCache {
       free: c.#free,
       // methods
       isBackgroundFetch: (p) => c.#isBackgroundFetch(p),
-      backgroundFetch: (k, index2, options, context) => c.#backgroundFetch(k, index2, options, context),
+      backgroundFetch: (k, index2, options2, context) => c.#backgroundFetch(k, index2, options2, context),
       moveToTail: (index2) => c.#moveToTail(index2),
-      indexes: (options) => c.#indexes(options),
-      rindexes: (options) => c.#rindexes(options),
+      indexes: (options2) => c.#indexes(options2),
+      rindexes: (options2) => c.#rindexes(options2),
       isStale: (index2) => c.#isStale(index2)
     };
   }
@@ -31771,8 +28003,8 @@ var LRUCache = class _LRUCache {
   get disposeAfter() {
     return this.#disposeAfter;
   }
-  constructor(options) {
-    const { max = 0, ttl, ttlResolution = 1, ttlAutopurge, updateAgeOnGet, updateAgeOnHas, allowStale, dispose, disposeAfter, noDisposeOnSet, noUpdateTTL, maxSize = 0, maxEntrySize = 0, sizeCalculation, fetchMethod, memoMethod, noDeleteOnFetchRejection, noDeleteOnStaleGet, allowStaleOnFetchRejection, allowStaleOnFetchAbort, ignoreFetchAbort } = options;
+  constructor(options2) {
+    const { max = 0, ttl, ttlResolution = 1, ttlAutopurge, updateAgeOnGet, updateAgeOnHas, allowStale, dispose, disposeAfter, noDisposeOnSet, noUpdateTTL, maxSize = 0, maxEntrySize = 0, sizeCalculation, fetchMethod, memoMethod, noDeleteOnFetchRejection, noDeleteOnStaleGet, allowStaleOnFetchRejection, allowStaleOnFetchAbort, ignoreFetchAbort } = options2;
     if (max !== 0 && !isPosInt(max)) {
       throw new TypeError("max option must be a nonnegative integer");
     }
@@ -31857,11 +28089,11 @@ var LRUCache = class _LRUCache {
       throw new TypeError("At least one of max, maxSize, or ttl is required");
     }
     if (!this.ttlAutopurge && !this.#max && !this.#maxSize) {
-      const code3 = "LRU_CACHE_UNBOUNDED";
-      if (shouldWarn(code3)) {
-        warned.add(code3);
+      const code = "LRU_CACHE_UNBOUNDED";
+      if (shouldWarn(code)) {
+        warned.add(code);
         const msg = "TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.";
-        emitWarning(msg, "UnboundedCacheWarning", code3, _LRUCache);
+        emitWarning(msg, "UnboundedCacheWarning", code, _LRUCache);
       }
     }
   }
@@ -32505,32 +28737,32 @@ var LRUCache = class _LRUCache {
     const v = this.#valList[index2];
     return this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
   }
-  #backgroundFetch(k, index2, options, context) {
+  #backgroundFetch(k, index2, options2, context) {
     const v = index2 === void 0 ? void 0 : this.#valList[index2];
     if (this.#isBackgroundFetch(v)) {
       return v;
     }
     const ac = new AC();
-    const { signal } = options;
+    const { signal } = options2;
     signal?.addEventListener("abort", () => ac.abort(signal.reason), {
       signal: ac.signal
     });
     const fetchOpts = {
       signal: ac.signal,
-      options,
+      options: options2,
       context
     };
     const cb = (v2, updateCache = false) => {
       const { aborted } = ac.signal;
-      const ignoreAbort = options.ignoreFetchAbort && v2 !== void 0;
-      if (options.status) {
+      const ignoreAbort = options2.ignoreFetchAbort && v2 !== void 0;
+      if (options2.status) {
         if (aborted && !updateCache) {
-          options.status.fetchAborted = true;
-          options.status.fetchError = ac.signal.reason;
+          options2.status.fetchAborted = true;
+          options2.status.fetchError = ac.signal.reason;
           if (ignoreAbort)
-            options.status.fetchAbortIgnored = true;
+            options2.status.fetchAbortIgnored = true;
         } else {
-          options.status.fetchResolved = true;
+          options2.status.fetchResolved = true;
         }
       }
       if (aborted && !ignoreAbort && !updateCache) {
@@ -32545,25 +28777,25 @@ var LRUCache = class _LRUCache {
             this.#delete(k, "fetch");
           }
         } else {
-          if (options.status)
-            options.status.fetchUpdated = true;
+          if (options2.status)
+            options2.status.fetchUpdated = true;
           this.set(k, v2, fetchOpts.options);
         }
       }
       return v2;
     };
     const eb = (er) => {
-      if (options.status) {
-        options.status.fetchRejected = true;
-        options.status.fetchError = er;
+      if (options2.status) {
+        options2.status.fetchRejected = true;
+        options2.status.fetchError = er;
       }
       return fetchFail(er);
     };
     const fetchFail = (er) => {
       const { aborted } = ac.signal;
-      const allowStaleAborted = aborted && options.allowStaleOnFetchAbort;
-      const allowStale = allowStaleAborted || options.allowStaleOnFetchRejection;
-      const noDelete = allowStale || options.noDeleteOnFetchRejection;
+      const allowStaleAborted = aborted && options2.allowStaleOnFetchAbort;
+      const allowStale = allowStaleAborted || options2.allowStaleOnFetchRejection;
+      const noDelete = allowStale || options2.noDeleteOnFetchRejection;
       const bf2 = p;
       if (this.#valList[index2] === p) {
         const del = !noDelete || bf2.__staleWhileFetching === void 0;
@@ -32574,8 +28806,8 @@ var LRUCache = class _LRUCache {
         }
       }
       if (allowStale) {
-        if (options.status && bf2.__staleWhileFetching !== void 0) {
-          options.status.returnedStale = true;
+        if (options2.status && bf2.__staleWhileFetching !== void 0) {
+          options2.status.returnedStale = true;
         }
         return bf2.__staleWhileFetching;
       } else if (bf2.__returned === bf2) {
@@ -32588,16 +28820,16 @@ var LRUCache = class _LRUCache {
         fmp.then((v2) => res(v2 === void 0 ? void 0 : v2), rej);
       }
       ac.signal.addEventListener("abort", () => {
-        if (!options.ignoreFetchAbort || options.allowStaleOnFetchAbort) {
+        if (!options2.ignoreFetchAbort || options2.allowStaleOnFetchAbort) {
           res(void 0);
-          if (options.allowStaleOnFetchAbort) {
+          if (options2.allowStaleOnFetchAbort) {
             res = (v2) => cb(v2, true);
           }
         }
       });
     };
-    if (options.status)
-      options.status.fetchDispatched = true;
+    if (options2.status)
+      options2.status.fetchDispatched = true;
     const p = new Promise(pcall).then(cb, eb);
     const bf = Object.assign(p, {
       __abortController: ac,
@@ -32650,7 +28882,7 @@ var LRUCache = class _LRUCache {
         status
       });
     }
-    const options = {
+    const options2 = {
       allowStale,
       updateAgeOnGet,
       noDeleteOnStaleGet,
@@ -32670,7 +28902,7 @@ var LRUCache = class _LRUCache {
     if (index2 === void 0) {
       if (status)
         status.fetch = "miss";
-      const p = this.#backgroundFetch(k, index2, options, context);
+      const p = this.#backgroundFetch(k, index2, options2, context);
       return p.__returned = p;
     } else {
       const v = this.#valList[index2];
@@ -32695,7 +28927,7 @@ var LRUCache = class _LRUCache {
           this.#statusTTL(status, index2);
         return v;
       }
-      const p = this.#backgroundFetch(k, index2, options, context);
+      const p = this.#backgroundFetch(k, index2, options2, context);
       const hasStale = p.__staleWhileFetching !== void 0;
       const staleVal = hasStale && allowStale;
       if (status) {
@@ -32717,15 +28949,15 @@ var LRUCache = class _LRUCache {
     if (!memoMethod) {
       throw new Error("no memoMethod provided to constructor");
     }
-    const { context, forceRefresh, ...options } = memoOptions;
-    const v = this.get(k, options);
+    const { context, forceRefresh, ...options2 } = memoOptions;
+    const v = this.get(k, options2);
     if (!forceRefresh && v !== void 0)
       return v;
     const vv = memoMethod(k, v, {
-      options,
+      options: options2,
       context
     });
-    this.set(k, vv, options);
+    this.set(k, vv, options2);
     return vv;
   }
   /**
@@ -32893,7 +29125,7 @@ var LRUCache = class _LRUCache {
 
 // node_modules/.pnpm/path-scurry@1.11.1/node_modules/path-scurry/dist/esm/index.js
 import { posix, win32 } from "node:path";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { lstatSync as lstatSync2, readdir as readdirCB, readdirSync, readlinkSync, realpathSync as rps } from "fs";
 import * as actualFS from "node:fs";
 import { lstat, readdir, readlink, realpath } from "node:fs/promises";
@@ -33020,30 +29252,30 @@ var Minipass = class extends EventEmitter {
    * {@link Minipass.SharedOptions.encoding}, as appropriate.
    */
   constructor(...args) {
-    const options = args[0] || {};
+    const options2 = args[0] || {};
     super();
-    if (options.objectMode && typeof options.encoding === "string") {
+    if (options2.objectMode && typeof options2.encoding === "string") {
       throw new TypeError("Encoding and objectMode may not be used together");
     }
-    if (isObjectModeOptions(options)) {
+    if (isObjectModeOptions(options2)) {
       this[OBJECTMODE] = true;
       this[ENCODING] = null;
-    } else if (isEncodingOptions(options)) {
-      this[ENCODING] = options.encoding;
+    } else if (isEncodingOptions(options2)) {
+      this[ENCODING] = options2.encoding;
       this[OBJECTMODE] = false;
     } else {
       this[OBJECTMODE] = false;
       this[ENCODING] = null;
     }
-    this[ASYNC] = !!options.async;
+    this[ASYNC] = !!options2.async;
     this[DECODER] = this[ENCODING] ? new StringDecoder(this[ENCODING]) : null;
-    if (options && options.debugExposeBuffer === true) {
+    if (options2 && options2.debugExposeBuffer === true) {
       Object.defineProperty(this, "buffer", { get: () => this[BUFFER] });
     }
-    if (options && options.debugExposePipes === true) {
+    if (options2 && options2.debugExposePipes === true) {
       Object.defineProperty(this, "pipes", { get: () => this[PIPES] });
     }
-    const { signal } = options;
+    const { signal } = options2;
     if (signal) {
       this[SIGNAL] = signal;
       if (signal.aborted) {
@@ -34004,13 +30236,13 @@ var PathBase = class {
    *
    * @internal
    */
-  constructor(name, type = UNKNOWN, root2, roots, nocase, children, opts) {
+  constructor(name, type = UNKNOWN, root, roots, nocase, children, opts) {
     this.name = name;
     this.#matchName = nocase ? normalizeNocase(name) : normalize(name);
     this.#type = type & TYPEMASK;
     this.nocase = nocase;
     this.roots = roots;
-    this.root = root2 || this;
+    this.root = root || this;
     this.#children = children;
     this.#fullpath = opts.fullpath;
     this.#relative = opts.relative;
@@ -34043,12 +30275,12 @@ var PathBase = class {
   /**
    * Get the Path object referenced by the string path, resolved from this Path
    */
-  resolve(path10) {
-    if (!path10) {
+  resolve(path9) {
+    if (!path9) {
       return this;
     }
-    const rootPath = this.getRootString(path10);
-    const dir = path10.substring(rootPath.length);
+    const rootPath = this.getRootString(path9);
+    const dir = path9.substring(rootPath.length);
     const dirParts = dir.split(this.splitSep);
     const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
     return result;
@@ -34436,33 +30668,33 @@ var PathBase = class {
     this.#type = t | ENOTDIR;
     this.#markChildrenENOENT();
   }
-  #readdirFail(code3 = "") {
-    if (code3 === "ENOTDIR" || code3 === "EPERM") {
+  #readdirFail(code = "") {
+    if (code === "ENOTDIR" || code === "EPERM") {
       this.#markENOTDIR();
-    } else if (code3 === "ENOENT") {
+    } else if (code === "ENOENT") {
       this.#markENOENT();
     } else {
       this.children().provisional = 0;
     }
   }
-  #lstatFail(code3 = "") {
-    if (code3 === "ENOTDIR") {
+  #lstatFail(code = "") {
+    if (code === "ENOTDIR") {
       const p = this.parent;
       p.#markENOTDIR();
-    } else if (code3 === "ENOENT") {
+    } else if (code === "ENOENT") {
       this.#markENOENT();
     }
   }
-  #readlinkFail(code3 = "") {
+  #readlinkFail(code = "") {
     let ter = this.#type;
     ter |= ENOREADLINK;
-    if (code3 === "ENOENT")
+    if (code === "ENOENT")
       ter |= ENOENT;
-    if (code3 === "EINVAL" || code3 === "UNKNOWN") {
+    if (code === "EINVAL" || code === "UNKNOWN") {
       ter &= IFMT_UNKNOWN;
     }
     this.#type = ter;
-    if (code3 === "ENOTDIR" && this.parent) {
+    if (code === "ENOTDIR" && this.parent) {
       this.parent.#markENOTDIR();
     }
   }
@@ -34788,8 +31020,8 @@ var PathWin32 = class _PathWin32 extends PathBase {
    *
    * @internal
    */
-  constructor(name, type = UNKNOWN, root2, roots, nocase, children, opts) {
-    super(name, type, root2, roots, nocase, children, opts);
+  constructor(name, type = UNKNOWN, root, roots, nocase, children, opts) {
+    super(name, type, root, roots, nocase, children, opts);
   }
   /**
    * @internal
@@ -34800,8 +31032,8 @@ var PathWin32 = class _PathWin32 extends PathBase {
   /**
    * @internal
    */
-  getRootString(path10) {
-    return win32.parse(path10).root;
+  getRootString(path9) {
+    return win32.parse(path9).root;
   }
   /**
    * @internal
@@ -34811,9 +31043,9 @@ var PathWin32 = class _PathWin32 extends PathBase {
     if (rootPath === this.root.name) {
       return this.root;
     }
-    for (const [compare, root2] of Object.entries(this.roots)) {
+    for (const [compare, root] of Object.entries(this.roots)) {
       if (this.sameRoot(rootPath, compare)) {
-        return this.roots[rootPath] = root2;
+        return this.roots[rootPath] = root;
       }
     }
     return this.roots[rootPath] = new PathScurryWin32(rootPath, this).root;
@@ -34841,14 +31073,14 @@ var PathPosix = class _PathPosix extends PathBase {
    *
    * @internal
    */
-  constructor(name, type = UNKNOWN, root2, roots, nocase, children, opts) {
-    super(name, type, root2, roots, nocase, children, opts);
+  constructor(name, type = UNKNOWN, root, roots, nocase, children, opts) {
+    super(name, type, root, roots, nocase, children, opts);
   }
   /**
    * @internal
    */
-  getRootString(path10) {
-    return path10.startsWith("/") ? "/" : "";
+  getRootString(path9) {
+    return path9.startsWith("/") ? "/" : "";
   }
   /**
    * @internal
@@ -34900,7 +31132,7 @@ var PathScurryBase = class {
   constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs6 = defaultFS } = {}) {
     this.#fs = fsFromOption(fs6);
     if (cwd instanceof URL || cwd.startsWith("file://")) {
-      cwd = fileURLToPath4(cwd);
+      cwd = fileURLToPath3(cwd);
     }
     const cwdPath = pathImpl.resolve(cwd);
     this.roots = /* @__PURE__ */ Object.create(null);
@@ -34937,11 +31169,11 @@ var PathScurryBase = class {
   /**
    * Get the depth of a provided path, string, or the cwd
    */
-  depth(path10 = this.cwd) {
-    if (typeof path10 === "string") {
-      path10 = this.cwd.resolve(path10);
+  depth(path9 = this.cwd) {
+    if (typeof path9 === "string") {
+      path9 = this.cwd.resolve(path9);
     }
-    return path10.depth();
+    return path9.depth();
   }
   /**
    * Return the cache of child entries.  Exposed so subclasses can create
@@ -35257,14 +31489,14 @@ var PathScurryBase = class {
   [Symbol.asyncIterator]() {
     return this.iterate();
   }
-  iterate(entry = this.cwd, options = {}) {
+  iterate(entry = this.cwd, options2 = {}) {
     if (typeof entry === "string") {
       entry = this.cwd.resolve(entry);
     } else if (!(entry instanceof PathBase)) {
-      options = entry;
+      options2 = entry;
       entry = this.cwd;
     }
-    return this.stream(entry, options)[Symbol.asyncIterator]();
+    return this.stream(entry, options2)[Symbol.asyncIterator]();
   }
   /**
    * Iterating over a PathScurry performs a synchronous walk.
@@ -35428,9 +31660,9 @@ var PathScurryBase = class {
     process4();
     return results;
   }
-  chdir(path10 = this.cwd) {
+  chdir(path9 = this.cwd) {
     const oldCwd = this.cwd;
-    this.cwd = typeof path10 === "string" ? this.cwd.resolve(path10) : path10;
+    this.cwd = typeof path9 === "string" ? this.cwd.resolve(path9) : path9;
     this.cwd[setAsCwd](oldCwd);
   }
 };
@@ -35786,8 +32018,8 @@ var MatchRecord = class {
   }
   // match, absolute, ifdir
   entries() {
-    return [...this.store.entries()].map(([path10, n]) => [
-      path10,
+    return [...this.store.entries()].map(([path9, n]) => [
+      path9,
       !!(n & 2),
       !!(n & 1)
     ]);
@@ -35821,7 +32053,7 @@ var SubWalks = class {
     return [...this.store.keys()].filter((t) => t.canReaddir());
   }
 };
-var Processor2 = class _Processor {
+var Processor = class _Processor {
   hasWalkedCache;
   matches = new MatchRecord();
   subwalks = new SubWalks();
@@ -35840,10 +32072,10 @@ var Processor2 = class _Processor {
     const processingSet = patterns.map((p) => [target, p]);
     for (let [t, pattern2] of processingSet) {
       this.hasWalkedCache.storeWalked(t, pattern2);
-      const root2 = pattern2.root();
+      const root = pattern2.root();
       const absolute = pattern2.isAbsolute() && this.opts.absolute !== false;
-      if (root2) {
-        t = t.resolve(root2 === "/" && this.opts.root !== void 0 ? this.opts.root : root2);
+      if (root) {
+        t = t.resolve(root === "/" && this.opts.root !== void 0 ? this.opts.root : root);
         const rest2 = pattern2.rest();
         if (!rest2) {
           this.matches.add(t, true, false);
@@ -35992,9 +32224,9 @@ var GlobUtil = class {
   signal;
   maxDepth;
   includeChildMatches;
-  constructor(patterns, path10, opts) {
+  constructor(patterns, path9, opts) {
     this.patterns = patterns;
-    this.path = path10;
+    this.path = path9;
     this.opts = opts;
     this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
     this.includeChildMatches = opts.includeChildMatches !== false;
@@ -36013,11 +32245,11 @@ var GlobUtil = class {
       });
     }
   }
-  #ignored(path10) {
-    return this.seen.has(path10) || !!this.#ignore?.ignored?.(path10);
+  #ignored(path9) {
+    return this.seen.has(path9) || !!this.#ignore?.ignored?.(path9);
   }
-  #childrenIgnored(path10) {
-    return !!this.#ignore?.childrenIgnored?.(path10);
+  #childrenIgnored(path9) {
+    return !!this.#ignore?.childrenIgnored?.(path9);
   }
   // backpressure mechanism
   pause() {
@@ -36120,7 +32352,7 @@ var GlobUtil = class {
   walkCB(target, patterns, cb) {
     if (this.signal?.aborted)
       cb();
-    this.walkCB2(target, patterns, new Processor2(this.opts), cb);
+    this.walkCB2(target, patterns, new Processor(this.opts), cb);
   }
   walkCB2(target, patterns, processor, cb) {
     if (this.#childrenIgnored(target))
@@ -36179,7 +32411,7 @@ var GlobUtil = class {
   walkCBSync(target, patterns, cb) {
     if (this.signal?.aborted)
       cb();
-    this.walkCB2Sync(target, patterns, new Processor2(this.opts), cb);
+    this.walkCB2Sync(target, patterns, new Processor(this.opts), cb);
   }
   walkCB2Sync(target, patterns, processor, cb) {
     if (this.#childrenIgnored(target))
@@ -36232,8 +32464,8 @@ var GlobUtil = class {
 };
 var GlobWalker = class extends GlobUtil {
   matches = /* @__PURE__ */ new Set();
-  constructor(patterns, path10, opts) {
-    super(patterns, path10, opts);
+  constructor(patterns, path9, opts) {
+    super(patterns, path9, opts);
   }
   matchEmit(e) {
     this.matches.add(e);
@@ -36270,8 +32502,8 @@ var GlobWalker = class extends GlobUtil {
 };
 var GlobStream = class extends GlobUtil {
   results;
-  constructor(patterns, path10, opts) {
-    super(patterns, path10, opts);
+  constructor(patterns, path9, opts) {
+    super(patterns, path9, opts);
     this.results = new Minipass({
       signal: this.signal,
       objectMode: true
@@ -36365,7 +32597,7 @@ var Glob = class {
     if (!opts.cwd) {
       this.cwd = "";
     } else if (opts.cwd instanceof URL || opts.cwd.startsWith("file://")) {
-      opts.cwd = fileURLToPath5(opts.cwd);
+      opts.cwd = fileURLToPath4(opts.cwd);
     }
     this.cwd = opts.cwd || "";
     this.root = opts.root;
@@ -36505,35 +32737,35 @@ var Glob = class {
 };
 
 // node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/esm/has-magic.js
-var hasMagic = (pattern2, options = {}) => {
+var hasMagic = (pattern2, options2 = {}) => {
   if (!Array.isArray(pattern2)) {
     pattern2 = [pattern2];
   }
   for (const p of pattern2) {
-    if (new Minimatch(p, options).hasMagic())
+    if (new Minimatch(p, options2).hasMagic())
       return true;
   }
   return false;
 };
 
 // node_modules/.pnpm/glob@10.5.0/node_modules/glob/dist/esm/index.js
-function globStreamSync(pattern2, options = {}) {
-  return new Glob(pattern2, options).streamSync();
+function globStreamSync(pattern2, options2 = {}) {
+  return new Glob(pattern2, options2).streamSync();
 }
-function globStream(pattern2, options = {}) {
-  return new Glob(pattern2, options).stream();
+function globStream(pattern2, options2 = {}) {
+  return new Glob(pattern2, options2).stream();
 }
-function globSync(pattern2, options = {}) {
-  return new Glob(pattern2, options).walkSync();
+function globSync(pattern2, options2 = {}) {
+  return new Glob(pattern2, options2).walkSync();
 }
-async function glob_(pattern2, options = {}) {
-  return new Glob(pattern2, options).walk();
+async function glob_(pattern2, options2 = {}) {
+  return new Glob(pattern2, options2).walk();
 }
-function globIterateSync(pattern2, options = {}) {
-  return new Glob(pattern2, options).iterateSync();
+function globIterateSync(pattern2, options2 = {}) {
+  return new Glob(pattern2, options2).iterateSync();
 }
-function globIterate(pattern2, options = {}) {
-  return new Glob(pattern2, options).iterate();
+function globIterate(pattern2, options2 = {}) {
+  return new Glob(pattern2, options2).iterate();
 }
 var streamSync = globStreamSync;
 var stream = Object.assign(globStream, { sync: globStreamSync });
@@ -36566,12 +32798,650 @@ glob.glob = glob;
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/finder.js
 var import_ignore3 = __toESM(require_ignore(), 1);
+
+// node_modules/.pnpm/vfile-message@4.0.4/node_modules/vfile-message/lib/index.js
+var VFileMessage = class extends Error {
+  /**
+   * Create a message for `reason`.
+   *
+   * > 🪦 **Note**: also has obsolete signatures.
+   *
+   * @overload
+   * @param {string} reason
+   *   Reason for message, should use markdown.
+   * @param {Options | null | undefined} [options]
+   *   Configuration (optional).
+   * @returns
+   *   Instance of `VFileMessage`.
+   *
+   * @overload
+   * @param {string} reason
+   *   Reason for message, should use markdown.
+   * @param {Node | NodeLike | null | undefined} parent
+   *   Node or node-like, used for `ancestors` and `place`.
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (optional).
+   * @returns
+   *   Instance of `VFileMessage`.
+   *
+   * @overload
+   * @param {string} reason
+   *   Reason for message, should use markdown.
+   * @param {Point | Position | null | undefined} place
+   *   Place of message.
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (optional).
+   * @returns
+   *   Instance of `VFileMessage`.
+   *
+   * @overload
+   * @param {string} reason
+   *   Reason for message, should use markdown.
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (optional).
+   * @returns
+   *   Instance of `VFileMessage`.
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   *   Original error cause of the message.
+   * @param {Node | NodeLike | null | undefined} parent
+   *   Node or node-like, used for `ancestors` and `place`.
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (optional).
+   * @returns
+   *   Instance of `VFileMessage`.
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   *   Original error cause of the message.
+   * @param {Point | Position | null | undefined} place
+   *   Place of message.
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (optional).
+   * @returns
+   *   Instance of `VFileMessage`.
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   *   Original error cause of the message.
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (optional).
+   * @returns
+   *   Instance of `VFileMessage`.
+   *
+   * @param {Error | VFileMessage | string} causeOrReason
+   *   Reason for message, should use markdown.
+   * @param {Node | NodeLike | Options | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+   *   Configuration (optional).
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (example:
+   *   `'my-package:my-rule'` or `'my-rule'`).
+   * @returns
+   *   Instance of `VFileMessage`.
+   */
+  // eslint-disable-next-line complexity
+  constructor(causeOrReason, optionsOrParentOrPlace, origin) {
+    super();
+    if (typeof optionsOrParentOrPlace === "string") {
+      origin = optionsOrParentOrPlace;
+      optionsOrParentOrPlace = void 0;
+    }
+    let reason = "";
+    let options2 = {};
+    let legacyCause = false;
+    if (optionsOrParentOrPlace) {
+      if ("line" in optionsOrParentOrPlace && "column" in optionsOrParentOrPlace) {
+        options2 = { place: optionsOrParentOrPlace };
+      } else if ("start" in optionsOrParentOrPlace && "end" in optionsOrParentOrPlace) {
+        options2 = { place: optionsOrParentOrPlace };
+      } else if ("type" in optionsOrParentOrPlace) {
+        options2 = {
+          ancestors: [optionsOrParentOrPlace],
+          place: optionsOrParentOrPlace.position
+        };
+      } else {
+        options2 = { ...optionsOrParentOrPlace };
+      }
+    }
+    if (typeof causeOrReason === "string") {
+      reason = causeOrReason;
+    } else if (!options2.cause && causeOrReason) {
+      legacyCause = true;
+      reason = causeOrReason.message;
+      options2.cause = causeOrReason;
+    }
+    if (!options2.ruleId && !options2.source && typeof origin === "string") {
+      const index2 = origin.indexOf(":");
+      if (index2 === -1) {
+        options2.ruleId = origin;
+      } else {
+        options2.source = origin.slice(0, index2);
+        options2.ruleId = origin.slice(index2 + 1);
+      }
+    }
+    if (!options2.place && options2.ancestors) {
+      const parent = options2.ancestors[options2.ancestors.length - 1];
+      if (parent) {
+        options2.place = parent.position;
+      }
+    }
+    const start = options2.place && "start" in options2.place ? options2.place.start : options2.place;
+    this.ancestors = options2.ancestors || void 0;
+    this.cause = options2.cause || void 0;
+    this.column = start ? start.column : void 0;
+    this.fatal = void 0;
+    this.file = "";
+    this.message = reason;
+    this.line = start ? start.line : void 0;
+    this.name = stringifyPosition(options2.place) || "1:1";
+    this.place = options2.place || void 0;
+    this.reason = this.message;
+    this.ruleId = options2.ruleId || void 0;
+    this.source = options2.source || void 0;
+    this.stack = legacyCause && options2.cause && typeof options2.cause.stack === "string" ? options2.cause.stack : "";
+    this.actual = void 0;
+    this.expected = void 0;
+    this.note = void 0;
+    this.url = void 0;
+  }
+};
+Object.defineProperties(VFileMessage.prototype, {
+  file: { configurable: true, enumerable: true, value: "", writable: true },
+  name: { configurable: true, enumerable: true, value: "", writable: true },
+  reason: { configurable: true, enumerable: true, value: "", writable: true },
+  message: { configurable: true, enumerable: true, value: "", writable: true },
+  stack: { configurable: true, enumerable: true, value: "", writable: true },
+  column: { configurable: true, enumerable: true, writable: true },
+  line: { configurable: true, enumerable: true, writable: true },
+  ancestors: { configurable: true, enumerable: true, writable: true },
+  cause: { configurable: true, enumerable: true, writable: true },
+  fatal: { configurable: true, enumerable: true, writable: true },
+  place: { configurable: true, enumerable: true, writable: true },
+  ruleId: { configurable: true, enumerable: true, writable: true },
+  source: { configurable: true, enumerable: true, writable: true }
+});
+
+// node_modules/.pnpm/vfile@6.0.3/node_modules/vfile/lib/minpath.js
+import { default as default2 } from "node:path";
+
+// node_modules/.pnpm/vfile@6.0.3/node_modules/vfile/lib/minproc.js
+import { default as default3 } from "node:process";
+
+// node_modules/.pnpm/vfile@6.0.3/node_modules/vfile/lib/minurl.js
+import { fileURLToPath as fileURLToPath5 } from "node:url";
+
+// node_modules/.pnpm/vfile@6.0.3/node_modules/vfile/lib/minurl.shared.js
+function isUrl(fileUrlOrPath) {
+  return Boolean(
+    fileUrlOrPath !== null && typeof fileUrlOrPath === "object" && "href" in fileUrlOrPath && fileUrlOrPath.href && "protocol" in fileUrlOrPath && fileUrlOrPath.protocol && // @ts-expect-error: indexing is fine.
+    fileUrlOrPath.auth === void 0
+  );
+}
+
+// node_modules/.pnpm/vfile@6.0.3/node_modules/vfile/lib/index.js
+var order = (
+  /** @type {const} */
+  [
+    "history",
+    "path",
+    "basename",
+    "stem",
+    "extname",
+    "dirname"
+  ]
+);
+var VFile = class {
+  /**
+   * Create a new virtual file.
+   *
+   * `options` is treated as:
+   *
+   * *   `string` or `Uint8Array` — `{value: options}`
+   * *   `URL` — `{path: options}`
+   * *   `VFile` — shallow copies its data over to the new file
+   * *   `object` — all fields are shallow copied over to the new file
+   *
+   * Path related fields are set in the following order (least specific to
+   * most specific): `history`, `path`, `basename`, `stem`, `extname`,
+   * `dirname`.
+   *
+   * You cannot set `dirname` or `extname` without setting either `history`,
+   * `path`, `basename`, or `stem` too.
+   *
+   * @param {Compatible | null | undefined} [value]
+   *   File value.
+   * @returns
+   *   New instance.
+   */
+  constructor(value) {
+    let options2;
+    if (!value) {
+      options2 = {};
+    } else if (isUrl(value)) {
+      options2 = { path: value };
+    } else if (typeof value === "string" || isUint8Array(value)) {
+      options2 = { value };
+    } else {
+      options2 = value;
+    }
+    this.cwd = "cwd" in options2 ? "" : default3.cwd();
+    this.data = {};
+    this.history = [];
+    this.messages = [];
+    this.value;
+    this.map;
+    this.result;
+    this.stored;
+    let index2 = -1;
+    while (++index2 < order.length) {
+      const field2 = order[index2];
+      if (field2 in options2 && options2[field2] !== void 0 && options2[field2] !== null) {
+        this[field2] = field2 === "history" ? [...options2[field2]] : options2[field2];
+      }
+    }
+    let field;
+    for (field in options2) {
+      if (!order.includes(field)) {
+        this[field] = options2[field];
+      }
+    }
+  }
+  /**
+   * Get the basename (including extname) (example: `'index.min.js'`).
+   *
+   * @returns {string | undefined}
+   *   Basename.
+   */
+  get basename() {
+    return typeof this.path === "string" ? default2.basename(this.path) : void 0;
+  }
+  /**
+   * Set basename (including extname) (`'index.min.js'`).
+   *
+   * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
+   * on windows).
+   * Cannot be nullified (use `file.path = file.dirname` instead).
+   *
+   * @param {string} basename
+   *   Basename.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  set basename(basename4) {
+    assertNonEmpty(basename4, "basename");
+    assertPart(basename4, "basename");
+    this.path = default2.join(this.dirname || "", basename4);
+  }
+  /**
+   * Get the parent path (example: `'~'`).
+   *
+   * @returns {string | undefined}
+   *   Dirname.
+   */
+  get dirname() {
+    return typeof this.path === "string" ? default2.dirname(this.path) : void 0;
+  }
+  /**
+   * Set the parent path (example: `'~'`).
+   *
+   * Cannot be set if there’s no `path` yet.
+   *
+   * @param {string | undefined} dirname
+   *   Dirname.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  set dirname(dirname5) {
+    assertPath(this.basename, "dirname");
+    this.path = default2.join(dirname5 || "", this.basename);
+  }
+  /**
+   * Get the extname (including dot) (example: `'.js'`).
+   *
+   * @returns {string | undefined}
+   *   Extname.
+   */
+  get extname() {
+    return typeof this.path === "string" ? default2.extname(this.path) : void 0;
+  }
+  /**
+   * Set the extname (including dot) (example: `'.js'`).
+   *
+   * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
+   * on windows).
+   * Cannot be set if there’s no `path` yet.
+   *
+   * @param {string | undefined} extname
+   *   Extname.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  set extname(extname) {
+    assertPart(extname, "extname");
+    assertPath(this.dirname, "extname");
+    if (extname) {
+      if (extname.codePointAt(0) !== 46) {
+        throw new Error("`extname` must start with `.`");
+      }
+      if (extname.includes(".", 1)) {
+        throw new Error("`extname` cannot contain multiple dots");
+      }
+    }
+    this.path = default2.join(this.dirname, this.stem + (extname || ""));
+  }
+  /**
+   * Get the full path (example: `'~/index.min.js'`).
+   *
+   * @returns {string}
+   *   Path.
+   */
+  get path() {
+    return this.history[this.history.length - 1];
+  }
+  /**
+   * Set the full path (example: `'~/index.min.js'`).
+   *
+   * Cannot be nullified.
+   * You can set a file URL (a `URL` object with a `file:` protocol) which will
+   * be turned into a path with `url.fileURLToPath`.
+   *
+   * @param {URL | string} path
+   *   Path.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  set path(path9) {
+    if (isUrl(path9)) {
+      path9 = fileURLToPath5(path9);
+    }
+    assertNonEmpty(path9, "path");
+    if (this.path !== path9) {
+      this.history.push(path9);
+    }
+  }
+  /**
+   * Get the stem (basename w/o extname) (example: `'index.min'`).
+   *
+   * @returns {string | undefined}
+   *   Stem.
+   */
+  get stem() {
+    return typeof this.path === "string" ? default2.basename(this.path, this.extname) : void 0;
+  }
+  /**
+   * Set the stem (basename w/o extname) (example: `'index.min'`).
+   *
+   * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
+   * on windows).
+   * Cannot be nullified (use `file.path = file.dirname` instead).
+   *
+   * @param {string} stem
+   *   Stem.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  set stem(stem) {
+    assertNonEmpty(stem, "stem");
+    assertPart(stem, "stem");
+    this.path = default2.join(this.dirname || "", stem + (this.extname || ""));
+  }
+  // Normal prototypal methods.
+  /**
+   * Create a fatal message for `reason` associated with the file.
+   *
+   * The `fatal` field of the message is set to `true` (error; file not usable)
+   * and the `file` field is set to the current file path.
+   * The message is added to the `messages` field on `file`.
+   *
+   * > 🪦 **Note**: also has obsolete signatures.
+   *
+   * @overload
+   * @param {string} reason
+   * @param {MessageOptions | null | undefined} [options]
+   * @returns {never}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {Node | NodeLike | null | undefined} parent
+   * @param {string | null | undefined} [origin]
+   * @returns {never}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {Point | Position | null | undefined} place
+   * @param {string | null | undefined} [origin]
+   * @returns {never}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {string | null | undefined} [origin]
+   * @returns {never}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {Node | NodeLike | null | undefined} parent
+   * @param {string | null | undefined} [origin]
+   * @returns {never}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {Point | Position | null | undefined} place
+   * @param {string | null | undefined} [origin]
+   * @returns {never}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {string | null | undefined} [origin]
+   * @returns {never}
+   *
+   * @param {Error | VFileMessage | string} causeOrReason
+   *   Reason for message, should use markdown.
+   * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+   *   Configuration (optional).
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (example:
+   *   `'my-package:my-rule'` or `'my-rule'`).
+   * @returns {never}
+   *   Never.
+   * @throws {VFileMessage}
+   *   Message.
+   */
+  fail(causeOrReason, optionsOrParentOrPlace, origin) {
+    const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
+    message.fatal = true;
+    throw message;
+  }
+  /**
+   * Create an info message for `reason` associated with the file.
+   *
+   * The `fatal` field of the message is set to `undefined` (info; change
+   * likely not needed) and the `file` field is set to the current file path.
+   * The message is added to the `messages` field on `file`.
+   *
+   * > 🪦 **Note**: also has obsolete signatures.
+   *
+   * @overload
+   * @param {string} reason
+   * @param {MessageOptions | null | undefined} [options]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {Node | NodeLike | null | undefined} parent
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {Point | Position | null | undefined} place
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {Node | NodeLike | null | undefined} parent
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {Point | Position | null | undefined} place
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @param {Error | VFileMessage | string} causeOrReason
+   *   Reason for message, should use markdown.
+   * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+   *   Configuration (optional).
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (example:
+   *   `'my-package:my-rule'` or `'my-rule'`).
+   * @returns {VFileMessage}
+   *   Message.
+   */
+  info(causeOrReason, optionsOrParentOrPlace, origin) {
+    const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
+    message.fatal = void 0;
+    return message;
+  }
+  /**
+   * Create a message for `reason` associated with the file.
+   *
+   * The `fatal` field of the message is set to `false` (warning; change may be
+   * needed) and the `file` field is set to the current file path.
+   * The message is added to the `messages` field on `file`.
+   *
+   * > 🪦 **Note**: also has obsolete signatures.
+   *
+   * @overload
+   * @param {string} reason
+   * @param {MessageOptions | null | undefined} [options]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {Node | NodeLike | null | undefined} parent
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {Point | Position | null | undefined} place
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {Node | NodeLike | null | undefined} parent
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {Point | Position | null | undefined} place
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @param {Error | VFileMessage | string} causeOrReason
+   *   Reason for message, should use markdown.
+   * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+   *   Configuration (optional).
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (example:
+   *   `'my-package:my-rule'` or `'my-rule'`).
+   * @returns {VFileMessage}
+   *   Message.
+   */
+  message(causeOrReason, optionsOrParentOrPlace, origin) {
+    const message = new VFileMessage(
+      // @ts-expect-error: the overloads are fine.
+      causeOrReason,
+      optionsOrParentOrPlace,
+      origin
+    );
+    if (this.path) {
+      message.name = this.path + ":" + message.name;
+      message.file = this.path;
+    }
+    message.fatal = false;
+    this.messages.push(message);
+    return message;
+  }
+  /**
+   * Serialize the file.
+   *
+   * > **Note**: which encodings are supported depends on the engine.
+   * > For info on Node.js, see:
+   * > <https://nodejs.org/api/util.html#whatwg-supported-encodings>.
+   *
+   * @param {string | null | undefined} [encoding='utf8']
+   *   Character encoding to understand `value` as when it’s a `Uint8Array`
+   *   (default: `'utf-8'`).
+   * @returns {string}
+   *   Serialized file.
+   */
+  toString(encoding) {
+    if (this.value === void 0) {
+      return "";
+    }
+    if (typeof this.value === "string") {
+      return this.value;
+    }
+    const decoder = new TextDecoder(encoding || void 0);
+    return decoder.decode(this.value);
+  }
+};
+function assertPart(part2, name) {
+  if (part2 && part2.includes(default2.sep)) {
+    throw new Error(
+      "`" + name + "` cannot be a path: did not expect `" + default2.sep + "`"
+    );
+  }
+}
+function assertNonEmpty(part2, name) {
+  if (!part2) {
+    throw new Error("`" + name + "` cannot be empty");
+  }
+}
+function assertPath(path9, name) {
+  if (!path9) {
+    throw new Error("Setting `" + name + "` requires `path` to be set too");
+  }
+}
+function isUint8Array(value) {
+  return Boolean(
+    value && typeof value === "object" && "byteLength" in value && "byteOffset" in value
+  );
+}
+
+// node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/finder.js
 var ignore = (
   /** @type {import('ignore')['default']} */
   import_ignore3.default
 );
-function finder(input, options, callback) {
-  expand2(input, options, function(error, result) {
+function finder(input, options2, callback) {
+  expand2(input, options2, function(error, result) {
     if (error || !result) {
       callback(error);
     } else {
@@ -36582,7 +33452,7 @@ function finder(input, options, callback) {
     }
   });
 }
-function expand2(input, options, next) {
+function expand2(input, options2, next) {
   const paths = [];
   let actual = 0;
   let expected = 0;
@@ -36593,7 +33463,7 @@ function expand2(input, options, next) {
     if (typeof file === "string") {
       if (hasMagic(file)) {
         expected++;
-        glob(file, { cwd: options.cwd }).then(
+        glob(file, { cwd: options2.cwd }).then(
           function(files) {
             if (failed) {
               return;
@@ -36601,7 +33471,7 @@ function expand2(input, options, next) {
             actual++;
             paths.push(...files);
             if (actual === expected) {
-              search2(paths, options, done1);
+              search2(paths, options2, done1);
             }
           },
           /**
@@ -36620,19 +33490,19 @@ function expand2(input, options, next) {
           }
         );
       } else {
-        file = path5.relative(options.cwd, path5.resolve(options.cwd, file)) || ".";
+        file = path4.relative(options2.cwd, path4.resolve(options2.cwd, file)) || ".";
         paths.push(file);
       }
     } else {
-      const fp = file.path ? path5.relative(options.cwd, file.path) : options.cwd;
-      file.cwd = options.cwd;
+      const fp = file.path ? path4.relative(options2.cwd, file.path) : options2.cwd;
+      file.cwd = options2.cwd;
       file.path = fp;
       file.history = [fp];
       paths.push(file);
     }
   }
   if (!expected) {
-    search2(paths, options, done1);
+    search2(paths, options2, done1);
   }
   function done1(error, files) {
     if (error || !files) {
@@ -36642,8 +33512,8 @@ function expand2(input, options, next) {
     }
   }
 }
-function search2(input, options, next) {
-  const extraIgnore = ignore().add(options.ignorePatterns);
+function search2(input, options2, next) {
+  const extraIgnore = ignore().add(options2.ignorePatterns);
   let expected = 0;
   let actual = 0;
   let index2 = -1;
@@ -36655,18 +33525,18 @@ function search2(input, options, next) {
     next(void 0, files);
   }
   function each(file) {
-    const extname = typeof file === "string" ? path5.extname(file) : file.extname;
+    const extname = typeof file === "string" ? path4.extname(file) : file.extname;
     if (typeof file === "string") {
-      file = file.split("/").join(path5.sep);
+      file = file.split("/").join(path4.sep);
     }
     const part2 = base(file);
-    if (options.nested && part2 && part2 === "node_modules") {
+    if (options2.nested && part2 && part2 === "node_modules") {
       return;
     }
     expected++;
-    check2(
+    check(
       file,
-      { ...options, extraIgnore },
+      { ...options2, extraIgnore },
       /**
        * @returns {undefined}
        *   Nothing.
@@ -36674,16 +33544,16 @@ function search2(input, options, next) {
       function(error, result) {
         const ignored = result && result.ignored;
         const folder = result && result.stats && result.stats.isDirectory();
-        if (ignored && (options.nested || options.silentlyIgnore)) {
+        if (ignored && (options2.nested || options2.silentlyIgnore)) {
           return one2(void 0, []);
         }
         if (!ignored && folder) {
           fs2.readdir(
-            path5.resolve(options.cwd, filePath(file)),
+            path4.resolve(options2.cwd, filePath(file)),
             function(error2, basenames) {
               if (error2) {
                 const otherFile = new VFile({ path: filePath(file) });
-                otherFile.cwd = options.cwd;
+                otherFile.cwd = options2.cwd;
                 try {
                   otherFile.fail("Cannot read folder");
                 } catch {
@@ -36692,9 +33562,9 @@ function search2(input, options, next) {
               } else {
                 search2(
                   basenames.map(function(name) {
-                    return path5.join(filePath(file), name);
+                    return path4.join(filePath(file), name);
                   }),
-                  { ...options, nested: true },
+                  { ...options2, nested: true },
                   one2
                 );
               }
@@ -36702,11 +33572,11 @@ function search2(input, options, next) {
           );
           return;
         }
-        if (!folder && options.nested && options.extensions.length > 0 && (!extname || !options.extensions.includes(extname))) {
+        if (!folder && options2.nested && options2.extensions.length > 0 && (!extname || !options2.extensions.includes(extname))) {
           return one2(void 0, []);
         }
         file = typeof file === "string" ? new VFile({ path: file }) : file;
-        file.cwd = options.cwd;
+        file.cwd = options2.cwd;
         if (ignored) {
           const message = file.message(
             "Cannot process specified file: it\u2019s ignored"
@@ -36738,9 +33608,9 @@ function search2(input, options, next) {
     }
   }
 }
-function check2(file, options, callback) {
-  const fp = path5.resolve(options.cwd, filePath(file));
-  const normal = path5.relative(options.cwd, fp);
+function check(file, options2, callback) {
+  const fp = path4.resolve(options2.cwd, filePath(file));
+  const normal = path4.relative(options2.cwd, fp);
   let expected = 1;
   let actual = 0;
   let stats;
@@ -36752,7 +33622,7 @@ function check2(file, options, callback) {
       onStatOrCheck(error || void 0);
     });
   }
-  options.ignore.check(fp, function(error, value) {
+  options2.ignore.check(fp, function(error, value) {
     ignored = value;
     setImmediate(onStatOrCheck, error || void 0);
   });
@@ -36763,14 +33633,14 @@ function check2(file, options, callback) {
       actual = -1;
     } else if (actual === expected) {
       callback(void 0, {
-        ignored: ignored || (normal === "" || normal === ".." || normal.charAt(0) === path5.sep || normal.slice(0, 3) === ".." + path5.sep ? false : options.extraIgnore.ignores(normal)),
+        ignored: ignored || (normal === "" || normal === ".." || normal.charAt(0) === path4.sep || normal.slice(0, 3) === ".." + path4.sep ? false : options2.extraIgnore.ignores(normal)),
         stats
       });
     }
   }
 }
 function base(file) {
-  return typeof file === "string" ? path5.basename(file) : file.basename;
+  return typeof file === "string" ? path4.basename(file) : file.basename;
 }
 function filePath(file) {
   return typeof file === "string" ? file : file.path;
@@ -36781,7 +33651,7 @@ function oneFileMode(result) {
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/ignore.js
 var import_ignore4 = __toESM(require_ignore(), 1);
-import path6 from "node:path";
+import path5 from "node:path";
 var ignore2 = (
   /** @type {import('ignore')['default']} */
   import_ignore4.default
@@ -36793,15 +33663,15 @@ var Ignore2 = class {
    * @returns
    *   Self.
    */
-  constructor(options) {
-    this.cwd = options.cwd;
-    this.ignorePathResolveFrom = options.ignorePathResolveFrom;
+  constructor(options2) {
+    this.cwd = options2.cwd;
+    this.ignorePathResolveFrom = options2.ignorePathResolveFrom;
     this.findUp = new FindUp({
       create,
-      cwd: options.cwd,
-      detect: options.detectIgnore,
-      filePath: options.ignorePath,
-      names: options.ignoreName ? [options.ignoreName] : []
+      cwd: options2.cwd,
+      detect: options2.detectIgnore,
+      filePath: options2.ignorePath,
+      names: options2.ignoreName ? [options2.ignoreName] : []
     });
   }
   /**
@@ -36818,14 +33688,14 @@ var Ignore2 = class {
       if (error) {
         callback(error);
       } else if (ignoreSet) {
-        const normal = path6.relative(
-          path6.resolve(
+        const normal = path5.relative(
+          path5.resolve(
             self2.cwd,
             self2.ignorePathResolveFrom === "cwd" ? "." : ignoreSet.filePath
           ),
-          path6.resolve(self2.cwd, filePath2)
+          path5.resolve(self2.cwd, filePath2)
         );
-        if (normal === "" || normal === ".." || normal.charAt(0) === path6.sep || normal.slice(0, 3) === ".." + path6.sep) {
+        if (normal === "" || normal === ".." || normal.charAt(0) === path5.sep || normal.slice(0, 3) === ".." + path5.sep) {
           callback(void 0, false);
         } else {
           callback(void 0, ignoreSet.ignores(normal));
@@ -36841,7 +33711,7 @@ function create(buf, filePath2) {
     /** @type {Result} */
     ignore2().add(String(buf))
   );
-  result.filePath = path6.dirname(filePath2);
+  result.filePath = path5.dirname(filePath2);
   return result;
 }
 
@@ -36923,22 +33793,22 @@ function stripAnsi(string3) {
 // node_modules/.pnpm/string-width@6.1.0/node_modules/string-width/index.js
 var import_eastasianwidth = __toESM(require_eastasianwidth(), 1);
 var import_emoji_regex = __toESM(require_emoji_regex(), 1);
-function stringWidth(string3, options) {
+function stringWidth(string3, options2) {
   if (typeof string3 !== "string" || string3.length === 0) {
     return 0;
   }
-  options = {
+  options2 = {
     ambiguousIsNarrow: true,
     countAnsiEscapeCodes: false,
-    ...options
+    ...options2
   };
-  if (!options.countAnsiEscapeCodes) {
+  if (!options2.countAnsiEscapeCodes) {
     string3 = stripAnsi(string3);
   }
   if (string3.length === 0) {
     return 0;
   }
-  const ambiguousCharacterWidth = options.ambiguousIsNarrow ? 1 : 2;
+  const ambiguousCharacterWidth = options2.ambiguousIsNarrow ? 1 : 2;
   let width = 0;
   for (const { segment: character } of new Intl.Segmenter().segment(string3)) {
     const codePoint = character.codePointAt(0);
@@ -36952,8 +33822,8 @@ function stringWidth(string3, options) {
       width += 2;
       continue;
     }
-    const code3 = import_eastasianwidth.default.eastAsianWidth(character);
-    switch (code3) {
+    const code = import_eastasianwidth.default.eastAsianWidth(character);
+    switch (code) {
       case "F":
       case "W": {
         width += 2;
@@ -36993,11 +33863,11 @@ function scoreNullableBoolean(value) {
 
 // node_modules/.pnpm/vfile-reporter@8.1.1/node_modules/vfile-reporter/lib/color.node.js
 init_supports_color();
-var color2 = supports_color_default.stderr.hasBasic;
+var color = supports_color_default.stderr.hasBasic;
 
 // node_modules/.pnpm/vfile-reporter@8.1.1/node_modules/vfile-reporter/lib/index.js
 var eol = /\r?\n|\r/;
-function reporter(files, options) {
+function reporter(files, options2) {
   if (
     // Nothing.
     !files || // Error.
@@ -37007,8 +33877,8 @@ function reporter(files, options) {
       "Unexpected value for `files`, expected one or more `VFile`s"
     );
   }
-  const settings = options || {};
-  const colorEnabled = typeof settings.color === "boolean" ? settings.color : color2;
+  const settings = options2 || {};
+  const colorEnabled = typeof settings.color === "boolean" ? settings.color : color;
   let oneFileMode2 = false;
   if (Array.isArray(files)) {
   } else {
@@ -37394,20 +34264,20 @@ function configure3(context, file, next) {
         debug4("Using `%d` plugins", plugins.length);
         while (++index2 < plugins.length) {
           const plugin = plugins[index2][0];
-          let options = plugins[index2][1];
-          if (options === false) {
+          let options2 = plugins[index2][1];
+          if (options2 === false) {
             continue;
           }
-          if (options === null || typeof options === "object" && (0, import_is_empty.default)(options)) {
-            options = void 0;
+          if (options2 === null || typeof options2 === "object" && (0, import_is_empty.default)(options2)) {
+            options2 = void 0;
           }
           debug4(
             "Using plugin `%s`, with options `%j`",
             /* c8 ignore next 4 -- V8 is good at inferring names. */
             ("displayName" in plugin ? plugin.displayName : "name") || plugin.name || "function",
-            options
+            options2
           );
-          context.processor.use(plugin, options, context.fileSet);
+          context.processor.use(plugin, options2, context.fileSet);
         }
       }
       next();
@@ -37418,7 +34288,7 @@ function configure3(context, file, next) {
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-pipeline/copy.js
 var import_debug5 = __toESM(require_src(), 1);
 import fs3 from "node:fs";
-import path7 from "node:path";
+import path6 from "node:path";
 import { fileURLToPath as fileURLToPath6 } from "node:url";
 var debug5 = (0, import_debug5.default)("unified-engine:file-pipeline:copy");
 function copy(context, file, next) {
@@ -37430,14 +34300,14 @@ function copy(context, file, next) {
     return;
   }
   const outputPath = typeof output === "object" ? fileURLToPath6(output) : output;
-  const outpath = path7.resolve(context.settings.cwd, outputPath);
+  const outpath = path6.resolve(context.settings.cwd, outputPath);
   debug5("Copying `%s`", currentPath);
   fs3.stat(outpath, function(error, stats) {
     if (error) {
-      if (error.code !== "ENOENT" || outputPath.charAt(outputPath.length - 1) === path7.sep) {
+      if (error.code !== "ENOENT" || outputPath.charAt(outputPath.length - 1) === path6.sep) {
         return next(new Error("Cannot read output folder", { cause: error }));
       }
-      fs3.stat(path7.dirname(outpath), function(error2) {
+      fs3.stat(path6.dirname(outpath), function(error2) {
         if (error2) {
           next(new Error("Cannot access parent folder", { cause: error2 }));
         } else {
@@ -37457,7 +34327,7 @@ function copy(context, file, next) {
       );
       return;
     }
-    file[folder ? "dirname" : "path"] = path7.relative(file.cwd, outpath);
+    file[folder ? "dirname" : "path"] = path6.relative(file.cwd, outpath);
     debug5("Copying document from %s to %s", currentPath, file.path);
     next();
   }
@@ -37466,7 +34336,7 @@ function copy(context, file, next) {
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-pipeline/file-system.js
 var import_debug6 = __toESM(require_src(), 1);
 import fs4 from "node:fs";
-import path8 from "node:path";
+import path7 from "node:path";
 var debug6 = (0, import_debug6.default)("unified-engine:file-pipeline:file-system");
 function fileSystem2(context, file, next) {
   if (!context.settings.output) {
@@ -37490,7 +34360,7 @@ function fileSystem2(context, file, next) {
     next();
     return;
   }
-  destinationPath = path8.resolve(context.settings.cwd, destinationPath);
+  destinationPath = path7.resolve(context.settings.cwd, destinationPath);
   debug6("Writing document to `%s`", destinationPath);
   file.stored = true;
   fs4.writeFile(destinationPath, file.toString(), next);
@@ -37534,13 +34404,13 @@ function parse2(context, file) {
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-pipeline/queue.js
 var import_debug8 = __toESM(require_src(), 1);
 var debug8 = (0, import_debug8.default)("unified-engine:file-pipeline:queue");
-var own5 = {}.hasOwnProperty;
+var own4 = {}.hasOwnProperty;
 function queue(context, file, next) {
   let origin = file.history[0];
-  const map3 = context.fileSet.complete;
+  const map = context.fileSet.complete;
   let complete = true;
   debug8("Queueing `%s`", origin);
-  map3[origin] = next;
+  map[origin] = next;
   const files = context.fileSet.valueOf();
   let index2 = -1;
   while (++index2 < files.length) {
@@ -37557,7 +34427,7 @@ function queue(context, file, next) {
     if (statistics(file2).fatal || file2.data.unifiedEngineIgnored) {
       return;
     }
-    if (typeof map3[key] === "function") {
+    if (typeof map[key] === "function") {
       debug8("`%s` can be flushed", key);
     } else {
       debug8("Interupting flush: `%s` is not finished", key);
@@ -37566,9 +34436,9 @@ function queue(context, file, next) {
   }
   function done(error) {
     debug8("Flushing: all files can be flushed");
-    for (origin in map3) {
-      if (own5.call(map3, origin)) {
-        map3[origin](error);
+    for (origin in map) {
+      if (own4.call(map, origin)) {
+        map[origin](error);
       }
     }
   }
@@ -37577,7 +34447,7 @@ function queue(context, file, next) {
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-pipeline/read.js
 var import_debug9 = __toESM(require_src(), 1);
 import fs5 from "node:fs";
-import path9 from "node:path";
+import path8 from "node:path";
 var debug9 = (0, import_debug9.default)("unified-engine:file-pipeline:read");
 function read(context, file, next) {
   let filePath2 = file.path;
@@ -37588,7 +34458,7 @@ function read(context, file, next) {
     debug9("Not reading failed or ignored file `%s`", filePath2);
     next();
   } else {
-    filePath2 = path9.resolve(context.settings.cwd, filePath2);
+    filePath2 = path8.resolve(context.settings.cwd, filePath2);
     debug9("Reading `%s` in `%s`", filePath2, "utf8");
     fs5.readFile(filePath2, "utf8", function(error, value) {
       debug9("Read `%s` (error: %s)", filePath2, error);
@@ -37619,29 +34489,29 @@ var import_debug11 = __toESM(require_src(), 1);
 import assert3 from "node:assert/strict";
 
 // node_modules/.pnpm/unist-util-inspect@8.1.0/node_modules/unist-util-inspect/lib/color.node.js
-var color3 = true;
+var color2 = true;
 
 // node_modules/.pnpm/unist-util-inspect@8.1.0/node_modules/unist-util-inspect/lib/index.js
-var emptyOptions3 = {};
-var own6 = {}.hasOwnProperty;
-function inspect(tree, options) {
-  const settings = options || emptyOptions3;
-  const color4 = typeof settings.color === "boolean" ? settings.color : color3;
+var emptyOptions2 = {};
+var own5 = {}.hasOwnProperty;
+function inspect(tree, options2) {
+  const settings = options2 || emptyOptions2;
+  const color3 = typeof settings.color === "boolean" ? settings.color : color2;
   const showPositions = typeof settings.showPositions === "boolean" ? settings.showPositions : true;
   const state = {
-    bold: color4 ? ansiColor(1, 22) : identity,
-    dim: color4 ? ansiColor(2, 22) : identity,
-    green: color4 ? ansiColor(32, 39) : identity,
+    bold: color3 ? ansiColor(1, 22) : identity,
+    dim: color3 ? ansiColor(2, 22) : identity,
+    green: color3 ? ansiColor(32, 39) : identity,
     showPositions,
-    yellow: color4 ? ansiColor(33, 39) : identity
+    yellow: color3 ? ansiColor(33, 39) : identity
   };
   return inspectValue(tree, state);
 }
-function inspectNoColor(tree, options) {
-  return inspect(tree, { ...options, color: false });
+function inspectNoColor(tree, options2) {
+  return inspect(tree, { ...options2, color: false });
 }
-function inspectColor(tree, options) {
-  return inspect(tree, { ...options, color: true });
+function inspectColor(tree, options2) {
+  return inspect(tree, { ...options2, color: true });
 }
 function inspectValue(node2, state) {
   if (isArrayUnknown(node2)) {
@@ -37663,7 +34533,7 @@ function inspectNodes(nodes, state) {
     result.push(
       state.dim(
         (index2 < nodes.length - 1 ? "\u251C" : "\u2514") + "\u2500" + String(index2).padEnd(size2)
-      ) + " " + indent2(
+      ) + " " + indent(
         inspectValue(nodes[index2], state),
         (index2 < nodes.length - 1 ? state.dim("\u2502") : " ") + " ".repeat(size2 + 2),
         true
@@ -37676,7 +34546,7 @@ function inspectFields(object, state) {
   const result = [];
   let key;
   for (key in object) {
-    if (!own6.call(object, key)) continue;
+    if (!own5.call(object, key)) continue;
     const value = object[key];
     let formatted;
     if (value === void 0 || // Standard keys defined by unist that we format differently.
@@ -37696,51 +34566,51 @@ function inspectFields(object, state) {
       key + state.dim(":") + (/\s/.test(formatted.charAt(0)) ? "" : " ") + formatted
     );
   }
-  return indent2(
+  return indent(
     result.join("\n"),
     (isArrayUnknown(object.children) && object.children.length > 0 ? state.dim("\u2502") : " ") + " "
   );
 }
 function inspectTree(node2, state) {
   const result = [formatNode(node2, state)];
-  const map3 = (
+  const map = (
     /** @type {Record<string, unknown>} */
     /** @type {unknown} */
     node2
   );
-  const fields = inspectFields(map3, state);
-  const content3 = isArrayUnknown(map3.children) ? inspectNodes(map3.children, state) : "";
+  const fields = inspectFields(map, state);
+  const content3 = isArrayUnknown(map.children) ? inspectNodes(map.children, state) : "";
   if (fields) result.push(fields);
   if (content3) result.push(content3);
   return result.join("\n");
 }
 function formatNode(node2, state) {
   const result = [state.bold(node2.type)];
-  const map3 = (
+  const map = (
     /** @type {Record<string, unknown>} */
     /** @type {unknown} */
     node2
   );
-  const kind = map3.tagName || map3.name;
+  const kind = map.tagName || map.name;
   const position2 = state.showPositions ? stringifyPosition2(node2.position) : "";
   if (typeof kind === "string") {
     result.push("<", kind, ">");
   }
-  if (isArrayUnknown(map3.children)) {
+  if (isArrayUnknown(map.children)) {
     result.push(
       state.dim("["),
-      state.yellow(String(map3.children.length)),
+      state.yellow(String(map.children.length)),
       state.dim("]")
     );
-  } else if (typeof map3.value === "string") {
-    result.push(" ", state.green(inspectNonTree(map3.value)));
+  } else if (typeof map.value === "string") {
+    result.push(" ", state.green(inspectNonTree(map.value)));
   }
   if (position2) {
     result.push(" ", state.dim("("), position2, state.dim(")"));
   }
   return result.join("");
 }
-function indent2(value, indentation, ignoreFirst) {
+function indent(value, indentation, ignoreFirst) {
   if (!value) return value;
   const lines = value.split("\n");
   let index2 = ignoreFirst ? 0 : -1;
@@ -37772,8 +34642,8 @@ function stringifyPosition2(value) {
   }
 }
 function ansiColor(open, close) {
-  return color4;
-  function color4(value) {
+  return color3;
+  function color3(value) {
     return "\x1B[" + open + "m" + value + "\x1B[" + close + "m";
   }
 }
@@ -37817,14 +34687,14 @@ function stringify(context, file) {
     value = context.processor.stringify(context.tree, file);
   }
   if (value === null || value === void 0) {
-  } else if (typeof value === "string" || isUint8Array3(value)) {
+  } else if (typeof value === "string" || isUint8Array2(value)) {
     file.value = value;
   } else {
     file.result = value;
   }
   debug11("Serialized document");
 }
-function isUint8Array3(value) {
+function isUint8Array2(value) {
   return Boolean(
     value && typeof value === "object" && "byteLength" in value && "byteOffset" in value
   );
@@ -38016,7 +34886,7 @@ function transform2(context, settings, next) {
 var fileSetPipeline = trough().use(configure2).use(fileSystem).use(stdin).use(transform2).use(log);
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/index.js
-function engine(options, callback) {
+function engine(options2, callback) {
   const settings = {};
   let stdin2 = new PassThrough();
   try {
@@ -38026,65 +34896,65 @@ function engine(options, callback) {
   if (!callback) {
     throw new Error("Missing `callback`");
   }
-  if (!options || !options.processor) {
+  if (!options2 || !options2.processor) {
     return next(new Error("Missing `processor`"));
   }
-  settings.processor = options.processor;
-  settings.cwd = typeof options.cwd === "object" ? fileURLToPath7(options.cwd) : options.cwd || process3.cwd();
-  settings.files = (options.files || []).map(function(d) {
+  settings.processor = options2.processor;
+  settings.cwd = typeof options2.cwd === "object" ? fileURLToPath7(options2.cwd) : options2.cwd || process3.cwd();
+  settings.files = (options2.files || []).map(function(d) {
     const result = isUrl2(d) ? fileURLToPath7(d) : d;
     return result;
   });
-  settings.extensions = (options.extensions || []).map(function(value) {
+  settings.extensions = (options2.extensions || []).map(function(value) {
     return value.charAt(0) === "." ? value : "." + value;
   });
-  settings.filePath = options.filePath;
-  settings.streamIn = options.streamIn || stdin2;
-  settings.streamOut = options.streamOut || process3.stdout;
-  settings.streamError = options.streamError || process3.stderr;
-  settings.alwaysStringify = options.alwaysStringify;
-  settings.output = options.output;
-  settings.out = options.out;
+  settings.filePath = options2.filePath;
+  settings.streamIn = options2.streamIn || stdin2;
+  settings.streamOut = options2.streamOut || process3.stdout;
+  settings.streamError = options2.streamError || process3.stderr;
+  settings.alwaysStringify = options2.alwaysStringify;
+  settings.output = options2.output;
+  settings.out = options2.out;
   if (settings.output === null || settings.output === void 0) {
     settings.output = void 0;
   }
   if (settings.output && settings.out) {
     return next(new Error("Cannot accept both `output` and `out`"));
   }
-  const tree = options.tree || false;
-  settings.treeIn = options.treeIn;
-  settings.treeOut = options.treeOut;
-  settings.inspect = options.inspect;
+  const tree = options2.tree || false;
+  settings.treeIn = options2.treeIn;
+  settings.treeOut = options2.treeOut;
+  settings.inspect = options2.inspect;
   if (settings.treeIn === null || settings.treeIn === void 0) {
     settings.treeIn = tree;
   }
   if (settings.treeOut === null || settings.treeOut === void 0) {
     settings.treeOut = tree;
   }
-  const detectConfig = options.detectConfig;
-  const hasConfig = Boolean(options.rcName || options.packageField);
+  const detectConfig = options2.detectConfig;
+  const hasConfig = Boolean(options2.rcName || options2.packageField);
   if (detectConfig && !hasConfig) {
     return next(
       new Error("Missing `rcName` or `packageField` with `detectConfig`")
     );
   }
   settings.detectConfig = detectConfig === null || detectConfig === void 0 ? hasConfig : detectConfig;
-  settings.rcName = options.rcName;
-  settings.rcPath = options.rcPath;
-  settings.packageField = options.packageField;
-  settings.settings = options.settings || {};
-  settings.configTransform = options.configTransform;
-  settings.defaultConfig = options.defaultConfig;
-  const detectIgnore = options.detectIgnore;
-  const hasIgnore = Boolean(options.ignoreName);
-  const ignoreUnconfigured = Boolean(options.ignoreUnconfigured);
+  settings.rcName = options2.rcName;
+  settings.rcPath = options2.rcPath;
+  settings.packageField = options2.packageField;
+  settings.settings = options2.settings || {};
+  settings.configTransform = options2.configTransform;
+  settings.defaultConfig = options2.defaultConfig;
+  const detectIgnore = options2.detectIgnore;
+  const hasIgnore = Boolean(options2.ignoreName);
+  const ignoreUnconfigured = Boolean(options2.ignoreUnconfigured);
   settings.detectIgnore = detectIgnore === null || detectIgnore === void 0 ? hasIgnore : detectIgnore;
-  settings.ignoreName = options.ignoreName;
-  settings.ignorePath = options.ignorePath;
-  settings.ignorePathResolveFrom = options.ignorePathResolveFrom || "dir";
-  settings.ignorePatterns = options.ignorePatterns || [];
+  settings.ignoreName = options2.ignoreName;
+  settings.ignorePath = options2.ignorePath;
+  settings.ignorePathResolveFrom = options2.ignorePathResolveFrom || "dir";
+  settings.ignorePatterns = options2.ignorePatterns || [];
   settings.ignoreUnconfigured = ignoreUnconfigured;
-  settings.silentlyIgnore = Boolean(options.silentlyIgnore);
+  settings.silentlyIgnore = Boolean(options2.silentlyIgnore);
   if (ignoreUnconfigured && settings.rcPath) {
     return next(
       new Error(
@@ -38109,15 +34979,15 @@ function engine(options, callback) {
   if (detectIgnore && !hasIgnore) {
     return next(new Error("Missing `ignoreName` with `detectIgnore`"));
   }
-  settings.pluginPrefix = options.pluginPrefix;
-  settings.plugins = options.plugins || [];
-  settings.reporter = options.reporter;
-  settings.reporterOptions = options.reporterOptions;
-  settings.color = options.color || false;
-  settings.silent = options.silent;
-  settings.quiet = options.quiet;
-  settings.frail = options.frail;
-  settings.verbose = options.verbose;
+  settings.pluginPrefix = options2.pluginPrefix;
+  settings.plugins = options2.plugins || [];
+  settings.reporter = options2.reporter;
+  settings.reporterOptions = options2.reporterOptions;
+  settings.color = options2.color || false;
+  settings.silent = options2.silent;
+  settings.quiet = options2.quiet;
+  settings.frail = options2.frail;
+  settings.verbose = options2.verbose;
   fileSetPipeline.run({ files: settings.files }, settings, next);
   function next(error, context) {
     const stats = statistics((context || {}).files || []);
@@ -38157,7 +35027,7 @@ function recordSettings(...parameters) {
 function settingsOf(file) {
   return file.data[settingsKey] ?? {};
 }
-async function loadSettings(cwd, path10, name, given) {
+async function loadSettings(cwd, path9, name, given) {
   const configuration = new Configuration({
     cwd,
     ...discovery,
@@ -38167,7 +35037,7 @@ async function loadSettings(cwd, path10, name, given) {
   try {
     const result = await new Promise(
       (resolvePromise, reject) => {
-        configuration.load(path10, (error, loaded) => {
+        configuration.load(path9, (error, loaded) => {
           if (error) reject(error);
           else resolvePromise(loaded);
         });
@@ -38242,8 +35112,8 @@ function useTemplate(template) {
         "fix it or choose another"
       );
     }
-    const code3 = error.code;
-    if (code3 === "ENOENT" || code3 === "EISDIR" || code3 === "ENOTDIR") {
+    const code = error.code;
+    if (code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR") {
       throw new InputError(
         name,
         "is not a template file",
@@ -38276,10 +35146,10 @@ function isRecord(value) {
 
 // packages/session-log/src/reporters/escape.ts
 var unsafe = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-function visible(text6) {
-  return text6.replace(unsafe, (char) => {
-    const code3 = char.codePointAt(0);
-    return code3 < 256 ? `\\x${code3.toString(16).padStart(2, "0")}` : `\\u${code3.toString(16).padStart(4, "0")}`;
+function visible(text4) {
+  return text4.replace(unsafe, (char) => {
+    const code = char.codePointAt(0);
+    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
 }
 function safeJson(value) {
@@ -38303,20 +35173,20 @@ function github({ files }) {
       ];
       if (start.line === end.line) properties.push(["col", start.column], ["endColumn", end.column]);
       properties.push(["title", finding.ruleId]);
-      const list3 = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
+      const list2 = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
       const message = `${visible(finding.message)}
 See ${finding.url}`;
-      lines.push(`::${command} ${list3.join(",")}::${escapeData(message)}`);
+      lines.push(`::${command} ${list2.join(",")}::${escapeData(message)}`);
     }
   }
   return lines.map((line) => `${line}
 `).join("");
 }
-function escapeData(text6) {
-  return text6.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData(text4) {
+  return text4.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty(text6) {
-  return escapeData(visible(text6)).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty(text4) {
+  return escapeData(visible(text4)).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 // packages/session-log/src/usage.ts
@@ -38390,24 +35260,24 @@ import { join as join2, resolve as resolve2 } from "node:path";
 
 // node_modules/.pnpm/diff@9.0.0/node_modules/diff/libesm/diff/base.js
 var Diff = class {
-  diff(oldStr, newStr, options = {}) {
+  diff(oldStr, newStr, options2 = {}) {
     let callback;
-    if (typeof options === "function") {
-      callback = options;
-      options = {};
-    } else if ("callback" in options) {
-      callback = options.callback;
+    if (typeof options2 === "function") {
+      callback = options2;
+      options2 = {};
+    } else if ("callback" in options2) {
+      callback = options2.callback;
     }
-    const oldString = this.castInput(oldStr, options);
-    const newString = this.castInput(newStr, options);
-    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-    const newTokens = this.removeEmpty(this.tokenize(newString, options));
-    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+    const oldString = this.castInput(oldStr, options2);
+    const newString = this.castInput(newStr, options2);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options2));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options2));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback);
   }
-  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+  diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
     var _a2;
     const done = (value) => {
-      value = this.postProcess(value, options);
+      value = this.postProcess(value, options2);
       if (callback) {
         setTimeout(function() {
           callback(value);
@@ -38420,13 +35290,13 @@ var Diff = class {
     const newLen = newTokens.length, oldLen = oldTokens.length;
     let editLength = 1;
     let maxEditLength = newLen + oldLen;
-    if (options.maxEditLength != null) {
-      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    if (options2.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
     }
-    const maxExecutionTime = (_a2 = options.timeout) !== null && _a2 !== void 0 ? _a2 : Infinity;
+    const maxExecutionTime = (_a2 = options2.timeout) !== null && _a2 !== void 0 ? _a2 : Infinity;
     const abortAfterTimestamp = Date.now() + maxExecutionTime;
     const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
     if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
       return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
     }
@@ -38449,11 +35319,11 @@ var Diff = class {
           continue;
         }
         if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-          basePath = this.addToPath(addPath, true, false, 0, options);
+          basePath = this.addToPath(addPath, true, false, 0, options2);
         } else {
-          basePath = this.addToPath(removePath, false, true, 1, options);
+          basePath = this.addToPath(removePath, false, true, 1, options2);
         }
-        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2);
         if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
           return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
         } else {
@@ -38488,42 +35358,42 @@ var Diff = class {
       }
     }
   }
-  addToPath(path10, added, removed, oldPosInc, options) {
-    const last = path10.lastComponent;
-    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+  addToPath(path9, added, removed, oldPosInc, options2) {
+    const last = path9.lastComponent;
+    if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path10.oldPos + oldPosInc,
+        oldPos: path9.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path10.oldPos + oldPosInc,
+        oldPos: path9.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
   }
-  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2) {
     const newLen = newTokens.length, oldLen = oldTokens.length;
     let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options2)) {
       newPos++;
       oldPos++;
       commonCount++;
-      if (options.oneChangePerToken) {
+      if (options2.oneChangePerToken) {
         basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
       }
     }
-    if (commonCount && !options.oneChangePerToken) {
+    if (commonCount && !options2.oneChangePerToken) {
       basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
     }
     basePath.oldPos = oldPos;
     return newPos;
   }
-  equals(left, right, options) {
-    if (options.comparator) {
-      return options.comparator(left, right);
+  equals(left, right, options2) {
+    if (options2.comparator) {
+      return options2.comparator(left, right);
     } else {
-      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+      return left === right || !!options2.ignoreCase && left.toLowerCase() === right.toLowerCase();
     }
   }
   removeEmpty(array) {
@@ -38536,17 +35406,17 @@ var Diff = class {
     return ret;
   }
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  castInput(value, options) {
+  castInput(value, options2) {
     return value;
   }
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  tokenize(value, options) {
+  tokenize(value, options2) {
     return Array.from(value);
   }
   join(chars) {
     return chars.join("");
   }
-  postProcess(changeObjects, options) {
+  postProcess(changeObjects, options2) {
     return changeObjects;
   }
   get useLongestToken() {
@@ -38596,15 +35466,15 @@ var LineDiff = class extends Diff {
     super(...arguments);
     this.tokenize = tokenize;
   }
-  equals(left, right, options) {
-    if (options.ignoreWhitespace) {
-      if (!options.newlineIsToken || !left.includes("\n")) {
+  equals(left, right, options2) {
+    if (options2.ignoreWhitespace) {
+      if (!options2.newlineIsToken || !left.includes("\n")) {
         left = left.trim();
       }
-      if (!options.newlineIsToken || !right.includes("\n")) {
+      if (!options2.newlineIsToken || !right.includes("\n")) {
         right = right.trim();
       }
-    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+    } else if (options2.ignoreNewlineAtEof && !options2.newlineIsToken) {
       if (left.endsWith("\n")) {
         left = left.slice(0, -1);
       }
@@ -38612,15 +35482,15 @@ var LineDiff = class extends Diff {
         right = right.slice(0, -1);
       }
     }
-    return super.equals(left, right, options);
+    return super.equals(left, right, options2);
   }
 };
 var lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options) {
-  return lineDiff.diff(oldStr, newStr, options);
+function diffLines(oldStr, newStr, options2) {
+  return lineDiff.diff(oldStr, newStr, options2);
 }
-function tokenize(value, options) {
-  if (options.stripTrailingCr) {
+function tokenize(value, options2) {
+  if (options2.stripTrailingCr) {
     value = value.replace(/\r\n/g, "\n");
   }
   const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
@@ -38629,7 +35499,7 @@ function tokenize(value, options) {
   }
   for (let i = 0; i < linesAndNewlines.length; i++) {
     const line = linesAndNewlines[i];
-    if (i % 2 && !options.newlineIsToken) {
+    if (i % 2 && !options2.newlineIsToken) {
       retLines[retLines.length - 1] += line;
     } else {
       retLines.push(line);
@@ -38694,14 +35564,14 @@ var FILE_HEADERS_ONLY = {
   includeUnderline: false,
   includeFileHeaders: true
 };
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
   let optionsObj;
-  if (!options) {
+  if (!options2) {
     optionsObj = {};
-  } else if (typeof options === "function") {
-    optionsObj = { callback: options };
+  } else if (typeof options2 === "function") {
+    optionsObj = { callback: options2 };
   } else {
-    optionsObj = options;
+    optionsObj = options2;
   }
   if (typeof optionsObj.context === "undefined") {
     optionsObj.context = 4;
@@ -38870,36 +35740,711 @@ function formatPatch(patch, headerOptions) {
   }
   return ret.join("\n") + "\n";
 }
-function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  if (typeof options === "function") {
-    options = { callback: options };
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
+  if (typeof options2 === "function") {
+    options2 = { callback: options2 };
   }
-  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
-    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+  if (!(options2 === null || options2 === void 0 ? void 0 : options2.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2);
     if (!patchObj) {
       return;
     }
-    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+    return formatPatch(patchObj, options2 === null || options2 === void 0 ? void 0 : options2.headerOptions);
   } else {
-    const { callback } = options;
-    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+    const { callback } = options2;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options2), { callback: (patchObj) => {
       if (!patchObj) {
         callback(void 0);
       } else {
-        callback(formatPatch(patchObj, options.headerOptions));
+        callback(formatPatch(patchObj, options2.headerOptions));
       }
     } }));
   }
 }
-function splitLines(text6) {
-  const hasTrailingNl = text6.endsWith("\n");
-  const result = text6.split("\n").map((line) => line + "\n");
+function splitLines(text4) {
+  const hasTrailingNl = text4.endsWith("\n");
+  const result = text4.split("\n").map((line) => line + "\n");
   if (hasTrailingNl) {
     result.pop();
   } else {
     result.push(result.pop().slice(0, -1));
   }
   return result;
+}
+
+// node_modules/.pnpm/bail@2.0.2/node_modules/bail/index.js
+function bail(error) {
+  if (error) {
+    throw error;
+  }
+}
+
+// node_modules/.pnpm/unified@11.0.5/node_modules/unified/lib/index.js
+var import_extend2 = __toESM(require_extend(), 1);
+
+// node_modules/.pnpm/unified@11.0.5/node_modules/unified/lib/callable-instance.js
+var CallableInstance = (
+  /**
+   * @type {new <Parameters extends Array<unknown>, Result>(property: string | symbol) => (...parameters: Parameters) => Result}
+   */
+  /** @type {unknown} */
+  /**
+   * @this {Function}
+   * @param {string | symbol} property
+   * @returns {(...parameters: Array<unknown>) => unknown}
+   */
+  (function(property) {
+    const self2 = this;
+    const constr = self2.constructor;
+    const proto = (
+      /** @type {Record<string | symbol, Function>} */
+      // Prototypes do exist.
+      // type-coverage:ignore-next-line
+      constr.prototype
+    );
+    const value = proto[property];
+    const apply2 = function() {
+      return value.apply(apply2, arguments);
+    };
+    Object.setPrototypeOf(apply2, proto);
+    return apply2;
+  })
+);
+
+// node_modules/.pnpm/unified@11.0.5/node_modules/unified/lib/index.js
+var own6 = {}.hasOwnProperty;
+var Processor2 = class _Processor extends CallableInstance {
+  /**
+   * Create a processor.
+   */
+  constructor() {
+    super("copy");
+    this.Compiler = void 0;
+    this.Parser = void 0;
+    this.attachers = [];
+    this.compiler = void 0;
+    this.freezeIndex = -1;
+    this.frozen = void 0;
+    this.namespace = {};
+    this.parser = void 0;
+    this.transformers = trough();
+  }
+  /**
+   * Copy a processor.
+   *
+   * @deprecated
+   *   This is a private internal method and should not be used.
+   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+   *   New *unfrozen* processor ({@linkcode Processor}) that is
+   *   configured to work the same as its ancestor.
+   *   When the descendant processor is configured in the future it does not
+   *   affect the ancestral processor.
+   */
+  copy() {
+    const destination = (
+      /** @type {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>} */
+      new _Processor()
+    );
+    let index2 = -1;
+    while (++index2 < this.attachers.length) {
+      const attacher = this.attachers[index2];
+      destination.use(...attacher);
+    }
+    destination.data((0, import_extend2.default)(true, {}, this.namespace));
+    return destination;
+  }
+  /**
+   * Configure the processor with info available to all plugins.
+   * Information is stored in an object.
+   *
+   * Typically, options can be given to a specific plugin, but sometimes it
+   * makes sense to have information shared with several plugins.
+   * For example, a list of HTML elements that are self-closing, which is
+   * needed during all phases.
+   *
+   * > **Note**: setting information cannot occur on *frozen* processors.
+   * > Call the processor first to create a new unfrozen processor.
+   *
+   * > **Note**: to register custom data in TypeScript, augment the
+   * > {@linkcode Data} interface.
+   *
+   * @example
+   *   This example show how to get and set info:
+   *
+   *   ```js
+   *   import {unified} from 'unified'
+   *
+   *   const processor = unified().data('alpha', 'bravo')
+   *
+   *   processor.data('alpha') // => 'bravo'
+   *
+   *   processor.data() // => {alpha: 'bravo'}
+   *
+   *   processor.data({charlie: 'delta'})
+   *
+   *   processor.data() // => {charlie: 'delta'}
+   *   ```
+   *
+   * @template {keyof Data} Key
+   *
+   * @overload
+   * @returns {Data}
+   *
+   * @overload
+   * @param {Data} dataset
+   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+   *
+   * @overload
+   * @param {Key} key
+   * @returns {Data[Key]}
+   *
+   * @overload
+   * @param {Key} key
+   * @param {Data[Key]} value
+   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+   *
+   * @param {Data | Key} [key]
+   *   Key to get or set, or entire dataset to set, or nothing to get the
+   *   entire dataset (optional).
+   * @param {Data[Key]} [value]
+   *   Value to set (optional).
+   * @returns {unknown}
+   *   The current processor when setting, the value at `key` when getting, or
+   *   the entire dataset when getting without key.
+   */
+  data(key, value) {
+    if (typeof key === "string") {
+      if (arguments.length === 2) {
+        assertUnfrozen("data", this.frozen);
+        this.namespace[key] = value;
+        return this;
+      }
+      return own6.call(this.namespace, key) && this.namespace[key] || void 0;
+    }
+    if (key) {
+      assertUnfrozen("data", this.frozen);
+      this.namespace = key;
+      return this;
+    }
+    return this.namespace;
+  }
+  /**
+   * Freeze a processor.
+   *
+   * Frozen processors are meant to be extended and not to be configured
+   * directly.
+   *
+   * When a processor is frozen it cannot be unfrozen.
+   * New processors working the same way can be created by calling the
+   * processor.
+   *
+   * It’s possible to freeze processors explicitly by calling `.freeze()`.
+   * Processors freeze automatically when `.parse()`, `.run()`, `.runSync()`,
+   * `.stringify()`, `.process()`, or `.processSync()` are called.
+   *
+   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+   *   The current processor.
+   */
+  freeze() {
+    if (this.frozen) {
+      return this;
+    }
+    const self2 = (
+      /** @type {Processor} */
+      /** @type {unknown} */
+      this
+    );
+    while (++this.freezeIndex < this.attachers.length) {
+      const [attacher, ...options2] = this.attachers[this.freezeIndex];
+      if (options2[0] === false) {
+        continue;
+      }
+      if (options2[0] === true) {
+        options2[0] = void 0;
+      }
+      const transformer = attacher.call(self2, ...options2);
+      if (typeof transformer === "function") {
+        this.transformers.use(transformer);
+      }
+    }
+    this.frozen = true;
+    this.freezeIndex = Number.POSITIVE_INFINITY;
+    return this;
+  }
+  /**
+   * Parse text to a syntax tree.
+   *
+   * > **Note**: `parse` freezes the processor if not already *frozen*.
+   *
+   * > **Note**: `parse` performs the parse phase, not the run phase or other
+   * > phases.
+   *
+   * @param {Compatible | undefined} [file]
+   *   file to parse (optional); typically `string` or `VFile`; any value
+   *   accepted as `x` in `new VFile(x)`.
+   * @returns {ParseTree extends undefined ? Node : ParseTree}
+   *   Syntax tree representing `file`.
+   */
+  parse(file) {
+    this.freeze();
+    const realFile = vfile(file);
+    const parser = this.parser || this.Parser;
+    assertParser("parse", parser);
+    return parser(String(realFile), realFile);
+  }
+  /**
+   * Process the given file as configured on the processor.
+   *
+   * > **Note**: `process` freezes the processor if not already *frozen*.
+   *
+   * > **Note**: `process` performs the parse, run, and stringify phases.
+   *
+   * @overload
+   * @param {Compatible | undefined} file
+   * @param {ProcessCallback<VFileWithOutput<CompileResult>>} done
+   * @returns {undefined}
+   *
+   * @overload
+   * @param {Compatible | undefined} [file]
+   * @returns {Promise<VFileWithOutput<CompileResult>>}
+   *
+   * @param {Compatible | undefined} [file]
+   *   File (optional); typically `string` or `VFile`]; any value accepted as
+   *   `x` in `new VFile(x)`.
+   * @param {ProcessCallback<VFileWithOutput<CompileResult>> | undefined} [done]
+   *   Callback (optional).
+   * @returns {Promise<VFile> | undefined}
+   *   Nothing if `done` is given.
+   *   Otherwise a promise, rejected with a fatal error or resolved with the
+   *   processed file.
+   *
+   *   The parsed, transformed, and compiled value is available at
+   *   `file.value` (see note).
+   *
+   *   > **Note**: unified typically compiles by serializing: most
+   *   > compilers return `string` (or `Uint8Array`).
+   *   > Some compilers, such as the one configured with
+   *   > [`rehype-react`][rehype-react], return other values (in this case, a
+   *   > React tree).
+   *   > If you’re using a compiler that doesn’t serialize, expect different
+   *   > result values.
+   *   >
+   *   > To register custom results in TypeScript, add them to
+   *   > {@linkcode CompileResultMap}.
+   *
+   *   [rehype-react]: https://github.com/rehypejs/rehype-react
+   */
+  process(file, done) {
+    const self2 = this;
+    this.freeze();
+    assertParser("process", this.parser || this.Parser);
+    assertCompiler("process", this.compiler || this.Compiler);
+    return done ? executor(void 0, done) : new Promise(executor);
+    function executor(resolve6, reject) {
+      const realFile = vfile(file);
+      const parseTree = (
+        /** @type {HeadTree extends undefined ? Node : HeadTree} */
+        /** @type {unknown} */
+        self2.parse(realFile)
+      );
+      self2.run(parseTree, realFile, function(error, tree, file2) {
+        if (error || !tree || !file2) {
+          return realDone(error);
+        }
+        const compileTree = (
+          /** @type {CompileTree extends undefined ? Node : CompileTree} */
+          /** @type {unknown} */
+          tree
+        );
+        const compileResult = self2.stringify(compileTree, file2);
+        if (looksLikeAValue(compileResult)) {
+          file2.value = compileResult;
+        } else {
+          file2.result = compileResult;
+        }
+        realDone(
+          error,
+          /** @type {VFileWithOutput<CompileResult>} */
+          file2
+        );
+      });
+      function realDone(error, file2) {
+        if (error || !file2) {
+          reject(error);
+        } else if (resolve6) {
+          resolve6(file2);
+        } else {
+          ok(done, "`done` is defined if `resolve` is not");
+          done(void 0, file2);
+        }
+      }
+    }
+  }
+  /**
+   * Process the given file as configured on the processor.
+   *
+   * An error is thrown if asynchronous transforms are configured.
+   *
+   * > **Note**: `processSync` freezes the processor if not already *frozen*.
+   *
+   * > **Note**: `processSync` performs the parse, run, and stringify phases.
+   *
+   * @param {Compatible | undefined} [file]
+   *   File (optional); typically `string` or `VFile`; any value accepted as
+   *   `x` in `new VFile(x)`.
+   * @returns {VFileWithOutput<CompileResult>}
+   *   The processed file.
+   *
+   *   The parsed, transformed, and compiled value is available at
+   *   `file.value` (see note).
+   *
+   *   > **Note**: unified typically compiles by serializing: most
+   *   > compilers return `string` (or `Uint8Array`).
+   *   > Some compilers, such as the one configured with
+   *   > [`rehype-react`][rehype-react], return other values (in this case, a
+   *   > React tree).
+   *   > If you’re using a compiler that doesn’t serialize, expect different
+   *   > result values.
+   *   >
+   *   > To register custom results in TypeScript, add them to
+   *   > {@linkcode CompileResultMap}.
+   *
+   *   [rehype-react]: https://github.com/rehypejs/rehype-react
+   */
+  processSync(file) {
+    let complete = false;
+    let result;
+    this.freeze();
+    assertParser("processSync", this.parser || this.Parser);
+    assertCompiler("processSync", this.compiler || this.Compiler);
+    this.process(file, realDone);
+    assertDone("processSync", "process", complete);
+    ok(result, "we either bailed on an error or have a tree");
+    return result;
+    function realDone(error, file2) {
+      complete = true;
+      bail(error);
+      result = file2;
+    }
+  }
+  /**
+   * Run *transformers* on a syntax tree.
+   *
+   * > **Note**: `run` freezes the processor if not already *frozen*.
+   *
+   * > **Note**: `run` performs the run phase, not other phases.
+   *
+   * @overload
+   * @param {HeadTree extends undefined ? Node : HeadTree} tree
+   * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} done
+   * @returns {undefined}
+   *
+   * @overload
+   * @param {HeadTree extends undefined ? Node : HeadTree} tree
+   * @param {Compatible | undefined} file
+   * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} done
+   * @returns {undefined}
+   *
+   * @overload
+   * @param {HeadTree extends undefined ? Node : HeadTree} tree
+   * @param {Compatible | undefined} [file]
+   * @returns {Promise<TailTree extends undefined ? Node : TailTree>}
+   *
+   * @param {HeadTree extends undefined ? Node : HeadTree} tree
+   *   Tree to transform and inspect.
+   * @param {(
+   *   RunCallback<TailTree extends undefined ? Node : TailTree> |
+   *   Compatible
+   * )} [file]
+   *   File associated with `node` (optional); any value accepted as `x` in
+   *   `new VFile(x)`.
+   * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} [done]
+   *   Callback (optional).
+   * @returns {Promise<TailTree extends undefined ? Node : TailTree> | undefined}
+   *   Nothing if `done` is given.
+   *   Otherwise, a promise rejected with a fatal error or resolved with the
+   *   transformed tree.
+   */
+  run(tree, file, done) {
+    assertNode(tree);
+    this.freeze();
+    const transformers = this.transformers;
+    if (!done && typeof file === "function") {
+      done = file;
+      file = void 0;
+    }
+    return done ? executor(void 0, done) : new Promise(executor);
+    function executor(resolve6, reject) {
+      ok(
+        typeof file !== "function",
+        "`file` can\u2019t be a `done` anymore, we checked"
+      );
+      const realFile = vfile(file);
+      transformers.run(tree, realFile, realDone);
+      function realDone(error, outputTree, file2) {
+        const resultingTree = (
+          /** @type {TailTree extends undefined ? Node : TailTree} */
+          outputTree || tree
+        );
+        if (error) {
+          reject(error);
+        } else if (resolve6) {
+          resolve6(resultingTree);
+        } else {
+          ok(done, "`done` is defined if `resolve` is not");
+          done(void 0, resultingTree, file2);
+        }
+      }
+    }
+  }
+  /**
+   * Run *transformers* on a syntax tree.
+   *
+   * An error is thrown if asynchronous transforms are configured.
+   *
+   * > **Note**: `runSync` freezes the processor if not already *frozen*.
+   *
+   * > **Note**: `runSync` performs the run phase, not other phases.
+   *
+   * @param {HeadTree extends undefined ? Node : HeadTree} tree
+   *   Tree to transform and inspect.
+   * @param {Compatible | undefined} [file]
+   *   File associated with `node` (optional); any value accepted as `x` in
+   *   `new VFile(x)`.
+   * @returns {TailTree extends undefined ? Node : TailTree}
+   *   Transformed tree.
+   */
+  runSync(tree, file) {
+    let complete = false;
+    let result;
+    this.run(tree, file, realDone);
+    assertDone("runSync", "run", complete);
+    ok(result, "we either bailed on an error or have a tree");
+    return result;
+    function realDone(error, tree2) {
+      bail(error);
+      result = tree2;
+      complete = true;
+    }
+  }
+  /**
+   * Compile a syntax tree.
+   *
+   * > **Note**: `stringify` freezes the processor if not already *frozen*.
+   *
+   * > **Note**: `stringify` performs the stringify phase, not the run phase
+   * > or other phases.
+   *
+   * @param {CompileTree extends undefined ? Node : CompileTree} tree
+   *   Tree to compile.
+   * @param {Compatible | undefined} [file]
+   *   File associated with `node` (optional); any value accepted as `x` in
+   *   `new VFile(x)`.
+   * @returns {CompileResult extends undefined ? Value : CompileResult}
+   *   Textual representation of the tree (see note).
+   *
+   *   > **Note**: unified typically compiles by serializing: most compilers
+   *   > return `string` (or `Uint8Array`).
+   *   > Some compilers, such as the one configured with
+   *   > [`rehype-react`][rehype-react], return other values (in this case, a
+   *   > React tree).
+   *   > If you’re using a compiler that doesn’t serialize, expect different
+   *   > result values.
+   *   >
+   *   > To register custom results in TypeScript, add them to
+   *   > {@linkcode CompileResultMap}.
+   *
+   *   [rehype-react]: https://github.com/rehypejs/rehype-react
+   */
+  stringify(tree, file) {
+    this.freeze();
+    const realFile = vfile(file);
+    const compiler2 = this.compiler || this.Compiler;
+    assertCompiler("stringify", compiler2);
+    assertNode(tree);
+    return compiler2(tree, realFile);
+  }
+  /**
+   * Configure the processor to use a plugin, a list of usable values, or a
+   * preset.
+   *
+   * If the processor is already using a plugin, the previous plugin
+   * configuration is changed based on the options that are passed in.
+   * In other words, the plugin is not added a second time.
+   *
+   * > **Note**: `use` cannot be called on *frozen* processors.
+   * > Call the processor first to create a new unfrozen processor.
+   *
+   * @example
+   *   There are many ways to pass plugins to `.use()`.
+   *   This example gives an overview:
+   *
+   *   ```js
+   *   import {unified} from 'unified'
+   *
+   *   unified()
+   *     // Plugin with options:
+   *     .use(pluginA, {x: true, y: true})
+   *     // Passing the same plugin again merges configuration (to `{x: true, y: false, z: true}`):
+   *     .use(pluginA, {y: false, z: true})
+   *     // Plugins:
+   *     .use([pluginB, pluginC])
+   *     // Two plugins, the second with options:
+   *     .use([pluginD, [pluginE, {}]])
+   *     // Preset with plugins and settings:
+   *     .use({plugins: [pluginF, [pluginG, {}]], settings: {position: false}})
+   *     // Settings only:
+   *     .use({settings: {position: false}})
+   *   ```
+   *
+   * @template {Array<unknown>} [Parameters=[]]
+   * @template {Node | string | undefined} [Input=undefined]
+   * @template [Output=Input]
+   *
+   * @overload
+   * @param {Preset | null | undefined} [preset]
+   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+   *
+   * @overload
+   * @param {PluggableList} list
+   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+   *
+   * @overload
+   * @param {Plugin<Parameters, Input, Output>} plugin
+   * @param {...(Parameters | [boolean])} parameters
+   * @returns {UsePlugin<ParseTree, HeadTree, TailTree, CompileTree, CompileResult, Input, Output>}
+   *
+   * @param {PluggableList | Plugin | Preset | null | undefined} value
+   *   Usable value.
+   * @param {...unknown} parameters
+   *   Parameters, when a plugin is given as a usable value.
+   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+   *   Current processor.
+   */
+  use(value, ...parameters) {
+    const attachers = this.attachers;
+    const namespace = this.namespace;
+    assertUnfrozen("use", this.frozen);
+    if (value === null || value === void 0) {
+    } else if (typeof value === "function") {
+      addPlugin(value, parameters);
+    } else if (typeof value === "object") {
+      if (Array.isArray(value)) {
+        addList(value);
+      } else {
+        addPreset(value);
+      }
+    } else {
+      throw new TypeError("Expected usable value, not `" + value + "`");
+    }
+    return this;
+    function add(value2) {
+      if (typeof value2 === "function") {
+        addPlugin(value2, []);
+      } else if (typeof value2 === "object") {
+        if (Array.isArray(value2)) {
+          const [plugin, ...parameters2] = (
+            /** @type {PluginTuple<Array<unknown>>} */
+            value2
+          );
+          addPlugin(plugin, parameters2);
+        } else {
+          addPreset(value2);
+        }
+      } else {
+        throw new TypeError("Expected usable value, not `" + value2 + "`");
+      }
+    }
+    function addPreset(result) {
+      if (!("plugins" in result) && !("settings" in result)) {
+        throw new Error(
+          "Expected usable value but received an empty preset, which is probably a mistake: presets typically come with `plugins` and sometimes with `settings`, but this has neither"
+        );
+      }
+      addList(result.plugins);
+      if (result.settings) {
+        namespace.settings = (0, import_extend2.default)(true, namespace.settings, result.settings);
+      }
+    }
+    function addList(plugins) {
+      let index2 = -1;
+      if (plugins === null || plugins === void 0) {
+      } else if (Array.isArray(plugins)) {
+        while (++index2 < plugins.length) {
+          const thing = plugins[index2];
+          add(thing);
+        }
+      } else {
+        throw new TypeError("Expected a list of plugins, not `" + plugins + "`");
+      }
+    }
+    function addPlugin(plugin, parameters2) {
+      let index2 = -1;
+      let entryIndex = -1;
+      while (++index2 < attachers.length) {
+        if (attachers[index2][0] === plugin) {
+          entryIndex = index2;
+          break;
+        }
+      }
+      if (entryIndex === -1) {
+        attachers.push([plugin, ...parameters2]);
+      } else if (parameters2.length > 0) {
+        let [primary, ...rest] = parameters2;
+        const currentPrimary = attachers[entryIndex][1];
+        if (isPlainObject(currentPrimary) && isPlainObject(primary)) {
+          primary = (0, import_extend2.default)(true, currentPrimary, primary);
+        }
+        attachers[entryIndex] = [plugin, primary, ...rest];
+      }
+    }
+  }
+};
+var unified = new Processor2().freeze();
+function assertParser(name, value) {
+  if (typeof value !== "function") {
+    throw new TypeError("Cannot `" + name + "` without `parser`");
+  }
+}
+function assertCompiler(name, value) {
+  if (typeof value !== "function") {
+    throw new TypeError("Cannot `" + name + "` without `compiler`");
+  }
+}
+function assertUnfrozen(name, frozen) {
+  if (frozen) {
+    throw new Error(
+      "Cannot call `" + name + "` on a frozen processor.\nCreate a new processor first, by calling it: use `processor()` instead of `processor`."
+    );
+  }
+}
+function assertNode(node2) {
+  if (!isPlainObject(node2) || typeof node2.type !== "string") {
+    throw new TypeError("Expected node, got `" + node2 + "`");
+  }
+}
+function assertDone(name, asyncName, complete) {
+  if (!complete) {
+    throw new Error(
+      "`" + name + "` finished async. Use `" + asyncName + "` instead"
+    );
+  }
+}
+function vfile(value) {
+  return looksLikeAVFile(value) ? value : new VFile(value);
+}
+function looksLikeAVFile(value) {
+  return Boolean(
+    value && typeof value === "object" && "message" in value && "messages" in value
+  );
+}
+function looksLikeAValue(value) {
+  return typeof value === "string" || isUint8Array3(value);
+}
+function isUint8Array3(value) {
+  return Boolean(
+    value && typeof value === "object" && "byteLength" in value && "byteOffset" in value
+  );
 }
 
 // packages/session-log/src/reporters/json.ts
@@ -39004,7 +36549,7 @@ function uriOf(name) {
 }
 
 // packages/session-log/src/reporters/stylish.ts
-function stylish({ files, color: color4, quiet }) {
+function stylish({ files, color: color3, quiet }) {
   const vfiles = files.map(({ name, findings }) => {
     const file = new VFile({ path: visible(name) });
     for (const finding of findings) {
@@ -39019,7 +36564,7 @@ function stylish({ files, color: color4, quiet }) {
     return file;
   });
   if (vfiles.length === 0) return "";
-  const report = reporter(vfiles, { color: color4, quiet });
+  const report = reporter(vfiles, { color: color3, quiet });
   return report ? `${report}
 ` : "";
 }
@@ -39032,16 +36577,16 @@ var formats = Object.keys(reporters);
 import { createHash, randomBytes as randomBytes2 } from "node:crypto";
 import { readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 var FindingsCache = class {
-  constructor(path10) {
-    this.path = path10;
-    this.previous = readCache(path10);
+  constructor(path9) {
+    this.path = path9;
+    this.previous = readCache(path9);
   }
   path;
   previous;
   current = {};
-  key(text6, settings, today) {
+  key(text4, settings, today) {
     const hash = createHash("sha256");
-    for (const part2 of [version, today, JSON.stringify(settings), templateText(settings), text6]) {
+    for (const part2 of [version, today, JSON.stringify(settings), templateText(settings), text4]) {
       hash.update(part2).update("\0");
     }
     return hash.digest("hex");
@@ -39066,9 +36611,9 @@ var FindingsCache = class {
     }
   }
 };
-function readCache(path10) {
+function readCache(path9) {
   try {
-    const data = JSON.parse(readFileSync3(path10, "utf8"));
+    const data = JSON.parse(readFileSync3(path9, "utf8"));
     return data.version === version && data.findings && typeof data.findings === "object" ? data.findings : {};
   } catch {
     return {};
@@ -39103,10 +36648,10 @@ function entryChanged(entry, changed) {
   if (changed.ranges.some(([from, to]) => from <= last && to >= first)) return true;
   return changed.deletions.some((after) => after >= first && after < last);
 }
-function changedLines(path10, name, ref) {
-  const folder = dirname3(path10);
+function changedLines(path9, name, ref) {
+  const folder = dirname3(path9);
   const top = git(folder, ["rev-parse", "--show-toplevel"], name, ref).trim();
-  const file = git(folder, ["rev-parse", "--show-prefix"], name, ref).trim() + basename2(path10);
+  const file = git(folder, ["rev-parse", "--show-prefix"], name, ref).trim() + basename2(path9);
   const commit = resolveRef(top, name, ref);
   let paths = [file];
   if (!has(top, commit, file)) {
@@ -39114,8 +36659,8 @@ function changedLines(path10, name, ref) {
     if (from === void 0) return { all: true };
     paths = [from, file];
   }
-  const options = ["--no-color", "--no-ext-diff", "--no-textconv", "--text", "--unified=0", "-M"];
-  const diff = git(top, ["diff", ...options, commit, "--", ...paths], name, ref);
+  const options2 = ["--no-color", "--no-ext-diff", "--no-textconv", "--text", "--unified=0", "-M"];
+  const diff = git(top, ["diff", ...options2, commit, "--", ...paths], name, ref);
   return parseHunks(diff);
 }
 function parseHunks(diff) {
@@ -39166,8 +36711,8 @@ function git(cwd, args, name, ref) {
     return run(cwd, args).toString("utf8");
   } catch (error) {
     const stderr = String(error.stderr ?? "").trim();
-    const code3 = error.code;
-    if (code3 === "ENOENT") {
+    const code = error.code;
+    if (code === "ENOENT") {
       throw new InputError(
         name,
         `--since ${ref} needs git, which is not installed`,
@@ -39201,50 +36746,50 @@ function run(cwd, args) {
 
 // packages/session-log/src/commands/check.ts
 var defaultLog = "SESSION_LOG.md";
-async function check3(options, io) {
-  const { results, problems, fixed, diffs } = await collect(options, io);
-  const fixes = fixed.map(({ name, applied }) => describeFixes(name, applied, options));
-  const reportToTerminal = options.dryRun ? io.errIsTTY : io.outIsTTY;
-  const report = reporters[options.format]({
+async function check2(options2, io) {
+  const { results, problems, fixed, diffs } = await collect(options2, io);
+  const fixes = fixed.map(({ name, applied }) => describeFixes(name, applied, options2));
+  const reportToTerminal = options2.dryRun ? io.errIsTTY : io.outIsTTY;
+  const report = reporters[options2.format]({
     files: results,
     problems,
-    color: !options.outputFile && io.color(reportToTerminal),
-    quiet: options.quiet
+    color: !options2.outputFile && io.color(reportToTerminal),
+    quiet: options2.quiet
   });
-  const humanReport = options.format === "stylish" && !options.outputFile && !options.dryRun;
-  if (options.dryRun) io.out(diffs.map((diff) => shown(diff, io)).join(""));
+  const humanReport = options2.format === "stylish" && !options2.outputFile && !options2.dryRun;
+  if (options2.dryRun) io.out(diffs.map((diff) => shown(diff, io)).join(""));
   if (fixes.length > 0) (humanReport ? io.out : io.err)(fixes.join(""));
-  if (options.outputFile) {
-    writeReport(resolve2(io.cwd, options.outputFile), options.outputFile, report);
+  if (options2.outputFile) {
+    writeReport(resolve2(io.cwd, options2.outputFile), options2.outputFile, report);
   } else {
     ;
-    (options.dryRun ? io.err : io.out)(report);
+    (options2.dryRun ? io.err : io.out)(report);
   }
   for (const problem of problems) {
     io.err(`session-log: ${visible(problem.message)}
 `);
     if (io.debug) io.err(debugReport(problem));
   }
-  return problems.length > 0 ? 2 : exitCode(results, options.maxWarnings, io);
+  return problems.length > 0 ? 2 : exitCode(results, options2.maxWarnings, io);
 }
-async function collect(options, io) {
+async function collect(options2, io) {
   const problems = [];
-  const inputs = inputsOf(options.paths, io.cwd, problems);
+  const inputs = inputsOf(options2.paths, io.cwd, problems);
   const results = [];
   const fixed = [];
   const diffs = [];
-  const cache3 = options.cache ? new FindingsCache(options.cache) : void 0;
-  for (const file of inputs.length > 0 ? await findLogs(inputs, io.cwd, options.settings) : []) {
+  const cache3 = options2.cache ? new FindingsCache(options2.cache) : void 0;
+  for (const file of inputs.length > 0 ? await findLogs(inputs, io.cwd, options2.settings) : []) {
     const name = file.path;
     try {
       const failure = file.messages.find((message) => message.fatal);
       if (failure) {
-        throw sizeProblem(resolve2(io.cwd, name), name, options.maxSize ?? defaultMaxSize) ?? engineProblem(name, failure);
+        throw sizeProblem(resolve2(io.cwd, name), name, options2.maxSize ?? defaultMaxSize) ?? engineProblem(name, failure);
       }
-      const result = checkLog(resolve2(io.cwd, name), name, settingsOf(file), options, cache3);
-      if (options.fix || options.dryRun) fixed.push({ name, applied: result.applied });
+      const result = checkLog(resolve2(io.cwd, name), name, settingsOf(file), options2, cache3);
+      if (options2.fix || options2.dryRun) fixed.push({ name, applied: result.applied });
       if (result.diff) diffs.push(result.diff);
-      const findings = options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
+      const findings = options2.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
       results.push({ name, findings });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -39270,10 +36815,10 @@ function inputsOf(paths, cwd, problems) {
     );
   }
   const inputs = [];
-  for (const path10 of paths.length > 0 ? paths : [defaultLog]) {
-    const problem = isGlob(path10) ? void 0 : pathProblem(resolve2(cwd, path10), path10);
+  for (const path9 of paths.length > 0 ? paths : [defaultLog]) {
+    const problem = isGlob(path9) ? void 0 : pathProblem(resolve2(cwd, path9), path9);
     if (problem) problems.push(problem);
-    else inputs.push(path10);
+    else inputs.push(path9);
   }
   return inputs;
 }
@@ -39289,14 +36834,14 @@ function exitCode(results, maxWarnings, io) {
   }
   return errors > 0 ? 1 : 0;
 }
-function checkLog(path10, name, settings, options, cache3) {
-  const file = readLog(path10, name, options.maxSize);
+function checkLog(path9, name, settings, options2, cache3) {
+  const file = readLog(path9, name, options2.maxSize);
   if (settings.template !== void 0) useTemplate(settings.template);
-  const reportOnly = !options.fix && !options.dryRun;
+  const reportOnly = !options2.fix && !options2.dryRun;
   const today = formatDate(/* @__PURE__ */ new Date());
   const key = reportOnly && cache3 ? cache3.key(file.text, settings, today) : void 0;
   const cached = key ? cache3?.get(key) : void 0;
-  if (cached && options.since === void 0) return { findings: cached, applied: [], diff: void 0 };
+  if (cached && options2.since === void 0) return { findings: cached, applied: [], diff: void 0 };
   const { log: log2, findings } = lintDocument(file.text, { ...settings, today });
   if (!isSessionLog(log2)) {
     const { title, entryDepth, entryPrefix } = log2.schema;
@@ -39308,13 +36853,13 @@ function checkLog(path10, name, settings, options, cache3) {
   }
   if (key) cache3?.set(key, findings);
   if (reportOnly) {
-    const kept = inChanges(findings, log2.entries, path10, name, options.since);
+    const kept = inChanges(findings, log2.entries, path9, name, options2.since);
     return { findings: kept, applied: [], diff: void 0 };
   }
-  if (options.since !== void 0) changedLines(path10, name, options.since);
+  if (options2.since !== void 0) changedLines(path9, name, options2.since);
   let fixed;
   try {
-    fixed = fix2(file.text, settings);
+    fixed = fix(file.text, settings);
   } catch (error) {
     if (!(error instanceof FixError)) throw error;
     throw new InputError(
@@ -39325,7 +36870,7 @@ function checkLog(path10, name, settings, options, cache3) {
   }
   let diff;
   if (fixed.output !== file.text) {
-    if (options.dryRun) {
+    if (options2.dryRun) {
       diff = createTwoFilesPatch(
         `a/${name}`,
         `b/${name}`,
@@ -39338,21 +36883,21 @@ function checkLog(path10, name, settings, options, cache3) {
         }
       );
     } else {
-      writeAtomic(path10, name, fixed.output, file.bytes);
+      writeAtomic(path9, name, fixed.output, file.bytes);
     }
   }
-  const entries = options.since && fixed.output !== file.text ? lintDocument(fixed.output, settings).log.entries : log2.entries;
-  const remaining = inChanges(fixed.remaining, entries, path10, name, options.since);
+  const entries = options2.since && fixed.output !== file.text ? lintDocument(fixed.output, settings).log.entries : log2.entries;
+  const remaining = inChanges(fixed.remaining, entries, path9, name, options2.since);
   return { findings: remaining, applied: fixed.applied, diff };
 }
-function inChanges(findings, entries, path10, name, since) {
+function inChanges(findings, entries, path9, name, since) {
   if (since === void 0) return findings;
-  return onlyChanged(findings, entries, changedLines(path10, name, since));
+  return onlyChanged(findings, entries, changedLines(path9, name, since));
 }
-function describeFixes(name, applied, options) {
+function describeFixes(name, applied, options2) {
   if (applied.length === 0) return `${visible(name)}: nothing to fix
 `;
-  const verb = options.dryRun ? "would fix" : "fixed";
+  const verb = options2.dryRun ? "would fix" : "fixed";
   const count3 = applied.length === 1 ? "1 finding" : `${applied.length} findings`;
   const places = applied.map((finding) => `${finding.start.line}:${finding.start.column}`);
   const placeWidth = Math.max(...places.map((place) => place.length));
@@ -39389,8 +36934,8 @@ function engineProblem(name, failure) {
   if (settings) return settings;
   const causes = [];
   for (let cause = failure.cause; cause instanceof Error; cause = cause.cause) causes.push(cause);
-  const code3 = causes.map((cause) => cause.code).find(Boolean);
-  if (code3 === "ENOENT") {
+  const code = causes.map((cause) => cause.code).find(Boolean);
+  if (code === "ENOENT") {
     return new InputError(
       name,
       "does not exist",
@@ -39398,7 +36943,7 @@ function engineProblem(name, failure) {
       failure
     );
   }
-  if (code3 === "EACCES" || code3 === "EPERM") {
+  if (code === "EACCES" || code === "EPERM") {
     return new InputError(
       name,
       "cannot be read: permission denied",
@@ -39414,24 +36959,24 @@ function engineProblem(name, failure) {
     failure
   );
 }
-function writeReport(path10, name, report) {
+function writeReport(path9, name, report) {
   try {
-    writeFileSync3(path10, report);
+    writeFileSync3(path9, report);
   } catch (error) {
-    const code3 = error.code ?? "unknown error";
-    throw new InputError(name, `cannot write the report (${code3})`, "check the path and its folder");
+    const code = error.code ?? "unknown error";
+    throw new InputError(name, `cannot write the report (${code})`, "check the path and its folder");
   }
 }
 function shown(diff, io) {
   return io.outIsTTY ? diff.split("\n").map(visible).join("\n") : diff;
 }
-function isGlob(path10) {
-  return /[*?[\]{}]/.test(path10);
+function isGlob(path9) {
+  return /[*?[\]{}]/.test(path9);
 }
-function pathProblem(path10, name) {
+function pathProblem(path9, name) {
   let stats;
   try {
-    stats = statSync2(path10);
+    stats = statSync2(path9);
   } catch {
     return void 0;
   }
@@ -39455,19 +37000,19 @@ import { parseArgs } from "node:util";
 
 // packages/session-log/src/commands/init.ts
 import { basename as basename3, resolve as resolve3 } from "node:path";
-async function init(options, io) {
-  const name = options.path ?? "SESSION_LOG.md";
-  const path10 = resolve3(io.cwd, name);
-  const settings = await loadSettings(io.cwd, path10, name, options.settings);
+async function init(options2, io) {
+  const name = options2.path ?? "SESSION_LOG.md";
+  const path9 = resolve3(io.cwd, name);
+  const settings = await loadSettings(io.cwd, path9, name, options2.settings);
   const schema = useTemplate(settings.template);
-  if (exists(path10)) {
+  if (exists(path9)) {
     throw new InputError(
       name,
       "already exists, so nothing was written",
       "add an entry to it with `session-log new`"
     );
   }
-  writeAtomic(path10, name, renderLog(schema));
+  writeAtomic(path9, name, renderLog(schema));
   io.out(
     `${visible(name)}: created from the ${visible(basename3(schema.id))} template; add the first entry with \`session-log new --title "\u2026"\`
 `
@@ -39480,19 +37025,19 @@ import { spawnSync } from "node:child_process";
 import { userInfo } from "node:os";
 import { dirname as dirname4, resolve as resolve4 } from "node:path";
 import { createInterface } from "node:readline/promises";
-async function newEntry(options, io) {
-  const name = options.path ?? "SESSION_LOG.md";
-  const path10 = resolve4(io.cwd, name);
-  const { date } = options.values;
+async function newEntry(options2, io) {
+  const name = options2.path ?? "SESSION_LOG.md";
+  const path9 = resolve4(io.cwd, name);
+  const { date } = options2.values;
   if (date !== void 0 && !isCalendarDate2(date)) {
     throw new UsageError(`--date ${JSON.stringify(date)} is not a date; write it as YYYY-MM-DD`);
   }
-  const settings = await loadSettings(io.cwd, path10, name, options.settings);
+  const settings = await loadSettings(io.cwd, path9, name, options2.settings);
   let schema = useTemplate(settings.template);
   let original;
   let log2;
-  if (exists(path10)) {
-    original = readLog(path10, name, options.maxSize);
+  if (exists(path9)) {
+    original = readLog(path9, name, options2.maxSize);
     const source = original.text.replace(/^\uFEFF/, "");
     schema = templateFor(source, settings.template);
     log2 = buildModel(source, schema);
@@ -39504,24 +37049,24 @@ async function newEntry(options, io) {
       );
     }
   }
-  const title = options.values.title ?? await askTitle(io);
-  const engineer = options.values.engineer ?? gitUserName(dirname4(path10)) ?? osUserName();
+  const title = options2.values.title ?? await askTitle(io);
+  const engineer = options2.values.engineer ?? gitUserName(dirname4(path9)) ?? osUserName();
   const inserted = insertEntry(
     original?.text ?? "",
-    { ...options.values, title, ...engineer ? { engineer } : {} },
+    { ...options2.values, title, ...engineer ? { engineer } : {} },
     { template: settings.template },
     log2
   );
-  if (options.dryRun) {
+  if (options2.dryRun) {
     const entry = `${inserted.entry.replace(/\r\n?/g, "\n")}
 `;
     io.out(io.outIsTTY ? entry.split("\n").map(visible).join("\n") : entry);
     return 0;
   }
-  writeAtomic(path10, name, inserted.output, original?.bytes);
-  const heading2 = inserted.entry.split(/\r\n|\r|\n/)[0] ?? "";
+  writeAtomic(path9, name, inserted.output, original?.bytes);
+  const heading = inserted.entry.split(/\r\n|\r|\n/)[0] ?? "";
   io.out(
-    `${visible(name)}: added "${visible(heading2)}" at line ${inserted.line}; fill in its placeholders, \`session-log check\` lists them
+    `${visible(name)}: added "${visible(heading)}" at line ${inserted.line}; fill in its placeholders, \`session-log check\` lists them
 `
   );
   return 0;
@@ -39633,25 +37178,25 @@ async function run2(argv, io) {
   if (command === "check" || command === "fix") {
     const dryRun = flag(values, "fix-dry-run") || flag(values, "dry-run");
     if (dryRun && values.fix) throw new UsageError("use either --fix or --fix-dry-run, not both");
-    const since = text5(values, "since");
+    const since = text3(values, "since");
     if (dryRun && since !== void 0) {
       throw new UsageError(
         "--since compares the file on disk, which --fix-dry-run leaves as it was; use one of them"
       );
     }
-    return check3(
+    return check2(
       {
         paths: positionals,
         fix: command === "fix" || flag(values, "fix"),
         dryRun,
         format: format(values.format),
-        outputFile: text5(values, "output-file"),
+        outputFile: text3(values, "output-file"),
         maxWarnings: count2(values["max-warnings"]),
         maxSize: size(values["max-size"]),
         quiet: flag(values, "quiet"),
         settings,
         since,
-        cache: flag(values, "cache") ? resolve5(io.cwd, text5(values, "cache-location") ?? ".session-logcache") : void 0
+        cache: flag(values, "cache") ? resolve5(io.cwd, text3(values, "cache-location") ?? ".session-logcache") : void 0
       },
       io
     );
@@ -39659,16 +37204,16 @@ async function run2(argv, io) {
   if (positionals.length > 1) {
     throw new UsageError(`${command} takes one file, not ${positionals.length}`);
   }
-  const path10 = positionals[0];
-  if (command === "init") return init({ path: path10, settings }, io);
+  const path9 = positionals[0];
+  if (command === "init") return init({ path: path9, settings }, io);
   const entry = {};
   for (const key of ["title", "date", "engineer", "tool", "feature", "mode"]) {
-    const value = text5(values, key);
+    const value = text3(values, key);
     if (value !== void 0) entry[key] = value;
   }
   return newEntry(
     {
-      path: path10,
+      path: path9,
       values: entry,
       dryRun: flag(values, "dry-run"),
       maxSize: size(values["max-size"]),
@@ -39677,16 +37222,16 @@ async function run2(argv, io) {
     io
   );
 }
-function parse3(args, options) {
+function parse3(args, options2) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, allowNegative: true, strict: true });
+    return parseArgs({ args, options: options2, allowPositionals: true, allowNegative: true, strict: true });
   } catch (error) {
-    const code3 = error.code;
+    const code = error.code;
     const option = /'([^']+)'/.exec(error.message)?.[1] ?? "";
-    if (code3 === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
       throw new UsageError(`unknown option ${option}; see \`session-log --help\``);
     }
-    if (code3 === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
       const name = /--[\w-]+/.exec(option)?.[0] ?? option;
       throw new UsageError(`option ${name} needs a value; see \`session-log --help\``);
     }
@@ -39695,7 +37240,7 @@ function parse3(args, options) {
 }
 function flagSettings(values, cwd) {
   const settings = {};
-  const template = text5(values, "template");
+  const template = text3(values, "template");
   if (template !== void 0) {
     settings.template = resolveTemplate(template, cwd);
     const builtin = builtinTemplates.includes(template);
@@ -39744,7 +37289,7 @@ function count2(value) {
 function flag(values, name) {
   return values[name] === true;
 }
-function text5(values, name) {
+function text3(values, name) {
   const value = values[name];
   return typeof value === "string" ? value : void 0;
 }
@@ -39760,16 +37305,16 @@ function processIo() {
     cwd: process.cwd(),
     env: process.env,
     stdin: process.stdin,
-    out: (text6) => void process.stdout.write(text6),
-    err: (text6) => void process.stderr.write(text6),
+    out: (text4) => void process.stdout.write(text4),
+    err: (text4) => void process.stderr.write(text4),
     outIsTTY: process.stdout.isTTY === true,
     errIsTTY: process.stderr.isTTY === true,
     color: (terminal) => terminal,
     debug: false
   };
 }
-function print(io, text6) {
-  io.out(text6);
+function print(io, text4) {
+  io.out(text4);
   return 0;
 }
 

@@ -14,6 +14,7 @@ import {
 } from 'node:fs'
 import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {Buffer} from 'node:buffer'
 import {build} from 'esbuild'
 
 // esbuild names modules by their real path relative to this folder, so a checkout reached
@@ -38,14 +39,22 @@ const templates = Object.fromEntries(
     .map((name) => [name.slice(0, -3), readFileSync(join(templatesDir, name), 'utf8')]),
 )
 
+// Their schemas too, derived by the sources' own parseTemplate (built here in memory), so
+// the command does not parse a template on every run.
+const schemas = await deriveSchemas(templates)
+
 const {version} = JSON.parse(readFileSync(join(root, cli, 'package.json'), 'utf8'))
 
 // Modules that read files of the source tree at run time, and what the bundle holds instead.
 const replaced = {
   [`${plugin}/src/template/builtin.ts`]: [
     `const templates = ${JSON.stringify(templates, null, 2)}`,
+    `const schemas = ${schemas}`,
     'export function readBuiltinTemplate(id) {',
     '  return templates[id]',
+    '}',
+    'export function readBuiltinSchema(id) {',
+    '  return schemas[id]',
     '}',
   ].join('\n'),
   [`${cli}/src/version.ts`]: `export const version = ${JSON.stringify(version)}`,
@@ -78,6 +87,31 @@ const embed = {
       return contents === undefined ? undefined : {contents, loader: 'js'}
     })
   },
+}
+
+/**
+ * The schema of each template as JavaScript source. Properties the parser leaves
+ * undefined stay there, so the bundle's schemas are the package's exactly.
+ */
+async function deriveSchemas(texts) {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [`${plugin}/src/template/parse-template.ts`],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  })
+  const code = Buffer.from(result.outputFiles[0].text).toString('base64')
+  const {parseTemplate} = await import(`data:text/javascript;base64,${code}`)
+  const missing = '\u0000undefined\u0000'
+  const derived = Object.fromEntries(
+    Object.entries(texts).map(([id, text]) => [id, parseTemplate(text, id)]),
+  )
+  return JSON.stringify(derived, (_key, value) => (value === undefined ? missing : value), 2)
+    .split(JSON.stringify(missing))
+    .join('undefined')
 }
 
 /** Builds every bundle in memory: path (relative to the root) -> text. */

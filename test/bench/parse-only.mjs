@@ -1,6 +1,6 @@
 // The parse floor as a whole process: read a file, parse it with remark-parse and
 // remark-gfm as one document, nothing else.
 import {readFileSync} from 'node:fs'
-import {parseMarkdown} from 'remark-session-log'
+import {parseFloor} from './floor.mjs'
 
-parseMarkdown(readFileSync(process.argv[2], 'utf8'))
+parseFloor(readFileSync(process.argv[2], 'utf8'))

@@ -6,7 +6,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
-import {fix, lint, Linter, parseMarkdown} from 'remark-session-log'
+import {fix, lint, Linter} from 'remark-session-log'
+import {parseFloor} from './floor.mjs'
 import {generateLog} from './generate.mjs'
 import {timeLanguageServer} from './language-server.mjs'
 
@@ -89,7 +90,7 @@ for (const entries of sizes) {
   writeFileSync(file, text)
   console.error(`… ${entries} entries (${(text.length / 1e6).toFixed(2)} MB)`)
 
-  const floor = timeInProcess(runs, () => parseMarkdown(text))
+  const floor = timeInProcess(runs, () => parseFloor(text))
   const linted = timeInProcess(runs, () => lint(text))
   const fixed = timeInProcess(runs, () => fix(defective))
   // An editor's re-lint: one character typed in the middle of the log.

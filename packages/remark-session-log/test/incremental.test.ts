@@ -1,5 +1,8 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {generateLog} from '../../../test/bench/generate.mjs'
 import {Linter, lintDocument} from '../src/lint.js'
@@ -25,6 +28,36 @@ function lintWhole(text: string) {
   const source = text.replace(/^\uFEFF/, '')
   return lintDocument(text, {today: fixtureToday}, parseMarkdown(source)).findings
 }
+
+describe('the parser', () => {
+  const allOfGfm = unified().use(remarkParse).use(remarkGfm)
+  const withAllOfGfm = (text: string) =>
+    lintDocument(text, {today: fixtureToday}, allOfGfm.parse(text.replace(/^\uFEFF/, ''))).findings
+
+  it('finds in every fixture what a parse with all of GFM finds (the remark plugin)', () => {
+    const files = allFixtures()
+    const extras = files.filter((file) => /~~|\[\^|https?:\/\//.test(readFileSync(file, 'utf8')))
+    expect(extras.length).toBeGreaterThan(0)
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8')
+      expect(lintWhole(text), file).toEqual(withAllOfGfm(text))
+    }
+  })
+
+  it('reads struck headings, footnotes and bare links the way all of GFM does', () => {
+    const text = generateLog(3, {seed: 5, defectRate: 0.3})
+      .replace('### Inputs', '### ~~Inputs~~')
+      .replace('### Learnings', '### Learnings[^1]\n\n[^1]: Written a week later.\n')
+      .replace('**Engineer:** ', '**Engineer:** www.example.com ~~and~~ ')
+      .replace(
+        '**AI Review pass:**',
+        '[^2]: A footnote where an answer was.\n\n**AI Review pass:**',
+      )
+    expect(text).toContain('~~Inputs~~')
+    expect(text).toContain('[^2]:')
+    expect(lintWhole(text)).toEqual(withAllOfGfm(text))
+  })
+})
 
 describe('entry-by-entry linting', () => {
   it('gives exactly the findings of the whole-document path on every fixture', () => {

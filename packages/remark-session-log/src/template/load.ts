@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {normalizeName} from '../text.js'
-import {readBuiltinTemplate} from './builtin.js'
+import {readBuiltinSchema, readBuiltinTemplate} from './builtin.js'
 import {parseTemplate} from './parse-template.js'
 import type {Schema} from './schema.js'
 
@@ -17,8 +17,12 @@ export function loadTemplate(template: string = builtinTemplates[0]): Schema {
   const cached = cache.get(template)
   if (cached) return cached
   const builtin = (builtinTemplates as readonly string[]).includes(template)
-  const text = builtin ? readBuiltinTemplate(template) : readFileSync(template, 'utf8')
-  const schema = parseTemplate(text, template)
+  const schema =
+    (builtin ? readBuiltinSchema(template) : undefined) ??
+    parseTemplate(
+      builtin ? readBuiltinTemplate(template) : readFileSync(template, 'utf8'),
+      template,
+    )
   cache.set(template, schema)
   return schema
 }
