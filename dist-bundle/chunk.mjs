@@ -22223,7 +22223,8 @@ var ModelBuilder = class {
     return {
       text: this.text,
       schema: this.schema,
-      ...this.span(0, this.text.length),
+      start: this.point(0),
+      end: this.point(this.text.length),
       header: this.buildHeader(headerNodes),
       entries,
       footer: footerNode ? this.nodeText(footerNode) : void 0,
@@ -22257,7 +22258,8 @@ var ModelBuilder = class {
     }
     const end = nodes.at(-1) ? this.offset(nodes.at(-1), "end") : 0;
     return {
-      ...this.span(0, end),
+      start: this.point(0),
+      end: this.point(end),
       title: title?.type === "heading" ? this.heading(title) : void 0,
       version: version2,
       separator: separator ? this.nodeSpan(separator) : void 0
@@ -22307,7 +22309,8 @@ var ModelBuilder = class {
     const entryStart = this.offset(headingNode, "start");
     const entryEnd = this.offset(lastNode, "end");
     return {
-      ...this.span(entryStart, entryEnd),
+      start: this.point(entryStart),
+      end: this.point(entryEnd),
       source: this.text.slice(entryStart, entryEnd),
       index: index2,
       heading: this.entryHeading(headingNode),
@@ -22329,7 +22332,8 @@ var ModelBuilder = class {
       const prefix = this.entryPrefix.exec(content3.text)?.[0] ?? "";
       name = this.textAt(content3.start.offset + prefix.length, content3.end.offset);
     }
-    return { ...heading, name, hasPrefix };
+    const { start, end, depth } = heading;
+    return { start, end, depth, content: heading.content, name, hasPrefix };
   }
   readFields(node2) {
     const starts = [];
@@ -22355,7 +22359,8 @@ var ModelBuilder = class {
       const written = this.textAt(start + bold.labelStart, start + bold.labelEnd);
       const name = written.text.endsWith(":") ? this.textAt(written.start.offset, written.end.offset - 1) : written;
       fields.push({
-        ...this.span(start, start + bold.end + valueRaw.length),
+        start: this.point(start),
+        end: this.point(start + bold.end + valueRaw.length),
         name,
         value: this.textAt(valueStart, start + bold.end + valueRaw.length),
         spec: this.schema.fields.find(
@@ -22370,7 +22375,8 @@ var ModelBuilder = class {
     const heading = this.heading(headingNode);
     const spec = this.matchSection(heading.content.text);
     const section = {
-      ...this.span(this.offset(headingNode, "start"), this.offset(nodes.at(-1), "end")),
+      start: this.point(this.offset(headingNode, "start")),
+      end: this.point(this.offset(nodes.at(-1), "end")),
       heading,
       spec,
       checkboxes: [],
@@ -22399,11 +22405,10 @@ var ModelBuilder = class {
           question.answers.push(this.nodeText(node2));
         }
       } else if (node2.type === "table") {
-        const table = this.table(node2);
         if (question && !question.inline && !question.table) {
-          question.table = { ...table, spec: question.spec?.table };
+          question.table = this.table(node2, question.spec?.table);
         } else {
-          section.tables.push({ ...table, spec: section.spec?.table });
+          section.tables.push(this.table(node2, section.spec?.table));
         }
       } else if (node2.type === "code") {
         codeRanges.push([this.offset(node2, "start"), this.offset(node2, "end")]);
@@ -22448,7 +22453,8 @@ var ModelBuilder = class {
       const box = /^\[[ xX]\]/.exec(this.text.slice(afterBullet));
       const boxEnd = afterBullet + (box?.[0].length ?? 0);
       const checkbox = {
-        ...this.span(start, firstEnd),
+        start: this.point(start),
+        end: this.point(firstEnd),
         checked: item.checked,
         box: this.textAt(afterBullet, boxEnd, false),
         malformed: false,
@@ -22490,10 +22496,11 @@ var ModelBuilder = class {
   }
   question(start, end, bold, section) {
     const labelText = this.textAt(start + bold.labelStart, start + bold.labelEnd, false);
-    const label2 = { ...labelText, text: bold.label };
+    const label2 = { start: labelText.start, end: labelText.end, text: bold.label };
     const answer = this.textAt(start + bold.end, end);
     return {
-      ...this.span(start, end),
+      start: this.point(start),
+      end: this.point(end),
       label: label2,
       inline: answer.text ? answer : void 0,
       answers: [],
@@ -22525,7 +22532,8 @@ var ModelBuilder = class {
       const boxStart = lineStart3 + indent2;
       const labelStart = lineStart3 + match2[0].length;
       const checkbox = {
-        ...this.span(boxStart, lineEnd),
+        start: this.point(boxStart),
+        end: this.point(lineEnd),
         checked: /[xX]/.test(match2[3] ?? ""),
         box: this.textAt(boxStart, lineStart3 + match2[0].trimEnd().length, false),
         malformed: true,
@@ -22548,21 +22556,20 @@ var ModelBuilder = class {
     const task = section.checkboxes[index2];
     if (!task) return;
     const label2 = this.textAt(task.label.start.offset, lineStart3);
-    section.checkboxes[index2] = { ...task, ...this.span(task.start.offset, label2.end.offset), label: label2 };
+    task.end = this.point(label2.end.offset);
+    task.label = label2;
   }
-  table(node2) {
+  table(node2, spec) {
     const rows = node2.children.map((row) => ({
-      ...this.nodeSpan(row),
+      start: this.point(this.offset(row, "start")),
+      end: this.point(this.offset(row, "end")),
       cells: row.children.map(
         (cell) => this.cellText(this.offset(cell, "start"), this.offset(cell, "end"))
       )
     }));
     const [header, ...body] = rows;
-    return {
-      ...this.nodeSpan(node2),
-      header: header ?? { ...this.nodeSpan(node2), cells: [] },
-      rows: body
-    };
+    const { start, end } = this.nodeSpan(node2);
+    return { start, end, header: header ?? { start, end, cells: [] }, rows: body, spec };
   }
   // A cell's position includes its pipes and padding; the text is what lies between.
   cellText(start, end) {
@@ -22582,7 +22589,8 @@ var ModelBuilder = class {
     const contentStart = start + (atx?.[0].length ?? 0);
     const contentEnd = atx ? Math.max(contentStart, end - (closing?.[0].length ?? 0)) : start + raw.split(/\r?\n|\r/)[0].length;
     return {
-      ...this.span(start, end),
+      start: this.point(start),
+      end: this.point(end),
       depth: node2.type === "heading" ? node2.depth : 0,
       content: this.textAt(contentStart, contentEnd)
     };
@@ -22619,7 +22627,7 @@ var ModelBuilder = class {
       while (from < to && /\s/.test(this.text[from])) from++;
       while (to > from && /\s/.test(this.text[to - 1])) to--;
     }
-    return { ...this.span(from, to), text: this.text.slice(from, to) };
+    return { start: this.point(from), end: this.point(to), text: this.text.slice(from, to) };
   }
   span(start, end) {
     return { start: this.point(start), end: this.point(end) };
@@ -22728,7 +22736,7 @@ function buildModelByChunks(text4, schema, cache3 = new ChunkCache(schema)) {
   const first = parts[0];
   const last = parts.at(-1);
   const entries = parts.flatMap(
-    ({ model, offset: offset2, lines }) => model.entries.map((entry) => shiftLazily(entry, offset2, lines))
+    ({ model, offset: offset2, lines }) => model.entries.map((entry) => shiftEntry(entry, offset2, lines))
   );
   entries.forEach((entry, index2) => entry.index = index2);
   const end = location(text4).toPoint(text4.length) ?? { line: 1, column: 1, offset: 0 };
@@ -22758,24 +22766,28 @@ function shift(value, offset2, lines) {
   }
   return copy2;
 }
-function shiftLazily(value, offset2, lines) {
-  if (offset2 === 0 && lines === 0) return { ...value };
+var owedSections = /* @__PURE__ */ new WeakMap();
+function sectionsOnFirstRead() {
+  const owed = owedSections.get(this);
+  const sections = shift(owed.sections, owed.offset, owed.lines);
+  owedSections.delete(this);
+  Object.defineProperty(this, "sections", { value: sections, enumerable: true, writable: true });
+  return sections;
+}
+function shiftEntry(entry, offset2, lines) {
   const view = {};
-  for (const key in value) {
-    const field = value[key];
-    if (unshifted.has(key) || typeof field !== "object" || field === null) {
-      view[key] = field;
-      continue;
+  for (const key of Object.keys(entry)) {
+    if (key === "sections" && (offset2 !== 0 || lines !== 0)) {
+      owedSections.set(view, { sections: entry.sections, offset: offset2, lines });
+      Object.defineProperty(view, key, {
+        get: sectionsOnFirstRead,
+        enumerable: true,
+        configurable: true
+      });
+    } else {
+      ;
+      view[key] = unshifted.has(key) ? entry[key] : shift(entry[key], offset2, lines);
     }
-    Object.defineProperty(view, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const shifted = shift(field, offset2, lines);
-        Object.defineProperty(view, key, { value: shifted, enumerable: true, writable: true });
-        return shifted;
-      }
-    });
   }
   return view;
 }

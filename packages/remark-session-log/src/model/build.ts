@@ -92,7 +92,8 @@ class ModelBuilder {
     return {
       text: this.text,
       schema: this.schema,
-      ...this.span(0, this.text.length),
+      start: this.point(0),
+      end: this.point(this.text.length),
       header: this.buildHeader(headerNodes),
       entries,
       footer: footerNode ? this.nodeText(footerNode) : undefined,
@@ -128,7 +129,8 @@ class ModelBuilder {
     }
     const end = nodes.at(-1) ? this.offset(nodes.at(-1)!, 'end') : 0
     return {
-      ...this.span(0, end),
+      start: this.point(0),
+      end: this.point(end),
       title: title?.type === 'heading' ? this.heading(title) : undefined,
       version,
       separator: separator ? this.nodeSpan(separator) : undefined,
@@ -189,7 +191,8 @@ class ModelBuilder {
     const entryStart = this.offset(headingNode, 'start')
     const entryEnd = this.offset(lastNode, 'end')
     return {
-      ...this.span(entryStart, entryEnd),
+      start: this.point(entryStart),
+      end: this.point(entryEnd),
       source: this.text.slice(entryStart, entryEnd),
       index,
       heading: this.entryHeading(headingNode),
@@ -213,7 +216,8 @@ class ModelBuilder {
       const prefix = this.entryPrefix.exec(content.text)?.[0] ?? ''
       name = this.textAt(content.start.offset + prefix.length, content.end.offset)
     }
-    return {...heading, name, hasPrefix}
+    const {start, end, depth} = heading
+    return {start, end, depth, content: heading.content, name, hasPrefix}
   }
 
   private readFields(node: RootContent): Field[] {
@@ -244,7 +248,8 @@ class ModelBuilder {
         ? this.textAt(written.start.offset, written.end.offset - 1)
         : written
       fields.push({
-        ...this.span(start, start + bold.end + valueRaw.length),
+        start: this.point(start),
+        end: this.point(start + bold.end + valueRaw.length),
         name,
         value: this.textAt(valueStart, start + bold.end + valueRaw.length),
         spec: this.schema.fields.find(
@@ -260,7 +265,8 @@ class ModelBuilder {
     const heading = this.heading(headingNode)
     const spec = this.matchSection(heading.content.text)
     const section: Section = {
-      ...this.span(this.offset(headingNode, 'start'), this.offset(nodes.at(-1)!, 'end')),
+      start: this.point(this.offset(headingNode, 'start')),
+      end: this.point(this.offset(nodes.at(-1)!, 'end')),
       heading,
       spec,
       checkboxes: [],
@@ -289,11 +295,10 @@ class ModelBuilder {
           question.answers.push(this.nodeText(node))
         }
       } else if (node.type === 'table') {
-        const table = this.table(node)
         if (question && !question.inline && !question.table) {
-          question.table = {...table, spec: question.spec?.table}
+          question.table = this.table(node, question.spec?.table)
         } else {
-          section.tables.push({...table, spec: section.spec?.table})
+          section.tables.push(this.table(node, section.spec?.table))
         }
       } else if (node.type === 'code') {
         codeRanges.push([this.offset(node, 'start'), this.offset(node, 'end')])
@@ -348,7 +353,8 @@ class ModelBuilder {
       const box = /^\[[ xX]\]/.exec(this.text.slice(afterBullet))
       const boxEnd = afterBullet + (box?.[0].length ?? 0)
       const checkbox: Checkbox = {
-        ...this.span(start, firstEnd),
+        start: this.point(start),
+        end: this.point(firstEnd),
         checked: item.checked,
         box: this.textAt(afterBullet, boxEnd, false),
         malformed: false,
@@ -400,10 +406,11 @@ class ModelBuilder {
     section: Section,
   ): Question {
     const labelText = this.textAt(start + bold.labelStart, start + bold.labelEnd, false)
-    const label = {...labelText, text: bold.label}
+    const label = {start: labelText.start, end: labelText.end, text: bold.label}
     const answer = this.textAt(start + bold.end, end)
     return {
-      ...this.span(start, end),
+      start: this.point(start),
+      end: this.point(end),
       label,
       inline: answer.text ? answer : undefined,
       answers: [],
@@ -445,7 +452,8 @@ class ModelBuilder {
       const boxStart = lineStart + indent
       const labelStart = lineStart + match[0].length
       const checkbox: Checkbox = {
-        ...this.span(boxStart, lineEnd),
+        start: this.point(boxStart),
+        end: this.point(lineEnd),
         checked: /[xX]/.test(match[3] ?? ''),
         box: this.textAt(boxStart, lineStart + match[0].trimEnd().length, false),
         malformed: true,
@@ -469,22 +477,21 @@ class ModelBuilder {
     const task = section.checkboxes[index]
     if (!task) return
     const label = this.textAt(task.label.start.offset, lineStart)
-    section.checkboxes[index] = {...task, ...this.span(task.start.offset, label.end.offset), label}
+    task.end = this.point(label.end.offset)
+    task.label = label
   }
 
-  private table(node: MdastTable): Omit<Table, 'spec'> {
+  private table(node: MdastTable, spec: Table['spec']): Table {
     const rows: TableRow[] = node.children.map((row) => ({
-      ...this.nodeSpan(row),
+      start: this.point(this.offset(row, 'start')),
+      end: this.point(this.offset(row, 'end')),
       cells: row.children.map((cell) =>
         this.cellText(this.offset(cell, 'start'), this.offset(cell, 'end')),
       ),
     }))
     const [header, ...body] = rows
-    return {
-      ...this.nodeSpan(node),
-      header: header ?? {...this.nodeSpan(node), cells: []},
-      rows: body,
-    }
+    const {start, end} = this.nodeSpan(node)
+    return {start, end, header: header ?? {start, end, cells: []}, rows: body, spec}
   }
 
   // A cell's position includes its pipes and padding; the text is what lies between.
@@ -510,7 +517,8 @@ class ModelBuilder {
       ? Math.max(contentStart, end - (closing?.[0].length ?? 0))
       : start + raw.split(/\r?\n|\r/)[0]!.length
     return {
-      ...this.span(start, end),
+      start: this.point(start),
+      end: this.point(end),
       depth: node.type === 'heading' ? node.depth : 0,
       content: this.textAt(contentStart, contentEnd),
     }
@@ -555,7 +563,7 @@ class ModelBuilder {
       while (from < to && /\s/.test(this.text[from]!)) from++
       while (to > from && /\s/.test(this.text[to - 1]!)) to--
     }
-    return {...this.span(from, to), text: this.text.slice(from, to)}
+    return {start: this.point(from), end: this.point(to), text: this.text.slice(from, to)}
   }
 
   private span(start: number, end: number): Span {

@@ -2,7 +2,7 @@ import {location} from 'vfile-location'
 import type {Schema} from '../template/schema.js'
 import {buildChunkModel} from './build.js'
 import {splitChunks} from './split.js'
-import type {SessionLog} from './types.js'
+import type {Entry, Section, SessionLog} from './types.js'
 
 /**
  * Chunk models by chunk text, kept from one build to the next so that an edit re-parses
@@ -50,7 +50,7 @@ export function buildModelByChunks(
   const first = parts[0]!
   const last = parts.at(-1)!
   const entries = parts.flatMap(({model, offset, lines}) =>
-    model.entries.map((entry) => shiftLazily(entry, offset, lines)),
+    model.entries.map((entry) => shiftEntry(entry, offset, lines)),
   )
   entries.forEach((entry, index) => (entry.index = index))
   const end = location(text).toPoint(text.length) ?? {line: 1, column: 1, offset: 0}
@@ -85,30 +85,40 @@ function shift<T>(value: T, offset: number, lines: number): T {
   return copy as T
 }
 
+/** Sections of entry views not read yet, with the move they are still owed. */
+const owedSections = new WeakMap<Entry, {sections: Section[]; offset: number; lines: number}>()
+
+// One getter for every view, so that views share one hidden class: a getter made per
+// view gave each its own, and the views of a long log took as much memory as full copies.
+function sectionsOnFirstRead(this: Entry): Section[] {
+  const owed = owedSections.get(this)!
+  const sections = shift(owed.sections, owed.offset, owed.lines)
+  owedSections.delete(this)
+  Object.defineProperty(this, 'sections', {value: sections, enumerable: true, writable: true})
+  return sections
+}
+
 /**
- * `shift` of an entry, done property by property when a property is first read. Copying
- * every entry on every build was most of an editor's re-lint of a long log (all entries
- * after the edit move); the rules that span entries read only a few properties, and the
- * entries whose findings are cached are read no further.
+ * `shift` of an entry whose sections are moved when first read. Copying every entry on
+ * every build was most of an editor's re-lint of a long log (all entries after an edit
+ * move); the rules that span entries read headings, fields and separators, and entries
+ * whose findings are cached are read no further. Sections are most of an entry.
  */
-function shiftLazily<T extends object>(value: T, offset: number, lines: number): T {
-  if (offset === 0 && lines === 0) return {...value}
-  const view = {} as T
-  for (const key in value) {
-    const field = value[key]
-    if (unshifted.has(key) || typeof field !== 'object' || field === null) {
-      view[key] = field
-      continue
+function shiftEntry(entry: Entry, offset: number, lines: number): Entry {
+  const view = {} as Entry
+  for (const key of Object.keys(entry) as Array<keyof Entry>) {
+    if (key === 'sections' && (offset !== 0 || lines !== 0)) {
+      owedSections.set(view, {sections: entry.sections, offset, lines})
+      Object.defineProperty(view, key, {
+        get: sectionsOnFirstRead,
+        enumerable: true,
+        configurable: true,
+      })
+    } else {
+      ;(view as unknown as Record<string, unknown>)[key] = unshifted.has(key)
+        ? entry[key]
+        : shift(entry[key], offset, lines)
     }
-    Object.defineProperty(view, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const shifted = shift(field, offset, lines)
-        Object.defineProperty(view, key, {value: shifted, enumerable: true, writable: true})
-        return shifted
-      },
-    })
   }
   return view
 }
