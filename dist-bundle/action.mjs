@@ -231,7 +231,13 @@ function hasCommit(sha, cwd) {
 function fileUrl(env) {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
   if (!server || !repository || !sha) return void 0;
-  return (name) => `${server}/${repository}/blob/${sha}/${name.split("/").map(encodeURIComponent).join("/")}`;
+  return (name) => `${server}/${repository}/blob/${sha}/${name.split("/").map(urlPart).join("/")}`;
+}
+function urlPart(part) {
+  return encodeURIComponent(part.replace(new RegExp("\\p{Cs}", "gu"), "\uFFFD")).replace(
+    /[()]/g,
+    (char) => char === "(" ? "%28" : "%29"
+  );
 }
 function command(name, properties, message) {
   const data = (text2) => visible(text2).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");

@@ -13437,6 +13437,38 @@ function isNearMiss(a, b) {
 function escapeRegExp(text4) {
   return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+function entryPrefixSource(prefix) {
+  const words = escapeRegExp(prefix.replace(/:$/, "").trim());
+  return prefix.endsWith(":") ? `${words}\\s*:` : words;
+}
+function fenceOpenedBy(line) {
+  const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+  return marker ? { char: marker[0], length: marker.length } : void 0;
+}
+function closesFence(line, fence) {
+  const marker = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
+  return marker !== void 0 && marker[0] === fence.char && marker.length >= fence.length;
+}
+function openFenceAt(text4, offset2) {
+  let fence;
+  let opened = 0;
+  for (let at = 0; at < offset2; ) {
+    const next = text4.indexOf("\n", at);
+    const end = next === -1 ? text4.length : next + 1;
+    const line = text4.slice(at, end).replace(/\r?\n$|\r$/, "");
+    if (fence) {
+      if (closesFence(line, fence)) fence = void 0;
+    } else {
+      fence = fenceOpenedBy(line);
+      opened = at;
+    }
+    at = end;
+  }
+  return fence ? opened : void 0;
+}
+function lineBreaks(text4) {
+  return text4.match(/\r\n|\n|\r/g)?.length ?? 0;
+}
 
 // packages/remark-session-log/src/template/builtin.ts
 var templates = {
@@ -22172,9 +22204,156 @@ function location(file) {
   }
 }
 
+// packages/remark-session-log/src/model/split.ts
+var htmlUntilMarker = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/]
+];
+var htmlUntilBlank = /^ {0,3}<\/?[A-Za-z][\w-]*(?:\s|\/?>|$)/;
+function splitChunks(text4, schema) {
+  const heading = entryHeadingLine(schema);
+  const chunks = [];
+  let chunkStart = 0;
+  let chunkLine = 1;
+  let line = 1;
+  let fence;
+  let htmlEnd;
+  let htmlToBlank = false;
+  let at = 0;
+  const loneCr = text4.includes("\r") && /\r(?!\n)/.test(text4);
+  while (at < text4.length) {
+    let end = text4.indexOf("\n", at);
+    end = end === -1 ? text4.length : end + 1;
+    if (mayMatter(text4.charCodeAt(at))) {
+      const raw = text4.slice(at, end).replace(/\r?\n$|\r$/, "");
+      if (fence) {
+        if (closesFence(raw, fence)) fence = void 0;
+      } else if (htmlEnd) {
+        if (htmlEnd.test(raw)) htmlEnd = void 0;
+      } else if (htmlToBlank) {
+        if (raw.trim() === "") htmlToBlank = false;
+      } else if (heading.test(raw) && at > chunkStart) {
+        chunks.push({ start: chunkStart, end: at, line: chunkLine });
+        chunkStart = at;
+        chunkLine = line;
+      } else {
+        fence = fenceOpenedBy(raw);
+        const html = htmlUntilMarker.find(([start]) => start.test(raw));
+        if (html && !html[1].test(raw.replace(html[0], ""))) htmlEnd = html[1];
+        else if (!html && htmlUntilBlank.test(raw)) htmlToBlank = true;
+      }
+    } else if (htmlEnd) {
+      if (htmlEnd.test(text4.slice(at, end))) htmlEnd = void 0;
+    }
+    line += 1 + (loneCr ? text4.slice(at, end).match(/\r(?!\n)/g)?.length ?? 0 : 0);
+    at = end;
+  }
+  chunks.push({ start: chunkStart, end: text4.length, line: chunkLine });
+  return chunks;
+}
+function mayMatter(char) {
+  return char === 35 || char === 32 || char === 9 || char === 96 || char === 126 || char === 60 || char === 10 || char === 13;
+}
+function entryHeadingLine(schema) {
+  return new RegExp(`^#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, "i");
+}
+
+// packages/remark-session-log/src/model/chunks.ts
+var ChunkCache = class {
+  constructor(schema) {
+    this.schema = schema;
+  }
+  schema;
+  // Keyed by the chunk's text alone (a key joined from more parts would copy the whole
+  // log on every build); the last chunk, which alone may hold the footer, has its own.
+  previous = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
+  current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
+  get(text4, last) {
+    const kind = last ? "last" : "inner";
+    let model = this.current[kind].get(text4) ?? this.previous[kind].get(text4);
+    if (!model) model = buildChunkModel(text4, this.schema, last);
+    this.current[kind].set(text4, model);
+    return model;
+  }
+  /** Ends a build: what it did not use is forgotten. */
+  sweep() {
+    this.previous = this.current;
+    this.current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
+  }
+};
+function buildModelByChunks(text4, schema, cache3 = new ChunkCache(schema)) {
+  const chunks = splitChunks(text4, schema);
+  const parts = chunks.map((chunk2, index2) => {
+    const model = cache3.get(text4.slice(chunk2.start, chunk2.end), index2 === chunks.length - 1);
+    return { model, offset: chunk2.start, lines: chunk2.line - 1 };
+  });
+  cache3.sweep();
+  const first = parts[0];
+  const last = parts.at(-1);
+  const entries = parts.flatMap(
+    ({ model, offset: offset2, lines }) => model.entries.map((entry) => shiftEntry(entry, offset2, lines))
+  );
+  entries.forEach((entry, index2) => entry.index = index2);
+  const end = location(text4).toPoint(text4.length) ?? { line: 1, column: 1, offset: 0 };
+  return {
+    text: text4,
+    schema,
+    start: { line: 1, column: 1, offset: 0 },
+    end: { line: end.line, column: end.column, offset: text4.length },
+    header: first.model.header,
+    entries,
+    footer: shift(last.model.footer, last.offset, last.lines),
+    stray: parts.flatMap(({ model, offset: offset2, lines }) => shift(model.stray, offset2, lines))
+  };
+}
+var unshifted = /* @__PURE__ */ new Set(["spec", "schema", "text", "source"]);
+function shift(value, offset2, lines) {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => shift(item, offset2, lines));
+  const record = value;
+  if (typeof record.offset === "number" && typeof record.line === "number") {
+    return { line: record.line + lines, column: record.column, offset: record.offset + offset2 };
+  }
+  const copy2 = {};
+  for (const key in record) {
+    const field = record[key];
+    copy2[key] = unshifted.has(key) ? field : shift(field, offset2, lines);
+  }
+  return copy2;
+}
+var owedSections = /* @__PURE__ */ new WeakMap();
+function sectionsOnFirstRead() {
+  const owed = owedSections.get(this);
+  const sections = shift(owed.sections, owed.offset, owed.lines);
+  owedSections.delete(this);
+  Object.defineProperty(this, "sections", { value: sections, enumerable: true, writable: true });
+  return sections;
+}
+function shiftEntry(entry, offset2, lines) {
+  const view = {};
+  for (const key of Object.keys(entry)) {
+    if (key === "sections" && (offset2 !== 0 || lines !== 0)) {
+      owedSections.set(view, { sections: entry.sections, offset: offset2, lines });
+      Object.defineProperty(view, key, {
+        get: sectionsOnFirstRead,
+        enumerable: true,
+        configurable: true
+      });
+    } else {
+      ;
+      view[key] = unshifted.has(key) ? entry[key] : shift(entry[key], offset2, lines);
+    }
+  }
+  return view;
+}
+
 // packages/remark-session-log/src/model/build.ts
 var looseBox = /^([ \t]*)(?:([-*+])[ \t]*)?(\[[ \t]*(?:[xX][ \t]*)?\])(?![(:[])[ \t]*/;
-function buildModel(text4, schema, tree = parseMarkdown(text4)) {
+function buildModel(text4, schema, tree) {
+  if (!tree) return buildModelByChunks(text4, schema);
   return new ModelBuilder(text4, schema).build(tree, true);
 }
 function buildChunkModel(text4, schema, last) {
@@ -22186,11 +22365,7 @@ var ModelBuilder = class {
     this.schema = schema;
     this.place = location(text4);
     this.sectionDepth = schema.sections[0]?.depth ?? schema.entryDepth + 1;
-    const words = escapeRegExp(schema.entryPrefix.replace(/:$/, "").trim());
-    this.entryPrefix = new RegExp(
-      `^\\s*${words}\\s*${schema.entryPrefix.endsWith(":") ? ":" : ""}`,
-      "i"
-    );
+    this.entryPrefix = new RegExp(`^\\s*${entryPrefixSource(schema.entryPrefix)}`, "i");
   }
   text;
   schema;
@@ -22639,158 +22814,6 @@ var ModelBuilder = class {
     return last ? { line: last.line, column: last.column + 1, offset: offset2 } : { line: 1, column: 1, offset: offset2 };
   }
 };
-
-// packages/remark-session-log/src/model/split.ts
-var fenceOpen = /^ {0,3}(`{3,}|~{3,})/;
-var htmlUntilMarker = [
-  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/]
-];
-var htmlUntilBlank = /^ {0,3}<\/?[A-Za-z][\w-]*(?:\s|\/?>|$)/;
-function splitChunks(text4, schema) {
-  const heading = entryHeadingLine(schema);
-  const chunks = [];
-  let chunkStart = 0;
-  let chunkLine = 1;
-  let line = 1;
-  let fence;
-  let htmlEnd;
-  let htmlToBlank = false;
-  let at = 0;
-  const loneCr = text4.includes("\r") && /\r(?!\n)/.test(text4);
-  while (at < text4.length) {
-    let end = text4.indexOf("\n", at);
-    end = end === -1 ? text4.length : end + 1;
-    if (mayMatter(text4.charCodeAt(at))) {
-      const raw = text4.slice(at, end).replace(/\r?\n$|\r$/, "");
-      if (fence) {
-        const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(raw);
-        if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length)
-          fence = void 0;
-      } else if (htmlEnd) {
-        if (htmlEnd.test(raw)) htmlEnd = void 0;
-      } else if (htmlToBlank) {
-        if (raw.trim() === "") htmlToBlank = false;
-      } else if (heading.test(raw) && at > chunkStart) {
-        chunks.push({ start: chunkStart, end: at, line: chunkLine });
-        chunkStart = at;
-        chunkLine = line;
-      } else {
-        const open = fenceOpen.exec(raw);
-        if (open?.[1]) fence = { char: open[1][0], length: open[1].length };
-        const html = htmlUntilMarker.find(([start]) => start.test(raw));
-        if (html && !html[1].test(raw.replace(html[0], ""))) htmlEnd = html[1];
-        else if (!html && htmlUntilBlank.test(raw)) htmlToBlank = true;
-      }
-    } else if (htmlEnd) {
-      if (htmlEnd.test(text4.slice(at, end))) htmlEnd = void 0;
-    }
-    line += 1 + (loneCr ? text4.slice(at, end).match(/\r(?!\n)/g)?.length ?? 0 : 0);
-    at = end;
-  }
-  chunks.push({ start: chunkStart, end: text4.length, line: chunkLine });
-  return chunks;
-}
-function mayMatter(char) {
-  return char === 35 || char === 32 || char === 9 || char === 96 || char === 126 || char === 60 || char === 10 || char === 13;
-}
-function entryHeadingLine(schema) {
-  const words = escapeRegExp(schema.entryPrefix.replace(/:$/, "").trim());
-  const colon = schema.entryPrefix.endsWith(":") ? "\\s*:" : "";
-  return new RegExp(`^#{1,6}[ \\t]+${words}${colon}`, "i");
-}
-
-// packages/remark-session-log/src/model/chunks.ts
-var ChunkCache = class {
-  constructor(schema) {
-    this.schema = schema;
-  }
-  schema;
-  // Keyed by the chunk's text alone (a key joined from more parts would copy the whole
-  // log on every build); the last chunk, which alone may hold the footer, has its own.
-  previous = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
-  current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
-  get(text4, last) {
-    const kind = last ? "last" : "inner";
-    let model = this.current[kind].get(text4) ?? this.previous[kind].get(text4);
-    if (!model) model = buildChunkModel(text4, this.schema, last);
-    this.current[kind].set(text4, model);
-    return model;
-  }
-  /** Ends a build: what it did not use is forgotten. */
-  sweep() {
-    this.previous = this.current;
-    this.current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
-  }
-};
-function buildModelByChunks(text4, schema, cache3 = new ChunkCache(schema)) {
-  const chunks = splitChunks(text4, schema);
-  const parts = chunks.map((chunk2, index2) => {
-    const model = cache3.get(text4.slice(chunk2.start, chunk2.end), index2 === chunks.length - 1);
-    return { model, offset: chunk2.start, lines: chunk2.line - 1 };
-  });
-  cache3.sweep();
-  const first = parts[0];
-  const last = parts.at(-1);
-  const entries = parts.flatMap(
-    ({ model, offset: offset2, lines }) => model.entries.map((entry) => shiftEntry(entry, offset2, lines))
-  );
-  entries.forEach((entry, index2) => entry.index = index2);
-  const end = location(text4).toPoint(text4.length) ?? { line: 1, column: 1, offset: 0 };
-  return {
-    text: text4,
-    schema,
-    start: { line: 1, column: 1, offset: 0 },
-    end: { line: end.line, column: end.column, offset: text4.length },
-    header: first.model.header,
-    entries,
-    footer: shift(last.model.footer, last.offset, last.lines),
-    stray: parts.flatMap(({ model, offset: offset2, lines }) => shift(model.stray, offset2, lines))
-  };
-}
-var unshifted = /* @__PURE__ */ new Set(["spec", "schema", "text", "source"]);
-function shift(value, offset2, lines) {
-  if (typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) return value.map((item) => shift(item, offset2, lines));
-  const record = value;
-  if (typeof record.offset === "number" && typeof record.line === "number") {
-    return { line: record.line + lines, column: record.column, offset: record.offset + offset2 };
-  }
-  const copy2 = {};
-  for (const key in record) {
-    const field = record[key];
-    copy2[key] = unshifted.has(key) ? field : shift(field, offset2, lines);
-  }
-  return copy2;
-}
-var owedSections = /* @__PURE__ */ new WeakMap();
-function sectionsOnFirstRead() {
-  const owed = owedSections.get(this);
-  const sections = shift(owed.sections, owed.offset, owed.lines);
-  owedSections.delete(this);
-  Object.defineProperty(this, "sections", { value: sections, enumerable: true, writable: true });
-  return sections;
-}
-function shiftEntry(entry, offset2, lines) {
-  const view = {};
-  for (const key of Object.keys(entry)) {
-    if (key === "sections" && (offset2 !== 0 || lines !== 0)) {
-      owedSections.set(view, { sections: entry.sections, offset: offset2, lines });
-      Object.defineProperty(view, key, {
-        get: sectionsOnFirstRead,
-        enumerable: true,
-        configurable: true
-      });
-    } else {
-      ;
-      view[key] = unshifted.has(key) ? entry[key] : shift(entry[key], offset2, lines);
-    }
-  }
-  return view;
-}
 
 // packages/remark-session-log/src/rule.ts
 var defaultThresholds = {
@@ -23698,7 +23721,17 @@ var footer = defineRule({
     const breaks = trailingBreaks(text4);
     const lead = text4.trim() === "" ? "" : eol2.repeat(Math.max(0, 2 - breaks));
     const last = log2.entries.at(-1)?.end ?? log2.header.end;
-    report({ start: last, end: last }, `The file does not end with the footer ${quote(want)}`, {
+    const message = `The file does not end with the footer ${quote(want)}`;
+    const fence = openFenceAt(text4, text4.length);
+    if (fence !== void 0) {
+      const at = 1 + lineBreaks(text4.slice(0, fence));
+      report(
+        { start: last, end: last },
+        `${message}; the code block opened on line ${at} is never closed and takes in the end of the file`
+      );
+      return;
+    }
+    report({ start: last, end: last }, message, {
       edits: [insertAt(text4.length, `${lead}${line}${eol2}`)]
     });
   }
@@ -24582,6 +24615,15 @@ var requiredSection = defineRule({
       }
       const names2 = run3.map((spec) => `"${headingOf(spec)}"`).join(", ");
       const noun = run3.length > 1 ? "sections" : "section";
+      const fence = openFenceAt(entry.source, edit.start - entry.start.offset);
+      if (fence !== void 0) {
+        const line = entry.start.line + lineBreaks(entry.source.slice(0, fence));
+        report(
+          entry.heading,
+          `Entry is missing the ${noun} ${names2}; the code block opened on line ${line} is never closed and takes in the rest of the entry`
+        );
+        continue;
+      }
       report(entry.heading, `Entry is missing the ${noun} ${names2}${where}`, { edits: [edit] });
     }
   }
@@ -24834,9 +24876,6 @@ var rules = [
 ];
 
 // packages/remark-session-log/src/lint.ts
-function lintDocument(text4, options2 = {}, tree) {
-  return new Linter(options2).lint(text4, tree);
-}
 var Linter = class {
   options;
   active;
@@ -24940,7 +24979,7 @@ function disabledLines(text4) {
   let line = 1;
   let counted = 0;
   for (const match2 of text4.matchAll(directive)) {
-    line += countLines(text4, counted, match2.index);
+    line += lineBreaks(text4.slice(counted, match2.index));
     counted = match2.index;
     comments.push({
       kind: match2[1] ?? "",
@@ -24962,14 +25001,6 @@ function disabledLines(text4) {
     }
     return off;
   };
-}
-function countLines(text4, from, to) {
-  let count3 = 0;
-  for (let i = from; i < to; i++) {
-    const char = text4.charCodeAt(i);
-    if (char === 10 || char === 13 && text4.charCodeAt(i + 1) !== 10) count3++;
-  }
-  return count3;
 }
 
 // packages/remark-session-log/src/fix/apply.ts
@@ -25091,8 +25122,7 @@ var FixError = class extends Error {
   name = "FixError";
 };
 var maxPasses = 10;
-function fix(text4, options2 = {}) {
-  const linter = new Linter(options2);
+function fix(text4, options2 = {}, linter = new Linter(options2)) {
   return fixpoint(text4, (source) => linter.lint(source).findings);
 }
 function fixpoint(text4, lintText, passes = maxPasses) {
@@ -36854,7 +36884,8 @@ function checkLog(path9, name, settings, options2, cache3) {
   const key = reportOnly && cache3 ? cache3.key(file.text, settings, today) : void 0;
   const cached = key ? cache3?.get(key) : void 0;
   if (cached && options2.since === void 0) return { findings: cached, applied: [], diff: void 0 };
-  const { log: log2, findings } = lintDocument(file.text, { ...settings, today });
+  const linter = new Linter({ ...settings, today });
+  const { log: log2, findings } = linter.lint(file.text);
   if (!isSessionLog(log2)) {
     const { title, entryDepth, entryPrefix } = log2.schema;
     throw new InputError(
@@ -36871,7 +36902,7 @@ function checkLog(path9, name, settings, options2, cache3) {
   if (options2.since !== void 0) changedLines(path9, name, options2.since);
   let fixed;
   try {
-    fixed = fix(file.text, settings);
+    fixed = fix(file.text, { ...settings, today }, linter);
   } catch (error) {
     if (!(error instanceof FixError)) throw error;
     throw new InputError(
@@ -36898,7 +36929,7 @@ function checkLog(path9, name, settings, options2, cache3) {
       writeAtomic(path9, name, fixed.output, file.bytes);
     }
   }
-  const entries = options2.since && fixed.output !== file.text ? lintDocument(fixed.output, settings).log.entries : log2.entries;
+  const entries = options2.since && fixed.output !== file.text ? linter.lint(fixed.output).log.entries : log2.entries;
   const remaining = inChanges(fixed.remaining, entries, path9, name, options2.since);
   return { findings: remaining, applied: fixed.applied, diff };
 }

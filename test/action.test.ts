@@ -153,6 +153,21 @@ describe.concurrent('the GitHub Action', () => {
     expect(ran.code).toBe(1)
   })
 
+  it('links a log whose path holds parentheses without ending the link early', () => {
+    const ran = action(
+      {'notes (old)/SESSION_LOG.md': badHeadings(valid, 1)},
+      {files: 'notes (old)/SESSION_LOG.md'},
+      {
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_REPOSITORY: 'octo/shop',
+        GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+      },
+    )
+    expect(ran.summary).toContain(
+      '/blob/0123456789abcdef0123456789abcdef01234567/notes%20%28old%29/SESSION_LOG.md#L51)',
+    )
+  })
+
   it('passes warnings unless fail-on is warning', () => {
     const files = {'SESSION_LOG.md': estimates(valid, 2)}
     const lenient = action(files)

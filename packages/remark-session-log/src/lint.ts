@@ -6,6 +6,7 @@ import {resolveOptions, type Options, type ResolvedOptions} from './options.js'
 import type {Context, Finding, ReportOptions, Rule} from './rule.js'
 import {rules as allRules} from './rules/index.js'
 import {templateFor} from './template/load.js'
+import {lineBreaks} from './text.js'
 
 export interface Linted {
   log: SessionLog
@@ -164,7 +165,7 @@ function disabledLines(text: string): (finding: Finding) => boolean {
   let line = 1
   let counted = 0
   for (const match of text.matchAll(directive)) {
-    line += countLines(text, counted, match.index)
+    line += lineBreaks(text.slice(counted, match.index))
     counted = match.index
     comments.push({
       kind: match[1] ?? '',
@@ -186,13 +187,4 @@ function disabledLines(text: string): (finding: Finding) => boolean {
     }
     return off
   }
-}
-
-function countLines(text: string, from: number, to: number): number {
-  let count = 0
-  for (let i = from; i < to; i++) {
-    const char = text.charCodeAt(i)
-    if (char === 10 || (char === 13 && text.charCodeAt(i + 1) !== 10)) count++
-  }
-  return count
 }

@@ -101,3 +101,58 @@ export function isNearMiss(a: string, b: string): boolean {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+/**
+ * A regular expression source for a template's entry prefix as people write it: any
+ * case (the caller adds the `i` flag), spaces allowed before its colon (`Session :`).
+ */
+export function entryPrefixSource(prefix: string): string {
+  const words = escapeRegExp(prefix.replace(/:$/, '').trim())
+  return prefix.endsWith(':') ? `${words}\\s*:` : words
+}
+
+/** A fenced code block's opening: its character and how many of it. */
+export interface Fence {
+  char: string
+  length: number
+}
+
+/** The fence a line opens: three or more backticks or tildes, at most three spaces in. */
+export function fenceOpenedBy(line: string): Fence | undefined {
+  const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1]
+  return marker ? {char: marker[0]!, length: marker.length} : undefined
+}
+
+/** Whether a line closes `fence`: the same character, at least as many, nothing after. */
+export function closesFence(line: string, fence: Fence): boolean {
+  const marker = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1]
+  return marker !== undefined && marker[0] === fence.char && marker.length >= fence.length
+}
+
+/**
+ * Where the fenced code block still open at `offset` begins (the offset of its opening
+ * line), or undefined when `offset` is outside fenced code: text inserted there would
+ * be read as code. Fences inside list items and quotes are not followed.
+ */
+export function openFenceAt(text: string, offset: number): number | undefined {
+  let fence: Fence | undefined
+  let opened = 0
+  for (let at = 0; at < offset;) {
+    const next = text.indexOf('\n', at)
+    const end = next === -1 ? text.length : next + 1
+    const line = text.slice(at, end).replace(/\r?\n$|\r$/, '')
+    if (fence) {
+      if (closesFence(line, fence)) fence = undefined
+    } else {
+      fence = fenceOpenedBy(line)
+      opened = at
+    }
+    at = end
+  }
+  return fence ? opened : undefined
+}
+
+/** How many line breaks the text holds: CRLF, LF and a lone CR each end a line. */
+export function lineBreaks(text: string): number {
+  return text.match(/\r\n|\n|\r/g)?.length ?? 0
+}

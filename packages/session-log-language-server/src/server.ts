@@ -421,7 +421,8 @@ export function startServer(connection: Connection): void {
     const text = document.getText()
     let output: string
     try {
-      output = fix(text, state.options).output
+      // The document's own linter has checked this text already.
+      output = fix(text, state.options, linterFor(document.uri, state.options)).output
     } catch (error) {
       log(`${document.uri}: fix-all failed: ${errorMessage(error)}`)
       return undefined

@@ -181,8 +181,15 @@ function hasCommit(sha: string, cwd: string): boolean {
 function fileUrl(env: NodeJS.ProcessEnv): ((name: string) => string) | undefined {
   const {GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha} = env
   if (!server || !repository || !sha) return undefined
-  return (name) =>
-    `${server}/${repository}/blob/${sha}/${name.split('/').map(encodeURIComponent).join('/')}`
+  return (name) => `${server}/${repository}/blob/${sha}/${name.split('/').map(urlPart).join('/')}`
+}
+
+// encodeURIComponent leaves `(` and `)`, which would end a Markdown link early, and
+// throws on half a surrogate pair, which stands for a character no URL can name.
+function urlPart(part: string): string {
+  return encodeURIComponent(part.replace(/\p{Cs}/gu, '\ufffd')).replace(/[()]/g, (char) =>
+    char === '(' ? '%28' : '%29',
+  )
 }
 
 /**

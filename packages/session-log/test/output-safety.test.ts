@@ -6,6 +6,7 @@ import {describe, expect, it} from 'vitest'
 import {InputError} from '../dist/files.js'
 import {visible} from '../dist/reporters/escape.js'
 import {reporters, type FileResult} from '../dist/reporters/index.js'
+import {summary} from '../dist/reporters/summary.js'
 import {sarifValidator} from './sarif-schema.js'
 
 const hostile = [
@@ -20,6 +21,7 @@ const hostile = [
   'line\u2028separator\u2029paragraph',
   'half a pair \ud800 here, a whole one 😀',
   '"quotes", \\backslash\\, `code`',
+  'a | pipe, <b>bold</b>, [a link](https://example.invalid), @someone and ~~struck~~',
 ]
 
 /** Controls a terminal acts on, bidi controls, and the separators JSON leaves raw. */
@@ -125,5 +127,23 @@ describe('hostile text in every format', () => {
     expect(run!.invocations[0]!.toolExecutionNotifications[0]!.message.text).toBe(
       problems[0]!.message,
     )
+  })
+
+  it('summary is Markdown that shows every text literally, one table row per finding', () => {
+    const output = summary({
+      files,
+      problems,
+      fixed: [{name: files[1]!.name, applied: [finding(hostile[0]!, 0)]}],
+      since: 'main\u001b[2J | <i>',
+      fileUrl: (name) =>
+        `https://example.invalid/blob/${encodeURIComponent(name.replace(/\p{Cs}/gu, '?'))}`,
+    })
+    expect(output).not.toMatch(unsafeButNewline)
+    // No markup of the texts survives: every `<`, `|`, `[` and `~` they hold is escaped.
+    expect(output).not.toMatch(/(?<!\\)<(?:b|i)>|(?<!\\)\[a link|(?<!\\)~~/)
+    const rows = output.split('\n').filter((line) => /^\| \[\d+\]/.test(line))
+    expect(rows).toHaveLength(count)
+    // A cell's text cannot end the cell: each row has its five own pipes and no more.
+    for (const row of rows) expect(row.split(/(?<!\\)\|/)).toHaveLength(6)
   })
 })

@@ -1,5 +1,5 @@
 import type {Schema} from '../template/schema.js'
-import {escapeRegExp} from '../text.js'
+import {closesFence, entryPrefixSource, fenceOpenedBy, type Fence} from '../text.js'
 
 /** A run of whole lines of the text: `[start, end)` offsets, `line` the first line (1-based). */
 export interface Chunk {
@@ -9,7 +9,6 @@ export interface Chunk {
 }
 
 // Blocks that run on past an ATX heading line: inside them a `## ` line is not a heading.
-const fenceOpen = /^ {0,3}(`{3,}|~{3,})/
 const htmlUntilMarker: Array<[RegExp, RegExp]> = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
   [/^ {0,3}<!--/, /-->/],
@@ -32,7 +31,7 @@ export function splitChunks(text: string, schema: Schema): Chunk[] {
   let chunkStart = 0
   let chunkLine = 1
   let line = 1
-  let fence: {char: string; length: number} | undefined
+  let fence: Fence | undefined
   let htmlEnd: RegExp | undefined
   let htmlToBlank = false
   let at = 0
@@ -46,9 +45,7 @@ export function splitChunks(text: string, schema: Schema): Chunk[] {
     if (mayMatter(text.charCodeAt(at))) {
       const raw = text.slice(at, end).replace(/\r?\n$|\r$/, '')
       if (fence) {
-        const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(raw)
-        if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length)
-          fence = undefined
+        if (closesFence(raw, fence)) fence = undefined
       } else if (htmlEnd) {
         if (htmlEnd.test(raw)) htmlEnd = undefined
       } else if (htmlToBlank) {
@@ -58,8 +55,7 @@ export function splitChunks(text: string, schema: Schema): Chunk[] {
         chunkStart = at
         chunkLine = line
       } else {
-        const open = fenceOpen.exec(raw)
-        if (open?.[1]) fence = {char: open[1][0]!, length: open[1].length}
+        fence = fenceOpenedBy(raw)
         const html = htmlUntilMarker.find(([start]) => start.test(raw))
         if (html && !html[1].test(raw.replace(html[0], ''))) htmlEnd = html[1]
         else if (!html && htmlUntilBlank.test(raw)) htmlToBlank = true
@@ -97,7 +93,5 @@ function mayMatter(char: number): boolean {
 
 /** An ATX heading at column 1 that starts with the entry prefix. */
 function entryHeadingLine(schema: Schema): RegExp {
-  const words = escapeRegExp(schema.entryPrefix.replace(/:$/, '').trim())
-  const colon = schema.entryPrefix.endsWith(':') ? '\\s*:' : ''
-  return new RegExp(`^#{1,6}[ \\t]+${words}${colon}`, 'i')
+  return new RegExp(`^#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, 'i')
 }

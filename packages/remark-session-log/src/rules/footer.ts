@@ -1,5 +1,6 @@
 import {insertAt, replaceSpan} from '../fix/edits.js'
 import {defineRule, quote} from '../rule.js'
+import {lineBreaks, openFenceAt} from '../text.js'
 
 export const footer = defineRule({
   id: 'footer',
@@ -24,7 +25,18 @@ export const footer = defineRule({
     const breaks = trailingBreaks(text)
     const lead = text.trim() === '' ? '' : eol.repeat(Math.max(0, 2 - breaks))
     const last = log.entries.at(-1)?.end ?? log.header.end
-    report({start: last, end: last}, `The file does not end with the footer ${quote(want)}`, {
+    const message = `The file does not end with the footer ${quote(want)}`
+    // Appended after a code fence left open, the footer would be code: no fix then.
+    const fence = openFenceAt(text, text.length)
+    if (fence !== undefined) {
+      const at = 1 + lineBreaks(text.slice(0, fence))
+      report(
+        {start: last, end: last},
+        `${message}; the code block opened on line ${at} is never closed and takes in the end of the file`,
+      )
+      return
+    }
+    report({start: last, end: last}, message, {
       edits: [insertAt(text.length, `${lead}${line}${eol}`)],
     })
   },

@@ -3,6 +3,7 @@ import {detectStyle, sectionText} from '../fix/template-text.js'
 import type {Entry, Span} from '../model/types.js'
 import {defineRule, type Edit} from '../rule.js'
 import type {SectionSpec} from '../template/schema.js'
+import {lineBreaks, openFenceAt} from '../text.js'
 
 export const requiredSection = defineRule({
   id: 'required-section',
@@ -56,6 +57,16 @@ export const requiredSection = defineRule({
       }
       const names = run.map((spec) => `"${headingOf(spec)}"`).join(', ')
       const noun = run.length > 1 ? 'sections' : 'section'
+      // Inserted after a code fence left open, the sections would be code: no fix then.
+      const fence = openFenceAt(entry.source, edit.start - entry.start.offset)
+      if (fence !== undefined) {
+        const line = entry.start.line + lineBreaks(entry.source.slice(0, fence))
+        report(
+          entry.heading,
+          `Entry is missing the ${noun} ${names}; the code block opened on line ${line} is never closed and takes in the rest of the entry`,
+        )
+        continue
+      }
       report(entry.heading, `Entry is missing the ${noun} ${names}${where}`, {edits: [edit]})
     }
   },

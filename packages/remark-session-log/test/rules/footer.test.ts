@@ -32,3 +32,14 @@ it('takes the footer in underscores, or wrapped over two lines, for the same lin
   expect(findingsOf('footer', underscores)).toEqual([])
   expect(findingsOf('footer', wrapped)).toEqual([])
 })
+
+it('offers no footer to a file that ends inside a code block left open, and says why', () => {
+  const open = edit(oneEntry, [line, '```sh\nmake export\n'])
+  const [finding] = findingsOf('footer', open)
+  const at = open.slice(0, open.indexOf('```sh')).split('\n').length
+  expect(finding!.message).toContain(`the code block opened on line ${at} is never closed`)
+  expect(finding!.edits).toBeUndefined()
+  // Closed, the same file gets its footer back.
+  const closed = edit(oneEntry, [line, '```sh\nmake export\n```\n'])
+  expect(findingsOf('footer', closed)[0]!.edits).toHaveLength(1)
+})

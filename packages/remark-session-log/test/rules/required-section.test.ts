@@ -98,3 +98,28 @@ it('restores every template section, in order, whichever are missing', () => {
 it('is silent when a section heading is only misspelt', () => {
   expect(findingsOf('required-section', edit(oneEntry, ['### Inputs', '### Inptus']))).toEqual([])
 })
+
+describe('a code fence left open', () => {
+  const open = edit(oneEntry, ['### Output', '```python\nrows = export()\n\n### Output'])
+
+  it('reports the sections it takes in, names the fence, and offers no edit', () => {
+    const findings = findingsOf('required-section', open)
+    expect(findings).toHaveLength(1)
+    const line = open.slice(0, open.indexOf('```python')).split('\n').length
+    expect(findings[0]!.message).toContain(`the code block opened on line ${line} is never closed`)
+    expect(findings[0]!.edits).toBeUndefined()
+  })
+
+  it('leaves fixing to the rest of the rules, which settle', () => {
+    const fixed = fix(open, {today: fixtureToday})
+    expect(fixed.applied.map((finding) => finding.ruleId)).not.toContain('required-section')
+    expect(fixed.remaining.map((finding) => finding.ruleId)).toContain('required-section')
+  })
+
+  it('is no reason to hold back an edit once the fence is closed', () => {
+    const closed = edit(oneEntry, ['### Output', '```python\nrows = export()\n```\n\n### Output'])
+    const cut = without(closed, 'Learnings')
+    const [finding] = findingsOf('required-section', cut)
+    expect(finding!.edits).toHaveLength(1)
+  })
+})

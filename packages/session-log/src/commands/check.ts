@@ -6,7 +6,7 @@ import {
   FixError,
   formatDate,
   isSessionLog,
-  lintDocument,
+  Linter,
   type Entry,
   type Finding,
 } from 'remark-session-log'
@@ -187,7 +187,9 @@ function checkLog(
   const key = reportOnly && cache ? cache.key(file.text, settings, today) : undefined
   const cached = key ? cache?.get(key) : undefined
   if (cached && options.since === undefined) return {findings: cached, applied: [], diff: undefined}
-  const {log, findings} = lintDocument(file.text, {...settings, today})
+  // Fixing starts from this lint: the same linter does not check an entry twice.
+  const linter = new Linter({...settings, today})
+  const {log, findings} = linter.lint(file.text)
   if (!isSessionLog(log)) {
     const {title, entryDepth, entryPrefix} = log.schema
     throw new InputError(
@@ -206,7 +208,7 @@ function checkLog(
   if (options.since !== undefined) changedLines(path, name, options.since)
   let fixed
   try {
-    fixed = fix(file.text, settings)
+    fixed = fix(file.text, {...settings, today}, linter)
   } catch (error) {
     if (!(error instanceof FixError)) throw error
     throw new InputError(
@@ -236,7 +238,7 @@ function checkLog(
   // What is left is placed in the fixed text, whose entries may stand elsewhere.
   const entries =
     options.since && fixed.output !== file.text
-      ? lintDocument(fixed.output, settings).log.entries
+      ? linter.lint(fixed.output).log.entries
       : log.entries
   const remaining = inChanges(fixed.remaining, entries, path, name, options.since)
   return {findings: remaining, applied: fixed.applied, diff}
