@@ -276,12 +276,12 @@ var require_common = __commonJS({
       createDebug13.skips = [];
       createDebug13.formatters = {};
       function selectColor(namespace) {
-        let hash = 0;
+        let hash2 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
         }
-        return createDebug13.colors[Math.abs(hash) % createDebug13.colors.length];
+        return createDebug13.colors[Math.abs(hash2) % createDebug13.colors.length];
       }
       createDebug13.selectColor = selectColor;
       function createDebug13(namespace) {
@@ -1117,7 +1117,7 @@ var require_lib = __commonJS({
         return this.constructor.name;
       }
     };
-    var parseJson2 = (txt, reviver) => {
+    var parseJson3 = (txt, reviver) => {
       const result = JSON.parse(txt, reviver);
       if (result && typeof result === "object") {
         const match2 = txt.match(EMPTY) || txt.match(FORMAT) || [null, "", ""];
@@ -1129,7 +1129,7 @@ var require_lib = __commonJS({
     var parseJsonError = (raw, reviver, context) => {
       const txt = stripBOM(raw);
       try {
-        return parseJson2(txt, reviver);
+        return parseJson3(txt, reviver);
       } catch (e) {
         if (typeof raw !== "string" && !Buffer.isBuffer(raw)) {
           const msg = Array.isArray(raw) && raw.length === 0 ? "an empty array" : String(raw);
@@ -1145,7 +1145,7 @@ var require_lib = __commonJS({
     parseJsonError.JSONParseError = JSONParseError;
     parseJsonError.noExceptions = (raw, reviver) => {
       try {
-        return parseJson2(stripBOM(raw), reviver);
+        return parseJson3(stripBOM(raw), reviver);
       } catch {
       }
     };
@@ -22263,17 +22263,19 @@ function entryHeadingLine(schema) {
 
 // packages/remark-session-log/src/model/chunks.ts
 var ChunkCache = class {
-  constructor(schema) {
+  constructor(schema, stored) {
     this.schema = schema;
+    this.stored = stored;
   }
   schema;
+  stored;
   // Keyed by the chunk's text alone (a key joined from more parts would copy the whole
   // log on every build); the last chunk, which alone may hold the footer, has its own.
   previous = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
   current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
   get(text4, last) {
     const kind = last ? "last" : "inner";
-    let model = this.current[kind].get(text4) ?? this.previous[kind].get(text4);
+    let model = this.current[kind].get(text4) ?? this.previous[kind].get(text4) ?? this.stored?.(text4, last);
     if (!model) model = buildChunkModel(text4, this.schema, last);
     this.current[kind].set(text4, model);
     return model;
@@ -22282,6 +22284,11 @@ var ChunkCache = class {
   sweep() {
     this.previous = this.current;
     this.current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
+  }
+  /** The chunks of the latest build and their models (positions relative to the chunk). */
+  latest() {
+    const of = (map, last) => [...map].map(([text4, model]) => ({ text: text4, last, model }));
+    return [...of(this.previous.inner, false), ...of(this.previous.last, true)];
   }
 };
 function buildModelByChunks(text4, schema, cache3 = new ChunkCache(schema)) {
@@ -24877,21 +24884,31 @@ var rules = [
 
 // packages/remark-session-log/src/lint.ts
 var Linter = class {
+  /**
+   * `store` offers what an earlier run kept of a log's chunks (`keep`): those chunks are
+   * not parsed or checked again. It must hold only chunks linted with these options, on
+   * this day, in a file with the same line endings (the CLI's `--cache` keys them so).
+   */
+  constructor(options2 = {}, store) {
+    this.store = store;
+    this.options = resolveOptions(options2);
+    this.active = rules.filter((rule) => this.options.rules[rule.id] !== "off");
+  }
+  store;
   options;
   active;
   chunks;
   /** Findings by entry text, from the last lint; `eol` is the line ending they were made for. */
   previous = /* @__PURE__ */ new Map();
   eol = "\n";
-  constructor(options2 = {}) {
-    this.options = resolveOptions(options2);
-    this.active = rules.filter((rule) => this.options.rules[rule.id] !== "off");
-  }
   lint(text4, tree) {
     const source = text4.replace(/^\uFEFF/, "");
+    const eol2 = detectEol(source);
+    if (eol2 !== this.eol) this.previous = /* @__PURE__ */ new Map();
+    this.eol = eol2;
     const schema = templateFor(source, this.options.template);
     if (this.chunks?.schema !== schema) {
-      this.chunks = new ChunkCache(schema);
+      this.chunks = new ChunkCache(schema, (chunk2, last) => this.restore(chunk2, last, schema));
       this.previous = /* @__PURE__ */ new Map();
     }
     const log2 = tree ? buildModel(source, schema, tree) : buildModelByChunks(source, schema, this.chunks);
@@ -24899,14 +24916,12 @@ var Linter = class {
       schema,
       today: this.options.today,
       thresholds: this.options.thresholds,
-      eol: detectEol(source)
+      eol: eol2
     };
     const findings = [];
     for (const rule of this.active) {
       rule.checkDocument?.(log2, this.reporter(rule, findings), context);
     }
-    if (context.eol !== this.eol) this.previous = /* @__PURE__ */ new Map();
-    this.eol = context.eol;
     const current = /* @__PURE__ */ new Map();
     for (const entry of log2.entries) {
       let cached = current.get(entry.source) ?? this.previous.get(entry.source);
@@ -24921,6 +24936,37 @@ var Linter = class {
       (a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || a.ruleId.localeCompare(b.ruleId)
     );
     return { log: log2, findings: kept };
+  }
+  /**
+   * What to keep of the last lint for a later run's `store`: each chunk with its model,
+   * less the entries' sections (only entry rules read them, and the entries' findings
+   * are kept with it), and less the schema and the texts, which the later run has.
+   */
+  keep() {
+    return (this.chunks?.latest() ?? []).flatMap(({ text: text4, last, model }) => {
+      const findings = model.entries.map((entry) => this.previous.get(entry.source));
+      if (findings.some((found) => found === void 0)) return [];
+      const entries = model.entries.map((entry) => ({ ...entry, sections: [], source: "" }));
+      const { start, end, header, footer: footer2, stray } = model;
+      const kept = { start, end, header, entries, footer: footer2, stray };
+      return [{ text: text4, last, chunk: { model: kept, findings } }];
+    });
+  }
+  // A chunk from the store: its entries' findings go where checkEntry's would.
+  restore(text4, last, schema) {
+    const kept = this.store?.(text4, last);
+    if (!kept || kept.findings.length !== kept.model.entries.length) return void 0;
+    const byName = new Map(schema.fields.map((spec) => [spec.name, spec]));
+    const entries = kept.model.entries.map((entry, index2) => {
+      const source = text4.slice(entry.start.offset, entry.end.offset);
+      this.previous.set(source, kept.findings[index2]);
+      const fields = entry.fields.map((field) => ({
+        ...field,
+        spec: field.spec && byName.get(field.spec.name)
+      }));
+      return { ...entry, fields, source };
+    });
+    return { ...kept.model, text: text4, schema, entries };
   }
   checkEntry(entry, context) {
     const findings = [];
@@ -35267,7 +35313,7 @@ Options of check and fix:
   --since <git ref>          Report only entries changed since the ref; rules of the
                              whole log (order, duplicates) still report
   --cache                    Keep findings in .session-logcache; an unchanged log is
-                             not checked again
+                             not checked again, a changed one only where it changed
   --cache-location <path>    Where --cache keeps them
   --color, --no-color        Force colors on or off (or FORCE_COLOR=1, NO_COLOR=1)
 
@@ -36625,41 +36671,106 @@ var FindingsCache = class {
   }
   path;
   previous;
-  current = {};
-  key(text4, settings, today) {
-    const hash = createHash("sha256");
-    for (const part2 of [version, today, JSON.stringify(settings), templateText(settings), text4]) {
-      hash.update(part2).update("\0");
-    }
-    return hash.digest("hex");
+  current = {
+    logs: {},
+    chunks: {}
+  };
+  /** Whether a log was checked anew: only then is the file written again. */
+  changed = false;
+  /** Everything but the text that a log's findings depend on, as one hash. */
+  context(text4, settings, today) {
+    return hash([version, today, JSON.stringify(settings), templateText(settings), detectEol(text4)]);
   }
-  get(key) {
-    const found = this.current[key] ?? this.previous[key];
-    if (found) this.current[key] = found;
-    return found;
+  /** The findings of a log whose text is unchanged since a run kept them. */
+  get(context, text4) {
+    const key = hash([context, text4]);
+    const found = this.current.logs[key] ?? this.previous.logs[key];
+    if (found) this.current.logs[key] = found;
+    return found?.findings;
   }
-  set(key, findings) {
-    this.current[key] = findings;
+  /** Chunks of logs linted in `context` that earlier runs kept, for `new Linter(…, store)`. */
+  store(context) {
+    return (text4, last) => this.previous.chunks()[chunkKey(context, text4, last)];
   }
-  /** Writes what this run used; entries of logs it did not see are dropped. */
+  /** Keeps a log's findings and its linter's chunks. */
+  set(context, text4, findings, linter) {
+    const chunks = linter.keep().map(({ text: chunkText, last, chunk: chunk2 }) => {
+      const key = chunkKey(context, chunkText, last);
+      this.current.chunks[key] = chunk2;
+      return key;
+    });
+    this.current.logs[hash([context, text4])] = { findings, chunks };
+    this.changed = true;
+  }
+  /**
+   * Writes what this run used (logs and chunks it did not see are dropped), when it
+   * checked any log anew; a run that found every log unchanged leaves the file as it is.
+   */
   save() {
-    const data = { version, findings: this.current };
+    if (!this.changed) return;
+    const chunks = this.current.chunks;
+    for (const log2 of Object.values(this.current.logs)) {
+      for (const key of log2.chunks) {
+        const kept = chunks[key] ?? this.previous.chunks()[key];
+        if (kept) chunks[key] = kept;
+      }
+    }
+    const file = { version, logs: this.current.logs };
     const temp = `${this.path}.${randomBytes2(6).toString("hex")}.tmp`;
     try {
-      writeFileSync2(temp, JSON.stringify(data));
+      writeFileSync2(temp, `${JSON.stringify(file)}
+${JSON.stringify(chunks)}
+`);
       renameSync2(temp, this.path);
     } catch {
       rmSync2(temp, { force: true });
     }
   }
 };
+function hash(parts) {
+  const digest = createHash("sha256");
+  for (const part2 of parts) digest.update(part2).update("\0");
+  return digest.digest("hex");
+}
+function chunkKey(context, text4, last) {
+  return hash([context, last ? "last" : "inner", text4]);
+}
 function readCache(path9) {
+  const empty = { logs: {}, chunks: () => ({}) };
+  let text4;
   try {
-    const data = JSON.parse(readFileSync3(path9, "utf8"));
-    return data.version === version && data.findings && typeof data.findings === "object" ? data.findings : {};
+    text4 = readFileSync3(path9, "utf8");
   } catch {
-    return {};
+    return empty;
   }
+  const [head = "", rest = ""] = splitOnce(text4, "\n");
+  const file = parseJson2(head);
+  if (file?.version !== version || !isRecord2(file.logs)) return empty;
+  let chunks;
+  return {
+    logs: file.logs,
+    chunks: () => {
+      if (!chunks) {
+        const parsed2 = parseJson2(rest);
+        chunks = isRecord2(parsed2) ? parsed2 : {};
+      }
+      return chunks;
+    }
+  };
+}
+function splitOnce(text4, separator) {
+  const at = text4.indexOf(separator);
+  return at === -1 ? [text4, ""] : [text4.slice(0, at), text4.slice(at + separator.length)];
+}
+function parseJson2(text4) {
+  try {
+    return JSON.parse(text4);
+  } catch {
+    return void 0;
+  }
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function templateText(settings) {
   const template = settings.template;
@@ -36881,10 +36992,11 @@ function checkLog(path9, name, settings, options2, cache3) {
   if (settings.template !== void 0) useTemplate(settings.template);
   const reportOnly = !options2.fix && !options2.dryRun;
   const today = formatDate(/* @__PURE__ */ new Date());
-  const key = reportOnly && cache3 ? cache3.key(file.text, settings, today) : void 0;
-  const cached = key ? cache3?.get(key) : void 0;
+  const context = reportOnly ? cache3?.context(file.text, settings, today) : void 0;
+  const cached = context !== void 0 ? cache3?.get(context, file.text) : void 0;
   if (cached && options2.since === void 0) return { findings: cached, applied: [], diff: void 0 };
-  const linter = new Linter({ ...settings, today });
+  const store = context !== void 0 ? cache3?.store(context) : void 0;
+  const linter = new Linter({ ...settings, today }, store);
   const { log: log2, findings } = linter.lint(file.text);
   if (!isSessionLog(log2)) {
     const { title, entryDepth, entryPrefix } = log2.schema;
@@ -36894,7 +37006,7 @@ function checkLog(path9, name, settings, options2, cache3) {
       "check the path, or start a log with `session-log init`"
     );
   }
-  if (key) cache3?.set(key, findings);
+  if (context !== void 0) cache3?.set(context, file.text, findings, linter);
   if (reportOnly) {
     const kept = inChanges(findings, log2.entries, path9, name, options2.since);
     return { findings: kept, applied: [], diff: void 0 };

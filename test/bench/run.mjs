@@ -45,11 +45,15 @@ function timeInProcess(runs, action) {
   return median(times)
 }
 
-/** Wall time and peak memory of a whole process; node programs get the RSS hook. */
-function timeProcess(runs, command, args) {
+/**
+ * Wall time and peak memory of a whole process; node programs get the RSS hook.
+ * `before(i)` runs ahead of run `i` (0 is the warm-up), untimed.
+ */
+function timeProcess(runs, command, args, before = () => undefined) {
   const times = []
   const peaks = []
   for (let i = 0; i <= runs; i++) {
+    before(i)
     const rssFile = join(work, `rss-${process.hrtime.bigint()}`)
     const start = performance.now()
     const result = spawnSync(process.execPath, ['--import', rssHook, command, ...args], {
@@ -101,11 +105,10 @@ for (const entries of sizes) {
   // An editor's re-lint: one character typed in the middle of the log.
   const linter = new Linter()
   linter.lint(text)
-  const middle = text.indexOf('### Learnings', Math.floor(text.length / 2))
   let typed = 0
   const relint = timeInProcess(runs, () => {
     typed++
-    linter.lint(`${text.slice(0, middle)}${'x'.repeat(typed % 2)}${text.slice(middle)}`)
+    linter.lint(typedIn(text, 'x'.repeat(typed % 2)))
   })
 
   const parseProcess = timeProcess(runs, join(root, 'test/bench/parse-only.mjs'), [file])
@@ -114,6 +117,16 @@ for (const entries of sizes) {
   // The warm-up run fills the cache; the counted runs find the log unchanged.
   const cacheFile = join(dir, 'cache.json')
   const warm = timeProcess(runs, bundled, ['check', file, '--cache', '--cache-location', cacheFile])
+  // A commit that edits one entry: the log alternates between two texts one character
+  // apart, so every counted run finds one entry changed since the run before.
+  const edited = join(dir, 'EDITED_LOG.md')
+  const editedCache = join(dir, 'edited-cache.json')
+  const changed = timeProcess(
+    runs,
+    bundled,
+    ['check', edited, '--cache', '--cache-location', editedCache],
+    (i) => writeFileSync(edited, i % 2 === 0 ? text : typedIn(text, 'x')),
+  )
   const remark = timeProcess(Math.min(runs, 3), join(root, 'node_modules/remark-cli/cli.js'), [
     '--no-stdout',
     '--quiet',
@@ -144,6 +157,7 @@ for (const entries of sizes) {
     ours,
     unbundled,
     warm,
+    changed,
     remark,
     markdownlint,
     server,
@@ -153,6 +167,12 @@ for (const entries of sizes) {
 }
 console.log(table())
 rmSync(work, {recursive: true, force: true})
+
+/** The log with `typed` inserted before the middle entry's learnings. */
+function typedIn(text, typed) {
+  const middle = text.indexOf('### Learnings', Math.floor(text.length / 2))
+  return `${text.slice(0, middle)}${typed}${text.slice(middle)}`
+}
 
 function writeResults(text) {
   mkdirSync(join(root, 'bench-results'), {recursive: true})
@@ -170,11 +190,11 @@ function table() {
         `| ${r.entries} | ${(r.bytes / 1e6).toFixed(2)} | ${ms(r.floor)} | ${ms(r.linted)} | ${ratio(r.linted, r.floor)} | ${ms(r.fixed)} | ${ms(r.relint)} | ${ratio(r.relint, r.floor)} | ${ms(r.server)} |`,
     ),
     '',
-    '| entries | `session-log check` (bundle) | unbundled | `--cache`, unchanged log | warm ÷ cold | remark-cli + plugin | markdownlint-cli2 | CLI ÷ remark | CLI ÷ markdownlint | CLI peak RSS | parse-only peak RSS | RSS ÷ parse |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| entries | `session-log check` (bundle) | unbundled | `--cache`, unchanged log | warm ÷ cold | `--cache`, one entry edited | edited ÷ cold | remark-cli + plugin | markdownlint-cli2 | CLI ÷ remark | CLI ÷ markdownlint | CLI peak RSS | parse-only peak RSS | RSS ÷ parse |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.entries} | ${ms(r.ours.ms)} | ${ms(r.unbundled.ms)} | ${ms(r.warm.ms)} | ${ratio(r.warm.ms, r.ours.ms)} | ${ms(r.remark.ms)}${r.remark.note ? ` (${r.remark.note})` : ''} | ${ms(r.markdownlint.ms)}${r.markdownlint.note ? ` (${r.markdownlint.note})` : ''} | ${ratio(r.ours.ms, r.remark.ms)} | ${ratio(r.ours.ms, r.markdownlint.ms)} | ${mb(r.ours.rssMb)} | ${mb(r.parseProcess.rssMb)} | ${ratio(r.ours.rssMb, r.parseProcess.rssMb)} |`,
+        `| ${r.entries} | ${ms(r.ours.ms)} | ${ms(r.unbundled.ms)} | ${ms(r.warm.ms)} | ${ratio(r.warm.ms, r.ours.ms)} | ${ms(r.changed.ms)} | ${ratio(r.changed.ms, r.ours.ms)} | ${ms(r.remark.ms)}${r.remark.note ? ` (${r.remark.note})` : ''} | ${ms(r.markdownlint.ms)}${r.markdownlint.note ? ` (${r.markdownlint.note})` : ''} | ${ratio(r.ours.ms, r.remark.ms)} | ${ratio(r.ours.ms, r.markdownlint.ms)} | ${mb(r.ours.rssMb)} | ${mb(r.parseProcess.rssMb)} | ${ratio(r.ours.rssMb, r.parseProcess.rssMb)} |`,
     ),
   ]
   const small = rows.find((r) => r.entries === 1)

@@ -9,7 +9,16 @@ import type {Finding} from './rule.js'
 
 export {applyEdits, type AppliedEdits, type Change} from './fix/apply.js'
 export {fix, FixError, type Fixed} from './fix/fix.js'
-export {lint, lintDocument, Linter, type Linted} from './lint.js'
+export {
+  detectEol,
+  lint,
+  lintDocument,
+  Linter,
+  type ChunkStore,
+  type EntryFindings,
+  type KeptChunk,
+  type Linted,
+} from './lint.js'
 export {buildModel} from './model/build.js'
 export {parseMarkdown} from './model/parse.js'
 export type * from './model/types.js'

@@ -6,7 +6,19 @@ import {resolveOptions, type Options, type ResolvedOptions} from './options.js'
 import type {Context, Finding, ReportOptions, Rule} from './rule.js'
 import {rules as allRules} from './rules/index.js'
 import {templateFor} from './template/load.js'
+import type {Schema} from './template/schema.js'
 import {lineBreaks} from './text.js'
+
+/** What `Linter.keep` keeps of a chunk of a log for a later run. */
+export interface KeptChunk {
+  /** The chunk's model, positions relative to the chunk, without sections, schema, text. */
+  model: Omit<SessionLog, 'schema' | 'text'>
+  /** The findings of each entry of `model`, in order. */
+  findings: EntryFindings[]
+}
+
+/** A later run's access to kept chunks, by the chunk's text and whether it ends the log. */
+export type ChunkStore = (text: string, last: boolean) => KeptChunk | undefined
 
 export interface Linted {
   log: SessionLog
@@ -39,18 +51,30 @@ export class Linter {
   private previous = new Map<string, EntryFindings>()
   private eol: Context['eol'] = '\n'
 
-  constructor(options: Options = {}) {
+  /**
+   * `store` offers what an earlier run kept of a log's chunks (`keep`): those chunks are
+   * not parsed or checked again. It must hold only chunks linted with these options, on
+   * this day, in a file with the same line endings (the CLI's `--cache` keys them so).
+   */
+  constructor(
+    options: Options = {},
+    private readonly store?: ChunkStore,
+  ) {
     this.options = resolveOptions(options)
     this.active = allRules.filter((rule) => this.options.rules[rule.id] !== 'off')
   }
 
   lint(text: string, tree?: Root): Linted {
     const source = text.replace(/^\uFEFF/, '')
+    const eol = detectEol(source)
+    // Fixes insert the log's line ending, so findings made for another are of no use.
+    if (eol !== this.eol) this.previous = new Map()
+    this.eol = eol
     // Without a template option the log's own header picks one, so an edit to its
     // version line switches templates; what the old one built is then of no use.
     const schema = templateFor(source, this.options.template)
     if (this.chunks?.schema !== schema) {
-      this.chunks = new ChunkCache(schema)
+      this.chunks = new ChunkCache(schema, (chunk, last) => this.restore(chunk, last, schema))
       this.previous = new Map()
     }
     const log = tree
@@ -60,15 +84,12 @@ export class Linter {
       schema,
       today: this.options.today,
       thresholds: this.options.thresholds,
-      eol: detectEol(source),
+      eol,
     }
     const findings: Finding[] = []
     for (const rule of this.active) {
       rule.checkDocument?.(log, this.reporter(rule, findings), context)
     }
-    // Fixes insert the log's line ending, so findings made for another are of no use.
-    if (context.eol !== this.eol) this.previous = new Map()
-    this.eol = context.eol
     const current = new Map<string, EntryFindings>()
     for (const entry of log.entries) {
       let cached = current.get(entry.source) ?? this.previous.get(entry.source)
@@ -86,6 +107,41 @@ export class Linter {
         a.ruleId.localeCompare(b.ruleId),
     )
     return {log, findings: kept}
+  }
+
+  /**
+   * What to keep of the last lint for a later run's `store`: each chunk with its model,
+   * less the entries' sections (only entry rules read them, and the entries' findings
+   * are kept with it), and less the schema and the texts, which the later run has.
+   */
+  keep(): Array<{text: string; last: boolean; chunk: KeptChunk}> {
+    return (this.chunks?.latest() ?? []).flatMap(({text, last, model}) => {
+      const findings = model.entries.map((entry) => this.previous.get(entry.source))
+      if (findings.some((found) => found === undefined)) return []
+      // An entry's source is a slice of the chunk's text, which the later run has.
+      const entries = model.entries.map((entry) => ({...entry, sections: [], source: ''}))
+      const {start, end, header, footer, stray} = model
+      const kept = {start, end, header, entries, footer, stray}
+      return [{text, last, chunk: {model: kept, findings: findings as EntryFindings[]}}]
+    })
+  }
+
+  // A chunk from the store: its entries' findings go where checkEntry's would.
+  private restore(text: string, last: boolean, schema: Schema): SessionLog | undefined {
+    const kept = this.store?.(text, last)
+    if (!kept || kept.findings.length !== kept.model.entries.length) return undefined
+    const byName = new Map(schema.fields.map((spec) => [spec.name, spec]))
+    const entries = kept.model.entries.map((entry, index) => {
+      const source = text.slice(entry.start.offset, entry.end.offset)
+      this.previous.set(source, kept.findings[index]!)
+      // Specs are the schema's own objects, which rules compare by identity.
+      const fields = entry.fields.map((field) => ({
+        ...field,
+        spec: field.spec && byName.get(field.spec.name),
+      }))
+      return {...entry, fields, source}
+    })
+    return {...kept.model, text, schema, entries}
   }
 
   private checkEntry(entry: Entry, context: Context): EntryFindings {
@@ -115,7 +171,7 @@ export class Linter {
 }
 
 /** An entry's findings and where the entry stood when they were made. */
-interface EntryFindings {
+export interface EntryFindings {
   start: Span['start']
   findings: Finding[]
 }

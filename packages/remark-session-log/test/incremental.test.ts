@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {generateLog} from '../../../test/bench/generate.mjs'
-import {Linter, lintDocument} from '../src/lint.js'
+import {Linter, lintDocument, type ChunkStore, type KeptChunk} from '../src/lint.js'
 import {buildModel} from '../src/model/build.js'
 import {buildModelByChunks} from '../src/model/chunks.js'
 import {parseMarkdown} from '../src/model/parse.js'
@@ -130,5 +130,46 @@ describe('entry-by-entry linting', () => {
     ].join('\n')
     const cuts = splitChunks(text, schema).map((chunk) => text.slice(chunk.start).split('\n')[0])
     expect(cuts).toEqual(['# Session Log', '## Session: real'])
+  })
+})
+
+describe('chunks kept for a later run (the store behind --cache)', () => {
+  /** A store of what `linter` kept, through JSON as on disk, that counts what it gives. */
+  function storeOf(linter: Linter) {
+    const kept = new Map(
+      linter.keep().map(({text, last, chunk}) => [`${last}:${text}`, JSON.stringify(chunk)]),
+    )
+    const counts = {asked: 0, given: 0, kept: kept.size}
+    const store: ChunkStore = (text, last) => {
+      counts.asked++
+      const found = kept.get(`${last}:${text}`)
+      if (found) counts.given++
+      return found === undefined ? undefined : (JSON.parse(found) as KeptChunk)
+    }
+    return {store, counts}
+  }
+
+  it('gives every fixture the findings of a fresh lint, every chunk from the store', () => {
+    for (const file of allFixtures()) {
+      const text = readFileSync(file, 'utf8')
+      const first = new Linter({today: fixtureToday})
+      const findings = first.lint(text).findings
+      const {store, counts} = storeOf(first)
+      expect(new Linter({today: fixtureToday}, store).lint(text).findings, file).toEqual(findings)
+      expect(counts.given, file).toBe(counts.kept)
+    }
+  })
+
+  it('parses only the entry that changed, and finds what a fresh lint finds', () => {
+    const text = generateLog(30, {seed: 11, defectRate: 0.3})
+    const first = new Linter({today: fixtureToday})
+    first.lint(text)
+    const {store, counts} = storeOf(first)
+    const edited = text.replace('### Kill Switch', '### Kill switch')
+    expect(edited).not.toBe(text)
+    const findings = new Linter({today: fixtureToday}, store).lint(edited).findings
+    expect(findings).toEqual(new Linter({today: fixtureToday}).lint(edited).findings)
+    expect(findings.some((finding) => finding.ruleId === 'section-heading')).toBe(true)
+    expect(counts.asked - counts.given).toBe(1)
   })
 })

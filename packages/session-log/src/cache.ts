@@ -1,52 +1,106 @@
 import {createHash, randomBytes} from 'node:crypto'
 import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
-import {builtinTemplates, type Finding} from 'remark-session-log'
+import {
+  builtinTemplates,
+  detectEol,
+  type ChunkStore,
+  type Finding,
+  type KeptChunk,
+  type Linter,
+} from 'remark-session-log'
 import type {Settings} from './config.js'
 import {version} from './version.js'
 
-interface CacheFile {
-  version: string
-  findings: Record<string, Finding[]>
+/** A log as a run left it: its findings, and the keys of its chunks in `chunks`. */
+interface KeptLog {
+  findings: Finding[]
+  chunks: string[]
 }
 
 /**
- * `--cache`: findings kept on disk by a hash of everything they depend on (the log's
- * text, the settings, the template, today's date and this version), so a log that has
- * not changed since the last run is not parsed again.
+ * The file is two lines of JSON: the logs, then the chunks. The chunks are most of it
+ * (megabytes for a long log) and are read only when a log has changed.
+ */
+interface CacheFile {
+  version: string
+  logs: Record<string, KeptLog>
+}
+
+type KeptChunks = Record<string, KeptChunk>
+
+/** The cache file as read: the logs at once, the chunks when first asked for. */
+interface ReadCache {
+  logs: Record<string, KeptLog>
+  chunks: () => KeptChunks
+}
+
+/**
+ * `--cache`: what a check found, kept on disk by a hash of everything it depends on (the
+ * text, the settings, the template, today's date, the file's line ending and this
+ * version). A log that has not changed is not read past its hash; in one that has, only
+ * the entries that changed are parsed and checked, the rest come from the cache with
+ * their findings, and the rules that span entries run over all of them.
  */
 export class FindingsCache {
-  private readonly previous: Record<string, Finding[]>
-  private readonly current: Record<string, Finding[]> = {}
+  private readonly previous: ReadCache
+  private readonly current: {logs: Record<string, KeptLog>; chunks: KeptChunks} = {
+    logs: {},
+    chunks: {},
+  }
+  /** Whether a log was checked anew: only then is the file written again. */
+  private changed = false
 
   constructor(private readonly path: string) {
     this.previous = readCache(path)
   }
 
-  key(text: string, settings: Settings, today: string): string {
-    const hash = createHash('sha256')
-    for (const part of [version, today, JSON.stringify(settings), templateText(settings), text]) {
-      hash.update(part).update('\0')
-    }
-    return hash.digest('hex')
+  /** Everything but the text that a log's findings depend on, as one hash. */
+  context(text: string, settings: Settings, today: string): string {
+    return hash([version, today, JSON.stringify(settings), templateText(settings), detectEol(text)])
   }
 
-  get(key: string): Finding[] | undefined {
-    const found = this.current[key] ?? this.previous[key]
-    if (found) this.current[key] = found
-    return found
+  /** The findings of a log whose text is unchanged since a run kept them. */
+  get(context: string, text: string): Finding[] | undefined {
+    const key = hash([context, text])
+    const found = this.current.logs[key] ?? this.previous.logs[key]
+    if (found) this.current.logs[key] = found
+    return found?.findings
   }
 
-  set(key: string, findings: Finding[]): void {
-    this.current[key] = findings
+  /** Chunks of logs linted in `context` that earlier runs kept, for `new Linter(…, store)`. */
+  store(context: string): ChunkStore {
+    return (text, last) => this.previous.chunks()[chunkKey(context, text, last)]
   }
 
-  /** Writes what this run used; entries of logs it did not see are dropped. */
+  /** Keeps a log's findings and its linter's chunks. */
+  set(context: string, text: string, findings: Finding[], linter: Linter): void {
+    const chunks = linter.keep().map(({text: chunkText, last, chunk}) => {
+      const key = chunkKey(context, chunkText, last)
+      this.current.chunks[key] = chunk
+      return key
+    })
+    this.current.logs[hash([context, text])] = {findings, chunks}
+    this.changed = true
+  }
+
+  /**
+   * Writes what this run used (logs and chunks it did not see are dropped), when it
+   * checked any log anew; a run that found every log unchanged leaves the file as it is.
+   */
   save(): void {
-    const data: CacheFile = {version, findings: this.current}
+    if (!this.changed) return
+    const chunks = this.current.chunks
+    for (const log of Object.values(this.current.logs)) {
+      for (const key of log.chunks) {
+        const kept = chunks[key] ?? this.previous.chunks()[key]
+        if (kept) chunks[key] = kept
+      }
+    }
+    const file: CacheFile = {version, logs: this.current.logs}
     // Written beside and renamed over, so a run that stops half way leaves the old cache.
     const temp = `${this.path}.${randomBytes(6).toString('hex')}.tmp`
     try {
-      writeFileSync(temp, JSON.stringify(data))
+      writeFileSync(temp, `${JSON.stringify(file)}\n${JSON.stringify(chunks)}\n`)
       renameSync(temp, this.path)
     } catch {
       // A cache that cannot be written costs time on the next run, nothing else.
@@ -55,16 +109,56 @@ export class FindingsCache {
   }
 }
 
+function hash(parts: string[]): string {
+  const digest = createHash('sha256')
+  for (const part of parts) digest.update(part).update('\0')
+  return digest.digest('hex')
+}
+
+function chunkKey(context: string, text: string, last: boolean): string {
+  return hash([context, last ? 'last' : 'inner', text])
+}
+
 // A cache that cannot be read is a cache miss, never an error: it only saves time.
-function readCache(path: string): Record<string, Finding[]> {
+function readCache(path: string): ReadCache {
+  const empty = {logs: {}, chunks: () => ({})}
+  let text: string
   try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile>
-    return data.version === version && data.findings && typeof data.findings === 'object'
-      ? data.findings
-      : {}
+    text = readFileSync(path, 'utf8')
   } catch {
-    return {}
+    return empty
   }
+  const [head = '', rest = ''] = splitOnce(text, '\n')
+  const file = parseJson(head) as Partial<CacheFile> | undefined
+  if (file?.version !== version || !isRecord(file.logs)) return empty
+  let chunks: KeptChunks | undefined
+  return {
+    logs: file.logs,
+    chunks: () => {
+      if (!chunks) {
+        const parsed = parseJson(rest)
+        chunks = isRecord(parsed) ? parsed : {}
+      }
+      return chunks
+    },
+  }
+}
+
+function splitOnce(text: string, separator: string): [string, string] {
+  const at = text.indexOf(separator)
+  return at === -1 ? [text, ''] : [text.slice(0, at), text.slice(at + separator.length)]
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, never> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 // A custom template is part of the key by its text, so editing it invalidates the cache.

@@ -36,7 +36,7 @@ Options of check and fix:
   --since <git ref>          Report only entries changed since the ref; rules of the
                              whole log (order, duplicates) still report
   --cache                    Keep findings in .session-logcache; an unchanged log is
-                             not checked again
+                             not checked again, a changed one only where it changed
   --cache-location <path>    Where --cache keeps them
   --color, --no-color        Force colors on or off (or FORCE_COLOR=1, NO_COLOR=1)
 

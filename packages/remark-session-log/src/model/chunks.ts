@@ -5,6 +5,12 @@ import {splitChunks} from './split.js'
 import type {Entry, Section, SessionLog} from './types.js'
 
 /**
+ * Where a chunk's model can come from besides parsing it: models an earlier run kept
+ * (`Linter`'s store). Undefined when there is none for this text.
+ */
+export type StoredChunks = (text: string, last: boolean) => SessionLog | undefined
+
+/**
  * Chunk models by chunk text, kept from one build to the next so that an edit re-parses
  * only the chunk it touched. Entries not seen in the latest build are dropped, which
  * keeps memory at one copy of the log.
@@ -15,11 +21,15 @@ export class ChunkCache {
   private previous = {inner: new Map<string, SessionLog>(), last: new Map<string, SessionLog>()}
   private current = {inner: new Map<string, SessionLog>(), last: new Map<string, SessionLog>()}
 
-  constructor(readonly schema: Schema) {}
+  constructor(
+    readonly schema: Schema,
+    private readonly stored?: StoredChunks,
+  ) {}
 
   get(text: string, last: boolean): SessionLog {
     const kind = last ? 'last' : 'inner'
-    let model = this.current[kind].get(text) ?? this.previous[kind].get(text)
+    let model =
+      this.current[kind].get(text) ?? this.previous[kind].get(text) ?? this.stored?.(text, last)
     if (!model) model = buildChunkModel(text, this.schema, last)
     this.current[kind].set(text, model)
     return model
@@ -29,6 +39,13 @@ export class ChunkCache {
   sweep(): void {
     this.previous = this.current
     this.current = {inner: new Map(), last: new Map()}
+  }
+
+  /** The chunks of the latest build and their models (positions relative to the chunk). */
+  latest(): Array<{text: string; last: boolean; model: SessionLog}> {
+    const of = (map: Map<string, SessionLog>, last: boolean) =>
+      [...map].map(([text, model]) => ({text, last, model}))
+    return [...of(this.previous.inner, false), ...of(this.previous.last, true)]
   }
 }
 

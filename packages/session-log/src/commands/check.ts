@@ -184,11 +184,13 @@ function checkLog(
   const reportOnly = !options.fix && !options.dryRun
   // One day for the cache key and the check alike.
   const today = formatDate(new Date())
-  const key = reportOnly && cache ? cache.key(file.text, settings, today) : undefined
-  const cached = key ? cache?.get(key) : undefined
+  // Fixes are made from a fresh lint; a check may take what an earlier run kept.
+  const context = reportOnly ? cache?.context(file.text, settings, today) : undefined
+  const cached = context !== undefined ? cache?.get(context, file.text) : undefined
   if (cached && options.since === undefined) return {findings: cached, applied: [], diff: undefined}
   // Fixing starts from this lint: the same linter does not check an entry twice.
-  const linter = new Linter({...settings, today})
+  const store = context !== undefined ? cache?.store(context) : undefined
+  const linter = new Linter({...settings, today}, store)
   const {log, findings} = linter.lint(file.text)
   if (!isSessionLog(log)) {
     const {title, entryDepth, entryPrefix} = log.schema
@@ -198,7 +200,7 @@ function checkLog(
       'check the path, or start a log with `session-log init`',
     )
   }
-  if (key) cache?.set(key, findings)
+  if (context !== undefined) cache?.set(context, file.text, findings, linter)
   if (reportOnly) {
     const kept = inChanges(findings, log.entries, path, name, options.since)
     return {findings: kept, applied: [], diff: undefined}
