@@ -20396,7 +20396,7 @@ function index(value) {
   return value && typeof value === "number" ? value : 1;
 }
 
-// node_modules/.pnpm/mdast-util-from-markdown@2.1.0/node_modules/mdast-util-from-markdown/lib/index.js
+// node_modules/.pnpm/mdast-util-from-markdown@2.0.3/node_modules/mdast-util-from-markdown/lib/index.js
 var own2 = {}.hasOwnProperty;
 function fromMarkdown(value, encoding, options2) {
   if (encoding && typeof encoding === "object") {
@@ -20407,8 +20407,6 @@ function fromMarkdown(value, encoding, options2) {
 }
 function compiler(options2) {
   const config = {
-    afterExit: [],
-    beforeEnter: [],
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
@@ -20512,8 +20510,7 @@ function compiler(options2) {
   function compile(events) {
     let tree = {
       type: "root",
-      children: [],
-      position: void 0
+      children: []
     };
     const context = {
       stack: [tree],
@@ -20526,40 +20523,24 @@ function compiler(options2) {
       data
     };
     const listStack = [];
-    const prepared = [];
     let index2 = -1;
     while (++index2 < events.length) {
-      prepared.push(events[index2]);
       if (events[index2][1].type === "listOrdered" || events[index2][1].type === "listUnordered") {
         if (events[index2][0] === "enter") {
-          listStack.push(prepared.length - 1);
+          listStack.push(index2);
         } else {
           const tail = listStack.pop();
-          prepareList(prepared, tail);
+          index2 = prepareList(events, tail, index2);
         }
       }
     }
-    events = prepared;
     index2 = -1;
     while (++index2 < events.length) {
       const handler = config[events[index2][0]];
-      if (events[index2][0] === "enter" && config.beforeEnter.length > 0) {
-        callListeners(config.beforeEnter, {
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
-      }
       if (own2.call(handler, events[index2][1].type)) {
-        handler[events[index2][1].type].call({
-          ...context,
+        handler[events[index2][1].type].call(Object.assign({
           sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
-      }
-      if (events[index2][0] === "exit" && config.afterExit.length > 0) {
-        callListeners(config.afterExit, {
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
+        }, context), events[index2][1]);
       }
     }
     if (context.tokenStack.length > 0) {
@@ -20585,14 +20566,7 @@ function compiler(options2) {
     }
     return tree;
   }
-  function callListeners(listeners, context, token) {
-    let index2 = -1;
-    while (++index2 < listeners.length) {
-      listeners[index2].call(context, token);
-    }
-  }
-  function prepareList(events, start) {
-    const end = events.length - 1;
+  function prepareList(events, start, length) {
     let index2 = start - 1;
     let containerBalance = -1;
     let listSpread = false;
@@ -20600,8 +20574,7 @@ function compiler(options2) {
     let lineIndex;
     let firstBlankLineIndex;
     let atMarker;
-    const insertions = [];
-    while (++index2 <= end) {
+    while (++index2 <= length) {
       const event = events[index2];
       switch (event[1].type) {
         case "listUnordered":
@@ -20658,10 +20631,9 @@ function compiler(options2) {
             listItem2._spread = true;
           }
           listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
-          insertions.push({
-            at: lineIndex || index2,
-            event: ["exit", listItem2, event[2]]
-          });
+          events.splice(lineIndex || index2, 0, ["exit", listItem2, event[2]]);
+          index2++;
+          length++;
         }
         if (event[1].type === "listItemPrefix") {
           const item = {
@@ -20672,25 +20644,16 @@ function compiler(options2) {
             end: void 0
           };
           listItem2 = item;
-          insertions.push({
-            at: index2,
-            event: ["enter", item, event[2]]
-          });
+          events.splice(index2, 0, ["enter", item, event[2]]);
+          index2++;
+          length++;
           firstBlankLineIndex = void 0;
           atMarker = true;
         }
       }
     }
-    const listEvents = events.splice(start);
-    let insertion = 0;
-    index2 = -1;
-    while (++index2 < listEvents.length) {
-      while (insertion < insertions.length && insertions[insertion].at === start + index2) {
-        events.push(insertions[insertion++].event);
-      }
-      events.push(listEvents[index2]);
-    }
     events[start][1]._spread = listSpread;
+    return length;
   }
   function opener(create2, and) {
     return open;
@@ -20732,8 +20695,7 @@ function compiler(options2) {
         start: token.start,
         end: token.end
       }) + "): it\u2019s not open");
-    }
-    if (open[0].type !== token.type) {
+    } else if (open[0].type !== token.type) {
       if (onExitError) {
         onExitError.call(this, token, open[0]);
       } else {
@@ -20969,8 +20931,7 @@ function compiler(options2) {
   function blockQuote2() {
     return {
       type: "blockquote",
-      children: [],
-      position: void 0
+      children: []
     };
   }
   function codeFlow() {
@@ -20978,15 +20939,13 @@ function compiler(options2) {
       type: "code",
       lang: null,
       meta: null,
-      value: "",
-      position: void 0
+      value: ""
     };
   }
   function codeText2() {
     return {
       type: "inlineCode",
-      value: "",
-      position: void 0
+      value: ""
     };
   }
   function definition2() {
@@ -20995,15 +20954,13 @@ function compiler(options2) {
       identifier: "",
       label: null,
       title: null,
-      url: "",
-      position: void 0
+      url: ""
     };
   }
   function emphasis() {
     return {
       type: "emphasis",
-      children: [],
-      position: void 0
+      children: []
     };
   }
   function heading() {
@@ -21011,21 +20968,18 @@ function compiler(options2) {
       type: "heading",
       // @ts-expect-error `depth` will be set later.
       depth: 0,
-      children: [],
-      position: void 0
+      children: []
     };
   }
   function hardBreak() {
     return {
-      type: "break",
-      position: void 0
+      type: "break"
     };
   }
   function html() {
     return {
       type: "html",
-      value: "",
-      position: void 0
+      value: ""
     };
   }
   function image() {
@@ -21033,8 +20987,7 @@ function compiler(options2) {
       type: "image",
       title: null,
       url: "",
-      alt: null,
-      position: void 0
+      alt: null
     };
   }
   function link() {
@@ -21042,8 +20995,7 @@ function compiler(options2) {
       type: "link",
       title: null,
       url: "",
-      children: [],
-      position: void 0
+      children: []
     };
   }
   function list2(token) {
@@ -21052,8 +21004,7 @@ function compiler(options2) {
       ordered: token.type === "listOrdered",
       start: null,
       spread: token._spread,
-      children: [],
-      position: void 0
+      children: []
     };
   }
   function listItem(token) {
@@ -21061,35 +21012,30 @@ function compiler(options2) {
       type: "listItem",
       spread: token._spread,
       checked: null,
-      children: [],
-      position: void 0
+      children: []
     };
   }
   function paragraph() {
     return {
       type: "paragraph",
-      children: [],
-      position: void 0
+      children: []
     };
   }
   function strong() {
     return {
       type: "strong",
-      children: [],
-      position: void 0
+      children: []
     };
   }
   function text4() {
     return {
       type: "text",
-      value: "",
-      position: void 0
+      value: ""
     };
   }
   function thematicBreak3() {
     return {
-      type: "thematicBreak",
-      position: void 0
+      type: "thematicBreak"
     };
   }
 }
@@ -21130,14 +21076,6 @@ function extension(combined, extension2) {
           }
           break;
         }
-        case "afterExit":
-        case "beforeEnter": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(right);
-          }
-          break;
-        }
         case "enter":
         case "exit": {
           const right = extension2[key];
@@ -21159,11 +21097,12 @@ function defaultOnError(left, right) {
       start: right.start,
       end: right.end
     }) + ") is open");
+  } else {
+    throw new Error("Cannot close document, a token (`" + right.type + "`, " + stringifyPosition({
+      start: right.start,
+      end: right.end
+    }) + ") is still open");
   }
-  throw new Error("Cannot close document, a token (`" + right.type + "`, " + stringifyPosition({
-    start: right.start,
-    end: right.end
-  }) + ") is still open");
 }
 
 // node_modules/.pnpm/devlop@1.1.0/node_modules/devlop/lib/default.js
