@@ -23,7 +23,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import {findProjectOptions} from './config-file.js'
+import {projectFileNames, projectSettings, type ProjectSettings} from 'session-log/project'
 import {
   bomLength,
   diagnosticSource,
@@ -89,7 +89,7 @@ export function startServer(connection: Connection): void {
   const tickets = new Map<string, number>()
   const published = new Set<string>()
   const resolved = new Map<string, Promise<Resolved>>()
-  const projects = new Map<string, Promise<Options | undefined>>()
+  const projects = new Map<string, Promise<ProjectSettings>>()
   const linters = new Map<string, {key: string; linter: Linter}>()
 
   const log = (message: string) => connection.console.log(message)
@@ -127,7 +127,7 @@ export function startServer(connection: Connection): void {
     }
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: ['.session-logrc', '.session-logrc.json', 'package.json'].map((name) => ({
+        watchers: projectFileNames.map((name) => ({
           globPattern: `**/${name}`,
         })),
       })
@@ -286,14 +286,16 @@ export function startServer(connection: Connection): void {
     const folder = folders
       .filter((folder) => isInside(path, folder))
       .sort((a, b) => b.length - a.length)[0]
-    let project: Options | undefined
+    let project: ProjectSettings | undefined
     try {
-      project = filePath(uri) ? await projectOptions(dirname(path)) : undefined
+      project = filePath(uri) ? await projectOf(path) : undefined
     } catch (error) {
       const settings = documentSettings(path, editor, folder, undefined)
       return {...settings, problem: `session-log could not read its config: ${errorMessage(error)}`}
     }
-    return documentSettings(path, editor, folder, project)
+    const settings = documentSettings(path, editor, folder, project?.settings)
+    // A log the command skips is no log to the editor either.
+    return project?.ignored ? {...settings, matches: false} : settings
   }
 
   async function askEditor(uri: string): Promise<EditorSettings> {
@@ -311,13 +313,14 @@ export function startServer(connection: Connection): void {
     return value === undefined || value === null ? fallbackSettings : editorSettings(value)
   }
 
-  function projectOptions(dir: string): Promise<Options | undefined> {
-    let project = projects.get(dir)
+  /** What the command line applies to the log at `path`: config file and ignore file. */
+  function projectOf(path: string): Promise<ProjectSettings> {
+    let project = projects.get(path)
     if (!project) {
-      project = findProjectOptions(dir)
-      projects.set(dir, project)
+      project = projectSettings(path)
+      projects.set(path, project)
       // A broken file is read again next time, once the author has had a chance to fix it.
-      project.catch(() => projects.delete(dir))
+      project.catch(() => projects.delete(path))
     }
     return project
   }

@@ -1,7 +1,8 @@
+import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {pathToFileURL} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
@@ -13,6 +14,8 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {documentSettings, readEditorSettings} from '../src/settings.js'
 import {Client} from './client.js'
 import {defects} from './documents.js'
+
+const cliBin = fileURLToPath(new URL('../../session-log/dist/bin.js', import.meta.url))
 
 let dir: string
 let count = 0
@@ -177,6 +180,45 @@ describe('config files', () => {
     const title = diagnostics.find((d) => d.code === 'document-title')
     expect(title?.message).toContain('"Team Log"')
     expect(byCode(diagnostics)).not.toHaveProperty('kill-switch')
+  })
+
+  it('reads every config file the command line reads, and reports what it reports', async () => {
+    const folder = project({
+      '.session-logrc.yml': 'rules:\n  field-date: "off"\n  section-heading: warn\n',
+    })
+    writeFileSync(join(folder, 'SESSION_LOG.md'), defects)
+    const client = start({configuration: () => null})
+    await client.initialize()
+    const uri = uriOf(folder, 'SESSION_LOG.md')
+    await client.open(uri, defects)
+    const {diagnostics} = await client.diagnosticsOf(uri, 1)
+    expect(byCode(diagnostics)).not.toHaveProperty('field-date')
+    expect(byCode(diagnostics)['section-heading']).toBe(DiagnosticSeverity.Warning)
+
+    const run = spawnSync(process.execPath, [cliBin, 'check', '-f', 'json', 'SESSION_LOG.md'], {
+      cwd: folder,
+      encoding: 'utf8',
+    })
+    expect(run.status, run.stderr).toBe(1)
+    const reported = (JSON.parse(run.stdout) as Array<{ruleId: string; line: number}>).map(
+      (finding) => `${finding.line}:${finding.ruleId}`,
+    )
+    const shown = diagnostics.map((d) => `${d.range.start.line + 1}:${String(d.code)}`)
+    expect(shown.sort()).toEqual(reported.sort())
+  })
+
+  it('leaves alone a log that .session-logignore lists, as the command line does', async () => {
+    const folder = project({'.session-logrc.json': '{}', '.session-logignore': 'archive/\n'})
+    const client = start({configuration: () => null})
+    await client.initialize()
+    const archived = uriOf(folder, 'archive', 'SESSION_LOG.md')
+    await client.open(archived, defects)
+    const current = uriOf(folder, 'SESSION_LOG.md')
+    await client.open(current, defects)
+    expect((await client.diagnosticsOf(current, 1)).diagnostics.length).toBeGreaterThan(0)
+    const wholeDocument = {start: {line: 0, character: 0}, end: {line: 0, character: 0}}
+    expect(await client.codeActions(archived, wholeDocument, {diagnostics: []})).toEqual([])
+    expect(client.unclaimed(archived)).toEqual([])
   })
 
   it('reports a broken config file on the document instead of failing', async () => {
