@@ -1,7 +1,8 @@
 // Builds dist-bundle/, what pre-commit and the GitHub Action run straight from a clone of
 // this repository with no install step: session-log.mjs (the command), action.mjs (the
 // action) and chunk.mjs (the code they share), every dependency included. It is committed;
-// `--check` fails when it differs from a fresh build instead of writing it.
+// `--check` fails when it differs from a fresh build instead of writing it. The command's
+// files also go to packages/session-log/dist/bundle/, which the package's bin runs.
 import {
   chmodSync,
   existsSync,
@@ -150,6 +151,18 @@ async function bundle() {
 
 const check = process.argv.includes('--check')
 const files = await bundle()
+
+// The CLI package's bin runs the same build of the command from its own dist/ (not
+// committed): loading one file takes a third of the time of loading the modules one by
+// one. `--package` (run by `pnpm build`) writes only that copy.
+if (!check) {
+  const packageDir = join(root, cli, 'dist', 'bundle')
+  mkdirSync(packageDir, {recursive: true})
+  for (const name of ['session-log.mjs', 'chunk.mjs']) {
+    writeFileSync(join(packageDir, name), files[`${outdir}/${name}`])
+  }
+  if (process.argv.includes('--package')) process.exit(0)
+}
 const present = existsSync(join(root, outdir)) ? readdirSync(join(root, outdir)) : []
 // Files a build no longer makes (a chunk renamed) are stale too.
 const leftover = present.map((name) => `${outdir}/${name}`).filter((path) => !(path in files))

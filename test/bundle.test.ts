@@ -14,7 +14,7 @@ const built = join(root, 'packages/session-log/dist/bin.js')
 
 let copy: string
 beforeAll(() => {
-  execFileSync('pnpm', ['exec', 'tsc', '-b', 'packages/session-log'], {cwd: root, stdio: 'pipe'})
+  execFileSync('pnpm', ['build'], {cwd: root, stdio: 'pipe'})
   // A copy far from the repository: the bundle may not read any file of it.
   copy = mkdtempSync(join(tmpdir(), 'session-log-bundle-'))
   cpSync(bundleDir, join(copy, 'dist-bundle'), {recursive: true})
@@ -67,6 +67,21 @@ describe('dist-bundle', () => {
     const expected = run([process.execPath, built, 'check', log], copy)
     expect(bundled.code).toBe(1)
     expect(bundled).toEqual(expected)
+  })
+
+  it('is what the session-log package’s bin runs, built by `pnpm build`', () => {
+    const packaged = join(root, 'packages/session-log/dist/bundle')
+    for (const name of ['session-log.mjs', 'chunk.mjs']) {
+      expect(
+        readFileSync(join(packaged, name), 'utf8') === readFileSync(join(bundleDir, name), 'utf8'),
+        name,
+      ).toBe(true)
+    }
+    const bin = join(root, 'packages/session-log/bin/session-log.js')
+    const log = join(root, 'fixtures/sample/SESSION_LOG.md')
+    const linked = run([process.execPath, bin, 'check', log], copy)
+    expect(linked.code).toBe(1)
+    expect(linked).toEqual(run([process.execPath, built, 'check', log], copy))
   })
 
   it('carries every built-in template and the version', () => {
