@@ -25213,7 +25213,8 @@ function insertEntry(text4, values, options2 = {}, model) {
   const log2 = model ?? buildModel(source, schema);
   const eol2 = detectEol(source);
   const filled = { date: resolved.today, ...latestValues(log2), ...defined(values) };
-  const entry = renderEntry(schema, filled, { eol: eol2, bullet: bulletOf(log2) });
+  const { bullet } = detectStyle(log2.entries[0]?.source ?? source);
+  const entry = renderEntry(schema, filled, { eol: eol2, bullet });
   let edit;
   if (source.trim() === "") {
     edit = { start: 0, end: source.length, text: renderLog(schema, entry, eol2) };
@@ -25288,15 +25289,6 @@ function filledValue(entry, name, schema) {
     return void 0;
   }
   return value;
-}
-function bulletOf(log2) {
-  for (const entry of log2.entries) {
-    for (const section of entry.sections) {
-      const bullet = section.checkboxes.find((checkbox) => checkbox.bullet)?.bullet;
-      if (bullet) return bullet;
-    }
-  }
-  return "-";
 }
 
 // packages/session-log/src/files.ts

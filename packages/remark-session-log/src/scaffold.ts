@@ -1,3 +1,4 @@
+import {detectStyle} from './fix/template-text.js'
 import {detectEol} from './lint.js'
 import {buildModel} from './model/build.js'
 import type {Entry, SessionLog} from './model/types.js'
@@ -104,7 +105,10 @@ export function insertEntry(
   const log = model ?? buildModel(source, schema)
   const eol = detectEol(source)
   const filled: EntryValues = {date: resolved.today, ...latestValues(log), ...defined(values)}
-  const entry = renderEntry(schema, filled, {eol, bullet: bulletOf(log)})
+  // Keep the author's bullet, as the newest entry writes it: the template's "-" in a file
+  // written with "*" would be the one entry that looks different.
+  const {bullet} = detectStyle(log.entries[0]?.source ?? source)
+  const entry = renderEntry(schema, filled, {eol, bullet})
 
   let edit: Edit
   if (source.trim() === '') {
@@ -204,14 +208,3 @@ function filledValue(entry: Entry, name: string, schema: Schema): string | undef
   return value
 }
 
-// Keep the author's bullet: the template's "-" in a file written with "*" would be the
-// one entry that looks different.
-function bulletOf(log: SessionLog): string {
-  for (const entry of log.entries) {
-    for (const section of entry.sections) {
-      const bullet = section.checkboxes.find((checkbox) => checkbox.bullet)?.bullet
-      if (bullet) return bullet
-    }
-  }
-  return '-'
-}

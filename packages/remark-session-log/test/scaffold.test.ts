@@ -81,6 +81,20 @@ describe('insertEntry', () => {
     expect(given).toContain('**AI Tool:** Zed\n')
   })
 
+  it('writes list items with the bullet the newest entry uses', () => {
+    const bullets = (entry: string) =>
+      new Set(entry.split('\n').flatMap((line) => /^\s*([-*+]) /.exec(line)?.[1] ?? []))
+    const star = insertEntry(valid('data-pipeline-star-bullets.md'), {title: 'New'})
+    expect(bullets(star.entry)).toEqual(new Set(['*']))
+    // A team that moved from "-" to "+": the newest entry says how the log is written now.
+    const text = valid('payments-team.md')
+    const newest = buildModel(text, schema).entries[0]!
+    const plus = newest.source.replace(/^(\s*)- /gm, '$1+ ')
+    const moved = text.replace(newest.source, plus)
+    expect(bullets(insertEntry(moved, {title: 'New'}).entry)).toEqual(new Set(['+']))
+    expect(bullets(insertEntry(text, {title: 'New'}).entry)).toEqual(new Set(['-']))
+  })
+
   it('writes an entry of the template the log names in its header', () => {
     const {entry} = insertEntry(valid('notifications-heartbeat-v0.3.md'), {title: 'New'})
     expect(entry.split('\n')[0]).toBe('## Heartbeat: New')
