@@ -34,14 +34,28 @@ function median(values) {
 // garbage of the one before (the floor's parse of 5,000 entries leaves gigabytes).
 const collect = globalThis.gc ?? (() => undefined)
 
-function timeInProcess(runs, action) {
-  action() // warm-up: module loading and JIT are not what is measured
+/**
+ * Median time of one `action`. A short action is repeated within each timed run until the
+ * run lasts at least `minRunMs`, so that a few milliseconds of noise do not decide it.
+ */
+function timeInProcess(runs, action, minRunMs = 200) {
+  // Warm-up: module loading and JIT are not what is measured. A short action is warmed
+  // twice, the second call saying how long one takes.
+  let start = performance.now()
+  action()
+  let once = performance.now() - start
+  if (once < minRunMs) {
+    start = performance.now()
+    action()
+    once = performance.now() - start
+  }
+  const repeat = Math.max(1, Math.ceil(minRunMs / Math.max(once, 0.01)))
   const times = []
   for (let i = 0; i < runs; i++) {
     collect()
-    const start = performance.now()
-    action()
-    times.push(performance.now() - start)
+    const begin = performance.now()
+    for (let j = 0; j < repeat; j++) action()
+    times.push((performance.now() - begin) / repeat)
   }
   return median(times)
 }
