@@ -50,6 +50,104 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
+// node_modules/.pnpm/format@0.2.2/node_modules/format/format.js
+var require_format = __commonJS({
+  "node_modules/.pnpm/format@0.2.2/node_modules/format/format.js"(exports, module) {
+    (function() {
+      var namespace;
+      if (typeof module !== "undefined") {
+        namespace = module.exports = format2;
+      } else {
+        namespace = (function() {
+          return this || (1, eval)("this");
+        })();
+      }
+      namespace.format = format2;
+      namespace.vsprintf = vsprintf;
+      if (typeof console !== "undefined" && typeof console.log === "function") {
+        namespace.printf = printf;
+      }
+      function printf() {
+        console.log(format2.apply(null, arguments));
+      }
+      function vsprintf(fmt, replacements) {
+        return format2.apply(null, [fmt].concat(replacements));
+      }
+      function format2(fmt) {
+        var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
+          return args[argIndex++];
+        }, slurpNumber = function() {
+          var digits = "";
+          while (/\d/.test(fmt[i])) {
+            digits += fmt[i++];
+            c = fmt[i];
+          }
+          return digits.length > 0 ? parseInt(digits) : null;
+        };
+        for (; i < n; ++i) {
+          c = fmt[i];
+          if (escaped) {
+            escaped = false;
+            if (c == ".") {
+              leadingZero = false;
+              c = fmt[++i];
+            } else if (c == "0" && fmt[i + 1] == ".") {
+              leadingZero = true;
+              i += 2;
+              c = fmt[i];
+            } else {
+              leadingZero = true;
+            }
+            precision = slurpNumber();
+            switch (c) {
+              case "b":
+                result += parseInt(nextArg(), 10).toString(2);
+                break;
+              case "c":
+                arg = nextArg();
+                if (typeof arg === "string" || arg instanceof String)
+                  result += arg;
+                else
+                  result += String.fromCharCode(parseInt(arg, 10));
+                break;
+              case "d":
+                result += parseInt(nextArg(), 10);
+                break;
+              case "f":
+                tmp = String(parseFloat(nextArg()).toFixed(precision || 6));
+                result += leadingZero ? tmp : tmp.replace(/^0/, "");
+                break;
+              case "j":
+                result += JSON.stringify(nextArg());
+                break;
+              case "o":
+                result += "0" + parseInt(nextArg(), 10).toString(8);
+                break;
+              case "s":
+                result += nextArg();
+                break;
+              case "x":
+                result += "0x" + parseInt(nextArg(), 10).toString(16);
+                break;
+              case "X":
+                result += "0x" + parseInt(nextArg(), 10).toString(16).toUpperCase();
+                break;
+              default:
+                result += c;
+                break;
+            }
+          } else if (c === "%") {
+            escaped = true;
+          } else {
+            result += c;
+          }
+        }
+        return result;
+      }
+    })();
+  }
+});
+
 // node_modules/.pnpm/extend@3.0.2/node_modules/extend/index.js
 var require_extend = __commonJS({
   "node_modules/.pnpm/extend@3.0.2/node_modules/extend/index.js"(exports, module) {
@@ -310,10 +408,10 @@ var require_common = __commonJS({
               return "%";
             }
             index2++;
-            const formatter = createDebug13.formatters[format2];
-            if (typeof formatter === "function") {
+            const formatter2 = createDebug13.formatters[format2];
+            if (typeof formatter2 === "function") {
               const val = args[index2];
-              match2 = formatter.call(self2, val);
+              match2 = formatter2.call(self2, val);
               args.splice(index2, 1);
               index2--;
             }
@@ -1159,21 +1257,21 @@ var require_picocolors = __commonJS({
     var argv = p.argv || [];
     var env2 = p.env || {};
     var isColorSupported = !(!!env2.NO_COLOR || argv.includes("--no-color")) && (!!env2.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env2.TERM !== "dumb" || !!env2.CI);
-    var formatter = (open, close, replace2 = open) => (input) => {
-      let string3 = "" + input, index2 = string3.indexOf(close, open.length);
-      return ~index2 ? open + replaceClose(string3, close, replace2, index2) + close : open + string3 + close;
+    var formatter2 = (open, close2, replace2 = open) => (input) => {
+      let string3 = "" + input, index2 = string3.indexOf(close2, open.length);
+      return ~index2 ? open + replaceClose(string3, close2, replace2, index2) + close2 : open + string3 + close2;
     };
-    var replaceClose = (string3, close, replace2, index2) => {
+    var replaceClose = (string3, close2, replace2, index2) => {
       let result = "", cursor = 0;
       do {
         result += string3.substring(cursor, index2) + replace2;
-        cursor = index2 + close.length;
-        index2 = string3.indexOf(close, cursor);
+        cursor = index2 + close2.length;
+        index2 = string3.indexOf(close2, cursor);
       } while (~index2);
       return result + string3.substring(cursor);
     };
     var createColors = (enabled = isColorSupported) => {
-      let f = enabled ? formatter : () => String;
+      let f = enabled ? formatter2 : () => String;
       return {
         isColorSupported: enabled,
         reset: f("\x1B[0m", "\x1B[0m"),
@@ -1494,12 +1592,12 @@ var require_lib3 = __commonJS({
       let highlighted = "";
       for (const {
         type,
-        value
+        value: value2
       } of tokenize2(text4)) {
         if (type in defs) {
-          highlighted += value.split(NEWLINE$1).map((str) => defs[type](str)).join("\n");
+          highlighted += value2.split(NEWLINE$1).map((str) => defs[type](str)).join("\n");
         } else {
-          highlighted += value;
+          highlighted += value2;
         }
       }
       return highlighted;
@@ -2144,26 +2242,26 @@ var require_toJS = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    function toJS(value, arg, ctx) {
-      if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
-      if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity2.hasAnchor(value))
-          return value.toJSON(arg, ctx);
+    function toJS(value2, arg, ctx) {
+      if (Array.isArray(value2))
+        return value2.map((v, i) => toJS(v, String(i), ctx));
+      if (value2 && typeof value2.toJSON === "function") {
+        if (!ctx || !identity2.hasAnchor(value2))
+          return value2.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
+        ctx.anchors.set(value2, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value.toJSON(arg, ctx);
+        const res = value2.toJSON(arg, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
       }
-      if (typeof value === "bigint" && !ctx?.keep)
-        return Number(value);
-      return value;
+      if (typeof value2 === "bigint" && !ctx?.keep)
+        return Number(value2);
+      return value2;
     }
     exports.toJS = toJS;
   }
@@ -2335,11 +2433,11 @@ var require_Scalar = __commonJS({
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
     var Scalar = class extends Node.NodeBase {
-      constructor(value) {
+      constructor(value2) {
         super(identity2.SCALAR);
-        this.value = value;
+        this.value = value2;
       }
       toJSON(arg, ctx) {
         return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
@@ -2366,7 +2464,7 @@ var require_createNode = __commonJS({
     var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
+    function findTagObject(value2, tagName, tags) {
       if (tagName) {
         const match2 = tags.filter((t) => t.tag === tagName);
         const tagObj = match2.find((t) => !t.format) ?? match2[0];
@@ -2374,53 +2472,53 @@ var require_createNode = __commonJS({
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags.find((t) => t.identify?.(value2) && !t.format);
     }
-    function createNode(value, tagName, ctx) {
-      if (identity2.isDocument(value))
-        value = value.contents;
-      if (identity2.isNode(value))
-        return value;
-      if (identity2.isPair(value)) {
+    function createNode(value2, tagName, ctx) {
+      if (identity2.isDocument(value2))
+        value2 = value2.contents;
+      if (identity2.isNode(value2))
+        return value2;
+      if (identity2.isPair(value2)) {
         const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value);
+        map.items.push(value2);
         return map;
       }
-      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
-        value = value.valueOf();
+      if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
+        value2 = value2.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref = void 0;
-      if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
+      if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
+        ref = sourceObjects.get(value2);
         if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
+          ref.anchor ?? (ref.anchor = onAnchor(value2));
           return new Alias.Alias(ref.anchor);
         } else {
           ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
+          sourceObjects.set(value2, ref);
         }
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      let tagObj = findTagObject(value2, tagName, schema.tags);
       if (!tagObj) {
-        if (value && typeof value.toJSON === "function") {
-          value = value.toJSON();
+        if (value2 && typeof value2.toJSON === "function") {
+          value2 = value2.toJSON();
         }
-        if (!value || typeof value !== "object") {
-          const node3 = new Scalar.Scalar(value);
+        if (!value2 || typeof value2 !== "object") {
+          const node3 = new Scalar.Scalar(value2);
           if (ref)
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
+        tagObj = value2 instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value2) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
       if (tagName)
         node2.tag = tagName;
       else if (!tagObj.default)
@@ -2440,8 +2538,8 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
-      let v = value;
+    function collectionFromPath(schema, path9, value2) {
+      let v = value2;
       for (let i = path9.length - 1; i >= 0; --i) {
         const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
@@ -2492,16 +2590,16 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
+      addIn(path9, value2) {
         if (isEmptyPath(path9))
-          this.add(value);
+          this.add(value2);
         else {
           const [key, ...rest] = path9;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
-            node2.addIn(rest, value);
+            node2.addIn(rest, value2);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -2555,16 +2653,16 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
+      setIn(path9, value2) {
         const [key, ...rest] = path9;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key, value2);
         } else {
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
-            node2.setIn(rest, value);
+            node2.setIn(rest, value2);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -2759,13 +2857,13 @@ var require_stringifyString = __commonJS({
       }
       return true;
     }
-    function doubleQuotedString(value, ctx) {
-      const json2 = JSON.stringify(value);
+    function doubleQuotedString(value2, ctx) {
+      const json2 = JSON.stringify(value2);
       if (ctx.options.doubleQuotedAsJSON)
         return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
@@ -2839,22 +2937,22 @@ var require_stringifyString = __commonJS({
       str = start ? str + json2.slice(start) : json2;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
-    function singleQuotedString(value, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
-        return doubleQuotedString(value, ctx);
-      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+    function singleQuotedString(value2, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
+        return doubleQuotedString(value2, ctx);
+      const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent2}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value, ctx) {
+    function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
         qs = doubleQuotedString;
       else {
-        const hasDouble = value.includes('"');
-        const hasSingle = value.includes("'");
+        const hasDouble = value2.includes('"');
+        const hasSingle = value2.includes("'");
         if (hasDouble && !hasSingle)
           qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
@@ -2862,7 +2960,7 @@ ${indent2}`) + "'";
         else
           qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value, ctx);
+      return qs(value2, ctx);
     }
     var blockEndNewlines;
     try {
@@ -2870,27 +2968,27 @@ ${indent2}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote: blockQuote2, commentString, lineWidth } = ctx.options;
-      if (!blockQuote2 || /\n[\t ]+$/.test(value)) {
-        return quotedString(value, ctx);
+      if (!blockQuote2 || /\n[\t ]+$/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
-      if (!value)
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent2.length);
+      if (!value2)
         return literal ? "|\n" : ">\n";
       let chomp;
       let endStart;
-      for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
+      for (endStart = value2.length; endStart > 0; --endStart) {
+        const ch = value2[endStart - 1];
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value.substring(endStart);
+      let end = value2.substring(endStart);
       const endNlPos = end.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
+      } else if (value2 === end || endNlPos !== end.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
@@ -2898,7 +2996,7 @@ ${indent2}`) + "'";
         chomp = "";
       }
       if (end) {
-        value = value.slice(0, -end.length);
+        value2 = value2.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
         end = end.replace(blockEndNewlines, `$&${indent2}`);
@@ -2906,8 +3004,8 @@ ${indent2}`) + "'";
       let startWithSpace = false;
       let startEnd;
       let startNlPos = -1;
-      for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
+      for (startEnd = 0; startEnd < value2.length; ++startEnd) {
+        const ch = value2[startEnd];
         if (ch === " ")
           startWithSpace = true;
         else if (ch === "\n")
@@ -2915,9 +3013,9 @@ ${indent2}`) + "'";
         else
           break;
       }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
-        value = value.substring(start.length);
+        value2 = value2.substring(start.length);
         start = start.replace(/\n+/g, `$&${indent2}`);
       }
       const indentSize = indent2 ? "2" : "1";
@@ -2928,7 +3026,7 @@ ${indent2}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -2941,37 +3039,37 @@ ${indent2}`) + "'";
           return `>${header}
 ${indent2}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent2}`);
+      value2 = value2.replace(/\n+/g, `$&${indent2}`);
       return `|${header}
-${indent2}${start}${value}${end}`;
+${indent2}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
+      const { type, value: value2 } = item;
       const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
-      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
-        return quotedString(value, ctx);
+      if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
+        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (containsDocumentMarker(value)) {
+      if (containsDocumentMarker(value2)) {
         if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent2 === indentStep) {
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str = value2.replace(/\n+/g, `$&
 ${indent2}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
@@ -3144,7 +3242,7 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
@@ -3156,7 +3254,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -3171,12 +3269,12 @@ var require_stringifyPair = __commonJS({
         explicitKey = true;
       }
       if (ctx.inFlow) {
-        if (allNullValues || value == null) {
+        if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
           return str === "" ? "?" : explicitKey ? `? ${str}` : str;
         }
-      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+      } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
         str = `? ${str}`;
         if (keyComment && !keyCommentDone) {
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
@@ -3197,26 +3295,26 @@ ${indent2}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity2.isNode(value)) {
-        vsb = !!value.spaceBefore;
-        vcb = value.commentBefore;
-        valueComment = value.comment;
+      if (identity2.isNode(value2)) {
+        vsb = !!value2.spaceBefore;
+        vcb = value2.commentBefore;
+        valueComment = value2.comment;
       } else {
         vsb = false;
         vcb = null;
         valueComment = null;
-        if (value && typeof value === "object")
-          value = doc.createNode(value);
+        if (value2 && typeof value2 === "object")
+          value2 = doc.createNode(value2);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity2.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value2))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -3232,11 +3330,11 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity2.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value2)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow3 = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        const flow3 = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
         if (hasNewline || !flow3) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
@@ -3299,7 +3397,7 @@ var require_merge = __commonJS({
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
@@ -3309,8 +3407,8 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
+    function addMergeToJSMap(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
       if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
@@ -3320,20 +3418,20 @@ var require_merge = __commonJS({
       else
         mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
+    function mergeValue(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
       if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key, value3] of srcMap) {
         if (map instanceof Map) {
           if (!map.has(key))
-            map.set(key, value2);
+            map.set(key, value3);
         } else if (map instanceof Set) {
           map.add(key);
         } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
           Object.defineProperty(map, key, {
-            value: value2,
+            value: value3,
             writable: true,
             enumerable: true,
             configurable: true
@@ -3342,8 +3440,8 @@ var require_merge = __commonJS({
       }
       return map;
     }
-    function resolveAliasValue(ctx, value) {
-      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    function resolveAliasValue(ctx, value2) {
+      return ctx && identity2.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -3360,20 +3458,20 @@ var require_addPairToJSMap = __commonJS({
     var stringify2 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
+    function addPairToJSMap(ctx, map, { key, value: value2 }) {
       if (identity2.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
+        key.addToJSMap(ctx, map, value2);
       else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map, value);
+        merge2.addMergeToJSMap(ctx, map, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value, stringKey, ctx);
+          const jsValue = toJS.toJS(value2, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
               value: jsValue,
@@ -3423,24 +3521,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity2 = require_identity();
-    function createPair(key, value, ctx) {
+    function createPair(key, value2, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
+      const v = createNode.createNode(value2, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key, value2 = null) {
         Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
-        this.value = value;
+        this.value = value2;
       }
       clone(schema) {
-        let { key, value } = this;
+        let { key, value: value2 } = this;
         if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity2.isNode(value))
-          value = value.clone(schema);
-        return new _Pair(key, value);
+        if (identity2.isNode(value2))
+          value2 = value2.clone(schema);
+        return new _Pair(key, value2);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -3643,17 +3741,17 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add = (key, value2) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
-          if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+          if (value2 !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value2, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
+          for (const [key, value2] of obj)
+            add(key, value2);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
             add(key, obj[key]);
@@ -3711,8 +3809,8 @@ var require_YAMLMap = __commonJS({
       has(key) {
         return !!findPair(this.items, key);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key, value2) {
+        this.add(new Pair.Pair(key, value2), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -3790,8 +3888,8 @@ var require_YAMLSeq = __commonJS({
         super(identity2.SEQ, schema);
         this.items = [];
       }
-      add(value) {
-        this.items.push(value);
+      add(value2) {
+        this.items.push(value2);
       }
       /**
        * Removes a value from the collection.
@@ -3832,15 +3930,15 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
+      set(key, value2) {
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
-          prev.value = value;
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value2))
+          prev.value = value2;
         else
-          this.items[idx] = value;
+          this.items[idx] = value2;
       }
       toJSON(_, ctx) {
         const seq = [];
@@ -3916,7 +4014,7 @@ var require_string = __commonJS({
     "use strict";
     var stringifyString = require_stringifyString();
     var string3 = {
-      identify: (value) => typeof value === "string",
+      identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str) => str,
@@ -3935,7 +4033,7 @@ var require_null = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
-      identify: (value) => value == null,
+      identify: (value2) => value2 == null,
       createNode: () => new Scalar.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
@@ -3953,18 +4051,18 @@ var require_bool = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
-      identify: (value) => typeof value === "boolean",
+      identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
-      stringify({ source, value }, ctx) {
+      stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
-          if (value === sv)
+          if (value2 === sv)
             return source;
         }
-        return value ? ctx.options.trueStr : ctx.options.falseStr;
+        return value2 ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
     exports.boolTag = boolTag;
@@ -3975,13 +4073,13 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
-      if (typeof value === "bigint")
-        return String(value);
-      const num = typeof value === "number" ? value : Number(value);
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value: value2 }) {
+      if (typeof value2 === "bigint")
+        return String(value2);
+      const num = typeof value2 === "number" ? value2 : Number(value2);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
@@ -4005,7 +4103,7 @@ var require_float = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -4013,7 +4111,7 @@ var require_float = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -4025,7 +4123,7 @@ var require_float = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
@@ -4049,16 +4147,16 @@ var require_int = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     var intResolve = (str, offset2, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset2), radix);
     function intStringify(node2, radix, prefix) {
-      const { value } = node2;
-      if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+      const { value: value2 } = node2;
+      if (intIdentify(value2) && value2 >= 0)
+        return prefix + value2.toString(radix);
       return stringifyNumber.stringifyNumber(node2);
     }
     var intOct = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
@@ -4075,7 +4173,7 @@ var require_int = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
@@ -4124,20 +4222,20 @@ var require_schema2 = __commonJS({
     var Scalar = require_Scalar();
     var map = require_map();
     var seq = require_seq();
-    function intIdentify(value) {
-      return typeof value === "bigint" || Number.isInteger(value);
+    function intIdentify(value2) {
+      return typeof value2 === "bigint" || Number.isInteger(value2);
     }
-    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var stringifyJSON = ({ value: value2 }) => JSON.stringify(value2);
     var jsonScalars = [
       {
-        identify: (value) => typeof value === "string",
+        identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
         resolve: (str) => str,
         stringify: stringifyJSON
       },
       {
-        identify: (value) => value == null,
+        identify: (value2) => value2 == null,
         createNode: () => new Scalar.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
@@ -4146,7 +4244,7 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       },
       {
-        identify: (value) => typeof value === "boolean",
+        identify: (value2) => typeof value2 === "boolean",
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
@@ -4159,10 +4257,10 @@ var require_schema2 = __commonJS({
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
         resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
-        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+        stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
-        identify: (value) => typeof value === "number",
+        identify: (value2) => typeof value2 === "number",
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
@@ -4192,7 +4290,7 @@ var require_binary = __commonJS({
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
-      identify: (value) => value instanceof Uint8Array,
+      identify: (value2) => value2 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -4218,10 +4316,10 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
-        if (!value)
+      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+        if (!value2)
           return "";
-        const buf = value;
+        const buf = value2;
         let str;
         if (typeof node_buffer.Buffer === "function") {
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
@@ -4293,25 +4391,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key, value2;
           if (Array.isArray(it)) {
             if (it.length === 2) {
               key = it[0];
-              value = it[1];
+              value2 = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
               key = keys[0];
-              value = it[key];
+              value2 = it[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key, value2, ctx));
         }
       return pairs2;
     }
@@ -4358,16 +4456,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key, value2;
           if (identity2.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            value2 = toJS.toJS(pair.value, key, ctx);
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key, value2);
         }
         return map;
       }
@@ -4381,7 +4479,7 @@ var require_omap = __commonJS({
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
     var omap = {
       collection: "seq",
-      identify: (value) => value instanceof Map,
+      identify: (value2) => value2 instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
@@ -4411,14 +4509,14 @@ var require_bool2 = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value, source }, ctx) {
-      const boolObj = value ? trueTag : falseTag;
+    function boolStringify({ value: value2, source }, ctx) {
+      const boolObj = value2 ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
         return source;
-      return value ? ctx.options.trueStr : ctx.options.falseStr;
+      return value2 ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
-      identify: (value) => value === true,
+      identify: (value2) => value2 === true,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -4426,7 +4524,7 @@ var require_bool2 = __commonJS({
       stringify: boolStringify
     };
     var falseTag = {
-      identify: (value) => value === false,
+      identify: (value2) => value2 === false,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
@@ -4445,7 +4543,7 @@ var require_float2 = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -4453,7 +4551,7 @@ var require_float2 = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -4465,7 +4563,7 @@ var require_float2 = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
@@ -4492,7 +4590,7 @@ var require_int2 = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     function intResolve(str, offset2, radix, { intAsBigInt }) {
       const sign = str[0];
       if (sign === "-" || sign === "+")
@@ -4517,10 +4615,10 @@ var require_int2 = __commonJS({
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
-      const { value } = node2;
-      if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      const { value: value2 } = node2;
+      if (intIdentify(value2)) {
+        const str = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -4598,13 +4696,13 @@ var require_set = __commonJS({
         const pair = YAMLMap.findPair(this.items, key);
         return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
-        if (typeof value !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+      set(key, value2) {
+        if (typeof value2 !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
         const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value) {
+        if (prev && !value2) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value) {
+        } else if (!prev && value2) {
           this.items.push(new Pair.Pair(key));
         }
       }
@@ -4623,10 +4721,10 @@ var require_set = __commonJS({
         const { replacer } = ctx;
         const set2 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
-          for (let value of iterable) {
+          for (let value2 of iterable) {
             if (typeof replacer === "function")
-              value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
+              value2 = replacer.call(iterable, value2, value2);
+            set2.items.push(Pair.createPair(value2, null, ctx));
           }
         return set2;
       }
@@ -4634,7 +4732,7 @@ var require_set = __commonJS({
     YAMLSet.tag = "tag:yaml.org,2002:set";
     var set = {
       collection: "map",
-      identify: (value) => value instanceof Set,
+      identify: (value2) => value2 instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
@@ -4668,33 +4766,33 @@ var require_timestamp = __commonJS({
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
-      let { value } = node2;
+      let { value: value2 } = node2;
       let num = (n) => n;
-      if (typeof value === "bigint")
+      if (typeof value2 === "bigint")
         num = (n) => BigInt(n);
-      else if (isNaN(value) || !isFinite(value))
+      else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
-      if (value < 0) {
+      if (value2 < 0) {
         sign = "-";
-        value *= num(-1);
+        value2 *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value % _60];
-      if (value < 60) {
+      const parts = [value2 % _60];
+      if (value2 < 60) {
         parts.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
-        if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+        value2 = (value2 - parts[0]) / _60;
+        parts.unshift(value2 % _60);
+        if (value2 >= 60) {
+          value2 = (value2 - parts[0]) / _60;
+          parts.unshift(value2);
         }
       }
       return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
-      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
@@ -4703,7 +4801,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
@@ -4712,7 +4810,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value) => value instanceof Date,
+      identify: (value2) => value2 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
@@ -4735,7 +4833,7 @@ var require_timestamp = __commonJS({
         }
         return new Date(date);
       },
-      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+      stringify: ({ value: value2 }) => value2?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
@@ -5009,7 +5107,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options2) {
+      constructor(value2, replacer, options2) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -5041,7 +5139,7 @@ var require_Document = __commonJS({
         } else
           this.directives = new directives.Directives({ version: version2 });
         this.setSchema(version2, options2);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options2);
+        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options2);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -5066,14 +5164,14 @@ var require_Document = __commonJS({
         return copy2;
       }
       /** Adds a value to the document. */
-      add(value) {
+      add(value2) {
         if (assertCollection(this.contents))
-          this.contents.add(value);
+          this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path9, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path9, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5092,10 +5190,10 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node2.anchor);
       }
-      createNode(value, replacer, options2) {
+      createNode(value2, replacer, options2) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
-          value = replacer.call({ "": value }, "", value);
+          value2 = replacer.call({ "": value2 }, "", value2);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
@@ -5122,7 +5220,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node2 = createNode.createNode(value, tag, ctx);
+        const node2 = createNode.createNode(value2, tag, ctx);
         if (flow3 && identity2.isCollection(node2))
           node2.flow = true;
         setAnchors();
@@ -5132,9 +5230,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options2 = {}) {
+      createPair(key, value2, options2 = {}) {
         const k = this.createNode(key, null, options2);
-        const v = this.createNode(value, null, options2);
+        const v = this.createNode(value2, null, options2);
         return new Pair.Pair(k, v);
       }
       /**
@@ -5193,24 +5291,24 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key, value2) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key], value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key, value2);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
+      setIn(path9, value2) {
         if (Collection.isEmptyPath(path9)) {
-          this.contents = value;
+          this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path9, value2);
         }
       }
       /**
@@ -5596,7 +5694,7 @@ var require_resolve_block_map = __commonJS({
       let offset2 = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep2, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep2?.[0],
@@ -5639,7 +5737,7 @@ var require_resolve_block_map = __commonJS({
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
-          next: value,
+          next: value2,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
@@ -5648,14 +5746,14 @@ var require_resolve_block_map = __commonJS({
         offset2 = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
-            if (value?.type === "block-map" && !valueProps.hasNewline)
+            if (value2?.type === "block-map" && !valueProps.hasNewline)
               onError(offset2, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset2, sep2, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset2, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset2 = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
@@ -5701,18 +5799,18 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset2 = bs.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
+      for (const { start, value: value2 } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
-          next: value,
+          next: value2,
           offset: offset2,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
-          if (props.anchor || props.tag || value) {
-            if (value?.type === "block-seq")
+          if (props.anchor || props.tag || value2) {
+            if (value2?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
               onError(offset2, "MISSING_CHAR", "Sequence item without - indicator");
@@ -5723,9 +5821,9 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node2 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
         offset2 = node2.range[2];
         seq.items.push(node2);
       }
@@ -5807,7 +5905,7 @@ var require_resolve_flow_collection = __commonJS({
       let offset2 = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep2, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
@@ -5818,7 +5916,7 @@ var require_resolve_flow_collection = __commonJS({
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -5873,10 +5971,10 @@ var require_resolve_flow_collection = __commonJS({
           }
         }
         if (!isMap && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset2 = valueNode.range[2];
-          if (isBlock(value))
+          if (isBlock(value2))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
@@ -5888,7 +5986,7 @@ var require_resolve_flow_collection = __commonJS({
           const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
-            next: value,
+            next: value2,
             offset: keyNode.range[2],
             onError,
             parentIndent: fc.indent,
@@ -5908,15 +6006,15 @@ var require_resolve_flow_collection = __commonJS({
               if (props.start < valueProps.found.offset - 1024)
                 onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
-          } else if (value) {
-            if ("source" in value && value.source?.[0] === ":")
-              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+          } else if (value2) {
+            if ("source" in value2 && value2.source?.[0] === ":")
+              onError(value2, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value))
+            if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -6059,11 +6157,11 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset2 = scalar.offset + header.length;
@@ -6093,11 +6191,11 @@ var require_resolve_block_scalar = __commonJS({
         if (lines[i][0].length > trimIndent)
           chompStart = i + 1;
       }
-      let value = "";
+      let value2 = "";
       let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value2 += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
         let [indent2, content3] = lines[i];
         offset2 += indent2.length + content3.length + 1;
@@ -6111,23 +6209,23 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent2.slice(trimIndent) + content3;
+          value2 += sep2 + indent2.slice(trimIndent) + content3;
           sep2 = "\n";
         } else if (indent2.length > trimIndent || content3[0] === "	") {
           if (sep2 === " ")
             sep2 = "\n";
           else if (!prevMoreIndented && sep2 === "\n")
             sep2 = "\n\n";
-          value += sep2 + indent2.slice(trimIndent) + content3;
+          value2 += sep2 + indent2.slice(trimIndent) + content3;
           sep2 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
           if (sep2 === "\n")
-            value += "\n";
+            value2 += "\n";
           else
             sep2 = "\n";
         } else {
-          value += sep2 + content3;
+          value2 += sep2 + content3;
           sep2 = " ";
           prevMoreIndented = false;
         }
@@ -6137,15 +6235,15 @@ var require_resolve_block_scalar = __commonJS({
           break;
         case "+":
           for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
-          if (value[value.length - 1] !== "\n")
-            value += "\n";
+            value2 += "\n" + lines[i][0].slice(trimIndent);
+          if (value2[value2.length - 1] !== "\n")
+            value2 += "\n";
           break;
         default:
-          value += "\n";
+          value2 += "\n";
       }
       const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      return { value: value2, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset: offset2, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -6230,20 +6328,20 @@ var require_resolve_flow_scalar = __commonJS({
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset: offset2, type, source, end } = scalar;
       let _type;
-      let value;
+      let value2;
       const _onError = (rel, code, msg) => onError(offset2 + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value2 = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source, _onError);
+          value2 = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
+          value2 = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -6258,7 +6356,7 @@ var require_resolve_flow_scalar = __commonJS({
       const valueEnd = offset2 + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
-        value,
+        value: value2,
         type: _type,
         comment: re.comment,
         range: [offset2, valueEnd, re.offset]
@@ -6451,28 +6549,28 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag = findScalarTagByTest(ctx, value2, token, onError);
       else
         tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar.Scalar(value2);
       }
       scalar.range = range;
-      scalar.source = value;
+      scalar.source = value2;
       if (type)
         scalar.type = type;
       if (tagName)
@@ -6483,7 +6581,7 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
       if (tagName === "!")
         return schema[identity2.SCALAR];
       const matchWithTest = [];
@@ -6496,7 +6594,7 @@ var require_compose_scalar = __commonJS({
         }
       }
       for (const tag of matchWithTest)
-        if (tag.test?.test(value))
+        if (tag.test?.test(value2))
           return tag;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
@@ -6506,10 +6604,10 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity2.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -6667,7 +6765,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options2, directives, { offset: offset2, start, value, end }, onError) {
+    function composeDoc(options2, directives, { offset: offset2, start, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options2);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -6679,7 +6777,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value ?? end?.[0],
+        next: value2 ?? end?.[0],
         offset: offset2,
         onError,
         parentIndent: 0,
@@ -6687,10 +6785,10 @@ var require_compose_doc = __commonJS({
       });
       if (props.found) {
         doc.directives.docStart = true;
-        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+        if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -6938,9 +7036,9 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
+    function createScalarToken(value2, context) {
       const { implicitKey = false, indent: indent2, inFlow = false, offset: offset2 = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
         indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
@@ -6970,7 +7068,7 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset: offset2, indent: indent2, source, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
+    function setScalarValue(token, value2, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
       let indent2 = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent2 === "number")
@@ -6993,7 +7091,7 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey: implicitKey || indent2 === null,
         indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
@@ -7139,7 +7237,7 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep2, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
@@ -7148,8 +7246,8 @@ var require_cst_stringify = __commonJS({
       if (sep2)
         for (const st of sep2)
           res += st.source;
-      if (value)
-        res += stringifyToken(value);
+      if (value2)
+        res += stringifyToken(value2);
       return res;
     }
     exports.stringify = stringify2;
@@ -8882,7 +8980,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options2));
     }
-    function stringify2(value, replacer, options2) {
+    function stringify2(value2, replacer, options2) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -8895,14 +8993,14 @@ var require_public_api = __commonJS({
         const indent2 = Math.round(options2);
         options2 = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
-      if (value === void 0) {
+      if (value2 === void 0) {
         const { keepUndefined } = options2 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity2.isDocument(value) && !_replacer)
-        return value.toString(options2);
-      return new Document.Document(value, _replacer, options2).toString(options2);
+      if (identity2.isDocument(value2) && !_replacer)
+        return value2.toString(options2);
+      return new Document.Document(value2, _replacer, options2).toString(options2);
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
@@ -9093,14 +9191,14 @@ var require_brace_expansion = __commonJS({
       if (budget.remaining < 0) {
         return false;
       }
-      var close = false;
+      var close2 = false;
       for (var i = str.length - 1; i >= 0; i--) {
         var c = str.charCodeAt(i);
         if (c === 125) {
-          close = true;
+          close2 = true;
         } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
-          close = false;
-        } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
+          close2 = false;
+        } else if (c === 44 && close2 && str.charCodeAt(i + 1) !== 44) {
           return true;
         }
       }
@@ -9135,8 +9233,8 @@ var require_brace_expansion = __commonJS({
         str = post;
       }
     }
-    function bound(value, fallback2) {
-      return value == null || isNaN(value) ? fallback2 : value;
+    function bound(value2, fallback2) {
+      return value2 == null || isNaN(value2) ? fallback2 : value2;
     }
     function expandTop(str, options2) {
       if (!str) return [];
@@ -9437,7 +9535,7 @@ var require_ignore = __commonJS({
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
     }
     var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key, value) => Object.defineProperty(object, key, { value });
+    var define = (object, key, value2) => Object.defineProperty(object, key, { value: value2 });
     var REGEX_REGEXP_RANGE = /([0-z])-([0-z])/g;
     var RETURN_FALSE = () => false;
     var sanitizeRange = (range) => range.replace(
@@ -9576,7 +9674,7 @@ var require_ignore = __commonJS({
         // > can be used to match one of the characters in a range.
         // `\` is escaped by step 3
         /(\\)?\[([^\]/]*?)(\\*)($|\])/g,
-        (match2, leadEscape, range, endEscape, close) => leadEscape === ESCAPE ? `\\[${range}${cleanRangeBackSlash(endEscape)}${close}` : close === "]" ? endEscape.length % 2 === 0 ? `[${sanitizeRange(range)}${endEscape}]` : "[]" : "[]"
+        (match2, leadEscape, range, endEscape, close2) => leadEscape === ESCAPE ? `\\[${range}${cleanRangeBackSlash(endEscape)}${close2}` : close2 === "]" ? endEscape.length % 2 === 0 ? `[${sanitizeRange(range)}${endEscape}]` : "[]" : "[]"
       ],
       // ending
       [
@@ -9929,12 +10027,12 @@ var require_buffer_list = __commonJS({
       }
       return target;
     }
-    function _defineProperty(obj, key, value) {
+    function _defineProperty(obj, key, value2) {
       key = _toPropertyKey(key);
       if (key in obj) {
-        Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(obj, key, { value: value2, enumerable: true, configurable: true, writable: true });
       } else {
-        obj[key] = value;
+        obj[key] = value2;
       }
       return obj;
     }
@@ -10132,7 +10230,7 @@ var require_buffer_list = __commonJS({
         // Make sure the linked list only shows the minimal necessary information.
       }, {
         key: custom,
-        value: function value(_, options2) {
+        value: function value2(_, options2) {
           return inspect2(this, _objectSpread(_objectSpread({}, options2), {}, {
             // Only inspect one level.
             depth: 0,
@@ -10294,8 +10392,8 @@ var require_errors2 = __commonJS({
         return str.indexOf(search3, start) !== -1;
       }
     }
-    createErrorType("ERR_INVALID_OPT_VALUE", function(name, value) {
-      return 'The value "' + value + '" is invalid for option "' + name + '"';
+    createErrorType("ERR_INVALID_OPT_VALUE", function(name, value2) {
+      return 'The value "' + value2 + '" is invalid for option "' + name + '"';
     }, TypeError);
     createErrorType("ERR_INVALID_ARG_TYPE", function(name, expected, actual) {
       let determiner;
@@ -10516,7 +10614,7 @@ var require_stream_writable = __commonJS({
     if (typeof Symbol === "function" && Symbol.hasInstance && typeof Function.prototype[Symbol.hasInstance] === "function") {
       realHasInstance = Function.prototype[Symbol.hasInstance];
       Object.defineProperty(Writable, Symbol.hasInstance, {
-        value: function value(object) {
+        value: function value2(object) {
           if (realHasInstance.call(this, object)) return true;
           if (this !== Writable) return false;
           return object && object._writableState instanceof WritableState;
@@ -10869,11 +10967,11 @@ var require_stream_writable = __commonJS({
         }
         return this._writableState.destroyed;
       },
-      set: function set(value) {
+      set: function set(value2) {
         if (!this._writableState) {
           return;
         }
-        this._writableState.destroyed = value;
+        this._writableState.destroyed = value2;
       }
     });
     Writable.prototype.destroy = destroyImpl.destroy;
@@ -10966,12 +11064,12 @@ var require_stream_duplex = __commonJS({
         }
         return this._readableState.destroyed && this._writableState.destroyed;
       },
-      set: function set(value) {
+      set: function set(value2) {
         if (this._readableState === void 0 || this._writableState === void 0) {
           return;
         }
-        this._readableState.destroyed = value;
-        this._writableState.destroyed = value;
+        this._readableState.destroyed = value2;
+        this._writableState.destroyed = value2;
       }
     });
   }
@@ -11367,12 +11465,12 @@ var require_async_iterator = __commonJS({
   "node_modules/.pnpm/readable-stream@3.6.2/node_modules/readable-stream/lib/internal/streams/async_iterator.js"(exports, module) {
     "use strict";
     var _Object$setPrototypeO;
-    function _defineProperty(obj, key, value) {
+    function _defineProperty(obj, key, value2) {
       key = _toPropertyKey(key);
       if (key in obj) {
-        Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(obj, key, { value: value2, enumerable: true, configurable: true, writable: true });
       } else {
-        obj[key] = value;
+        obj[key] = value2;
       }
       return obj;
     }
@@ -11398,9 +11496,9 @@ var require_async_iterator = __commonJS({
     var kLastPromise = /* @__PURE__ */ Symbol("lastPromise");
     var kHandlePromise = /* @__PURE__ */ Symbol("handlePromise");
     var kStream = /* @__PURE__ */ Symbol("stream");
-    function createIterResult(value, done) {
+    function createIterResult(value2, done) {
       return {
-        value,
+        value: value2,
         done
       };
     }
@@ -11502,7 +11600,7 @@ var require_async_iterator = __commonJS({
         value: stream2._readableState.endEmitted,
         writable: true
       }), _defineProperty(_Object$create, kHandlePromise, {
-        value: function value(resolve6, reject) {
+        value: function value2(resolve6, reject) {
           var data = iterator[kStream].read();
           if (data) {
             iterator[kLastPromise] = null;
@@ -11552,15 +11650,15 @@ var require_from = __commonJS({
     function asyncGeneratorStep(gen, resolve6, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
-        var value = info.value;
+        var value2 = info.value;
       } catch (error) {
         reject(error);
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve6(value2);
       } else {
-        Promise.resolve(value).then(_next, _throw);
+        Promise.resolve(value2).then(_next, _throw);
       }
     }
     function _asyncToGenerator(fn) {
@@ -11568,8 +11666,8 @@ var require_from = __commonJS({
         var self2 = this, args = arguments;
         return new Promise(function(resolve6, reject) {
           var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "next", value);
+          function _next(value2) {
+            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
             asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "throw", err);
@@ -11599,12 +11697,12 @@ var require_from = __commonJS({
       }
       return target;
     }
-    function _defineProperty(obj, key, value) {
+    function _defineProperty(obj, key, value2) {
       key = _toPropertyKey(key);
       if (key in obj) {
-        Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(obj, key, { value: value2, enumerable: true, configurable: true, writable: true });
       } else {
-        obj[key] = value;
+        obj[key] = value2;
       }
       return obj;
     }
@@ -11646,10 +11744,10 @@ var require_from = __commonJS({
       function _next2() {
         _next2 = _asyncToGenerator(function* () {
           try {
-            var _yield$iterator$next = yield iterator.next(), value = _yield$iterator$next.value, done = _yield$iterator$next.done;
+            var _yield$iterator$next = yield iterator.next(), value2 = _yield$iterator$next.value, done = _yield$iterator$next.done;
             if (done) {
               readable.push(null);
-            } else if (readable.push(yield value)) {
+            } else if (readable.push(yield value2)) {
               next();
             } else {
               reading = false;
@@ -11774,11 +11872,11 @@ var require_stream_readable = __commonJS({
         }
         return this._readableState.destroyed;
       },
-      set: function set(value) {
+      set: function set(value2) {
         if (!this._readableState) {
           return;
         }
-        this._readableState.destroyed = value;
+        this._readableState.destroyed = value2;
       }
     });
     Readable.prototype.destroy = destroyImpl.destroy;
@@ -12657,17 +12755,17 @@ var require_buffer_from = __commonJS({
       }
       return isModern ? Buffer.from(string3, encoding) : new Buffer(string3, encoding);
     }
-    function bufferFrom(value, encodingOrOffset, length) {
-      if (typeof value === "number") {
+    function bufferFrom(value2, encodingOrOffset, length) {
+      if (typeof value2 === "number") {
         throw new TypeError('"value" argument must not be a number');
       }
-      if (isArrayBuffer(value)) {
-        return fromArrayBuffer(value, encodingOrOffset, length);
+      if (isArrayBuffer(value2)) {
+        return fromArrayBuffer(value2, encodingOrOffset, length);
       }
-      if (typeof value === "string") {
-        return fromString(value, encodingOrOffset);
+      if (typeof value2 === "string") {
+        return fromString(value2, encodingOrOffset);
       }
-      return isModern ? Buffer.from(value) : new Buffer(value);
+      return isModern ? Buffer.from(value2) : new Buffer(value2);
     }
     module.exports = bufferFrom;
   }
@@ -12779,13 +12877,13 @@ var require_typedarray = __commonJS({
         makeArrayAccessor(i);
       }
     }
-    function as_signed(value, bits) {
+    function as_signed(value2, bits) {
       var s = 32 - bits;
-      return value << s >> s;
+      return value2 << s >> s;
     }
-    function as_unsigned(value, bits) {
+    function as_unsigned(value2, bits) {
       var s = 32 - bits;
-      return value << s >>> s;
+      return value2 << s >>> s;
     }
     function packI8(n) {
       return [n & 255];
@@ -13019,18 +13117,18 @@ var require_typedarray = __commonJS({
           return this._unpack(bytes);
         };
         ctor.prototype.get = ctor.prototype._getter;
-        ctor.prototype._setter = function(index2, value) {
+        ctor.prototype._setter = function(index2, value2) {
           if (arguments.length < 2) throw new SyntaxError("Not enough arguments");
           index2 = ECMAScript.ToUint32(index2);
           if (index2 >= this.length) {
             return undefined2;
           }
-          var bytes = this._pack(value), i, o;
+          var bytes = this._pack(value2), i, o;
           for (i = 0, o = this.byteOffset + index2 * this.BYTES_PER_ELEMENT; i < this.BYTES_PER_ELEMENT; i += 1, o += 1) {
             this.buffer._bytes[o] = bytes[i];
           }
         };
-        ctor.prototype.set = function(index2, value) {
+        ctor.prototype.set = function(index2, value2) {
           if (arguments.length < 1) throw new SyntaxError("Not enough arguments");
           var array, sequence, offset2, len, i, s, d, byteOffset, byteLength, tmp;
           if (typeof arguments[0] === "object" && arguments[0].constructor === this.constructor) {
@@ -13175,12 +13273,12 @@ var require_typedarray = __commonJS({
       DataView.prototype.getFloat32 = makeGetter(exports.Float32Array);
       DataView.prototype.getFloat64 = makeGetter(exports.Float64Array);
       function makeSetter(arrayType) {
-        return function(byteOffset, value, littleEndian) {
+        return function(byteOffset, value2, littleEndian) {
           byteOffset = ECMAScript.ToUint32(byteOffset);
           if (byteOffset + arrayType.BYTES_PER_ELEMENT > this.byteLength) {
             throw new RangeError("Array index out of range");
           }
-          var typeArray = new arrayType([value]), byteArray = new exports.Uint8Array(typeArray.buffer), bytes = [], i, byteView;
+          var typeArray = new arrayType([value2]), byteArray = new exports.Uint8Array(typeArray.buffer), bytes = [], i, byteView;
           for (i = 0; i < arrayType.BYTES_PER_ELEMENT; i += 1) {
             bytes.push(r(byteArray, i));
           }
@@ -13418,12 +13516,12 @@ function editDistance(a, b, limit) {
     for (let j = 1; j <= b.length; j++) {
       const above = rows[i - 1];
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
+      let value2 = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, rows[i - 2][j - 2] + 1);
+        value2 = Math.min(value2, rows[i - 2][j - 2] + 1);
       }
-      row.push(value);
-      rowMin = Math.min(rowMin, value);
+      row.push(value2);
+      rowMin = Math.min(rowMin, value2);
     }
     if (rowMin > limit) return limit + 1;
     rows.push(row);
@@ -13445,26 +13543,26 @@ function fenceOpenedBy(line) {
   const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
   return marker ? { char: marker[0], length: marker.length } : void 0;
 }
-function closesFence(line, fence) {
+function closesFence(line, fence2) {
   const marker = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
-  return marker !== void 0 && marker[0] === fence.char && marker.length >= fence.length;
+  return marker !== void 0 && marker[0] === fence2.char && marker.length >= fence2.length;
 }
 function openFenceAt(text4, offset2) {
-  let fence;
+  let fence2;
   let opened = 0;
   for (let at = 0; at < offset2; ) {
     const next = text4.indexOf("\n", at);
     const end = next === -1 ? text4.length : next + 1;
     const line = text4.slice(at, end).replace(/\r?\n$|\r$/, "");
-    if (fence) {
-      if (closesFence(line, fence)) fence = void 0;
+    if (fence2) {
+      if (closesFence(line, fence2)) fence2 = void 0;
     } else {
-      fence = fenceOpenedBy(line);
+      fence2 = fenceOpenedBy(line);
       opened = at;
     }
     at = end;
   }
-  return fence ? opened : void 0;
+  return fence2 ? opened : void 0;
 }
 function lineBreaks(text4) {
   return text4.match(/\r\n|\n|\r/g)?.length ?? 0;
@@ -14174,26 +14272,26 @@ function readBuiltinSchema(id) {
 
 // node_modules/.pnpm/mdast-util-to-string@4.0.0/node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
-function toString(value, options2) {
+function toString(value2, options2) {
   const settings = options2 || emptyOptions;
   const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
   const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
-  return one(value, includeImageAlt, includeHtml);
+  return one(value2, includeImageAlt, includeHtml);
 }
-function one(value, includeImageAlt, includeHtml) {
-  if (node(value)) {
-    if ("value" in value) {
-      return value.type === "html" && !includeHtml ? "" : value.value;
+function one(value2, includeImageAlt, includeHtml) {
+  if (node(value2)) {
+    if ("value" in value2) {
+      return value2.type === "html" && !includeHtml ? "" : value2.value;
     }
-    if (includeImageAlt && "alt" in value && value.alt) {
-      return value.alt;
+    if (includeImageAlt && "alt" in value2 && value2.alt) {
+      return value2.alt;
     }
-    if ("children" in value) {
-      return all(value.children, includeImageAlt, includeHtml);
+    if ("children" in value2) {
+      return all(value2.children, includeImageAlt, includeHtml);
     }
   }
-  if (Array.isArray(value)) {
-    return all(value, includeImageAlt, includeHtml);
+  if (Array.isArray(value2)) {
+    return all(value2, includeImageAlt, includeHtml);
   }
   return "";
 }
@@ -14205,8 +14303,8 @@ function all(values, includeImageAlt, includeHtml) {
   }
   return result.join("");
 }
-function node(value) {
-  return Boolean(value && typeof value === "object");
+function node(value2) {
+  return Boolean(value2 && typeof value2 === "object");
 }
 
 // node_modules/.pnpm/character-entities@2.0.2/node_modules/character-entities/index.js
@@ -16340,8 +16438,8 @@ var characterEntities = {
 
 // node_modules/.pnpm/decode-named-character-reference@1.3.0/node_modules/decode-named-character-reference/index.js
 var own = {}.hasOwnProperty;
-function decodeNamedCharacterReference(value) {
-  return own.call(characterEntities, value) ? characterEntities[value] : false;
+function decodeNamedCharacterReference(value2) {
+  return own.call(characterEntities, value2) ? characterEntities[value2] : false;
 }
 
 // node_modules/.pnpm/micromark-util-chunked@2.0.1/node_modules/micromark-util-chunked/index.js
@@ -16398,11 +16496,11 @@ function syntaxExtension(all2, extension2) {
     if (right) {
       for (code in right) {
         if (!hasOwnProperty.call(left, code)) left[code] = [];
-        const value = right[code];
+        const value2 = right[code];
         constructs(
           // @ts-expect-error Looks like a list.
           left[code],
-          Array.isArray(value) ? value : value ? [value] : []
+          Array.isArray(value2) ? value2 : value2 ? [value2] : []
         );
       }
     }
@@ -16419,8 +16517,8 @@ function constructs(existing, list2) {
 }
 
 // node_modules/.pnpm/micromark-util-decode-numeric-character-reference@2.0.2/node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value, base2) {
-  const code = Number.parseInt(value, base2);
+function decodeNumericCharacterReference(value2, base2) {
+  const code = Number.parseInt(value2, base2);
   if (
     // C0 except for HT, LF, FF, CR, space.
     code < 9 || code === 11 || code > 13 && code < 32 || // Control character (DEL) of C0, and C1 controls.
@@ -16437,8 +16535,8 @@ function decodeNumericCharacterReference(value, base2) {
 }
 
 // node_modules/.pnpm/micromark-util-normalize-identifier@2.0.1/node_modules/micromark-util-normalize-identifier/index.js
-function normalizeIdentifier(value) {
-  return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
+function normalizeIdentifier(value2) {
+  return value2.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
 }
 
 // node_modules/.pnpm/micromark-util-character@2.1.1/node_modules/micromark-util-character/index.js
@@ -16870,9 +16968,9 @@ function tokenizeAttention(effects, ok2) {
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code);
     const open = !after || after === 2 && before || attentionMarkers2.includes(code);
-    const close = !before || before === 2 && after || attentionMarkers2.includes(previous2);
-    token._open = Boolean(marker === 42 ? open : open && (before || !close));
-    token._close = Boolean(marker === 42 ? close : close && (after || !open));
+    const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous2);
+    token._open = Boolean(marker === 42 ? open : open && (before || !close2));
+    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open));
     return ok2(code);
   }
 }
@@ -17110,7 +17208,7 @@ function tokenizeCharacterReference(effects, ok2, nok) {
     effects.enter("characterReferenceValue");
     max = 31;
     test = asciiAlphanumeric;
-    return value(code);
+    return value2(code);
   }
   function numeric(code) {
     if (code === 88 || code === 120) {
@@ -17120,14 +17218,14 @@ function tokenizeCharacterReference(effects, ok2, nok) {
       effects.enter("characterReferenceValue");
       max = 6;
       test = asciiHexDigit;
-      return value;
+      return value2;
     }
     effects.enter("characterReferenceValue");
     max = 7;
     test = asciiDigit;
-    return value(code);
+    return value2(code);
   }
-  function value(code) {
+  function value2(code) {
     if (code === 59 && size2) {
       const token = effects.exit("characterReferenceValue");
       if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
@@ -17141,7 +17239,7 @@ function tokenizeCharacterReference(effects, ok2, nok) {
     }
     if (test(code) && size2++ < max) {
       effects.consume(code);
-      return value;
+      return value2;
     }
     return nok(code);
   }
@@ -18520,10 +18618,10 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     return nok(code);
   }
   function cdataOpenInside(code) {
-    const value = "CDATA[";
-    if (code === value.charCodeAt(index2++)) {
+    const value2 = "CDATA[";
+    if (code === value2.charCodeAt(index2++)) {
       effects.consume(code);
-      if (index2 === value.length) {
+      if (index2 === value2.length) {
         return self2.interrupt ? ok2 : continuation;
       }
       return cdataOpenInside;
@@ -18889,10 +18987,10 @@ function tokenizeHtmlText(effects, ok2, nok) {
     return code === 62 ? end(code) : code === 45 ? commentClose(code) : comment(code);
   }
   function cdataOpenInside(code) {
-    const value = "CDATA[";
-    if (code === value.charCodeAt(index2++)) {
+    const value2 = "CDATA[";
+    if (code === value2.charCodeAt(index2++)) {
       effects.consume(code);
-      return index2 === value.length ? cdata : cdataOpenInside;
+      return index2 === value2.length ? cdata : cdataOpenInside;
     }
     return nok(code);
   }
@@ -19148,7 +19246,7 @@ function resolveToLabelEnd(events, context) {
   let offset2 = 0;
   let token;
   let open;
-  let close;
+  let close2;
   let media;
   while (index2--) {
     token = events[index2][1];
@@ -19159,7 +19257,7 @@ function resolveToLabelEnd(events, context) {
       if (events[index2][0] === "enter" && token.type === "labelLink") {
         token._inactive = true;
       }
-    } else if (close) {
+    } else if (close2) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
         open = index2;
         if (token.type !== "labelLink") {
@@ -19168,7 +19266,7 @@ function resolveToLabelEnd(events, context) {
         }
       }
     } else if (token.type === "labelEnd") {
-      close = index2;
+      close2 = index2;
     }
   }
   const group = {
@@ -19186,7 +19284,7 @@ function resolveToLabelEnd(events, context) {
       ...events[open][1].start
     },
     end: {
-      ...events[close][1].end
+      ...events[close2][1].end
     }
   };
   const text4 = {
@@ -19195,15 +19293,15 @@ function resolveToLabelEnd(events, context) {
       ...events[open + offset2 + 2][1].end
     },
     end: {
-      ...events[close - 2][1].start
+      ...events[close2 - 2][1].start
     }
   };
   media = [["enter", group, context], ["enter", label2, context]];
   media = push(media, events.slice(open + 1, open + offset2 + 3));
   media = push(media, [["enter", text4, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + offset2 + 4, close - 3), context));
-  media = push(media, [["exit", text4, context], events[close - 2], events[close - 1], ["exit", label2, context]]);
-  media = push(media, events.slice(close + 1));
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + offset2 + 4, close2 - 3), context));
+  media = push(media, [["exit", text4, context], events[close2 - 2], events[close2 - 1], ["exit", label2, context]]);
+  media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context]]);
   splice(events, open, events.length, media);
   return events;
@@ -19991,8 +20089,8 @@ function createTokenizer(parser, initialize, from) {
       offset: offset2
     };
   }
-  function defineSkip(value) {
-    columnStart[value.line] = value.column;
+  function defineSkip(value2) {
+    columnStart[value2.line] = value2.column;
     accountForPotentialSkip();
   }
   function main2() {
@@ -20205,37 +20303,37 @@ function serializeChunks(chunks, expandTabs) {
   let atTab;
   while (++index2 < chunks.length) {
     const chunk2 = chunks[index2];
-    let value;
+    let value2;
     if (typeof chunk2 === "string") {
-      value = chunk2;
+      value2 = chunk2;
     } else switch (chunk2) {
       case -5: {
-        value = "\r";
+        value2 = "\r";
         break;
       }
       case -4: {
-        value = "\n";
+        value2 = "\n";
         break;
       }
       case -3: {
-        value = "\r\n";
+        value2 = "\r\n";
         break;
       }
       case -2: {
-        value = expandTabs ? " " : "	";
+        value2 = expandTabs ? " " : "	";
         break;
       }
       case -1: {
         if (!expandTabs && atTab) continue;
-        value = " ";
+        value2 = " ";
         break;
       }
       default: {
-        value = String.fromCharCode(chunk2);
+        value2 = String.fromCharCode(chunk2);
       }
     }
     atTab = chunk2 === -2;
-    result.push(value);
+    result.push(value2);
   }
   return result.join("");
 }
@@ -20249,16 +20347,16 @@ function parse(options2) {
   );
   const parser = {
     constructs: constructs2,
-    content: create2(content),
+    content: create3(content),
     defined: [],
-    document: create2(document2),
-    flow: create2(flow),
+    document: create3(document2),
+    flow: create3(flow),
     lazy: {},
-    string: create2(string),
-    text: create2(text)
+    string: create3(string),
+    text: create3(text)
   };
   return parser;
-  function create2(initial) {
+  function create3(initial) {
     return creator;
     function creator(from) {
       return createTokenizer(parser, initial, from);
@@ -20281,29 +20379,29 @@ function preprocess() {
   let start = true;
   let atCarriageReturn;
   return preprocessor;
-  function preprocessor(value, encoding, end) {
+  function preprocessor(value2, encoding, end) {
     const chunks = [];
     let match2;
     let next;
     let startPosition;
     let endPosition;
     let code;
-    value = buffer + (typeof value === "string" ? value.toString() : new TextDecoder(encoding || void 0).decode(value));
+    value2 = buffer + (typeof value2 === "string" ? value2.toString() : new TextDecoder(encoding || void 0).decode(value2));
     startPosition = 0;
     buffer = "";
     if (start) {
-      if (value.charCodeAt(0) === 65279) {
+      if (value2.charCodeAt(0) === 65279) {
         startPosition++;
       }
       start = void 0;
     }
-    while (startPosition < value.length) {
+    while (startPosition < value2.length) {
       search.lastIndex = startPosition;
-      match2 = search.exec(value);
-      endPosition = match2 && match2.index !== void 0 ? match2.index : value.length;
-      code = value.charCodeAt(endPosition);
+      match2 = search.exec(value2);
+      endPosition = match2 && match2.index !== void 0 ? match2.index : value2.length;
+      code = value2.charCodeAt(endPosition);
       if (!match2) {
-        buffer = value.slice(startPosition);
+        buffer = value2.slice(startPosition);
         break;
       }
       if (code === 10 && startPosition === endPosition && atCarriageReturn) {
@@ -20315,7 +20413,7 @@ function preprocess() {
           atCarriageReturn = void 0;
         }
         if (startPosition < endPosition) {
-          chunks.push(value.slice(startPosition, endPosition));
+          chunks.push(value2.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
         switch (code) {
@@ -20354,8 +20452,8 @@ function preprocess() {
 
 // node_modules/.pnpm/micromark-util-decode-string@2.0.1/node_modules/micromark-util-decode-string/index.js
 var characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
-function decodeString(value) {
-  return value.replace(characterEscapeOrReference, decode);
+function decodeString(value2) {
+  return value2.replace(characterEscapeOrReference, decode);
 }
 function decode($0, $1, $2) {
   if ($1) {
@@ -20371,18 +20469,18 @@ function decode($0, $1, $2) {
 }
 
 // node_modules/.pnpm/unist-util-stringify-position@4.0.0/node_modules/unist-util-stringify-position/lib/index.js
-function stringifyPosition(value) {
-  if (!value || typeof value !== "object") {
+function stringifyPosition(value2) {
+  if (!value2 || typeof value2 !== "object") {
     return "";
   }
-  if ("position" in value || "type" in value) {
-    return position(value.position);
+  if ("position" in value2 || "type" in value2) {
+    return position(value2.position);
   }
-  if ("start" in value || "end" in value) {
-    return position(value);
+  if ("start" in value2 || "end" in value2) {
+    return position(value2);
   }
-  if ("line" in value || "column" in value) {
-    return point(value);
+  if ("line" in value2 || "column" in value2) {
+    return point(value2);
   }
   return "";
 }
@@ -20392,65 +20490,65 @@ function point(point3) {
 function position(pos) {
   return point(pos && pos.start) + "-" + point(pos && pos.end);
 }
-function index(value) {
-  return value && typeof value === "number" ? value : 1;
+function index(value2) {
+  return value2 && typeof value2 === "number" ? value2 : 1;
 }
 
 // node_modules/.pnpm/mdast-util-from-markdown@2.0.3/node_modules/mdast-util-from-markdown/lib/index.js
 var own2 = {}.hasOwnProperty;
-function fromMarkdown(value, encoding, options2) {
+function fromMarkdown(value2, encoding, options2) {
   if (encoding && typeof encoding === "object") {
     options2 = encoding;
     encoding = void 0;
   }
-  return compiler(options2)(postprocess(parse(options2).document().write(preprocess()(value, encoding, true))));
+  return compiler(options2)(postprocess(parse(options2).document().write(preprocess()(value2, encoding, true))));
 }
 function compiler(options2) {
   const config = {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link),
+      autolink: opener2(link),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
-      atxHeading: opener(heading),
-      blockQuote: opener(blockQuote2),
+      atxHeading: opener2(heading),
+      blockQuote: opener2(blockQuote2),
       characterEscape: onenterdata,
       characterReference: onenterdata,
-      codeFenced: opener(codeFlow),
+      codeFenced: opener2(codeFlow),
       codeFencedFenceInfo: buffer,
       codeFencedFenceMeta: buffer,
-      codeIndented: opener(codeFlow, buffer),
-      codeText: opener(codeText2, buffer),
+      codeIndented: opener2(codeFlow, buffer),
+      codeText: opener2(codeText2, buffer),
       codeTextData: onenterdata,
       data: onenterdata,
       codeFlowValue: onenterdata,
-      definition: opener(definition2),
+      definition: opener2(definition2),
       definitionDestinationString: buffer,
       definitionLabelString: buffer,
       definitionTitleString: buffer,
-      emphasis: opener(emphasis),
-      hardBreakEscape: opener(hardBreak),
-      hardBreakTrailing: opener(hardBreak),
-      htmlFlow: opener(html, buffer),
+      emphasis: opener2(emphasis),
+      hardBreakEscape: opener2(hardBreak),
+      hardBreakTrailing: opener2(hardBreak),
+      htmlFlow: opener2(html, buffer),
       htmlFlowData: onenterdata,
-      htmlText: opener(html, buffer),
+      htmlText: opener2(html, buffer),
       htmlTextData: onenterdata,
-      image: opener(image),
+      image: opener2(image),
       label: buffer,
-      link: opener(link),
-      listItem: opener(listItem),
+      link: opener2(link),
+      listItem: opener2(listItem),
       listItemValue: onenterlistitemvalue,
-      listOrdered: opener(list2, onenterlistordered),
-      listUnordered: opener(list2),
-      paragraph: opener(paragraph),
+      listOrdered: opener2(list2, onenterlistordered),
+      listUnordered: opener2(list2),
+      paragraph: opener2(paragraph),
       reference: onenterreference,
       referenceString: buffer,
       resourceDestinationString: buffer,
       resourceTitleString: buffer,
-      setextHeading: opener(heading),
-      strong: opener(strong),
-      thematicBreak: opener(thematicBreak3)
+      setextHeading: opener2(heading),
+      strong: opener2(strong),
+      thematicBreak: opener2(thematicBreak3)
     },
     exit: {
       atxHeading: closer(),
@@ -20655,10 +20753,10 @@ function compiler(options2) {
     events[start][1]._spread = listSpread;
     return length;
   }
-  function opener(create2, and) {
+  function opener2(create3, and) {
     return open;
     function open(token) {
-      enter.call(this, create2(token), token);
+      enter.call(this, create3(token), token);
       if (and) and.call(this, token);
     }
   }
@@ -20681,8 +20779,8 @@ function compiler(options2) {
     };
   }
   function closer(and) {
-    return close;
-    function close(token) {
+    return close2;
+    function close2(token) {
       if (and) and.call(this, token);
       exit3.call(this, token);
     }
@@ -20864,14 +20962,14 @@ function compiler(options2) {
   }
   function onexitlabel() {
     const fragment = this.stack[this.stack.length - 1];
-    const value = this.resume();
+    const value2 = this.resume();
     const node2 = this.stack[this.stack.length - 1];
     this.data.inReference = true;
     if (node2.type === "link") {
       const children = fragment.children;
       node2.children = children;
     } else {
-      node2.alt = value;
+      node2.alt = value2;
     }
   }
   function onexitresourcedestinationstring() {
@@ -20903,16 +21001,16 @@ function compiler(options2) {
   function onexitcharacterreferencevalue(token) {
     const data2 = this.sliceSerialize(token);
     const type = this.data.characterReferenceType;
-    let value;
+    let value2;
     if (type) {
-      value = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
+      value2 = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
       this.data.characterReferenceType = void 0;
     } else {
       const result = decodeNamedCharacterReference(data2);
-      value = result;
+      value2 = result;
     }
     const tail = this.stack[this.stack.length - 1];
-    tail.value += value;
+    tail.value += value2;
   }
   function onexitcharacterreference(token) {
     const tail = this.stack.pop();
@@ -21049,11 +21147,11 @@ function point2(d) {
 function configure(combined, extensions) {
   let index2 = -1;
   while (++index2 < extensions.length) {
-    const value = extensions[index2];
-    if (Array.isArray(value)) {
-      configure(combined, value);
+    const value2 = extensions[index2];
+    if (Array.isArray(value2)) {
+      configure(combined, value2);
     } else {
-      extension(combined, value);
+      extension(combined, value2);
     }
   }
 }
@@ -21109,6 +21207,281 @@ function defaultOnError(left, right) {
 function ok() {
 }
 
+// node_modules/.pnpm/fault@2.0.1/node_modules/fault/index.js
+var import_format = __toESM(require_format(), 1);
+var fault = Object.assign(create(Error), {
+  eval: create(EvalError),
+  range: create(RangeError),
+  reference: create(ReferenceError),
+  syntax: create(SyntaxError),
+  type: create(TypeError),
+  uri: create(URIError)
+});
+function create(Constructor) {
+  FormattedError.displayName = Constructor.displayName || Constructor.name;
+  return FormattedError;
+  function FormattedError(format2, ...values) {
+    const reason = format2 ? (0, import_format.default)(format2, ...values) : format2;
+    return new Constructor(reason);
+  }
+}
+
+// node_modules/.pnpm/micromark-extension-frontmatter@2.0.0/node_modules/micromark-extension-frontmatter/lib/to-matters.js
+var own3 = {}.hasOwnProperty;
+var markers = {
+  yaml: "-",
+  toml: "+"
+};
+function toMatters(options2) {
+  const result = [];
+  let index2 = -1;
+  const presetsOrMatters = Array.isArray(options2) ? options2 : options2 ? [options2] : ["yaml"];
+  while (++index2 < presetsOrMatters.length) {
+    result[index2] = matter(presetsOrMatters[index2]);
+  }
+  return result;
+}
+function matter(option) {
+  let result = option;
+  if (typeof result === "string") {
+    if (!own3.call(markers, result)) {
+      throw fault("Missing matter definition for `%s`", result);
+    }
+    result = {
+      type: result,
+      marker: markers[result]
+    };
+  } else if (typeof result !== "object") {
+    throw fault("Expected matter to be an object, not `%j`", result);
+  }
+  if (!own3.call(result, "type")) {
+    throw fault("Missing `type` in matter `%j`", result);
+  }
+  if (!own3.call(result, "fence") && !own3.call(result, "marker")) {
+    throw fault("Missing `marker` or `fence` in matter `%j`", result);
+  }
+  return result;
+}
+
+// node_modules/.pnpm/micromark-extension-frontmatter@2.0.0/node_modules/micromark-extension-frontmatter/lib/syntax.js
+function frontmatter(options2) {
+  const matters = toMatters(options2);
+  const flow3 = {};
+  let index2 = -1;
+  while (++index2 < matters.length) {
+    const matter2 = matters[index2];
+    const code = fence(matter2, "open").charCodeAt(0);
+    const construct = createConstruct(matter2);
+    const existing = flow3[code];
+    if (Array.isArray(existing)) {
+      existing.push(construct);
+    } else {
+      flow3[code] = [construct];
+    }
+  }
+  return {
+    flow: flow3
+  };
+}
+function createConstruct(matter2) {
+  const anywhere = matter2.anywhere;
+  const frontmatterType = (
+    /** @type {TokenType} */
+    matter2.type
+  );
+  const fenceType = (
+    /** @type {TokenType} */
+    frontmatterType + "Fence"
+  );
+  const sequenceType = (
+    /** @type {TokenType} */
+    fenceType + "Sequence"
+  );
+  const valueType = (
+    /** @type {TokenType} */
+    frontmatterType + "Value"
+  );
+  const closingFenceConstruct = {
+    tokenize: tokenizeClosingFence,
+    partial: true
+  };
+  let buffer;
+  let bufferIndex = 0;
+  return {
+    tokenize: tokenizeFrontmatter,
+    concrete: true
+  };
+  function tokenizeFrontmatter(effects, ok2, nok) {
+    const self2 = this;
+    return start;
+    function start(code) {
+      const position2 = self2.now();
+      if (
+        // Indent not allowed.
+        position2.column === 1 && // Normally, only allowed in first line.
+        (position2.line === 1 || anywhere)
+      ) {
+        buffer = fence(matter2, "open");
+        bufferIndex = 0;
+        if (code === buffer.charCodeAt(bufferIndex)) {
+          effects.enter(frontmatterType);
+          effects.enter(fenceType);
+          effects.enter(sequenceType);
+          return openSequence(code);
+        }
+      }
+      return nok(code);
+    }
+    function openSequence(code) {
+      if (bufferIndex === buffer.length) {
+        effects.exit(sequenceType);
+        if (markdownSpace(code)) {
+          effects.enter("whitespace");
+          return openSequenceWhitespace(code);
+        }
+        return openAfter(code);
+      }
+      if (code === buffer.charCodeAt(bufferIndex++)) {
+        effects.consume(code);
+        return openSequence;
+      }
+      return nok(code);
+    }
+    function openSequenceWhitespace(code) {
+      if (markdownSpace(code)) {
+        effects.consume(code);
+        return openSequenceWhitespace;
+      }
+      effects.exit("whitespace");
+      return openAfter(code);
+    }
+    function openAfter(code) {
+      if (markdownLineEnding(code)) {
+        effects.exit(fenceType);
+        effects.enter("lineEnding");
+        effects.consume(code);
+        effects.exit("lineEnding");
+        buffer = fence(matter2, "close");
+        bufferIndex = 0;
+        return effects.attempt(closingFenceConstruct, after, contentStart);
+      }
+      return nok(code);
+    }
+    function contentStart(code) {
+      if (code === null || markdownLineEnding(code)) {
+        return contentEnd(code);
+      }
+      effects.enter(valueType);
+      return contentInside(code);
+    }
+    function contentInside(code) {
+      if (code === null || markdownLineEnding(code)) {
+        effects.exit(valueType);
+        return contentEnd(code);
+      }
+      effects.consume(code);
+      return contentInside;
+    }
+    function contentEnd(code) {
+      if (code === null) {
+        return nok(code);
+      }
+      effects.enter("lineEnding");
+      effects.consume(code);
+      effects.exit("lineEnding");
+      return effects.attempt(closingFenceConstruct, after, contentStart);
+    }
+    function after(code) {
+      effects.exit(frontmatterType);
+      return ok2(code);
+    }
+  }
+  function tokenizeClosingFence(effects, ok2, nok) {
+    let bufferIndex2 = 0;
+    return closeStart;
+    function closeStart(code) {
+      if (code === buffer.charCodeAt(bufferIndex2)) {
+        effects.enter(fenceType);
+        effects.enter(sequenceType);
+        return closeSequence(code);
+      }
+      return nok(code);
+    }
+    function closeSequence(code) {
+      if (bufferIndex2 === buffer.length) {
+        effects.exit(sequenceType);
+        if (markdownSpace(code)) {
+          effects.enter("whitespace");
+          return closeSequenceWhitespace(code);
+        }
+        return closeAfter(code);
+      }
+      if (code === buffer.charCodeAt(bufferIndex2++)) {
+        effects.consume(code);
+        return closeSequence;
+      }
+      return nok(code);
+    }
+    function closeSequenceWhitespace(code) {
+      if (markdownSpace(code)) {
+        effects.consume(code);
+        return closeSequenceWhitespace;
+      }
+      effects.exit("whitespace");
+      return closeAfter(code);
+    }
+    function closeAfter(code) {
+      if (code === null || markdownLineEnding(code)) {
+        effects.exit(fenceType);
+        return ok2(code);
+      }
+      return nok(code);
+    }
+  }
+}
+function fence(matter2, prop) {
+  return matter2.marker ? pick(matter2.marker, prop).repeat(3) : (
+    // @ts-expect-error: They’re mutually exclusive.
+    pick(matter2.fence, prop)
+  );
+}
+function pick(schema, prop) {
+  return typeof schema === "string" ? schema : schema[prop];
+}
+
+// node_modules/.pnpm/mdast-util-frontmatter@2.0.1/node_modules/mdast-util-frontmatter/lib/index.js
+function frontmatterFromMarkdown(options2) {
+  const matters = toMatters(options2);
+  const enter = {};
+  const exit3 = {};
+  let index2 = -1;
+  while (++index2 < matters.length) {
+    const matter2 = matters[index2];
+    enter[matter2.type] = opener(matter2);
+    exit3[matter2.type] = close;
+    exit3[matter2.type + "Value"] = value;
+  }
+  return { enter, exit: exit3 };
+}
+function opener(matter2) {
+  return open;
+  function open(token) {
+    this.enter({ type: matter2.type, value: "" }, token);
+    this.buffer();
+  }
+}
+function close(token) {
+  const data = this.resume();
+  const node2 = this.stack[this.stack.length - 1];
+  ok("value" in node2);
+  this.exit(token);
+  node2.value = data.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
+}
+function value(token) {
+  this.config.enter.data.call(this, token);
+  this.config.exit.data.call(this, token);
+}
+
 // node_modules/.pnpm/mdast-util-gfm-table@2.0.1/node_modules/mdast-util-gfm-table/lib/index.js
 function gfmTableFromMarkdown() {
   return {
@@ -21157,13 +21530,13 @@ function enterCell(token) {
   this.enter({ type: "tableCell", children: [], position: void 0 }, token);
 }
 function exitCodeText(token) {
-  let value = this.resume();
+  let value2 = this.resume();
   if (this.data.inTable) {
-    value = value.replace(/\\([\\|])/g, replace);
+    value2 = value2.replace(/\\([\\|])/g, replace);
   }
   const node2 = this.stack[this.stack.length - 1];
   ok(node2.type === "inlineCode");
-  node2.value = value;
+  node2.value = value2;
   this.exit(token);
 }
 function replace($0, $1) {
@@ -21756,17 +22129,17 @@ function tokenizeTasklistCheck(effects, ok2, nok) {
       effects.enter("taskListCheckValueUnchecked");
       effects.consume(code);
       effects.exit("taskListCheckValueUnchecked");
-      return close;
+      return close2;
     }
     if (code === 88 || code === 120) {
       effects.enter("taskListCheckValueChecked");
       effects.consume(code);
       effects.exit("taskListCheckValueChecked");
-      return close;
+      return close2;
     }
     return nok(code);
   }
-  function close(code) {
+  function close2(code) {
     if (code === 93) {
       effects.enter("taskListCheckMarker");
       effects.consume(code);
@@ -21796,9 +22169,14 @@ function spaceThenNonSpace(effects, ok2, nok) {
 }
 
 // packages/remark-session-log/src/model/parse.ts
+var frontMatterKinds = ["yaml", "toml"];
 var options = {
-  extensions: [gfmTable(), gfmTaskListItem()],
-  mdastExtensions: [gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]
+  extensions: [frontmatter([...frontMatterKinds]), gfmTable(), gfmTaskListItem()],
+  mdastExtensions: [
+    frontmatterFromMarkdown([...frontMatterKinds]),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown()
+  ]
 };
 function parseMarkdown(text4) {
   return fromMarkdown(text4, options);
@@ -22093,7 +22471,7 @@ function sameVersion(a, b) {
 
 // node_modules/.pnpm/vfile-location@5.0.4/node_modules/vfile-location/lib/index.js
 function location(file) {
-  const value = String(file);
+  const value2 = String(file);
   const indices = [];
   let cr = -1;
   let lf = -1;
@@ -22101,18 +22479,18 @@ function location(file) {
   function grow() {
     const from = indices.at(-1) ?? 0;
     if (cr < from) {
-      cr = value.indexOf("\r", from);
+      cr = value2.indexOf("\r", from);
       if (cr === -1) cr = Infinity;
     }
     if (lf < from) {
-      lf = value.indexOf("\n", from);
+      lf = value2.indexOf("\n", from);
       if (lf === -1) lf = Infinity;
     }
     const eol2 = cr + 1 === lf ? lf : Math.min(cr, lf);
-    indices.push((eol2 === Infinity ? value.length : eol2) + 1);
+    indices.push((eol2 === Infinity ? value2.length : eol2) + 1);
   }
   function toPoint(offset2) {
-    if (typeof offset2 === "number" && offset2 > -1 && offset2 <= value.length) {
+    if (typeof offset2 === "number" && offset2 > -1 && offset2 <= value2.length) {
       while ((indices.at(-1) ?? 0) <= offset2) grow();
       let low = 0;
       let high = indices.length - 1;
@@ -22134,7 +22512,7 @@ function location(file) {
   function toOffset(point3) {
     if (point3 && typeof point3.line === "number" && typeof point3.column === "number" && !Number.isNaN(point3.line) && // Excludes `NaN` too.
     point3.column > 0) {
-      while (indices.length < point3.line && (indices.at(-1) ?? 0) <= value.length) {
+      while (indices.length < point3.line && (indices.at(-1) ?? 0) <= value2.length) {
         grow();
       }
       const offset2 = (point3.line > 1 ? indices[point3.line - 2] : 0) + point3.column - 1;
@@ -22157,19 +22535,19 @@ function splitChunks(text4, schema) {
   const chunks = [];
   let chunkStart = 0;
   let chunkLine = 1;
-  let line = 1;
-  let fence;
+  let at = frontMatterEnd(text4);
+  let line = 1 + lineBreaks(text4.slice(0, at));
+  let fence2;
   let htmlEnd;
   let htmlToBlank = false;
-  let at = 0;
   const loneCr = text4.includes("\r") && /\r(?!\n)/.test(text4);
   while (at < text4.length) {
     let end = text4.indexOf("\n", at);
     end = end === -1 ? text4.length : end + 1;
     if (mayMatter(text4.charCodeAt(at))) {
       const raw = text4.slice(at, end).replace(/\r?\n$|\r$/, "");
-      if (fence) {
-        if (closesFence(raw, fence)) fence = void 0;
+      if (fence2) {
+        if (closesFence(raw, fence2)) fence2 = void 0;
       } else if (htmlEnd) {
         if (htmlEnd.test(raw)) htmlEnd = void 0;
       } else if (htmlToBlank) {
@@ -22179,7 +22557,7 @@ function splitChunks(text4, schema) {
         chunkStart = at;
         chunkLine = line;
       } else {
-        fence = fenceOpenedBy(raw);
+        fence2 = fenceOpenedBy(raw);
         const html = htmlUntilMarker.find(([start]) => start.test(raw));
         if (html && !html[1].test(raw.replace(html[0], ""))) htmlEnd = html[1];
         else if (!html && htmlUntilBlank.test(raw)) htmlToBlank = true;
@@ -22198,6 +22576,18 @@ function mayMatter(char) {
 }
 function entryHeadingLine(schema) {
   return new RegExp(`^#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, "i");
+}
+var frontMatterOpen = /^(-{3}|\+{3})[ \t]*(?:\r\n|\n|\r)/;
+var nextLine = /([^\r\n]*)(?:\r\n|\n|\r|$)/y;
+function frontMatterEnd(text4) {
+  const open = frontMatterOpen.exec(text4);
+  if (!open) return 0;
+  nextLine.lastIndex = open[0].length;
+  while (nextLine.lastIndex < text4.length) {
+    const line = nextLine.exec(text4)[1];
+    if (line.startsWith(open[1]) && /^[ \t]*$/.test(line.slice(3))) return nextLine.lastIndex;
+  }
+  return 0;
 }
 
 // packages/remark-session-log/src/model/chunks.ts
@@ -22256,10 +22646,10 @@ function buildModelByChunks(text4, schema, cache3 = new ChunkCache(schema)) {
   };
 }
 var unshifted = /* @__PURE__ */ new Set(["spec", "schema", "text", "source"]);
-function shift(value, offset2, lines) {
-  if (typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) return value.map((item) => shift(item, offset2, lines));
-  const record = value;
+function shift(value2, offset2, lines) {
+  if (typeof value2 !== "object" || value2 === null) return value2;
+  if (Array.isArray(value2)) return value2.map((item) => shift(item, offset2, lines));
+  const record = value2;
   if (typeof record.offset === "number" && typeof record.line === "number") {
     return { line: record.line + lines, column: record.column, offset: record.offset + offset2 };
   }
@@ -22305,6 +22695,10 @@ function buildModel(text4, schema, tree) {
 function buildChunkModel(text4, schema, last) {
   return new ModelBuilder(text4, schema).build(parseMarkdown(text4), last);
 }
+var frontMatterTypes = new Set(frontMatterKinds);
+function passedOver(node2) {
+  return node2.type === "html" || node2.type === "definition";
+}
 var ModelBuilder = class {
   constructor(text4, schema) {
     this.text = text4;
@@ -22320,7 +22714,9 @@ var ModelBuilder = class {
   /** The entry prefix, any case, spaces allowed before its colon: `session :`. */
   entryPrefix;
   build(tree, mayHaveFooter) {
-    const nodes = tree.children.filter((node2) => node2.position);
+    const all2 = tree.children.filter((node2) => node2.position);
+    const frontMatter = all2[0] && frontMatterTypes.has(all2[0].type) ? all2[0] : void 0;
+    const nodes = frontMatter ? all2.slice(1) : all2;
     const footerNode = mayHaveFooter ? this.findFooter(nodes) : void 0;
     const body = footerNode ? nodes.slice(0, nodes.indexOf(footerNode)) : nodes;
     const firstEntry = body.findIndex((node2) => this.isEntryHeading(node2));
@@ -22339,14 +22735,14 @@ var ModelBuilder = class {
       entries.push(this.buildEntry(group, entries.length, stray));
     }
     for (const node2 of nodes.slice(footerNode ? nodes.indexOf(footerNode) + 1 : nodes.length)) {
-      if (node2.type !== "html") stray.push(this.nodeSpan(node2));
+      if (!passedOver(node2)) stray.push(this.nodeSpan(node2));
     }
     return {
       text: this.text,
       schema: this.schema,
       start: this.point(0),
       end: this.point(this.text.length),
-      header: this.buildHeader(headerNodes),
+      header: this.buildHeader(headerNodes, frontMatter && (nodes[0] ?? "end")),
       entries,
       footer: footerNode ? this.nodeText(footerNode) : void 0,
       stray
@@ -22354,15 +22750,20 @@ var ModelBuilder = class {
   }
   // The footer is the template's closing line, or any emphasised last paragraph.
   findFooter(nodes) {
-    const last = nodes.findLast((node2) => node2.type !== "html");
+    const last = nodes.findLast((node2) => !passedOver(node2));
     if (last?.type !== "paragraph") return void 0;
-    const squash3 = (value) => normalizeName(value.replace(/[()*_]/g, ""));
+    const squash3 = (value2) => normalizeName(value2.replace(/[()*_]/g, ""));
     const matches = squash3(toString(last)) === squash3(this.schema.footer);
     const emphasised = last.children.length === 1 && last.children[0]?.type === "emphasis";
-    const afterBreak = nodes[nodes.indexOf(last) - 1]?.type === "thematicBreak";
+    const before = nodes.slice(0, nodes.indexOf(last)).findLast((node2) => !passedOver(node2));
+    const afterBreak = before?.type === "thematicBreak";
     return matches || emphasised && afterBreak ? last : void 0;
   }
-  buildHeader(nodes) {
+  /**
+   * The header from its nodes. After front matter it starts where the log's own text does
+   * (`first`, its first node, or the end of the file); otherwise at the start of the file.
+   */
+  buildHeader(nodes, first) {
     const title = nodes.find((node2) => node2.type === "heading" && node2.depth === 1);
     const separator = nodes.findLast((node2) => node2.type === "thematicBreak");
     let version2;
@@ -22370,16 +22771,17 @@ var ModelBuilder = class {
     const pattern2 = new RegExp(`${label2}\\**(?::\\**)?:?[ \\t]*(\\d+(?:\\.\\d+)*)`, "i");
     for (const node2 of nodes) {
       if (node2.type !== "blockquote" && node2.type !== "paragraph") continue;
-      const start = this.offset(node2, "start");
-      const match2 = pattern2.exec(this.text.slice(start, this.offset(node2, "end")));
+      const start2 = this.offset(node2, "start");
+      const match2 = pattern2.exec(this.text.slice(start2, this.offset(node2, "end")));
       if (!match2?.[1]) continue;
-      const at = start + match2.index + match2[0].length - match2[1].length;
+      const at = start2 + match2.index + match2[0].length - match2[1].length;
       version2 = this.textAt(at, at + match2[1].length);
       break;
     }
-    const end = nodes.at(-1) ? this.offset(nodes.at(-1), "end") : 0;
+    const start = first === void 0 ? 0 : first === "end" ? this.text.length : this.offset(first, "start");
+    const end = nodes.at(-1) ? this.offset(nodes.at(-1), "end") : start;
     return {
-      start: this.point(0),
+      start: this.point(start),
       end: this.point(end),
       title: title?.type === "heading" ? this.heading(title) : void 0,
       version: version2,
@@ -22402,7 +22804,7 @@ var ModelBuilder = class {
   buildEntry(nodes, index2, stray) {
     const [headingNode, ...rest] = nodes;
     let contentEnd = rest.length;
-    while (contentEnd > 0 && rest[contentEnd - 1]?.type === "html") contentEnd--;
+    while (contentEnd > 0 && passedOver(rest[contentEnd - 1])) contentEnd--;
     const last = rest[contentEnd - 1];
     const separatorNode = last?.type === "thematicBreak" ? last : void 0;
     const content3 = separatorNode ? rest.slice(0, contentEnd - 1) : rest;
@@ -22411,7 +22813,7 @@ var ModelBuilder = class {
     const fields = [];
     for (const node2 of preamble) {
       const found = this.readFields(node2);
-      if (found.length === 0 && node2.type !== "html") stray.push(this.nodeSpan(node2));
+      if (found.length === 0 && !passedOver(node2)) stray.push(this.nodeSpan(node2));
       fields.push(...found);
     }
     const sections = [];
@@ -22534,7 +22936,7 @@ var ModelBuilder = class {
       } else if (node2.type === "code") {
         codeRanges.push([this.offset(node2, "start"), this.offset(node2, "end")]);
         if (question) question.answers.push(this.nodeText(node2));
-      } else if (node2.type !== "html" && node2.type !== "heading" && question) {
+      } else if (!passedOver(node2) && node2.type !== "heading" && question) {
         question.answers.push(this.nodeText(node2));
       }
     }
@@ -22773,8 +23175,8 @@ var docs = "https://github.com/remark-session-log/remark-session-log/tree/main/p
 function defineRule(definition2) {
   return { ...definition2, url: `${docs}#${definition2.id}` };
 }
-function quote(value) {
-  const flat = value.replace(/\s+/g, " ").trim();
+function quote(value2) {
+  const flat = value2.replace(/\s+/g, " ").trim();
   const short = flat.length > 60 ? `${flat.slice(0, 57)}\u2026` : flat;
   return `"${short}"`;
 }
@@ -22783,8 +23185,8 @@ function quote(value) {
 function resolveOptions(options2 = {}) {
   const thresholds = { ...defaultThresholds };
   for (const key of Object.keys(defaultThresholds)) {
-    const value = options2[key];
-    if (typeof value === "number" && Number.isFinite(value)) thresholds[key] = value;
+    const value2 = options2[key];
+    if (typeof value2 === "number" && Number.isFinite(value2)) thresholds[key] = value2;
   }
   return {
     template: options2.template,
@@ -22840,8 +23242,8 @@ function isPlaceholder(text4, schema) {
   return only !== void 0 && only.start === 0 && only.end === flat.length;
 }
 function holdsTemplatePlaceholder(text4, schema) {
-  const squash3 = (value) => value.replace(/\s+/g, "").toLowerCase();
-  const known = (value) => /^\[\s*e\.\s*g\./i.test(value) || schema.placeholders.some((placeholder2) => squash3(placeholder2) === squash3(value));
+  const squash3 = (value2) => value2.replace(/\s+/g, "").toLowerCase();
+  const known = (value2) => /^\[\s*e\.\s*g\./i.test(value2) || schema.placeholders.some((placeholder2) => squash3(placeholder2) === squash3(value2));
   if (known(text4)) return true;
   return findBracketed(text4).some(({ start, end }) => known(text4.slice(start, end)));
 }
@@ -22966,9 +23368,9 @@ function parseCount(raw) {
   if (!match2) return "unreadable";
   const digits = (match2[2] ?? "").replace(/\D/g, "");
   if (match2[4] && /[1-9]/.test(match2[4])) return "fraction";
-  const value = Number(digits);
-  if (match2[1] && value > 0) return "negative";
-  return { value, estimate };
+  const value2 = Number(digits);
+  if (match2[1] && value2 > 0) return "negative";
+  return { value: value2, estimate };
 }
 var units = [
   [/^(?:d|days?)$/, 8 * 60],
@@ -23056,9 +23458,9 @@ function findMetric(entry, schema, metric) {
   const want = normalizeName(metric);
   for (const table of section.tables) {
     for (const row of table.rows) {
-      const [name, value] = row.cells;
+      const [name, value2] = row.cells;
       if (!name || normalizeName(name.text) !== want) continue;
-      return { row, name, value: value ?? { start: row.end, end: row.end, text: "" } };
+      return { row, name, value: value2 ?? { start: row.end, end: row.end, text: "" } };
     }
   }
   return void 0;
@@ -23106,10 +23508,10 @@ var heartbeatBudget = defineRule({
     if (total.amount >= min && total.amount <= max) return;
     const side = total.amount < min ? "shorter" : "longer";
     const minutes = formatMinutes(total.amount);
-    const value = minutes === total.value.text ? quote(minutes) : `${quote(total.value.text)} (${minutes})`;
+    const value2 = minutes === total.value.text ? quote(minutes) : `${quote(total.value.text)} (${minutes})`;
     report(
       total.value,
-      `"${total.name.text}" is ${value}, ${side} than a heartbeat of ${thresholds.minHours} to ${thresholds.maxHours} hours; size the task to fit`
+      `"${total.name.text}" is ${value2}, ${side} than a heartbeat of ${thresholds.minHours} to ${thresholds.maxHours} hours; size the task to fit`
     );
   }
 });
@@ -23353,8 +23755,8 @@ var metricNumber = defineRule({
 });
 
 // packages/remark-session-log/src/rules/mode-sequence.ts
-function readModeB(value) {
-  const match2 = /^[*_\s]*B\b\D*?(\d+)\s*(?:of|\/)\s*(\d+)/i.exec(value);
+function readModeB(value2) {
+  const match2 = /^[*_\s]*B\b\D*?(\d+)\s*(?:of|\/)\s*(\d+)/i.exec(value2);
   return match2 ? { k: Number(match2[1]), n: Number(match2[2]) } : void 0;
 }
 var modeSequence = defineRule({
@@ -23464,7 +23866,8 @@ var documentTitle = defineRule({
     const title = log2.header.title;
     if (!title) {
       const at = log2.header.start;
-      const insert = `${want}${eol2}${eol2}`;
+      const lead = at.offset > 0 && !/[\r\n]/.test(log2.text[at.offset - 1]) ? eol2 : "";
+      const insert = `${lead}${want}${eol2}${eol2}`;
       report({ start: at, end: at }, `Missing title; start the file with "${want}"`, {
         expected: [insert],
         edits: [{ start: at.offset, end: at.offset, text: insert }]
@@ -23481,8 +23884,8 @@ var documentTitle = defineRule({
 
 // packages/remark-session-log/src/rules/field-date.ts
 var isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-function isCalendarDate(value) {
-  const match2 = isoDate.exec(value);
+function isCalendarDate(value2) {
+  const match2 = isoDate.exec(value2);
   if (!match2) return false;
   const [year, month, day] = [Number(match2[1]), Number(match2[2]), Number(match2[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -23497,17 +23900,17 @@ var fieldDate = defineRule({
   check(entry, report, { today }) {
     for (const field of entry.fields) {
       if (field.spec?.kind !== "date" || !field.value.text) continue;
-      const value = field.value.text;
-      if (field.spec.placeholder === value) continue;
-      if (!isoDate.test(value)) {
-        report(field.value, `"${field.name.text}" is ${quote(value)}; write the date as YYYY-MM-DD`);
-      } else if (!isCalendarDate(value)) {
+      const value2 = field.value.text;
+      if (field.spec.placeholder === value2) continue;
+      if (!isoDate.test(value2)) {
+        report(field.value, `"${field.name.text}" is ${quote(value2)}; write the date as YYYY-MM-DD`);
+      } else if (!isCalendarDate(value2)) {
         report(
           field.value,
-          `"${field.name.text}" is ${quote(value)}, which is not a day of the calendar`
+          `"${field.name.text}" is ${quote(value2)}, which is not a day of the calendar`
         );
-      } else if (value > today) {
-        report(field.value, `"${field.name.text}" is ${quote(value)}, after today (${today})`);
+      } else if (value2 > today) {
+        report(field.value, `"${field.name.text}" is ${quote(value2)}, after today (${today})`);
       }
     }
   }
@@ -23635,7 +24038,7 @@ var templateVersion = defineRule({
   }
 });
 function sameVersion2(a, b) {
-  const parts = (value) => value.split(".").map(Number);
+  const parts = (value2) => value2.split(".").map(Number);
   const [x, y] = [parts(a), parts(b)];
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
     if ((x[i] ?? 0) !== (y[i] ?? 0)) return false;
@@ -23668,9 +24071,9 @@ var footer = defineRule({
     const lead = text4.trim() === "" ? "" : eol2.repeat(Math.max(0, 2 - breaks));
     const last = log2.entries.at(-1)?.end ?? log2.header.end;
     const message = `The file does not end with the footer ${quote(want)}`;
-    const fence = openFenceAt(text4, text4.length);
-    if (fence !== void 0) {
-      const at = 1 + lineBreaks(text4.slice(0, fence));
+    const fence2 = openFenceAt(text4, text4.length);
+    if (fence2 !== void 0) {
+      const at = 1 + lineBreaks(text4.slice(0, fence2));
       report(
         { start: last, end: last },
         `${message}; the code block opened on line ${at} is never closed and takes in the end of the file`
@@ -23793,7 +24196,7 @@ var entrySeparator = defineRule({
     const first = log2.entries[0];
     if (!first) return;
     const text4 = log2.text;
-    if (!log2.header.separator && log2.header.end.offset > 0) {
+    if (!log2.header.separator && log2.header.end.offset > log2.header.start.offset) {
       report(
         first.heading,
         `The header is not closed by "---" before the first entry ${quote(nameOf(first))}`,
@@ -24069,18 +24472,18 @@ function reorder(entry, lines, moved, anchorOf, lastKept, eol2) {
     if (line === lastKept) order2.push(...groups.get(void 0) ?? []);
   }
   const style = breakStyle(lines);
-  const markers = /* @__PURE__ */ new Map();
+  const markers2 = /* @__PURE__ */ new Map();
   order2.forEach((line, i) => {
     let marker = line.marker;
     if (style && i === order2.length - 1) marker = isHardBreak(marker) ? "" : marker;
     else if (style && !isHardBreak(marker)) marker = style;
-    markers.set(line, marker);
+    markers2.set(line, marker);
   });
-  const textOf = (line) => line.body + markers.get(line);
+  const textOf = (line) => line.body + markers2.get(line);
   const edits = [];
   for (const line of lines) {
-    if (isMoved.has(line) || markers.get(line) === line.marker) continue;
-    edits.push({ start: line.field.end.offset, end: line.end, text: markers.get(line) });
+    if (isMoved.has(line) || markers2.get(line) === line.marker) continue;
+    edits.push({ start: line.field.end.offset, end: line.end, text: markers2.get(line) });
   }
   for (const [anchor, group] of groups) {
     edits.push(
@@ -24159,28 +24562,28 @@ var fieldMode = defineRule({
   check(entry, report, { schema }) {
     for (const field of entry.fields) {
       if (field.spec?.kind !== "mode") continue;
-      const value = field.value.text;
-      if (!value || isPlaceholder(value, schema)) continue;
+      const value2 = field.value.text;
+      if (!value2 || isPlaceholder(value2, schema)) continue;
       const grammar = grammarOf(field.spec.placeholder);
       if (!grammar) continue;
       const { single, multiple, before, between: between2 } = grammar;
       const name = `"${field.name.text}"`;
-      const match2 = grammar.pattern.exec(value);
+      const match2 = grammar.pattern.exec(value2);
       if (!match2) {
         report(
           field.value,
-          `${name} is ${quote(value)}; write "${single}" or "${multiple} (${before} k ${between2} N)"`
+          `${name} is ${quote(value2)}; write "${single}" or "${multiple} (${before} k ${between2} N)"`
         );
         continue;
       }
       if (match2[1] !== void 0) continue;
       const [k, n] = [Number(match2[2]), Number(match2[3])];
       if (n < 1 || k < 1) {
-        report(field.value, `${name} is ${quote(value)}; count heartbeats from 1`);
+        report(field.value, `${name} is ${quote(value2)}; count heartbeats from 1`);
       } else if (k > n) {
         report(
           field.value,
-          `${name} is ${quote(value)}: ${before} ${k} ${between2} only ${n}; k cannot exceed N`
+          `${name} is ${quote(value2)}: ${before} ${k} ${between2} only ${n}; k cannot exceed N`
         );
       }
     }
@@ -24561,9 +24964,9 @@ var requiredSection = defineRule({
       }
       const names2 = run3.map((spec) => `"${headingOf(spec)}"`).join(", ");
       const noun = run3.length > 1 ? "sections" : "section";
-      const fence = openFenceAt(entry.source, edit.start - entry.start.offset);
-      if (fence !== void 0) {
-        const line = entry.start.line + lineBreaks(entry.source.slice(0, fence));
+      const fence2 = openFenceAt(entry.source, edit.start - entry.start.offset);
+      if (fence2 !== void 0) {
+        const line = entry.start.line + lineBreaks(entry.source.slice(0, fence2));
         report(
           entry.heading,
           `Entry is missing the ${noun} ${names2}; the code block opened on line ${line} is never closed and takes in the rest of the entry`
@@ -25188,8 +25591,8 @@ function renderEntry(schema, values, style = defaultStyle) {
   const byField = /* @__PURE__ */ new Map();
   for (const [key, role] of valueRoles) {
     const name = schema.roles[role];
-    const value = oneLine(values[key]);
-    if (name && value) byField.set(normalizeName(name), value);
+    const value2 = oneLine(values[key]);
+    if (name && value2) byField.set(normalizeName(name), value2);
   }
   let inFields = true;
   for (const [index2, line] of lines.entries()) {
@@ -25255,18 +25658,18 @@ function isSessionLog(log2) {
 function fillField(line, values) {
   const label2 = readBoldLabel(line);
   if (!label2) return line;
-  const value = values.get(normalizeName(label2.label));
-  if (value === void 0) return line;
+  const value2 = values.get(normalizeName(label2.label));
+  if (value2 === void 0) return line;
   const hardBreak = /(?:\\|(?<! ) {2,})$/.exec(line)?.[0] ?? "";
-  return `${line.slice(0, label2.end)} ${value}${hardBreak}`;
+  return `${line.slice(0, label2.end)} ${value2}${hardBreak}`;
 }
-function oneLine(value) {
-  const flat = value?.replace(/[\p{Cc}\u2028\u2029]/gu, " ").replace(/\s+/g, " ").trim();
+function oneLine(value2) {
+  const flat = value2?.replace(/[\p{Cc}\u2028\u2029]/gu, " ").replace(/\s+/g, " ").trim();
   return flat || void 0;
 }
 function defined(values) {
   return Object.fromEntries(
-    Object.entries(values).filter(([, value]) => oneLine(value) !== void 0)
+    Object.entries(values).filter(([, value2]) => oneLine(value2) !== void 0)
   );
 }
 function newestEntry(log2) {
@@ -25284,11 +25687,11 @@ function newestEntry(log2) {
 }
 function filledValue(entry, name, schema) {
   const field = entry.fields.find((f) => normalizeName(f.name.text) === normalizeName(name));
-  const value = field?.value.text.trim();
-  if (!value || value === field?.spec?.placeholder || schema.placeholders.includes(value)) {
+  const value2 = field?.value.text.trim();
+  if (!value2 || value2 === field?.spec?.placeholder || schema.placeholders.includes(value2)) {
     return void 0;
   }
-  return value;
+  return value2;
 }
 
 // packages/session-log/src/files.ts
@@ -25346,8 +25749,8 @@ function parseSize(text4) {
 }
 function formatSize(bytes) {
   if (bytes < 1e3) return `${bytes} bytes`;
-  const [value, unit] = bytes < 1e3 ** 2 ? [bytes / 1e3, "KB"] : bytes < 1e3 ** 3 ? [bytes / 1e3 ** 2, "MB"] : [bytes / 1e3 ** 3, "GB"];
-  return `${Number(value.toFixed(1))} ${unit}`;
+  const [value2, unit] = bytes < 1e3 ** 2 ? [bytes / 1e3, "KB"] : bytes < 1e3 ** 3 ? [bytes / 1e3 ** 2, "MB"] : [bytes / 1e3 ** 3, "GB"];
+  return `${Number(value2.toFixed(1))} ${unit}`;
 }
 function readLog(path9, name, maxSize = defaultMaxSize) {
   let bytes;
@@ -25540,12 +25943,12 @@ import path2 from "node:path";
 import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
 
 // node_modules/.pnpm/is-plain-obj@4.1.0/node_modules/is-plain-obj/index.js
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) {
+function isPlainObject(value2) {
+  if (typeof value2 !== "object" || value2 === null) {
     return false;
   }
-  const prototype = Object.getPrototypeOf(value);
-  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value) && !(Symbol.iterator in value);
+  const prototype = Object.getPrototypeOf(value2);
+  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value2) && !(Symbol.iterator in value2);
 }
 
 // stand-in:load-plugin
@@ -25761,8 +26164,8 @@ function wrap(middleware, callback) {
       callback(error, ...output);
     }
   }
-  function then(value) {
-    done(null, value);
+  function then(value2) {
+    done(null, value2);
   }
 }
 
@@ -25915,13 +26318,13 @@ var FindUp = class {
         apply2(cbs[index2], result);
       }
     }
-    function apply2(value, result) {
+    function apply2(value2, result) {
       if (Array.isArray(result)) {
-        result.push(value);
+        result.push(value2);
       } else if (result instanceof Error) {
-        value(result);
+        value2(result);
       } else {
-        value(void 0, result);
+        value2(void 0, result);
       }
     }
   }
@@ -25929,7 +26332,7 @@ var FindUp = class {
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/configuration.js
 var debug2 = (0, import_debug2.default)("unified-engine:configuration");
-var own3 = {}.hasOwnProperty;
+var own4 = {}.hasOwnProperty;
 var loaders = {
   ".json": loadJson,
   ".cjs": loadScriptOrModule,
@@ -26022,23 +26425,23 @@ var Configuration = class {
     const result = { filePath: void 0, plugins: [], settings: {} };
     const extname = filePath2 ? path2.extname(filePath2) : void 0;
     const loader = extname && extname in loaders ? loaders[extname] : defaultLoader;
-    let value;
+    let value2;
     if (filePath2 && buf) {
-      value = await loader.call(this, buf, filePath2);
-      if (this.configTransform && value !== void 0) {
-        value = this.configTransform(value, filePath2);
+      value2 = await loader.call(this, buf, filePath2);
+      if (this.configTransform && value2 !== void 0) {
+        value2 = this.configTransform(value2, filePath2);
       }
     }
-    if (filePath2 && path2.basename(filePath2) === "package.json" && value === void 0) {
+    if (filePath2 && path2.basename(filePath2) === "package.json" && value2 === void 0) {
       filePath2 = void 0;
     }
-    if (value === void 0) {
+    if (value2 === void 0) {
       if (this.defaultConfig) {
         await merge(result, this.defaultConfig, { ...options2, root: this.cwd });
       }
     } else {
       assert2(typeof filePath2 === "string", "Expected `filePath` to be set");
-      await merge(result, value, { ...options2, root: path2.dirname(filePath2) });
+      await merge(result, value2, { ...options2, root: path2.dirname(filePath2) });
     }
     await merge(result, this.given, { ...options2, root: this.cwd });
     result.filePath = filePath2;
@@ -26084,33 +26487,33 @@ async function merge(target, raw, options2) {
   async function addEach(result) {
     let index2 = -1;
     while (++index2 < result.length) {
-      const value = result[index2];
-      if (Array.isArray(value)) {
-        const [plugin, primaryValue] = value;
+      const value2 = result[index2];
+      if (Array.isArray(value2)) {
+        const [plugin, primaryValue] = value2;
         await use(plugin, primaryValue);
       } else {
-        await use(value, void 0);
+        await use(value2, void 0);
       }
     }
   }
   async function addIn(result) {
     let key;
     for (key in result) {
-      if (own3.call(result, key)) {
+      if (own4.call(result, key)) {
         await use(key, result[key]);
       }
     }
   }
-  async function use(usable, value) {
+  async function use(usable, value2) {
     if (typeof usable === "string") {
-      await addModule(usable, value);
+      await addModule(usable, value2);
     } else if (typeof usable === "function") {
-      addPlugin(usable, value);
+      addPlugin(usable, value2);
     } else {
       await merge(target, usable, options2);
     }
   }
-  async function addModule(id, value) {
+  async function addModule(id, value2) {
     let fileUrl;
     try {
       fileUrl = await resolvePlugin(id, {
@@ -26120,7 +26523,7 @@ async function merge(target, raw, options2) {
     } catch (error) {
       addPlugin(function() {
         throw new Error("Cannot find module `" + id + "`", { cause: error });
-      }, value);
+      }, value2);
       return;
     }
     const result = await loadFromAbsolutePath(fileUrl, options2.root);
@@ -26130,7 +26533,7 @@ async function merge(target, raw, options2) {
           /** @type {Plugin<Array<unknown>>} */
           result
         );
-        addPlugin(plugin, value);
+        addPlugin(plugin, value2);
       } else {
         const preset = (
           /** @type {Preset} */
@@ -26148,23 +26551,23 @@ async function merge(target, raw, options2) {
       );
     }
   }
-  function addPlugin(plugin, value) {
+  function addPlugin(plugin, value2) {
     const entry = find(target.plugins, plugin);
-    if (value === null) {
-      value = void 0;
+    if (value2 === null) {
+      value2 = void 0;
     }
     if (entry) {
-      reconfigure(entry, value);
+      reconfigure(entry, value2);
     } else {
-      target.plugins.push([plugin, value]);
+      target.plugins.push([plugin, value2]);
     }
   }
 }
-function reconfigure(entry, value) {
-  if (isPlainObject(entry[1]) && isPlainObject(value)) {
-    value = (0, import_extend.default)(true, entry[1], value);
+function reconfigure(entry, value2) {
+  if (isPlainObject(entry[1]) && isPlainObject(value2)) {
+    value2 = (0, import_extend.default)(true, entry[1], value2);
   }
-  entry[1] = value;
+  entry[1] = value2;
 }
 function find(entries, plugin) {
   let index2 = -1;
@@ -26198,17 +26601,17 @@ import { PassThrough } from "node:stream";
 import { fileURLToPath as fileURLToPath7 } from "node:url";
 
 // node_modules/.pnpm/vfile-statistics@3.0.0/node_modules/vfile-statistics/lib/index.js
-function statistics(value) {
+function statistics(value2) {
   const result = { fatal: 0, warn: 0, info: 0 };
-  if (!value) {
+  if (!value2) {
     throw new TypeError(
-      "Expected file or message for `value`, not `" + value + "`"
+      "Expected file or message for `value`, not `" + value2 + "`"
     );
   }
-  if (Array.isArray(value)) {
-    list2(value);
+  if (Array.isArray(value2)) {
+    list2(value2);
   } else {
-    one2(value);
+    one2(value2);
   }
   return {
     fatal: result.fatal,
@@ -26217,15 +26620,15 @@ function statistics(value) {
     info: result.info,
     total: result.fatal + result.warn + result.info
   };
-  function list2(value2) {
+  function list2(value3) {
     let index2 = -1;
-    while (++index2 < value2.length) {
-      one2(value2[index2]);
+    while (++index2 < value3.length) {
+      one2(value3[index2]);
     }
   }
-  function one2(value2) {
-    if ("messages" in value2) return list2(value2.messages);
-    result[value2.fatal ? "fatal" : value2.fatal === false ? "warn" : "info"]++;
+  function one2(value3) {
+    if ("messages" in value3) return list2(value3.messages);
+    result[value3.fatal ? "fatal" : value3.fatal === false ? "warn" : "info"]++;
   }
 }
 
@@ -26901,11 +27304,11 @@ var AST = class {
     if (this.type === "!" && this.#emptyExt) {
       final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
     } else {
-      const close = this.type === "!" ? (
+      const close2 = this.type === "!" ? (
         // !() must match something,but !(x) can match ''
         "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
       ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-      final = start + body + close;
+      final = start + body + close2;
     }
     return [
       final,
@@ -27698,8 +28101,8 @@ var Minimatch = class {
       });
       return pp.filter((p) => p !== GLOBSTAR).join("/");
     }).join("|");
-    const [open, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-    re = "^" + open + re + close + "$";
+    const [open, close2] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+    re = "^" + open + re + close2 + "$";
     if (this.negate)
       re = "^(?!" + re + ").+$";
     try {
@@ -28383,10 +28786,10 @@ var LRUCache = class _LRUCache {
   find(fn, getOptions = {}) {
     for (const i of this.#indexes()) {
       const v = this.#valList[i];
-      const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-      if (value === void 0)
+      const value2 = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
+      if (value2 === void 0)
         continue;
-      if (fn(value, this.#keyList[i], this)) {
+      if (fn(value2, this.#keyList[i], this)) {
         return this.get(this.#keyList[i], getOptions);
       }
     }
@@ -28405,10 +28808,10 @@ var LRUCache = class _LRUCache {
   forEach(fn, thisp = this) {
     for (const i of this.#indexes()) {
       const v = this.#valList[i];
-      const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-      if (value === void 0)
+      const value2 = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
+      if (value2 === void 0)
         continue;
-      fn.call(thisp, value, this.#keyList[i], this);
+      fn.call(thisp, value2, this.#keyList[i], this);
     }
   }
   /**
@@ -28418,10 +28821,10 @@ var LRUCache = class _LRUCache {
   rforEach(fn, thisp = this) {
     for (const i of this.#rindexes()) {
       const v = this.#valList[i];
-      const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-      if (value === void 0)
+      const value2 = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
+      if (value2 === void 0)
         continue;
-      fn.call(thisp, value, this.#keyList[i], this);
+      fn.call(thisp, value2, this.#keyList[i], this);
     }
   }
   /**
@@ -28455,10 +28858,10 @@ var LRUCache = class _LRUCache {
     if (i === void 0)
       return void 0;
     const v = this.#valList[i];
-    const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-    if (value === void 0)
+    const value2 = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
+    if (value2 === void 0)
       return void 0;
-    const entry = { value };
+    const entry = { value: value2 };
     if (this.#ttls && this.#starts) {
       const ttl = this.#ttls[i];
       const start = this.#starts[i];
@@ -28491,10 +28894,10 @@ var LRUCache = class _LRUCache {
     for (const i of this.#indexes({ allowStale: true })) {
       const key = this.#keyList[i];
       const v = this.#valList[i];
-      const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-      if (value === void 0 || key === void 0)
+      const value2 = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
+      if (value2 === void 0 || key === void 0)
         continue;
-      const entry = { value };
+      const entry = { value: value2 };
       if (this.#ttls && this.#starts) {
         entry.ttl = this.#ttls[i];
         const age = perf.now() - this.#starts[i];
@@ -28989,8 +29392,8 @@ var LRUCache = class _LRUCache {
     const { allowStale = this.allowStale, updateAgeOnGet = this.updateAgeOnGet, noDeleteOnStaleGet = this.noDeleteOnStaleGet, status } = getOptions;
     const index2 = this.#keyMap.get(k);
     if (index2 !== void 0) {
-      const value = this.#valList[index2];
-      const fetching = this.#isBackgroundFetch(value);
+      const value2 = this.#valList[index2];
+      const fetching = this.#isBackgroundFetch(value2);
       if (status)
         this.#statusTTL(status, index2);
       if (this.#isStale(index2)) {
@@ -29002,24 +29405,24 @@ var LRUCache = class _LRUCache {
           }
           if (status && allowStale)
             status.returnedStale = true;
-          return allowStale ? value : void 0;
+          return allowStale ? value2 : void 0;
         } else {
-          if (status && allowStale && value.__staleWhileFetching !== void 0) {
+          if (status && allowStale && value2.__staleWhileFetching !== void 0) {
             status.returnedStale = true;
           }
-          return allowStale ? value.__staleWhileFetching : void 0;
+          return allowStale ? value2.__staleWhileFetching : void 0;
         }
       } else {
         if (status)
           status.get = "hit";
         if (fetching) {
-          return value.__staleWhileFetching;
+          return value2.__staleWhileFetching;
         }
         this.#moveToTail(index2);
         if (updateAgeOnGet) {
           this.#updateItemAge(index2);
         }
-        return value;
+        return value2;
       }
     } else if (status) {
       status.get = "miss";
@@ -29914,12 +30317,12 @@ var Minipass = class extends EventEmitter {
         stop();
         reject(er);
       };
-      const ondata = (value) => {
+      const ondata = (value2) => {
         this.off("error", onerr);
         this.off("end", onend);
         this.off(DESTROYED, ondestroy);
         this.pause();
-        resolve6({ value, done: !!this[EOF] });
+        resolve6({ value: value2, done: !!this[EOF] });
       };
       const onend = () => {
         this.off("error", onerr);
@@ -29969,8 +30372,8 @@ var Minipass = class extends EventEmitter {
     const next = () => {
       if (stopped)
         return stop();
-      const value = this.read();
-      return value === null ? stop() : { done: false, value };
+      const value2 = this.read();
+      return value2 === null ? stop() : { done: false, value: value2 };
     };
     this.once("end", stop);
     this.once(ERROR, stop);
@@ -33033,16 +33436,16 @@ var VFile = class {
    * @returns
    *   New instance.
    */
-  constructor(value) {
+  constructor(value2) {
     let options2;
-    if (!value) {
+    if (!value2) {
       options2 = {};
-    } else if (isUrl(value)) {
-      options2 = { path: value };
-    } else if (typeof value === "string" || isUint8Array(value)) {
-      options2 = { value };
+    } else if (isUrl(value2)) {
+      options2 = { path: value2 };
+    } else if (typeof value2 === "string" || isUint8Array(value2)) {
+      options2 = { value: value2 };
     } else {
-      options2 = value;
+      options2 = value2;
     }
     this.cwd = "cwd" in options2 ? "" : default3.cwd();
     this.data = {};
@@ -33448,9 +33851,9 @@ function assertPath(path9, name) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
-function isUint8Array(value) {
+function isUint8Array(value2) {
   return Boolean(
-    value && typeof value === "object" && "byteLength" in value && "byteOffset" in value
+    value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
   );
 }
 
@@ -33636,13 +34039,13 @@ function check(file, options2, callback) {
   let ignored;
   if (typeof file === "string" || file.value === null || file.value === void 0) {
     expected++;
-    fs2.stat(fp, function(error, value) {
-      stats = value;
+    fs2.stat(fp, function(error, value2) {
+      stats = value2;
       onStatOrCheck(error || void 0);
     });
   }
-  options2.ignore.check(fp, function(error, value) {
-    ignored = value;
+  options2.ignore.check(fp, function(error, value2) {
+    ignored = value2;
     setImmediate(onStatOrCheck, error || void 0);
   });
   function onStatOrCheck(error) {
@@ -33686,7 +34089,7 @@ var Ignore2 = class {
     this.cwd = options2.cwd;
     this.ignorePathResolveFrom = options2.ignorePathResolveFrom;
     this.findUp = new FindUp({
-      create,
+      create: create2,
       cwd: options2.cwd,
       detect: options2.detectIgnore,
       filePath: options2.ignorePath,
@@ -33725,7 +34128,7 @@ var Ignore2 = class {
     });
   }
 };
-function create(buf, filePath2) {
+function create2(buf, filePath2) {
   const result = (
     /** @type {Result} */
     ignore2().add(String(buf))
@@ -33876,8 +34279,8 @@ function compareNumber(a, b, field) {
 function compareString(a, b, field) {
   return String(a[field] || "").localeCompare(String(b[field] || ""));
 }
-function scoreNullableBoolean(value) {
-  return value ? 0 : value === false ? 1 : 2;
+function scoreNullableBoolean(value2) {
+  return value2 ? 0 : value2 === false ? 1 : 2;
 }
 
 // node_modules/.pnpm/vfile-reporter@8.1.1/node_modules/vfile-reporter/lib/color.node.js
@@ -33936,12 +34339,12 @@ function createAncestorsLines(state, ancestors) {
   }
   while (index2-- > min) {
     const node2 = ancestors[index2];
-    const value = node2;
+    const value2 = node2;
     const name = (
       // `hast`
-      typeof value.tagName === "string" ? value.tagName : (
+      typeof value2.tagName === "string" ? value2.tagName : (
         // `xast` (and MDX JSX elements)
-        typeof value.name === "string" ? value.name : void 0
+        typeof value2.name === "string" ? value2.name : void 0
       )
     );
     const position2 = stringifyPosition(node2.position);
@@ -34112,16 +34515,16 @@ function formatReason(state, reason) {
   let textStart = 0;
   while (++index2 < splits.length) {
     let closeIndex = index2;
-    let close;
+    let close2;
     while (++closeIndex < splits.length) {
       if (splits[index2].size === splits[closeIndex].size) {
-        close = splits[closeIndex];
+        close2 = splits[closeIndex];
         break;
       }
     }
-    if (close) {
+    if (close2) {
       const codeStart = splits[index2].index;
-      const codeEnd = close.index + close.size;
+      const codeEnd = close2.index + close2.size;
       result.push(
         reason.slice(textStart, codeStart) + state.cyan + reason.slice(codeStart, codeEnd) + state.defaultColor
       );
@@ -34132,8 +34535,8 @@ function formatReason(state, reason) {
   result.push(reason.slice(textStart));
   return state.bold + result.join("") + state.normalIntensity;
 }
-function fatalToLabel(value) {
-  return value ? "error" : value === false ? "warning" : "info";
+function fatalToLabel(value2) {
+  return value2 ? "error" : value2 === false ? "warning" : "info";
 }
 function serializeRows(rows) {
   const sizes = [];
@@ -34174,7 +34577,7 @@ function serializeRows(rows) {
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-set-pipeline/log.js
 async function log(context, settings) {
-  let value = reporter;
+  let value2 = reporter;
   if (typeof settings.reporter === "string") {
     try {
       const result = (
@@ -34184,16 +34587,16 @@ async function log(context, settings) {
           prefix: "vfile-reporter"
         })
       );
-      value = result;
+      value2 = result;
     } catch (error) {
       throw new Error("Cannot find reporter `" + settings.reporter + "`", {
         cause: error
       });
     }
   } else if (settings.reporter) {
-    value = settings.reporter;
+    value2 = settings.reporter;
   }
-  let diagnostics = await value(
+  let diagnostics = await value2(
     context.files.filter(function(file) {
       return file.data.unifiedEngineGiven && !file.data.unifiedEngineIgnored;
     }),
@@ -34238,11 +34641,11 @@ function stdin(context, settings, next) {
   }
   debug3("Reading from `streamIn`");
   settings.streamIn.pipe(
-    (0, import_concat_stream.default)({ encoding: "string" }, function(value) {
+    (0, import_concat_stream.default)({ encoding: "string" }, function(value2) {
       const file = new VFile({ path: settings.filePath });
       debug3("Read from `streamIn`");
       file.cwd = settings.cwd;
-      file.value = value;
+      file.value = value2;
       file.data.unifiedEngineGiven = true;
       file.data.unifiedEngineStreamIn = true;
       context.files = [file];
@@ -34423,7 +34826,7 @@ function parse2(context, file) {
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-pipeline/queue.js
 var import_debug8 = __toESM(require_src(), 1);
 var debug8 = (0, import_debug8.default)("unified-engine:file-pipeline:queue");
-var own4 = {}.hasOwnProperty;
+var own5 = {}.hasOwnProperty;
 function queue(context, file, next) {
   let origin = file.history[0];
   const map = context.fileSet.complete;
@@ -34456,7 +34859,7 @@ function queue(context, file, next) {
   function done(error) {
     debug8("Flushing: all files can be flushed");
     for (origin in map) {
-      if (own4.call(map, origin)) {
+      if (own5.call(map, origin)) {
         map[origin](error);
       }
     }
@@ -34479,9 +34882,9 @@ function read(context, file, next) {
   } else {
     filePath2 = path8.resolve(context.settings.cwd, filePath2);
     debug9("Reading `%s` in `%s`", filePath2, "utf8");
-    fs5.readFile(filePath2, "utf8", function(error, value) {
+    fs5.readFile(filePath2, "utf8", function(error, value2) {
       debug9("Read `%s` (error: %s)", filePath2, error);
-      file.value = value || "";
+      file.value = value2 || "";
       next(error);
     });
   }
@@ -34512,7 +34915,7 @@ var color2 = true;
 
 // node_modules/.pnpm/unist-util-inspect@8.1.0/node_modules/unist-util-inspect/lib/index.js
 var emptyOptions2 = {};
-var own5 = {}.hasOwnProperty;
+var own6 = {}.hasOwnProperty;
 function inspect(tree, options2) {
   const settings = options2 || emptyOptions2;
   const color3 = typeof settings.color === "boolean" ? settings.color : color2;
@@ -34541,8 +34944,8 @@ function inspectValue(node2, state) {
   }
   return inspectNonTree(node2);
 }
-function inspectNonTree(value) {
-  return JSON.stringify(value);
+function inspectNonTree(value2) {
+  return JSON.stringify(value2);
 }
 function inspectNodes(nodes, state) {
   const size2 = String(nodes.length - 1).length;
@@ -34565,21 +34968,21 @@ function inspectFields(object, state) {
   const result = [];
   let key;
   for (key in object) {
-    if (!own5.call(object, key)) continue;
-    const value = object[key];
+    if (!own6.call(object, key)) continue;
+    const value2 = object[key];
     let formatted;
-    if (value === void 0 || // Standard keys defined by unist that we format differently.
+    if (value2 === void 0 || // Standard keys defined by unist that we format differently.
     // <https://github.com/syntax-tree/unist>
     key === "type" || key === "value" || key === "children" || key === "position" || // Ignore `name` (from xast) and `tagName` (from `hast`) when string.
-    typeof value === "string" && (key === "name" || key === "tagName")) {
+    typeof value2 === "string" && (key === "name" || key === "tagName")) {
       continue;
     }
-    if (isNode(value) && key !== "data" && key !== "attributes" && key !== "properties") {
-      formatted = inspectTree(value, state);
-    } else if (value && isArrayUnknown(value) && isNode(value[0])) {
-      formatted = "\n" + inspectNodes(value, state);
+    if (isNode(value2) && key !== "data" && key !== "attributes" && key !== "properties") {
+      formatted = inspectTree(value2, state);
+    } else if (value2 && isArrayUnknown(value2) && isNode(value2[0])) {
+      formatted = "\n" + inspectNodes(value2, state);
     } else {
-      formatted = inspectNonTree(value);
+      formatted = inspectNonTree(value2);
     }
     result.push(
       key + state.dim(":") + (/\s/.test(formatted.charAt(0)) ? "" : " ") + formatted
@@ -34629,59 +35032,59 @@ function formatNode(node2, state) {
   }
   return result.join("");
 }
-function indent(value, indentation, ignoreFirst) {
-  if (!value) return value;
-  const lines = value.split("\n");
+function indent(value2, indentation, ignoreFirst) {
+  if (!value2) return value2;
+  const lines = value2.split("\n");
   let index2 = ignoreFirst ? 0 : -1;
   while (++index2 < lines.length) {
     lines[index2] = indentation + lines[index2];
   }
   return lines.join("\n");
 }
-function stringifyPosition2(value) {
+function stringifyPosition2(value2) {
   const result = [];
   const positions = [];
   const offsets = [];
-  if (value && typeof value === "object") {
-    point3("start" in value ? value.start : void 0);
-    point3("end" in value ? value.end : void 0);
+  if (value2 && typeof value2 === "object") {
+    point3("start" in value2 ? value2.start : void 0);
+    point3("end" in value2 ? value2.end : void 0);
   }
   if (positions.length > 0) result.push(positions.join("-"));
   if (offsets.length > 0) result.push(offsets.join("-"));
   return result.join(", ");
-  function point3(value2) {
-    if (value2 && typeof value2 === "object") {
-      const line = "line" in value2 && typeof value2.line === "number" ? value2.line : 1;
-      const column = "column" in value2 && typeof value2.column === "number" ? value2.column : 1;
+  function point3(value3) {
+    if (value3 && typeof value3 === "object") {
+      const line = "line" in value3 && typeof value3.line === "number" ? value3.line : 1;
+      const column = "column" in value3 && typeof value3.column === "number" ? value3.column : 1;
       positions.push(line + ":" + column);
-      if ("offset" in value2 && typeof value2.offset === "number") {
-        offsets.push(String(value2.offset || 0));
+      if ("offset" in value3 && typeof value3.offset === "number") {
+        offsets.push(String(value3.offset || 0));
       }
     }
   }
 }
-function ansiColor(open, close) {
+function ansiColor(open, close2) {
   return color3;
-  function color3(value) {
-    return "\x1B[" + open + "m" + value + "\x1B[" + close + "m";
+  function color3(value2) {
+    return "\x1B[" + open + "m" + value2 + "\x1B[" + close2 + "m";
   }
 }
-function isNode(value) {
+function isNode(value2) {
   return Boolean(
-    value && typeof value === "object" && "type" in value && typeof value.type === "string"
+    value2 && typeof value2 === "object" && "type" in value2 && typeof value2.type === "string"
   );
 }
 function isArrayUnknown(node2) {
   return Array.isArray(node2);
 }
-function identity(value) {
-  return value;
+function identity(value2) {
+  return value2;
 }
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/file-pipeline/stringify.js
 var debug11 = (0, import_debug11.default)("unified-engine:file-pipeline:stringify");
 function stringify(context, file) {
-  let value;
+  let value2;
   if (statistics(file).fatal || file.data.unifiedEngineIgnored) {
     debug11("Not compiling failed or ignored document");
     return;
@@ -34695,27 +35098,27 @@ function stringify(context, file) {
     if (file.path) {
       file.extname = ".txt";
     }
-    value = (context.settings.color ? inspectColor : inspectNoColor)(context.tree) + "\n";
+    value2 = (context.settings.color ? inspectColor : inspectNoColor)(context.tree) + "\n";
   } else if (context.settings.treeOut) {
     if (file.path) {
       file.extname = ".json";
     }
-    value = JSON.stringify(context.tree, void 0, 2) + "\n";
+    value2 = JSON.stringify(context.tree, void 0, 2) + "\n";
   } else {
     assert3(context.tree, "`tree` is defined if we came this far");
-    value = context.processor.stringify(context.tree, file);
+    value2 = context.processor.stringify(context.tree, file);
   }
-  if (value === null || value === void 0) {
-  } else if (typeof value === "string" || isUint8Array2(value)) {
-    file.value = value;
+  if (value2 === null || value2 === void 0) {
+  } else if (typeof value2 === "string" || isUint8Array2(value2)) {
+    file.value = value2;
   } else {
-    file.result = value;
+    file.result = value2;
   }
   debug11("Serialized document");
 }
-function isUint8Array2(value) {
+function isUint8Array2(value2) {
   return Boolean(
-    value && typeof value === "object" && "byteLength" in value && "byteOffset" in value
+    value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
   );
 }
 
@@ -34815,8 +35218,8 @@ var FileSet = class extends EventEmitter2 {
     const pipeline = this.pipeline;
     let duplicate = false;
     if (completer && completer.pluginId) {
-      duplicate = this.plugins.some(function(value) {
-        return value.pluginId === completer.pluginId;
+      duplicate = this.plugins.some(function(value2) {
+        return value2.pluginId === completer.pluginId;
       });
     }
     if (!duplicate && this.plugins.includes(completer)) {
@@ -34924,8 +35327,8 @@ function engine(options2, callback) {
     const result = isUrl2(d) ? fileURLToPath7(d) : d;
     return result;
   });
-  settings.extensions = (options2.extensions || []).map(function(value) {
-    return value.charAt(0) === "." ? value : "." + value;
+  settings.extensions = (options2.extensions || []).map(function(value2) {
+    return value2.charAt(0) === "." ? value2 : "." + value2;
   });
   settings.filePath = options2.filePath;
   settings.streamIn = options2.streamIn || stdin2;
@@ -35020,9 +35423,9 @@ function engine(options2, callback) {
     }
   }
 }
-function isUrl2(value) {
-  return value !== null && typeof value === "object" && "href" in value && "searchParams" in value && // Extra, for vfiles.
-  !("path" in value);
+function isUrl2(value2) {
+  return value2 !== null && typeof value2 === "object" && "href" in value2 && "searchParams" in value2 && // Extra, for vfiles.
+  !("path" in value2);
 }
 
 // packages/session-log/src/config.ts
@@ -35074,19 +35477,19 @@ var severities = ["off", "warn", "error"];
 function validateSettings(raw, base2) {
   if (!isRecord(raw)) throw new ConfigError("expected an object of settings");
   const settings = {};
-  for (const [key, value] of Object.entries(raw)) {
+  for (const [key, value2] of Object.entries(raw)) {
     if (key === "template") {
-      if (typeof value !== "string" || value === "") {
+      if (typeof value2 !== "string" || value2 === "") {
         throw new ConfigError('"template" must be a template id or a path');
       }
-      settings.template = resolveTemplate(value, base2);
+      settings.template = resolveTemplate(value2, base2);
     } else if (key === "rules") {
-      settings.rules = validateRules(value);
+      settings.rules = validateRules(value2);
     } else if (thresholdKeys.includes(key)) {
-      if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+      if (typeof value2 !== "number" || !Number.isFinite(value2) || value2 < 0) {
         throw new ConfigError(`"${key}" must be a number of 0 or more`);
       }
-      settings[key] = value;
+      settings[key] = value2;
     } else {
       throw new ConfigError(`unknown setting "${key}"; known settings: ${knownKeys.join(", ")}`);
     }
@@ -35096,12 +35499,12 @@ function validateSettings(raw, base2) {
 function resolveTemplate(template, base2) {
   return builtinTemplates.includes(template) ? template : resolve(base2, template);
 }
-function validateRules(value) {
-  if (!isRecord(value)) {
+function validateRules(value2) {
+  if (!isRecord(value2)) {
     throw new ConfigError('"rules" must map rule ids to off, warn or error');
   }
   const result = {};
-  for (const [id, setting] of Object.entries(value)) {
+  for (const [id, setting] of Object.entries(value2)) {
     checkRuleId(id);
     if (!severities.includes(setting)) {
       throw new ConfigError(
@@ -35159,8 +35562,8 @@ function configTransform(raw, filePath2) {
   const settings = validateSettings(raw, dirname2(filePath2));
   return { plugins: [[recordSettings, settings]] };
 }
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function isRecord(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
 }
 
 // packages/session-log/src/reporters/escape.ts
@@ -35171,8 +35574,8 @@ function visible(text4) {
     return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
 }
-function safeJson(value) {
-  return JSON.stringify(value, null, 2).replace(
+function safeJson(value2) {
+  return JSON.stringify(value2, null, 2).replace(
     /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
   );
@@ -35192,7 +35595,7 @@ function github({ files }) {
       ];
       if (start.line === end.line) properties.push(["col", start.column], ["endColumn", end.column]);
       properties.push(["title", finding.ruleId]);
-      const list2 = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
+      const list2 = properties.map(([key, value2]) => `${key}=${escapeProperty(String(value2))}`);
       const message = `${visible(finding.message)}
 See ${finding.url}`;
       lines.push(`::${command} ${list2.join(",")}::${escapeData(message)}`);
@@ -35295,15 +35698,15 @@ var Diff = class {
   }
   diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
     var _a2;
-    const done = (value) => {
-      value = this.postProcess(value, options2);
+    const done = (value2) => {
+      value2 = this.postProcess(value2, options2);
       if (callback) {
         setTimeout(function() {
-          callback(value);
+          callback(value2);
         }, 0);
         return void 0;
       } else {
-        return value;
+        return value2;
       }
     };
     const newLen = newTokens.length, oldLen = oldTokens.length;
@@ -35425,12 +35828,12 @@ var Diff = class {
     return ret;
   }
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  castInput(value, options2) {
-    return value;
+  castInput(value2, options2) {
+    return value2;
   }
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  tokenize(value, options2) {
-    return Array.from(value);
+  tokenize(value2, options2) {
+    return Array.from(value2);
   }
   join(chars) {
     return chars.join("");
@@ -35457,12 +35860,12 @@ var Diff = class {
       const component = components[componentPos];
       if (!component.removed) {
         if (!component.added && this.useLongestToken) {
-          let value = newTokens.slice(newPos, newPos + component.count);
-          value = value.map(function(value2, i) {
+          let value2 = newTokens.slice(newPos, newPos + component.count);
+          value2 = value2.map(function(value3, i) {
             const oldValue = oldTokens[oldPos + i];
-            return oldValue.length > value2.length ? oldValue : value2;
+            return oldValue.length > value3.length ? oldValue : value3;
           });
-          component.value = this.join(value);
+          component.value = this.join(value2);
         } else {
           component.value = this.join(newTokens.slice(newPos, newPos + component.count));
         }
@@ -35508,11 +35911,11 @@ var lineDiff = new LineDiff();
 function diffLines(oldStr, newStr, options2) {
   return lineDiff.diff(oldStr, newStr, options2);
 }
-function tokenize(value, options2) {
+function tokenize(value2, options2) {
   if (options2.stripTrailingCr) {
-    value = value.replace(/\r\n/g, "\n");
+    value2 = value2.replace(/\r\n/g, "\n");
   }
-  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  const retLines = [], linesAndNewlines = value2.split(/(\n|\r\n)/);
   if (!linesAndNewlines[linesAndNewlines.length - 1]) {
     linesAndNewlines.pop();
   }
@@ -35821,9 +36224,9 @@ var CallableInstance = (
       // type-coverage:ignore-next-line
       constr.prototype
     );
-    const value = proto[property];
+    const value2 = proto[property];
     const apply2 = function() {
-      return value.apply(apply2, arguments);
+      return value2.apply(apply2, arguments);
     };
     Object.setPrototypeOf(apply2, proto);
     return apply2;
@@ -35831,7 +36234,7 @@ var CallableInstance = (
 );
 
 // node_modules/.pnpm/unified@11.0.5/node_modules/unified/lib/index.js
-var own6 = {}.hasOwnProperty;
+var own7 = {}.hasOwnProperty;
 var Processor2 = class _Processor extends CallableInstance {
   /**
    * Create a processor.
@@ -35931,14 +36334,14 @@ var Processor2 = class _Processor extends CallableInstance {
    *   The current processor when setting, the value at `key` when getting, or
    *   the entire dataset when getting without key.
    */
-  data(key, value) {
+  data(key, value2) {
     if (typeof key === "string") {
       if (arguments.length === 2) {
         assertUnfrozen("data", this.frozen);
-        this.namespace[key] = value;
+        this.namespace[key] = value2;
         return this;
       }
-      return own6.call(this.namespace, key) && this.namespace[key] || void 0;
+      return own7.call(this.namespace, key) && this.namespace[key] || void 0;
     }
     if (key) {
       assertUnfrozen("data", this.frozen);
@@ -36340,38 +36743,38 @@ var Processor2 = class _Processor extends CallableInstance {
    * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
    *   Current processor.
    */
-  use(value, ...parameters) {
+  use(value2, ...parameters) {
     const attachers = this.attachers;
     const namespace = this.namespace;
     assertUnfrozen("use", this.frozen);
-    if (value === null || value === void 0) {
-    } else if (typeof value === "function") {
-      addPlugin(value, parameters);
-    } else if (typeof value === "object") {
-      if (Array.isArray(value)) {
-        addList(value);
+    if (value2 === null || value2 === void 0) {
+    } else if (typeof value2 === "function") {
+      addPlugin(value2, parameters);
+    } else if (typeof value2 === "object") {
+      if (Array.isArray(value2)) {
+        addList(value2);
       } else {
-        addPreset(value);
+        addPreset(value2);
       }
     } else {
-      throw new TypeError("Expected usable value, not `" + value + "`");
+      throw new TypeError("Expected usable value, not `" + value2 + "`");
     }
     return this;
-    function add(value2) {
-      if (typeof value2 === "function") {
-        addPlugin(value2, []);
-      } else if (typeof value2 === "object") {
-        if (Array.isArray(value2)) {
+    function add(value3) {
+      if (typeof value3 === "function") {
+        addPlugin(value3, []);
+      } else if (typeof value3 === "object") {
+        if (Array.isArray(value3)) {
           const [plugin, ...parameters2] = (
             /** @type {PluginTuple<Array<unknown>>} */
-            value2
+            value3
           );
           addPlugin(plugin, parameters2);
         } else {
-          addPreset(value2);
+          addPreset(value3);
         }
       } else {
-        throw new TypeError("Expected usable value, not `" + value2 + "`");
+        throw new TypeError("Expected usable value, not `" + value3 + "`");
       }
     }
     function addPreset(result) {
@@ -36420,13 +36823,13 @@ var Processor2 = class _Processor extends CallableInstance {
   }
 };
 var unified = new Processor2().freeze();
-function assertParser(name, value) {
-  if (typeof value !== "function") {
+function assertParser(name, value2) {
+  if (typeof value2 !== "function") {
     throw new TypeError("Cannot `" + name + "` without `parser`");
   }
 }
-function assertCompiler(name, value) {
-  if (typeof value !== "function") {
+function assertCompiler(name, value2) {
+  if (typeof value2 !== "function") {
     throw new TypeError("Cannot `" + name + "` without `compiler`");
   }
 }
@@ -36449,20 +36852,20 @@ function assertDone(name, asyncName, complete) {
     );
   }
 }
-function vfile(value) {
-  return looksLikeAVFile(value) ? value : new VFile(value);
+function vfile(value2) {
+  return looksLikeAVFile(value2) ? value2 : new VFile(value2);
 }
-function looksLikeAVFile(value) {
+function looksLikeAVFile(value2) {
   return Boolean(
-    value && typeof value === "object" && "message" in value && "messages" in value
+    value2 && typeof value2 === "object" && "message" in value2 && "messages" in value2
   );
 }
-function looksLikeAValue(value) {
-  return typeof value === "string" || isUint8Array3(value);
+function looksLikeAValue(value2) {
+  return typeof value2 === "string" || isUint8Array3(value2);
 }
-function isUint8Array3(value) {
+function isUint8Array3(value2) {
   return Boolean(
-    value && typeof value === "object" && "byteLength" in value && "byteOffset" in value
+    value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
   );
 }
 
@@ -36700,8 +37103,8 @@ function parseJson2(text4) {
     return void 0;
   }
 }
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function isRecord2(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
 }
 function templateText(settings) {
   const template = settings.template;
@@ -37181,8 +37584,8 @@ function osUserName() {
     return void 0;
   }
 }
-function isCalendarDate2(value) {
-  const match2 = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+function isCalendarDate2(value2) {
+  const match2 = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value2);
   if (!match2) return false;
   const [year, month, day] = match2.slice(1).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -37294,8 +37697,8 @@ async function run2(argv, io) {
   if (command === "init") return init({ path: path9, settings }, io);
   const entry = {};
   for (const key of ["title", "date", "engineer", "tool", "feature", "mode"]) {
-    const value = text3(values, key);
-    if (value !== void 0) entry[key] = value;
+    const value2 = text3(values, key);
+    if (value2 !== void 0) entry[key] = value2;
   }
   return newEntry(
     {
@@ -37352,32 +37755,32 @@ function flagSettings(values, cwd) {
   if (Object.keys(rules2).length > 0) settings.rules = rules2;
   return settings;
 }
-function format(value) {
-  if (value === void 0) return "stylish";
-  if (formats.includes(value)) return value;
-  throw new UsageError(`--format ${String(value)}: use one of ${formats.join(", ")}`);
+function format(value2) {
+  if (value2 === void 0) return "stylish";
+  if (formats.includes(value2)) return value2;
+  throw new UsageError(`--format ${String(value2)}: use one of ${formats.join(", ")}`);
 }
-function size(value) {
-  if (value === void 0) return defaultMaxSize;
-  const bytes = typeof value === "string" ? parseSize(value) : void 0;
+function size(value2) {
+  if (value2 === void 0) return defaultMaxSize;
+  const bytes = typeof value2 === "string" ? parseSize(value2) : void 0;
   if (bytes === void 0) {
     throw new UsageError(
-      `--max-size ${String(value)}: write a number of bytes, or one with a unit, such as 50MB`
+      `--max-size ${String(value2)}: write a number of bytes, or one with a unit, such as 50MB`
     );
   }
   return bytes;
 }
-function count2(value) {
-  if (value === void 0) return void 0;
-  if (typeof value === "string" && /^\d+$/.test(value)) return Number(value);
-  throw new UsageError(`--max-warnings ${String(value)}: write a whole number, such as 0`);
+function count2(value2) {
+  if (value2 === void 0) return void 0;
+  if (typeof value2 === "string" && /^\d+$/.test(value2)) return Number(value2);
+  throw new UsageError(`--max-warnings ${String(value2)}: write a whole number, such as 0`);
 }
 function flag(values, name) {
   return values[name] === true;
 }
 function text3(values, name) {
-  const value = values[name];
-  return typeof value === "string" ? value : void 0;
+  const value2 = values[name];
+  return typeof value2 === "string" ? value2 : void 0;
 }
 function colorChoice(flag2, env2) {
   if (typeof flag2 === "boolean") return () => flag2;

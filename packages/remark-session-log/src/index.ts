@@ -1,9 +1,11 @@
 import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {fix, FixError, type Fixed} from './fix/fix.js'
 import {lintDocument} from './lint.js'
+import {frontMatterKinds} from './model/parse.js'
 import type {Options} from './options.js'
 import type {Finding} from './rule.js'
 
@@ -47,11 +49,13 @@ export {parseTemplate, TemplateError} from './template/parse-template.js'
 export type * from './template/schema.js'
 
 /**
- * The unified plugin: `remark --use session-log`. Turns on GFM itself and reports
- * every finding as a vfile message. With `fix: true` it also compiles to the fixed text.
+ * The unified plugin: `remark --use session-log`. Turns on GFM and front matter itself
+ * (a log's structure depends on both) and reports every finding as a vfile message.
+ * With `fix: true` it also compiles to the fixed text.
  */
 export default function remarkSessionLog(this: Processor, options: Options = {}) {
   remarkGfm.call(this)
+  remarkFrontmatter.call(this, [...frontMatterKinds])
   if (options.fix) return fixMode(this, options)
   return (tree: Root, file: VFile) => {
     const {findings} = lintDocument(String(file.value), options, tree)

@@ -207,4 +207,3 @@ function filledValue(entry: Entry, name: string, schema: Schema): string | undef
   }
   return value
 }
-

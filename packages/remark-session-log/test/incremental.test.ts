@@ -1,5 +1,6 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
@@ -30,7 +31,11 @@ function lintWhole(text: string) {
 }
 
 describe('the parser', () => {
-  const allOfGfm = unified().use(remarkParse).use(remarkGfm)
+  // As the plugin sets remark up: all of GFM, and front matter.
+  const allOfGfm = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
   const withAllOfGfm = (text: string) =>
     lintDocument(text, {today: fixtureToday}, allOfGfm.parse(text.replace(/^\uFEFF/, ''))).findings
 
@@ -130,6 +135,28 @@ describe('entry-by-entry linting', () => {
     ].join('\n')
     const cuts = splitChunks(text, schema).map((chunk) => text.slice(chunk.start).split('\n')[0])
     expect(cuts).toEqual(['# Session Log', '## Session: real'])
+  })
+
+  it('does not cut inside front matter, which YAML comments may make look like headings', () => {
+    const schema = loadTemplate()
+    const cutsOf = (text: string) =>
+      splitChunks(text, schema).map((chunk) => text.slice(chunk.start).split(/\r?\n/)[0])
+    const matter = (fence: string, eol: string) =>
+      [fence, 'title: Log', '## Session: a comment', `${fence}  `, '', '## Session: real', ''].join(
+        eol,
+      )
+    expect(cutsOf(matter('---', '\n'))).toEqual(['---', '## Session: real'])
+    expect(cutsOf(matter('+++', '\r\n'))).toEqual(['+++', '## Session: real'])
+    const lines = splitChunks(matter('---', '\r\n'), schema).map((chunk) => chunk.line)
+    expect(lines).toEqual([1, 6])
+    // Not closed, or not on the first line: no front matter, and a heading like any other.
+    const unclosed = ['---', 'title: Log', '## Session: one', ''].join('\n')
+    expect(cutsOf(unclosed)).toEqual(['---', '## Session: one'])
+    expect(cutsOf(`\n${matter('---', '\n')}`)).toEqual([
+      '',
+      '## Session: a comment',
+      '## Session: real',
+    ])
   })
 })
 

@@ -12,7 +12,7 @@ import {
   type BoldLabel,
 } from '../text.js'
 import {buildModelByChunks} from './chunks.js'
-import {parseMarkdown} from './parse.js'
+import {frontMatterKinds, parseMarkdown} from './parse.js'
 import type {
   Checkbox,
   Entry,
@@ -51,6 +51,17 @@ export function buildChunkModel(text: string, schema: Schema, last: boolean): Se
   return new ModelBuilder(text, schema).build(parseMarkdown(text), last)
 }
 
+const frontMatterTypes = new Set<string>(frontMatterKinds)
+
+/**
+ * Nodes the model passes over wherever they stand: HTML (comments, mostly) and link
+ * reference definitions, which render as nothing and which many authors keep at the end
+ * of an entry or of the file, after the footer.
+ */
+function passedOver(node: RootContent): boolean {
+  return node.type === 'html' || node.type === 'definition'
+}
+
 class ModelBuilder {
   private readonly place: ReturnType<typeof location>
   private readonly sectionDepth: number
@@ -67,7 +78,10 @@ class ModelBuilder {
   }
 
   build(tree: Root, mayHaveFooter: boolean): SessionLog {
-    const nodes = tree.children.filter((node) => node.position)
+    const all = tree.children.filter((node) => node.position)
+    // Front matter is the file's metadata for other tools, not part of the log.
+    const frontMatter = all[0] && frontMatterTypes.has(all[0].type) ? all[0] : undefined
+    const nodes = frontMatter ? all.slice(1) : all
     const footerNode = mayHaveFooter ? this.findFooter(nodes) : undefined
     const body = footerNode ? nodes.slice(0, nodes.indexOf(footerNode)) : nodes
     const firstEntry = body.findIndex((node) => this.isEntryHeading(node))
@@ -86,14 +100,14 @@ class ModelBuilder {
       entries.push(this.buildEntry(group, entries.length, stray))
     }
     for (const node of nodes.slice(footerNode ? nodes.indexOf(footerNode) + 1 : nodes.length)) {
-      if (node.type !== 'html') stray.push(this.nodeSpan(node))
+      if (!passedOver(node)) stray.push(this.nodeSpan(node))
     }
     return {
       text: this.text,
       schema: this.schema,
       start: this.point(0),
       end: this.point(this.text.length),
-      header: this.buildHeader(headerNodes),
+      header: this.buildHeader(headerNodes, frontMatter && (nodes[0] ?? 'end')),
       entries,
       footer: footerNode ? this.nodeText(footerNode) : undefined,
       stray,
@@ -102,16 +116,21 @@ class ModelBuilder {
 
   // The footer is the template's closing line, or any emphasised last paragraph.
   private findFooter(nodes: RootContent[]): RootContent | undefined {
-    const last = nodes.findLast((node) => node.type !== 'html')
+    const last = nodes.findLast((node) => !passedOver(node))
     if (last?.type !== 'paragraph') return undefined
     const squash = (value: string) => normalizeName(value.replace(/[()*_]/g, ''))
     const matches = squash(toString(last)) === squash(this.schema.footer)
     const emphasised = last.children.length === 1 && last.children[0]?.type === 'emphasis'
-    const afterBreak = nodes[nodes.indexOf(last) - 1]?.type === 'thematicBreak'
+    const before = nodes.slice(0, nodes.indexOf(last)).findLast((node) => !passedOver(node))
+    const afterBreak = before?.type === 'thematicBreak'
     return matches || (emphasised && afterBreak) ? last : undefined
   }
 
-  private buildHeader(nodes: RootContent[]): Header {
+  /**
+   * The header from its nodes. After front matter it starts where the log's own text does
+   * (`first`, its first node, or the end of the file); otherwise at the start of the file.
+   */
+  private buildHeader(nodes: RootContent[], first?: RootContent | 'end'): Header {
     const title = nodes.find((node) => node.type === 'heading' && node.depth === 1)
     const separator = nodes.findLast((node) => node.type === 'thematicBreak')
     let version: Text | undefined
@@ -126,9 +145,11 @@ class ModelBuilder {
       version = this.textAt(at, at + match[1].length)
       break
     }
-    const end = nodes.at(-1) ? this.offset(nodes.at(-1)!, 'end') : 0
+    const start =
+      first === undefined ? 0 : first === 'end' ? this.text.length : this.offset(first, 'start')
+    const end = nodes.at(-1) ? this.offset(nodes.at(-1)!, 'end') : start
     return {
-      start: this.point(0),
+      start: this.point(start),
       end: this.point(end),
       title: title?.type === 'heading' ? this.heading(title) : undefined,
       version,
@@ -157,9 +178,10 @@ class ModelBuilder {
 
   private buildEntry(nodes: RootContent[], index: number, stray: Span[]): Entry {
     const [headingNode, ...rest] = nodes as [RootContent, ...RootContent[]]
-    // The separator is the last `---` of the entry, with nothing but comments after it.
+    // The separator is the last `---` of the entry, with nothing but comments and link
+    // definitions after it.
     let contentEnd = rest.length
-    while (contentEnd > 0 && rest[contentEnd - 1]?.type === 'html') contentEnd--
+    while (contentEnd > 0 && passedOver(rest[contentEnd - 1]!)) contentEnd--
     const last = rest[contentEnd - 1]
     const separatorNode = last?.type === 'thematicBreak' ? last : undefined
     const content = separatorNode ? rest.slice(0, contentEnd - 1) : rest
@@ -169,7 +191,7 @@ class ModelBuilder {
     const fields: Field[] = []
     for (const node of preamble) {
       const found = this.readFields(node)
-      if (found.length === 0 && node.type !== 'html') stray.push(this.nodeSpan(node))
+      if (found.length === 0 && !passedOver(node)) stray.push(this.nodeSpan(node))
       fields.push(...found)
     }
 
@@ -302,7 +324,7 @@ class ModelBuilder {
       } else if (node.type === 'code') {
         codeRanges.push([this.offset(node, 'start'), this.offset(node, 'end')])
         if (question) question.answers.push(this.nodeText(node))
-      } else if (node.type !== 'html' && node.type !== 'heading' && question) {
+      } else if (!passedOver(node) && node.type !== 'heading' && question) {
         question.answers.push(this.nodeText(node))
       }
     }

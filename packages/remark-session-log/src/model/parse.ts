@@ -1,7 +1,9 @@
 import type {Root} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
+import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
 import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
+import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 
@@ -11,12 +13,19 @@ import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 // CLI's whole run on a short log and a long log's parse are that much shorter.
 // remark with the plugin still parses all of GFM; a test checks both trees give the
 // same findings on every fixture.
+// YAML or TOML front matter (docs sites, Obsidian) is read as such, not as a `---` and a
+// heading; the plugin turns it on in remark too.
+export const frontMatterKinds = ['yaml', 'toml'] as const
 const options = {
-  extensions: [gfmTable(), gfmTaskListItem()],
-  mdastExtensions: [gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()],
+  extensions: [frontmatter([...frontMatterKinds]), gfmTable(), gfmTaskListItem()],
+  mdastExtensions: [
+    frontmatterFromMarkdown([...frontMatterKinds]),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+  ],
 }
 
-/** Markdown → mdast with GFM tables and task lists, as the tool reads a log. */
+/** Markdown → mdast with front matter, GFM tables and task lists, as the tool reads a log. */
 export function parseMarkdown(text: string): Root {
   return fromMarkdown(text, options)
 }

@@ -1,5 +1,5 @@
 import type {Schema} from '../template/schema.js'
-import {closesFence, entryPrefixSource, fenceOpenedBy, type Fence} from '../text.js'
+import {closesFence, entryPrefixSource, fenceOpenedBy, lineBreaks, type Fence} from '../text.js'
 
 /** A run of whole lines of the text: `[start, end)` offsets, `line` the first line (1-based). */
 export interface Chunk {
@@ -23,18 +23,19 @@ const htmlUntilBlank = /^ {0,3}<\/?[A-Za-z][\w-]*(?:\s|\/?>|$)/
  * Cuts a log into chunks that Markdown parses the same apart as together: a cut is made
  * only before a line that is an entry heading at column 1, outside fenced code and HTML
  * blocks. Such a line always starts a new top-level block, so no construct spans a cut.
- * Where in doubt, no cut is made: a chunk may then hold several entries.
+ * Where in doubt, no cut is made: a chunk may then hold several entries. Front matter
+ * at the top is never cut (YAML comments start with `#`).
  */
 export function splitChunks(text: string, schema: Schema): Chunk[] {
   const heading = entryHeadingLine(schema)
   const chunks: Chunk[] = []
   let chunkStart = 0
   let chunkLine = 1
-  let line = 1
+  let at = frontMatterEnd(text)
+  let line = 1 + lineBreaks(text.slice(0, at))
   let fence: Fence | undefined
   let htmlEnd: RegExp | undefined
   let htmlToBlank = false
-  let at = 0
   // Only lone CRs make line counting need more than one step per line.
   const loneCr = text.includes('\r') && /\r(?!\n)/.test(text)
   while (at < text.length) {
@@ -94,4 +95,23 @@ function mayMatter(char: number): boolean {
 /** An ATX heading at column 1 that starts with the entry prefix. */
 function entryHeadingLine(schema: Schema): RegExp {
   return new RegExp(`^#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, 'i')
+}
+
+const frontMatterOpen = /^(-{3}|\+{3})[ \t]*(?:\r\n|\n|\r)/
+const nextLine = /([^\r\n]*)(?:\r\n|\n|\r|$)/y
+
+/**
+ * The offset after the closing fence of the front matter that opens the text, or 0 when
+ * it has none: YAML between `---` lines or TOML between `+++` lines, read as
+ * micromark-extension-frontmatter reads them (an unclosed one is no front matter).
+ */
+export function frontMatterEnd(text: string): number {
+  const open = frontMatterOpen.exec(text)
+  if (!open) return 0
+  nextLine.lastIndex = open[0].length
+  while (nextLine.lastIndex < text.length) {
+    const line = nextLine.exec(text)![1]!
+    if (line.startsWith(open[1]!) && /^[ \t]*$/.test(line.slice(3))) return nextLine.lastIndex
+  }
+  return 0
 }

@@ -104,6 +104,7 @@ export interface Entry extends Span {
   source: string
 }
 
+/** The log's header: from the start of the file, or after its front matter, to the `---`. */
 export interface Header extends Span {
   title: Heading | undefined
   /** The version number, e.g. `0.2`, where the header states one. */

@@ -15,7 +15,7 @@ export const entrySeparator = defineRule({
     const text = log.text
     // With no header at all there is nothing to close; a `---` on the first line would
     // read as front matter to many renderers. document-title adds the header first.
-    if (!log.header.separator && log.header.end.offset > 0) {
+    if (!log.header.separator && log.header.end.offset > log.header.start.offset) {
       report(
         first.heading,
         `The header is not closed by "---" before the first entry ${quote(nameOf(first))}`,
