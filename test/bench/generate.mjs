@@ -206,3 +206,9 @@ export function generateLog(entries, {seed = 1, defectRate = 0} = {}) {
   parts.push('*(Copy the section above for each new session. Reverse chronological order.)*\n')
   return parts.join('')
 }
+
+/** The log with `typed` inserted before the middle entry's learnings: an edit in one entry. */
+export function typedIn(text, typed) {
+  const middle = text.indexOf('### Learnings', Math.floor(text.length / 2))
+  return `${text.slice(0, middle)}${typed}${text.slice(middle)}`
+}

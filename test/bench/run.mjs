@@ -6,9 +6,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
-import {fix, lint, Linter} from 'remark-session-log'
-import {parseFloor} from './floor.mjs'
-import {generateLog} from './generate.mjs'
+import {generateLog, typedIn} from './generate.mjs'
 import {timeLanguageServer} from './language-server.mjs'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -21,6 +19,7 @@ const rssHook = join(root, 'test/bench/max-rss.mjs')
 const bundled = join(root, 'dist-bundle/session-log.mjs')
 const cli = join(root, 'packages/session-log/dist/bin.js')
 const plugin = join(root, 'packages/remark-session-log/dist/index.js')
+const inProcess = join(root, 'test/bench/in-process.mjs')
 
 /** Fewer repetitions for bigger inputs: the median of what fits in a few minutes. */
 const runsFor = (entries) => (entries <= 100 ? 7 : entries <= 1000 ? 3 : 1)
@@ -30,34 +29,18 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
-// Each timed run starts on a collected heap, so one measurement does not pay for the
-// garbage of the one before (the floor's parse of 5,000 entries leaves gigabytes).
-const collect = globalThis.gc ?? (() => undefined)
-
-/**
- * Median time of one `action`. A short action is repeated within each timed run until the
- * run lasts at least `minRunMs`, so that a few milliseconds of noise do not decide it.
- */
-function timeInProcess(runs, action, minRunMs = 200) {
-  // Warm-up: module loading and JIT are not what is measured. A short action is warmed
-  // twice, the second call saying how long one takes.
-  let start = performance.now()
-  action()
-  let once = performance.now() - start
-  if (once < minRunMs) {
-    start = performance.now()
-    action()
-    once = performance.now() - start
+/** An in-process figure (see in-process.mjs), measured in a fresh process. */
+function timeInProcess(measure, entries, runs) {
+  const result = spawnSync(
+    process.execPath,
+    ['--expose-gc', inProcess, measure, String(entries), String(runs)],
+    {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1024 * 1024},
+  )
+  if (result.status !== 0) {
+    console.error(`${measure} at ${entries} entries failed`)
+    return Number.NaN
   }
-  const repeat = Math.max(1, Math.ceil(minRunMs / Math.max(once, 0.01)))
-  const times = []
-  for (let i = 0; i < runs; i++) {
-    collect()
-    const begin = performance.now()
-    for (let j = 0; j < repeat; j++) action()
-    times.push((performance.now() - begin) / repeat)
-  }
-  return median(times)
+  return JSON.parse(result.stdout)
 }
 
 /**
@@ -107,24 +90,16 @@ const loaded = timeProcess(7, join(root, 'test/bench/load-only.mjs'), [])
 for (const entries of sizes) {
   const runs = runsFor(entries)
   const text = generateLog(entries, {seed: entries})
-  const defective = generateLog(entries, {seed: entries, defectRate: 0.05})
   const dir = join(work, String(entries))
   mkdirSync(dir)
   const file = join(dir, 'SESSION_LOG.md')
   writeFileSync(file, text)
   console.error(`… ${entries} entries (${(text.length / 1e6).toFixed(2)} MB)`)
 
-  const floor = timeInProcess(runs, () => parseFloor(text))
-  const linted = timeInProcess(runs, () => lint(text))
-  const fixed = timeInProcess(runs, () => fix(defective))
-  // An editor's re-lint: one character typed in the middle of the log.
-  const linter = new Linter()
-  linter.lint(text)
-  let typed = 0
-  const relint = timeInProcess(runs, () => {
-    typed++
-    linter.lint(typedIn(text, 'x'.repeat(typed % 2)))
-  })
+  const floor = timeInProcess('floor', entries, runs)
+  const linted = timeInProcess('lint', entries, runs)
+  const fixed = timeInProcess('fix', entries, runs)
+  const relint = timeInProcess('relint', entries, runs)
 
   const parseProcess = timeProcess(runs, join(root, 'test/bench/parse-only.mjs'), [file])
   const ours = timeProcess(runs, bundled, ['check', file])
@@ -182,12 +157,6 @@ for (const entries of sizes) {
 }
 console.log(table())
 rmSync(work, {recursive: true, force: true})
-
-/** The log with `typed` inserted before the middle entry's learnings. */
-function typedIn(text, typed) {
-  const middle = text.indexOf('### Learnings', Math.floor(text.length / 2))
-  return `${text.slice(0, middle)}${typed}${text.slice(middle)}`
-}
 
 function writeResults(text) {
   mkdirSync(join(root, 'bench-results'), {recursive: true})
