@@ -105,9 +105,17 @@ export const markdownShaped = fc
   )
   .map(([lines, eol, bom]) => (bom ? '\uFEFF' : '') + lines.join(eol))
 
+/** Front matter other tools put at the top of a Markdown file; none is the usual. */
+const frontMatters = [
+  '',
+  '---\ntitle: Session log\n# Newest first\n## Session: not a heading here\n---\n\n',
+  '+++\ntitle = "Session log"\n+++\n\n',
+]
+
 /**
  * A valid log: entries from the benchmark's generator (its seed picks names, numbers and
- * timelines), in one of the line endings, with or without a BOM, with `-` or `*` bullets.
+ * timelines), in one of the line endings, with or without a BOM, with `-` or `*` bullets,
+ * and sometimes front matter and link reference definitions after the footer.
  */
 export const validLog = fc
   .record({
@@ -116,10 +124,13 @@ export const validLog = fc
     eol: fc.constantFrom('\n', '\r\n'),
     bom: fc.boolean(),
     stars: fc.boolean(),
+    frontMatter: fc.constantFrom(...frontMatters),
+    definitions: fc.boolean(),
   })
-  .map(({entries, seed, eol, bom, stars}) => {
-    let text = generateLog(entries, {seed})
+  .map(({entries, seed, eol, bom, stars, frontMatter, definitions}) => {
+    let text = frontMatter + generateLog(entries, {seed})
     if (stars) text = text.replace(/^- /gm, '* ')
+    if (definitions) text += '\n[tracker]: https://tracker.example.com "Tracker"\n'
     return (bom ? '\uFEFF' : '') + text.replace(/\n/g, eol)
   })
 
