@@ -13564,6 +13564,10 @@ function openFenceAt(text4, offset2) {
   }
   return fence2 ? opened : void 0;
 }
+function detectEol(text4) {
+  const match2 = /\r\n|\n|\r/.exec(text4);
+  return match2?.[0] ?? "\n";
+}
 function lineBreaks(text4) {
   return text4.match(/\r\n|\n|\r/g)?.length ?? 0;
 }
@@ -22742,7 +22746,11 @@ var ModelBuilder = class {
       schema: this.schema,
       start: this.point(0),
       end: this.point(this.text.length),
-      header: this.buildHeader(headerNodes, frontMatter && (nodes[0] ?? "end")),
+      // After front matter the header starts where the log's own text does.
+      header: this.buildHeader(
+        headerNodes,
+        !frontMatter ? 0 : nodes[0] ? this.offset(nodes[0], "start") : this.text.length
+      ),
       entries,
       footer: footerNode ? this.nodeText(footerNode) : void 0,
       stray
@@ -22759,11 +22767,7 @@ var ModelBuilder = class {
     const afterBreak = before?.type === "thematicBreak";
     return matches || emphasised && afterBreak ? last : void 0;
   }
-  /**
-   * The header from its nodes. After front matter it starts where the log's own text does
-   * (`first`, its first node, or the end of the file); otherwise at the start of the file.
-   */
-  buildHeader(nodes, first) {
+  buildHeader(nodes, start) {
     const title = nodes.find((node2) => node2.type === "heading" && node2.depth === 1);
     const separator = nodes.findLast((node2) => node2.type === "thematicBreak");
     let version2;
@@ -22778,7 +22782,6 @@ var ModelBuilder = class {
       version2 = this.textAt(at, at + match2[1].length);
       break;
     }
-    const start = first === void 0 ? 0 : first === "end" ? this.text.length : this.offset(first, "start");
     const end = nodes.at(-1) ? this.offset(nodes.at(-1), "end") : start;
     return {
       start: this.point(start),
@@ -24870,7 +24873,7 @@ function rowText(entry, sample, aligned, name) {
 var listMarker = /^[ \t]*([-*+])(?:[ \t]|$)/;
 var thematicBreak2 = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 function detectStyle(text4) {
-  const eol2 = /\r\n|\n|\r/.exec(text4)?.[0] ?? "\n";
+  const eol2 = detectEol(text4);
   const counts = { "-": 0, "*": 0, "+": 0 };
   for (const line of text4.split(/\r\n|\n|\r/)) {
     const marker = listMarker.exec(line)?.[1];
@@ -25355,10 +25358,6 @@ function moveFindings(cached, entry) {
       }))
     } : {}
   }));
-}
-function detectEol(text4) {
-  const match2 = /\r\n|\n|\r/.exec(text4);
-  return match2?.[0] ?? "\n";
 }
 var directive = /^[ \t]*<!--[ \t]*session-log-(disable-next-line|disable|enable)\b(.*?)-->[ \t]*$/gm;
 function disabledLines(text4) {

@@ -7,7 +7,9 @@ import type {Context, Finding, ReportOptions, Rule} from './rule.js'
 import {rules as allRules} from './rules/index.js'
 import {templateFor} from './template/load.js'
 import type {Schema} from './template/schema.js'
-import {lineBreaks} from './text.js'
+import {detectEol, lineBreaks} from './text.js'
+
+export {detectEol}
 
 /** What `Linter.keep` keeps of a chunk of a log for a later run. */
 export interface KeptChunk {
@@ -200,11 +202,6 @@ function moveFindings(cached: EntryFindings, entry: Entry): Finding[] {
         }
       : {}),
   }))
-}
-
-export function detectEol(text: string): Context['eol'] {
-  const match = /\r\n|\n|\r/.exec(text)
-  return (match?.[0] as Context['eol'] | undefined) ?? '\n'
 }
 
 const directive =

@@ -1,12 +1,11 @@
 import {detectStyle} from './fix/template-text.js'
-import {detectEol} from './lint.js'
 import {buildModel} from './model/build.js'
 import type {Entry, SessionLog} from './model/types.js'
 import {resolveOptions, type Options} from './options.js'
 import type {Context, Edit} from './rule.js'
 import {templateFor} from './template/load.js'
 import type {Roles, Schema} from './template/schema.js'
-import {normalizeName, readBoldLabel} from './text.js'
+import {detectEol, normalizeName, readBoldLabel} from './text.js'
 
 /** What a new entry says. A value left out keeps the template's placeholder. */
 export interface EntryValues {

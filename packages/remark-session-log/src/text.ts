@@ -1,4 +1,5 @@
 // Small readers of raw Markdown text shared by the template loader and the model.
+import type {Context} from './rule.js'
 
 // Rules look parts up by name in every entry on every lint; the names are few.
 const normalized = new Map<string, string>()
@@ -153,6 +154,12 @@ export function openFenceAt(text: string, offset: number): number | undefined {
 }
 
 /** How many line breaks the text holds: CRLF, LF and a lone CR each end a line. */
+/** The text's first line ending, `\n` when it has none. */
+export function detectEol(text: string): Context['eol'] {
+  const match = /\r\n|\n|\r/.exec(text)
+  return (match?.[0] as Context['eol'] | undefined) ?? '\n'
+}
+
 export function lineBreaks(text: string): number {
   return text.match(/\r\n|\n|\r/g)?.length ?? 0
 }

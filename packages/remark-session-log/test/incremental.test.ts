@@ -9,7 +9,7 @@ import {generateLog} from '../../../test/bench/generate.mjs'
 import {Linter, lintDocument, type ChunkStore, type KeptChunk} from '../src/lint.js'
 import {buildModel} from '../src/model/build.js'
 import {buildModelByChunks} from '../src/model/chunks.js'
-import {parseMarkdown} from '../src/model/parse.js'
+import {frontMatterKinds, parseMarkdown} from '../src/model/parse.js'
 import {splitChunks} from '../src/model/split.js'
 import {loadTemplate, templateFor} from '../src/template/load.js'
 import {fixturesDir, fixtureToday} from './fixtures.js'
@@ -35,7 +35,7 @@ describe('the parser', () => {
   const allOfGfm = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(remarkFrontmatter, [...frontMatterKinds])
   const withAllOfGfm = (text: string) =>
     lintDocument(text, {today: fixtureToday}, allOfGfm.parse(text.replace(/^\uFEFF/, ''))).findings
 

@@ -1,6 +1,8 @@
-import {basename, dirname, isAbsolute, relative, resolve, sep} from 'node:path'
+import {basename, dirname, isAbsolute, relative, sep} from 'node:path'
 import picomatch from 'picomatch'
-import {builtinTemplates, type Options, type RuleSetting} from 'remark-session-log'
+import {type Options, type RuleSetting} from 'remark-session-log'
+// A template path is resolved as the command line resolves it.
+import {resolveTemplate} from 'session-log/project'
 
 /** The `sessionLog` section of the editor's settings. */
 export interface EditorSettings {
@@ -78,12 +80,6 @@ export function documentSettings(
   const rules = {...editor.rules, ...project?.rules}
   if (Object.keys(rules).length > 0) options.rules = rules
   return {matches: matches(path, editor.files ?? defaultFiles, base), options}
-}
-
-/** A built-in template id stays as it is; a path is taken from `base`. */
-export function resolveTemplate(template: string, base: string): string {
-  if ((builtinTemplates as readonly string[]).includes(template)) return template
-  return resolve(base, template)
 }
 
 const matchers = new Map<string, (path: string) => boolean>()

@@ -5,10 +5,10 @@
 import {readFile} from 'node:fs/promises'
 import {dirname, isAbsolute, join, relative, sep} from 'node:path'
 import ignoreModule from 'ignore'
-import {ConfigError, discovery, loadSettings, type Settings} from './config.js'
+import {ConfigError, discovery, loadSettings, resolveTemplate, type Settings} from './config.js'
 import {InputError} from './files.js'
 
-export {ConfigError, type Settings}
+export {ConfigError, resolveTemplate, type Settings}
 
 export interface ProjectSettings {
   /** The settings of the nearest configuration file; a template path is made absolute. */

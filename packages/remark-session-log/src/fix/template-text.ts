@@ -2,6 +2,7 @@ import type {ListItem, Nodes, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {parseMarkdown} from '../model/parse.js'
 import type {Context} from '../rule.js'
+import {detectEol} from '../text.js'
 import type {Schema, SectionSpec} from '../template/schema.js'
 
 export type Bullet = '-' | '*' | '+'
@@ -17,7 +18,7 @@ const thematicBreak = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/
 
 /** The text's first line ending and the bullet most of its list items use (`-` by default). */
 export function detectStyle(text: string): TextStyle {
-  const eol = (/\r\n|\n|\r/.exec(text)?.[0] ?? '\n') as TextStyle['eol']
+  const eol = detectEol(text)
   const counts: Record<Bullet, number> = {'-': 0, '*': 0, '+': 0}
   for (const line of text.split(/\r\n|\n|\r/)) {
     const marker = listMarker.exec(line)?.[1] as Bullet | undefined

@@ -107,7 +107,11 @@ class ModelBuilder {
       schema: this.schema,
       start: this.point(0),
       end: this.point(this.text.length),
-      header: this.buildHeader(headerNodes, frontMatter && (nodes[0] ?? 'end')),
+      // After front matter the header starts where the log's own text does.
+      header: this.buildHeader(
+        headerNodes,
+        !frontMatter ? 0 : nodes[0] ? this.offset(nodes[0], 'start') : this.text.length,
+      ),
       entries,
       footer: footerNode ? this.nodeText(footerNode) : undefined,
       stray,
@@ -126,11 +130,7 @@ class ModelBuilder {
     return matches || (emphasised && afterBreak) ? last : undefined
   }
 
-  /**
-   * The header from its nodes. After front matter it starts where the log's own text does
-   * (`first`, its first node, or the end of the file); otherwise at the start of the file.
-   */
-  private buildHeader(nodes: RootContent[], first?: RootContent | 'end'): Header {
+  private buildHeader(nodes: RootContent[], start: number): Header {
     const title = nodes.find((node) => node.type === 'heading' && node.depth === 1)
     const separator = nodes.findLast((node) => node.type === 'thematicBreak')
     let version: Text | undefined
@@ -145,8 +145,6 @@ class ModelBuilder {
       version = this.textAt(at, at + match[1].length)
       break
     }
-    const start =
-      first === undefined ? 0 : first === 'end' ? this.text.length : this.offset(first, 'start')
     const end = nodes.at(-1) ? this.offset(nodes.at(-1)!, 'end') : start
     return {
       start: this.point(start),

@@ -105,7 +105,7 @@ const nextLine = /([^\r\n]*)(?:\r\n|\n|\r|$)/y
  * it has none: YAML between `---` lines or TOML between `+++` lines, read as
  * micromark-extension-frontmatter reads them (an unclosed one is no front matter).
  */
-export function frontMatterEnd(text: string): number {
+function frontMatterEnd(text: string): number {
   const open = frontMatterOpen.exec(text)
   if (!open) return 0
   nextLine.lastIndex = open[0].length
