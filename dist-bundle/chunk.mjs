@@ -11503,14 +11503,14 @@ var require_async_iterator = __commonJS({
       };
     }
     function readAndResolve(iter) {
-      var resolve6 = iter[kLastResolve];
-      if (resolve6 !== null) {
+      var resolve7 = iter[kLastResolve];
+      if (resolve7 !== null) {
         var data = iter[kStream].read();
         if (data !== null) {
           iter[kLastPromise] = null;
           iter[kLastResolve] = null;
           iter[kLastReject] = null;
-          resolve6(createIterResult(data, false));
+          resolve7(createIterResult(data, false));
         }
       }
     }
@@ -11518,13 +11518,13 @@ var require_async_iterator = __commonJS({
       process.nextTick(readAndResolve, iter);
     }
     function wrapForNext(lastPromise, iter) {
-      return function(resolve6, reject) {
+      return function(resolve7, reject) {
         lastPromise.then(function() {
           if (iter[kEnded]) {
-            resolve6(createIterResult(void 0, true));
+            resolve7(createIterResult(void 0, true));
             return;
           }
-          iter[kHandlePromise](resolve6, reject);
+          iter[kHandlePromise](resolve7, reject);
         }, reject);
       };
     }
@@ -11544,12 +11544,12 @@ var require_async_iterator = __commonJS({
           return Promise.resolve(createIterResult(void 0, true));
         }
         if (this[kStream].destroyed) {
-          return new Promise(function(resolve6, reject) {
+          return new Promise(function(resolve7, reject) {
             process.nextTick(function() {
               if (_this[kError]) {
                 reject(_this[kError]);
               } else {
-                resolve6(createIterResult(void 0, true));
+                resolve7(createIterResult(void 0, true));
               }
             });
           });
@@ -11572,13 +11572,13 @@ var require_async_iterator = __commonJS({
       return this;
     }), _defineProperty(_Object$setPrototypeO, "return", function _return() {
       var _this2 = this;
-      return new Promise(function(resolve6, reject) {
+      return new Promise(function(resolve7, reject) {
         _this2[kStream].destroy(null, function(err) {
           if (err) {
             reject(err);
             return;
           }
-          resolve6(createIterResult(void 0, true));
+          resolve7(createIterResult(void 0, true));
         });
       });
     }), _Object$setPrototypeO), AsyncIteratorPrototype);
@@ -11600,15 +11600,15 @@ var require_async_iterator = __commonJS({
         value: stream2._readableState.endEmitted,
         writable: true
       }), _defineProperty(_Object$create, kHandlePromise, {
-        value: function value2(resolve6, reject) {
+        value: function value2(resolve7, reject) {
           var data = iterator[kStream].read();
           if (data) {
             iterator[kLastPromise] = null;
             iterator[kLastResolve] = null;
             iterator[kLastReject] = null;
-            resolve6(createIterResult(data, false));
+            resolve7(createIterResult(data, false));
           } else {
-            iterator[kLastResolve] = resolve6;
+            iterator[kLastResolve] = resolve7;
             iterator[kLastReject] = reject;
           }
         },
@@ -11627,12 +11627,12 @@ var require_async_iterator = __commonJS({
           iterator[kError] = err;
           return;
         }
-        var resolve6 = iterator[kLastResolve];
-        if (resolve6 !== null) {
+        var resolve7 = iterator[kLastResolve];
+        if (resolve7 !== null) {
           iterator[kLastPromise] = null;
           iterator[kLastResolve] = null;
           iterator[kLastReject] = null;
-          resolve6(createIterResult(void 0, true));
+          resolve7(createIterResult(void 0, true));
         }
         iterator[kEnded] = true;
       });
@@ -11647,7 +11647,7 @@ var require_async_iterator = __commonJS({
 var require_from = __commonJS({
   "node_modules/.pnpm/readable-stream@3.6.2/node_modules/readable-stream/lib/internal/streams/from.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve6, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve7, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value2 = info.value;
@@ -11656,7 +11656,7 @@ var require_from = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value2);
+        resolve7(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -11664,13 +11664,13 @@ var require_from = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -13574,7 +13574,7 @@ function lineBreaks(text4) {
 
 // packages/remark-session-log/src/template/builtin.ts
 var templates = {
-  "heartbeat-log.v0.3": "# Heartbeat Log\n\n**Stage:** Build \u2022 **Version:** 0.3\n\n> One entry per Heartbeat, newest first. Record what went into the session, what came out, when you stopped, and what the team should do differently next time.\n\n---\n\n## Heartbeat: [Task Name]\n\n**Date:** YYYY-MM-DD\n**Engineer:** [name]\n**Feature:** [parent feature name]\n**Task:** [e.g., T3 \u2014 Event Publisher]\n**AI Tool:** [e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]\n**Mode:** A / B (Heartbeat # of N)\n\n### Inputs Fed to AI\n\n- [ ] project-context.md\n- [ ] decisions.md\n- [ ] Task description from task-breakdown.md\n- [ ] Existing code files: [list which files]\n- [ ] DB schema\n- [ ] Other: [specify]\n\n### Session Timeline\n\n| Time | What happened |\n|---|---|\n| 00:00 | Started session, pasted context + task |\n| 00:10 | [e.g., AI sketched the module layout, matched our conventions] |\n| 00:25 | [e.g., Corrected an import path the AI invented] |\n| 00:40 | [e.g., Tests green, moved to review] |\n\n### Kill Switch\n\n**Triggered?** Yes / No\n**If yes \u2014 why?** [what went wrong]\n**What instead?** [smaller task / wrote manually / different approach]\n\n### Review\n\n**AI review \u2014 what it flagged:**\n\n[What did the AI review pass point out?]\n\n**Human review \u2014 what you caught that AI missed:**\n\n[What did you find that the AI review did not?]\n\n**Hallucinations:**\n\n| What AI generated | What actually exists | Impact |\n|---|---|---|\n| [e.g., `queue.retryLater()`] | [e.g., no such method; retries go through `queue.add()` with a delay] | [e.g., job would have been dropped silently] |\n\n### Numbers\n\n| Metric | Value |\n|---|---|\n| Lines generated by AI | |\n| Lines kept after review | |\n| Lines written manually | |\n| Static analysis issues | |\n| Hallucinations caught | |\n| Total session time | |\n| Estimated time without AI | |\n\n### Context Rot Signals\n\n- [ ] AI used APIs that nearly, but not quite, exist\n- [ ] Naming conventions needed correcting during the session\n- [ ] Tests were green but the behaviour seemed wrong\n- [ ] Had to explain the same thing more than once\n- [ ] Lost track of whether the code still matched the task\n- **Action taken:** [e.g., refreshed context / continued / aborted]\n\n### Learnings\n\n**What worked:**\n\n-\n\n**What didn't:**\n\n-\n\n**Would you use AI for this again?** Yes / No / Partially \u2014 [why]\n\n**project-context.md updated with:**\n\n-\n\n**Pattern or anti-pattern discovered:**\n\n- **Name:** [short name for it]\n- **Rule:** [when this happens, do that]\n\n---\n\n*(Copy the entry above for each new Heartbeat. Newest first.)*\n",
+  "heartbeat-log.v0.3": "# Heartbeat Log\n\n**Stage:** BUILD + REVIEW + LEARN \u2022 **Version:** 0.3\n\n**Input:** Each Heartbeat (AI session + review + learnings)\n\n**Output:** Complete record of what happened, what was learned, what to update\n\n**Protocol:** One entry per Heartbeat \u2022 Fill during BUILD, complete after REVIEW and LEARN\n\n> **CORE PRINCIPLE**\n>\n> Log every Heartbeat. This is how the team learns what works and what doesn't.\n\n---\n\n## Heartbeat: [Task Name]\n\n**Date:** YYYY-MM-DD\n**Engineer:** [name]\n**Feature:** [parent feature name]\n**Task:** [e.g., T3 \u2014 Event Publisher]\n**AI Tool:** [e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]\n**Mode:** A / B (Heartbeat # of N)\n\n### Inputs Fed to AI\n\n- [ ] project-context.md\n- [ ] decisions.md\n- [ ] Task description from task-breakdown.md\n- [ ] Existing code files: [list which]\n- [ ] DB schema\n- [ ] Other: [specify]\n\n### Session Timeline\n\n| Time | What happened |\n|---|---|\n| 00:00 | Started session, pasted context + task |\n| 00:05 | |\n| 00:15 | |\n| 00:30 | |\n| 00:45 | |\n\n### Kill Switch\n\n**Triggered?** Yes / No\n**If yes \u2014 why?** [what went wrong]\n**What instead?** [smaller task / wrote manually / different approach]\n\n### Review\n\n**AI review \u2014 what it flagged:**\n\n-\n\n**Human review \u2014 what you caught that AI missed:**\n\n-\n\n**Hallucinations:**\n\n| What AI generated | What actually exists | Impact |\n|---|---|---|\n| | | |\n\n### Numbers\n\n| Metric | Value |\n|---|---|\n| Lines generated by AI | |\n| Lines kept after review | |\n| Lines written manually | |\n| Static analysis issues | |\n| Hallucinations caught | |\n| Total session time | |\n| Estimated time without AI | |\n\n### Context Rot Signals\n\n- [ ] AI proposed APIs that don't quite exist\n- [ ] Had to correct naming conventions mid-session\n- [ ] Tests passed but behavior felt off\n- [ ] Explained the same thing twice\n- [ ] Code drifted from the brief\n- **Action taken:** [refreshed context / continued / aborted]\n\n### Learnings\n\n**What worked:**\n\n-\n\n**What didn't:**\n\n-\n\n**Would you use AI for this again?** Yes / No / Partially \u2014 [why]\n\n**project-context.md updated with:**\n\n-\n\n**Pattern or anti-pattern discovered:**\n\n- **Name:**\n- **Rule:**\n\n---\n\n*(Copy the section above for each new Heartbeat. Reverse chronological order.)*\n",
   "session-log.v0.2": "# Session Log\n\n> Version: 0.2\n> Input: Each AI-assisted work session\n> Output: Reviewable record of what happened, decisions made, and outcomes\n\n> Log every AI session. One entry per Heartbeat. This is how the team learns what works and what doesn't.\n\n---\n\n## Session: [Task Name]\n\n**Date:** YYYY-MM-DD\n**Engineer:** [name]\n**Feature:** [parent feature name]\n**Heartbeat:** [e.g., T3 \u2014 Event Publisher]\n**AI Tool:** [e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]\n**Mode:** A / B (Heartbeat # of N)\n\n### Inputs\n\nWhat did you feed to the AI session?\n\n- [ ] project-context.md\n- [ ] decisions.md\n- [ ] Task description from task-breakdown.md\n- [ ] Existing code files: [list which files]\n- [ ] DB schema\n- [ ] Other: [specify]\n\n### Session Timeline\n\n| Time | What happened |\n|---|---|\n| 00:00 | Started session, pasted context + task |\n| 00:05 | [e.g., AI proposed initial structure, looked reasonable] |\n| 00:15 | [e.g., Had to correct naming convention \u2014 AI used snake_case instead of camelCase] |\n| 00:30 | [e.g., AI hallucinated a method that doesn't exist in our ORM, rewrote manually] |\n| 00:45 | [e.g., First working version, moved to review] |\n\n### Context Rot Signals\n\nDid any of these happen? Mark if yes.\n\n- [ ] AI proposed APIs that \"almost\" exist but not quite\n- [ ] Had to correct naming conventions mid-session\n- [ ] Tests passed but behavior felt \"off\"\n- [ ] Explained the same thing twice in one session\n- [ ] Wasn't sure if code still matched the brief\n- [ ] **Action taken:** [e.g., refreshed context / continued / aborted]\n\n### Kill Switch\n\n- **Was the kill switch triggered?** Yes / No\n- **If yes, why?** [what went wrong]\n- **What did you do instead?** [smaller task / wrote manually / different approach]\n\n### Review Findings\n\n**AI Review pass:**\n\n[What did AI flag?]\n\n**Human Review pass:**\n\n[What did you catch that AI missed?]\n\n**Hallucinations caught:**\n\n| What AI generated | What actually exists | Impact |\n|---|---|---|\n| [e.g., `db.webhook.upsert()`] | [e.g., method doesn't exist, need `db.webhook.create()` + `db.webhook.update()`] | [e.g., would have thrown runtime error] |\n\n### Output\n\n| Metric | Value |\n|---|---|\n| Lines generated by AI | |\n| Lines kept after review | |\n| Lines written manually | |\n| Static analysis issues | |\n| Hallucinations caught | |\n| Total session time | |\n| Estimated time without AI | |\n\n### Learnings\n\n**What worked well in this session?**\n\n-\n\n**What didn't work?**\n\n-\n\n**What did you update in project-context.md?**\n\n-\n\n**One-line takeaway:** [e.g., \"AI is great at BullMQ boilerplate but can't handle our custom retry logic\"]\n\n---\n\n*(Copy the section above for each new session. Reverse chronological order.)*\n"
 };
 var schemas = {
@@ -13590,32 +13590,38 @@ var schemas = {
       {
         "name": "Date",
         "kind": "date",
-        "placeholder": "YYYY-MM-DD"
+        "placeholder": "YYYY-MM-DD",
+        "optional": false
       },
       {
         "name": "Engineer",
         "kind": "text",
-        "placeholder": "[name]"
+        "placeholder": "[name]",
+        "optional": false
       },
       {
         "name": "Feature",
         "kind": "text",
-        "placeholder": "[parent feature name]"
+        "placeholder": "[parent feature name]",
+        "optional": false
       },
       {
         "name": "Task",
         "kind": "text",
-        "placeholder": "[e.g., T3 \u2014 Event Publisher]"
+        "placeholder": "[e.g., T3 \u2014 Event Publisher]",
+        "optional": false
       },
       {
         "name": "AI Tool",
         "kind": "text",
-        "placeholder": "[e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]"
+        "placeholder": "[e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]",
+        "optional": false
       },
       {
         "name": "Mode",
         "kind": "mode",
-        "placeholder": "A / B (Heartbeat # of N)"
+        "placeholder": "A / B (Heartbeat # of N)",
+        "optional": false
       }
     ],
     "sections": [
@@ -13626,36 +13632,43 @@ var schemas = {
           {
             "label": "project-context.md",
             "key": "project-context.md",
-            "placeholder": void 0
+            "placeholder": void 0,
+            "optional": false
           },
           {
             "label": "decisions.md",
             "key": "decisions.md",
-            "placeholder": void 0
+            "placeholder": void 0,
+            "optional": false
           },
           {
             "label": "Task description from task-breakdown.md",
             "key": "task description from task-breakdown.md",
-            "placeholder": void 0
+            "placeholder": void 0,
+            "optional": false
           },
           {
-            "label": "Existing code files: [list which files]",
+            "label": "Existing code files: [list which]",
             "key": "existing code files",
-            "placeholder": "[list which files]"
+            "placeholder": "[list which]",
+            "optional": false
           },
           {
             "label": "DB schema",
             "key": "db schema",
-            "placeholder": void 0
+            "placeholder": void 0,
+            "optional": false
           },
           {
             "label": "Other: [specify]",
             "key": "other",
-            "placeholder": "[specify]"
+            "placeholder": "[specify]",
+            "optional": false
           }
         ],
         "questions": [],
-        "table": void 0
+        "table": void 0,
+        "optional": false
       },
       {
         "heading": "Session Timeline",
@@ -13668,7 +13681,8 @@ var schemas = {
             "What happened"
           ],
           "fixedRows": []
-        }
+        },
+        "optional": false
       },
       {
         "heading": "Kill Switch",
@@ -13700,7 +13714,8 @@ var schemas = {
             "items": []
           }
         ],
-        "table": void 0
+        "table": void 0,
+        "optional": false
       },
       {
         "heading": "Review",
@@ -13711,7 +13726,7 @@ var schemas = {
             "label": "AI review \u2014 what it flagged:",
             "answer": "block",
             "listItem": false,
-            "placeholder": "[What did the AI review pass point out?]",
+            "placeholder": void 0,
             "table": void 0,
             "items": []
           },
@@ -13719,7 +13734,7 @@ var schemas = {
             "label": "Human review \u2014 what you caught that AI missed:",
             "answer": "block",
             "listItem": false,
-            "placeholder": "[What did you find that the AI review did not?]",
+            "placeholder": void 0,
             "table": void 0,
             "items": []
           },
@@ -13739,7 +13754,8 @@ var schemas = {
             "items": []
           }
         ],
-        "table": void 0
+        "table": void 0,
+        "optional": false
       },
       {
         "heading": "Numbers",
@@ -13760,36 +13776,42 @@ var schemas = {
             "Total session time",
             "Estimated time without AI"
           ]
-        }
+        },
+        "optional": false
       },
       {
         "heading": "Context Rot Signals",
         "depth": 3,
         "checkboxes": [
           {
-            "label": "AI used APIs that nearly, but not quite, exist",
-            "key": "ai used apis that nearly, but not quite, exist",
-            "placeholder": void 0
+            "label": "AI proposed APIs that don't quite exist",
+            "key": "ai proposed apis that don't quite exist",
+            "placeholder": void 0,
+            "optional": false
           },
           {
-            "label": "Naming conventions needed correcting during the session",
-            "key": "naming conventions needed correcting during the session",
-            "placeholder": void 0
+            "label": "Had to correct naming conventions mid-session",
+            "key": "had to correct naming conventions mid-session",
+            "placeholder": void 0,
+            "optional": false
           },
           {
-            "label": "Tests were green but the behaviour seemed wrong",
-            "key": "tests were green but the behaviour seemed wrong",
-            "placeholder": void 0
+            "label": "Tests passed but behavior felt off",
+            "key": "tests passed but behavior felt off",
+            "placeholder": void 0,
+            "optional": false
           },
           {
-            "label": "Had to explain the same thing more than once",
-            "key": "had to explain the same thing more than once",
-            "placeholder": void 0
+            "label": "Explained the same thing twice",
+            "key": "explained the same thing twice",
+            "placeholder": void 0,
+            "optional": false
           },
           {
-            "label": "Lost track of whether the code still matched the task",
-            "key": "lost track of whether the code still matched the task",
-            "placeholder": void 0
+            "label": "Code drifted from the brief",
+            "key": "code drifted from the brief",
+            "placeholder": void 0,
+            "optional": false
           }
         ],
         "questions": [
@@ -13797,12 +13819,13 @@ var schemas = {
             "label": "Action taken:",
             "answer": "inline",
             "listItem": true,
-            "placeholder": "[e.g., refreshed context / continued / aborted]",
+            "placeholder": "[refreshed context / continued / aborted]",
             "table": void 0,
             "items": []
           }
         ],
-        "table": void 0
+        "table": void 0,
+        "optional": false
       },
       {
         "heading": "Learnings",
@@ -13852,7 +13875,7 @@ var schemas = {
                 "label": "Name:",
                 "answer": "inline",
                 "listItem": true,
-                "placeholder": "[short name for it]",
+                "placeholder": void 0,
                 "table": void 0,
                 "items": []
               },
@@ -13860,48 +13883,39 @@ var schemas = {
                 "label": "Rule:",
                 "answer": "inline",
                 "listItem": true,
-                "placeholder": "[when this happens, do that]",
+                "placeholder": void 0,
                 "table": void 0,
                 "items": []
               }
             ]
           }
         ],
-        "table": void 0
+        "table": void 0,
+        "optional": false
       }
     ],
-    "footer": "*(Copy the entry above for each new Heartbeat. Newest first.)*",
+    "footer": "*(Copy the section above for each new Heartbeat. Reverse chronological order.)*",
     "placeholders": [
       "[Task Name]",
       "[name]",
       "[parent feature name]",
       "[e.g., T3 \u2014 Event Publisher]",
       "[e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]",
-      "[list which files]",
+      "[list which]",
       "[specify]",
-      "[e.g., AI sketched the module layout, matched our conventions]",
-      "[e.g., Corrected an import path the AI invented]",
-      "[e.g., Tests green, moved to review]",
       "[what went wrong]",
       "[smaller task / wrote manually / different approach]",
-      "[What did the AI review pass point out?]",
-      "[What did you find that the AI review did not?]",
-      "[e.g., `queue.retryLater()`]",
-      "[e.g., no such method; retries go through `queue.add()` with a delay]",
-      "[e.g., job would have been dropped silently]",
-      "[e.g., refreshed context / continued / aborted]",
+      "[refreshed context / continued / aborted]",
       "[why]",
-      "[short name for it]",
-      "[when this happens, do that]",
       "YYYY-MM-DD",
       "A / B (Heartbeat # of N)",
       "Yes / No",
       "Yes / No / Partially \u2014 [why]"
     ],
     "source": {
-      "header": "# Heartbeat Log\n\n**Stage:** Build \u2022 **Version:** 0.3\n\n> One entry per Heartbeat, newest first. Record what went into the session, what came out, when you stopped, and what the team should do differently next time.\n\n---",
-      "entry": "## Heartbeat: [Task Name]\n\n**Date:** YYYY-MM-DD\n**Engineer:** [name]\n**Feature:** [parent feature name]\n**Task:** [e.g., T3 \u2014 Event Publisher]\n**AI Tool:** [e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]\n**Mode:** A / B (Heartbeat # of N)\n\n### Inputs Fed to AI\n\n- [ ] project-context.md\n- [ ] decisions.md\n- [ ] Task description from task-breakdown.md\n- [ ] Existing code files: [list which files]\n- [ ] DB schema\n- [ ] Other: [specify]\n\n### Session Timeline\n\n| Time | What happened |\n|---|---|\n| 00:00 | Started session, pasted context + task |\n| 00:10 | [e.g., AI sketched the module layout, matched our conventions] |\n| 00:25 | [e.g., Corrected an import path the AI invented] |\n| 00:40 | [e.g., Tests green, moved to review] |\n\n### Kill Switch\n\n**Triggered?** Yes / No\n**If yes \u2014 why?** [what went wrong]\n**What instead?** [smaller task / wrote manually / different approach]\n\n### Review\n\n**AI review \u2014 what it flagged:**\n\n[What did the AI review pass point out?]\n\n**Human review \u2014 what you caught that AI missed:**\n\n[What did you find that the AI review did not?]\n\n**Hallucinations:**\n\n| What AI generated | What actually exists | Impact |\n|---|---|---|\n| [e.g., `queue.retryLater()`] | [e.g., no such method; retries go through `queue.add()` with a delay] | [e.g., job would have been dropped silently] |\n\n### Numbers\n\n| Metric | Value |\n|---|---|\n| Lines generated by AI | |\n| Lines kept after review | |\n| Lines written manually | |\n| Static analysis issues | |\n| Hallucinations caught | |\n| Total session time | |\n| Estimated time without AI | |\n\n### Context Rot Signals\n\n- [ ] AI used APIs that nearly, but not quite, exist\n- [ ] Naming conventions needed correcting during the session\n- [ ] Tests were green but the behaviour seemed wrong\n- [ ] Had to explain the same thing more than once\n- [ ] Lost track of whether the code still matched the task\n- **Action taken:** [e.g., refreshed context / continued / aborted]\n\n### Learnings\n\n**What worked:**\n\n-\n\n**What didn't:**\n\n-\n\n**Would you use AI for this again?** Yes / No / Partially \u2014 [why]\n\n**project-context.md updated with:**\n\n-\n\n**Pattern or anti-pattern discovered:**\n\n- **Name:** [short name for it]\n- **Rule:** [when this happens, do that]\n\n---",
-      "footer": "*(Copy the entry above for each new Heartbeat. Newest first.)*\n"
+      "header": "# Heartbeat Log\n\n**Stage:** BUILD + REVIEW + LEARN \u2022 **Version:** 0.3\n\n**Input:** Each Heartbeat (AI session + review + learnings)\n\n**Output:** Complete record of what happened, what was learned, what to update\n\n**Protocol:** One entry per Heartbeat \u2022 Fill during BUILD, complete after REVIEW and LEARN\n\n> **CORE PRINCIPLE**\n>\n> Log every Heartbeat. This is how the team learns what works and what doesn't.\n\n---",
+      "entry": "## Heartbeat: [Task Name]\n\n**Date:** YYYY-MM-DD\n**Engineer:** [name]\n**Feature:** [parent feature name]\n**Task:** [e.g., T3 \u2014 Event Publisher]\n**AI Tool:** [e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]\n**Mode:** A / B (Heartbeat # of N)\n\n### Inputs Fed to AI\n\n- [ ] project-context.md\n- [ ] decisions.md\n- [ ] Task description from task-breakdown.md\n- [ ] Existing code files: [list which]\n- [ ] DB schema\n- [ ] Other: [specify]\n\n### Session Timeline\n\n| Time | What happened |\n|---|---|\n| 00:00 | Started session, pasted context + task |\n| 00:05 | |\n| 00:15 | |\n| 00:30 | |\n| 00:45 | |\n\n### Kill Switch\n\n**Triggered?** Yes / No\n**If yes \u2014 why?** [what went wrong]\n**What instead?** [smaller task / wrote manually / different approach]\n\n### Review\n\n**AI review \u2014 what it flagged:**\n\n-\n\n**Human review \u2014 what you caught that AI missed:**\n\n-\n\n**Hallucinations:**\n\n| What AI generated | What actually exists | Impact |\n|---|---|---|\n| | | |\n\n### Numbers\n\n| Metric | Value |\n|---|---|\n| Lines generated by AI | |\n| Lines kept after review | |\n| Lines written manually | |\n| Static analysis issues | |\n| Hallucinations caught | |\n| Total session time | |\n| Estimated time without AI | |\n\n### Context Rot Signals\n\n- [ ] AI proposed APIs that don't quite exist\n- [ ] Had to correct naming conventions mid-session\n- [ ] Tests passed but behavior felt off\n- [ ] Explained the same thing twice\n- [ ] Code drifted from the brief\n- **Action taken:** [refreshed context / continued / aborted]\n\n### Learnings\n\n**What worked:**\n\n-\n\n**What didn't:**\n\n-\n\n**Would you use AI for this again?** Yes / No / Partially \u2014 [why]\n\n**project-context.md updated with:**\n\n-\n\n**Pattern or anti-pattern discovered:**\n\n- **Name:**\n- **Rule:**\n\n---",
+      "footer": "*(Copy the section above for each new Heartbeat. Reverse chronological order.)*\n"
     },
     "roles": {
       "dateField": "Date",
@@ -13951,32 +13965,38 @@ var schemas = {
       {
         "name": "Date",
         "kind": "date",
-        "placeholder": "YYYY-MM-DD"
+        "placeholder": "YYYY-MM-DD",
+        "optional": false
       },
       {
         "name": "Engineer",
         "kind": "text",
-        "placeholder": "[name]"
+        "placeholder": "[name]",
+        "optional": false
       },
       {
         "name": "Feature",
         "kind": "text",
-        "placeholder": "[parent feature name]"
+        "placeholder": "[parent feature name]",
+        "optional": false
       },
       {
         "name": "Heartbeat",
         "kind": "text",
-        "placeholder": "[e.g., T3 \u2014 Event Publisher]"
+        "placeholder": "[e.g., T3 \u2014 Event Publisher]",
+        "optional": false
       },
       {
         "name": "AI Tool",
         "kind": "text",
-        "placeholder": "[e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]"
+        "placeholder": "[e.g., Cursor + Claude Sonnet 4, ChatGPT-4o]",
+        "optional": false
       },
       {
         "name": "Mode",
         "kind": "mode",
-        "placeholder": "A / B (Heartbeat # of N)"
+        "placeholder": "A / B (Heartbeat # of N)",
+        "optional": false
       }
     ],
     "sections": [
@@ -13987,36 +14007,43 @@ var schemas = {
           {
             "label": "project-context.md",
             "key": "project-context.md",
-            "placeholder": void 0
+            "placeholder": void 0,
+            "optional": false
           },
           {
             "label": "decisions.md",
             "key": "decisions.md",
-            "placeholder": void 0
+            "placeholder": void 0,
+            "optional": false
           },
           {
             "label": "Task description from task-breakdown.md",
             "key": "task description from task-breakdown.md",
-            "placeholder": void 0
+            "placeholder": void 0,
+            "optional": false
           },
           {
             "label": "Existing code files: [list which files]",
             "key": "existing code files",
-            "placeholder": "[list which files]"
+            "placeholder": "[list which files]",
+            "optional": false
           },
           {
             "label": "DB schema",
             "key": "db schema",
-            "placeholder": void 0
+            "placeholder": void 0,
+            "optional": false
           },
           {
             "label": "Other: [specify]",
             "key": "other",
-            "placeholder": "[specify]"
+            "placeholder": "[specify]",
+            "optional": false
           }
         ],
         "questions": [],
-        "table": void 0
+        "table": void 0,
+        "optional": false
       },
       {
         "heading": "Session Timeline",
@@ -14029,7 +14056,8 @@ var schemas = {
             "What happened"
           ],
           "fixedRows": []
-        }
+        },
+        "optional": false
       },
       {
         "heading": "Context Rot Signals",
@@ -14038,36 +14066,43 @@ var schemas = {
           {
             "label": 'AI proposed APIs that "almost" exist but not quite',
             "key": 'ai proposed apis that "almost" exist but not quite',
-            "placeholder": void 0
+            "placeholder": void 0,
+            "optional": false
           },
           {
             "label": "Had to correct naming conventions mid-session",
             "key": "had to correct naming conventions mid-session",
-            "placeholder": void 0
+            "placeholder": void 0,
+            "optional": false
           },
           {
             "label": 'Tests passed but behavior felt "off"',
             "key": 'tests passed but behavior felt "off"',
-            "placeholder": void 0
+            "placeholder": void 0,
+            "optional": false
           },
           {
             "label": "Explained the same thing twice in one session",
             "key": "explained the same thing twice in one session",
-            "placeholder": void 0
+            "placeholder": void 0,
+            "optional": false
           },
           {
             "label": "Wasn't sure if code still matched the brief",
             "key": "wasn't sure if code still matched the brief",
-            "placeholder": void 0
+            "placeholder": void 0,
+            "optional": false
           },
           {
             "label": "**Action taken:** [e.g., refreshed context / continued / aborted]",
             "key": "action taken",
-            "placeholder": "[e.g., refreshed context / continued / aborted]"
+            "placeholder": "[e.g., refreshed context / continued / aborted]",
+            "optional": false
           }
         ],
         "questions": [],
-        "table": void 0
+        "table": void 0,
+        "optional": false
       },
       {
         "heading": "Kill Switch",
@@ -14099,7 +14134,8 @@ var schemas = {
             "items": []
           }
         ],
-        "table": void 0
+        "table": void 0,
+        "optional": false
       },
       {
         "heading": "Review Findings",
@@ -14138,7 +14174,8 @@ var schemas = {
             "items": []
           }
         ],
-        "table": void 0
+        "table": void 0,
+        "optional": false
       },
       {
         "heading": "Output",
@@ -14159,7 +14196,8 @@ var schemas = {
             "Total session time",
             "Estimated time without AI"
           ]
-        }
+        },
+        "optional": false
       },
       {
         "heading": "Learnings",
@@ -14199,7 +14237,8 @@ var schemas = {
             "items": []
           }
         ],
-        "table": void 0
+        "table": void 0,
+        "optional": false
       }
     ],
     "footer": "*(Copy the section above for each new session. Reverse chronological order.)*",
@@ -16844,10 +16883,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve6 = constructs2[index2].resolveAll;
-    if (resolve6 && !called.includes(resolve6)) {
-      events = resolve6(events, context);
-      called.push(resolve6);
+    const resolve7 = constructs2[index2].resolveAll;
+    if (resolve7 && !called.includes(resolve7)) {
+      events = resolve7(events, context);
+      called.push(resolve7);
     }
   }
   return events;
@@ -22279,19 +22318,23 @@ function parseTemplate(markdown, id) {
   const entryPrefix = entryPlaceholder ? headingText.slice(0, entryPlaceholder.start).trim() : headingText.trim();
   const fields = [];
   const sections = [];
+  let extraSectionsAfter;
   let current;
   let question;
   for (const node2 of entry.slice(1)) {
     if (node2.type === "heading") {
       current = {
-        heading: toString(node2),
+        heading: withoutMarkers(toString(node2)),
         depth: node2.depth,
         checkboxes: [],
         questions: [],
-        table: void 0
+        table: void 0,
+        optional: optionalMarker.test(slice(node2))
       };
       question = void 0;
       sections.push(current);
+    } else if (node2.type === "html" && extraSectionsMarker.test(node2.value)) {
+      extraSectionsAfter = current ? current.heading : null;
     } else if (!current) {
       if (node2.type === "paragraph") fields.push(...readFields(slice(node2)));
     } else if (node2.type === "list") {
@@ -22341,25 +22384,55 @@ function parseTemplate(markdown, id) {
     fields,
     sections,
     footer: footer2,
+    ...extraSectionsAfter !== void 0 ? { extraSectionsAfter } : {},
     placeholders: [...placeholders].filter((p) => p.length > 0),
+    // What scaffolding copies: the markers are for this parser, not for the log.
     source: {
-      header: text4.slice(0, offset(firstBreak, "end")),
-      entry: text4.slice(offset(entryHeading2, "start"), offset(lastBreak, "end")),
-      footer: text4.slice(offset(lastBreak, "end")).replace(/^\s+/, "")
+      header: withoutMarkers(text4.slice(0, offset(firstBreak, "end"))),
+      entry: withoutMarkers(text4.slice(offset(entryHeading2, "start"), offset(lastBreak, "end"))),
+      footer: withoutMarkers(text4.slice(offset(lastBreak, "end")).replace(/^\s+/, ""))
     }
   };
   return { ...schemaWithoutRoles, roles: findRoles(schemaWithoutRoles) };
+}
+var optionalMarker = /<!--[ \t]*optional[ \t]*-->/i;
+var extraSectionsMarker = /^<!--[ \t]*extra[ \t]+sections[ \t]*-->\s*$/i;
+function withoutMarkers(text4) {
+  const kept = [];
+  let dropBlank = false;
+  for (const line of text4.split(/(?<=\n|\r(?!\n))/)) {
+    const body = line.replace(/\r?\n$|\r$/, "");
+    if (extraSectionsMarker.test(body.trim())) {
+      dropBlank = true;
+      continue;
+    }
+    if (dropBlank && body.trim() === "") {
+      dropBlank = false;
+      continue;
+    }
+    dropBlank = false;
+    if (!optionalMarker.test(body)) {
+      kept.push(line);
+      continue;
+    }
+    const rest = body.replace(new RegExp(optionalMarker.source, "gi"), "").trimEnd();
+    kept.push(rest + line.slice(body.length));
+  }
+  return kept.join("");
 }
 function offset(node2, side) {
   return node2.position?.[side].offset ?? 0;
 }
 function readFields(raw) {
   const fields = [];
-  for (const line of raw.split(/\r?\n/)) {
+  for (const written of raw.split(/\r?\n/)) {
+    const line = withoutMarkers(written);
     const bold = readBoldLabel(line);
     if (!bold) continue;
     const placeholder2 = trimLineEnd(line.slice(bold.end)).trim();
-    fields.push({ name: bold.label.replace(/:$/, ""), kind: fieldKind(placeholder2), placeholder: placeholder2 });
+    const name = bold.label.replace(/:$/, "");
+    const optional = optionalMarker.test(written);
+    fields.push({ name, kind: fieldKind(placeholder2), placeholder: placeholder2, optional });
   }
   return fields;
 }
@@ -22411,24 +22484,24 @@ function itemText(item, slice) {
   if (!first) return "";
   return slice(first).replace(/^\[[ xX]\]\s*/, "");
 }
-function readCheckbox(raw) {
+function readCheckbox(written) {
+  const raw = withoutMarkers(written);
   const bold = readBoldLabel(raw);
   const bracket = findBracketed(raw)[0];
   const keyEnd2 = bold ? bold.end : bracket?.start ?? raw.length;
   return {
     label: raw.trim(),
     key: normalizeName(raw.slice(0, keyEnd2)),
-    placeholder: bracket ? raw.slice(bracket.start, bracket.end) : void 0
+    placeholder: bracket ? raw.slice(bracket.start, bracket.end) : void 0,
+    optional: optionalMarker.test(written)
   };
 }
 function readTable(table) {
   const [head, ...rows] = table.children;
   const columns = head ? head.children.map((cell) => toString(cell).trim()) : [];
   const fixed = rows.every((row) => row.children.slice(1).every((cell) => !toString(cell).trim()));
-  return {
-    columns,
-    fixedRows: fixed ? rows.map((row) => toString(row.children[0]).trim()) : []
-  };
+  const names2 = fixed ? rows.map((row) => toString(row.children[0]).trim()) : [];
+  return { columns, fixedRows: names2.filter((name) => name !== "") };
 }
 
 // packages/remark-session-log/src/template/load.ts
@@ -22842,6 +22915,7 @@ var ModelBuilder = class {
       heading: this.entryHeading(headingNode),
       fields,
       sections,
+      sectionNames: sections.map((section) => section.heading.content.text),
       separator: separatorNode ? this.nodeSpan(separatorNode) : void 0
     };
   }
@@ -22944,6 +23018,7 @@ var ModelBuilder = class {
       }
     }
     this.findMalformedBoxes(section, taskLines, codeRanges);
+    for (const found of section.questions) this.readParts(found);
     return section;
   }
   /**
@@ -23031,8 +23106,33 @@ var ModelBuilder = class {
       inline: answer.text ? answer : void 0,
       answers: [],
       table: void 0,
+      parts: [],
       spec: this.questionSpec(section, bold.label)
     };
+  }
+  /** The answers written as the bold bullets the question's spec names, as questions. */
+  readParts(question) {
+    const specs = question.spec?.items ?? [];
+    if (specs.length === 0) return;
+    for (const answer of question.answers) {
+      const bold = readBoldLabel(answer.text);
+      const name = bold && normalizeName(bold.label);
+      const spec = name && specs.find((item) => normalizeName(item.label) === name);
+      if (!bold || !spec) continue;
+      const start = answer.start.offset;
+      const labelText = this.textAt(start + bold.labelStart, start + bold.labelEnd, false);
+      const inline = this.textAt(start + bold.end, answer.end.offset);
+      question.parts.push({
+        start: answer.start,
+        end: answer.end,
+        label: { start: labelText.start, end: labelText.end, text: bold.label },
+        inline: inline.text ? inline : void 0,
+        answers: [],
+        table: void 0,
+        parts: [],
+        spec
+      });
+    }
   }
   questionSpec(section, label2) {
     const name = normalizeName(label2);
@@ -23849,6 +23949,82 @@ var takeaway = defineRule({
   }
 });
 
+// packages/remark-session-log/src/rules/use-again-answer.ts
+var notRecordedAnswer = "Not recorded (logged before 0.3)";
+var answerPattern = /^(yes|no|partially)(?![\p{L}\p{N}])[\s.]*(?:[—–-]+|:|,|;)?\s*(.*)$/isu;
+var useAgainAnswer = defineRule({
+  id: "use-again-answer",
+  description: "Would you use AI for this again? is answered Yes, No or Partially, with a reason for No and Partially",
+  why: 'Across entries this answer says which kinds of work the team should keep giving to AI. A No or a Partially is only useful with its reason ("Partially \u2014 the SQL was wrong every time"); a bare Yes is enough. Entries migrated from 0.2, which never asked, say "Not recorded (logged before 0.3)".',
+  severity: "error",
+  fixable: false,
+  check(entry, report, { schema }) {
+    const question = findQuestion(entry, schema.roles.useAgainQuestion);
+    if (!question) return;
+    const label2 = `"${question.label.text}"`;
+    const answer = answerOf(question);
+    if (!answer || isNotApplicable(answer.text)) {
+      report(
+        answer ?? question.label,
+        `${label2} has no answer; answer Yes, No or Partially, and for No or Partially say why after " \u2014 "`
+      );
+      return;
+    }
+    if (holdsTemplatePlaceholder(answer.text, schema)) return;
+    const plain = answer.text.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim();
+    if (plain.toLowerCase() === notRecordedAnswer.toLowerCase()) return;
+    const match2 = answerPattern.exec(plain);
+    if (!match2) {
+      report(answer, `${label2} is answered ${quote(answer.text)}; start with Yes, No or Partially`);
+      return;
+    }
+    const said = match2[1].toLowerCase();
+    const reason = match2[2] ?? "";
+    if (said === "yes" || !isNotApplicable(reason)) return;
+    const word = said === "no" ? "No" : "Partially";
+    report(answer, `${label2} is answered ${word} without a reason; say why after "${word} \u2014 "`);
+  }
+});
+
+// packages/remark-session-log/src/rules/pattern-pair.ts
+var patternPair = defineRule({
+  id: "pattern-pair",
+  description: "A pattern or anti-pattern has both its Name and its Rule, or neither",
+  why: 'A pattern is worth keeping when the team can find it by its name and act on its rule. A name without a rule teaches nothing, and a rule without a name cannot be referred to. Leaving both empty says "nothing new this time", which is a fine answer.',
+  severity: "error",
+  fixable: false,
+  check(entry, report, { schema }) {
+    const { patternQuestion, patternName, patternRule } = schema.roles;
+    const question = findQuestion(entry, patternQuestion);
+    if (!question || patternName === void 0 || patternRule === void 0) return;
+    const name = partOf(question, patternName);
+    const rule = partOf(question, patternRule);
+    const filled = (part2) => {
+      const value3 = part2?.inline?.text;
+      return value3 !== void 0 && !isNotApplicable(value3);
+    };
+    if (filled(name) === filled(rule)) return;
+    const [have, lack, lackLabel] = filled(name) ? [name, rule, patternRule] : [rule, name, patternName];
+    const value2 = have.inline.text;
+    if (holdsTemplatePlaceholder(value2, schema)) return;
+    const given = `"${have.label.text}" is ${quote(value2)}`;
+    if (!lack) {
+      report(
+        question.label,
+        `${given}, but the pattern has no "- **${lackLabel}**" bullet; add it, or clear both when nothing new was found`
+      );
+      return;
+    }
+    report(
+      lack.inline ?? lack.label,
+      `${given}, but "${lack.label.text}" is empty; fill it in, or clear both when nothing new was found`
+    );
+  }
+});
+function partOf(question, label2) {
+  return question.parts.find((part2) => part2.spec?.label === label2);
+}
+
 // packages/remark-session-log/src/fix/edits.ts
 function replaceSpan(node2, text4) {
   return { start: node2.start.offset, end: node2.end.offset, text: text4 };
@@ -23884,6 +24060,103 @@ var documentTitle = defineRule({
     });
   }
 });
+
+// packages/remark-session-log/src/model/fit.ts
+var followsAt = 0.5;
+var readsAsAt = 0.75;
+function fitOf(log2, schema) {
+  const { prefix, isKnown } = readerOf(schema);
+  let prefixed = 0;
+  let known = 0;
+  let sections = 0;
+  for (const entry of log2.entries) {
+    if (prefix.test(entry.heading.content.text)) prefixed++;
+    for (const name of entry.sectionNames) {
+      if (!isKnown(name) && schema.extraSectionsAfter !== void 0) continue;
+      sections++;
+      if (isKnown(name)) known++;
+    }
+  }
+  const entries = log2.entries.length;
+  const shares = [prefixed / entries, ...sections > 0 ? [known / sections] : []];
+  const score = shares.reduce((sum, share) => sum + share, 0) / shares.length;
+  return { prefixed, entries, known, sections, score };
+}
+var readers = /* @__PURE__ */ new WeakMap();
+function readerOf(schema) {
+  let reader = readers.get(schema);
+  if (reader) return reader;
+  const names2 = schema.sections.map((spec) => normalizeName(spec.heading));
+  const known = /* @__PURE__ */ new Map();
+  reader = {
+    prefix: new RegExp(`^\\s*${entryPrefixSource(schema.entryPrefix)}`, "i"),
+    isKnown(heading) {
+      let found = known.get(heading);
+      if (found === void 0) {
+        const name = normalizeName(heading);
+        found = names2.some((option) => option === name || isNearMiss(option, name));
+        if (known.size >= 1e4) known.clear();
+        known.set(heading, found);
+      }
+      return found;
+    }
+  };
+  readers.set(schema, reader);
+  return reader;
+}
+
+// packages/remark-session-log/src/rules/template-mismatch.ts
+var templateMismatch = defineRule({
+  id: "template-mismatch",
+  description: "The log follows the template it is checked against",
+  why: "A log written from another template (the 0.3 Heartbeat Log checked as 0.2, a team's own decision log, a README caught by a glob) breaks every rule at once, and dozens of findings would all say the same thing in pieces. This one finding replaces them, names what the log looks like, and says how to check it against its own template. It fires when fewer than half of the entry headings carry the template's prefix and fewer than half of the section headings are the template's, on average (a score below 0.5), so that a log of the right template with a few broken entries keeps its precise findings; or, in a log without entries, when the header names another built-in template. While it reports, no other rule does.",
+  severity: "error",
+  fixable: false,
+  checkDocument(log2, report, { schema }) {
+    const at = log2.header.title ?? log2.entries[0]?.heading ?? { start: log2.start, end: log2.start };
+    const others = builtinTemplates.map((id) => loadTemplate(id)).filter((other) => other !== schema);
+    if (log2.entries.length === 0) {
+      const named = others.find((other) => headerNames(log2, other));
+      if (named) {
+        report(
+          at,
+          `The header names the ${nameOf(named)}, but the log is checked against the ${nameOf(schema)}; ${howToCheck(named, schema)}`
+        );
+      }
+      return;
+    }
+    const own8 = fitOf(log2, schema);
+    if (own8.score >= followsAt) return;
+    const best = others.map((other) => ({ other, fit: fitOf(log2, other) })).sort((a, b) => b.fit.score - a.fit.score)[0];
+    const evidence = `${own8.prefixed} of ${own8.entries} entry headings start with "${schema.entryPrefix}" and ${own8.known} of ${own8.sections} section headings are the template's`;
+    if (best && best.fit.score >= readsAsAt) {
+      report(
+        at,
+        `This log reads as a ${nameOf(best.other)}, not a ${nameOf(schema)} (${evidence}); ${howToCheck(best.other, schema)}`
+      );
+      return;
+    }
+    report(
+      at,
+      `This log does not follow the ${nameOf(schema)} template (${evidence}); check it with its own template (--template path/to/template.md, or "template" in .session-logrc)`
+    );
+  }
+});
+function nameOf(schema) {
+  return `${schema.title}${schema.version ? ` ${schema.version}` : ""}`;
+}
+function howToCheck(found, checked) {
+  const check3 = `check it with --template ${found.id} or set "template" in .session-logrc`;
+  const ids = builtinTemplates;
+  const older = ids.indexOf(found.id) < ids.indexOf(checked.id);
+  return older ? `${check3}, or run "session-log migrate --to ${checked.version}"` : check3;
+}
+function headerNames(log2, other) {
+  const version2 = log2.header.version?.text;
+  if (version2 !== void 0) return version2 === other.version;
+  const title = log2.header.title?.content.text;
+  return title !== void 0 && normalizeName(title) === normalizeName(other.title);
+}
 
 // packages/remark-session-log/src/rules/field-date.ts
 var isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -23968,7 +24241,9 @@ var requiredField = defineRule({
   fixable: true,
   check(entry, report, { schema, eol: eol2 }) {
     const present = new Set(entry.fields.map((field) => normalizeName(field.name.text)));
-    const missing = schema.fields.filter((spec) => !present.has(normalizeName(spec.name)));
+    const missing = schema.fields.filter(
+      (spec) => !spec.optional && !present.has(normalizeName(spec.name))
+    );
     const lines = fieldLines(entry, schema.fields);
     const style = breakStyle(lines) ?? "";
     missing.forEach((spec, index2) => {
@@ -24202,7 +24477,7 @@ var entrySeparator = defineRule({
     if (!log2.header.separator && log2.header.end.offset > log2.header.start.offset) {
       report(
         first.heading,
-        `The header is not closed by "---" before the first entry ${quote(nameOf(first))}`,
+        `The header is not closed by "---" before the first entry ${quote(nameOf2(first))}`,
         { edits: [insertBreak(text4, first, eol2)] }
       );
     }
@@ -24212,13 +24487,13 @@ var entrySeparator = defineRule({
       if (next) {
         report(
           next.heading,
-          `Entry ${quote(nameOf(entry))} is not closed by "---" before the next entry ${quote(nameOf(next))}`,
+          `Entry ${quote(nameOf2(entry))} is not closed by "---" before the next entry ${quote(nameOf2(next))}`,
           { edits: [insertBreak(text4, next, eol2)] }
         );
       } else if (log2.footer) {
         report(
           log2.footer,
-          `Entry ${quote(nameOf(entry))} is not closed by "---" before the footer`,
+          `Entry ${quote(nameOf2(entry))} is not closed by "---" before the footer`,
           {
             edits: [insertBreak(text4, log2.footer, eol2)]
           }
@@ -24227,7 +24502,7 @@ var entrySeparator = defineRule({
     });
   }
 });
-function nameOf(entry) {
+function nameOf2(entry) {
   return entry.heading.name?.text || entry.heading.content.text;
 }
 function insertBreak(text4, before, eol2) {
@@ -24527,7 +24802,7 @@ var fieldEmpty = defineRule({
   fixable: false,
   check(entry, report) {
     for (const field of entry.fields) {
-      if (!field.spec || !isBlank(field.value.text)) continue;
+      if (!field.spec || field.spec.optional || !isBlank(field.value.text)) continue;
       const name = `"${field.name.text}"`;
       const found = field.value.text ? `holds only ${quote(field.value.text)}` : "is empty";
       const hint = field.spec.placeholder ? ` (the template asks for ${field.spec.placeholder})` : "";
@@ -24715,7 +24990,7 @@ var checkboxItems = defineRule({
       if (!sectionSpec || specs.length === 0) continue;
       const present = new Set(section.checkboxes.map((checkbox) => checkbox.spec));
       for (const spec of specs) {
-        if (present.has(spec)) continue;
+        if (present.has(spec) || spec.optional) continue;
         report(
           section.heading,
           `Section "${"#".repeat(sectionSpec.depth)} ${sectionSpec.heading}" is missing the item "- [ ] ${spec.label}"`
@@ -24933,7 +25208,10 @@ var requiredSection = defineRule({
     const placed = entry.sections.flatMap(
       ({ spec, start, end }) => spec ? [{ spec, start, end, at: order2.get(spec) ?? -1 }] : []
     );
-    const have = new Set(placed.map(({ spec }) => spec));
+    const have = /* @__PURE__ */ new Set([
+      ...placed.map(({ spec }) => spec),
+      ...schema.sections.filter((spec) => spec.optional)
+    ]);
     let index2 = 0;
     while (index2 < schema.sections.length) {
       if (have.has(schema.sections[index2])) {
@@ -25070,6 +25348,38 @@ function headingOf2(spec) {
   return `${"#".repeat(spec.depth)} ${spec.heading}`;
 }
 
+// packages/remark-session-log/src/rules/extra-section.ts
+var extraSection = defineRule({
+  id: "extra-section",
+  description: "A team's own sections stand where its template allows them",
+  why: "A template may name the place for sections of the team's own with a line `<!-- extra sections -->` between two of its sections (see \"Templates of your own\" in the project README); a section the template does not know anywhere else is then a typo or a section in the wrong part of the entry. The place holds when an optional section around it is left out. Without that line, sections of one's own may stand anywhere and this rule is silent.",
+  severity: "error",
+  fixable: false,
+  check(entry, report, { schema }) {
+    const after = schema.extraSectionsAfter;
+    if (after === void 0) return;
+    const place = schema.sections.findIndex((spec) => spec.heading === after);
+    const next = schema.sections[place + 1];
+    const where = [
+      place === -1 ? "before the first section" : `after "${after}"`,
+      ...next && place !== -1 ? [`before "${next.heading}"`] : []
+    ].join(", ");
+    const at = entry.sections.map(
+      (section) => section.spec ? schema.sections.indexOf(section.spec) : void 0
+    );
+    entry.sections.forEach((section, index2) => {
+      if (section.spec) return;
+      const before = at.slice(0, index2).findLast((known) => known !== void 0) ?? -1;
+      const later = at.slice(index2 + 1).find((known) => known !== void 0) ?? Infinity;
+      if (before <= place && later > place) return;
+      report(
+        section.heading,
+        `Section ${quote(section.heading.content.text)} is not in the template; sections of your own go ${where}`
+      );
+    });
+  }
+});
+
 // packages/remark-session-log/src/rules/table-columns.ts
 var tableColumns = defineRule({
   id: "table-columns",
@@ -25194,6 +25504,7 @@ var timelineTime = defineRule({
 
 // packages/remark-session-log/src/rules/index.ts
 var rules = [
+  templateMismatch,
   documentTitle,
   templateVersion,
   footer,
@@ -25210,6 +25521,7 @@ var rules = [
   sectionHeading,
   requiredSection,
   sectionOrder,
+  extraSection,
   checkboxFormat,
   checkboxItems,
   tableColumns,
@@ -25224,10 +25536,15 @@ var rules = [
   heartbeatBudget,
   modeSequence,
   learningsAnswered,
-  takeaway
+  takeaway,
+  useAgainAnswer,
+  patternPair
 ];
 
 // packages/remark-session-log/src/lint.ts
+function lint(text4, options2 = {}) {
+  return new Linter(options2).lint(text4).findings;
+}
 var Linter = class {
   /**
    * `store` offers what an earlier run kept of a log's chunks (`keep`): those chunks are
@@ -25276,7 +25593,9 @@ var Linter = class {
     }
     this.previous = current;
     const disabled = disabledLines(source);
-    const kept = findings.filter((finding) => !disabled(finding));
+    let kept = findings.filter((finding) => !disabled(finding));
+    const mismatch = kept.filter((finding) => finding.ruleId === templateMismatch.id);
+    if (mismatch.length > 0) kept = mismatch;
     kept.sort(
       (a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || a.ruleId.localeCompare(b.ruleId)
     );
@@ -25570,6 +25889,385 @@ function ruleIdsOf(findings) {
 }
 function describe(findings) {
   return findings.slice(0, 5).map((finding) => `${finding.ruleId} at ${finding.start.line}:${finding.start.column}`).concat(findings.length > 5 ? [`and ${findings.length - 5} more`] : []).join(", ");
+}
+
+// packages/remark-session-log/src/migrate.ts
+var migrationTargets = ["0.3"];
+var MigrateError = class extends Error {
+  name = "MigrateError";
+};
+var fromId = "session-log.v0.2";
+var toId = "heartbeat-log.v0.3";
+var sectionRoles = [
+  "inputsSection",
+  "timelineSection",
+  "killSwitchSection",
+  "reviewSection",
+  "outputSection",
+  "contextRotSection",
+  "learningsSection"
+];
+var questionRoles = [
+  "killSwitchQuestion",
+  "killSwitchWhy",
+  "killSwitchInstead",
+  "aiReviewQuestion",
+  "humanReviewQuestion",
+  "hallucinationsQuestion",
+  "workedQuestion",
+  "notWorkedQuestion",
+  "contextUpdateQuestion",
+  "actionTaken"
+];
+function migrate(text4, to = migrationTargets[0]) {
+  if (!migrationTargets.includes(to)) {
+    throw new MigrateError(
+      `cannot migrate to ${JSON.stringify(to)}; versions: ${migrationTargets.join(", ")}`
+    );
+  }
+  const bom = text4.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const source = text4.slice(bom.length);
+  const from = loadTemplate(fromId);
+  const target = loadTemplate(toId);
+  const log2 = buildModel(source, from);
+  refuseOtherLogs(log2, from, target);
+  const migration = new Migration(source, from, target, detectStyle(source));
+  migration.header(log2);
+  for (const entry of log2.entries) migration.entry(entry);
+  migration.footer(log2);
+  const renamed = applyEdits(source, migration.edits);
+  if (renamed.deferred.length > 0) throw new Error("migrate made overlapping edits");
+  const onlyOrder = Object.fromEntries(
+    rules.map((rule) => [rule.id, rule === sectionOrder ? "error" : "off"])
+  );
+  const ordered = fix(renamed.output, { template: toId, rules: onlyOrder }).output;
+  return { output: bom + ordered, changed: ordered !== source };
+}
+function refuseOtherLogs(log2, from, target) {
+  if (log2.entries.length > 0) {
+    const fits = [fitOf(log2, from), fitOf(log2, target)];
+    if (fits.some((fit) => fit.score >= followsAt)) return;
+    throw new MigrateError(
+      `does not read as a ${from.title} ${from.version}: ${fits[0].prefixed} of ${fits[0].entries} entry headings start with "${from.entryPrefix}"`
+    );
+  }
+  const title = log2.header.title && normalizeName(log2.header.title.content.text);
+  const known = [from.title, target.title].map(normalizeName);
+  if (title && known.includes(title) || log2.header.version) return;
+  throw new MigrateError(`is not a session log: it has no "# ${from.title}" title and no entry`);
+}
+var labelLine = /^(?:\*\*|__)?([\p{L}][\p{L}\p{N} ]*?)(?:\*\*|__)?:(?:\*\*|__)?[ \t]*(.*)$/u;
+var Migration = class {
+  constructor(source, from, target, style) {
+    this.source = source;
+    this.from = from;
+    this.target = target;
+    this.eol = style.eol;
+    this.bullet = style.bullet;
+  }
+  source;
+  from;
+  target;
+  edits = [];
+  lines;
+  eol;
+  bullet;
+  header(log2) {
+    const { title, version: version2 } = log2.header;
+    if (title && this.same(title.content.text, this.from.title)) {
+      this.edits.push(replaceSpan(title.content, this.target.title));
+    }
+    if (version2?.text === this.target.version) return;
+    const stage = this.templateLine(this.target, this.target.versionLabel) ?? "";
+    if (!version2) {
+      const at = title ? title.end.offset : log2.header.start.offset;
+      this.edits.push(
+        insertAt(at, title ? `${this.eol}${this.eol}${stage}` : `${stage}${this.eol}${this.eol}`)
+      );
+      return;
+    }
+    const quote2 = this.quoteAround(version2.start.offset);
+    if (!quote2) {
+      this.edits.push(replaceSpan(version2, this.target.version));
+      return;
+    }
+    this.edits.push({ start: quote2.start, end: quote2.end, text: this.headerLines(quote2.lines) });
+    const headerEnd = log2.header.separator?.start.offset ?? log2.header.end.offset;
+    const guidance = this.nextQuote(quote2.end, headerEnd);
+    const principle = this.templateQuoteLead();
+    if (guidance && principle && !this.source.slice(guidance).startsWith(principle.split(/\r?\n/)[0])) {
+      this.edits.push(insertAt(guidance, principle));
+    }
+  }
+  entry(entry) {
+    const { heading } = entry;
+    if (heading.hasPrefix && heading.name) {
+      const token = trimmedText(
+        sliceText(heading.content, heading.content.start.offset, heading.name.start.offset)
+      );
+      if (this.same(token.text, this.from.entryPrefix)) {
+        this.edits.push(replaceSpan(token, this.target.entryPrefix));
+      }
+    }
+    const task = this.renamed("taskField");
+    for (const field of entry.fields) {
+      if (task && this.same(field.name.text, task[0]))
+        this.edits.push(replaceSpan(field.name, task[1]));
+    }
+    for (const section of entry.sections) this.section(section);
+  }
+  footer(log2) {
+    const footer2 = log2.footer;
+    const squash3 = (value2) => normalizeName(value2.replace(/[()*_]/g, ""));
+    if (footer2 && squash3(footer2.text) === squash3(this.from.footer)) {
+      this.edits.push(replaceSpan(footer2, this.target.footer));
+    }
+  }
+  section(section) {
+    const role = sectionRoles.find(
+      (name) => this.is(section.heading.content.text, this.from.roles[name])
+    );
+    const fromSpec = section.spec;
+    const toName = role && this.target.roles[role];
+    const toSpec = toName ? this.target.sections.find((spec) => spec.heading === toName) : void 0;
+    if (!role || !fromSpec || !toSpec) return;
+    if (toSpec.heading !== fromSpec.heading) {
+      this.edits.push(replaceSpan(section.heading.content, toSpec.heading));
+    }
+    this.dropLeadIn(section, fromSpec, toSpec);
+    this.checkboxes(section, fromSpec, toSpec);
+    this.questions(section, toSpec);
+  }
+  // 0.3 dropped the sentences 0.2 put above its checkbox lists; the template's own words
+  // go, a sentence of the author's stays.
+  dropLeadIn(section, fromSpec, toSpec) {
+    const first = section.checkboxes[0];
+    const wording = leadIn(this.from, fromSpec);
+    if (!first || !wording || leadIn(this.target, toSpec) !== void 0) return;
+    const start = section.heading.end.offset;
+    const gap = this.source.slice(start, first.start.offset);
+    if (normalizeName(gap) !== normalizeName(wording)) return;
+    const lineStart3 = this.source.lastIndexOf("\n", first.start.offset - 1) + 1;
+    this.edits.push({ start, end: Math.max(start, lineStart3), text: `${this.eol}${this.eol}` });
+  }
+  checkboxes(section, fromSpec, toSpec) {
+    const action = this.from.roles.actionTaken;
+    const items = fromSpec.checkboxes.filter((spec) => !this.is(spec.key, action));
+    for (const checkbox of section.checkboxes) {
+      const spec = checkbox.spec;
+      if (!spec || checkbox.malformed) continue;
+      if (this.is(spec.key, action)) {
+        if (toSpec.checkboxes.some((box) => this.is(box.key, action))) continue;
+        this.edits.push({
+          start: checkbox.box.start.offset,
+          end: checkbox.label.start.offset,
+          text: ""
+        });
+        continue;
+      }
+      const same = toSpec.checkboxes.find((box) => box.key === spec.key);
+      const index2 = items.indexOf(spec);
+      const want = same ?? (items.length === toSpec.checkboxes.length ? toSpec.checkboxes[index2] : void 0);
+      if (!want || want.label === spec.label) continue;
+      const label2 = checkbox.label;
+      if (same) {
+        const at = spec.placeholder && want.placeholder ? label2.text.indexOf(spec.placeholder) : -1;
+        if (at === -1) continue;
+        const start = label2.start.offset + at;
+        this.edits.push({ start, end: start + spec.placeholder.length, text: want.placeholder });
+        continue;
+      }
+      const end = prefixEnd(label2.text, spec.key);
+      if (end > 0)
+        this.edits.push({
+          start: label2.start.offset,
+          end: label2.start.offset + end,
+          text: want.label
+        });
+    }
+  }
+  questions(section, toSpec) {
+    for (const question of section.questions) {
+      const role = questionRoles.find((name) => this.is(question.label.text, this.from.roles[name]));
+      const names2 = role && this.renamed(role);
+      const fromSpec = question.spec;
+      if (!role || !fromSpec) continue;
+      if (names2) this.relabel(question.label, names2[1]);
+      const toSpecOf = toSpec.questions.find((spec) => spec.label === this.target.roles[role]);
+      if (fromSpec.listItem && toSpecOf && !toSpecOf.listItem)
+        this.dropBullet(question.start.offset);
+    }
+    this.addQuestions(section, toSpec);
+  }
+  /** Replaces a bold label's words, keeping a colon written outside the bold. */
+  relabel(label2, name) {
+    const after = this.source.slice(label2.end.offset, label2.end.offset + 3);
+    const text4 = /^(?:\*\*|__):/.test(after) ? name.replace(/:$/, "") : name;
+    this.edits.push({ start: label2.start.offset, end: label2.end.offset, text: text4 });
+  }
+  // `- **Was the kill switch triggered?** No` becomes the line `**Triggered?** No`.
+  dropBullet(at) {
+    const lineStart3 = Math.max(this.source.lastIndexOf("\n", at - 1), this.source.lastIndexOf("\r", at - 1)) + 1;
+    if (/^[ \t]*[-*+][ \t]+$/.test(this.source.slice(lineStart3, at))) {
+      this.edits.push({ start: lineStart3, end: at, text: "" });
+    }
+  }
+  // Questions 0.3 asks that 0.2 did not: each goes before the next question it follows
+  // in the template, or else before 0.2's takeaway, or at the end of the section.
+  addQuestions(section, toSpec) {
+    const names2 = (label2) => {
+      const role = questionRoles.find((name) => this.target.roles[name] === label2);
+      return [label2, ...role && this.from.roles[role] ? [this.from.roles[role]] : []];
+    };
+    const asked = (question, label2) => names2(label2).some((name) => this.is(question.label.text, name));
+    const written = (spec) => section.questions.some((question) => asked(question, spec.label));
+    const known = new Set(questionRoles.map((role) => this.target.roles[role]));
+    const takeaway2 = section.questions.find(
+      (question) => this.is(question.label.text, this.from.roles.takeaway)
+    );
+    toSpec.questions.forEach((spec, index2) => {
+      if (written(spec) || known.has(spec.label)) return;
+      const next = toSpec.questions.slice(index2 + 1).find(written);
+      const before = next ? section.questions.find((question) => asked(question, next.label)) : takeaway2;
+      const text4 = this.questionText(spec);
+      if (before) this.edits.push(insertAt(before.start.offset, `${text4}${this.eol}${this.eol}`));
+      else this.edits.push(insertAt(section.end.offset, `${this.eol}${this.eol}${text4}`));
+    });
+  }
+  questionText(spec) {
+    const label2 = `**${spec.label}**`;
+    if (spec.answer === "inline") {
+      const answer = spec.label === this.target.roles.useAgainQuestion ? ` ${notRecordedAnswer}` : "";
+      return label2 + answer;
+    }
+    const items = spec.items.map((item) => `${this.bullet} **${item.label}**`);
+    return [label2, "", ...items].join(this.eol);
+  }
+  /** The header's version quote rewritten as the 0.3 header's bold lines. */
+  headerLines(lines) {
+    const defaults2 = /* @__PURE__ */ new Map();
+    for (const key of ["Input", "Output", "Protocol"]) {
+      defaults2.set(key, {
+        from: this.templateLine(this.from, key),
+        to: this.templateLine(this.target, key)
+      });
+    }
+    const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const line of lines) {
+      const content3 = line.replace(/^ {0,3}>[ \t]?/, "");
+      const match2 = labelLine.exec(content3);
+      const key = match2?.[1];
+      if (!match2 || !key) {
+        if (content3.trim() !== "") out.push(content3);
+        continue;
+      }
+      seen.add(normalizeName(key));
+      if (this.same(key, this.from.versionLabel)) {
+        out.push(this.templateLine(this.target, this.target.versionLabel) ?? content3);
+        continue;
+      }
+      const known = defaults2.get(key);
+      const isDefault = known?.from !== void 0 && this.same(
+        labelLine.exec(known.from.replace(/^ {0,3}>[ \t]?/, ""))?.[2] ?? "",
+        match2[2] ?? ""
+      );
+      out.push(isDefault && known?.to ? known.to : `**${key}:** ${match2[2] ?? ""}`.trimEnd());
+    }
+    for (const [key, { to }] of defaults2) {
+      if (!seen.has(normalizeName(key)) && to) out.push(to);
+    }
+    return out.join(this.eol + this.eol);
+  }
+  /** The line of a template's header that states `key`, as the template writes it. */
+  templateLine(schema, key) {
+    return schema.source.header.split(/\r?\n/).find((line) => {
+      const match2 = labelLine.exec(line.replace(/^ {0,3}>[ \t]?/, ""));
+      if (!match2?.[1]) return false;
+      return this.same(match2[1], key) || line.includes(`**${key}:**`);
+    });
+  }
+  /** The lines of the target template's principle quote before its guidance line. */
+  templateQuoteLead() {
+    const lines = this.target.source.header.split(/\r?\n/);
+    const start = lines.findIndex((line) => line.startsWith(">"));
+    if (start === -1) return void 0;
+    let end = start;
+    while (lines[end + 1]?.startsWith(">")) end++;
+    const lead = lines.slice(start, end);
+    return lead.length > 0 ? lead.join(this.eol) + this.eol : void 0;
+  }
+  /** The blockquote whose lines hold `offset`: its range and its lines. */
+  quoteAround(offset2) {
+    const lines = this.linesOf();
+    const index2 = lines.findIndex((line) => line.start <= offset2 && offset2 <= line.end);
+    const isQuote = (line) => line !== void 0 && /^ {0,3}>/.test(line.text);
+    if (index2 === -1 || !isQuote(lines[index2])) return void 0;
+    let first = index2;
+    let last = index2;
+    while (isQuote(lines[first - 1])) first--;
+    while (isQuote(lines[last + 1])) last++;
+    const group = lines.slice(first, last + 1);
+    return { start: group[0].start, end: group.at(-1).end, lines: group.map((line) => line.text) };
+  }
+  /** The start of the next blockquote line after `offset`, before `end`. */
+  nextQuote(offset2, end) {
+    return this.linesOf().find(
+      (line) => line.start > offset2 && line.start < end && /^ {0,3}>/.test(line.text)
+    )?.start;
+  }
+  linesOf() {
+    if (this.lines) return this.lines;
+    const lines = [];
+    for (let at = 0; at <= this.source.length; ) {
+      const match2 = /\r\n|\n|\r/g;
+      match2.lastIndex = at;
+      const found = match2.exec(this.source);
+      const end = found ? found.index : this.source.length;
+      lines.push({ start: at, end, text: this.source.slice(at, end) });
+      if (!found) break;
+      at = end + found[0].length;
+    }
+    this.lines = lines;
+    return lines;
+  }
+  /** The pair of names a role has in the two templates, when they differ. */
+  renamed(role) {
+    const a = this.from.roles[role];
+    const b = this.target.roles[role];
+    return a !== void 0 && b !== void 0 && a !== b ? [a, b] : void 0;
+  }
+  is(name, role) {
+    return role !== void 0 && this.same(name, role);
+  }
+  same(a, b) {
+    return normalizeName(a) === normalizeName(b);
+  }
+};
+function leadIn(schema, spec) {
+  const lines = schema.source.entry.split(/\r?\n/);
+  const at = lines.findIndex(
+    (line) => normalizeName(line.replace(/^#+/, "")) === normalizeName(spec.heading)
+  );
+  if (at === -1) return void 0;
+  const words = [];
+  for (const line of lines.slice(at + 1)) {
+    if (/^\s*(?:[-*+]\s|#|\|)/.test(line)) break;
+    words.push(line);
+  }
+  const text4 = words.join(" ").trim();
+  return text4 === "" ? void 0 : text4;
+}
+function prefixEnd(label2, key) {
+  for (let end = 1; end <= label2.length; end++) {
+    if (normalizeName(label2.slice(0, end)) === key) return end;
+  }
+  return 0;
+}
+function trimmedText(text4) {
+  const lead = text4.text.length - text4.text.trimStart().length;
+  const trail = text4.text.length - text4.text.trimEnd().length;
+  return sliceText(text4, text4.start.offset + lead, text4.end.offset - trail);
 }
 
 // packages/remark-session-log/src/scaffold.ts
@@ -30280,10 +30978,10 @@ var Minipass = class extends EventEmitter {
    * Return a void Promise that resolves once the stream ends.
    */
   async promise() {
-    return new Promise((resolve6, reject) => {
+    return new Promise((resolve7, reject) => {
       this.on(DESTROYED, () => reject(new Error("stream destroyed")));
       this.on("error", (er) => reject(er));
-      this.on("end", () => resolve6());
+      this.on("end", () => resolve7());
     });
   }
   /**
@@ -30307,7 +31005,7 @@ var Minipass = class extends EventEmitter {
         return Promise.resolve({ done: false, value: res });
       if (this[EOF])
         return stop();
-      let resolve6;
+      let resolve7;
       let reject;
       const onerr = (er) => {
         this.off("data", ondata);
@@ -30321,19 +31019,19 @@ var Minipass = class extends EventEmitter {
         this.off("end", onend);
         this.off(DESTROYED, ondestroy);
         this.pause();
-        resolve6({ value: value2, done: !!this[EOF] });
+        resolve7({ value: value2, done: !!this[EOF] });
       };
       const onend = () => {
         this.off("error", onerr);
         this.off("data", ondata);
         this.off(DESTROYED, ondestroy);
         stop();
-        resolve6({ done: true, value: void 0 });
+        resolve7({ done: true, value: void 0 });
       };
       const ondestroy = () => onerr(new Error("stream destroyed"));
       return new Promise((res2, rej) => {
         reject = rej;
-        resolve6 = res2;
+        resolve7 = res2;
         this.once(DESTROYED, ondestroy);
         this.once("error", onerr);
         this.once("end", onend);
@@ -31305,9 +32003,9 @@ var PathBase = class {
     if (this.#asyncReaddirInFlight) {
       await this.#asyncReaddirInFlight;
     } else {
-      let resolve6 = () => {
+      let resolve7 = () => {
       };
-      this.#asyncReaddirInFlight = new Promise((res) => resolve6 = res);
+      this.#asyncReaddirInFlight = new Promise((res) => resolve7 = res);
       try {
         for (const e of await this.#fs.promises.readdir(fullpath, {
           withFileTypes: true
@@ -31320,7 +32018,7 @@ var PathBase = class {
         children.provisional = 0;
       }
       this.#asyncReaddirInFlight = void 0;
-      resolve6();
+      resolve7();
     }
     return children.slice(0, children.provisional);
   }
@@ -34611,8 +35309,8 @@ async function log(context, settings) {
     if (diagnostics.charAt(diagnostics.length - 1) !== "\n") {
       diagnostics += "\n";
     }
-    return new Promise(function(resolve6) {
-      settings.streamError.write(diagnostics, () => resolve6(void 0));
+    return new Promise(function(resolve7) {
+      settings.streamError.write(diagnostics, () => resolve7(void 0));
     });
   }
 }
@@ -35632,6 +36330,8 @@ Commands:
   fix [paths or globs...]    Apply the automatic fixes, then report what is left
   new [file]                 Insert a new entry at the top of the log
   init [file]                Create a log with the template's header and footer
+  migrate --to 0.3 [files...]
+                             Rewrite 0.2 logs as 0.3 Heartbeat Logs
 
 Options of check and fix:
   --fix                      Apply the automatic fixes (check only)
@@ -35658,6 +36358,11 @@ Options of new:
   --feature <text>           Default: the feature of the newest entry
   --mode <text>              A, or B (Heartbeat k of N); default: the placeholder
   --dry-run                  Print the entry; write nothing
+  --max-size <size>          As for check
+
+Options of migrate:
+  --to <version>             The version to write: 0.3
+  --dry-run                  Print the changes as a unified diff; write nothing
   --max-size <size>          As for check
 
 Options of every command:
@@ -36461,7 +37166,7 @@ var Processor2 = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
+    function executor(resolve7, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -36492,8 +37197,8 @@ var Processor2 = class _Processor extends CallableInstance {
       function realDone(error, file2) {
         if (error || !file2) {
           reject(error);
-        } else if (resolve6) {
-          resolve6(file2);
+        } else if (resolve7) {
+          resolve7(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -36595,7 +37300,7 @@ var Processor2 = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
+    function executor(resolve7, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -36609,8 +37314,8 @@ var Processor2 = class _Processor extends CallableInstance {
         );
         if (error) {
           reject(error);
-        } else if (resolve6) {
-          resolve6(resultingTree);
+        } else if (resolve7) {
+          resolve7(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -37483,7 +38188,7 @@ function pathProblem(path9, name) {
 
 // packages/session-log/src/cli.ts
 import { existsSync } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 import { parseArgs } from "node:util";
 
 // packages/session-log/src/commands/init.ts
@@ -37508,14 +38213,71 @@ async function init(options2, io) {
   return 0;
 }
 
+// packages/session-log/src/commands/migrate.ts
+import { resolve as resolve4 } from "node:path";
+var migratedTemplate = "heartbeat-log.v0.3";
+async function migrateLogs(options2, io) {
+  const names2 = options2.paths.length > 0 ? options2.paths : ["SESSION_LOG.md"];
+  let failed = false;
+  for (const name of names2) {
+    const path9 = resolve4(io.cwd, name);
+    const file = readLog(path9, name, options2.maxSize);
+    const settings = await loadSettings(io.cwd, path9, name, options2.settings);
+    let migrated;
+    try {
+      migrated = migrate(file.text, options2.to);
+    } catch (error) {
+      if (!(error instanceof MigrateError)) throw error;
+      throw new InputError(name, error.message, "nothing was written");
+    }
+    const shown2 = visible(name);
+    if (!migrated.changed) {
+      io.err(`${shown2}: already a ${options2.to} log; nothing to do
+`);
+      continue;
+    }
+    if (options2.dryRun) {
+      const diff = createTwoFilesPatch(
+        `a/${name}`,
+        `b/${name}`,
+        file.text,
+        migrated.output,
+        void 0,
+        void 0,
+        {
+          headerOptions: FILE_HEADERS_ONLY
+        }
+      );
+      io.out(io.outIsTTY ? diff.split("\n").map(visible).join("\n") : diff);
+    } else {
+      writeAtomic(path9, name, migrated.output, file.bytes);
+    }
+    const errors = lint(migrated.output, { template: migratedTemplate }).filter(
+      (finding) => finding.severity === "error"
+    ).length;
+    const done = options2.dryRun ? "would be migrated" : "migrated";
+    const left = errors === 0 ? "it checks clean" : `${errors === 1 ? "1 error remains" : `${errors} errors remain`}; \`session-log check\` lists them`;
+    io.err(`${shown2}: ${done} to ${options2.to}; ${left}
+`);
+    failed ||= errors > 0;
+    if (settings.template !== void 0 && settings.template !== migratedTemplate) {
+      io.err(
+        `${shown2}: your settings check it against ${visible(settings.template)}; set "template" to ${migratedTemplate} or remove it
+`
+      );
+    }
+  }
+  return failed ? 1 : 0;
+}
+
 // packages/session-log/src/commands/new.ts
 import { spawnSync } from "node:child_process";
 import { userInfo } from "node:os";
-import { dirname as dirname4, resolve as resolve4 } from "node:path";
+import { dirname as dirname4, resolve as resolve5 } from "node:path";
 import { createInterface } from "node:readline/promises";
 async function newEntry(options2, io) {
   const name = options2.path ?? "SESSION_LOG.md";
-  const path9 = resolve4(io.cwd, name);
+  const path9 = resolve5(io.cwd, name);
   const { date } = options2.values;
   if (date !== void 0 && !isCalendarDate2(date)) {
     throw new UsageError(`--date ${JSON.stringify(date)} is not a date; write it as YYYY-MM-DD`);
@@ -37624,7 +38386,13 @@ var commands = {
     "dry-run": { type: "boolean" },
     "max-size": { type: "string" }
   },
-  init: everyCommand
+  init: everyCommand,
+  migrate: {
+    ...everyCommand,
+    to: { type: "string" },
+    "dry-run": { type: "boolean" },
+    "max-size": { type: "string" }
+  }
 };
 async function main(argv, io) {
   io = { ...io, debug: argv.includes("--debug") };
@@ -37684,7 +38452,27 @@ async function run2(argv, io) {
         quiet: flag(values, "quiet"),
         settings,
         since,
-        cache: flag(values, "cache") ? resolve5(io.cwd, text3(values, "cache-location") ?? ".session-logcache") : void 0
+        cache: flag(values, "cache") ? resolve6(io.cwd, text3(values, "cache-location") ?? ".session-logcache") : void 0
+      },
+      io
+    );
+  }
+  if (command === "migrate") {
+    const to = text3(values, "to");
+    if (to === void 0) throw new UsageError("say which version to migrate to: --to 0.3");
+    if (!migrationTargets.includes(to)) {
+      throw new UsageError(`--to ${to}: logs can be migrated to ${migrationTargets.join(", ")}`);
+    }
+    if (values.template !== void 0) {
+      throw new UsageError("migrate reads 0.2 logs and writes 0.3 ones; it takes no --template");
+    }
+    return migrateLogs(
+      {
+        paths: positionals,
+        to,
+        dryRun: flag(values, "dry-run"),
+        maxSize: size(values["max-size"]),
+        settings
       },
       io
     );

@@ -28,7 +28,13 @@ function example(rule) {
     .sort()[0]
   if (!file) return ''
   const text = readFileSync(`${dir}/${file}`, 'utf8').replace(/^\uFEFF/, '')
-  const findings = lint(text, {today: fixtureToday}).filter((finding) => finding.ruleId === rule.id)
+  const optionsPath = `${dir}/${file.replace(/\.md$/, '.options.json')}`
+  const options = existsSync(optionsPath) ? JSON.parse(readFileSync(optionsPath, 'utf8')) : {}
+  // A template file is named relative to the fixtures folder, as the tests read it.
+  if (options.template?.endsWith('.md')) options.template = `${root}fixtures/${options.template}`
+  const findings = lint(text, {today: fixtureToday, ...options}).filter(
+    (finding) => finding.ruleId === rule.id,
+  )
   const first = findings[0]
   if (!first) return ''
   const lines = text.split(/\r?\n/)

@@ -21,6 +21,7 @@ export {
   type KeptChunk,
   type Linted,
 } from './lint.js'
+export {migrate, MigrateError, migrationTargets, type Migrated} from './migrate.js'
 export {buildModel} from './model/build.js'
 export {parseMarkdown} from './model/parse.js'
 export type * from './model/types.js'

@@ -5,6 +5,7 @@ import type {Entry, SessionLog, Span} from './model/types.js'
 import {resolveOptions, type Options, type ResolvedOptions} from './options.js'
 import type {Context, Finding, ReportOptions, Rule} from './rule.js'
 import {rules as allRules} from './rules/index.js'
+import {templateMismatch} from './rules/template-mismatch.js'
 import {templateFor} from './template/load.js'
 import type {Schema} from './template/schema.js'
 import {detectEol, lineBreaks} from './text.js'
@@ -101,7 +102,11 @@ export class Linter {
     }
     this.previous = current
     const disabled = disabledLines(source)
-    const kept = findings.filter((finding) => !disabled(finding))
+    let kept = findings.filter((finding) => !disabled(finding))
+    // A log of another template breaks every rule at once; the one finding that says so
+    // stands for the rest.
+    const mismatch = kept.filter((finding) => finding.ruleId === templateMismatch.id)
+    if (mismatch.length > 0) kept = mismatch
     kept.sort(
       (a, b) =>
         a.start.offset - b.start.offset ||

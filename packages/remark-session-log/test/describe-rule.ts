@@ -5,7 +5,8 @@ import {readExpected, readFixtures} from './fixtures.js'
 
 /**
  * Runs a rule's fixtures: every file in `fixtures/invalid/<id>/` yields exactly the
- * findings of that rule its `.json` lists, and no valid fixture yields any.
+ * findings of that rule its `.json` lists. That no valid fixture yields a finding of
+ * any rule is `valid.test.ts`'s, once for all rules.
  */
 export function describeRule(rule: Rule): void {
   describe(rule.id, () => {
@@ -24,15 +25,6 @@ export function describeRule(rule: Rule): void {
         expect(found.length).toBeGreaterThan(0)
       })
     }
-
-    it('is silent on every valid fixture', () => {
-      for (const fixture of readFixtures('valid')) {
-        const found = lint(fixture.text, fixture.options).filter(
-          (finding) => finding.ruleId === rule.id,
-        )
-        expect(found, fixture.name).toEqual([])
-      }
-    })
 
     it('has a documented id, description and url', () => {
       expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/)

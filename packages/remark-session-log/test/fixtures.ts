@@ -28,6 +28,8 @@ export function readFixtures(folder: string): Fixture[] {
       const options = existsSync(optionsPath)
         ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as Options)
         : {}
+      // A template file is named relative to the fixtures folder.
+      if (options.template?.endsWith('.md')) options.template = join(fixturesDir, options.template)
       return {
         name: file,
         path,

@@ -26,10 +26,10 @@ describe('choosing the template from the log', () => {
   const header = (lines: string) => `${lines}\n\n---\n\n## Heartbeat: x\n`
 
   it('picks 0.3 from the bold version line of a filled-in log', () => {
-    expect(logs03.map((fixture) => templateFor(fixture.text).id)).toEqual([
-      'heartbeat-log.v0.3',
-      'heartbeat-log.v0.3',
-    ])
+    expect(logs03.length).toBeGreaterThanOrEqual(3)
+    for (const fixture of logs03) {
+      expect(templateFor(fixture.text).id, fixture.name).toBe('heartbeat-log.v0.3')
+    }
   })
 
   it('reads the version however it is written, and lets it outrank the title', () => {
@@ -64,8 +64,7 @@ describe('choosing the template from the log', () => {
         (finding) => finding.ruleId,
       ),
     )
-    expect(ids).toContain('document-title')
-    expect(ids).toContain('required-field')
+    expect([...ids]).toEqual(['template-mismatch'])
   })
 
   it('follows an edit of the version line in a linter that is reused', () => {
@@ -73,7 +72,7 @@ describe('choosing the template from the log', () => {
     const as02 = notifications.text.replace('**Version:** 0.3', '**Version:** 0.2')
     expect(linter.lint(notifications.text).findings).toEqual([])
     const findings = linter.lint(as02).findings
-    expect(findings.map((finding) => finding.ruleId)).toContain('required-field')
+    expect(findings.map((finding) => finding.ruleId)).toEqual(['template-mismatch'])
     expect(findings).toEqual(lint(as02, {today: fixtureToday}))
     expect(linter.lint(notifications.text).findings).toEqual([])
   })
@@ -86,7 +85,7 @@ describe('choosing the template from the log', () => {
       return file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)
     }
     expect(await run(notifications.text)).toEqual([])
-    expect(await run(invalid)).toContain('9:1 required-field')
+    expect(await run(invalid)).toContain('17:1 required-field')
   })
 })
 
@@ -99,7 +98,9 @@ describe('the shipped 0.3 template', () => {
     expect(v03.entryDepth).toBe(2)
     expect(v03.entryPrefix).toBe('Heartbeat:')
     expect(v03.entryPlaceholder).toBe('[Task Name]')
-    expect(v03.footer).toBe('*(Copy the entry above for each new Heartbeat. Newest first.)*')
+    expect(v03.footer).toBe(
+      '*(Copy the section above for each new Heartbeat. Reverse chronological order.)*',
+    )
   })
 
   it('has six fields, Task in place of Heartbeat', () => {
@@ -187,7 +188,6 @@ describe('the shipped 0.3 template', () => {
       ['Name:', true],
       ['Rule:', true],
     ])
-    expect(v03.placeholders).toContain('[short name for it]')
   })
 
   it('gives the semantic roles their 0.3 names', () => {
@@ -237,7 +237,7 @@ describe('the model of a 0.3 log', () => {
     log.entries[entry]?.sections.find((found) => found.spec?.heading === heading)
 
   it('reads the version from the bold header line', () => {
-    expect(at(log.header.version)).toBe('3:33-3:36 0.3')
+    expect(at(log.header.version)).toBe('3:50-3:53 0.3')
     expect(log.entries.map((entry) => entry.heading.name?.text)).toEqual([
       'Digest email scheduler',
       'Digest content builder',
@@ -247,14 +247,14 @@ describe('the model of a 0.3 log', () => {
   it('cuts the kill switch paragraph into one question per line', () => {
     const questions = section(1, 'Kill Switch')?.questions ?? []
     expect(questions.map((question) => [at(question.label), at(question.inline)])).toEqual([
-      ['137:3-137:13 Triggered?', '137:16-137:19 Yes'],
+      ['145:3-145:13 Triggered?', '145:16-145:19 Yes'],
       [
-        '138:3-138:16 If yes — why?',
-        '138:19-138:94 After 80 minutes the AI was renaming models and had lost the grouping rules',
+        '146:3-146:16 If yes — why?',
+        '146:19-146:94 After 80 minutes the AI was renaming models and had lost the grouping rules',
       ],
       [
-        '139:3-139:16 What instead?',
-        '139:19-139:91 Fresh chat with a shorter brief; finished the builder in the new session',
+        '147:3-147:16 What instead?',
+        '147:19-147:91 Fresh chat with a shorter brief; finished the builder in the new session',
       ],
     ])
     expect(questions.every((question) => question.spec !== undefined)).toBe(true)
@@ -313,47 +313,47 @@ describe('linting 0.3 logs', () => {
     expect(found).toEqual([
       {
         ruleId: 'required-field',
-        line: 9,
+        line: 17,
         column: 1,
         message: 'Entry is missing the field "**Task:**"',
       },
       {
         ruleId: 'section-heading',
-        line: 35,
+        line: 43,
         column: 1,
         message: 'Heading "### Kill switch" should read "### Kill Switch"',
       },
       {
         ruleId: 'kill-switch',
-        line: 38,
+        line: 46,
         column: 3,
         message:
           'The kill switch was triggered, but "If yes — why?" has no answer; say what went wrong',
       },
       {
         ruleId: 'metric-consistency',
-        line: 63,
+        line: 71,
         column: 29,
         message:
           '"Lines kept after review" is "140", above "Lines generated by AI" (120); kept lines are part of the generated ones',
       },
       {
         ruleId: 'metric-consistency',
-        line: 66,
+        line: 74,
         column: 27,
         message:
           '"Hallucinations caught" is "1", but 2 are listed under "Hallucinations:"; write 2',
       },
       {
         ruleId: 'context-rot-action',
-        line: 77,
+        line: 85,
         column: 21,
         message:
           '2 signals are marked, but the action taken is "continued"; at 2 or more signals refresh the context or abort the session',
       },
       {
         ruleId: 'learnings-answered',
-        line: 85,
+        line: 93,
         column: 3,
         message: '"What didn\'t:" has no answer; write at least one bullet',
       },

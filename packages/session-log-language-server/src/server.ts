@@ -4,6 +4,9 @@ import {
   fix,
   insertEntry,
   Linter,
+  migrate,
+  MigrateError,
+  templateFor,
   type Finding,
   type Inserted,
   type Options,
@@ -38,11 +41,14 @@ import {documentSettings, readEditorSettings, type EditorSettings} from './setti
 /** `editor.codeActionsOnSave: {"source.fixAll.session-log": "explicit"}` runs it on save. */
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.session-log`
 export const newEntryKind = `${CodeActionKind.Source}.newEntry.session-log`
+/** Offered on the header of a 0.2 log: the same rewrite as `session-log migrate --to 0.3`. */
+export const migrateKind = `${CodeActionKind.RefactorRewrite}.migrate.session-log`
 
 /** Commands that make the edit of an action, for clients that cannot resolve actions. */
 const commandKinds = new Map([
   ['session-log.fixAll', fixAllKind],
   ['session-log.insertEntry', newEntryKind],
+  ['session-log.migrate', migrateKind],
 ])
 
 /** Quiet time after an edit before the document is checked again. */
@@ -109,7 +115,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental},
         codeActionProvider: {
-          codeActionKinds: [CodeActionKind.QuickFix, fixAllKind, newEntryKind],
+          codeActionKinds: [CodeActionKind.QuickFix, fixAllKind, newEntryKind, migrateKind],
           resolveProvider: true,
         },
         executeCommandProvider: {commands: [...commandKinds.keys()]},
@@ -344,6 +350,9 @@ export function startServer(connection: Connection): void {
       offered.push({title: 'Fix all session-log problems', kind: fixAllKind})
     }
     if (wants(newEntryKind)) offered.push({title: 'Insert new session entry', kind: newEntryKind})
+    if (wants(migrateKind) && readsAs02(document, params.range.start.line)) {
+      offered.push({title: 'Migrate this log to the 0.3 Heartbeat Log', kind: migrateKind})
+    }
     for (const action of offered) {
       // Fix-all and a new entry each cost a pass over the whole log. A lightbulb asks for
       // every kind on each cursor move, so there the edit waits until the action is
@@ -397,7 +406,32 @@ export function startServer(connection: Connection): void {
   async function complement(action: CodeAction, document: TextDocument, state: Checked) {
     if (action.kind === fixAllKind) return fixAll(action, document, state)
     if (action.kind === newEntryKind) return newEntry(action, document, state)
+    if (action.kind === migrateKind) return migrateLog(action, document)
     return undefined
+  }
+
+  /** Whether `line` is in the header of a log that reads as 0.2, where migrating is offered. */
+  function readsAs02(document: TextDocument, line: number): boolean {
+    const text = document.getText()
+    // The header ends at its `---` or the first entry heading.
+    const header = /^(?: {0,3}(?:-[ \t]*){3,}|## )/m.exec(text)
+    const headerLines = header ? text.slice(0, header.index).split(/\r\n|\n|\r/).length : Infinity
+    return line < headerLines && templateFor(text.replace(/^\uFEFF/, '')).id === 'session-log.v0.2'
+  }
+
+  function migrateLog(action: CodeAction, document: TextDocument) {
+    const text = document.getText()
+    let output: string
+    try {
+      output = migrate(text, '0.3').output
+    } catch (error) {
+      if (!(error instanceof MigrateError)) throw error
+      log(`${document.uri}: cannot migrate: ${error.message}`)
+      return undefined
+    }
+    const edits = diffEdits(text, output)
+    if (edits.length === 0) return undefined
+    return {...action, edit: workspaceEdit(document, toTextEdits(document, 0, edits))}
   }
 
   function quickFixes(document: TextDocument, state: Checked, wanted: Diagnostic[]): CodeAction[] {

@@ -3,7 +3,7 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync}
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {applyEdits, fix, insertEntry, lint, rules} from 'remark-session-log'
+import {applyEdits, fix, insertEntry, lint, migrate, rules} from 'remark-session-log'
 import {DiagnosticSeverity, type CodeAction, type Diagnostic} from 'vscode-languageserver-protocol'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {Client, richCapabilities} from './client.js'
@@ -19,6 +19,9 @@ import {
 
 const fixAllKind = 'source.fixAll.session-log'
 const newEntryKind = 'source.newEntry.session-log'
+const migrateKind = 'refactor.rewrite.migrate.session-log'
+const validFixture = (name: string) =>
+  readFileSync(new URL(`../../../fixtures/valid/${name}`, import.meta.url), 'utf8')
 
 const wholeDocument = {start: {line: 0, character: 0}, end: {line: 0, character: 0}}
 
@@ -250,6 +253,33 @@ describe('code actions', () => {
     const inserted = applyWorkspaceEdit(text, uri, actions[0]!.edit!)
     expect(inserted).toBe(insertEntry(text, {engineer: 'Ada Lovelace'}).output)
     expect(inserted).toContain('**Engineer:** Ada Lovelace')
+  })
+
+  it.each([
+    ['LF', validFixture('payments-team.md')],
+    ['BOM and CRLF', `\uFEFF${crlf(validFixture('payments-team.md'))}`],
+  ])('migrates a %s 0.2 log from its header as `session-log migrate` does', async (_name, text) => {
+    const {uri} = await openLog(text)
+    const onTitle = {start: {line: 0, character: 2}, end: {line: 0, character: 2}}
+    const actions = actionsOf(
+      await client.codeActions(uri, onTitle, {diagnostics: [], only: [migrateKind]}),
+    )
+    expect(actions.map((action) => action.title)).toEqual([
+      'Migrate this log to the 0.3 Heartbeat Log',
+    ])
+    expect(applyWorkspaceEdit(text, uri, actions[0]!.edit!)).toBe(migrate(text).output)
+  })
+
+  it('offers migrating only on the header of a 0.2 log', async () => {
+    const inEntry = {start: {line: 20, character: 0}, end: {line: 20, character: 0}}
+    const {uri} = await openLog(validFixture('payments-team.md'))
+    const lightbulb = actionsOf(await client.codeActions(uri, inEntry, {diagnostics: []}))
+    expect(lightbulb.map((action) => action.kind)).not.toContain(migrateKind)
+    const onHeader = actionsOf(await client.codeActions(uri, wholeDocument, {diagnostics: []}))
+    expect(onHeader.map((action) => action.kind)).toContain(migrateKind)
+    const v03 = await openLog(validFixture('notifications-heartbeat-v0.3.md'))
+    const none = actionsOf(await client.codeActions(v03.uri, wholeDocument, {diagnostics: []}))
+    expect(none.map((action) => action.kind)).not.toContain(migrateKind)
   })
 
   it('offers nothing for a document the server does not know', async () => {

@@ -1,9 +1,15 @@
 import {existsSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
-import {builtinTemplates, type EntryValues, type RuleSetting} from 'remark-session-log'
+import {
+  builtinTemplates,
+  migrationTargets,
+  type EntryValues,
+  type RuleSetting,
+} from 'remark-session-log'
 import {check} from './commands/check.js'
 import {init} from './commands/init.js'
+import {migrateLogs} from './commands/migrate.js'
 import {newEntry} from './commands/new.js'
 import {checkRuleId, ConfigError, resolveTemplate, type Settings} from './config.js'
 import {defaultMaxSize, InputError, parseSize} from './files.js'
@@ -50,6 +56,12 @@ const commands = {
     'max-size': {type: 'string'},
   },
   init: everyCommand,
+  migrate: {
+    ...everyCommand,
+    to: {type: 'string'},
+    'dry-run': {type: 'boolean'},
+    'max-size': {type: 'string'},
+  },
 } satisfies Record<string, Options>
 
 type Command = keyof typeof commands
@@ -121,6 +133,26 @@ async function run(argv: string[], io: Io): Promise<number> {
         cache: flag(values, 'cache')
           ? resolve(io.cwd, text(values, 'cache-location') ?? '.session-logcache')
           : undefined,
+      },
+      io,
+    )
+  }
+  if (command === 'migrate') {
+    const to = text(values, 'to')
+    if (to === undefined) throw new UsageError('say which version to migrate to: --to 0.3')
+    if (!(migrationTargets as readonly string[]).includes(to)) {
+      throw new UsageError(`--to ${to}: logs can be migrated to ${migrationTargets.join(', ')}`)
+    }
+    if (values.template !== undefined) {
+      throw new UsageError('migrate reads 0.2 logs and writes 0.3 ones; it takes no --template')
+    }
+    return migrateLogs(
+      {
+        paths: positionals,
+        to,
+        dryRun: flag(values, 'dry-run'),
+        maxSize: size(values['max-size']),
+        settings,
       },
       io,
     )

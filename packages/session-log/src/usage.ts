@@ -22,6 +22,8 @@ Commands:
   fix [paths or globs...]    Apply the automatic fixes, then report what is left
   new [file]                 Insert a new entry at the top of the log
   init [file]                Create a log with the template's header and footer
+  migrate --to 0.3 [files...]
+                             Rewrite 0.2 logs as 0.3 Heartbeat Logs
 
 Options of check and fix:
   --fix                      Apply the automatic fixes (check only)
@@ -48,6 +50,11 @@ Options of new:
   --feature <text>           Default: the feature of the newest entry
   --mode <text>              A, or B (Heartbeat k of N); default: the placeholder
   --dry-run                  Print the entry; write nothing
+  --max-size <size>          As for check
+
+Options of migrate:
+  --to <version>             The version to write: 0.3
+  --dry-run                  Print the changes as a unified diff; write nothing
   --max-size <size>          As for check
 
 Options of every command:

@@ -88,7 +88,7 @@ describe.concurrent('session-log check', () => {
     const unknown = await run(['check', '--rule', 'no-such-rule=off'], {cwd})
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toMatch(
-      /^session-log: --rule no-such-rule=off: unknown rule "no-such-rule"; known rules: document-title, /,
+      /^session-log: --rule no-such-rule=off: unknown rule "no-such-rule"; known rules: template-mismatch, document-title, /,
     )
     const malformed = await run(['check', '--rule', 'field-date'], {cwd})
     expect(malformed.code).toBe(2)
@@ -220,7 +220,7 @@ describe.concurrent('session-log usage', () => {
 
   it.each([
     [[], 'no command; run `session-log check` or see `session-log --help`'],
-    [['lint'], 'unknown command "lint"; commands: check, fix, new, init'],
+    [['lint'], 'unknown command "lint"; commands: check, fix, new, init, migrate'],
     [['check', '--frail'], 'unknown option --frail; see `session-log --help`'],
     [['check', '--format'], 'option --format needs a value; see `session-log --help`'],
     [['check', '--format', 'xml'], '--format xml: use one of stylish, json, github, sarif'],

@@ -217,6 +217,7 @@ class ModelBuilder {
       heading: this.entryHeading(headingNode),
       fields,
       sections,
+      sectionNames: sections.map((section) => section.heading.content.text),
       separator: separatorNode ? this.nodeSpan(separatorNode) : undefined,
     }
   }
@@ -327,6 +328,7 @@ class ModelBuilder {
       }
     }
     this.findMalformedBoxes(section, taskLines, codeRanges)
+    for (const found of section.questions) this.readParts(found)
     return section
   }
 
@@ -434,7 +436,33 @@ class ModelBuilder {
       inline: answer.text ? answer : undefined,
       answers: [],
       table: undefined,
+      parts: [],
       spec: this.questionSpec(section, bold.label),
+    }
+  }
+
+  /** The answers written as the bold bullets the question's spec names, as questions. */
+  private readParts(question: Question): void {
+    const specs = question.spec?.items ?? []
+    if (specs.length === 0) return
+    for (const answer of question.answers) {
+      const bold = readBoldLabel(answer.text)
+      const name = bold && normalizeName(bold.label)
+      const spec = name && specs.find((item) => normalizeName(item.label) === name)
+      if (!bold || !spec) continue
+      const start = answer.start.offset
+      const labelText = this.textAt(start + bold.labelStart, start + bold.labelEnd, false)
+      const inline = this.textAt(start + bold.end, answer.end.offset)
+      question.parts.push({
+        start: answer.start,
+        end: answer.end,
+        label: {start: labelText.start, end: labelText.end, text: bold.label},
+        inline: inline.text ? inline : undefined,
+        answers: [],
+        table: undefined,
+        parts: [],
+        spec,
+      })
     }
   }
 

@@ -70,6 +70,11 @@ export interface Question extends Span {
   /** Paragraphs and list items below the label, before the next label. */
   answers: Text[]
   table: Table | undefined
+  /**
+   * The bold bullets its answer is written in, where the template asks for them (the
+   * 0.3 pattern's `- **Name:** …` and `- **Rule:** …`), each with its spec.
+   */
+  parts: Question[]
   spec: QuestionSpec | undefined
 }
 
@@ -98,6 +103,11 @@ export interface Entry extends Span {
   /** Lines of the field paragraph(s) between the heading and the first section. */
   fields: Field[]
   sections: Section[]
+  /**
+   * Its section headings as written, for the rules that span entries: they read these
+   * instead of `sections`, which a re-lint builds only for the entries that changed.
+   */
+  sectionNames: string[]
   /** The `---` that closes the entry; undefined when it is missing. */
   separator: Span | undefined
   /** The entry's own text, `start` to `end`, for fixes that carry its bytes along. */

@@ -15,7 +15,7 @@ export const checkboxItems = defineRule({
       if (!sectionSpec || specs.length === 0) continue
       const present = new Set(section.checkboxes.map((checkbox) => checkbox.spec))
       for (const spec of specs) {
-        if (present.has(spec)) continue
+        if (present.has(spec) || spec.optional) continue
         report(
           section.heading,
           `Section "${'#'.repeat(sectionSpec.depth)} ${sectionSpec.heading}" is missing the item "- [ ] ${spec.label}"`,

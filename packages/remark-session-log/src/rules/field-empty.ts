@@ -9,7 +9,7 @@ export const fieldEmpty = defineRule({
   fixable: false,
   check(entry, report) {
     for (const field of entry.fields) {
-      if (!field.spec || !isBlank(field.value.text)) continue
+      if (!field.spec || field.spec.optional || !isBlank(field.value.text)) continue
       const name = `"${field.name.text}"`
       const found = field.value.text ? `holds only ${quote(field.value.text)}` : 'is empty'
       const hint = field.spec.placeholder

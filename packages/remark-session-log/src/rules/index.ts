@@ -9,7 +9,10 @@ import {metricEstimate} from './metric-estimate.js'
 import {metricNumber} from './metric-number.js'
 import {modeSequence} from './mode-sequence.js'
 import {takeaway} from './takeaway.js'
+import {useAgainAnswer} from './use-again-answer.js'
+import {patternPair} from './pattern-pair.js'
 import {documentTitle} from './document-title.js'
+import {templateMismatch} from './template-mismatch.js'
 import {fieldDate} from './field-date.js'
 import {requiredField} from './required-field.js'
 import {sectionHeading} from './section-heading.js'
@@ -28,11 +31,13 @@ import {checkboxItems} from './checkbox-items.js'
 import {metricRows} from './metric-rows.js'
 import {requiredSection} from './required-section.js'
 import {sectionOrder} from './section-order.js'
+import {extraSection} from './extra-section.js'
 import {tableColumns} from './table-columns.js'
 import {timelineTime} from './timeline-time.js'
 
 /** Every rule, in the order the README documents them. */
 export const rules: Rule[] = [
+  templateMismatch,
   documentTitle,
   templateVersion,
   footer,
@@ -49,6 +54,7 @@ export const rules: Rule[] = [
   sectionHeading,
   requiredSection,
   sectionOrder,
+  extraSection,
   checkboxFormat,
   checkboxItems,
   tableColumns,
@@ -64,4 +70,6 @@ export const rules: Rule[] = [
   modeSequence,
   learningsAnswered,
   takeaway,
+  useAgainAnswer,
+  patternPair,
 ]

@@ -17,7 +17,9 @@ export const requiredField = defineRule({
   fixable: true,
   check(entry, report, {schema, eol}) {
     const present = new Set(entry.fields.map((field) => normalizeName(field.name.text)))
-    const missing = schema.fields.filter((spec) => !present.has(normalizeName(spec.name)))
+    const missing = schema.fields.filter(
+      (spec) => !spec.optional && !present.has(normalizeName(spec.name)),
+    )
     const lines = fieldLines(entry, schema.fields)
     const style = breakStyle(lines) ?? ''
     missing.forEach((spec, index) => {

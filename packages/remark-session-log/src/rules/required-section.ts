@@ -16,7 +16,11 @@ export const requiredSection = defineRule({
     const placed = entry.sections.flatMap(({spec, start, end}): Placed[] =>
       spec ? [{spec, start, end, at: order.get(spec) ?? -1}] : [],
     )
-    const have = new Set(placed.map(({spec}) => spec))
+    // An optional section left out is not missing.
+    const have = new Set([
+      ...placed.map(({spec}) => spec),
+      ...schema.sections.filter((spec) => spec.optional),
+    ])
     // Each run of missing sections is one finding with one insertion, so fixes never race.
     let index = 0
     while (index < schema.sections.length) {

@@ -53,19 +53,23 @@ export function parseTemplate(markdown: string, id: string): Schema {
 
   const fields: FieldSpec[] = []
   const sections: SectionSpec[] = []
+  let extraSectionsAfter: string | null | undefined
   let current: SectionSpec | undefined
   let question: QuestionSpec | undefined
   for (const node of entry.slice(1)) {
     if (node.type === 'heading') {
       current = {
-        heading: toString(node),
+        heading: withoutMarkers(toString(node)),
         depth: node.depth,
         checkboxes: [],
         questions: [],
         table: undefined,
+        optional: optionalMarker.test(slice(node)),
       }
       question = undefined
       sections.push(current)
+    } else if (node.type === 'html' && extraSectionsMarker.test(node.value)) {
+      extraSectionsAfter = current ? current.heading : null
     } else if (!current) {
       if (node.type === 'paragraph') fields.push(...readFields(slice(node)))
     } else if (node.type === 'list') {
@@ -117,14 +121,47 @@ export function parseTemplate(markdown: string, id: string): Schema {
     fields,
     sections,
     footer,
+    ...(extraSectionsAfter !== undefined ? {extraSectionsAfter} : {}),
     placeholders: [...placeholders].filter((p) => p.length > 0),
+    // What scaffolding copies: the markers are for this parser, not for the log.
     source: {
-      header: text.slice(0, offset(firstBreak, 'end')),
-      entry: text.slice(offset(entryHeading, 'start'), offset(lastBreak, 'end')),
-      footer: text.slice(offset(lastBreak, 'end')).replace(/^\s+/, ''),
+      header: withoutMarkers(text.slice(0, offset(firstBreak, 'end'))),
+      entry: withoutMarkers(text.slice(offset(entryHeading, 'start'), offset(lastBreak, 'end'))),
+      footer: withoutMarkers(text.slice(offset(lastBreak, 'end')).replace(/^\s+/, '')),
     },
   }
   return {...schemaWithoutRoles, roles: findRoles(schemaWithoutRoles)}
+}
+
+/** `<!-- optional -->` after a section heading, field line or checkbox item. */
+const optionalMarker = /<!--[ \t]*optional[ \t]*-->/i
+/** `<!-- extra sections -->` on a line of its own: a team's own sections may stand here. */
+const extraSectionsMarker = /^<!--[ \t]*extra[ \t]+sections[ \t]*-->\s*$/i
+
+/** The template's text without its markers, for what scaffolding copies. */
+function withoutMarkers(text: string): string {
+  const kept: string[] = []
+  let dropBlank = false
+  for (const line of text.split(/(?<=\n|\r(?!\n))/)) {
+    const body = line.replace(/\r?\n$|\r$/, '')
+    if (extraSectionsMarker.test(body.trim())) {
+      dropBlank = true
+      continue
+    }
+    if (dropBlank && body.trim() === '') {
+      dropBlank = false
+      continue
+    }
+    dropBlank = false
+    if (!optionalMarker.test(body)) {
+      kept.push(line)
+      continue
+    }
+    // The marker and the spaces before it go; a line is never left ending in spaces.
+    const rest = body.replace(new RegExp(optionalMarker.source, 'gi'), '').trimEnd()
+    kept.push(rest + line.slice(body.length))
+  }
+  return kept.join('')
 }
 
 function offset(node: RootContent, side: 'start' | 'end'): number {
@@ -133,11 +170,14 @@ function offset(node: RootContent, side: 'start' | 'end'): number {
 
 function readFields(raw: string): FieldSpec[] {
   const fields: FieldSpec[] = []
-  for (const line of raw.split(/\r?\n/)) {
+  for (const written of raw.split(/\r?\n/)) {
+    const line = withoutMarkers(written)
     const bold = readBoldLabel(line)
     if (!bold) continue
     const placeholder = trimLineEnd(line.slice(bold.end)).trim()
-    fields.push({name: bold.label.replace(/:$/, ''), kind: fieldKind(placeholder), placeholder})
+    const name = bold.label.replace(/:$/, '')
+    const optional = optionalMarker.test(written)
+    fields.push({name, kind: fieldKind(placeholder), placeholder, optional})
   }
   return fields
 }
@@ -210,7 +250,8 @@ function itemText(item: ListItem, slice: (node: RootContent) => string): string 
   return slice(first).replace(/^\[[ xX]\]\s*/, '')
 }
 
-function readCheckbox(raw: string): CheckboxSpec {
+function readCheckbox(written: string): CheckboxSpec {
+  const raw = withoutMarkers(written)
   const bold = readBoldLabel(raw)
   const bracket = findBracketed(raw)[0]
   const keyEnd = bold ? bold.end : (bracket?.start ?? raw.length)
@@ -218,6 +259,7 @@ function readCheckbox(raw: string): CheckboxSpec {
     label: raw.trim(),
     key: normalizeName(raw.slice(0, keyEnd)),
     placeholder: bracket ? raw.slice(bracket.start, bracket.end) : undefined,
+    optional: optionalMarker.test(written),
   }
 }
 
@@ -227,8 +269,7 @@ function readTable(table: Table): TableSpec {
   // Rows whose value cells are all empty are fixed rows the author fills in; rows with
   // text are examples to replace.
   const fixed = rows.every((row) => row.children.slice(1).every((cell) => !toString(cell).trim()))
-  return {
-    columns,
-    fixedRows: fixed ? rows.map((row) => toString(row.children[0]).trim()) : [],
-  }
+  // A row with no name (the 0.3 hallucinations table's `| | | |`) is room to write in.
+  const names = fixed ? rows.map((row) => toString(row.children[0]).trim()) : []
+  return {columns, fixedRows: names.filter((name) => name !== '')}
 }

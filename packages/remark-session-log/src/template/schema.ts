@@ -5,6 +5,8 @@ export interface FieldSpec {
   name: string
   kind: FieldKind
   placeholder: string
+  /** Marked `<!-- optional -->` in the template: an entry may leave it out. */
+  optional: boolean
 }
 
 export interface CheckboxSpec {
@@ -14,6 +16,8 @@ export interface CheckboxSpec {
   key: string
   /** Text the author replaces when the box is checked, e.g. `[list which files]`. */
   placeholder: string | undefined
+  /** Marked `<!-- optional -->` in the template: an entry may leave it out. */
+  optional: boolean
 }
 
 export interface TableSpec {
@@ -45,6 +49,8 @@ export interface SectionSpec {
   questions: QuestionSpec[]
   /** A table that stands directly in the section (timeline, metrics). */
   table: TableSpec | undefined
+  /** Marked `<!-- optional -->` in the template: an entry may leave it out. */
+  optional: boolean
 }
 
 /**
@@ -102,6 +108,12 @@ export interface Schema {
   fields: FieldSpec[]
   sections: SectionSpec[]
   footer: string
+  /**
+   * Where a team's own sections may stand, from the template's `<!-- extra sections -->`
+   * line: after the section named (`null`: before the first). Undefined without the
+   * line, when sections of one's own may stand anywhere.
+   */
+  extraSectionsAfter?: string | null
   /** Every placeholder string the template contains. */
   placeholders: string[]
   roles: Roles
