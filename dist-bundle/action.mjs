@@ -126,7 +126,10 @@ async function runAction(env, io) {
         maxWarnings: void 0,
         quiet: false,
         settings,
-        since: inputs.since
+        since: inputs.since,
+        allowJsConfig: inputs.allowJsConfig,
+        // Settings may come from the pull request; their template must be the checkout's.
+        templatesWithin: io.cwd
       },
       io
     );
@@ -136,7 +139,16 @@ async function runAction(env, io) {
     if (!(error instanceof InputError)) io.out(command("debug", [], debugReport(error)));
     return 2;
   }
-  const { results, problems, fixed } = collected;
+  const { results, problems, fixed, skippedSettings } = collected;
+  for (const file of skippedSettings) {
+    io.out(
+      command(
+        "notice",
+        [["file", file]],
+        `session-log did not load ${file}: a JavaScript settings file runs the repository's code, which on a pull request its author writes. The other settings apply; set the input allow-js-config: true to load it where that code is trusted.`
+      )
+    );
+  }
   io.out(github({ files: results, problems, color: false, quiet: false }));
   for (const problem of problems) {
     io.out(command("error", [["file", problem.file]], `session-log: ${problem.message}`));
@@ -180,6 +192,10 @@ function readInputs(env, cwd) {
   if (fix !== "true" && fix !== "false") {
     throw new InputsError(`fix is ${JSON.stringify(fix)}; use true or false`);
   }
+  const allowJs = input("allow-js-config") || "false";
+  if (allowJs !== "true" && allowJs !== "false") {
+    throw new InputsError(`allow-js-config is ${JSON.stringify(allowJs)}; use true or false`);
+  }
   const given = input("template");
   let template;
   if (given) {
@@ -195,6 +211,7 @@ function readInputs(env, cwd) {
     template,
     failOn,
     fix: fix === "true",
+    allowJsConfig: allowJs === "true",
     ...sinceOf(input("since"), env, cwd)
   };
 }

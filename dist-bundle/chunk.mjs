@@ -10126,7 +10126,7 @@ var require_buffer_list = __commonJS({
         }
       }, {
         key: "join",
-        value: function join3(s) {
+        value: function join4(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -26630,7 +26630,8 @@ function firstInvalidByte(bytes) {
 }
 
 // packages/session-log/src/config.ts
-import { dirname as dirname2, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname as dirname2, join as join2, resolve } from "node:path";
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/configuration.js
 var import_extend = __toESM(require_extend(), 1);
@@ -33080,10 +33081,10 @@ var Ignore = class {
   ignored(p) {
     const fullpath = p.fullpath();
     const fullpaths = `${fullpath}/`;
-    const relative = p.relative() || ".";
-    const relatives = `${relative}/`;
+    const relative2 = p.relative() || ".";
+    const relatives = `${relative2}/`;
     for (const m of this.relative) {
-      if (m.match(relative) || m.match(relatives))
+      if (m.match(relative2) || m.match(relatives))
         return true;
     }
     for (const m of this.absolute) {
@@ -33094,9 +33095,9 @@ var Ignore = class {
   }
   childrenIgnored(p) {
     const fullpath = p.fullpath() + "/";
-    const relative = (p.relative() || ".") + "/";
+    const relative2 = (p.relative() || ".") + "/";
     for (const m of this.relativeChildren) {
-      if (m.match(relative))
+      if (m.match(relative2))
         return true;
     }
     for (const m of this.absoluteChildren) {
@@ -36135,38 +36136,68 @@ var discovery = {
   ignoreName: ".session-logignore",
   configTransform
 };
-var settingsKey = "sessionLogSettings";
-function recordSettings(...parameters) {
-  const settings = parameters[0] ?? {};
-  this.parser = () => ({ type: "root", children: [] });
-  return (_tree, file) => {
-    file.data[settingsKey] = settings;
-  };
+function recordSettings() {
 }
-function settingsOf(file) {
-  return file.data[settingsKey] ?? {};
+var settingsFileNames = [
+  ...["", ".json", ".cjs", ".mjs", ".js", ".yaml", ".yml"].map((ext2) => discovery.rcName + ext2),
+  "package.json"
+];
+function isScriptSettings(name) {
+  return /\.[cm]?js$/.test(name);
 }
-async function loadSettings(cwd, path9, name, given) {
-  const configuration = new Configuration({
-    cwd,
-    ...discovery,
-    detectConfig: true,
-    plugins: [[recordSettings, given]]
-  });
-  try {
-    const result = await new Promise(
-      (resolvePromise, reject) => {
-        configuration.load(path9, (error, loaded) => {
-          if (error) reject(error);
-          else resolvePromise(loaded);
-        });
+var SettingsReader = class {
+  constructor(cwd, given, allowJs = true) {
+    this.allowJs = allowJs;
+    this.configuration = new Configuration({
+      cwd,
+      ...discovery,
+      detectConfig: true,
+      plugins: [[recordSettings, given]]
+    });
+    if (!allowJs) {
+      const finder2 = this.configuration.findUp;
+      if (!Array.isArray(finder2?.names)) {
+        throw new Error("this unified-engine cannot be told to leave JavaScript settings out");
       }
-    );
-    const entry = result?.plugins.find(([plugin]) => plugin === recordSettings);
-    return entry?.[1] ?? {};
-  } catch (error) {
-    throw settingsProblem(name, error) ?? error;
+      finder2.names = finder2.names.filter((name) => !isScriptSettings(name));
+    }
   }
+  allowJs;
+  /** Absolute paths of the JavaScript settings files passed over. */
+  skipped = /* @__PURE__ */ new Set();
+  configuration;
+  /** The settings for the log at `path` (absolute); `name` is how the user named it. */
+  async read(path9, name) {
+    if (!this.allowJs) this.noteSkipped(path9);
+    try {
+      const result = await new Promise(
+        (resolvePromise, reject) => {
+          this.configuration.load(path9, (error, loaded) => {
+            if (error) reject(error);
+            else resolvePromise(loaded);
+          });
+        }
+      );
+      const entry = result?.plugins.find(([plugin]) => plugin === recordSettings);
+      return entry?.[1] ?? {};
+    } catch (error) {
+      throw settingsProblem(name, error) ?? error;
+    }
+  }
+  // The file the engine would have used, when it is a script.
+  noteSkipped(path9) {
+    for (let at = dirname2(path9); ; at = dirname2(at)) {
+      const found = settingsFileNames.find((name) => existsSync(join2(at, name)));
+      if (found) {
+        if (isScriptSettings(found)) this.skipped.add(join2(at, found));
+        return;
+      }
+      if (dirname2(at) === at) return;
+    }
+  }
+};
+function loadSettings(cwd, path9, name, given, allowJs = true) {
+  return new SettingsReader(cwd, given, allowJs).read(path9, name);
 }
 var thresholdKeys = Object.keys(defaultThresholds);
 var knownKeys = ["template", "rules", ...thresholdKeys];
@@ -36367,7 +36398,9 @@ Options of migrate:
 
 Options of every command:
   --template <id or path>    Template to check against or scaffold from
-                             (default: session-log.v0.2)
+                             (default: the one the log's header names)
+  --no-js-config             Never load .session-logrc.js, .cjs or .mjs: they run
+                             code (the other settings files still apply)
   --debug                    Show the stack trace of an unexpected error
   -h, --help                 Show this help
   -v, --version              Show the version
@@ -36381,8 +36414,8 @@ Exit codes: 0 clean; 1 errors, or more warnings than --max-warnings;
 `;
 
 // packages/session-log/src/commands/check.ts
-import { statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join2, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync2, realpathSync as realpathSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { isAbsolute, join as join3, relative, resolve as resolve2 } from "node:path";
 
 // node_modules/.pnpm/diff@9.0.0/node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -37938,8 +37971,14 @@ function run(cwd, args) {
 // packages/session-log/src/commands/check.ts
 var defaultLog = "SESSION_LOG.md";
 async function check2(options2, io) {
-  const { results, problems, fixed, diffs } = await collect(options2, io);
+  const { results, problems, fixed, diffs, skippedSettings } = await collect(options2, io);
   const fixes = fixed.map(({ name, applied }) => describeFixes(name, applied, options2));
+  for (const file of skippedSettings) {
+    io.err(
+      `session-log: did not load ${visible(file)} (--no-js-config): JavaScript settings run code; the other settings apply
+`
+    );
+  }
   const reportToTerminal = options2.dryRun ? io.errIsTTY : io.outIsTTY;
   const report = reporters[options2.format]({
     files: results,
@@ -37970,14 +38009,20 @@ async function collect(options2, io) {
   const fixed = [];
   const diffs = [];
   const cache3 = options2.cache ? new FindingsCache(options2.cache) : void 0;
-  for (const file of inputs.length > 0 ? await findLogs(inputs, io.cwd, options2.settings) : []) {
+  const reader = new SettingsReader(io.cwd, options2.settings, options2.allowJsConfig ?? true);
+  for (const file of inputs.length > 0 ? await findLogs(inputs, io.cwd) : []) {
     const name = file.path;
     try {
       const failure = file.messages.find((message) => message.fatal);
       if (failure) {
         throw sizeProblem(resolve2(io.cwd, name), name, options2.maxSize ?? defaultMaxSize) ?? engineProblem(name, failure);
       }
-      const result = checkLog(resolve2(io.cwd, name), name, settingsOf(file), options2, cache3);
+      const path9 = resolve2(io.cwd, name);
+      const settings = await reader.read(path9, name);
+      if (options2.templatesWithin !== void 0) {
+        keepTemplateWithin(settings.template, options2.templatesWithin, name);
+      }
+      const result = checkLog(path9, name, settings, options2, cache3);
       if (options2.fix || options2.dryRun) fixed.push({ name, applied: result.applied });
       if (result.diff) diffs.push(result.diff);
       const findings = options2.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
@@ -37995,7 +38040,19 @@ async function collect(options2, io) {
       "check the paths and globs, and .session-logignore"
     );
   }
-  return { results, problems, fixed, diffs };
+  const skippedSettings = [...reader.skipped].map((path9) => relative(io.cwd, path9) || path9);
+  return { results, problems, fixed, diffs, skippedSettings };
+}
+function keepTemplateWithin(template, folder, name) {
+  if (template === void 0 || builtinTemplates.includes(template)) return;
+  const real = (path9) => existsSync2(path9) ? realpathSync3(path9) : resolve2(path9);
+  const local = relative(real(folder), real(template));
+  if (local !== "" && !local.startsWith("..") && !isAbsolute(local)) return;
+  throw new InputError(
+    name,
+    `its settings name the template ${template}, which is outside the repository`,
+    "keep template files inside the repository"
+  );
 }
 function inputsOf(paths, cwd, problems) {
   if (paths.length === 0 && !exists(resolve2(cwd, defaultLog))) {
@@ -38103,7 +38160,7 @@ function describeFixes(name, applied, options2) {
 ${lines.join("")}
 `;
 }
-function findLogs(inputs, cwd, settings) {
+function findLogs(inputs, cwd) {
   return new Promise((resolvePromise, reject) => {
     engine(
       {
@@ -38111,8 +38168,8 @@ function findLogs(inputs, cwd, settings) {
         files: inputs,
         cwd,
         extensions: ["md", "markdown"],
-        ...discovery,
-        plugins: [[recordSettings, settings]],
+        ignoreName: discovery.ignoreName,
+        plugins: [skipParsing],
         silentlyIgnore: true,
         out: false,
         // The command reports once every file is checked, in the format asked for.
@@ -38121,6 +38178,9 @@ function findLogs(inputs, cwd, settings) {
       (error, _code, context) => error ? reject(error) : resolvePromise(context?.files ?? [])
     );
   });
+}
+function skipParsing() {
+  this.parser = () => ({ type: "root", children: [] });
 }
 function engineProblem(name, failure) {
   const settings = settingsProblem(name, failure.cause);
@@ -38177,7 +38237,7 @@ function pathProblem(path9, name) {
     return new InputError(
       name,
       "is a folder, not a file",
-      `name the log inside it, such as ${join2(name, defaultLog)}, or pass a glob`
+      `name the log inside it, such as ${join3(name, defaultLog)}, or pass a glob`
     );
   }
   if (!stats.isFile()) {
@@ -38187,7 +38247,7 @@ function pathProblem(path9, name) {
 }
 
 // packages/session-log/src/cli.ts
-import { existsSync } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { resolve as resolve6 } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -38196,7 +38256,7 @@ import { basename as basename3, resolve as resolve3 } from "node:path";
 async function init(options2, io) {
   const name = options2.path ?? "SESSION_LOG.md";
   const path9 = resolve3(io.cwd, name);
-  const settings = await loadSettings(io.cwd, path9, name, options2.settings);
+  const settings = await loadSettings(io.cwd, path9, name, options2.settings, options2.allowJsConfig);
   const schema = useTemplate(settings.template);
   if (exists(path9)) {
     throw new InputError(
@@ -38222,7 +38282,7 @@ async function migrateLogs(options2, io) {
   for (const name of names2) {
     const path9 = resolve4(io.cwd, name);
     const file = readLog(path9, name, options2.maxSize);
-    const settings = await loadSettings(io.cwd, path9, name, options2.settings);
+    const settings = await loadSettings(io.cwd, path9, name, options2.settings, options2.allowJsConfig);
     let migrated;
     try {
       migrated = migrate(file.text, options2.to);
@@ -38282,7 +38342,7 @@ async function newEntry(options2, io) {
   if (date !== void 0 && !isCalendarDate2(date)) {
     throw new UsageError(`--date ${JSON.stringify(date)} is not a date; write it as YYYY-MM-DD`);
   }
-  const settings = await loadSettings(io.cwd, path9, name, options2.settings);
+  const settings = await loadSettings(io.cwd, path9, name, options2.settings, options2.allowJsConfig);
   let schema = useTemplate(settings.template);
   let original;
   let log2;
@@ -38356,6 +38416,7 @@ function isCalendarDate2(value2) {
 // packages/session-log/src/cli.ts
 var everyCommand = {
   template: { type: "string" },
+  "js-config": { type: "boolean" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" }
 };
@@ -38452,6 +38513,7 @@ async function run2(argv, io) {
         quiet: flag(values, "quiet"),
         settings,
         since,
+        allowJsConfig: values["js-config"] !== false,
         cache: flag(values, "cache") ? resolve6(io.cwd, text3(values, "cache-location") ?? ".session-logcache") : void 0
       },
       io
@@ -38472,7 +38534,8 @@ async function run2(argv, io) {
         to,
         dryRun: flag(values, "dry-run"),
         maxSize: size(values["max-size"]),
-        settings
+        settings,
+        allowJsConfig: values["js-config"] !== false
       },
       io
     );
@@ -38481,7 +38544,8 @@ async function run2(argv, io) {
     throw new UsageError(`${command} takes one file, not ${positionals.length}`);
   }
   const path9 = positionals[0];
-  if (command === "init") return init({ path: path9, settings }, io);
+  const allowJsConfig = values["js-config"] !== false;
+  if (command === "init") return init({ path: path9, settings, allowJsConfig }, io);
   const entry = {};
   for (const key of ["title", "date", "engineer", "tool", "feature", "mode"]) {
     const value2 = text3(values, key);
@@ -38493,7 +38557,8 @@ async function run2(argv, io) {
       values: entry,
       dryRun: flag(values, "dry-run"),
       maxSize: size(values["max-size"]),
-      settings
+      settings,
+      allowJsConfig
     },
     io
   );
@@ -38520,7 +38585,7 @@ function flagSettings(values, cwd) {
   if (template !== void 0) {
     settings.template = resolveTemplate(template, cwd);
     const builtin = builtinTemplates.includes(template);
-    if (!builtin && !existsSync(settings.template)) {
+    if (!builtin && !existsSync3(settings.template)) {
       throw new UsageError(
         `--template ${template}: no such file; name a template Markdown file or one of: ${builtinTemplates.join(", ")}`
       );

@@ -1,7 +1,7 @@
 // The GitHub Action as the runner starts it: `node <runs.main>` with its inputs in INPUT_*
 // variables, files for the summary and the outputs, in a workspace.
 import {execFileSync, spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -108,8 +108,15 @@ function estimates(text: string, count: number): string {
 
 describe.concurrent('the GitHub Action', () => {
   it('declares its inputs, outputs and the committed bundle it runs', () => {
-    expect(Object.keys(defaults())).toEqual(['files', 'template', 'fail-on', 'fix', 'since'])
-    expect(defaults()).toMatchObject({'fail-on': 'error', fix: 'false'})
+    expect(Object.keys(defaults())).toEqual([
+      'files',
+      'template',
+      'fail-on',
+      'fix',
+      'allow-js-config',
+      'since',
+    ])
+    expect(defaults()).toMatchObject({'fail-on': 'error', fix: 'false', 'allow-js-config': 'false'})
     expect(actionYml).toMatch(/^outputs:\n {2}errors:\n[^]*^ {2}warnings:\n/m)
     expect(actionYml).toMatch(/^runs:\n {2}using: node20\n {2}main: dist-bundle\/action\.mjs\n/m)
   })
@@ -371,6 +378,106 @@ function unescapeProperty(text: string): string {
 // Control characters other than the line feed: what a terminal or the runner acts on.
 // eslint-disable-next-line no-control-regex -- these are what the test looks for
 const controls = /[\x00-\x09\x0b-\x1f\x7f]/
+
+describe('code in the repository', () => {
+  // A settings script that leaves a mark when it runs, and turns a rule off.
+  const script = (marker: string) =>
+    `import {writeFileSync} from 'node:fs'\nwriteFileSync(${JSON.stringify(marker)}, process.env.GITHUB_TOKEN ?? 'ran')\nexport default {rules: {'section-heading': 'off'}}\n`
+  const headingIds = (ran: Ran) =>
+    ran.stdout.split('\n').filter((line) => line.includes('title=section-heading')).length
+
+  it('is not run by default: the action says so once and applies the other settings', () => {
+    const workspace = tempDir()
+    const marker = join(tempDir(), 'ran')
+    const ran = action(
+      {
+        'SESSION_LOG.md': badHeadings(valid, 2),
+        'docs/SESSION_LOG.md': badHeadings(valid, 1),
+        '.session-logrc.mjs': script(marker),
+        'docs/.session-logrc.yaml': 'rules:\n  footer: off\n',
+      },
+      {},
+      {GITHUB_TOKEN: 'secret-token'},
+      workspace,
+    )
+    expect(existsSync(marker)).toBe(false)
+    const notices = ran.stdout.split('\n').filter((line) => line.startsWith('::notice'))
+    expect(notices).toEqual([
+      "::notice file=.session-logrc.mjs::session-log did not load .session-logrc.mjs: a JavaScript settings file runs the repository's code, which on a pull request its author writes. The other settings apply; set the input allow-js-config: true to load it where that code is trusted.",
+    ])
+    expect(headingIds(ran)).toBe(3)
+    expect(ran.code).toBe(1)
+  })
+
+  it('is run with allow-js-config: true, and its settings apply', () => {
+    const marker = join(tempDir(), 'ran')
+    const ran = action(
+      {'SESSION_LOG.md': badHeadings(valid, 2), '.session-logrc.mjs': script(marker)},
+      {'allow-js-config': 'true'},
+    )
+    expect(readFileSync(marker, 'utf8')).toBe('ran')
+    expect(ran.stdout).not.toMatch(/::notice/)
+    expect(headingIds(ran)).toBe(0)
+    expect(ran.code).toBe(0)
+  })
+
+  it('refuses a template path from settings that leaves the workspace', () => {
+    const outside = tempDir()
+    writeFileSync(
+      join(outside, 'template.md'),
+      readFileSync(join(root, 'fixtures/templates/pairing-log.template.md')),
+    )
+    const workspace = tempDir()
+    const ran = action(
+      {
+        'SESSION_LOG.md': valid,
+        '.session-logrc.json': JSON.stringify({
+          template: `${'../'.repeat(12)}${outside.slice(1)}/template.md`,
+        }),
+        'other/SESSION_LOG.md': valid,
+        'other/.session-logrc.json': JSON.stringify({
+          template: '../../../../../../../../../etc/passwd',
+        }),
+      },
+      {},
+      {},
+      workspace,
+    )
+    const errors = ran.stdout.split('\n').filter((line) => line.startsWith('::error'))
+    expect(errors).toHaveLength(2)
+    expect(errors[0]).toMatch(
+      /^::error file=SESSION_LOG\.md::session-log: SESSION_LOG\.md: its settings name the template .*template\.md, which is outside the repository; keep template files inside the repository$/,
+    )
+    expect(errors[1]).toMatch(
+      /^::error file=other\/SESSION_LOG\.md::.*\/etc\/passwd, which is outside the repository/,
+    )
+    expect(ran.code).toBe(2)
+  })
+
+  it('is not run by session-log --no-js-config, which says so', () => {
+    const workspace = tempDir()
+    const marker = join(tempDir(), 'ran')
+    writeFileSync(join(workspace, 'SESSION_LOG.md'), valid)
+    writeFileSync(
+      join(workspace, '.session-logrc.cjs'),
+      script(marker)
+        .replace(/^import .*$/m, "const {writeFileSync} = require('node:fs')")
+        .replace('export default', 'module.exports ='),
+    )
+    const cli = join(root, 'packages/session-log/bin/session-log.js')
+    const off = spawnSync(process.execPath, [cli, 'check', '--no-js-config'], {
+      cwd: workspace,
+      encoding: 'utf8',
+    })
+    expect(existsSync(marker)).toBe(false)
+    expect(off.stderr).toBe(
+      'session-log: did not load .session-logrc.cjs (--no-js-config): JavaScript settings run code; the other settings apply\n',
+    )
+    expect(off.status).toBe(0)
+    spawnSync(process.execPath, [cli, 'check'], {cwd: workspace, encoding: 'utf8'})
+    expect(existsSync(marker)).toBe(true)
+  })
+})
 
 describe('workflow command injection', () => {
   const payload = '::error::owned%0A::stop-commands::tok ##[warning]x \x1b[31mred'

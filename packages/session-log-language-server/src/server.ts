@@ -89,6 +89,8 @@ export function startServer(connection: Connection): void {
   let client: ClientCapabilities = {}
   let folders: string[] = []
   let fallbackSettings: EditorSettings = {}
+  /** Whether the editor trusts the workspace; without trust no settings script runs. */
+  let trusted = true
   let generation = 0
   const checked = new Map<string, Checked>()
   const timers = new Map<string, ReturnType<typeof setTimeout>>()
@@ -109,8 +111,11 @@ export function startServer(connection: Connection): void {
       const root = filePath(params.rootUri)
       if (root) folders = [root]
     }
-    const init = params.initializationOptions as {sessionLog?: unknown} | undefined
+    const init = params.initializationOptions as
+      {sessionLog?: unknown; workspaceTrusted?: unknown} | undefined
     fallbackSettings = editorSettings(init?.sessionLog)
+    // VS Code's restricted mode: the folder's code must not run (its extension says so).
+    trusted = init?.workspaceTrusted !== false
     return {
       capabilities: {
         textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental},
@@ -294,7 +299,8 @@ export function startServer(connection: Connection): void {
       .sort((a, b) => b.length - a.length)[0]
     let project: ProjectSettings | undefined
     try {
-      project = filePath(uri) ? await projectOf(path) : undefined
+      const allowJs = trusted && editor.allowJsConfig !== false
+      project = filePath(uri) ? await projectOf(path, allowJs) : undefined
     } catch (error) {
       const settings = documentSettings(path, editor, folder, undefined)
       return {...settings, problem: `session-log could not read its config: ${errorMessage(error)}`}
@@ -320,13 +326,14 @@ export function startServer(connection: Connection): void {
   }
 
   /** What the command line applies to the log at `path`: config file and ignore file. */
-  function projectOf(path: string): Promise<ProjectSettings> {
-    let project = projects.get(path)
+  function projectOf(path: string, allowJs: boolean): Promise<ProjectSettings> {
+    const key = `${allowJs}:${path}`
+    let project = projects.get(key)
     if (!project) {
-      project = projectSettings(path)
-      projects.set(path, project)
+      project = projectSettings(path, {allowJs})
+      projects.set(key, project)
       // A broken file is read again next time, once the author has had a chance to fix it.
-      project.catch(() => projects.delete(path))
+      project.catch(() => projects.delete(key))
     }
     return project
   }

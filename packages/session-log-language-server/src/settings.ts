@@ -10,6 +10,12 @@ export interface EditorSettings {
   files?: string[]
   template?: string
   rules?: Record<string, RuleSetting>
+  /**
+   * Load `.session-logrc.js`, `.cjs` and `.mjs` of an opened folder (default true, as the
+   * command line does). Loading one runs the folder's code; turn it off for folders you
+   * do not trust. An untrusted VS Code workspace never loads them.
+   */
+  allowJsConfig?: boolean
 }
 
 export const defaultFiles = ['**/SESSION_LOG.md']
@@ -38,7 +44,11 @@ export function readEditorSettings(
   if (typeof value !== 'object' || Array.isArray(value)) {
     return {settings: result, problems: [`"${prefix.slice(0, -1)}" should be an object`]}
   }
-  const {files, template, rules} = value as Record<string, unknown>
+  const {files, template, rules, allowJsConfig} = value as Record<string, unknown>
+  if (typeof allowJsConfig === 'boolean') result.allowJsConfig = allowJsConfig
+  else if (allowJsConfig !== undefined && allowJsConfig !== null) {
+    problems.push(`"${prefix}allowJsConfig" should be true or false`)
+  }
   if (typeof files === 'string') result.files = [files]
   else if (Array.isArray(files) && files.every((file) => typeof file === 'string')) {
     result.files = files

@@ -34,15 +34,20 @@ describe('editor snippets', () => {
     expect(source).toContain("command: 'session-log-language-server'")
     expect(source).toContain('TransportKind.stdio')
     expect(source).toContain("configurationSection: 'sessionLog'")
+    expect(source).toContain('initializationOptions: {workspaceTrusted: workspace.isTrusted}')
   })
 
   it('VS Code: the manifest declares the settings the server reads', () => {
     const manifest = JSON.parse(read('editors/vscode/package.json')) as {
       main: string
       contributes: {configuration: {properties: Record<string, unknown>}}
+      capabilities: {untrustedWorkspaces: {supported: unknown}}
     }
     expect(manifest.main).toBe('./out/extension.js')
+    // Restricted mode gets diagnostics from the data settings only.
+    expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited')
     expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual([
+      'sessionLog.allowJsConfig',
       'sessionLog.files',
       'sessionLog.rules',
       'sessionLog.template',

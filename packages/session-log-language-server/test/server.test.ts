@@ -346,6 +346,53 @@ describe('clients with other capabilities', () => {
   })
 })
 
+describe('settings scripts and workspace trust', () => {
+  // A folder whose settings script leaves a mark when it runs and turns a rule off, and
+  // whose log breaks that rule.
+  function folderWithScript() {
+    const folder = join(dir, `trust-${++count}`)
+    mkdirSync(folder)
+    const marker = join(folder, 'ran')
+    writeFileSync(
+      join(folder, '.session-logrc.mjs'),
+      `import {writeFileSync} from 'node:fs'\nwriteFileSync(${JSON.stringify(marker)}, 'ran')\nexport default {rules: {'section-heading': 'off'}}\n`,
+    )
+    const uri = pathToFileURL(join(folder, 'SESSION_LOG.md')).href
+    return {
+      marker,
+      uri,
+      text: validFixture('payments-team.md').replace('### Kill Switch', '### Kill switch'),
+    }
+  }
+
+  async function headingFindings(options: ConstructorParameters<typeof Client>[0]) {
+    const {marker, uri, text} = folderWithScript()
+    const other = new Client({capabilities: {}, ...options})
+    await other.initialize()
+    await other.open(uri, text)
+    const {diagnostics} = await other.diagnosticsOf(uri, 1)
+    expect(await other.shutdown()).toBe(0)
+    const ran = existsSync(marker)
+    return {ran, headings: diagnostics.filter((d) => d.code === 'section-heading').length}
+  }
+
+  it('loads a settings script in a trusted workspace, as the command line does', async () => {
+    expect(await headingFindings({})).toEqual({ran: true, headings: 0})
+  })
+
+  it('runs no settings script in a workspace the editor does not trust', async () => {
+    expect(await headingFindings({initializationOptions: {workspaceTrusted: false}})).toEqual({
+      ran: false,
+      headings: 1,
+    })
+  })
+
+  it('runs none when the allowJsConfig setting is false', async () => {
+    const options = {initializationOptions: {sessionLog: {allowJsConfig: false}}}
+    expect(await headingFindings(options)).toEqual({ran: false, headings: 1})
+  })
+})
+
 describe('robustness', () => {
   const hostile: Array<[string, string]> = [
     ['empty', ''],

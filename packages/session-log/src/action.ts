@@ -21,6 +21,8 @@ interface Inputs {
   template: string | undefined
   failOn: 'error' | 'warning'
   fix: boolean
+  /** Load JavaScript settings files, which run the repository's code (`allow-js-config`). */
+  allowJsConfig: boolean
   /** The ref whose changed entries are checked; undefined: every entry. */
   since: string | undefined
   /** How the summary names `since`. */
@@ -50,6 +52,9 @@ async function runAction(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
         quiet: false,
         settings,
         since: inputs.since,
+        allowJsConfig: inputs.allowJsConfig,
+        // Settings may come from the pull request; their template must be the checkout's.
+        templatesWithin: io.cwd,
       },
       io,
     )
@@ -61,7 +66,16 @@ async function runAction(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
     if (!(error instanceof InputError)) io.out(command('debug', [], debugReport(error)))
     return 2
   }
-  const {results, problems, fixed} = collected
+  const {results, problems, fixed, skippedSettings} = collected
+  for (const file of skippedSettings) {
+    io.out(
+      command(
+        'notice',
+        [['file', file]],
+        `session-log did not load ${file}: a JavaScript settings file runs the repository's code, which on a pull request its author writes. The other settings apply; set the input allow-js-config: true to load it where that code is trusted.`,
+      ),
+    )
+  }
 
   // One command per finding. GitHub shows the first ten errors and ten warnings as
   // annotations; the summary lists every finding.
@@ -111,6 +125,10 @@ function readInputs(env: NodeJS.ProcessEnv, cwd: string): Inputs {
   if (fix !== 'true' && fix !== 'false') {
     throw new InputsError(`fix is ${JSON.stringify(fix)}; use true or false`)
   }
+  const allowJs = input('allow-js-config') || 'false'
+  if (allowJs !== 'true' && allowJs !== 'false') {
+    throw new InputsError(`allow-js-config is ${JSON.stringify(allowJs)}; use true or false`)
+  }
   const given = input('template')
   let template: string | undefined
   if (given) {
@@ -126,6 +144,7 @@ function readInputs(env: NodeJS.ProcessEnv, cwd: string): Inputs {
     template,
     failOn,
     fix: fix === 'true',
+    allowJsConfig: allowJs === 'true',
     ...sinceOf(input('since'), env, cwd),
   }
 }

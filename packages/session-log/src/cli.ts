@@ -23,6 +23,7 @@ type Options = NonNullable<ParseArgsConfig['options']>
 
 const everyCommand: Options = {
   template: {type: 'string'},
+  'js-config': {type: 'boolean'},
   debug: {type: 'boolean'},
   help: {type: 'boolean', short: 'h'},
 }
@@ -130,6 +131,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         quiet: flag(values, 'quiet'),
         settings,
         since,
+        allowJsConfig: values['js-config'] !== false,
         cache: flag(values, 'cache')
           ? resolve(io.cwd, text(values, 'cache-location') ?? '.session-logcache')
           : undefined,
@@ -153,6 +155,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         dryRun: flag(values, 'dry-run'),
         maxSize: size(values['max-size']),
         settings,
+        allowJsConfig: values['js-config'] !== false,
       },
       io,
     )
@@ -161,7 +164,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`${command} takes one file, not ${positionals.length}`)
   }
   const path = positionals[0]
-  if (command === 'init') return init({path, settings}, io)
+  const allowJsConfig = values['js-config'] !== false
+  if (command === 'init') return init({path, settings, allowJsConfig}, io)
   const entry: EntryValues = {}
   for (const key of ['title', 'date', 'engineer', 'tool', 'feature', 'mode'] as const) {
     const value = text(values, key)
@@ -174,6 +178,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       dryRun: flag(values, 'dry-run'),
       maxSize: size(values['max-size']),
       settings,
+      allowJsConfig,
     },
     io,
   )

@@ -1,4 +1,5 @@
-import {dirname, resolve} from 'node:path'
+import {existsSync} from 'node:fs'
+import {dirname, join, resolve} from 'node:path'
 import {
   builtinTemplates,
   defaultThresholds,
@@ -9,9 +10,7 @@ import {
   type RuleSetting,
   type Schema,
 } from 'remark-session-log'
-import type {Processor} from 'unified'
 import {Configuration, type Preset} from 'unified-engine'
-import type {VFile} from 'vfile'
 import {InputError} from './files.js'
 
 /** What a configuration file or the command line sets for a log. */
@@ -30,54 +29,99 @@ export const discovery = {
   configTransform,
 } as const
 
-const settingsKey = 'sessionLogSettings'
+/**
+ * Stands, in what unified-engine's `Configuration` gathers, for the settings of a file
+ * and the flags: `SettingsReader` takes them from its entry. Never run.
+ */
+export function recordSettings(): void {}
 
 /**
- * The engine's plugin: it records the settings that apply to each file. The command
- * reads, lints and fixes the file itself afterwards, from its exact bytes.
+ * Every settings file name, in the order unified-engine tries them in each folder: the
+ * first that exists there is the folder's settings, and the nearest folder's win.
  */
-export function recordSettings(this: Processor, ...parameters: unknown[]) {
-  // Checked before they get here, by `validateSettings` or the command line.
-  const settings = (parameters[0] ?? {}) as Settings
-  // The engine parses each file before running plugins; the command parses it later.
-  this.parser = () => ({type: 'root', children: []})
-  return (_tree: unknown, file: VFile) => {
-    file.data[settingsKey] = settings
+export const settingsFileNames: readonly string[] = [
+  ...['', '.json', '.cjs', '.mjs', '.js', '.yaml', '.yml'].map((ext) => discovery.rcName + ext),
+  'package.json',
+]
+
+/** JavaScript settings files: loading one runs its code. */
+export function isScriptSettings(name: string): boolean {
+  return /\.[cm]?js$/.test(name)
+}
+
+/**
+ * Reads the settings that apply to each log, for a whole run (lookups are cached per
+ * folder). With `allowJs` false a JavaScript settings file is never loaded, so linting a
+ * repository runs none of its code: it is passed over as if absent (the data settings
+ * nearest after it apply) and named in `skipped`, for the run to say so.
+ */
+export class SettingsReader {
+  /** Absolute paths of the JavaScript settings files passed over. */
+  readonly skipped = new Set<string>()
+  private readonly configuration: Configuration
+
+  constructor(
+    cwd: string,
+    given: Settings,
+    private readonly allowJs = true,
+  ) {
+    this.configuration = new Configuration({
+      cwd,
+      ...discovery,
+      detectConfig: true,
+      plugins: [[recordSettings, given]],
+    })
+    if (!allowJs) {
+      // unified-engine has no option for this; it looks for the names its finder holds.
+      const finder = (this.configuration as unknown as {findUp?: {names?: unknown}}).findUp
+      if (!Array.isArray(finder?.names)) {
+        throw new Error('this unified-engine cannot be told to leave JavaScript settings out')
+      }
+      finder.names = finder.names.filter((name: string) => !isScriptSettings(name))
+    }
+  }
+
+  /** The settings for the log at `path` (absolute); `name` is how the user named it. */
+  async read(path: string, name: string): Promise<Settings> {
+    if (!this.allowJs) this.noteSkipped(path)
+    try {
+      const result = await new Promise<Awaited<ReturnType<Configuration['create']>>>(
+        (resolvePromise, reject) => {
+          this.configuration.load(path, (error, loaded) => {
+            if (error) reject(error)
+            else resolvePromise(loaded)
+          })
+        },
+      )
+      const entry = result?.plugins.find(([plugin]) => plugin === recordSettings)
+      return (entry?.[1] as Settings | undefined) ?? {}
+    } catch (error) {
+      throw settingsProblem(name, error) ?? error
+    }
+  }
+
+  // The file the engine would have used, when it is a script.
+  private noteSkipped(path: string): void {
+    for (let at = dirname(path); ; at = dirname(at)) {
+      const found = settingsFileNames.find((name) => existsSync(join(at, name)))
+      if (found) {
+        if (isScriptSettings(found)) this.skipped.add(join(at, found))
+        return
+      }
+      if (dirname(at) === at) return
+    }
   }
 }
 
-/** The settings the engine recorded for a file. */
-export function settingsOf(file: VFile): Settings {
-  return (file.data[settingsKey] as Settings | undefined) ?? {}
-}
-
-/** The settings for one file outside the engine's run (`new`, `init`). */
-export async function loadSettings(
+/** The settings for one file outside the engine's run (`new`, `init`, `migrate`). */
+export function loadSettings(
   cwd: string,
   path: string,
   name: string,
   given: Settings,
+  allowJs = true,
 ): Promise<Settings> {
-  const configuration = new Configuration({
-    cwd,
-    ...discovery,
-    detectConfig: true,
-    plugins: [[recordSettings, given]],
-  })
-  try {
-    const result = await new Promise<Awaited<ReturnType<Configuration['create']>>>(
-      (resolvePromise, reject) => {
-        configuration.load(path, (error, loaded) => {
-          if (error) reject(error)
-          else resolvePromise(loaded)
-        })
-      },
-    )
-    const entry = result?.plugins.find(([plugin]) => plugin === recordSettings)
-    return (entry?.[1] as Settings | undefined) ?? {}
-  } catch (error) {
-    throw settingsProblem(name, error) ?? error
-  }
+  return new SettingsReader(cwd, given, allowJs).read(path, name)
 }
 
 const thresholdKeys = Object.keys(defaultThresholds)

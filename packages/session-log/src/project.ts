@@ -19,12 +19,16 @@ export interface ProjectSettings {
 
 /**
  * The settings and ignore status the command line gives the log at `path` (absolute).
- * Configuration files are those `session-log --help` lists, YAML and JavaScript included.
+ * Configuration files are those `session-log --help` lists, YAML and JavaScript included;
+ * with `allowJs: false` a JavaScript one is passed over, as `--no-js-config` does.
  * A file that cannot be used throws an error whose message names it.
  */
-export async function projectSettings(path: string): Promise<ProjectSettings> {
+export async function projectSettings(
+  path: string,
+  {allowJs = true}: {allowJs?: boolean} = {},
+): Promise<ProjectSettings> {
   const [settings, ignored] = await Promise.all([
-    loadSettings(dirname(path), path, path, {}).catch((error: unknown) => {
+    loadSettings(dirname(path), path, path, {}, allowJs).catch((error: unknown) => {
       // The command's wording names the log first; here the log is the one open.
       throw error instanceof InputError ? new ConfigError(error.problem, {cause: error}) : error
     }),

@@ -59,7 +59,9 @@ Options of migrate:
 
 Options of every command:
   --template <id or path>    Template to check against or scaffold from
-                             (default: session-log.v0.2)
+                             (default: the one the log's header names)
+  --no-js-config             Never load .session-logrc.js, .cjs or .mjs: they run
+                             code (the other settings files still apply)
   --debug                    Show the stack trace of an unexpected error
   -h, --help                 Show this help
   -v, --version              Show the version

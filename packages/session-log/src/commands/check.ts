@@ -1,7 +1,8 @@
-import {statSync, writeFileSync} from 'node:fs'
-import {join, resolve} from 'node:path'
+import {existsSync, realpathSync, statSync, writeFileSync} from 'node:fs'
+import {isAbsolute, join, relative, resolve} from 'node:path'
 import {createTwoFilesPatch, FILE_HEADERS_ONLY} from 'diff'
 import {
+  builtinTemplates,
   fix,
   FixError,
   formatDate,
@@ -10,17 +11,10 @@ import {
   type Entry,
   type Finding,
 } from 'remark-session-log'
-import {unified} from 'unified'
+import {unified, type Processor} from 'unified'
 import {engine} from 'unified-engine'
 import type {VFile} from 'vfile'
-import {
-  discovery,
-  recordSettings,
-  settingsOf,
-  settingsProblem,
-  useTemplate,
-  type Settings,
-} from '../config.js'
+import {discovery, SettingsReader, settingsProblem, useTemplate, type Settings} from '../config.js'
 import {defaultMaxSize, exists, InputError, readLog, sizeProblem, writeAtomic} from '../files.js'
 import type {Io} from '../io.js'
 import {visible} from '../reporters/escape.js'
@@ -48,6 +42,13 @@ export interface CheckOptions {
   since?: string | undefined
   /** The file of `--cache`: findings of unchanged logs are read from it. */
   cache?: string | undefined
+  /** Load JavaScript settings files (`--no-js-config` turns it off): they run code. */
+  allowJsConfig?: boolean
+  /**
+   * The folder a template named by settings must stay inside (the Action's workspace);
+   * undefined: anywhere.
+   */
+  templatesWithin?: string
 }
 
 /** What `check` found in every log, before it is reported. */
@@ -59,14 +60,21 @@ export interface Collected {
   fixed: Array<{name: string; applied: Finding[]}>
   /** Unified diffs of the fixes (`--fix-dry-run`). */
   diffs: string[]
+  /** JavaScript settings files that were not loaded (`allowJsConfig: false`). */
+  skippedSettings: string[]
 }
 
 const defaultLog = 'SESSION_LOG.md'
 
 /** `check` and `fix`: returns the exit code. */
 export async function check(options: CheckOptions, io: Io): Promise<number> {
-  const {results, problems, fixed, diffs} = await collect(options, io)
+  const {results, problems, fixed, diffs, skippedSettings} = await collect(options, io)
   const fixes = fixed.map(({name, applied}) => describeFixes(name, applied, options))
+  for (const file of skippedSettings) {
+    io.err(
+      `session-log: did not load ${visible(file)} (--no-js-config): JavaScript settings run code; the other settings apply\n`,
+    )
+  }
 
   // With --fix-dry-run the diff alone goes to standard output, so it can be piped to
   // `git apply`; with a machine-readable report, the report alone does.
@@ -100,7 +108,8 @@ export async function collect(options: CheckOptions, io: Io): Promise<Collected>
   const fixed: Collected['fixed'] = []
   const diffs: string[] = []
   const cache = options.cache ? new FindingsCache(options.cache) : undefined
-  for (const file of inputs.length > 0 ? await findLogs(inputs, io.cwd, options.settings) : []) {
+  const reader = new SettingsReader(io.cwd, options.settings, options.allowJsConfig ?? true)
+  for (const file of inputs.length > 0 ? await findLogs(inputs, io.cwd) : []) {
     const name = file.path
     try {
       const failure = file.messages.find((message) => message.fatal)
@@ -111,7 +120,12 @@ export async function collect(options: CheckOptions, io: Io): Promise<Collected>
           engineProblem(name, failure)
         )
       }
-      const result = checkLog(resolve(io.cwd, name), name, settingsOf(file), options, cache)
+      const path = resolve(io.cwd, name)
+      const settings = await reader.read(path, name)
+      if (options.templatesWithin !== undefined) {
+        keepTemplateWithin(settings.template, options.templatesWithin, name)
+      }
+      const result = checkLog(path, name, settings, options, cache)
       if (options.fix || options.dryRun) fixed.push({name, applied: result.applied})
       if (result.diff) diffs.push(result.diff)
       const findings = options.quiet
@@ -131,7 +145,24 @@ export async function collect(options: CheckOptions, io: Io): Promise<Collected>
       'check the paths and globs, and .session-logignore',
     )
   }
-  return {results, problems, fixed, diffs}
+  const skippedSettings = [...reader.skipped].map((path) => relative(io.cwd, path) || path)
+  return {results, problems, fixed, diffs, skippedSettings}
+}
+
+/**
+ * Refuses a template file outside `folder`: in CI, settings come from the pull request,
+ * and a template path that climbs out of the checkout would read the runner's files.
+ */
+function keepTemplateWithin(template: string | undefined, folder: string, name: string): void {
+  if (template === undefined || (builtinTemplates as readonly string[]).includes(template)) return
+  const real = (path: string) => (existsSync(path) ? realpathSync(path) : resolve(path))
+  const local = relative(real(folder), real(template))
+  if (local !== '' && !local.startsWith('..') && !isAbsolute(local)) return
+  throw new InputError(
+    name,
+    `its settings name the template ${template}, which is outside the repository`,
+    'keep template files inside the repository',
+  )
 }
 
 /** The paths to hand to the engine; the ones it would mishandle become problems. */
@@ -276,8 +307,11 @@ function describeFixes(name: string, applied: Finding[], options: CheckOptions):
   return `${visible(name)}: ${verb} ${count}\n${lines.join('')}\n`
 }
 
-/** Runs unified-engine for what it does well: globs, ignore files and configuration. */
-function findLogs(inputs: string[], cwd: string, settings: Settings): Promise<VFile[]> {
+/**
+ * Runs unified-engine for what it does well: globs and ignore files. Settings are read
+ * apart (`SettingsReader`), which can leave JavaScript settings files unloaded.
+ */
+function findLogs(inputs: string[], cwd: string): Promise<VFile[]> {
   return new Promise((resolvePromise, reject) => {
     engine(
       {
@@ -285,8 +319,8 @@ function findLogs(inputs: string[], cwd: string, settings: Settings): Promise<VF
         files: inputs,
         cwd,
         extensions: ['md', 'markdown'],
-        ...discovery,
-        plugins: [[recordSettings, settings]],
+        ignoreName: discovery.ignoreName,
+        plugins: [skipParsing],
         silentlyIgnore: true,
         out: false,
         // The command reports once every file is checked, in the format asked for.
@@ -295,6 +329,11 @@ function findLogs(inputs: string[], cwd: string, settings: Settings): Promise<VF
       (error, _code, context) => (error ? reject(error) : resolvePromise(context?.files ?? [])),
     )
   })
+}
+
+// The engine reads each file only to hand it over; the command parses it itself later.
+function skipParsing(this: Processor): void {
+  this.parser = () => ({type: 'root', children: []})
 }
 
 /** Turns a file the engine could not process into one line for the user. */

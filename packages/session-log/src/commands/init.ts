@@ -9,13 +9,15 @@ export interface InitOptions {
   /** The log to create; default `SESSION_LOG.md` in the working folder. */
   path: string | undefined
   settings: Settings
+  /** Load JavaScript settings files (`--no-js-config` turns it off). */
+  allowJsConfig?: boolean
 }
 
 /** `init`: writes a log with the template's header and footer; never overwrites. */
 export async function init(options: InitOptions, io: Io): Promise<number> {
   const name = options.path ?? 'SESSION_LOG.md'
   const path = resolve(io.cwd, name)
-  const settings = await loadSettings(io.cwd, path, name, options.settings)
+  const settings = await loadSettings(io.cwd, path, name, options.settings, options.allowJsConfig)
   const schema = useTemplate(settings.template)
   if (exists(path)) {
     throw new InputError(

@@ -15,6 +15,8 @@ export interface MigrateOptions {
   dryRun: boolean
   maxSize?: number
   settings: Settings
+  /** Load JavaScript settings files (`--no-js-config` turns it off). */
+  allowJsConfig?: boolean
 }
 
 /** The template a migrated log is checked against afterwards. */
@@ -30,7 +32,7 @@ export async function migrateLogs(options: MigrateOptions, io: Io): Promise<numb
   for (const name of names) {
     const path = resolve(io.cwd, name)
     const file = readLog(path, name, options.maxSize)
-    const settings = await loadSettings(io.cwd, path, name, options.settings)
+    const settings = await loadSettings(io.cwd, path, name, options.settings, options.allowJsConfig)
     let migrated
     try {
       migrated = migrate(file.text, options.to)

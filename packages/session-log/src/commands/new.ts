@@ -25,6 +25,8 @@ export interface NewOptions {
   /** A log larger than this many bytes is refused (`--max-size`). */
   maxSize?: number
   settings: Settings
+  /** Load JavaScript settings files (`--no-js-config` turns it off). */
+  allowJsConfig?: boolean
 }
 
 /** `new`: inserts an entry right after the header; creates the log when it is missing. */
@@ -35,7 +37,7 @@ export async function newEntry(options: NewOptions, io: Io): Promise<number> {
   if (date !== undefined && !isCalendarDate(date)) {
     throw new UsageError(`--date ${JSON.stringify(date)} is not a date; write it as YYYY-MM-DD`)
   }
-  const settings = await loadSettings(io.cwd, path, name, options.settings)
+  const settings = await loadSettings(io.cwd, path, name, options.settings, options.allowJsConfig)
   let schema = useTemplate(settings.template)
 
   let original: LogFile | undefined
