@@ -9653,8 +9653,8 @@ var require_ignore = __commonJS({
         // '*.js' matches '.js'
         // '*.js' doesn't match 'abc'
         (_, p1, p2) => {
-          const unescaped = p2.replace(/\\\*/g, "[^\\/]*");
-          return p1 + unescaped;
+          const unescaped2 = p2.replace(/\\\*/g, "[^\\/]*");
+          return p1 + unescaped2;
         }
       ],
       [
@@ -13501,7 +13501,7 @@ function trimLineEnd(line) {
 }
 function findBracketed(text4) {
   const found = [];
-  const pattern2 = /\[([^\][\n]{2,})\](?![([:])/g;
+  const pattern2 = /(?<!\\)\[([^\][\n]{2,})\](?![([:])/g;
   for (const match2 of text4.matchAll(pattern2)) {
     found.push({ start: match2.index, end: match2.index + match2[0].length });
   }
@@ -23285,6 +23285,10 @@ function quote(value2) {
 }
 
 // packages/remark-session-log/src/options.ts
+function readRuleSetting(value2) {
+  if (value2 === "off" || value2 === "warn" || value2 === "error") return value2;
+  return value2 === "warning" ? "warn" : void 0;
+}
 function resolveOptions(options2 = {}) {
   const thresholds = { ...defaultThresholds };
   for (const key of Object.keys(defaultThresholds)) {
@@ -23548,6 +23552,9 @@ function parseTimelineTime(raw) {
   if (!match2) return void 0;
   return Number(match2[1]) * 60 + Number(match2[2]);
 }
+function startsAtClockTime(first) {
+  return first >= 60;
+}
 function formatMinutes(minutes) {
   const rounded = Math.round(minutes);
   const hours = Math.floor(rounded / 60);
@@ -23771,16 +23778,19 @@ function checkTimeline(entry, report, schema) {
   const total = readMetric(entry, schema, schema.roles.totalTime);
   const section = findSection(entry, schema.roles.timelineSection);
   if (!total || !section) return;
+  let first;
   let last;
   for (const table of section.tables) {
     for (const row of table.rows) {
       const cell = row.cells[0];
       const minutes = cell ? parseTimelineTime(cell.text) : void 0;
+      first ??= minutes;
       if (cell && minutes !== void 0 && minutes > (last?.minutes ?? -1)) {
         last = { minutes, text: cell.text };
       }
     }
   }
+  if (first !== void 0 && startsAtClockTime(first)) return;
   if (!last || total.amount >= last.minutes) return;
   report(
     total.value,
@@ -24895,7 +24905,7 @@ var placeholder = defineRule({
     const notTriggered = killSwitchOff(entry, schema);
     for (const section of entry.sections) {
       for (const checkbox of section.checkboxes) {
-        const untouched = checkbox.spec && normalizeName(checkbox.label.text) === normalizeName(checkbox.spec.label);
+        const untouched = checkbox.spec && normalizeName(unescaped(checkbox.label.text)) === normalizeName(checkbox.spec.label);
         if (!checkbox.checked && untouched) continue;
         scan(checkbox.label, `The item ${quote(itemName(checkbox.label.text))}`);
       }
@@ -24945,6 +24955,9 @@ function killSwitchOff(entry, schema) {
   if (!answer || readYesNo(answer.text) !== "no") return /* @__PURE__ */ new Set();
   const followUps = [findQuestion(entry, killSwitchWhy), findQuestion(entry, killSwitchInstead)];
   return new Set(followUps.filter((found) => found !== void 0));
+}
+function unescaped(text4) {
+  return text4.replace(/\\([!-/:-@[-`{-~])/g, "$1");
 }
 function itemName(label2) {
   const bracket = findBracketed(label2)[0];
@@ -25467,7 +25480,7 @@ var elapsed = /^(\d{1,2}):([0-5]\d)$/;
 var timelineTime = defineRule({
   id: "timeline-time",
   description: "Timeline times are elapsed `HH:MM` and strictly increase",
-  why: "The timeline is read as minutes since the session started: it shows where the time went and bounds the total session time. `H:MM` is accepted too, as is any hour count below 100; minutes run 00 to 59. A time that does not increase is usually a typo or a row out of place.",
+  why: "The timeline is read as minutes since the session started: it shows where the time went and bounds the total session time. `H:MM` is accepted too, as is any hour count below 100; minutes run 00 to 59. A time that does not increase is usually a typo or a row out of place. A timeline whose first time is an hour or more (14:00, 14:20, \u2026) was written in clock times: that is reported once, on its first time, instead of as a session shorter than its timeline.",
   severity: "error",
   fixable: false,
   check(entry, report, { schema }) {
@@ -25489,6 +25502,12 @@ var timelineTime = defineRule({
             continue;
           }
           const minutes = Number(match2[1]) * 60 + Number(match2[2]);
+          if (!previous2 && startsAtClockTime(minutes)) {
+            report(
+              cell,
+              `"${column}" starts at ${quote(cell.text)}, a clock time; timeline times are elapsed since the session started: write 00:00 for the start and the time since then on each row`
+            );
+          }
           if (previous2 && minutes <= previous2.minutes) {
             report(
               cell,
@@ -26319,11 +26338,15 @@ function insertEntry(text4, values, options2 = {}, model) {
   if (source.trim() === "") {
     edit = { start: 0, end: source.length, text: renderLog(schema, entry, eol2) };
   } else {
-    const first = log2.entries[0];
+    const older = log2.entries.find((found) => (dateOf(found, log2.schema) ?? "") < filled.date);
+    const last = log2.entries.at(-1);
     const separator = log2.header.separator;
-    if (first) {
-      const lineStart3 = first.start.offset - (first.start.column - 1);
+    if (older ?? (last && !last.separator)) {
+      const before2 = older ?? log2.entries[0];
+      const lineStart3 = before2.start.offset - (before2.start.column - 1);
       edit = { start: lineStart3, end: lineStart3, text: entry + eol2 + eol2 };
+    } else if (last) {
+      edit = { start: last.end.offset, end: last.end.offset, text: eol2 + eol2 + entry };
     } else if (separator) {
       const at = separator.end.offset;
       edit = { start: at, end: at, text: eol2 + eol2 + entry };
@@ -26369,13 +26392,16 @@ function defined(values) {
     Object.entries(values).filter(([, value2]) => oneLine(value2) !== void 0)
   );
 }
+function dateOf(entry, schema) {
+  const date = schema.roles.dateField && filledValue(entry, schema.roles.dateField, schema);
+  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : void 0;
+}
 function newestEntry(log2) {
-  const dateField = log2.schema.roles.dateField;
   let newest;
   let newestDate = "";
   for (const entry of log2.entries) {
-    const date = dateField ? filledValue(entry, dateField, log2.schema) : void 0;
-    if (date && /^\d{4}-\d{2}-\d{2}$/.test(date) && date > newestDate) {
+    const date = dateOf(entry, log2.schema);
+    if (date && date > newestDate) {
       newest = entry;
       newestDate = date;
     }
@@ -36201,7 +36227,6 @@ function loadSettings(cwd, path9, name, given, allowJs = true) {
 }
 var thresholdKeys = Object.keys(defaultThresholds);
 var knownKeys = ["template", "rules", ...thresholdKeys];
-var severities = ["off", "warn", "error"];
 function validateSettings(raw, base2) {
   if (!isRecord(raw)) throw new ConfigError("expected an object of settings");
   const settings = {};
@@ -36234,12 +36259,13 @@ function validateRules(value2) {
   const result = {};
   for (const [id, setting] of Object.entries(value2)) {
     checkRuleId(id);
-    if (!severities.includes(setting)) {
+    const read2 = readRuleSetting(setting);
+    if (read2 === void 0) {
       throw new ConfigError(
         `rule "${id}" is set to ${JSON.stringify(setting)}; use off, warn or error`
       );
     }
-    result[id] = setting;
+    result[id] = read2;
   }
   return result;
 }
@@ -36278,13 +36304,19 @@ function settingsProblem(name, error) {
   for (let cause = error; cause instanceof Error; cause = cause.cause) causes.push(cause);
   const file = causes.map((cause) => /^Cannot (?:parse|read) (?:given )?file `([^`]+)`/.exec(cause.message)?.[1]).find(Boolean);
   if (!file) return void 0;
-  const reason = (causes.at(-1)?.message ?? "").split("\n")[0].replace(/ while parsing [^]*$/, "");
+  const reason = firstLine(causes.at(-1)?.message ?? "").replace(/ while parsing [^]*$/, "");
   return new InputError(
     name,
     `cannot use the settings in ${file}: ${reason}`,
     "correct that file (see `session-log --help`)",
     error
   );
+}
+function firstLine(message) {
+  const [first = "", ...rest] = message.split("\n");
+  if (!first.endsWith(":")) return first;
+  const source = rest.find((line) => line.trim() !== "" && !/^\s*\^+\s*$/.test(line));
+  return source === void 0 ? first.slice(0, -1) : `${first} ${JSON.stringify(source.trim())}`;
 }
 function configTransform(raw, filePath2) {
   const settings = validateSettings(raw, dirname2(filePath2));
@@ -37607,7 +37639,7 @@ function isUint8Array3(value2) {
 }
 
 // packages/session-log/src/reporters/json.ts
-function json({ files }) {
+function json({ files, problems }) {
   const records = files.flatMap(
     ({ name, findings }) => findings.map((finding) => ({
       file: name,
@@ -37622,7 +37654,10 @@ function json({ files }) {
       fixable: (finding.edits?.length ?? 0) > 0
     }))
   );
-  return `${safeJson(records)}
+  if (problems.length === 0) return `${safeJson(records)}
+`;
+  const errors = problems.map((problem) => ({ file: problem.file, message: problem.message }));
+  return `${safeJson({ errors, findings: records })}
 `;
 }
 
@@ -38367,6 +38402,12 @@ async function newEntry(options2, io) {
     { template: settings.template },
     log2
   );
+  if (options2.values.mode !== void 0) {
+    const unreadable = lint(inserted.entry, { template: schema.id }).find(
+      (finding) => finding.ruleId === "field-mode"
+    );
+    if (unreadable) throw new UsageError(`--mode ${options2.values.mode}: ${unreadable.message}`);
+  }
   if (options2.dryRun) {
     const entry = `${inserted.entry.replace(/\r\n?/g, "\n")}
 `;
@@ -38563,6 +38604,15 @@ async function run2(argv, io) {
     io
   );
 }
+function closest(option, names2) {
+  const typed = option.replace(/^-+/, "").replace(/^no-/, "");
+  let best;
+  for (const name of names2) {
+    const distance = editDistance(typed, name, 2);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
 function parse3(args, options2) {
   try {
     return parseArgs({ args, options: options2, allowPositionals: true, allowNegative: true, strict: true });
@@ -38570,7 +38620,10 @@ function parse3(args, options2) {
     const code = error.code;
     const option = /'([^']+)'/.exec(error.message)?.[1] ?? "";
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-      throw new UsageError(`unknown option ${option}; see \`session-log --help\``);
+      const guess = closest(option, Object.keys(options2));
+      const negated = /^--no-/.test(option) && options2[guess ?? ""]?.type === "boolean";
+      const hint = guess ? `did you mean --${negated ? "no-" : ""}${guess}? ` : "";
+      throw new UsageError(`unknown option ${option}; ${hint}see \`session-log --help\``);
     }
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
       const name = /--[\w-]+/.exec(option)?.[0] ?? option;
@@ -38593,7 +38646,7 @@ function flagSettings(values, cwd) {
   }
   const rules2 = {};
   for (const raw of values.rule ?? []) {
-    const match2 = /^([^=]+)=(off|warn|error)$/.exec(raw);
+    const match2 = /^([^=]+)=(off|warn|warning|error)$/.exec(raw);
     if (!match2) {
       throw new UsageError(`--rule ${raw}: write it as rule-id=off, rule-id=warn or rule-id=error`);
     }
@@ -38602,7 +38655,7 @@ function flagSettings(values, cwd) {
     } catch (error) {
       throw new UsageError(`--rule ${raw}: ${error.message}`);
     }
-    rules2[match2[1]] = match2[2];
+    rules2[match2[1]] = readRuleSetting(match2[2]);
   }
   if (Object.keys(rules2).length > 0) settings.rules = rules2;
   return settings;

@@ -25,7 +25,7 @@ export {migrate, MigrateError, migrationTargets, type Migrated} from './migrate.
 export {buildModel} from './model/build.js'
 export {parseMarkdown} from './model/parse.js'
 export type * from './model/types.js'
-export {formatDate, type Options, type RuleSetting} from './options.js'
+export {formatDate, readRuleSetting, type Options, type RuleSetting} from './options.js'
 export {
   defaultThresholds,
   type Edit,
@@ -46,6 +46,7 @@ export {
   type Style,
 } from './scaffold.js'
 export {builtinTemplates, loadTemplate, templateFor} from './template/load.js'
+export {editDistance} from './text.js'
 export {parseTemplate, TemplateError} from './template/parse-template.js'
 export type * from './template/schema.js'
 

@@ -161,6 +161,15 @@ export function parseTimelineTime(raw: string): number | undefined {
   return Number(match[1]) * 60 + Number(match[2])
 }
 
+/**
+ * Whether a timeline whose first time is `first` minutes was written in clock times
+ * (14:00, 14:20, …) rather than time since the start: no session's first row is an hour
+ * or more into it.
+ */
+export function startsAtClockTime(first: number): boolean {
+  return first >= 60
+}
+
 /** Minutes as people write them in a log: `45m`, `2h`, `1h 20m`. */
 export function formatMinutes(minutes: number): string {
   const rounded = Math.round(minutes)

@@ -2,6 +2,15 @@ import {defaultThresholds, type Severity, type Thresholds} from './rule.js'
 
 export type RuleSetting = Severity | 'off'
 
+/**
+ * A rule's setting as people write it: `off`, `warn` or `error`, and `warning`, the word
+ * the reports print, for `warn`. Undefined for anything else.
+ */
+export function readRuleSetting(value: unknown): RuleSetting | undefined {
+  if (value === 'off' || value === 'warn' || value === 'error') return value
+  return value === 'warning' ? 'warn' : undefined
+}
+
 export interface Options extends Partial<Thresholds> {
   /** A built-in template id (`session-log.v0.2`) or a path to a template Markdown file. */
   template?: string

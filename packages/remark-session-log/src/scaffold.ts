@@ -84,8 +84,10 @@ export interface Inserted {
 }
 
 /**
- * Inserts a new entry right after the header, above the newest entry, written in the
- * file's own line endings and bullets, from the template the log follows. The date defaults to `options.today`; the AI tool
+ * Inserts a new entry where its date belongs, newest first: above the first entry older
+ * than it (right after the header for today's), or after the last entry when it is older
+ * than all; written in the file's own line endings and bullets, from the template the
+ * log follows. The date defaults to `options.today`; the AI tool
  * and feature default to the newest entry's. Text that is blank becomes a whole new log.
  * Only the inserted bytes differ from the input.
  */
@@ -113,11 +115,17 @@ export function insertEntry(
   if (source.trim() === '') {
     edit = {start: 0, end: source.length, text: renderLog(schema, entry, eol)}
   } else {
-    const first = log.entries[0]
+    // Newest first: the entry goes above the first one older than it, the top for today.
+    const older = log.entries.find((found) => (dateOf(found, log.schema) ?? '') < filled.date!)
+    const last = log.entries.at(-1)
     const separator = log.header.separator
-    if (first) {
-      const lineStart = first.start.offset - (first.start.column - 1)
+    if (older ?? (last && !last.separator)) {
+      const before = older ?? log.entries[0]!
+      const lineStart = before.start.offset - (before.start.column - 1)
       edit = {start: lineStart, end: lineStart, text: entry + eol + eol}
+    } else if (last) {
+      // Older than every entry: after the last one's `---`.
+      edit = {start: last.end.offset, end: last.end.offset, text: eol + eol + entry}
     } else if (separator) {
       const at = separator.end.offset
       edit = {start: at, end: at, text: eol + eol + entry}
@@ -184,13 +192,18 @@ function defined(values: EntryValues): EntryValues {
   ) as EntryValues
 }
 
+/** The entry's date when it is written as one, `YYYY-MM-DD`. */
+function dateOf(entry: Entry, schema: Schema): string | undefined {
+  const date = schema.roles.dateField && filledValue(entry, schema.roles.dateField, schema)
+  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined
+}
+
 function newestEntry(log: SessionLog): Entry | undefined {
-  const dateField = log.schema.roles.dateField
   let newest: Entry | undefined
   let newestDate = ''
   for (const entry of log.entries) {
-    const date = dateField ? filledValue(entry, dateField, log.schema) : undefined
-    if (date && /^\d{4}-\d{2}-\d{2}$/.test(date) && date > newestDate) {
+    const date = dateOf(entry, log.schema)
+    if (date && date > newestDate) {
       newest = entry
       newestDate = date
     }

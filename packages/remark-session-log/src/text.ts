@@ -59,7 +59,8 @@ export function trimLineEnd(line: string): string {
 export function findBracketed(text: string): Array<{start: number; end: number}> {
   const found: Array<{start: number; end: number}> = []
   // Bracket text that is a link (`[a](b)`, `[a][b]`) or a task box is not a placeholder.
-  const pattern = /\[([^\][\n]{2,})\](?![([:])/g
+  // `\[specify]` is an escaped bracket, the text "[specify]" as written, not a placeholder.
+  const pattern = /(?<!\\)\[([^\][\n]{2,})\](?![([:])/g
   for (const match of text.matchAll(pattern)) {
     found.push({start: match.index, end: match.index + match[0].length})
   }

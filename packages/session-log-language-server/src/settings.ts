@@ -1,6 +1,6 @@
 import {basename, dirname, isAbsolute, relative, sep} from 'node:path'
 import picomatch from 'picomatch'
-import {type Options, type RuleSetting} from 'remark-session-log'
+import {readRuleSetting, type Options, type RuleSetting} from 'remark-session-log'
 // A template path is resolved as the command line resolves it.
 import {resolveTemplate} from 'session-log/project'
 
@@ -26,8 +26,6 @@ export interface DocumentSettings {
   matches: boolean
   options: Options
 }
-
-const settings = new Set<RuleSetting>(['off', 'warn', 'error'])
 
 /**
  * Reads the editor's `sessionLog` section (`prefix` names it in messages). Settings
@@ -62,7 +60,8 @@ export function readEditorSettings(
   if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
     result.rules = {}
     for (const [id, setting] of Object.entries(rules)) {
-      if (settings.has(setting as RuleSetting)) result.rules[id] = setting as RuleSetting
+      const read = readRuleSetting(setting)
+      if (read) result.rules[id] = read
       else problems.push(`"${prefix}rules.${id}" should be "off", "warn" or "error"`)
     }
   } else if (rules !== undefined && rules !== null) {

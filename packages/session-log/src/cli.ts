@@ -3,7 +3,9 @@ import {resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {
   builtinTemplates,
+  editDistance,
   migrationTargets,
+  readRuleSetting,
   type EntryValues,
   type RuleSetting,
 } from 'remark-session-log'
@@ -184,6 +186,17 @@ async function run(argv: string[], io: Io): Promise<number> {
   )
 }
 
+/** The known name a mistyped one is most likely to mean (`--formt`: format). */
+function closest(option: string, names: string[]): string | undefined {
+  const typed = option.replace(/^-+/, '').replace(/^no-/, '')
+  let best: {name: string; distance: number} | undefined
+  for (const name of names) {
+    const distance = editDistance(typed, name, 2)
+    if (distance <= 2 && (!best || distance < best.distance)) best = {name, distance}
+  }
+  return best?.name
+}
+
 type Values = ReturnType<typeof parse>['values']
 
 function parse(args: string[], options: Options) {
@@ -193,7 +206,10 @@ function parse(args: string[], options: Options) {
     const code = (error as NodeJS.ErrnoException).code
     const option = /'([^']+)'/.exec((error as Error).message)?.[1] ?? ''
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      throw new UsageError(`unknown option ${option}; see \`session-log --help\``)
+      const guess = closest(option, Object.keys(options))
+      const negated = /^--no-/.test(option) && options[guess ?? '']?.type === 'boolean'
+      const hint = guess ? `did you mean --${negated ? 'no-' : ''}${guess}? ` : ''
+      throw new UsageError(`unknown option ${option}; ${hint}see \`session-log --help\``)
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const name = /--[\w-]+/.exec(option)?.[0] ?? option
@@ -217,7 +233,7 @@ function flagSettings(values: Values, cwd: string): Settings {
   }
   const rules: Record<string, RuleSetting> = {}
   for (const raw of (values.rule as string[] | undefined) ?? []) {
-    const match = /^([^=]+)=(off|warn|error)$/.exec(raw)
+    const match = /^([^=]+)=(off|warn|warning|error)$/.exec(raw)
     if (!match) {
       throw new UsageError(`--rule ${raw}: write it as rule-id=off, rule-id=warn or rule-id=error`)
     }
@@ -226,7 +242,7 @@ function flagSettings(values: Values, cwd: string): Settings {
     } catch (error) {
       throw new UsageError(`--rule ${raw}: ${(error as Error).message}`)
     }
-    rules[match[1]!] = match[2] as RuleSetting
+    rules[match[1]!] = readRuleSetting(match[2])!
   }
   if (Object.keys(rules).length > 0) settings.rules = rules
   return settings

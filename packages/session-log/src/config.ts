@@ -4,6 +4,7 @@ import {
   builtinTemplates,
   defaultThresholds,
   loadTemplate,
+  readRuleSetting,
   rules,
   TemplateError,
   type Options,
@@ -126,7 +127,6 @@ export function loadSettings(
 
 const thresholdKeys = Object.keys(defaultThresholds)
 const knownKeys = ['template', 'rules', ...thresholdKeys]
-const severities: RuleSetting[] = ['off', 'warn', 'error']
 
 /** Checks settings written by a person; a template path is relative to `base`. */
 export function validateSettings(raw: unknown, base: string): Settings {
@@ -166,12 +166,13 @@ function validateRules(value: unknown): Record<string, RuleSetting> {
   const result: Record<string, RuleSetting> = {}
   for (const [id, setting] of Object.entries(value)) {
     checkRuleId(id)
-    if (!severities.includes(setting as RuleSetting)) {
+    const read = readRuleSetting(setting)
+    if (read === undefined) {
       throw new ConfigError(
         `rule "${id}" is set to ${JSON.stringify(setting)}; use off, warn or error`,
       )
     }
-    result[id] = setting as RuleSetting
+    result[id] = read
   }
   return result
 }
@@ -225,13 +226,24 @@ export function settingsProblem(name: string, error: unknown): InputError | unde
   if (!file) return undefined
   // parse-json appends the text it choked on and the file's absolute path; the file is
   // named already.
-  const reason = (causes.at(-1)?.message ?? '').split('\n')[0]!.replace(/ while parsing [^]*$/, '')
+  const reason = firstLine(causes.at(-1)?.message ?? '').replace(/ while parsing [^]*$/, '')
   return new InputError(
     name,
     `cannot use the settings in ${file}: ${reason}`,
     'correct that file (see `session-log --help`)',
     error,
   )
+}
+
+/**
+ * The first line of a parser's message. YAML's ends in a colon and shows the source
+ * below it; the nearest line of source that is not a caret is quoted instead.
+ */
+function firstLine(message: string): string {
+  const [first = '', ...rest] = message.split('\n')
+  if (!first.endsWith(':')) return first
+  const source = rest.find((line) => line.trim() !== '' && !/^\s*\^+\s*$/.test(line))
+  return source === undefined ? first.slice(0, -1) : `${first} ${JSON.stringify(source.trim())}`
 }
 
 function configTransform(raw: unknown, filePath: string): Preset {

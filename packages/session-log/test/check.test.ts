@@ -222,6 +222,18 @@ describe.concurrent('session-log usage', () => {
     [[], 'no command; run `session-log check` or see `session-log --help`'],
     [['lint'], 'unknown command "lint"; commands: check, fix, new, init, migrate'],
     [['check', '--frail'], 'unknown option --frail; see `session-log --help`'],
+    [
+      ['check', '--formt', 'json'],
+      'unknown option --formt; did you mean --format? see `session-log --help`',
+    ],
+    [
+      ['check', '--no-colr'],
+      'unknown option --no-colr; did you mean --no-color? see `session-log --help`',
+    ],
+    [
+      ['new', '--title', 'X', '--mode', 'C'],
+      '--mode C: "Mode" is "C"; write "A" or "B (Heartbeat k of N)"',
+    ],
     [['check', '--format'], 'option --format needs a value; see `session-log --help`'],
     [['check', '--format', 'xml'], '--format xml: use one of stylish, json, github, sarif'],
     [['check', '--fix', '--fix-dry-run'], 'use either --fix or --fix-dry-run, not both'],

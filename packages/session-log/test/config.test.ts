@@ -1,6 +1,6 @@
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {fixture, fixtures, run, tempDir, write} from './cli.js'
+import {fixture, fixtures, logDir, run, tempDir, write} from './cli.js'
 
 const team = fixture('team.md')
 
@@ -159,5 +159,49 @@ describe.concurrent('settings files', () => {
     expect((await run(['init'], {cwd})).code).toBe(0)
     const entry = await run(['new', '--title', 'x', '--dry-run'], {cwd})
     expect(entry.stdout).toContain('**Reviewer:** [name]\n')
+  })
+})
+
+describe.concurrent('settings as people write them', () => {
+  it('takes "warning" for warn, in a settings file and with --rule', async () => {
+    const cwd = logDir('team.md')
+    write(cwd, {'.session-logrc.json': JSON.stringify({rules: {'field-date': 'warning'}})})
+    expect(await ruleIds(cwd)).toEqual([
+      'section-heading:error',
+      'metric-estimate:warn',
+      'field-date:warn',
+    ])
+    expect(await ruleIds(cwd, ['--rule', 'section-heading=warning'])).toEqual([
+      'section-heading:warn',
+      'metric-estimate:warn',
+      'field-date:warn',
+    ])
+  })
+
+  it('quotes the line a YAML settings file breaks on', async () => {
+    const cwd = logDir('team.md')
+    write(cwd, {'.session-logrc.yaml': 'rules:\n  footer: [off\n'})
+    const result = await run(['check'], {cwd})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe(
+      'session-log: SESSION_LOG.md: cannot use the settings in .session-logrc.yaml: Flow sequence in block collection must be sufficiently indented and end with a ] at line 3, column 1: "footer: [off"; correct that file (see `session-log --help`)\n',
+    )
+  })
+
+  it('prints an object naming the error with -f json, never a clean-looking []', async () => {
+    const cwd = logDir('team.md')
+    write(cwd, {'.session-logrc.json': '{"rules": {"footer": "loud"}}'})
+    const result = await run(['check', '-f', 'json'], {cwd})
+    expect(result.code).toBe(2)
+    expect(JSON.parse(result.stdout)).toEqual({
+      errors: [
+        {
+          file: 'SESSION_LOG.md',
+          message:
+            'SESSION_LOG.md: cannot use the settings in .session-logrc.json: rule "footer" is set to "loud"; use off, warn or error; correct that file (see `session-log --help`)',
+        },
+      ],
+      findings: [],
+    })
   })
 })

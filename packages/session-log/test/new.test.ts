@@ -116,6 +116,19 @@ describe.concurrent('session-log new', () => {
     )
   }, 120_000)
 
+  it('inserts an entry of an older date where its date belongs, newest first', async () => {
+    const cwd = logDir('clean.md')
+    const run13 = await run(['new', '--title', 'Backfilled', '--date', '2025-03-13'], {cwd})
+    expect(run13.code).toBe(0)
+    const names = () =>
+      buildModel(read(cwd), loadTemplate()).entries.map((entry) => entry.heading.name?.text)
+    expect(names()).toEqual(['Webhook retry queue', 'Backfilled', 'Webhook signature check'])
+    await run(['new', '--title', 'Oldest', '--date', '2024-01-01'], {cwd})
+    expect(names().at(-1)).toBe('Oldest')
+    const check = await run(['check', '-f', 'json'], {cwd})
+    expect(check.stdout).not.toMatch(/chronological-order/)
+  })
+
   it('keeps the BOM and CRLF line endings, changing only the inserted bytes', async () => {
     const cwd = tempDir()
     const before = '\uFEFF' + fixture('one-entry.md').replace(/\n/g, '\r\n')
@@ -143,7 +156,8 @@ describe.concurrent('session-log new', () => {
   it('writes the bullets the log uses', async () => {
     const cwd = logDir('star-bullets.md')
     const before = read(cwd)
-    await run(['new', ...values], {cwd})
+    // Newer than every entry, so that it goes on top.
+    await run(['new', '--title', 'Rate limiter', '--date', '2026-09-01'], {cwd})
     const inserted = insertedAt(before, read(cwd), before.indexOf('## Session:'))
     expect(inserted).toContain('\n* [ ] project-context.md\n')
     expect(inserted).not.toMatch(/^- /m)

@@ -1,4 +1,4 @@
-import {formatMinutes, parseTimelineTime, readMetric} from '../metrics.js'
+import {formatMinutes, parseTimelineTime, readMetric, startsAtClockTime} from '../metrics.js'
 import {findQuestion, findSection, isNotApplicable, isPlaceholder} from '../model/query.js'
 import type {Entry, Question, Text} from '../model/types.js'
 import {defineRule, quote, type Report} from '../rule.js'
@@ -63,16 +63,20 @@ function checkTimeline(entry: Entry, report: Report, schema: Schema) {
   const total = readMetric(entry, schema, schema.roles.totalTime)
   const section = findSection(entry, schema.roles.timelineSection)
   if (!total || !section) return
+  let first: number | undefined
   let last: {minutes: number; text: string} | undefined
   for (const table of section.tables) {
     for (const row of table.rows) {
       const cell = row.cells[0]
       const minutes = cell ? parseTimelineTime(cell.text) : undefined
+      first ??= minutes
       if (cell && minutes !== undefined && minutes > (last?.minutes ?? -1)) {
         last = {minutes, text: cell.text}
       }
     }
   }
+  // Clock times are timeline-time's finding; they say nothing of the session's length.
+  if (first !== undefined && startsAtClockTime(first)) return
   if (!last || total.amount >= last.minutes) return
   report(
     total.value,

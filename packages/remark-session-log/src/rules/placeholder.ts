@@ -38,7 +38,8 @@ export const placeholder = defineRule({
       for (const checkbox of section.checkboxes) {
         // An unused box may keep the template's wording (`- [ ] Other: [specify]`).
         const untouched =
-          checkbox.spec && normalizeName(checkbox.label.text) === normalizeName(checkbox.spec.label)
+          checkbox.spec &&
+          normalizeName(unescaped(checkbox.label.text)) === normalizeName(checkbox.spec.label)
         if (!checkbox.checked && untouched) continue
         scan(checkbox.label, `The item ${quote(itemName(checkbox.label.text))}`)
       }
@@ -104,6 +105,11 @@ function killSwitchOff(entry: Entry, schema: Schema): Set<Question> {
   if (!answer || readYesNo(answer.text) !== 'no') return new Set()
   const followUps = [findQuestion(entry, killSwitchWhy), findQuestion(entry, killSwitchInstead)]
   return new Set(followUps.filter((found) => found !== undefined))
+}
+
+/** Text with Markdown's backslash escapes read: `\\[specify]` is `[specify]` as written. */
+function unescaped(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1')
 }
 
 /** The part of a checkbox label before its placeholder, to name the item. */

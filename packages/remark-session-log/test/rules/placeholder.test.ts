@@ -73,3 +73,13 @@ it('leaves links and other bracketed text alone', () => {
   ])
   expect(findingsOf('placeholder', text)).toEqual([])
 })
+
+it('reads an escaped bracket as the text it is: an unchecked `Other: \\[specify]` is untouched', () => {
+  const escaped = edit(oneEntry, ['- [ ] Other: [specify]', '- [ ] Other: \\[specify]'])
+  expect(findingsOf('placeholder', escaped)).toEqual([])
+  const written = edit(oneEntry, [
+    'Refund amounts were compared as floats.',
+    'Arrays are written \\[like this] in the docs.',
+  ])
+  expect(findingsOf('placeholder', written)).toEqual([])
+})

@@ -1,6 +1,8 @@
 import {expect, it} from 'vitest'
 import {timelineTime} from '../../src/rules/timeline-time.js'
+import {lint} from '../../src/lint.js'
 import {describeRule} from '../describe-rule.js'
+import {readFixtures} from '../fixtures.js'
 import {covered, edit, findingsOf, oneEntry} from '../session-text.js'
 
 describeRule(timelineTime)
@@ -40,4 +42,10 @@ it('reports a time that does not increase, against the row before it', () => {
   expect(found[0]!.message).toBe(
     '"Time" "00:25" is not after the row before it ("00:40"); times strictly increase',
   )
+})
+
+it('reports clock times once, on the first time, and not as a session shorter than its timeline', () => {
+  const [fixture] = readFixtures('invalid/timeline-time').filter((f) => f.name === 'clock-times.md')
+  const found = lint(fixture!.text, fixture!.options).map((finding) => finding.ruleId)
+  expect(found).toEqual(['timeline-time'])
 })

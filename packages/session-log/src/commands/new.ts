@@ -6,6 +6,7 @@ import {
   buildModel,
   insertEntry,
   isSessionLog,
+  lint,
   templateFor,
   type EntryValues,
   type SessionLog,
@@ -65,6 +66,13 @@ export async function newEntry(options: NewOptions, io: Io): Promise<number> {
     {template: settings.template},
     log,
   )
+  // A mode the template's grammar cannot read would fail `check` at once.
+  if (options.values.mode !== undefined) {
+    const unreadable = lint(inserted.entry, {template: schema.id}).find(
+      (finding) => finding.ruleId === 'field-mode',
+    )
+    if (unreadable) throw new UsageError(`--mode ${options.values.mode}: ${unreadable.message}`)
+  }
   if (options.dryRun) {
     const entry = `${inserted.entry.replace(/\r\n?/g, '\n')}\n`
     io.out(io.outIsTTY ? entry.split('\n').map(visible).join('\n') : entry)

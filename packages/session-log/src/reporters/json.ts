@@ -19,7 +19,12 @@ export interface JsonFinding {
   fixable: boolean
 }
 
-export function json({files}: ReportInput): string {
+/**
+ * The findings as an array of `JsonFinding`; when a log could not be checked, an object
+ * `{errors, findings}` instead, so that a consumer reading standard output cannot take
+ * the run for a clean one.
+ */
+export function json({files, problems}: ReportInput): string {
   const records: JsonFinding[] = files.flatMap(({name, findings}) =>
     findings.map((finding) => ({
       file: name,
@@ -34,5 +39,7 @@ export function json({files}: ReportInput): string {
       fixable: (finding.edits?.length ?? 0) > 0,
     })),
   )
-  return `${safeJson(records)}\n`
+  if (problems.length === 0) return `${safeJson(records)}\n`
+  const errors = problems.map((problem) => ({file: problem.file, message: problem.message}))
+  return `${safeJson({errors, findings: records})}\n`
 }
