@@ -22522,16 +22522,19 @@ function templateFor(text4, template) {
   if (template !== void 0) return loadTemplate(template);
   const log2 = namesOf(text4);
   const named = builtinTemplates.map((id) => ({ id, ...namesOf(readBuiltinTemplate(id)) }));
-  const found = log2.version && named.find((t) => t.version && sameVersion(t.version, log2.version)) || log2.title && named.find((t) => t.title && normalizeName(t.title) === normalizeName(log2.title));
+  const found = log2.version && named.find((t) => t.version && sameVersion(t.version, log2.version)) || log2.title && named.find((t) => t.title && normalizeName(t.title) === normalizeName(log2.title)) || // A log that lost its header still names its template in its entry headings.
+  !log2.version && !log2.title && log2.prefix && named.find((t) => t.prefix && normalizeName(t.prefix) === normalizeName(log2.prefix));
   return loadTemplate(found ? found.id : void 0);
 }
 function namesOf(text4) {
-  const header = headerOf(text4.replace(/^\uFEFF/, ""));
+  const source = text4.replace(/^\uFEFF/, "");
+  const header = headerOf(source);
+  const prefix = /^ {0,3}##[ \t]+([^:\n]{1,40}):/m.exec(source)?.[1];
   const version2 = /\bversion\b[*_ \t:]*(\d+(?:\.\d+)*)/i.exec(header)?.[1];
   const title = /^ {0,3}#[ \t]+(?![ \t])(.*?)(?:(?<![ \t])[ \t]+#+)?(?<![ \t])[ \t]*$/m.exec(
     header
   )?.[1];
-  return { version: version2, title };
+  return { version: version2, title, prefix };
 }
 function headerOf(text4) {
   const end = /^ {0,3}(?:#{2,6}[ \t]|(?:[-*_][ \t]*){3,}$)/m.exec(text4);
@@ -24047,7 +24050,7 @@ function insertAt(offset2, text4) {
 var documentTitle = defineRule({
   id: "document-title",
   description: "The document starts with the template title",
-  why: "Tools and people find a session log by its title; a renamed title usually means the file was copied from another template.",
+  why: "Tools and people find a session log by its title; a renamed title usually means the file was copied from another template. The fix corrects a slip of the template's title (case, spacing, a typo, measured as section-heading measures headings); a title of other words is the author's, reported without a fix. A missing title is inserted.",
   severity: "error",
   fixable: true,
   checkDocument(log2, report, { schema, eol: eol2 }) {
@@ -24063,8 +24066,17 @@ var documentTitle = defineRule({
       });
       return;
     }
-    if (title.content.text === schema.title) return;
-    report(title.content, `Title ${quote(title.content.text)} should read "${schema.title}"`, {
+    const written = title.content.text;
+    if (written === schema.title) return;
+    const slip = isNearMiss(normalizeName(schema.title), normalizeName(written));
+    if (!slip) {
+      report(
+        title.content,
+        `Title ${quote(written)} should read "${schema.title}"; rename it (a title of your own is left to you)`
+      );
+      return;
+    }
+    report(title.content, `Title ${quote(written)} should read "${schema.title}"`, {
       expected: [schema.title],
       edits: [replaceSpan(title.content, schema.title)]
     });
@@ -24167,6 +24179,27 @@ function headerNames(log2, other) {
   const title = log2.header.title?.content.text;
   return title !== void 0 && normalizeName(title) === normalizeName(other.title);
 }
+
+// packages/remark-session-log/src/rules/not-a-session-log.ts
+var notASessionLog = defineRule({
+  id: "not-a-session-log",
+  description: "A checked file is a session log: it has an entry, a version line or the title",
+  why: "A glob such as `**/*.md` also finds READMEs and notes. A file with no entry, no version line and no title of the template is no log with problems but no log at all: instead of a finding per missing part (and a fix that would turn the README into a log), it gets this one finding and `fix` writes nothing to it. An empty file is a log not started yet, and is filled in as usual.",
+  severity: "error",
+  fixable: false,
+  checkDocument(log2, report, { schema }) {
+    if (log2.entries.length > 0 || log2.header.version || log2.text.trim() === "") return;
+    const title = log2.header.title;
+    const want = normalizeName(schema.title);
+    const name = title && normalizeName(title.content.text);
+    if (name !== void 0 && (name === want || isNearMiss(want, name))) return;
+    const what = title ? `its title is ${quote(title.content.text)}` : "it has no title";
+    report(
+      title ?? { start: log2.header.start, end: log2.header.start },
+      `This file is not a session log: it has no entry and no version line, and ${what}; check only the logs (see .session-logignore), or start one with \`session-log init\``
+    );
+  }
+});
 
 // packages/remark-session-log/src/rules/field-date.ts
 var isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -24304,17 +24337,23 @@ var sectionHeading = defineRule({
 var templateVersion = defineRule({
   id: "template-version",
   description: "The header states the version of the template the log follows",
-  why: "The version says which template the entries follow, so tools check them against the right one. A log that states another version, or none, is checked against a template it may not follow.",
+  why: "The version says which template the entries follow, so tools check them against the right one. A log that states another version, or none, is checked against a template it may not follow. The fix adds a missing version with the template's own lines (0.2's `> Version:` quote, 0.3's Stage line); a version that differs is the author's to change, or `session-log migrate`'s.",
   severity: "error",
-  fixable: false,
-  checkDocument(log2, report, { schema }) {
+  fixable: true,
+  checkDocument(log2, report, { schema, eol: eol2 }) {
     const want = schema.version;
     if (!want) return;
     const version2 = log2.header.version;
-    const line = `${schema.versionLabel}: ${want}`;
     if (!version2) {
-      const at = log2.header.title ?? { start: log2.header.start, end: log2.header.start };
-      report(at, `The header does not state the template version; add "> ${line}" under the title`);
+      const { title, start } = log2.header;
+      const line = versionLine(schema.source.header);
+      const edit = line === void 0 ? void 0 : addVersion(log2, line, eol2);
+      report(
+        title ?? { start, end: start },
+        `The header does not state the template version; add "${line ?? want}" under the title`,
+        // Without a title the insert is the reported (empty) range's one replacement.
+        edit ? { edits: [edit], ...title ? {} : { expected: [edit.text] } } : {}
+      );
       return;
     }
     if (sameVersion2(version2.text, want)) return;
@@ -24332,6 +24371,21 @@ function sameVersion2(a, b) {
     if ((x[i] ?? 0) !== (y[i] ?? 0)) return false;
   }
   return true;
+}
+function versionLine(header) {
+  return header.split(/\r\n|\n|\r/).find((line) => /\bversion\b/i.test(line) && /\d/.test(line));
+}
+function addVersion(log2, line, eol2) {
+  const { title, start } = log2.header;
+  if (!title) return insertAt(start.offset, `${line}${eol2}${eol2}`);
+  const after = /^[ \t]*(?:\r\n|\n|\r)(?:[ \t]*(?:\r\n|\n|\r))*/.exec(
+    log2.text.slice(title.end.offset)
+  );
+  const next = title.end.offset + (after?.[0].length ?? 0);
+  if (after && line.startsWith(">") && log2.text[next] === ">") {
+    return insertAt(next, `${line}${eol2}`);
+  }
+  return insertAt(title.end.offset, `${eol2}${eol2}${line}`);
 }
 
 // packages/remark-session-log/src/rules/footer.ts
@@ -25524,6 +25578,7 @@ var timelineTime = defineRule({
 // packages/remark-session-log/src/rules/index.ts
 var rules = [
   templateMismatch,
+  notASessionLog,
   documentTitle,
   templateVersion,
   footer,
@@ -25561,6 +25616,7 @@ var rules = [
 ];
 
 // packages/remark-session-log/src/lint.ts
+var rootCauses = /* @__PURE__ */ new Set([templateMismatch.id, notASessionLog.id]);
 function lint(text4, options2 = {}) {
   return new Linter(options2).lint(text4).findings;
 }
@@ -25613,8 +25669,8 @@ var Linter = class {
     this.previous = current;
     const disabled = disabledLines(source);
     let kept = findings.filter((finding) => !disabled(finding));
-    const mismatch = kept.filter((finding) => finding.ruleId === templateMismatch.id);
-    if (mismatch.length > 0) kept = mismatch;
+    const cause = kept.filter((finding) => rootCauses.has(finding.ruleId));
+    if (cause.length > 0) kept = cause;
     kept.sort(
       (a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || a.ruleId.localeCompare(b.ruleId)
     );

@@ -5,6 +5,7 @@ import type {Entry, SessionLog, Span} from './model/types.js'
 import {resolveOptions, type Options, type ResolvedOptions} from './options.js'
 import type {Context, Finding, ReportOptions, Rule} from './rule.js'
 import {rules as allRules} from './rules/index.js'
+import {notASessionLog} from './rules/not-a-session-log.js'
 import {templateMismatch} from './rules/template-mismatch.js'
 import {templateFor} from './template/load.js'
 import type {Schema} from './template/schema.js'
@@ -27,6 +28,9 @@ export interface Linted {
   log: SessionLog
   findings: Finding[]
 }
+
+/** Rules whose finding explains all the others of a file; the others are then left out. */
+const rootCauses = new Set([templateMismatch.id, notASessionLog.id])
 
 /** Lints a session log's text; the findings are sorted by position. */
 export function lint(text: string, options: Options = {}): Finding[] {
@@ -103,10 +107,10 @@ export class Linter {
     this.previous = current
     const disabled = disabledLines(source)
     let kept = findings.filter((finding) => !disabled(finding))
-    // A log of another template breaks every rule at once; the one finding that says so
-    // stands for the rest.
-    const mismatch = kept.filter((finding) => finding.ruleId === templateMismatch.id)
-    if (mismatch.length > 0) kept = mismatch
+    // A log of another template, or a file that is no log, breaks every rule at once; the
+    // one finding that says so stands for the rest.
+    const cause = kept.filter((finding) => rootCauses.has(finding.ruleId))
+    if (cause.length > 0) kept = cause
     kept.sort(
       (a, b) =>
         a.start.offset - b.start.offset ||

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import {expect} from 'vitest'
 import {generateLog} from '../../../test/bench/generate.mjs'
-import {fix} from '../src/fix/fix.js'
+import {fix, FixError} from '../src/fix/fix.js'
 import {lint} from '../src/lint.js'
 import {buildModel} from '../src/model/build.js'
 import type {SessionLog} from '../src/model/types.js'
@@ -11,7 +11,8 @@ import type {Finding} from '../src/rule.js'
 import {rules} from '../src/rules/index.js'
 import {insertEntry} from '../src/scaffold.js'
 import {loadTemplate} from '../src/template/load.js'
-import {expectFixGuarantees} from './fix-guarantees.js'
+import {commonmarkExamples, pastedIntoAnswer} from './commonmark.js'
+import {expectFixGuarantees, lostWords} from './fix-guarantees.js'
 import {fixtureToday} from './fixtures.js'
 
 const options = {today: fixtureToday}
@@ -259,7 +260,7 @@ export interface NamedProperty {
 export const properties: NamedProperty[] = [
   {
     name: 'lint never throws on arbitrary strings, in bounded time',
-    weight: 45,
+    weight: 40,
     property: fc.property(fc.string({unit: 'binary', maxLength: 300}), (text) => {
       lintInTime(text)
     }),
@@ -270,6 +271,28 @@ export const properties: NamedProperty[] = [
     property: fc.property(markdownShaped, (text) => {
       lintInTime(text)
     }),
+  },
+  {
+    name: 'fixing Markdown that is no log, alone or in an answer, loses no word',
+    weight: 5,
+    property: fc.property(
+      fc.constantFrom(...commonmarkExamples),
+      fc.option(fc.constantFrom(...commonmarkExamples), {nil: undefined}),
+      validLog,
+      fc.boolean(),
+      (example, second, log, alone) => {
+        const markdown = second === undefined ? example : `${example}\n${second}`
+        const text = alone ? markdown : pastedIntoAnswer(log.replace(/\r\n?/g, '\n'), markdown)
+        let output = text
+        try {
+          output = fix(text, options).output
+        } catch (error) {
+          // Giving up is allowed: nothing is written then.
+          if (!(error instanceof FixError)) throw error
+        }
+        expect(lostWords(text, output)).toEqual([])
+      },
+    ),
   },
   {
     name: 'lint of a valid log is empty',

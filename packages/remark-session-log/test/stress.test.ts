@@ -25,7 +25,7 @@ const expected: Record<string, string[]> = {
   'stars-field-100000.md': ['field-date'],
   'stars-metric-100000.md': ['metric-number'],
   'empty.md': ['document-title'],
-  'only-rule.md': ['document-title'],
+  'only-rule.md': ['not-a-session-log'],
   'paragraph-2mb.md': [],
   'Sitzung März – 2026 ✓.md': [],
 }

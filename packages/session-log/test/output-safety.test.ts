@@ -71,7 +71,12 @@ describe('hostile text in every format', () => {
   it('json is valid, holds the exact text, and prints no control character', () => {
     const output = reporters.json(input)
     expect(output).not.toMatch(unsafeButNewline)
-    const records = JSON.parse(output) as Array<{file: string; message: string}>
+    // A log that could not be checked turns the array into {errors, findings}.
+    const {errors, findings: records} = JSON.parse(output) as {
+      errors: Array<{file: string; message: string}>
+      findings: Array<{file: string; message: string}>
+    }
+    expect(errors.map((error) => error.file)).toEqual([problems[0]!.file])
     expect(records).toHaveLength(count)
     expect(records.slice(0, hostile.length).map((record) => record.message)).toEqual(hostile)
     expect(records.map((record) => record.file)).toContain(files[1]!.name)

@@ -13,6 +13,7 @@ import {useAgainAnswer} from './use-again-answer.js'
 import {patternPair} from './pattern-pair.js'
 import {documentTitle} from './document-title.js'
 import {templateMismatch} from './template-mismatch.js'
+import {notASessionLog} from './not-a-session-log.js'
 import {fieldDate} from './field-date.js'
 import {requiredField} from './required-field.js'
 import {sectionHeading} from './section-heading.js'
@@ -38,6 +39,7 @@ import {timelineTime} from './timeline-time.js'
 /** Every rule, in the order the README documents them. */
 export const rules: Rule[] = [
   templateMismatch,
+  notASessionLog,
   documentTitle,
   templateVersion,
   footer,

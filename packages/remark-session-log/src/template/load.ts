@@ -41,18 +41,32 @@ export function templateFor(text: string, template?: string): Schema {
   const found =
     (log.version && named.find((t) => t.version && sameVersion(t.version, log.version!))) ||
     (log.title &&
-      named.find((t) => t.title && normalizeName(t.title) === normalizeName(log.title!)))
+      named.find((t) => t.title && normalizeName(t.title) === normalizeName(log.title!))) ||
+    // A log that lost its header still names its template in its entry headings.
+    (!log.version &&
+      !log.title &&
+      log.prefix &&
+      named.find((t) => t.prefix && normalizeName(t.prefix) === normalizeName(log.prefix!)))
   return loadTemplate(found ? found.id : undefined)
 }
 
-/** The version and title a header states, if it states them. */
-function namesOf(text: string): {version: string | undefined; title: string | undefined} {
-  const header = headerOf(text.replace(/^\uFEFF/, ''))
+interface Names {
+  version: string | undefined
+  title: string | undefined
+  /** The prefix of the first level-2 heading, `Session` in `## Session: …`. */
+  prefix: string | undefined
+}
+
+/** The version and title a header states, if it states them, and the entry prefix. */
+function namesOf(text: string): Names {
+  const source = text.replace(/^\uFEFF/, '')
+  const header = headerOf(source)
+  const prefix = /^ {0,3}##[ \t]+([^:\n]{1,40}):/m.exec(source)?.[1]
   const version = /\bversion\b[*_ \t:]*(\d+(?:\.\d+)*)/i.exec(header)?.[1]
   const title = /^ {0,3}#[ \t]+(?![ \t])(.*?)(?:(?<![ \t])[ \t]+#+)?(?<![ \t])[ \t]*$/m.exec(
     header,
   )?.[1]
-  return {version, title}
+  return {version, title, prefix}
 }
 
 // The header ends where the first entry or `---` begins; a version further down is
