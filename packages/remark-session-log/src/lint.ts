@@ -7,6 +7,7 @@ import type {Context, Finding, ReportOptions, Rule} from './rule.js'
 import {rules as allRules} from './rules/index.js'
 import {notASessionLog} from './rules/not-a-session-log.js'
 import {templateMismatch} from './rules/template-mismatch.js'
+import {unclosedBlock} from './rules/unclosed-block.js'
 import {templateFor} from './template/load.js'
 import type {Schema} from './template/schema.js'
 import {detectEol, lineBreaks} from './text.js'
@@ -111,6 +112,7 @@ export class Linter {
     // one finding that says so stands for the rest.
     const cause = kept.filter((finding) => rootCauses.has(finding.ruleId))
     if (cause.length > 0) kept = cause
+    kept = withoutSwallowed(kept, log)
     kept.sort(
       (a, b) =>
         a.start.offset - b.start.offset ||
@@ -179,6 +181,18 @@ export class Linter {
       })
     }
   }
+}
+
+/**
+ * A block left open swallows the rest of the log: the findings from the start of its
+ * entry on say only that parts are missing, so its own finding stands for them.
+ */
+function withoutSwallowed(findings: Finding[], log: SessionLog): Finding[] {
+  const open = findings.find((finding) => finding.ruleId === unclosedBlock.id)
+  if (!open) return findings
+  const entry = log.entries.findLast((found) => found.start.offset <= open.start.offset)
+  const cut = entry?.start.offset ?? open.start.offset
+  return findings.filter((finding) => finding === open || finding.start.offset < cut)
 }
 
 /** An entry's findings and where the entry stood when they were made. */

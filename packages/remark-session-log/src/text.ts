@@ -154,6 +154,52 @@ export function openFenceAt(text: string, offset: number): number | undefined {
   return fence ? opened : undefined
 }
 
+/** A fenced code block or an HTML block that is still open where the text ends. */
+export interface OpenBlock {
+  /** Offset of the line that opens it. */
+  start: number
+  /** Offset just after that line. */
+  end: number
+  kind: 'code fence' | 'HTML block' | 'HTML comment'
+  /** The line that would close it: the fence, `</style>`, `-->`. */
+  close: string
+}
+
+/** HTML blocks that run until their end tag, however many blank lines they hold. */
+const rawHtml = /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i
+
+/**
+ * The fenced code block or HTML block (the kinds that swallow blank lines: `<script>`,
+ * `<pre>`, `<style>`, `<textarea>`, `<!--`) still open at the end of the text, if any.
+ * Blocks inside list items and quotes are not followed.
+ */
+export function openBlockAtEnd(text: string): OpenBlock | undefined {
+  let open: OpenBlock | undefined
+  let fence: Fence | undefined
+  for (let at = 0; at < text.length;) {
+    const next = text.indexOf('\n', at)
+    const end = next === -1 ? text.length : next + 1
+    const line = text.slice(at, end).replace(/\r?\n$|\r$/, '')
+    if (open) {
+      const closed = fence
+        ? closesFence(line, fence)
+        : line.toLowerCase().includes(open.close.toLowerCase())
+      if (closed) open = fence = undefined
+    } else if ((fence = fenceOpenedBy(line))) {
+      open = {start: at, end, kind: 'code fence', close: fence.char.repeat(fence.length)}
+    } else if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf('<!--') + 4).includes('-->')) {
+      open = {start: at, end, kind: 'HTML comment', close: '-->'}
+    } else {
+      const tag = rawHtml.exec(line)?.[1]?.toLowerCase()
+      if (tag && !line.toLowerCase().includes(`</${tag}>`)) {
+        open = {start: at, end, kind: 'HTML block', close: `</${tag}>`}
+      }
+    }
+    at = end
+  }
+  return open
+}
+
 /** How many line breaks the text holds: CRLF, LF and a lone CR each end a line. */
 /** The text's first line ending, `\n` when it has none. */
 export function detectEol(text: string): Context['eol'] {

@@ -114,3 +114,24 @@ describe('the guarantee checks', () => {
     expect(changesOutsideEdits(two('abX+YZdfe'))).not.toEqual([])
   })
 })
+
+describe('rules declared not fixable', () => {
+  // Every fixture, valid, invalid and to fix, linted once: a rule that says it cannot fix
+  // must not hand the fixer edits anyway.
+  const fixtures = [
+    ...readFixtures('valid'),
+    ...readFixtures('fix'),
+    ...rules.flatMap((rule) => readFixtures(`invalid/${rule.id}`)),
+  ]
+  const notFixable = new Set(rules.filter((rule) => !rule.fixable).map((rule) => rule.id))
+
+  it('never emit edits', () => {
+    expect(notFixable.size).toBeGreaterThan(10)
+    const withEdits = fixtures.flatMap((fixture) =>
+      lint(fixture.text, fixture.options)
+        .filter((finding) => notFixable.has(finding.ruleId) && finding.edits)
+        .map((finding) => `${fixture.name}: ${finding.ruleId}`),
+    )
+    expect(withEdits).toEqual([])
+  })
+})

@@ -88,7 +88,7 @@ describe.concurrent('session-log check', () => {
     const unknown = await run(['check', '--rule', 'no-such-rule=off'], {cwd})
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toMatch(
-      /^session-log: --rule no-such-rule=off: unknown rule "no-such-rule"; known rules: template-mismatch, not-a-session-log, document-title, /,
+      /^session-log: --rule no-such-rule=off: unknown rule "no-such-rule"; known rules: template-mismatch, not-a-session-log, unclosed-block, document-title, /,
     )
     const malformed = await run(['check', '--rule', 'field-date'], {cwd})
     expect(malformed.code).toBe(2)

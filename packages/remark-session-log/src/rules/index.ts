@@ -14,6 +14,7 @@ import {patternPair} from './pattern-pair.js'
 import {documentTitle} from './document-title.js'
 import {templateMismatch} from './template-mismatch.js'
 import {notASessionLog} from './not-a-session-log.js'
+import {unclosedBlock} from './unclosed-block.js'
 import {fieldDate} from './field-date.js'
 import {requiredField} from './required-field.js'
 import {sectionHeading} from './section-heading.js'
@@ -40,6 +41,7 @@ import {timelineTime} from './timeline-time.js'
 export const rules: Rule[] = [
   templateMismatch,
   notASessionLog,
+  unclosedBlock,
   documentTitle,
   templateVersion,
   footer,

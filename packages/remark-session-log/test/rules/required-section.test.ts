@@ -102,8 +102,13 @@ it('is silent when a section heading is only misspelt', () => {
 describe('a code fence left open', () => {
   const open = edit(oneEntry, ['### Output', '```python\nrows = export()\n\n### Output'])
 
+  // unclosed-block names the cause and stands for this rule's finding; without it, this
+  // rule still names the fence and offers no edit that would land inside the code.
+  const withoutCause = {rules: {'unclosed-block': 'off' as const}}
+
   it('reports the sections it takes in, names the fence, and offers no edit', () => {
-    const findings = findingsOf('required-section', open)
+    expect(findingsOf('required-section', open)).toEqual([])
+    const findings = findingsOf('required-section', open, withoutCause)
     expect(findings).toHaveLength(1)
     const line = open.slice(0, open.indexOf('```python')).split('\n').length
     expect(findings[0]!.message).toContain(`the code block opened on line ${line} is never closed`)
@@ -111,9 +116,15 @@ describe('a code fence left open', () => {
   })
 
   it('leaves fixing to the rest of the rules, which settle', () => {
-    const fixed = fix(open, {today: fixtureToday})
+    const fixed = fix(open, {today: fixtureToday, ...withoutCause})
     expect(fixed.applied.map((finding) => finding.ruleId)).not.toContain('required-section')
     expect(fixed.remaining.map((finding) => finding.ruleId)).toContain('required-section')
+  })
+
+  it('is closed by unclosed-block before the section it took in, and nothing is missing', () => {
+    const fixed = fix(open, {today: fixtureToday})
+    expect(fixed.applied.map((finding) => finding.ruleId)).toEqual(['unclosed-block'])
+    expect(fixed.remaining.map((finding) => finding.ruleId)).not.toContain('required-section')
   })
 
   it('is no reason to hold back an edit once the fence is closed', () => {

@@ -1,6 +1,5 @@
 import {existsSync, realpathSync, statSync, writeFileSync} from 'node:fs'
 import {isAbsolute, join, relative, resolve} from 'node:path'
-import {createTwoFilesPatch, FILE_HEADERS_ONLY} from 'diff'
 import {
   builtinTemplates,
   fix,
@@ -16,6 +15,7 @@ import {engine} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {discovery, SettingsReader, settingsProblem, useTemplate, type Settings} from '../config.js'
 import {defaultMaxSize, exists, InputError, readLog, sizeProblem, writeAtomic} from '../files.js'
+import {fileDiff} from '../diff.js'
 import type {Io} from '../io.js'
 import {visible} from '../reporters/escape.js'
 import {reporters, type FileResult, type Format} from '../reporters/index.js'
@@ -253,17 +253,7 @@ function checkLog(
   let diff: string | undefined
   if (fixed.output !== file.text) {
     if (options.dryRun) {
-      diff = createTwoFilesPatch(
-        `a/${name}`,
-        `b/${name}`,
-        file.text,
-        fixed.output,
-        undefined,
-        undefined,
-        {
-          headerOptions: FILE_HEADERS_ONLY,
-        },
-      )
+      diff = fileDiff(name, file.text, fixed.output)
     } else {
       writeAtomic(path, name, fixed.output, file.bytes)
     }

@@ -1,8 +1,8 @@
 import {resolve} from 'node:path'
-import {createTwoFilesPatch, FILE_HEADERS_ONLY} from 'diff'
 import {lint, migrate, MigrateError} from 'remark-session-log'
 import {loadSettings, type Settings} from '../config.js'
 import {InputError, readLog, writeAtomic} from '../files.js'
+import {fileDiff} from '../diff.js'
 import type {Io} from '../io.js'
 import {visible} from '../reporters/escape.js'
 
@@ -46,17 +46,7 @@ export async function migrateLogs(options: MigrateOptions, io: Io): Promise<numb
       continue
     }
     if (options.dryRun) {
-      const diff = createTwoFilesPatch(
-        `a/${name}`,
-        `b/${name}`,
-        file.text,
-        migrated.output,
-        undefined,
-        undefined,
-        {
-          headerOptions: FILE_HEADERS_ONLY,
-        },
-      )
+      const diff = fileDiff(name, file.text, migrated.output)
       io.out(io.outIsTTY ? diff.split('\n').map(visible).join('\n') : diff)
     } else {
       writeAtomic(path, name, migrated.output, file.bytes)
