@@ -148,1589 +148,6 @@ var require_format = __commonJS({
   }
 });
 
-// node_modules/.pnpm/extend@3.0.2/node_modules/extend/index.js
-var require_extend = __commonJS({
-  "node_modules/.pnpm/extend@3.0.2/node_modules/extend/index.js"(exports, module) {
-    "use strict";
-    var hasOwn = Object.prototype.hasOwnProperty;
-    var toStr = Object.prototype.toString;
-    var defineProperty = Object.defineProperty;
-    var gOPD = Object.getOwnPropertyDescriptor;
-    var isArray = function isArray2(arr) {
-      if (typeof Array.isArray === "function") {
-        return Array.isArray(arr);
-      }
-      return toStr.call(arr) === "[object Array]";
-    };
-    var isPlainObject2 = function isPlainObject3(obj) {
-      if (!obj || toStr.call(obj) !== "[object Object]") {
-        return false;
-      }
-      var hasOwnConstructor = hasOwn.call(obj, "constructor");
-      var hasIsPrototypeOf = obj.constructor && obj.constructor.prototype && hasOwn.call(obj.constructor.prototype, "isPrototypeOf");
-      if (obj.constructor && !hasOwnConstructor && !hasIsPrototypeOf) {
-        return false;
-      }
-      var key;
-      for (key in obj) {
-      }
-      return typeof key === "undefined" || hasOwn.call(obj, key);
-    };
-    var setProperty = function setProperty2(target, options2) {
-      if (defineProperty && options2.name === "__proto__") {
-        defineProperty(target, options2.name, {
-          enumerable: true,
-          configurable: true,
-          value: options2.newValue,
-          writable: true
-        });
-      } else {
-        target[options2.name] = options2.newValue;
-      }
-    };
-    var getProperty = function getProperty2(obj, name) {
-      if (name === "__proto__") {
-        if (!hasOwn.call(obj, name)) {
-          return void 0;
-        } else if (gOPD) {
-          return gOPD(obj, name).value;
-        }
-      }
-      return obj[name];
-    };
-    module.exports = function extend3() {
-      var options2, name, src, copy2, copyIsArray, clone;
-      var target = arguments[0];
-      var i = 1;
-      var length = arguments.length;
-      var deep = false;
-      if (typeof target === "boolean") {
-        deep = target;
-        target = arguments[1] || {};
-        i = 2;
-      }
-      if (target == null || typeof target !== "object" && typeof target !== "function") {
-        target = {};
-      }
-      for (; i < length; ++i) {
-        options2 = arguments[i];
-        if (options2 != null) {
-          for (name in options2) {
-            src = getProperty(target, name);
-            copy2 = getProperty(options2, name);
-            if (target !== copy2) {
-              if (deep && copy2 && (isPlainObject2(copy2) || (copyIsArray = isArray(copy2)))) {
-                if (copyIsArray) {
-                  copyIsArray = false;
-                  clone = src && isArray(src) ? src : [];
-                } else {
-                  clone = src && isPlainObject2(src) ? src : {};
-                }
-                setProperty(target, { name, newValue: extend3(deep, clone, copy2) });
-              } else if (typeof copy2 !== "undefined") {
-                setProperty(target, { name, newValue: copy2 });
-              }
-            }
-          }
-        }
-      }
-      return target;
-    };
-  }
-});
-
-// node_modules/.pnpm/ms@2.1.3/node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/.pnpm/ms@2.1.3/node_modules/ms/index.js"(exports, module) {
-    var s = 1e3;
-    var m = s * 60;
-    var h = m * 60;
-    var d = h * 24;
-    var w = d * 7;
-    var y = d * 365.25;
-    module.exports = function(val, options2) {
-      options2 = options2 || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse4(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options2.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse4(str) {
-      str = String(str);
-      if (str.length > 100) {
-        return;
-      }
-      var match2 = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
-      );
-      if (!match2) {
-        return;
-      }
-      var n = parseFloat(match2[1]);
-      var type = (match2[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w;
-        case "days":
-        case "day":
-        case "d":
-          return n * d;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return Math.round(ms / d) + "d";
-      }
-      if (msAbs >= h) {
-        return Math.round(ms / h) + "h";
-      }
-      if (msAbs >= m) {
-        return Math.round(ms / m) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms / s) + "s";
-      }
-      return ms + "ms";
-    }
-    function fmtLong(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return plural(ms, msAbs, d, "day");
-      }
-      if (msAbs >= h) {
-        return plural(ms, msAbs, h, "hour");
-      }
-      if (msAbs >= m) {
-        return plural(ms, msAbs, m, "minute");
-      }
-      if (msAbs >= s) {
-        return plural(ms, msAbs, s, "second");
-      }
-      return ms + " ms";
-    }
-    function plural(ms, msAbs, n, name) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
-    }
-  }
-});
-
-// node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/common.js
-var require_common = __commonJS({
-  "node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/common.js"(exports, module) {
-    function setup(env2) {
-      createDebug13.debug = createDebug13;
-      createDebug13.default = createDebug13;
-      createDebug13.coerce = coerce;
-      createDebug13.disable = disable2;
-      createDebug13.enable = enable;
-      createDebug13.enabled = enabled;
-      createDebug13.humanize = require_ms();
-      createDebug13.destroy = destroy;
-      Object.keys(env2).forEach((key) => {
-        createDebug13[key] = env2[key];
-      });
-      createDebug13.names = [];
-      createDebug13.skips = [];
-      createDebug13.formatters = {};
-      function selectColor(namespace) {
-        let hash2 = 0;
-        for (let i = 0; i < namespace.length; i++) {
-          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
-          hash2 |= 0;
-        }
-        return createDebug13.colors[Math.abs(hash2) % createDebug13.colors.length];
-      }
-      createDebug13.selectColor = selectColor;
-      function createDebug13(namespace) {
-        let prevTime;
-        let enableOverride = null;
-        let namespacesCache;
-        let enabledCache;
-        function debug13(...args) {
-          if (!debug13.enabled) {
-            return;
-          }
-          const self2 = debug13;
-          const curr = Number(/* @__PURE__ */ new Date());
-          const ms = curr - (prevTime || curr);
-          self2.diff = ms;
-          self2.prev = prevTime;
-          self2.curr = curr;
-          prevTime = curr;
-          args[0] = createDebug13.coerce(args[0]);
-          if (typeof args[0] !== "string") {
-            args.unshift("%O");
-          }
-          let index2 = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match2, format2) => {
-            if (match2 === "%%") {
-              return "%";
-            }
-            index2++;
-            const formatter2 = createDebug13.formatters[format2];
-            if (typeof formatter2 === "function") {
-              const val = args[index2];
-              match2 = formatter2.call(self2, val);
-              args.splice(index2, 1);
-              index2--;
-            }
-            return match2;
-          });
-          createDebug13.formatArgs.call(self2, args);
-          const logFn = self2.log || createDebug13.log;
-          logFn.apply(self2, args);
-        }
-        debug13.namespace = namespace;
-        debug13.useColors = createDebug13.useColors();
-        debug13.color = createDebug13.selectColor(namespace);
-        debug13.extend = extend3;
-        debug13.destroy = createDebug13.destroy;
-        Object.defineProperty(debug13, "enabled", {
-          enumerable: true,
-          configurable: false,
-          get: () => {
-            if (enableOverride !== null) {
-              return enableOverride;
-            }
-            if (namespacesCache !== createDebug13.namespaces) {
-              namespacesCache = createDebug13.namespaces;
-              enabledCache = createDebug13.enabled(namespace);
-            }
-            return enabledCache;
-          },
-          set: (v) => {
-            enableOverride = v;
-          }
-        });
-        if (typeof createDebug13.init === "function") {
-          createDebug13.init(debug13);
-        }
-        return debug13;
-      }
-      function extend3(namespace, delimiter) {
-        const newDebug = createDebug13(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
-        newDebug.log = this.log;
-        return newDebug;
-      }
-      function enable(namespaces) {
-        createDebug13.save(namespaces);
-        createDebug13.namespaces = namespaces;
-        createDebug13.names = [];
-        createDebug13.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns of split) {
-          if (ns[0] === "-") {
-            createDebug13.skips.push(ns.slice(1));
-          } else {
-            createDebug13.names.push(ns);
-          }
-        }
-      }
-      function matchesTemplate(search3, template) {
-        let searchIndex = 0;
-        let templateIndex = 0;
-        let starIndex = -1;
-        let matchIndex = 0;
-        while (searchIndex < search3.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search3[searchIndex] || template[templateIndex] === "*")) {
-            if (template[templateIndex] === "*") {
-              starIndex = templateIndex;
-              matchIndex = searchIndex;
-              templateIndex++;
-            } else {
-              searchIndex++;
-              templateIndex++;
-            }
-          } else if (starIndex !== -1) {
-            templateIndex = starIndex + 1;
-            matchIndex++;
-            searchIndex = matchIndex;
-          } else {
-            return false;
-          }
-        }
-        while (templateIndex < template.length && template[templateIndex] === "*") {
-          templateIndex++;
-        }
-        return templateIndex === template.length;
-      }
-      function disable2() {
-        const namespaces = [
-          ...createDebug13.names,
-          ...createDebug13.skips.map((namespace) => "-" + namespace)
-        ].join(",");
-        createDebug13.enable("");
-        return namespaces;
-      }
-      function enabled(name) {
-        for (const skip of createDebug13.skips) {
-          if (matchesTemplate(name, skip)) {
-            return false;
-          }
-        }
-        for (const ns of createDebug13.names) {
-          if (matchesTemplate(name, ns)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
-        }
-        return val;
-      }
-      function destroy() {
-        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-      }
-      createDebug13.enable(createDebug13.load());
-      return createDebug13;
-    }
-    module.exports = setup;
-  }
-});
-
-// node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/browser.js
-var require_browser = __commonJS({
-  "node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/browser.js"(exports, module) {
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.storage = localstorage();
-    exports.destroy = /* @__PURE__ */ (() => {
-      let warned2 = false;
-      return () => {
-        if (!warned2) {
-          warned2 = true;
-          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-        }
-      };
-    })();
-    exports.colors = [
-      "#0000CC",
-      "#0000FF",
-      "#0033CC",
-      "#0033FF",
-      "#0066CC",
-      "#0066FF",
-      "#0099CC",
-      "#0099FF",
-      "#00CC00",
-      "#00CC33",
-      "#00CC66",
-      "#00CC99",
-      "#00CCCC",
-      "#00CCFF",
-      "#3300CC",
-      "#3300FF",
-      "#3333CC",
-      "#3333FF",
-      "#3366CC",
-      "#3366FF",
-      "#3399CC",
-      "#3399FF",
-      "#33CC00",
-      "#33CC33",
-      "#33CC66",
-      "#33CC99",
-      "#33CCCC",
-      "#33CCFF",
-      "#6600CC",
-      "#6600FF",
-      "#6633CC",
-      "#6633FF",
-      "#66CC00",
-      "#66CC33",
-      "#9900CC",
-      "#9900FF",
-      "#9933CC",
-      "#9933FF",
-      "#99CC00",
-      "#99CC33",
-      "#CC0000",
-      "#CC0033",
-      "#CC0066",
-      "#CC0099",
-      "#CC00CC",
-      "#CC00FF",
-      "#CC3300",
-      "#CC3333",
-      "#CC3366",
-      "#CC3399",
-      "#CC33CC",
-      "#CC33FF",
-      "#CC6600",
-      "#CC6633",
-      "#CC9900",
-      "#CC9933",
-      "#CCCC00",
-      "#CCCC33",
-      "#FF0000",
-      "#FF0033",
-      "#FF0066",
-      "#FF0099",
-      "#FF00CC",
-      "#FF00FF",
-      "#FF3300",
-      "#FF3333",
-      "#FF3366",
-      "#FF3399",
-      "#FF33CC",
-      "#FF33FF",
-      "#FF6600",
-      "#FF6633",
-      "#FF9900",
-      "#FF9933",
-      "#FFCC00",
-      "#FFCC33"
-    ];
-    function useColors() {
-      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
-        return true;
-      }
-      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-        return false;
-      }
-      let m;
-      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
-      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
-      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
-      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
-    }
-    function formatArgs(args) {
-      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
-      if (!this.useColors) {
-        return;
-      }
-      const c = "color: " + this.color;
-      args.splice(1, 0, c, "color: inherit");
-      let index2 = 0;
-      let lastC = 0;
-      args[0].replace(/%[a-zA-Z%]/g, (match2) => {
-        if (match2 === "%%") {
-          return;
-        }
-        index2++;
-        if (match2 === "%c") {
-          lastC = index2;
-        }
-      });
-      args.splice(lastC, 0, c);
-    }
-    exports.log = console.debug || console.log || (() => {
-    });
-    function save(namespaces) {
-      try {
-        if (namespaces) {
-          exports.storage.setItem("debug", namespaces);
-        } else {
-          exports.storage.removeItem("debug");
-        }
-      } catch (error) {
-      }
-    }
-    function load() {
-      let r;
-      try {
-        r = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
-      } catch (error) {
-      }
-      if (!r && typeof process !== "undefined" && "env" in process) {
-        r = process.env.DEBUG;
-      }
-      return r;
-    }
-    function localstorage() {
-      try {
-        return localStorage;
-      } catch (error) {
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.j = function(v) {
-      try {
-        return JSON.stringify(v);
-      } catch (error) {
-        return "[UnexpectedJSONParseError]: " + error.message;
-      }
-    };
-  }
-});
-
-// node_modules/.pnpm/supports-color@9.4.0/node_modules/supports-color/index.js
-var supports_color_exports = {};
-__export(supports_color_exports, {
-  createSupportsColor: () => createSupportsColor,
-  default: () => supports_color_default
-});
-import process2 from "node:process";
-import os from "node:os";
-import tty from "node:tty";
-function hasFlag(flag2, argv = globalThis.Deno ? globalThis.Deno.args : process2.argv) {
-  const prefix = flag2.startsWith("-") ? "" : flag2.length === 1 ? "-" : "--";
-  const position2 = argv.indexOf(prefix + flag2);
-  const terminatorPosition = argv.indexOf("--");
-  return position2 !== -1 && (terminatorPosition === -1 || position2 < terminatorPosition);
-}
-function envForceColor() {
-  if ("FORCE_COLOR" in env) {
-    if (env.FORCE_COLOR === "true") {
-      return 1;
-    }
-    if (env.FORCE_COLOR === "false") {
-      return 0;
-    }
-    return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
-  }
-}
-function translateLevel(level2) {
-  if (level2 === 0) {
-    return false;
-  }
-  return {
-    level: level2,
-    hasBasic: true,
-    has256: level2 >= 2,
-    has16m: level2 >= 3
-  };
-}
-function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
-  const noFlagForceColor = envForceColor();
-  if (noFlagForceColor !== void 0) {
-    flagForceColor = noFlagForceColor;
-  }
-  const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
-  if (forceColor === 0) {
-    return 0;
-  }
-  if (sniffFlags) {
-    if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-      return 3;
-    }
-    if (hasFlag("color=256")) {
-      return 2;
-    }
-  }
-  if ("TF_BUILD" in env && "AGENT_NAME" in env) {
-    return 1;
-  }
-  if (haveStream && !streamIsTTY && forceColor === void 0) {
-    return 0;
-  }
-  const min = forceColor || 0;
-  if (env.TERM === "dumb") {
-    return min;
-  }
-  if (process2.platform === "win32") {
-    const osRelease = os.release().split(".");
-    if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-      return Number(osRelease[2]) >= 14931 ? 3 : 2;
-    }
-    return 1;
-  }
-  if ("CI" in env) {
-    if ("GITHUB_ACTIONS" in env || "GITEA_ACTIONS" in env) {
-      return 3;
-    }
-    if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
-      return 1;
-    }
-    return min;
-  }
-  if ("TEAMCITY_VERSION" in env) {
-    return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-  }
-  if (env.COLORTERM === "truecolor") {
-    return 3;
-  }
-  if (env.TERM === "xterm-kitty") {
-    return 3;
-  }
-  if ("TERM_PROGRAM" in env) {
-    const version2 = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-    switch (env.TERM_PROGRAM) {
-      case "iTerm.app": {
-        return version2 >= 3 ? 3 : 2;
-      }
-      case "Apple_Terminal": {
-        return 2;
-      }
-    }
-  }
-  if (/-256(color)?$/i.test(env.TERM)) {
-    return 2;
-  }
-  if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-    return 1;
-  }
-  if ("COLORTERM" in env) {
-    return 1;
-  }
-  return min;
-}
-function createSupportsColor(stream2, options2 = {}) {
-  const level2 = _supportsColor(stream2, {
-    streamIsTTY: stream2 && stream2.isTTY,
-    ...options2
-  });
-  return translateLevel(level2);
-}
-var env, flagForceColor, supportsColor, supports_color_default;
-var init_supports_color = __esm({
-  "node_modules/.pnpm/supports-color@9.4.0/node_modules/supports-color/index.js"() {
-    ({ env } = process2);
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
-      flagForceColor = 0;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      flagForceColor = 1;
-    }
-    supportsColor = {
-      stdout: createSupportsColor({ isTTY: tty.isatty(1) }),
-      stderr: createSupportsColor({ isTTY: tty.isatty(2) })
-    };
-    supports_color_default = supportsColor;
-  }
-});
-
-// node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/node.js
-var require_node = __commonJS({
-  "node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/node.js"(exports, module) {
-    var tty2 = __require("tty");
-    var util = __require("util");
-    exports.init = init2;
-    exports.log = log2;
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.destroy = util.deprecate(
-      () => {
-      },
-      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
-    );
-    exports.colors = [6, 2, 3, 4, 5, 1];
-    try {
-      const supportsColor2 = (init_supports_color(), __toCommonJS(supports_color_exports));
-      if (supportsColor2 && (supportsColor2.stderr || supportsColor2).level >= 2) {
-        exports.colors = [
-          20,
-          21,
-          26,
-          27,
-          32,
-          33,
-          38,
-          39,
-          40,
-          41,
-          42,
-          43,
-          44,
-          45,
-          56,
-          57,
-          62,
-          63,
-          68,
-          69,
-          74,
-          75,
-          76,
-          77,
-          78,
-          79,
-          80,
-          81,
-          92,
-          93,
-          98,
-          99,
-          112,
-          113,
-          128,
-          129,
-          134,
-          135,
-          148,
-          149,
-          160,
-          161,
-          162,
-          163,
-          164,
-          165,
-          166,
-          167,
-          168,
-          169,
-          170,
-          171,
-          172,
-          173,
-          178,
-          179,
-          184,
-          185,
-          196,
-          197,
-          198,
-          199,
-          200,
-          201,
-          202,
-          203,
-          204,
-          205,
-          206,
-          207,
-          208,
-          209,
-          214,
-          215,
-          220,
-          221
-        ];
-      }
-    } catch (error) {
-    }
-    exports.inspectOpts = Object.keys(process.env).filter((key) => {
-      return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
-        return k.toUpperCase();
-      });
-      let val = process.env[key];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
-      } else {
-        val = Number(val);
-      }
-      obj[prop] = val;
-      return obj;
-    }, {});
-    function useColors() {
-      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty2.isatty(process.stderr.fd);
-    }
-    function formatArgs(args) {
-      const { namespace: name, useColors: useColors2 } = this;
-      if (useColors2) {
-        const c = this.color;
-        const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
-        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
-        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
-        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
-      } else {
-        args[0] = getDate() + name + " " + args[0];
-      }
-    }
-    function getDate() {
-      if (exports.inspectOpts.hideDate) {
-        return "";
-      }
-      return (/* @__PURE__ */ new Date()).toISOString() + " ";
-    }
-    function log2(...args) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
-    }
-    function save(namespaces) {
-      if (namespaces) {
-        process.env.DEBUG = namespaces;
-      } else {
-        delete process.env.DEBUG;
-      }
-    }
-    function load() {
-      return process.env.DEBUG;
-    }
-    function init2(debug13) {
-      debug13.inspectOpts = {};
-      const keys = Object.keys(exports.inspectOpts);
-      for (let i = 0; i < keys.length; i++) {
-        debug13.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.o = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
-    };
-    formatters.O = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts);
-    };
-  }
-});
-
-// node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/index.js
-var require_src = __commonJS({
-  "node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/index.js"(exports, module) {
-    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
-      module.exports = require_browser();
-    } else {
-      module.exports = require_node();
-    }
-  }
-});
-
-// node_modules/.pnpm/is-arrayish@0.2.1/node_modules/is-arrayish/index.js
-var require_is_arrayish = __commonJS({
-  "node_modules/.pnpm/is-arrayish@0.2.1/node_modules/is-arrayish/index.js"(exports, module) {
-    "use strict";
-    module.exports = function isArrayish(obj) {
-      if (!obj) {
-        return false;
-      }
-      return obj instanceof Array || Array.isArray(obj) || obj.length >= 0 && obj.splice instanceof Function;
-    };
-  }
-});
-
-// node_modules/.pnpm/error-ex@1.3.4/node_modules/error-ex/index.js
-var require_error_ex = __commonJS({
-  "node_modules/.pnpm/error-ex@1.3.4/node_modules/error-ex/index.js"(exports, module) {
-    "use strict";
-    var util = __require("util");
-    var isArrayish = require_is_arrayish();
-    var errorEx2 = function errorEx3(name, properties) {
-      if (!name || name.constructor !== String) {
-        properties = name || {};
-        name = Error.name;
-      }
-      var errorExError = function ErrorEXError(message) {
-        if (!this) {
-          return new ErrorEXError(message);
-        }
-        message = message instanceof Error ? message.message : message || this.message;
-        Error.call(this, message);
-        Error.captureStackTrace(this, errorExError);
-        this.name = name;
-        Object.defineProperty(this, "message", {
-          configurable: true,
-          enumerable: false,
-          get: function() {
-            var newMessage = message.split(/\r?\n/g);
-            for (var key in properties) {
-              if (!properties.hasOwnProperty(key)) {
-                continue;
-              }
-              var modifier = properties[key];
-              if ("message" in modifier) {
-                newMessage = modifier.message(this[key], newMessage) || newMessage;
-                if (!isArrayish(newMessage)) {
-                  newMessage = [newMessage];
-                }
-              }
-            }
-            return newMessage.join("\n");
-          },
-          set: function(v) {
-            message = v;
-          }
-        });
-        var overwrittenStack = null;
-        var stackDescriptor = Object.getOwnPropertyDescriptor(this, "stack");
-        var stackGetter = stackDescriptor.get;
-        var stackValue = stackDescriptor.value;
-        delete stackDescriptor.value;
-        delete stackDescriptor.writable;
-        stackDescriptor.set = function(newstack) {
-          overwrittenStack = newstack;
-        };
-        stackDescriptor.get = function() {
-          var stack = (overwrittenStack || (stackGetter ? stackGetter.call(this) : stackValue)).split(/\r?\n+/g);
-          if (!overwrittenStack) {
-            stack[0] = this.name + ": " + this.message;
-          }
-          var lineCount = 1;
-          for (var key in properties) {
-            if (!properties.hasOwnProperty(key)) {
-              continue;
-            }
-            var modifier = properties[key];
-            if ("line" in modifier) {
-              var line = modifier.line(this[key]);
-              if (line) {
-                stack.splice(lineCount++, 0, "    " + line);
-              }
-            }
-            if ("stack" in modifier) {
-              modifier.stack(this[key], stack);
-            }
-          }
-          return stack.join("\n");
-        };
-        Object.defineProperty(this, "stack", stackDescriptor);
-      };
-      if (Object.setPrototypeOf) {
-        Object.setPrototypeOf(errorExError.prototype, Error.prototype);
-        Object.setPrototypeOf(errorExError, Error);
-      } else {
-        util.inherits(errorExError, Error);
-      }
-      return errorExError;
-    };
-    errorEx2.append = function(str, def) {
-      return {
-        message: function(v, message) {
-          v = v || def;
-          if (v) {
-            message[0] += " " + str.replace("%s", v.toString());
-          }
-          return message;
-        }
-      };
-    };
-    errorEx2.line = function(str, def) {
-      return {
-        line: function(v) {
-          v = v || def;
-          if (v) {
-            return str.replace("%s", v.toString());
-          }
-          return null;
-        }
-      };
-    };
-    module.exports = errorEx2;
-  }
-});
-
-// node_modules/.pnpm/json-parse-even-better-errors@3.0.2/node_modules/json-parse-even-better-errors/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/.pnpm/json-parse-even-better-errors@3.0.2/node_modules/json-parse-even-better-errors/lib/index.js"(exports, module) {
-    "use strict";
-    var INDENT = /* @__PURE__ */ Symbol.for("indent");
-    var NEWLINE = /* @__PURE__ */ Symbol.for("newline");
-    var DEFAULT_NEWLINE = "\n";
-    var DEFAULT_INDENT = "  ";
-    var BOM = /^\uFEFF/;
-    var FORMAT = /^\s*[{[]((?:\r?\n)+)([\s\t]*)/;
-    var EMPTY = /^(?:\{\}|\[\])((?:\r?\n)+)?$/;
-    var UNEXPECTED_TOKEN = /^Unexpected token '?(.)'?(,)? /i;
-    var hexify = (char) => {
-      const h = char.charCodeAt(0).toString(16).toUpperCase();
-      return `0x${h.length % 2 ? "0" : ""}${h}`;
-    };
-    var stripBOM = (txt) => String(txt).replace(BOM, "");
-    var makeParsedError = (msg, parsing, position2 = 0) => ({
-      message: `${msg} while parsing ${parsing}`,
-      position: position2
-    });
-    var parseError = (e, txt, context = 20) => {
-      let msg = e.message;
-      if (!txt) {
-        return makeParsedError(msg, "empty string");
-      }
-      const badTokenMatch = msg.match(UNEXPECTED_TOKEN);
-      const badIndexMatch = msg.match(/ position\s+(\d+)/i);
-      if (badTokenMatch) {
-        msg = msg.replace(
-          UNEXPECTED_TOKEN,
-          `Unexpected token ${JSON.stringify(badTokenMatch[1])} (${hexify(badTokenMatch[1])})$2 `
-        );
-      }
-      let errIdx;
-      if (badIndexMatch) {
-        errIdx = +badIndexMatch[1];
-      } else if (msg.match(/^Unexpected end of JSON.*/i)) {
-        errIdx = txt.length - 1;
-      }
-      if (errIdx == null) {
-        return makeParsedError(msg, `'${txt.slice(0, context * 2)}'`);
-      }
-      const start = errIdx <= context ? 0 : errIdx - context;
-      const end = errIdx + context >= txt.length ? txt.length : errIdx + context;
-      const slice = `${start ? "..." : ""}${txt.slice(start, end)}${end === txt.length ? "" : "..."}`;
-      return makeParsedError(
-        msg,
-        `${txt === slice ? "" : "near "}${JSON.stringify(slice)}`,
-        errIdx
-      );
-    };
-    var JSONParseError = class extends SyntaxError {
-      constructor(er, txt, context, caller) {
-        const metadata = parseError(er, txt, context);
-        super(metadata.message);
-        Object.assign(this, metadata);
-        this.code = "EJSONPARSE";
-        this.systemError = er;
-        Error.captureStackTrace(this, caller || this.constructor);
-      }
-      get name() {
-        return this.constructor.name;
-      }
-      set name(n) {
-      }
-      get [Symbol.toStringTag]() {
-        return this.constructor.name;
-      }
-    };
-    var parseJson3 = (txt, reviver) => {
-      const result = JSON.parse(txt, reviver);
-      if (result && typeof result === "object") {
-        const match2 = txt.match(EMPTY) || txt.match(FORMAT) || [null, "", ""];
-        result[NEWLINE] = match2[1] ?? DEFAULT_NEWLINE;
-        result[INDENT] = match2[2] ?? DEFAULT_INDENT;
-      }
-      return result;
-    };
-    var parseJsonError = (raw, reviver, context) => {
-      const txt = stripBOM(raw);
-      try {
-        return parseJson3(txt, reviver);
-      } catch (e) {
-        if (typeof raw !== "string" && !Buffer.isBuffer(raw)) {
-          const msg = Array.isArray(raw) && raw.length === 0 ? "an empty array" : String(raw);
-          throw Object.assign(
-            new TypeError(`Cannot parse ${msg}`),
-            { code: "EJSONPARSE", systemError: e }
-          );
-        }
-        throw new JSONParseError(e, txt, context, parseJsonError);
-      }
-    };
-    module.exports = parseJsonError;
-    parseJsonError.JSONParseError = JSONParseError;
-    parseJsonError.noExceptions = (raw, reviver) => {
-      try {
-        return parseJson3(stripBOM(raw), reviver);
-      } catch {
-      }
-    };
-  }
-});
-
-// node_modules/.pnpm/picocolors@1.1.1/node_modules/picocolors/picocolors.js
-var require_picocolors = __commonJS({
-  "node_modules/.pnpm/picocolors@1.1.1/node_modules/picocolors/picocolors.js"(exports, module) {
-    var p = process || {};
-    var argv = p.argv || [];
-    var env2 = p.env || {};
-    var isColorSupported = !(!!env2.NO_COLOR || argv.includes("--no-color")) && (!!env2.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env2.TERM !== "dumb" || !!env2.CI);
-    var formatter2 = (open, close2, replace2 = open) => (input) => {
-      let string3 = "" + input, index2 = string3.indexOf(close2, open.length);
-      return ~index2 ? open + replaceClose(string3, close2, replace2, index2) + close2 : open + string3 + close2;
-    };
-    var replaceClose = (string3, close2, replace2, index2) => {
-      let result = "", cursor = 0;
-      do {
-        result += string3.substring(cursor, index2) + replace2;
-        cursor = index2 + close2.length;
-        index2 = string3.indexOf(close2, cursor);
-      } while (~index2);
-      return result + string3.substring(cursor);
-    };
-    var createColors = (enabled = isColorSupported) => {
-      let f = enabled ? formatter2 : () => String;
-      return {
-        isColorSupported: enabled,
-        reset: f("\x1B[0m", "\x1B[0m"),
-        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
-        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
-        italic: f("\x1B[3m", "\x1B[23m"),
-        underline: f("\x1B[4m", "\x1B[24m"),
-        inverse: f("\x1B[7m", "\x1B[27m"),
-        hidden: f("\x1B[8m", "\x1B[28m"),
-        strikethrough: f("\x1B[9m", "\x1B[29m"),
-        black: f("\x1B[30m", "\x1B[39m"),
-        red: f("\x1B[31m", "\x1B[39m"),
-        green: f("\x1B[32m", "\x1B[39m"),
-        yellow: f("\x1B[33m", "\x1B[39m"),
-        blue: f("\x1B[34m", "\x1B[39m"),
-        magenta: f("\x1B[35m", "\x1B[39m"),
-        cyan: f("\x1B[36m", "\x1B[39m"),
-        white: f("\x1B[37m", "\x1B[39m"),
-        gray: f("\x1B[90m", "\x1B[39m"),
-        bgBlack: f("\x1B[40m", "\x1B[49m"),
-        bgRed: f("\x1B[41m", "\x1B[49m"),
-        bgGreen: f("\x1B[42m", "\x1B[49m"),
-        bgYellow: f("\x1B[43m", "\x1B[49m"),
-        bgBlue: f("\x1B[44m", "\x1B[49m"),
-        bgMagenta: f("\x1B[45m", "\x1B[49m"),
-        bgCyan: f("\x1B[46m", "\x1B[49m"),
-        bgWhite: f("\x1B[47m", "\x1B[49m"),
-        blackBright: f("\x1B[90m", "\x1B[39m"),
-        redBright: f("\x1B[91m", "\x1B[39m"),
-        greenBright: f("\x1B[92m", "\x1B[39m"),
-        yellowBright: f("\x1B[93m", "\x1B[39m"),
-        blueBright: f("\x1B[94m", "\x1B[39m"),
-        magentaBright: f("\x1B[95m", "\x1B[39m"),
-        cyanBright: f("\x1B[96m", "\x1B[39m"),
-        whiteBright: f("\x1B[97m", "\x1B[39m"),
-        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
-        bgRedBright: f("\x1B[101m", "\x1B[49m"),
-        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
-        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
-        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
-        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
-        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
-        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
-      };
-    };
-    module.exports = createColors();
-    module.exports.createColors = createColors;
-  }
-});
-
-// node_modules/.pnpm/js-tokens@4.0.0/node_modules/js-tokens/index.js
-var require_js_tokens = __commonJS({
-  "node_modules/.pnpm/js-tokens@4.0.0/node_modules/js-tokens/index.js"(exports) {
-    Object.defineProperty(exports, "__esModule", {
-      value: true
-    });
-    exports.default = /((['"])(?:(?!\2|\\).|\\(?:\r\n|[\s\S]))*(\2)?|`(?:[^`\\$]|\\[\s\S]|\$(?!\{)|\$\{(?:[^{}]|\{[^}]*\}?)*\}?)*(`)?)|(\/\/.*)|(\/\*(?:[^*]|\*(?!\/))*(\*\/)?)|(\/(?!\*)(?:\[(?:(?![\]\\]).|\\.)*\]|(?![\/\]\\]).|\\.)+\/(?:(?!\s*(?:\b|[\u0080-\uFFFF$\\'"~({]|[+\-!](?!=)|\.?\d))|[gmiyus]{1,6}\b(?![\u0080-\uFFFF$\\]|\s*(?:[+\-*%&|^<>!=?({]|\/(?![\/*])))))|(0[xX][\da-fA-F]+|0[oO][0-7]+|0[bB][01]+|(?:\d*\.\d+|\d+\.?)(?:[eE][+-]?\d+)?)|((?!\d)(?:(?!\s)[$\w\u0080-\uFFFF]|\\u[\da-fA-F]{4}|\\u\{[\da-fA-F]+\})+)|(--|\+\+|&&|\|\||=>|\.{3}|(?:[+\-\/%&|^]|\*{1,2}|<{1,2}|>{1,3}|!=?|={1,2})=?|[?~.,:;[\](){}])|(\s+)|(^$|[\s\S])/g;
-    exports.matchToToken = function(match2) {
-      var token = { type: "invalid", value: match2[0], closed: void 0 };
-      if (match2[1]) token.type = "string", token.closed = !!(match2[3] || match2[4]);
-      else if (match2[5]) token.type = "comment";
-      else if (match2[6]) token.type = "comment", token.closed = !!match2[7];
-      else if (match2[8]) token.type = "regex";
-      else if (match2[9]) token.type = "number";
-      else if (match2[10]) token.type = "name";
-      else if (match2[11]) token.type = "punctuator";
-      else if (match2[12]) token.type = "whitespace";
-      return token;
-    };
-  }
-});
-
-// node_modules/.pnpm/@babel+helper-validator-identifier@7.29.7/node_modules/@babel/helper-validator-identifier/lib/identifier.js
-var require_identifier = __commonJS({
-  "node_modules/.pnpm/@babel+helper-validator-identifier@7.29.7/node_modules/@babel/helper-validator-identifier/lib/identifier.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", {
-      value: true
-    });
-    exports.isIdentifierChar = isIdentifierChar;
-    exports.isIdentifierName = isIdentifierName;
-    exports.isIdentifierStart = isIdentifierStart;
-    var nonASCIIidentifierStartChars = "\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0370-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u048A-\u052F\u0531-\u0556\u0559\u0560-\u0588\u05D0-\u05EA\u05EF-\u05F2\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06E5\u06E6\u06EE\u06EF\u06FA-\u06FC\u06FF\u0710\u0712-\u072F\u074D-\u07A5\u07B1\u07CA-\u07EA\u07F4\u07F5\u07FA\u0800-\u0815\u081A\u0824\u0828\u0840-\u0858\u0860-\u086A\u0870-\u0887\u0889-\u088F\u08A0-\u08C9\u0904-\u0939\u093D\u0950\u0958-\u0961\u0971-\u0980\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BD\u09CE\u09DC\u09DD\u09DF-\u09E1\u09F0\u09F1\u09FC\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A59-\u0A5C\u0A5E\u0A72-\u0A74\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABD\u0AD0\u0AE0\u0AE1\u0AF9\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3D\u0B5C\u0B5D\u0B5F-\u0B61\u0B71\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BD0\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D\u0C58-\u0C5A\u0C5C\u0C5D\u0C60\u0C61\u0C80\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBD\u0CDC-\u0CDE\u0CE0\u0CE1\u0CF1\u0CF2\u0D04-\u0D0C\u0D0E-\u0D10\u0D12-\u0D3A\u0D3D\u0D4E\u0D54-\u0D56\u0D5F-\u0D61\u0D7A-\u0D7F\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0E01-\u0E30\u0E32\u0E33\u0E40-\u0E46\u0E81\u0E82\u0E84\u0E86-\u0E8A\u0E8C-\u0EA3\u0EA5\u0EA7-\u0EB0\u0EB2\u0EB3\u0EBD\u0EC0-\u0EC4\u0EC6\u0EDC-\u0EDF\u0F00\u0F40-\u0F47\u0F49-\u0F6C\u0F88-\u0F8C\u1000-\u102A\u103F\u1050-\u1055\u105A-\u105D\u1061\u1065\u1066\u106E-\u1070\u1075-\u1081\u108E\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u1711\u171F-\u1731\u1740-\u1751\u1760-\u176C\u176E-\u1770\u1780-\u17B3\u17D7\u17DC\u1820-\u1878\u1880-\u18A8\u18AA\u18B0-\u18F5\u1900-\u191E\u1950-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u1A00-\u1A16\u1A20-\u1A54\u1AA7\u1B05-\u1B33\u1B45-\u1B4C\u1B83-\u1BA0\u1BAE\u1BAF\u1BBA-\u1BE5\u1C00-\u1C23\u1C4D-\u1C4F\u1C5A-\u1C7D\u1C80-\u1C8A\u1C90-\u1CBA\u1CBD-\u1CBF\u1CE9-\u1CEC\u1CEE-\u1CF3\u1CF5\u1CF6\u1CFA\u1D00-\u1DBF\u1E00-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u2071\u207F\u2090-\u209C\u2102\u2107\u210A-\u2113\u2115\u2118-\u211D\u2124\u2126\u2128\u212A-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2CE4\u2CEB-\u2CEE\u2CF2\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D80-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303C\u3041-\u3096\u309B-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312F\u3131-\u318E\u31A0-\u31BF\u31F0-\u31FF\u3400-\u4DBF\u4E00-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA61F\uA62A\uA62B\uA640-\uA66E\uA67F-\uA69D\uA6A0-\uA6EF\uA717-\uA71F\uA722-\uA788\uA78B-\uA7DC\uA7F1-\uA801\uA803-\uA805\uA807-\uA80A\uA80C-\uA822\uA840-\uA873\uA882-\uA8B3\uA8F2-\uA8F7\uA8FB\uA8FD\uA8FE\uA90A-\uA925\uA930-\uA946\uA960-\uA97C\uA984-\uA9B2\uA9CF\uA9E0-\uA9E4\uA9E6-\uA9EF\uA9FA-\uA9FE\uAA00-\uAA28\uAA40-\uAA42\uAA44-\uAA4B\uAA60-\uAA76\uAA7A\uAA7E-\uAAAF\uAAB1\uAAB5\uAAB6\uAAB9-\uAABD\uAAC0\uAAC2\uAADB-\uAADD\uAAE0-\uAAEA\uAAF2-\uAAF4\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB69\uAB70-\uABE2\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D\uFB1F-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE70-\uFE74\uFE76-\uFEFC\uFF21-\uFF3A\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC";
-    var nonASCIIidentifierChars = "\xB7\u0300-\u036F\u0387\u0483-\u0487\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u0610-\u061A\u064B-\u0669\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u06F0-\u06F9\u0711\u0730-\u074A\u07A6-\u07B0\u07C0-\u07C9\u07EB-\u07F3\u07FD\u0816-\u0819\u081B-\u0823\u0825-\u0827\u0829-\u082D\u0859-\u085B\u0897-\u089F\u08CA-\u08E1\u08E3-\u0903\u093A-\u093C\u093E-\u094F\u0951-\u0957\u0962\u0963\u0966-\u096F\u0981-\u0983\u09BC\u09BE-\u09C4\u09C7\u09C8\u09CB-\u09CD\u09D7\u09E2\u09E3\u09E6-\u09EF\u09FE\u0A01-\u0A03\u0A3C\u0A3E-\u0A42\u0A47\u0A48\u0A4B-\u0A4D\u0A51\u0A66-\u0A71\u0A75\u0A81-\u0A83\u0ABC\u0ABE-\u0AC5\u0AC7-\u0AC9\u0ACB-\u0ACD\u0AE2\u0AE3\u0AE6-\u0AEF\u0AFA-\u0AFF\u0B01-\u0B03\u0B3C\u0B3E-\u0B44\u0B47\u0B48\u0B4B-\u0B4D\u0B55-\u0B57\u0B62\u0B63\u0B66-\u0B6F\u0B82\u0BBE-\u0BC2\u0BC6-\u0BC8\u0BCA-\u0BCD\u0BD7\u0BE6-\u0BEF\u0C00-\u0C04\u0C3C\u0C3E-\u0C44\u0C46-\u0C48\u0C4A-\u0C4D\u0C55\u0C56\u0C62\u0C63\u0C66-\u0C6F\u0C81-\u0C83\u0CBC\u0CBE-\u0CC4\u0CC6-\u0CC8\u0CCA-\u0CCD\u0CD5\u0CD6\u0CE2\u0CE3\u0CE6-\u0CEF\u0CF3\u0D00-\u0D03\u0D3B\u0D3C\u0D3E-\u0D44\u0D46-\u0D48\u0D4A-\u0D4D\u0D57\u0D62\u0D63\u0D66-\u0D6F\u0D81-\u0D83\u0DCA\u0DCF-\u0DD4\u0DD6\u0DD8-\u0DDF\u0DE6-\u0DEF\u0DF2\u0DF3\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0E50-\u0E59\u0EB1\u0EB4-\u0EBC\u0EC8-\u0ECE\u0ED0-\u0ED9\u0F18\u0F19\u0F20-\u0F29\u0F35\u0F37\u0F39\u0F3E\u0F3F\u0F71-\u0F84\u0F86\u0F87\u0F8D-\u0F97\u0F99-\u0FBC\u0FC6\u102B-\u103E\u1040-\u1049\u1056-\u1059\u105E-\u1060\u1062-\u1064\u1067-\u106D\u1071-\u1074\u1082-\u108D\u108F-\u109D\u135D-\u135F\u1369-\u1371\u1712-\u1715\u1732-\u1734\u1752\u1753\u1772\u1773\u17B4-\u17D3\u17DD\u17E0-\u17E9\u180B-\u180D\u180F-\u1819\u18A9\u1920-\u192B\u1930-\u193B\u1946-\u194F\u19D0-\u19DA\u1A17-\u1A1B\u1A55-\u1A5E\u1A60-\u1A7C\u1A7F-\u1A89\u1A90-\u1A99\u1AB0-\u1ABD\u1ABF-\u1ADD\u1AE0-\u1AEB\u1B00-\u1B04\u1B34-\u1B44\u1B50-\u1B59\u1B6B-\u1B73\u1B80-\u1B82\u1BA1-\u1BAD\u1BB0-\u1BB9\u1BE6-\u1BF3\u1C24-\u1C37\u1C40-\u1C49\u1C50-\u1C59\u1CD0-\u1CD2\u1CD4-\u1CE8\u1CED\u1CF4\u1CF7-\u1CF9\u1DC0-\u1DFF\u200C\u200D\u203F\u2040\u2054\u20D0-\u20DC\u20E1\u20E5-\u20F0\u2CEF-\u2CF1\u2D7F\u2DE0-\u2DFF\u302A-\u302F\u3099\u309A\u30FB\uA620-\uA629\uA66F\uA674-\uA67D\uA69E\uA69F\uA6F0\uA6F1\uA802\uA806\uA80B\uA823-\uA827\uA82C\uA880\uA881\uA8B4-\uA8C5\uA8D0-\uA8D9\uA8E0-\uA8F1\uA8FF-\uA909\uA926-\uA92D\uA947-\uA953\uA980-\uA983\uA9B3-\uA9C0\uA9D0-\uA9D9\uA9E5\uA9F0-\uA9F9\uAA29-\uAA36\uAA43\uAA4C\uAA4D\uAA50-\uAA59\uAA7B-\uAA7D\uAAB0\uAAB2-\uAAB4\uAAB7\uAAB8\uAABE\uAABF\uAAC1\uAAEB-\uAAEF\uAAF5\uAAF6\uABE3-\uABEA\uABEC\uABED\uABF0-\uABF9\uFB1E\uFE00-\uFE0F\uFE20-\uFE2F\uFE33\uFE34\uFE4D-\uFE4F\uFF10-\uFF19\uFF3F\uFF65";
-    var nonASCIIidentifierStart = new RegExp("[" + nonASCIIidentifierStartChars + "]");
-    var nonASCIIidentifier = new RegExp("[" + nonASCIIidentifierStartChars + nonASCIIidentifierChars + "]");
-    nonASCIIidentifierStartChars = nonASCIIidentifierChars = null;
-    var astralIdentifierStartCodes = [0, 11, 2, 25, 2, 18, 2, 1, 2, 14, 3, 13, 35, 122, 70, 52, 268, 28, 4, 48, 48, 31, 14, 29, 6, 37, 11, 29, 3, 35, 5, 7, 2, 4, 43, 157, 19, 35, 5, 35, 5, 39, 9, 51, 13, 10, 2, 14, 2, 6, 2, 1, 2, 10, 2, 14, 2, 6, 2, 1, 4, 51, 13, 310, 10, 21, 11, 7, 25, 5, 2, 41, 2, 8, 70, 5, 3, 0, 2, 43, 2, 1, 4, 0, 3, 22, 11, 22, 10, 30, 66, 18, 2, 1, 11, 21, 11, 25, 7, 25, 39, 55, 7, 1, 65, 0, 16, 3, 2, 2, 2, 28, 43, 28, 4, 28, 36, 7, 2, 27, 28, 53, 11, 21, 11, 18, 14, 17, 111, 72, 56, 50, 14, 50, 14, 35, 39, 27, 10, 22, 251, 41, 7, 1, 17, 5, 57, 28, 11, 0, 9, 21, 43, 17, 47, 20, 28, 22, 13, 52, 58, 1, 3, 0, 14, 44, 33, 24, 27, 35, 30, 0, 3, 0, 9, 34, 4, 0, 13, 47, 15, 3, 22, 0, 2, 0, 36, 17, 2, 24, 20, 1, 64, 6, 2, 0, 2, 3, 2, 14, 2, 9, 8, 46, 39, 7, 3, 1, 3, 21, 2, 6, 2, 1, 2, 4, 4, 0, 19, 0, 13, 4, 31, 9, 2, 0, 3, 0, 2, 37, 2, 0, 26, 0, 2, 0, 45, 52, 19, 3, 21, 2, 31, 47, 21, 1, 2, 0, 185, 46, 42, 3, 37, 47, 21, 0, 60, 42, 14, 0, 72, 26, 38, 6, 186, 43, 117, 63, 32, 7, 3, 0, 3, 7, 2, 1, 2, 23, 16, 0, 2, 0, 95, 7, 3, 38, 17, 0, 2, 0, 29, 0, 11, 39, 8, 0, 22, 0, 12, 45, 20, 0, 19, 72, 200, 32, 32, 8, 2, 36, 18, 0, 50, 29, 113, 6, 2, 1, 2, 37, 22, 0, 26, 5, 2, 1, 2, 31, 15, 0, 24, 43, 261, 18, 16, 0, 2, 12, 2, 33, 125, 0, 80, 921, 103, 110, 18, 195, 2637, 96, 16, 1071, 18, 5, 26, 3994, 6, 582, 6842, 29, 1763, 568, 8, 30, 18, 78, 18, 29, 19, 47, 17, 3, 32, 20, 6, 18, 433, 44, 212, 63, 33, 24, 3, 24, 45, 74, 6, 0, 67, 12, 65, 1, 2, 0, 15, 4, 10, 7381, 42, 31, 98, 114, 8702, 3, 2, 6, 2, 1, 2, 290, 16, 0, 30, 2, 3, 0, 15, 3, 9, 395, 2309, 106, 6, 12, 4, 8, 8, 9, 5991, 84, 2, 70, 2, 1, 3, 0, 3, 1, 3, 3, 2, 11, 2, 0, 2, 6, 2, 64, 2, 3, 3, 7, 2, 6, 2, 27, 2, 3, 2, 4, 2, 0, 4, 6, 2, 339, 3, 24, 2, 24, 2, 30, 2, 24, 2, 30, 2, 24, 2, 30, 2, 24, 2, 30, 2, 24, 2, 7, 1845, 30, 7, 5, 262, 61, 147, 44, 11, 6, 17, 0, 322, 29, 19, 43, 485, 27, 229, 29, 3, 0, 208, 30, 2, 2, 2, 1, 2, 6, 3, 4, 10, 1, 225, 6, 2, 3, 2, 1, 2, 14, 2, 196, 60, 67, 8, 0, 1205, 3, 2, 26, 2, 1, 2, 0, 3, 0, 2, 9, 2, 3, 2, 0, 2, 0, 7, 0, 5, 0, 2, 0, 2, 0, 2, 2, 2, 1, 2, 0, 3, 0, 2, 0, 2, 0, 2, 0, 2, 0, 2, 1, 2, 0, 3, 3, 2, 6, 2, 3, 2, 3, 2, 0, 2, 9, 2, 16, 6, 2, 2, 4, 2, 16, 4421, 42719, 33, 4381, 3, 5773, 3, 7472, 16, 621, 2467, 541, 1507, 4938, 6, 8489];
-    var astralIdentifierCodes = [509, 0, 227, 0, 150, 4, 294, 9, 1368, 2, 2, 1, 6, 3, 41, 2, 5, 0, 166, 1, 574, 3, 9, 9, 7, 9, 32, 4, 318, 1, 78, 5, 71, 10, 50, 3, 123, 2, 54, 14, 32, 10, 3, 1, 11, 3, 46, 10, 8, 0, 46, 9, 7, 2, 37, 13, 2, 9, 6, 1, 45, 0, 13, 2, 49, 13, 9, 3, 2, 11, 83, 11, 7, 0, 3, 0, 158, 11, 6, 9, 7, 3, 56, 1, 2, 6, 3, 1, 3, 2, 10, 0, 11, 1, 3, 6, 4, 4, 68, 8, 2, 0, 3, 0, 2, 3, 2, 4, 2, 0, 15, 1, 83, 17, 10, 9, 5, 0, 82, 19, 13, 9, 214, 6, 3, 8, 28, 1, 83, 16, 16, 9, 82, 12, 9, 9, 7, 19, 58, 14, 5, 9, 243, 14, 166, 9, 71, 5, 2, 1, 3, 3, 2, 0, 2, 1, 13, 9, 120, 6, 3, 6, 4, 0, 29, 9, 41, 6, 2, 3, 9, 0, 10, 10, 47, 15, 199, 7, 137, 9, 54, 7, 2, 7, 17, 9, 57, 21, 2, 13, 123, 5, 4, 0, 2, 1, 2, 6, 2, 0, 9, 9, 49, 4, 2, 1, 2, 4, 9, 9, 55, 9, 266, 3, 10, 1, 2, 0, 49, 6, 4, 4, 14, 10, 5350, 0, 7, 14, 11465, 27, 2343, 9, 87, 9, 39, 4, 60, 6, 26, 9, 535, 9, 470, 0, 2, 54, 8, 3, 82, 0, 12, 1, 19628, 1, 4178, 9, 519, 45, 3, 22, 543, 4, 4, 5, 9, 7, 3, 6, 31, 3, 149, 2, 1418, 49, 513, 54, 5, 49, 9, 0, 15, 0, 23, 4, 2, 14, 1361, 6, 2, 16, 3, 6, 2, 1, 2, 4, 101, 0, 161, 6, 10, 9, 357, 0, 62, 13, 499, 13, 245, 1, 2, 9, 233, 0, 3, 0, 8, 1, 6, 0, 475, 6, 110, 6, 6, 9, 4759, 9, 787719, 239];
-    function isInAstralSet(code, set) {
-      let pos = 65536;
-      for (let i = 0, length = set.length; i < length; i += 2) {
-        pos += set[i];
-        if (pos > code) return false;
-        pos += set[i + 1];
-        if (pos >= code) return true;
-      }
-      return false;
-    }
-    function isIdentifierStart(code) {
-      if (code < 65) return code === 36;
-      if (code <= 90) return true;
-      if (code < 97) return code === 95;
-      if (code <= 122) return true;
-      if (code <= 65535) {
-        return code >= 170 && nonASCIIidentifierStart.test(String.fromCharCode(code));
-      }
-      return isInAstralSet(code, astralIdentifierStartCodes);
-    }
-    function isIdentifierChar(code) {
-      if (code < 48) return code === 36;
-      if (code < 58) return true;
-      if (code < 65) return false;
-      if (code <= 90) return true;
-      if (code < 97) return code === 95;
-      if (code <= 122) return true;
-      if (code <= 65535) {
-        return code >= 170 && nonASCIIidentifier.test(String.fromCharCode(code));
-      }
-      return isInAstralSet(code, astralIdentifierStartCodes) || isInAstralSet(code, astralIdentifierCodes);
-    }
-    function isIdentifierName(name) {
-      let isFirst = true;
-      for (let i = 0; i < name.length; i++) {
-        let cp = name.charCodeAt(i);
-        if ((cp & 64512) === 55296 && i + 1 < name.length) {
-          const trail = name.charCodeAt(++i);
-          if ((trail & 64512) === 56320) {
-            cp = 65536 + ((cp & 1023) << 10) + (trail & 1023);
-          }
-        }
-        if (isFirst) {
-          isFirst = false;
-          if (!isIdentifierStart(cp)) {
-            return false;
-          }
-        } else if (!isIdentifierChar(cp)) {
-          return false;
-        }
-      }
-      return !isFirst;
-    }
-  }
-});
-
-// node_modules/.pnpm/@babel+helper-validator-identifier@7.29.7/node_modules/@babel/helper-validator-identifier/lib/keyword.js
-var require_keyword = __commonJS({
-  "node_modules/.pnpm/@babel+helper-validator-identifier@7.29.7/node_modules/@babel/helper-validator-identifier/lib/keyword.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", {
-      value: true
-    });
-    exports.isKeyword = isKeyword;
-    exports.isReservedWord = isReservedWord;
-    exports.isStrictBindOnlyReservedWord = isStrictBindOnlyReservedWord;
-    exports.isStrictBindReservedWord = isStrictBindReservedWord;
-    exports.isStrictReservedWord = isStrictReservedWord;
-    var reservedWords = {
-      keyword: ["break", "case", "catch", "continue", "debugger", "default", "do", "else", "finally", "for", "function", "if", "return", "switch", "throw", "try", "var", "const", "while", "with", "new", "this", "super", "class", "extends", "export", "import", "null", "true", "false", "in", "instanceof", "typeof", "void", "delete"],
-      strict: ["implements", "interface", "let", "package", "private", "protected", "public", "static", "yield"],
-      strictBind: ["eval", "arguments"]
-    };
-    var keywords = new Set(reservedWords.keyword);
-    var reservedWordsStrictSet = new Set(reservedWords.strict);
-    var reservedWordsStrictBindSet = new Set(reservedWords.strictBind);
-    function isReservedWord(word, inModule) {
-      return inModule && word === "await" || word === "enum";
-    }
-    function isStrictReservedWord(word, inModule) {
-      return isReservedWord(word, inModule) || reservedWordsStrictSet.has(word);
-    }
-    function isStrictBindOnlyReservedWord(word) {
-      return reservedWordsStrictBindSet.has(word);
-    }
-    function isStrictBindReservedWord(word, inModule) {
-      return isStrictReservedWord(word, inModule) || isStrictBindOnlyReservedWord(word);
-    }
-    function isKeyword(word) {
-      return keywords.has(word);
-    }
-  }
-});
-
-// node_modules/.pnpm/@babel+helper-validator-identifier@7.29.7/node_modules/@babel/helper-validator-identifier/lib/index.js
-var require_lib2 = __commonJS({
-  "node_modules/.pnpm/@babel+helper-validator-identifier@7.29.7/node_modules/@babel/helper-validator-identifier/lib/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", {
-      value: true
-    });
-    Object.defineProperty(exports, "isIdentifierChar", {
-      enumerable: true,
-      get: function() {
-        return _identifier.isIdentifierChar;
-      }
-    });
-    Object.defineProperty(exports, "isIdentifierName", {
-      enumerable: true,
-      get: function() {
-        return _identifier.isIdentifierName;
-      }
-    });
-    Object.defineProperty(exports, "isIdentifierStart", {
-      enumerable: true,
-      get: function() {
-        return _identifier.isIdentifierStart;
-      }
-    });
-    Object.defineProperty(exports, "isKeyword", {
-      enumerable: true,
-      get: function() {
-        return _keyword.isKeyword;
-      }
-    });
-    Object.defineProperty(exports, "isReservedWord", {
-      enumerable: true,
-      get: function() {
-        return _keyword.isReservedWord;
-      }
-    });
-    Object.defineProperty(exports, "isStrictBindOnlyReservedWord", {
-      enumerable: true,
-      get: function() {
-        return _keyword.isStrictBindOnlyReservedWord;
-      }
-    });
-    Object.defineProperty(exports, "isStrictBindReservedWord", {
-      enumerable: true,
-      get: function() {
-        return _keyword.isStrictBindReservedWord;
-      }
-    });
-    Object.defineProperty(exports, "isStrictReservedWord", {
-      enumerable: true,
-      get: function() {
-        return _keyword.isStrictReservedWord;
-      }
-    });
-    var _identifier = require_identifier();
-    var _keyword = require_keyword();
-  }
-});
-
-// node_modules/.pnpm/@babel+code-frame@7.29.7/node_modules/@babel/code-frame/lib/index.js
-var require_lib3 = __commonJS({
-  "node_modules/.pnpm/@babel+code-frame@7.29.7/node_modules/@babel/code-frame/lib/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var picocolors = require_picocolors();
-    var jsTokens = require_js_tokens();
-    var helperValidatorIdentifier = require_lib2();
-    function isColorSupported() {
-      return typeof process === "object" && (process.env.FORCE_COLOR === "0" || process.env.FORCE_COLOR === "false") ? false : picocolors.isColorSupported;
-    }
-    var compose = (f, g) => (v) => f(g(v));
-    function buildDefs(colors) {
-      return {
-        keyword: colors.cyan,
-        capitalized: colors.yellow,
-        jsxIdentifier: colors.yellow,
-        punctuator: colors.yellow,
-        number: colors.magenta,
-        string: colors.green,
-        regex: colors.magenta,
-        comment: colors.gray,
-        invalid: compose(compose(colors.white, colors.bgRed), colors.bold),
-        gutter: colors.gray,
-        marker: compose(colors.red, colors.bold),
-        message: compose(colors.red, colors.bold),
-        reset: colors.reset
-      };
-    }
-    var defsOn = buildDefs(picocolors.createColors(true));
-    var defsOff = buildDefs(picocolors.createColors(false));
-    function getDefs(enabled) {
-      return enabled ? defsOn : defsOff;
-    }
-    var sometimesKeywords = /* @__PURE__ */ new Set(["as", "async", "from", "get", "of", "set"]);
-    var NEWLINE$1 = /\r\n|[\n\r\u2028\u2029]/;
-    var BRACKET = /^[()[\]{}]$/;
-    var tokenize2;
-    var JSX_TAG = /^[a-z][\w-]*$/i;
-    var getTokenType = function(token, offset2, text4) {
-      if (token.type === "name") {
-        const tokenValue = token.value;
-        if (helperValidatorIdentifier.isKeyword(tokenValue) || helperValidatorIdentifier.isStrictReservedWord(tokenValue, true) || sometimesKeywords.has(tokenValue)) {
-          return "keyword";
-        }
-        if (JSX_TAG.test(tokenValue) && (text4[offset2 - 1] === "<" || text4.slice(offset2 - 2, offset2) === "</")) {
-          return "jsxIdentifier";
-        }
-        const firstChar = String.fromCodePoint(tokenValue.codePointAt(0));
-        if (firstChar !== firstChar.toLowerCase()) {
-          return "capitalized";
-        }
-      }
-      if (token.type === "punctuator" && BRACKET.test(token.value)) {
-        return "bracket";
-      }
-      if (token.type === "invalid" && (token.value === "@" || token.value === "#")) {
-        return "punctuator";
-      }
-      return token.type;
-    };
-    tokenize2 = function* (text4) {
-      let match2;
-      while (match2 = jsTokens.default.exec(text4)) {
-        const token = jsTokens.matchToToken(match2);
-        yield {
-          type: getTokenType(token, match2.index, text4),
-          value: token.value
-        };
-      }
-    };
-    function highlight(text4) {
-      if (text4 === "") return "";
-      const defs = getDefs(true);
-      let highlighted = "";
-      for (const {
-        type,
-        value: value2
-      } of tokenize2(text4)) {
-        if (type in defs) {
-          highlighted += value2.split(NEWLINE$1).map((str) => defs[type](str)).join("\n");
-        } else {
-          highlighted += value2;
-        }
-      }
-      return highlighted;
-    }
-    var deprecationWarningShown = false;
-    var NEWLINE = /\r\n|[\n\r\u2028\u2029]/;
-    function getMarkerLines(loc, source, opts, startLineBaseZero) {
-      const startLoc = Object.assign({
-        column: 0,
-        line: -1
-      }, loc.start);
-      const endLoc = Object.assign({}, startLoc, loc.end);
-      const {
-        linesAbove = 2,
-        linesBelow = 3
-      } = opts || {};
-      const startLine = startLoc.line - startLineBaseZero;
-      const startColumn = startLoc.column;
-      const endLine = endLoc.line - startLineBaseZero;
-      const endColumn = endLoc.column;
-      let start = Math.max(startLine - (linesAbove + 1), 0);
-      let end = Math.min(source.length, endLine + linesBelow);
-      if (startLine === -1) {
-        start = 0;
-      }
-      if (endLine === -1) {
-        end = source.length;
-      }
-      const lineDiff2 = endLine - startLine;
-      const markerLines = {};
-      if (lineDiff2) {
-        for (let i = 0; i <= lineDiff2; i++) {
-          const lineNumber = i + startLine;
-          if (!startColumn) {
-            markerLines[lineNumber] = true;
-          } else if (i === 0) {
-            const sourceLength = source[lineNumber - 1].length;
-            markerLines[lineNumber] = [startColumn, sourceLength - startColumn + 1];
-          } else if (i === lineDiff2) {
-            markerLines[lineNumber] = [0, endColumn];
-          } else {
-            const sourceLength = source[lineNumber - i].length;
-            markerLines[lineNumber] = [0, sourceLength];
-          }
-        }
-      } else {
-        if (startColumn === endColumn) {
-          if (startColumn) {
-            markerLines[startLine] = [startColumn, 0];
-          } else {
-            markerLines[startLine] = true;
-          }
-        } else {
-          markerLines[startLine] = [startColumn, endColumn - startColumn];
-        }
-      }
-      return {
-        start,
-        end,
-        markerLines
-      };
-    }
-    function codeFrameColumns2(rawLines, loc, opts = {}) {
-      const shouldHighlight = opts.forceColor || isColorSupported() && opts.highlightCode;
-      const startLineBaseZero = (opts.startLine || 1) - 1;
-      const defs = getDefs(shouldHighlight);
-      const lines = rawLines.split(NEWLINE);
-      const {
-        start,
-        end,
-        markerLines
-      } = getMarkerLines(loc, lines, opts, startLineBaseZero);
-      const hasColumns = loc.start && typeof loc.start.column === "number";
-      const numberMaxWidth = String(end + startLineBaseZero).length;
-      const highlightedLines = shouldHighlight ? highlight(rawLines) : rawLines;
-      let frame = highlightedLines.split(NEWLINE, end).slice(start, end).map((line, index3) => {
-        const number2 = start + 1 + index3;
-        const paddedNumber = ` ${number2 + startLineBaseZero}`.slice(-numberMaxWidth);
-        const gutter = ` ${paddedNumber} |`;
-        const hasMarker = markerLines[number2];
-        const lastMarkerLine = !markerLines[number2 + 1];
-        if (hasMarker) {
-          let markerLine = "";
-          if (Array.isArray(hasMarker)) {
-            const markerSpacing = line.slice(0, Math.max(hasMarker[0] - 1, 0)).replace(/[^\t]/g, " ");
-            const numberOfMarkers = hasMarker[1] || 1;
-            markerLine = ["\n ", defs.gutter(gutter.replace(/\d/g, " ")), " ", markerSpacing, defs.marker("^").repeat(numberOfMarkers)].join("");
-            if (lastMarkerLine && opts.message) {
-              markerLine += " " + defs.message(opts.message);
-            }
-          }
-          return [defs.marker(">"), defs.gutter(gutter), line.length > 0 ? ` ${line}` : "", markerLine].join("");
-        } else {
-          return ` ${defs.gutter(gutter)}${line.length > 0 ? ` ${line}` : ""}`;
-        }
-      }).join("\n");
-      if (opts.message && !hasColumns) {
-        frame = `${" ".repeat(numberMaxWidth + 1)}${opts.message}
-${frame}`;
-      }
-      if (shouldHighlight) {
-        return defs.reset(frame);
-      } else {
-        return frame;
-      }
-    }
-    function index2(rawLines, lineNumber, colNumber, opts = {}) {
-      if (!deprecationWarningShown) {
-        deprecationWarningShown = true;
-        const message = "Passing lineNumber and colNumber is deprecated to @babel/code-frame. Please use `codeFrameColumns`.";
-        if (process.emitWarning) {
-          process.emitWarning(message, "DeprecationWarning");
-        } else {
-          const deprecationError = new Error(message);
-          deprecationError.name = "DeprecationWarning";
-          console.warn(new Error(message));
-        }
-      }
-      colNumber = Math.max(colNumber, 0);
-      const location2 = {
-        start: {
-          column: colNumber,
-          line: lineNumber
-        }
-      };
-      return codeFrameColumns2(rawLines, location2, opts);
-    }
-    exports.codeFrameColumns = codeFrameColumns2;
-    exports.default = index2;
-    exports.highlight = highlight;
-  }
-});
-
 // node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -9058,6 +7475,1589 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// node_modules/.pnpm/extend@3.0.2/node_modules/extend/index.js
+var require_extend = __commonJS({
+  "node_modules/.pnpm/extend@3.0.2/node_modules/extend/index.js"(exports, module) {
+    "use strict";
+    var hasOwn = Object.prototype.hasOwnProperty;
+    var toStr = Object.prototype.toString;
+    var defineProperty = Object.defineProperty;
+    var gOPD = Object.getOwnPropertyDescriptor;
+    var isArray = function isArray2(arr) {
+      if (typeof Array.isArray === "function") {
+        return Array.isArray(arr);
+      }
+      return toStr.call(arr) === "[object Array]";
+    };
+    var isPlainObject2 = function isPlainObject3(obj) {
+      if (!obj || toStr.call(obj) !== "[object Object]") {
+        return false;
+      }
+      var hasOwnConstructor = hasOwn.call(obj, "constructor");
+      var hasIsPrototypeOf = obj.constructor && obj.constructor.prototype && hasOwn.call(obj.constructor.prototype, "isPrototypeOf");
+      if (obj.constructor && !hasOwnConstructor && !hasIsPrototypeOf) {
+        return false;
+      }
+      var key;
+      for (key in obj) {
+      }
+      return typeof key === "undefined" || hasOwn.call(obj, key);
+    };
+    var setProperty = function setProperty2(target, options2) {
+      if (defineProperty && options2.name === "__proto__") {
+        defineProperty(target, options2.name, {
+          enumerable: true,
+          configurable: true,
+          value: options2.newValue,
+          writable: true
+        });
+      } else {
+        target[options2.name] = options2.newValue;
+      }
+    };
+    var getProperty = function getProperty2(obj, name) {
+      if (name === "__proto__") {
+        if (!hasOwn.call(obj, name)) {
+          return void 0;
+        } else if (gOPD) {
+          return gOPD(obj, name).value;
+        }
+      }
+      return obj[name];
+    };
+    module.exports = function extend3() {
+      var options2, name, src, copy2, copyIsArray, clone;
+      var target = arguments[0];
+      var i = 1;
+      var length = arguments.length;
+      var deep = false;
+      if (typeof target === "boolean") {
+        deep = target;
+        target = arguments[1] || {};
+        i = 2;
+      }
+      if (target == null || typeof target !== "object" && typeof target !== "function") {
+        target = {};
+      }
+      for (; i < length; ++i) {
+        options2 = arguments[i];
+        if (options2 != null) {
+          for (name in options2) {
+            src = getProperty(target, name);
+            copy2 = getProperty(options2, name);
+            if (target !== copy2) {
+              if (deep && copy2 && (isPlainObject2(copy2) || (copyIsArray = isArray(copy2)))) {
+                if (copyIsArray) {
+                  copyIsArray = false;
+                  clone = src && isArray(src) ? src : [];
+                } else {
+                  clone = src && isPlainObject2(src) ? src : {};
+                }
+                setProperty(target, { name, newValue: extend3(deep, clone, copy2) });
+              } else if (typeof copy2 !== "undefined") {
+                setProperty(target, { name, newValue: copy2 });
+              }
+            }
+          }
+        }
+      }
+      return target;
+    };
+  }
+});
+
+// node_modules/.pnpm/ms@2.1.3/node_modules/ms/index.js
+var require_ms = __commonJS({
+  "node_modules/.pnpm/ms@2.1.3/node_modules/ms/index.js"(exports, module) {
+    var s = 1e3;
+    var m = s * 60;
+    var h = m * 60;
+    var d = h * 24;
+    var w = d * 7;
+    var y = d * 365.25;
+    module.exports = function(val, options2) {
+      options2 = options2 || {};
+      var type = typeof val;
+      if (type === "string" && val.length > 0) {
+        return parse4(val);
+      } else if (type === "number" && isFinite(val)) {
+        return options2.long ? fmtLong(val) : fmtShort(val);
+      }
+      throw new Error(
+        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+      );
+    };
+    function parse4(str) {
+      str = String(str);
+      if (str.length > 100) {
+        return;
+      }
+      var match2 = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+        str
+      );
+      if (!match2) {
+        return;
+      }
+      var n = parseFloat(match2[1]);
+      var type = (match2[2] || "ms").toLowerCase();
+      switch (type) {
+        case "years":
+        case "year":
+        case "yrs":
+        case "yr":
+        case "y":
+          return n * y;
+        case "weeks":
+        case "week":
+        case "w":
+          return n * w;
+        case "days":
+        case "day":
+        case "d":
+          return n * d;
+        case "hours":
+        case "hour":
+        case "hrs":
+        case "hr":
+        case "h":
+          return n * h;
+        case "minutes":
+        case "minute":
+        case "mins":
+        case "min":
+        case "m":
+          return n * m;
+        case "seconds":
+        case "second":
+        case "secs":
+        case "sec":
+        case "s":
+          return n * s;
+        case "milliseconds":
+        case "millisecond":
+        case "msecs":
+        case "msec":
+        case "ms":
+          return n;
+        default:
+          return void 0;
+      }
+    }
+    function fmtShort(ms) {
+      var msAbs = Math.abs(ms);
+      if (msAbs >= d) {
+        return Math.round(ms / d) + "d";
+      }
+      if (msAbs >= h) {
+        return Math.round(ms / h) + "h";
+      }
+      if (msAbs >= m) {
+        return Math.round(ms / m) + "m";
+      }
+      if (msAbs >= s) {
+        return Math.round(ms / s) + "s";
+      }
+      return ms + "ms";
+    }
+    function fmtLong(ms) {
+      var msAbs = Math.abs(ms);
+      if (msAbs >= d) {
+        return plural(ms, msAbs, d, "day");
+      }
+      if (msAbs >= h) {
+        return plural(ms, msAbs, h, "hour");
+      }
+      if (msAbs >= m) {
+        return plural(ms, msAbs, m, "minute");
+      }
+      if (msAbs >= s) {
+        return plural(ms, msAbs, s, "second");
+      }
+      return ms + " ms";
+    }
+    function plural(ms, msAbs, n, name) {
+      var isPlural = msAbs >= n * 1.5;
+      return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
+    }
+  }
+});
+
+// node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/common.js
+var require_common = __commonJS({
+  "node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/common.js"(exports, module) {
+    function setup(env2) {
+      createDebug13.debug = createDebug13;
+      createDebug13.default = createDebug13;
+      createDebug13.coerce = coerce;
+      createDebug13.disable = disable2;
+      createDebug13.enable = enable;
+      createDebug13.enabled = enabled;
+      createDebug13.humanize = require_ms();
+      createDebug13.destroy = destroy;
+      Object.keys(env2).forEach((key) => {
+        createDebug13[key] = env2[key];
+      });
+      createDebug13.names = [];
+      createDebug13.skips = [];
+      createDebug13.formatters = {};
+      function selectColor(namespace) {
+        let hash2 = 0;
+        for (let i = 0; i < namespace.length; i++) {
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
+        }
+        return createDebug13.colors[Math.abs(hash2) % createDebug13.colors.length];
+      }
+      createDebug13.selectColor = selectColor;
+      function createDebug13(namespace) {
+        let prevTime;
+        let enableOverride = null;
+        let namespacesCache;
+        let enabledCache;
+        function debug13(...args) {
+          if (!debug13.enabled) {
+            return;
+          }
+          const self2 = debug13;
+          const curr = Number(/* @__PURE__ */ new Date());
+          const ms = curr - (prevTime || curr);
+          self2.diff = ms;
+          self2.prev = prevTime;
+          self2.curr = curr;
+          prevTime = curr;
+          args[0] = createDebug13.coerce(args[0]);
+          if (typeof args[0] !== "string") {
+            args.unshift("%O");
+          }
+          let index2 = 0;
+          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match2, format2) => {
+            if (match2 === "%%") {
+              return "%";
+            }
+            index2++;
+            const formatter2 = createDebug13.formatters[format2];
+            if (typeof formatter2 === "function") {
+              const val = args[index2];
+              match2 = formatter2.call(self2, val);
+              args.splice(index2, 1);
+              index2--;
+            }
+            return match2;
+          });
+          createDebug13.formatArgs.call(self2, args);
+          const logFn = self2.log || createDebug13.log;
+          logFn.apply(self2, args);
+        }
+        debug13.namespace = namespace;
+        debug13.useColors = createDebug13.useColors();
+        debug13.color = createDebug13.selectColor(namespace);
+        debug13.extend = extend3;
+        debug13.destroy = createDebug13.destroy;
+        Object.defineProperty(debug13, "enabled", {
+          enumerable: true,
+          configurable: false,
+          get: () => {
+            if (enableOverride !== null) {
+              return enableOverride;
+            }
+            if (namespacesCache !== createDebug13.namespaces) {
+              namespacesCache = createDebug13.namespaces;
+              enabledCache = createDebug13.enabled(namespace);
+            }
+            return enabledCache;
+          },
+          set: (v) => {
+            enableOverride = v;
+          }
+        });
+        if (typeof createDebug13.init === "function") {
+          createDebug13.init(debug13);
+        }
+        return debug13;
+      }
+      function extend3(namespace, delimiter) {
+        const newDebug = createDebug13(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+        newDebug.log = this.log;
+        return newDebug;
+      }
+      function enable(namespaces) {
+        createDebug13.save(namespaces);
+        createDebug13.namespaces = namespaces;
+        createDebug13.names = [];
+        createDebug13.skips = [];
+        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns of split) {
+          if (ns[0] === "-") {
+            createDebug13.skips.push(ns.slice(1));
+          } else {
+            createDebug13.names.push(ns);
+          }
+        }
+      }
+      function matchesTemplate(search3, template) {
+        let searchIndex = 0;
+        let templateIndex = 0;
+        let starIndex = -1;
+        let matchIndex = 0;
+        while (searchIndex < search3.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search3[searchIndex] || template[templateIndex] === "*")) {
+            if (template[templateIndex] === "*") {
+              starIndex = templateIndex;
+              matchIndex = searchIndex;
+              templateIndex++;
+            } else {
+              searchIndex++;
+              templateIndex++;
+            }
+          } else if (starIndex !== -1) {
+            templateIndex = starIndex + 1;
+            matchIndex++;
+            searchIndex = matchIndex;
+          } else {
+            return false;
+          }
+        }
+        while (templateIndex < template.length && template[templateIndex] === "*") {
+          templateIndex++;
+        }
+        return templateIndex === template.length;
+      }
+      function disable2() {
+        const namespaces = [
+          ...createDebug13.names,
+          ...createDebug13.skips.map((namespace) => "-" + namespace)
+        ].join(",");
+        createDebug13.enable("");
+        return namespaces;
+      }
+      function enabled(name) {
+        for (const skip of createDebug13.skips) {
+          if (matchesTemplate(name, skip)) {
+            return false;
+          }
+        }
+        for (const ns of createDebug13.names) {
+          if (matchesTemplate(name, ns)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      function coerce(val) {
+        if (val instanceof Error) {
+          return val.stack || val.message;
+        }
+        return val;
+      }
+      function destroy() {
+        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+      }
+      createDebug13.enable(createDebug13.load());
+      return createDebug13;
+    }
+    module.exports = setup;
+  }
+});
+
+// node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/browser.js
+var require_browser = __commonJS({
+  "node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/browser.js"(exports, module) {
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.storage = localstorage();
+    exports.destroy = /* @__PURE__ */ (() => {
+      let warned2 = false;
+      return () => {
+        if (!warned2) {
+          warned2 = true;
+          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+        }
+      };
+    })();
+    exports.colors = [
+      "#0000CC",
+      "#0000FF",
+      "#0033CC",
+      "#0033FF",
+      "#0066CC",
+      "#0066FF",
+      "#0099CC",
+      "#0099FF",
+      "#00CC00",
+      "#00CC33",
+      "#00CC66",
+      "#00CC99",
+      "#00CCCC",
+      "#00CCFF",
+      "#3300CC",
+      "#3300FF",
+      "#3333CC",
+      "#3333FF",
+      "#3366CC",
+      "#3366FF",
+      "#3399CC",
+      "#3399FF",
+      "#33CC00",
+      "#33CC33",
+      "#33CC66",
+      "#33CC99",
+      "#33CCCC",
+      "#33CCFF",
+      "#6600CC",
+      "#6600FF",
+      "#6633CC",
+      "#6633FF",
+      "#66CC00",
+      "#66CC33",
+      "#9900CC",
+      "#9900FF",
+      "#9933CC",
+      "#9933FF",
+      "#99CC00",
+      "#99CC33",
+      "#CC0000",
+      "#CC0033",
+      "#CC0066",
+      "#CC0099",
+      "#CC00CC",
+      "#CC00FF",
+      "#CC3300",
+      "#CC3333",
+      "#CC3366",
+      "#CC3399",
+      "#CC33CC",
+      "#CC33FF",
+      "#CC6600",
+      "#CC6633",
+      "#CC9900",
+      "#CC9933",
+      "#CCCC00",
+      "#CCCC33",
+      "#FF0000",
+      "#FF0033",
+      "#FF0066",
+      "#FF0099",
+      "#FF00CC",
+      "#FF00FF",
+      "#FF3300",
+      "#FF3333",
+      "#FF3366",
+      "#FF3399",
+      "#FF33CC",
+      "#FF33FF",
+      "#FF6600",
+      "#FF6633",
+      "#FF9900",
+      "#FF9933",
+      "#FFCC00",
+      "#FFCC33"
+    ];
+    function useColors() {
+      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
+        return true;
+      }
+      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+        return false;
+      }
+      let m;
+      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
+      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
+      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
+    }
+    function formatArgs(args) {
+      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
+      if (!this.useColors) {
+        return;
+      }
+      const c = "color: " + this.color;
+      args.splice(1, 0, c, "color: inherit");
+      let index2 = 0;
+      let lastC = 0;
+      args[0].replace(/%[a-zA-Z%]/g, (match2) => {
+        if (match2 === "%%") {
+          return;
+        }
+        index2++;
+        if (match2 === "%c") {
+          lastC = index2;
+        }
+      });
+      args.splice(lastC, 0, c);
+    }
+    exports.log = console.debug || console.log || (() => {
+    });
+    function save(namespaces) {
+      try {
+        if (namespaces) {
+          exports.storage.setItem("debug", namespaces);
+        } else {
+          exports.storage.removeItem("debug");
+        }
+      } catch (error) {
+      }
+    }
+    function load() {
+      let r;
+      try {
+        r = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
+      } catch (error) {
+      }
+      if (!r && typeof process !== "undefined" && "env" in process) {
+        r = process.env.DEBUG;
+      }
+      return r;
+    }
+    function localstorage() {
+      try {
+        return localStorage;
+      } catch (error) {
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.j = function(v) {
+      try {
+        return JSON.stringify(v);
+      } catch (error) {
+        return "[UnexpectedJSONParseError]: " + error.message;
+      }
+    };
+  }
+});
+
+// node_modules/.pnpm/supports-color@9.4.0/node_modules/supports-color/index.js
+var supports_color_exports = {};
+__export(supports_color_exports, {
+  createSupportsColor: () => createSupportsColor,
+  default: () => supports_color_default
+});
+import process2 from "node:process";
+import os from "node:os";
+import tty from "node:tty";
+function hasFlag(flag2, argv = globalThis.Deno ? globalThis.Deno.args : process2.argv) {
+  const prefix = flag2.startsWith("-") ? "" : flag2.length === 1 ? "-" : "--";
+  const position2 = argv.indexOf(prefix + flag2);
+  const terminatorPosition = argv.indexOf("--");
+  return position2 !== -1 && (terminatorPosition === -1 || position2 < terminatorPosition);
+}
+function envForceColor() {
+  if ("FORCE_COLOR" in env) {
+    if (env.FORCE_COLOR === "true") {
+      return 1;
+    }
+    if (env.FORCE_COLOR === "false") {
+      return 0;
+    }
+    return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
+  }
+}
+function translateLevel(level2) {
+  if (level2 === 0) {
+    return false;
+  }
+  return {
+    level: level2,
+    hasBasic: true,
+    has256: level2 >= 2,
+    has16m: level2 >= 3
+  };
+}
+function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
+  const noFlagForceColor = envForceColor();
+  if (noFlagForceColor !== void 0) {
+    flagForceColor = noFlagForceColor;
+  }
+  const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
+  if (forceColor === 0) {
+    return 0;
+  }
+  if (sniffFlags) {
+    if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+      return 3;
+    }
+    if (hasFlag("color=256")) {
+      return 2;
+    }
+  }
+  if ("TF_BUILD" in env && "AGENT_NAME" in env) {
+    return 1;
+  }
+  if (haveStream && !streamIsTTY && forceColor === void 0) {
+    return 0;
+  }
+  const min = forceColor || 0;
+  if (env.TERM === "dumb") {
+    return min;
+  }
+  if (process2.platform === "win32") {
+    const osRelease = os.release().split(".");
+    if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+      return Number(osRelease[2]) >= 14931 ? 3 : 2;
+    }
+    return 1;
+  }
+  if ("CI" in env) {
+    if ("GITHUB_ACTIONS" in env || "GITEA_ACTIONS" in env) {
+      return 3;
+    }
+    if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+      return 1;
+    }
+    return min;
+  }
+  if ("TEAMCITY_VERSION" in env) {
+    return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+  }
+  if (env.COLORTERM === "truecolor") {
+    return 3;
+  }
+  if (env.TERM === "xterm-kitty") {
+    return 3;
+  }
+  if ("TERM_PROGRAM" in env) {
+    const version2 = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+    switch (env.TERM_PROGRAM) {
+      case "iTerm.app": {
+        return version2 >= 3 ? 3 : 2;
+      }
+      case "Apple_Terminal": {
+        return 2;
+      }
+    }
+  }
+  if (/-256(color)?$/i.test(env.TERM)) {
+    return 2;
+  }
+  if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+    return 1;
+  }
+  if ("COLORTERM" in env) {
+    return 1;
+  }
+  return min;
+}
+function createSupportsColor(stream2, options2 = {}) {
+  const level2 = _supportsColor(stream2, {
+    streamIsTTY: stream2 && stream2.isTTY,
+    ...options2
+  });
+  return translateLevel(level2);
+}
+var env, flagForceColor, supportsColor, supports_color_default;
+var init_supports_color = __esm({
+  "node_modules/.pnpm/supports-color@9.4.0/node_modules/supports-color/index.js"() {
+    ({ env } = process2);
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      flagForceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      flagForceColor = 1;
+    }
+    supportsColor = {
+      stdout: createSupportsColor({ isTTY: tty.isatty(1) }),
+      stderr: createSupportsColor({ isTTY: tty.isatty(2) })
+    };
+    supports_color_default = supportsColor;
+  }
+});
+
+// node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/node.js
+var require_node = __commonJS({
+  "node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/node.js"(exports, module) {
+    var tty2 = __require("tty");
+    var util = __require("util");
+    exports.init = init2;
+    exports.log = log2;
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.destroy = util.deprecate(
+      () => {
+      },
+      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
+    );
+    exports.colors = [6, 2, 3, 4, 5, 1];
+    try {
+      const supportsColor2 = (init_supports_color(), __toCommonJS(supports_color_exports));
+      if (supportsColor2 && (supportsColor2.stderr || supportsColor2).level >= 2) {
+        exports.colors = [
+          20,
+          21,
+          26,
+          27,
+          32,
+          33,
+          38,
+          39,
+          40,
+          41,
+          42,
+          43,
+          44,
+          45,
+          56,
+          57,
+          62,
+          63,
+          68,
+          69,
+          74,
+          75,
+          76,
+          77,
+          78,
+          79,
+          80,
+          81,
+          92,
+          93,
+          98,
+          99,
+          112,
+          113,
+          128,
+          129,
+          134,
+          135,
+          148,
+          149,
+          160,
+          161,
+          162,
+          163,
+          164,
+          165,
+          166,
+          167,
+          168,
+          169,
+          170,
+          171,
+          172,
+          173,
+          178,
+          179,
+          184,
+          185,
+          196,
+          197,
+          198,
+          199,
+          200,
+          201,
+          202,
+          203,
+          204,
+          205,
+          206,
+          207,
+          208,
+          209,
+          214,
+          215,
+          220,
+          221
+        ];
+      }
+    } catch (error) {
+    }
+    exports.inspectOpts = Object.keys(process.env).filter((key) => {
+      return /^debug_/i.test(key);
+    }).reduce((obj, key) => {
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
+        return k.toUpperCase();
+      });
+      let val = process.env[key];
+      if (/^(yes|on|true|enabled)$/i.test(val)) {
+        val = true;
+      } else if (/^(no|off|false|disabled)$/i.test(val)) {
+        val = false;
+      } else if (val === "null") {
+        val = null;
+      } else {
+        val = Number(val);
+      }
+      obj[prop] = val;
+      return obj;
+    }, {});
+    function useColors() {
+      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty2.isatty(process.stderr.fd);
+    }
+    function formatArgs(args) {
+      const { namespace: name, useColors: useColors2 } = this;
+      if (useColors2) {
+        const c = this.color;
+        const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
+        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
+        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
+        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
+      } else {
+        args[0] = getDate() + name + " " + args[0];
+      }
+    }
+    function getDate() {
+      if (exports.inspectOpts.hideDate) {
+        return "";
+      }
+      return (/* @__PURE__ */ new Date()).toISOString() + " ";
+    }
+    function log2(...args) {
+      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
+    }
+    function save(namespaces) {
+      if (namespaces) {
+        process.env.DEBUG = namespaces;
+      } else {
+        delete process.env.DEBUG;
+      }
+    }
+    function load() {
+      return process.env.DEBUG;
+    }
+    function init2(debug13) {
+      debug13.inspectOpts = {};
+      const keys = Object.keys(exports.inspectOpts);
+      for (let i = 0; i < keys.length; i++) {
+        debug13.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.o = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
+    };
+    formatters.O = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts);
+    };
+  }
+});
+
+// node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/index.js
+var require_src = __commonJS({
+  "node_modules/.pnpm/debug@4.4.3/node_modules/debug/src/index.js"(exports, module) {
+    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
+      module.exports = require_browser();
+    } else {
+      module.exports = require_node();
+    }
+  }
+});
+
+// node_modules/.pnpm/is-arrayish@0.2.1/node_modules/is-arrayish/index.js
+var require_is_arrayish = __commonJS({
+  "node_modules/.pnpm/is-arrayish@0.2.1/node_modules/is-arrayish/index.js"(exports, module) {
+    "use strict";
+    module.exports = function isArrayish(obj) {
+      if (!obj) {
+        return false;
+      }
+      return obj instanceof Array || Array.isArray(obj) || obj.length >= 0 && obj.splice instanceof Function;
+    };
+  }
+});
+
+// node_modules/.pnpm/error-ex@1.3.4/node_modules/error-ex/index.js
+var require_error_ex = __commonJS({
+  "node_modules/.pnpm/error-ex@1.3.4/node_modules/error-ex/index.js"(exports, module) {
+    "use strict";
+    var util = __require("util");
+    var isArrayish = require_is_arrayish();
+    var errorEx2 = function errorEx3(name, properties) {
+      if (!name || name.constructor !== String) {
+        properties = name || {};
+        name = Error.name;
+      }
+      var errorExError = function ErrorEXError(message) {
+        if (!this) {
+          return new ErrorEXError(message);
+        }
+        message = message instanceof Error ? message.message : message || this.message;
+        Error.call(this, message);
+        Error.captureStackTrace(this, errorExError);
+        this.name = name;
+        Object.defineProperty(this, "message", {
+          configurable: true,
+          enumerable: false,
+          get: function() {
+            var newMessage = message.split(/\r?\n/g);
+            for (var key in properties) {
+              if (!properties.hasOwnProperty(key)) {
+                continue;
+              }
+              var modifier = properties[key];
+              if ("message" in modifier) {
+                newMessage = modifier.message(this[key], newMessage) || newMessage;
+                if (!isArrayish(newMessage)) {
+                  newMessage = [newMessage];
+                }
+              }
+            }
+            return newMessage.join("\n");
+          },
+          set: function(v) {
+            message = v;
+          }
+        });
+        var overwrittenStack = null;
+        var stackDescriptor = Object.getOwnPropertyDescriptor(this, "stack");
+        var stackGetter = stackDescriptor.get;
+        var stackValue = stackDescriptor.value;
+        delete stackDescriptor.value;
+        delete stackDescriptor.writable;
+        stackDescriptor.set = function(newstack) {
+          overwrittenStack = newstack;
+        };
+        stackDescriptor.get = function() {
+          var stack = (overwrittenStack || (stackGetter ? stackGetter.call(this) : stackValue)).split(/\r?\n+/g);
+          if (!overwrittenStack) {
+            stack[0] = this.name + ": " + this.message;
+          }
+          var lineCount = 1;
+          for (var key in properties) {
+            if (!properties.hasOwnProperty(key)) {
+              continue;
+            }
+            var modifier = properties[key];
+            if ("line" in modifier) {
+              var line = modifier.line(this[key]);
+              if (line) {
+                stack.splice(lineCount++, 0, "    " + line);
+              }
+            }
+            if ("stack" in modifier) {
+              modifier.stack(this[key], stack);
+            }
+          }
+          return stack.join("\n");
+        };
+        Object.defineProperty(this, "stack", stackDescriptor);
+      };
+      if (Object.setPrototypeOf) {
+        Object.setPrototypeOf(errorExError.prototype, Error.prototype);
+        Object.setPrototypeOf(errorExError, Error);
+      } else {
+        util.inherits(errorExError, Error);
+      }
+      return errorExError;
+    };
+    errorEx2.append = function(str, def) {
+      return {
+        message: function(v, message) {
+          v = v || def;
+          if (v) {
+            message[0] += " " + str.replace("%s", v.toString());
+          }
+          return message;
+        }
+      };
+    };
+    errorEx2.line = function(str, def) {
+      return {
+        line: function(v) {
+          v = v || def;
+          if (v) {
+            return str.replace("%s", v.toString());
+          }
+          return null;
+        }
+      };
+    };
+    module.exports = errorEx2;
+  }
+});
+
+// node_modules/.pnpm/json-parse-even-better-errors@3.0.2/node_modules/json-parse-even-better-errors/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/.pnpm/json-parse-even-better-errors@3.0.2/node_modules/json-parse-even-better-errors/lib/index.js"(exports, module) {
+    "use strict";
+    var INDENT = /* @__PURE__ */ Symbol.for("indent");
+    var NEWLINE = /* @__PURE__ */ Symbol.for("newline");
+    var DEFAULT_NEWLINE = "\n";
+    var DEFAULT_INDENT = "  ";
+    var BOM = /^\uFEFF/;
+    var FORMAT = /^\s*[{[]((?:\r?\n)+)([\s\t]*)/;
+    var EMPTY = /^(?:\{\}|\[\])((?:\r?\n)+)?$/;
+    var UNEXPECTED_TOKEN = /^Unexpected token '?(.)'?(,)? /i;
+    var hexify = (char) => {
+      const h = char.charCodeAt(0).toString(16).toUpperCase();
+      return `0x${h.length % 2 ? "0" : ""}${h}`;
+    };
+    var stripBOM = (txt) => String(txt).replace(BOM, "");
+    var makeParsedError = (msg, parsing, position2 = 0) => ({
+      message: `${msg} while parsing ${parsing}`,
+      position: position2
+    });
+    var parseError = (e, txt, context = 20) => {
+      let msg = e.message;
+      if (!txt) {
+        return makeParsedError(msg, "empty string");
+      }
+      const badTokenMatch = msg.match(UNEXPECTED_TOKEN);
+      const badIndexMatch = msg.match(/ position\s+(\d+)/i);
+      if (badTokenMatch) {
+        msg = msg.replace(
+          UNEXPECTED_TOKEN,
+          `Unexpected token ${JSON.stringify(badTokenMatch[1])} (${hexify(badTokenMatch[1])})$2 `
+        );
+      }
+      let errIdx;
+      if (badIndexMatch) {
+        errIdx = +badIndexMatch[1];
+      } else if (msg.match(/^Unexpected end of JSON.*/i)) {
+        errIdx = txt.length - 1;
+      }
+      if (errIdx == null) {
+        return makeParsedError(msg, `'${txt.slice(0, context * 2)}'`);
+      }
+      const start = errIdx <= context ? 0 : errIdx - context;
+      const end = errIdx + context >= txt.length ? txt.length : errIdx + context;
+      const slice = `${start ? "..." : ""}${txt.slice(start, end)}${end === txt.length ? "" : "..."}`;
+      return makeParsedError(
+        msg,
+        `${txt === slice ? "" : "near "}${JSON.stringify(slice)}`,
+        errIdx
+      );
+    };
+    var JSONParseError = class extends SyntaxError {
+      constructor(er, txt, context, caller) {
+        const metadata = parseError(er, txt, context);
+        super(metadata.message);
+        Object.assign(this, metadata);
+        this.code = "EJSONPARSE";
+        this.systemError = er;
+        Error.captureStackTrace(this, caller || this.constructor);
+      }
+      get name() {
+        return this.constructor.name;
+      }
+      set name(n) {
+      }
+      get [Symbol.toStringTag]() {
+        return this.constructor.name;
+      }
+    };
+    var parseJson3 = (txt, reviver) => {
+      const result = JSON.parse(txt, reviver);
+      if (result && typeof result === "object") {
+        const match2 = txt.match(EMPTY) || txt.match(FORMAT) || [null, "", ""];
+        result[NEWLINE] = match2[1] ?? DEFAULT_NEWLINE;
+        result[INDENT] = match2[2] ?? DEFAULT_INDENT;
+      }
+      return result;
+    };
+    var parseJsonError = (raw, reviver, context) => {
+      const txt = stripBOM(raw);
+      try {
+        return parseJson3(txt, reviver);
+      } catch (e) {
+        if (typeof raw !== "string" && !Buffer.isBuffer(raw)) {
+          const msg = Array.isArray(raw) && raw.length === 0 ? "an empty array" : String(raw);
+          throw Object.assign(
+            new TypeError(`Cannot parse ${msg}`),
+            { code: "EJSONPARSE", systemError: e }
+          );
+        }
+        throw new JSONParseError(e, txt, context, parseJsonError);
+      }
+    };
+    module.exports = parseJsonError;
+    parseJsonError.JSONParseError = JSONParseError;
+    parseJsonError.noExceptions = (raw, reviver) => {
+      try {
+        return parseJson3(stripBOM(raw), reviver);
+      } catch {
+      }
+    };
+  }
+});
+
+// node_modules/.pnpm/picocolors@1.1.1/node_modules/picocolors/picocolors.js
+var require_picocolors = __commonJS({
+  "node_modules/.pnpm/picocolors@1.1.1/node_modules/picocolors/picocolors.js"(exports, module) {
+    var p = process || {};
+    var argv = p.argv || [];
+    var env2 = p.env || {};
+    var isColorSupported = !(!!env2.NO_COLOR || argv.includes("--no-color")) && (!!env2.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env2.TERM !== "dumb" || !!env2.CI);
+    var formatter2 = (open, close2, replace2 = open) => (input) => {
+      let string3 = "" + input, index2 = string3.indexOf(close2, open.length);
+      return ~index2 ? open + replaceClose(string3, close2, replace2, index2) + close2 : open + string3 + close2;
+    };
+    var replaceClose = (string3, close2, replace2, index2) => {
+      let result = "", cursor = 0;
+      do {
+        result += string3.substring(cursor, index2) + replace2;
+        cursor = index2 + close2.length;
+        index2 = string3.indexOf(close2, cursor);
+      } while (~index2);
+      return result + string3.substring(cursor);
+    };
+    var createColors = (enabled = isColorSupported) => {
+      let f = enabled ? formatter2 : () => String;
+      return {
+        isColorSupported: enabled,
+        reset: f("\x1B[0m", "\x1B[0m"),
+        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
+        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
+        italic: f("\x1B[3m", "\x1B[23m"),
+        underline: f("\x1B[4m", "\x1B[24m"),
+        inverse: f("\x1B[7m", "\x1B[27m"),
+        hidden: f("\x1B[8m", "\x1B[28m"),
+        strikethrough: f("\x1B[9m", "\x1B[29m"),
+        black: f("\x1B[30m", "\x1B[39m"),
+        red: f("\x1B[31m", "\x1B[39m"),
+        green: f("\x1B[32m", "\x1B[39m"),
+        yellow: f("\x1B[33m", "\x1B[39m"),
+        blue: f("\x1B[34m", "\x1B[39m"),
+        magenta: f("\x1B[35m", "\x1B[39m"),
+        cyan: f("\x1B[36m", "\x1B[39m"),
+        white: f("\x1B[37m", "\x1B[39m"),
+        gray: f("\x1B[90m", "\x1B[39m"),
+        bgBlack: f("\x1B[40m", "\x1B[49m"),
+        bgRed: f("\x1B[41m", "\x1B[49m"),
+        bgGreen: f("\x1B[42m", "\x1B[49m"),
+        bgYellow: f("\x1B[43m", "\x1B[49m"),
+        bgBlue: f("\x1B[44m", "\x1B[49m"),
+        bgMagenta: f("\x1B[45m", "\x1B[49m"),
+        bgCyan: f("\x1B[46m", "\x1B[49m"),
+        bgWhite: f("\x1B[47m", "\x1B[49m"),
+        blackBright: f("\x1B[90m", "\x1B[39m"),
+        redBright: f("\x1B[91m", "\x1B[39m"),
+        greenBright: f("\x1B[92m", "\x1B[39m"),
+        yellowBright: f("\x1B[93m", "\x1B[39m"),
+        blueBright: f("\x1B[94m", "\x1B[39m"),
+        magentaBright: f("\x1B[95m", "\x1B[39m"),
+        cyanBright: f("\x1B[96m", "\x1B[39m"),
+        whiteBright: f("\x1B[97m", "\x1B[39m"),
+        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
+        bgRedBright: f("\x1B[101m", "\x1B[49m"),
+        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
+        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
+        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
+        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
+        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
+        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
+      };
+    };
+    module.exports = createColors();
+    module.exports.createColors = createColors;
+  }
+});
+
+// node_modules/.pnpm/js-tokens@4.0.0/node_modules/js-tokens/index.js
+var require_js_tokens = __commonJS({
+  "node_modules/.pnpm/js-tokens@4.0.0/node_modules/js-tokens/index.js"(exports) {
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports.default = /((['"])(?:(?!\2|\\).|\\(?:\r\n|[\s\S]))*(\2)?|`(?:[^`\\$]|\\[\s\S]|\$(?!\{)|\$\{(?:[^{}]|\{[^}]*\}?)*\}?)*(`)?)|(\/\/.*)|(\/\*(?:[^*]|\*(?!\/))*(\*\/)?)|(\/(?!\*)(?:\[(?:(?![\]\\]).|\\.)*\]|(?![\/\]\\]).|\\.)+\/(?:(?!\s*(?:\b|[\u0080-\uFFFF$\\'"~({]|[+\-!](?!=)|\.?\d))|[gmiyus]{1,6}\b(?![\u0080-\uFFFF$\\]|\s*(?:[+\-*%&|^<>!=?({]|\/(?![\/*])))))|(0[xX][\da-fA-F]+|0[oO][0-7]+|0[bB][01]+|(?:\d*\.\d+|\d+\.?)(?:[eE][+-]?\d+)?)|((?!\d)(?:(?!\s)[$\w\u0080-\uFFFF]|\\u[\da-fA-F]{4}|\\u\{[\da-fA-F]+\})+)|(--|\+\+|&&|\|\||=>|\.{3}|(?:[+\-\/%&|^]|\*{1,2}|<{1,2}|>{1,3}|!=?|={1,2})=?|[?~.,:;[\](){}])|(\s+)|(^$|[\s\S])/g;
+    exports.matchToToken = function(match2) {
+      var token = { type: "invalid", value: match2[0], closed: void 0 };
+      if (match2[1]) token.type = "string", token.closed = !!(match2[3] || match2[4]);
+      else if (match2[5]) token.type = "comment";
+      else if (match2[6]) token.type = "comment", token.closed = !!match2[7];
+      else if (match2[8]) token.type = "regex";
+      else if (match2[9]) token.type = "number";
+      else if (match2[10]) token.type = "name";
+      else if (match2[11]) token.type = "punctuator";
+      else if (match2[12]) token.type = "whitespace";
+      return token;
+    };
+  }
+});
+
+// node_modules/.pnpm/@babel+helper-validator-identifier@7.29.7/node_modules/@babel/helper-validator-identifier/lib/identifier.js
+var require_identifier = __commonJS({
+  "node_modules/.pnpm/@babel+helper-validator-identifier@7.29.7/node_modules/@babel/helper-validator-identifier/lib/identifier.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports.isIdentifierChar = isIdentifierChar;
+    exports.isIdentifierName = isIdentifierName;
+    exports.isIdentifierStart = isIdentifierStart;
+    var nonASCIIidentifierStartChars = "\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0370-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u048A-\u052F\u0531-\u0556\u0559\u0560-\u0588\u05D0-\u05EA\u05EF-\u05F2\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06E5\u06E6\u06EE\u06EF\u06FA-\u06FC\u06FF\u0710\u0712-\u072F\u074D-\u07A5\u07B1\u07CA-\u07EA\u07F4\u07F5\u07FA\u0800-\u0815\u081A\u0824\u0828\u0840-\u0858\u0860-\u086A\u0870-\u0887\u0889-\u088F\u08A0-\u08C9\u0904-\u0939\u093D\u0950\u0958-\u0961\u0971-\u0980\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BD\u09CE\u09DC\u09DD\u09DF-\u09E1\u09F0\u09F1\u09FC\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A59-\u0A5C\u0A5E\u0A72-\u0A74\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABD\u0AD0\u0AE0\u0AE1\u0AF9\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3D\u0B5C\u0B5D\u0B5F-\u0B61\u0B71\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BD0\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D\u0C58-\u0C5A\u0C5C\u0C5D\u0C60\u0C61\u0C80\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBD\u0CDC-\u0CDE\u0CE0\u0CE1\u0CF1\u0CF2\u0D04-\u0D0C\u0D0E-\u0D10\u0D12-\u0D3A\u0D3D\u0D4E\u0D54-\u0D56\u0D5F-\u0D61\u0D7A-\u0D7F\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0E01-\u0E30\u0E32\u0E33\u0E40-\u0E46\u0E81\u0E82\u0E84\u0E86-\u0E8A\u0E8C-\u0EA3\u0EA5\u0EA7-\u0EB0\u0EB2\u0EB3\u0EBD\u0EC0-\u0EC4\u0EC6\u0EDC-\u0EDF\u0F00\u0F40-\u0F47\u0F49-\u0F6C\u0F88-\u0F8C\u1000-\u102A\u103F\u1050-\u1055\u105A-\u105D\u1061\u1065\u1066\u106E-\u1070\u1075-\u1081\u108E\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u1711\u171F-\u1731\u1740-\u1751\u1760-\u176C\u176E-\u1770\u1780-\u17B3\u17D7\u17DC\u1820-\u1878\u1880-\u18A8\u18AA\u18B0-\u18F5\u1900-\u191E\u1950-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u1A00-\u1A16\u1A20-\u1A54\u1AA7\u1B05-\u1B33\u1B45-\u1B4C\u1B83-\u1BA0\u1BAE\u1BAF\u1BBA-\u1BE5\u1C00-\u1C23\u1C4D-\u1C4F\u1C5A-\u1C7D\u1C80-\u1C8A\u1C90-\u1CBA\u1CBD-\u1CBF\u1CE9-\u1CEC\u1CEE-\u1CF3\u1CF5\u1CF6\u1CFA\u1D00-\u1DBF\u1E00-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u2071\u207F\u2090-\u209C\u2102\u2107\u210A-\u2113\u2115\u2118-\u211D\u2124\u2126\u2128\u212A-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2CE4\u2CEB-\u2CEE\u2CF2\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D80-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303C\u3041-\u3096\u309B-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312F\u3131-\u318E\u31A0-\u31BF\u31F0-\u31FF\u3400-\u4DBF\u4E00-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA61F\uA62A\uA62B\uA640-\uA66E\uA67F-\uA69D\uA6A0-\uA6EF\uA717-\uA71F\uA722-\uA788\uA78B-\uA7DC\uA7F1-\uA801\uA803-\uA805\uA807-\uA80A\uA80C-\uA822\uA840-\uA873\uA882-\uA8B3\uA8F2-\uA8F7\uA8FB\uA8FD\uA8FE\uA90A-\uA925\uA930-\uA946\uA960-\uA97C\uA984-\uA9B2\uA9CF\uA9E0-\uA9E4\uA9E6-\uA9EF\uA9FA-\uA9FE\uAA00-\uAA28\uAA40-\uAA42\uAA44-\uAA4B\uAA60-\uAA76\uAA7A\uAA7E-\uAAAF\uAAB1\uAAB5\uAAB6\uAAB9-\uAABD\uAAC0\uAAC2\uAADB-\uAADD\uAAE0-\uAAEA\uAAF2-\uAAF4\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB69\uAB70-\uABE2\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D\uFB1F-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE70-\uFE74\uFE76-\uFEFC\uFF21-\uFF3A\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC";
+    var nonASCIIidentifierChars = "\xB7\u0300-\u036F\u0387\u0483-\u0487\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u0610-\u061A\u064B-\u0669\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u06F0-\u06F9\u0711\u0730-\u074A\u07A6-\u07B0\u07C0-\u07C9\u07EB-\u07F3\u07FD\u0816-\u0819\u081B-\u0823\u0825-\u0827\u0829-\u082D\u0859-\u085B\u0897-\u089F\u08CA-\u08E1\u08E3-\u0903\u093A-\u093C\u093E-\u094F\u0951-\u0957\u0962\u0963\u0966-\u096F\u0981-\u0983\u09BC\u09BE-\u09C4\u09C7\u09C8\u09CB-\u09CD\u09D7\u09E2\u09E3\u09E6-\u09EF\u09FE\u0A01-\u0A03\u0A3C\u0A3E-\u0A42\u0A47\u0A48\u0A4B-\u0A4D\u0A51\u0A66-\u0A71\u0A75\u0A81-\u0A83\u0ABC\u0ABE-\u0AC5\u0AC7-\u0AC9\u0ACB-\u0ACD\u0AE2\u0AE3\u0AE6-\u0AEF\u0AFA-\u0AFF\u0B01-\u0B03\u0B3C\u0B3E-\u0B44\u0B47\u0B48\u0B4B-\u0B4D\u0B55-\u0B57\u0B62\u0B63\u0B66-\u0B6F\u0B82\u0BBE-\u0BC2\u0BC6-\u0BC8\u0BCA-\u0BCD\u0BD7\u0BE6-\u0BEF\u0C00-\u0C04\u0C3C\u0C3E-\u0C44\u0C46-\u0C48\u0C4A-\u0C4D\u0C55\u0C56\u0C62\u0C63\u0C66-\u0C6F\u0C81-\u0C83\u0CBC\u0CBE-\u0CC4\u0CC6-\u0CC8\u0CCA-\u0CCD\u0CD5\u0CD6\u0CE2\u0CE3\u0CE6-\u0CEF\u0CF3\u0D00-\u0D03\u0D3B\u0D3C\u0D3E-\u0D44\u0D46-\u0D48\u0D4A-\u0D4D\u0D57\u0D62\u0D63\u0D66-\u0D6F\u0D81-\u0D83\u0DCA\u0DCF-\u0DD4\u0DD6\u0DD8-\u0DDF\u0DE6-\u0DEF\u0DF2\u0DF3\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0E50-\u0E59\u0EB1\u0EB4-\u0EBC\u0EC8-\u0ECE\u0ED0-\u0ED9\u0F18\u0F19\u0F20-\u0F29\u0F35\u0F37\u0F39\u0F3E\u0F3F\u0F71-\u0F84\u0F86\u0F87\u0F8D-\u0F97\u0F99-\u0FBC\u0FC6\u102B-\u103E\u1040-\u1049\u1056-\u1059\u105E-\u1060\u1062-\u1064\u1067-\u106D\u1071-\u1074\u1082-\u108D\u108F-\u109D\u135D-\u135F\u1369-\u1371\u1712-\u1715\u1732-\u1734\u1752\u1753\u1772\u1773\u17B4-\u17D3\u17DD\u17E0-\u17E9\u180B-\u180D\u180F-\u1819\u18A9\u1920-\u192B\u1930-\u193B\u1946-\u194F\u19D0-\u19DA\u1A17-\u1A1B\u1A55-\u1A5E\u1A60-\u1A7C\u1A7F-\u1A89\u1A90-\u1A99\u1AB0-\u1ABD\u1ABF-\u1ADD\u1AE0-\u1AEB\u1B00-\u1B04\u1B34-\u1B44\u1B50-\u1B59\u1B6B-\u1B73\u1B80-\u1B82\u1BA1-\u1BAD\u1BB0-\u1BB9\u1BE6-\u1BF3\u1C24-\u1C37\u1C40-\u1C49\u1C50-\u1C59\u1CD0-\u1CD2\u1CD4-\u1CE8\u1CED\u1CF4\u1CF7-\u1CF9\u1DC0-\u1DFF\u200C\u200D\u203F\u2040\u2054\u20D0-\u20DC\u20E1\u20E5-\u20F0\u2CEF-\u2CF1\u2D7F\u2DE0-\u2DFF\u302A-\u302F\u3099\u309A\u30FB\uA620-\uA629\uA66F\uA674-\uA67D\uA69E\uA69F\uA6F0\uA6F1\uA802\uA806\uA80B\uA823-\uA827\uA82C\uA880\uA881\uA8B4-\uA8C5\uA8D0-\uA8D9\uA8E0-\uA8F1\uA8FF-\uA909\uA926-\uA92D\uA947-\uA953\uA980-\uA983\uA9B3-\uA9C0\uA9D0-\uA9D9\uA9E5\uA9F0-\uA9F9\uAA29-\uAA36\uAA43\uAA4C\uAA4D\uAA50-\uAA59\uAA7B-\uAA7D\uAAB0\uAAB2-\uAAB4\uAAB7\uAAB8\uAABE\uAABF\uAAC1\uAAEB-\uAAEF\uAAF5\uAAF6\uABE3-\uABEA\uABEC\uABED\uABF0-\uABF9\uFB1E\uFE00-\uFE0F\uFE20-\uFE2F\uFE33\uFE34\uFE4D-\uFE4F\uFF10-\uFF19\uFF3F\uFF65";
+    var nonASCIIidentifierStart = new RegExp("[" + nonASCIIidentifierStartChars + "]");
+    var nonASCIIidentifier = new RegExp("[" + nonASCIIidentifierStartChars + nonASCIIidentifierChars + "]");
+    nonASCIIidentifierStartChars = nonASCIIidentifierChars = null;
+    var astralIdentifierStartCodes = [0, 11, 2, 25, 2, 18, 2, 1, 2, 14, 3, 13, 35, 122, 70, 52, 268, 28, 4, 48, 48, 31, 14, 29, 6, 37, 11, 29, 3, 35, 5, 7, 2, 4, 43, 157, 19, 35, 5, 35, 5, 39, 9, 51, 13, 10, 2, 14, 2, 6, 2, 1, 2, 10, 2, 14, 2, 6, 2, 1, 4, 51, 13, 310, 10, 21, 11, 7, 25, 5, 2, 41, 2, 8, 70, 5, 3, 0, 2, 43, 2, 1, 4, 0, 3, 22, 11, 22, 10, 30, 66, 18, 2, 1, 11, 21, 11, 25, 7, 25, 39, 55, 7, 1, 65, 0, 16, 3, 2, 2, 2, 28, 43, 28, 4, 28, 36, 7, 2, 27, 28, 53, 11, 21, 11, 18, 14, 17, 111, 72, 56, 50, 14, 50, 14, 35, 39, 27, 10, 22, 251, 41, 7, 1, 17, 5, 57, 28, 11, 0, 9, 21, 43, 17, 47, 20, 28, 22, 13, 52, 58, 1, 3, 0, 14, 44, 33, 24, 27, 35, 30, 0, 3, 0, 9, 34, 4, 0, 13, 47, 15, 3, 22, 0, 2, 0, 36, 17, 2, 24, 20, 1, 64, 6, 2, 0, 2, 3, 2, 14, 2, 9, 8, 46, 39, 7, 3, 1, 3, 21, 2, 6, 2, 1, 2, 4, 4, 0, 19, 0, 13, 4, 31, 9, 2, 0, 3, 0, 2, 37, 2, 0, 26, 0, 2, 0, 45, 52, 19, 3, 21, 2, 31, 47, 21, 1, 2, 0, 185, 46, 42, 3, 37, 47, 21, 0, 60, 42, 14, 0, 72, 26, 38, 6, 186, 43, 117, 63, 32, 7, 3, 0, 3, 7, 2, 1, 2, 23, 16, 0, 2, 0, 95, 7, 3, 38, 17, 0, 2, 0, 29, 0, 11, 39, 8, 0, 22, 0, 12, 45, 20, 0, 19, 72, 200, 32, 32, 8, 2, 36, 18, 0, 50, 29, 113, 6, 2, 1, 2, 37, 22, 0, 26, 5, 2, 1, 2, 31, 15, 0, 24, 43, 261, 18, 16, 0, 2, 12, 2, 33, 125, 0, 80, 921, 103, 110, 18, 195, 2637, 96, 16, 1071, 18, 5, 26, 3994, 6, 582, 6842, 29, 1763, 568, 8, 30, 18, 78, 18, 29, 19, 47, 17, 3, 32, 20, 6, 18, 433, 44, 212, 63, 33, 24, 3, 24, 45, 74, 6, 0, 67, 12, 65, 1, 2, 0, 15, 4, 10, 7381, 42, 31, 98, 114, 8702, 3, 2, 6, 2, 1, 2, 290, 16, 0, 30, 2, 3, 0, 15, 3, 9, 395, 2309, 106, 6, 12, 4, 8, 8, 9, 5991, 84, 2, 70, 2, 1, 3, 0, 3, 1, 3, 3, 2, 11, 2, 0, 2, 6, 2, 64, 2, 3, 3, 7, 2, 6, 2, 27, 2, 3, 2, 4, 2, 0, 4, 6, 2, 339, 3, 24, 2, 24, 2, 30, 2, 24, 2, 30, 2, 24, 2, 30, 2, 24, 2, 30, 2, 24, 2, 7, 1845, 30, 7, 5, 262, 61, 147, 44, 11, 6, 17, 0, 322, 29, 19, 43, 485, 27, 229, 29, 3, 0, 208, 30, 2, 2, 2, 1, 2, 6, 3, 4, 10, 1, 225, 6, 2, 3, 2, 1, 2, 14, 2, 196, 60, 67, 8, 0, 1205, 3, 2, 26, 2, 1, 2, 0, 3, 0, 2, 9, 2, 3, 2, 0, 2, 0, 7, 0, 5, 0, 2, 0, 2, 0, 2, 2, 2, 1, 2, 0, 3, 0, 2, 0, 2, 0, 2, 0, 2, 0, 2, 1, 2, 0, 3, 3, 2, 6, 2, 3, 2, 3, 2, 0, 2, 9, 2, 16, 6, 2, 2, 4, 2, 16, 4421, 42719, 33, 4381, 3, 5773, 3, 7472, 16, 621, 2467, 541, 1507, 4938, 6, 8489];
+    var astralIdentifierCodes = [509, 0, 227, 0, 150, 4, 294, 9, 1368, 2, 2, 1, 6, 3, 41, 2, 5, 0, 166, 1, 574, 3, 9, 9, 7, 9, 32, 4, 318, 1, 78, 5, 71, 10, 50, 3, 123, 2, 54, 14, 32, 10, 3, 1, 11, 3, 46, 10, 8, 0, 46, 9, 7, 2, 37, 13, 2, 9, 6, 1, 45, 0, 13, 2, 49, 13, 9, 3, 2, 11, 83, 11, 7, 0, 3, 0, 158, 11, 6, 9, 7, 3, 56, 1, 2, 6, 3, 1, 3, 2, 10, 0, 11, 1, 3, 6, 4, 4, 68, 8, 2, 0, 3, 0, 2, 3, 2, 4, 2, 0, 15, 1, 83, 17, 10, 9, 5, 0, 82, 19, 13, 9, 214, 6, 3, 8, 28, 1, 83, 16, 16, 9, 82, 12, 9, 9, 7, 19, 58, 14, 5, 9, 243, 14, 166, 9, 71, 5, 2, 1, 3, 3, 2, 0, 2, 1, 13, 9, 120, 6, 3, 6, 4, 0, 29, 9, 41, 6, 2, 3, 9, 0, 10, 10, 47, 15, 199, 7, 137, 9, 54, 7, 2, 7, 17, 9, 57, 21, 2, 13, 123, 5, 4, 0, 2, 1, 2, 6, 2, 0, 9, 9, 49, 4, 2, 1, 2, 4, 9, 9, 55, 9, 266, 3, 10, 1, 2, 0, 49, 6, 4, 4, 14, 10, 5350, 0, 7, 14, 11465, 27, 2343, 9, 87, 9, 39, 4, 60, 6, 26, 9, 535, 9, 470, 0, 2, 54, 8, 3, 82, 0, 12, 1, 19628, 1, 4178, 9, 519, 45, 3, 22, 543, 4, 4, 5, 9, 7, 3, 6, 31, 3, 149, 2, 1418, 49, 513, 54, 5, 49, 9, 0, 15, 0, 23, 4, 2, 14, 1361, 6, 2, 16, 3, 6, 2, 1, 2, 4, 101, 0, 161, 6, 10, 9, 357, 0, 62, 13, 499, 13, 245, 1, 2, 9, 233, 0, 3, 0, 8, 1, 6, 0, 475, 6, 110, 6, 6, 9, 4759, 9, 787719, 239];
+    function isInAstralSet(code, set) {
+      let pos = 65536;
+      for (let i = 0, length = set.length; i < length; i += 2) {
+        pos += set[i];
+        if (pos > code) return false;
+        pos += set[i + 1];
+        if (pos >= code) return true;
+      }
+      return false;
+    }
+    function isIdentifierStart(code) {
+      if (code < 65) return code === 36;
+      if (code <= 90) return true;
+      if (code < 97) return code === 95;
+      if (code <= 122) return true;
+      if (code <= 65535) {
+        return code >= 170 && nonASCIIidentifierStart.test(String.fromCharCode(code));
+      }
+      return isInAstralSet(code, astralIdentifierStartCodes);
+    }
+    function isIdentifierChar(code) {
+      if (code < 48) return code === 36;
+      if (code < 58) return true;
+      if (code < 65) return false;
+      if (code <= 90) return true;
+      if (code < 97) return code === 95;
+      if (code <= 122) return true;
+      if (code <= 65535) {
+        return code >= 170 && nonASCIIidentifier.test(String.fromCharCode(code));
+      }
+      return isInAstralSet(code, astralIdentifierStartCodes) || isInAstralSet(code, astralIdentifierCodes);
+    }
+    function isIdentifierName(name) {
+      let isFirst = true;
+      for (let i = 0; i < name.length; i++) {
+        let cp = name.charCodeAt(i);
+        if ((cp & 64512) === 55296 && i + 1 < name.length) {
+          const trail = name.charCodeAt(++i);
+          if ((trail & 64512) === 56320) {
+            cp = 65536 + ((cp & 1023) << 10) + (trail & 1023);
+          }
+        }
+        if (isFirst) {
+          isFirst = false;
+          if (!isIdentifierStart(cp)) {
+            return false;
+          }
+        } else if (!isIdentifierChar(cp)) {
+          return false;
+        }
+      }
+      return !isFirst;
+    }
+  }
+});
+
+// node_modules/.pnpm/@babel+helper-validator-identifier@7.29.7/node_modules/@babel/helper-validator-identifier/lib/keyword.js
+var require_keyword = __commonJS({
+  "node_modules/.pnpm/@babel+helper-validator-identifier@7.29.7/node_modules/@babel/helper-validator-identifier/lib/keyword.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports.isKeyword = isKeyword;
+    exports.isReservedWord = isReservedWord;
+    exports.isStrictBindOnlyReservedWord = isStrictBindOnlyReservedWord;
+    exports.isStrictBindReservedWord = isStrictBindReservedWord;
+    exports.isStrictReservedWord = isStrictReservedWord;
+    var reservedWords = {
+      keyword: ["break", "case", "catch", "continue", "debugger", "default", "do", "else", "finally", "for", "function", "if", "return", "switch", "throw", "try", "var", "const", "while", "with", "new", "this", "super", "class", "extends", "export", "import", "null", "true", "false", "in", "instanceof", "typeof", "void", "delete"],
+      strict: ["implements", "interface", "let", "package", "private", "protected", "public", "static", "yield"],
+      strictBind: ["eval", "arguments"]
+    };
+    var keywords = new Set(reservedWords.keyword);
+    var reservedWordsStrictSet = new Set(reservedWords.strict);
+    var reservedWordsStrictBindSet = new Set(reservedWords.strictBind);
+    function isReservedWord(word, inModule) {
+      return inModule && word === "await" || word === "enum";
+    }
+    function isStrictReservedWord(word, inModule) {
+      return isReservedWord(word, inModule) || reservedWordsStrictSet.has(word);
+    }
+    function isStrictBindOnlyReservedWord(word) {
+      return reservedWordsStrictBindSet.has(word);
+    }
+    function isStrictBindReservedWord(word, inModule) {
+      return isStrictReservedWord(word, inModule) || isStrictBindOnlyReservedWord(word);
+    }
+    function isKeyword(word) {
+      return keywords.has(word);
+    }
+  }
+});
+
+// node_modules/.pnpm/@babel+helper-validator-identifier@7.29.7/node_modules/@babel/helper-validator-identifier/lib/index.js
+var require_lib2 = __commonJS({
+  "node_modules/.pnpm/@babel+helper-validator-identifier@7.29.7/node_modules/@babel/helper-validator-identifier/lib/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    Object.defineProperty(exports, "isIdentifierChar", {
+      enumerable: true,
+      get: function() {
+        return _identifier.isIdentifierChar;
+      }
+    });
+    Object.defineProperty(exports, "isIdentifierName", {
+      enumerable: true,
+      get: function() {
+        return _identifier.isIdentifierName;
+      }
+    });
+    Object.defineProperty(exports, "isIdentifierStart", {
+      enumerable: true,
+      get: function() {
+        return _identifier.isIdentifierStart;
+      }
+    });
+    Object.defineProperty(exports, "isKeyword", {
+      enumerable: true,
+      get: function() {
+        return _keyword.isKeyword;
+      }
+    });
+    Object.defineProperty(exports, "isReservedWord", {
+      enumerable: true,
+      get: function() {
+        return _keyword.isReservedWord;
+      }
+    });
+    Object.defineProperty(exports, "isStrictBindOnlyReservedWord", {
+      enumerable: true,
+      get: function() {
+        return _keyword.isStrictBindOnlyReservedWord;
+      }
+    });
+    Object.defineProperty(exports, "isStrictBindReservedWord", {
+      enumerable: true,
+      get: function() {
+        return _keyword.isStrictBindReservedWord;
+      }
+    });
+    Object.defineProperty(exports, "isStrictReservedWord", {
+      enumerable: true,
+      get: function() {
+        return _keyword.isStrictReservedWord;
+      }
+    });
+    var _identifier = require_identifier();
+    var _keyword = require_keyword();
+  }
+});
+
+// node_modules/.pnpm/@babel+code-frame@7.29.7/node_modules/@babel/code-frame/lib/index.js
+var require_lib3 = __commonJS({
+  "node_modules/.pnpm/@babel+code-frame@7.29.7/node_modules/@babel/code-frame/lib/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var picocolors = require_picocolors();
+    var jsTokens = require_js_tokens();
+    var helperValidatorIdentifier = require_lib2();
+    function isColorSupported() {
+      return typeof process === "object" && (process.env.FORCE_COLOR === "0" || process.env.FORCE_COLOR === "false") ? false : picocolors.isColorSupported;
+    }
+    var compose = (f, g) => (v) => f(g(v));
+    function buildDefs(colors) {
+      return {
+        keyword: colors.cyan,
+        capitalized: colors.yellow,
+        jsxIdentifier: colors.yellow,
+        punctuator: colors.yellow,
+        number: colors.magenta,
+        string: colors.green,
+        regex: colors.magenta,
+        comment: colors.gray,
+        invalid: compose(compose(colors.white, colors.bgRed), colors.bold),
+        gutter: colors.gray,
+        marker: compose(colors.red, colors.bold),
+        message: compose(colors.red, colors.bold),
+        reset: colors.reset
+      };
+    }
+    var defsOn = buildDefs(picocolors.createColors(true));
+    var defsOff = buildDefs(picocolors.createColors(false));
+    function getDefs(enabled) {
+      return enabled ? defsOn : defsOff;
+    }
+    var sometimesKeywords = /* @__PURE__ */ new Set(["as", "async", "from", "get", "of", "set"]);
+    var NEWLINE$1 = /\r\n|[\n\r\u2028\u2029]/;
+    var BRACKET = /^[()[\]{}]$/;
+    var tokenize2;
+    var JSX_TAG = /^[a-z][\w-]*$/i;
+    var getTokenType = function(token, offset2, text4) {
+      if (token.type === "name") {
+        const tokenValue = token.value;
+        if (helperValidatorIdentifier.isKeyword(tokenValue) || helperValidatorIdentifier.isStrictReservedWord(tokenValue, true) || sometimesKeywords.has(tokenValue)) {
+          return "keyword";
+        }
+        if (JSX_TAG.test(tokenValue) && (text4[offset2 - 1] === "<" || text4.slice(offset2 - 2, offset2) === "</")) {
+          return "jsxIdentifier";
+        }
+        const firstChar = String.fromCodePoint(tokenValue.codePointAt(0));
+        if (firstChar !== firstChar.toLowerCase()) {
+          return "capitalized";
+        }
+      }
+      if (token.type === "punctuator" && BRACKET.test(token.value)) {
+        return "bracket";
+      }
+      if (token.type === "invalid" && (token.value === "@" || token.value === "#")) {
+        return "punctuator";
+      }
+      return token.type;
+    };
+    tokenize2 = function* (text4) {
+      let match2;
+      while (match2 = jsTokens.default.exec(text4)) {
+        const token = jsTokens.matchToToken(match2);
+        yield {
+          type: getTokenType(token, match2.index, text4),
+          value: token.value
+        };
+      }
+    };
+    function highlight(text4) {
+      if (text4 === "") return "";
+      const defs = getDefs(true);
+      let highlighted = "";
+      for (const {
+        type,
+        value: value2
+      } of tokenize2(text4)) {
+        if (type in defs) {
+          highlighted += value2.split(NEWLINE$1).map((str) => defs[type](str)).join("\n");
+        } else {
+          highlighted += value2;
+        }
+      }
+      return highlighted;
+    }
+    var deprecationWarningShown = false;
+    var NEWLINE = /\r\n|[\n\r\u2028\u2029]/;
+    function getMarkerLines(loc, source, opts, startLineBaseZero) {
+      const startLoc = Object.assign({
+        column: 0,
+        line: -1
+      }, loc.start);
+      const endLoc = Object.assign({}, startLoc, loc.end);
+      const {
+        linesAbove = 2,
+        linesBelow = 3
+      } = opts || {};
+      const startLine = startLoc.line - startLineBaseZero;
+      const startColumn = startLoc.column;
+      const endLine = endLoc.line - startLineBaseZero;
+      const endColumn = endLoc.column;
+      let start = Math.max(startLine - (linesAbove + 1), 0);
+      let end = Math.min(source.length, endLine + linesBelow);
+      if (startLine === -1) {
+        start = 0;
+      }
+      if (endLine === -1) {
+        end = source.length;
+      }
+      const lineDiff2 = endLine - startLine;
+      const markerLines = {};
+      if (lineDiff2) {
+        for (let i = 0; i <= lineDiff2; i++) {
+          const lineNumber = i + startLine;
+          if (!startColumn) {
+            markerLines[lineNumber] = true;
+          } else if (i === 0) {
+            const sourceLength = source[lineNumber - 1].length;
+            markerLines[lineNumber] = [startColumn, sourceLength - startColumn + 1];
+          } else if (i === lineDiff2) {
+            markerLines[lineNumber] = [0, endColumn];
+          } else {
+            const sourceLength = source[lineNumber - i].length;
+            markerLines[lineNumber] = [0, sourceLength];
+          }
+        }
+      } else {
+        if (startColumn === endColumn) {
+          if (startColumn) {
+            markerLines[startLine] = [startColumn, 0];
+          } else {
+            markerLines[startLine] = true;
+          }
+        } else {
+          markerLines[startLine] = [startColumn, endColumn - startColumn];
+        }
+      }
+      return {
+        start,
+        end,
+        markerLines
+      };
+    }
+    function codeFrameColumns2(rawLines, loc, opts = {}) {
+      const shouldHighlight = opts.forceColor || isColorSupported() && opts.highlightCode;
+      const startLineBaseZero = (opts.startLine || 1) - 1;
+      const defs = getDefs(shouldHighlight);
+      const lines = rawLines.split(NEWLINE);
+      const {
+        start,
+        end,
+        markerLines
+      } = getMarkerLines(loc, lines, opts, startLineBaseZero);
+      const hasColumns = loc.start && typeof loc.start.column === "number";
+      const numberMaxWidth = String(end + startLineBaseZero).length;
+      const highlightedLines = shouldHighlight ? highlight(rawLines) : rawLines;
+      let frame = highlightedLines.split(NEWLINE, end).slice(start, end).map((line, index3) => {
+        const number2 = start + 1 + index3;
+        const paddedNumber = ` ${number2 + startLineBaseZero}`.slice(-numberMaxWidth);
+        const gutter = ` ${paddedNumber} |`;
+        const hasMarker = markerLines[number2];
+        const lastMarkerLine = !markerLines[number2 + 1];
+        if (hasMarker) {
+          let markerLine = "";
+          if (Array.isArray(hasMarker)) {
+            const markerSpacing = line.slice(0, Math.max(hasMarker[0] - 1, 0)).replace(/[^\t]/g, " ");
+            const numberOfMarkers = hasMarker[1] || 1;
+            markerLine = ["\n ", defs.gutter(gutter.replace(/\d/g, " ")), " ", markerSpacing, defs.marker("^").repeat(numberOfMarkers)].join("");
+            if (lastMarkerLine && opts.message) {
+              markerLine += " " + defs.message(opts.message);
+            }
+          }
+          return [defs.marker(">"), defs.gutter(gutter), line.length > 0 ? ` ${line}` : "", markerLine].join("");
+        } else {
+          return ` ${defs.gutter(gutter)}${line.length > 0 ? ` ${line}` : ""}`;
+        }
+      }).join("\n");
+      if (opts.message && !hasColumns) {
+        frame = `${" ".repeat(numberMaxWidth + 1)}${opts.message}
+${frame}`;
+      }
+      if (shouldHighlight) {
+        return defs.reset(frame);
+      } else {
+        return frame;
+      }
+    }
+    function index2(rawLines, lineNumber, colNumber, opts = {}) {
+      if (!deprecationWarningShown) {
+        deprecationWarningShown = true;
+        const message = "Passing lineNumber and colNumber is deprecated to @babel/code-frame. Please use `codeFrameColumns`.";
+        if (process.emitWarning) {
+          process.emitWarning(message, "DeprecationWarning");
+        } else {
+          const deprecationError = new Error(message);
+          deprecationError.name = "DeprecationWarning";
+          console.warn(new Error(message));
+        }
+      }
+      colNumber = Math.max(colNumber, 0);
+      const location2 = {
+        start: {
+          column: colNumber,
+          line: lineNumber
+        }
+      };
+      return codeFrameColumns2(rawLines, location2, opts);
+    }
+    exports.codeFrameColumns = codeFrameColumns2;
+    exports.default = index2;
+    exports.highlight = highlight;
   }
 });
 
@@ -22574,725 +22574,10 @@ function sameVersion(a, b) {
   return true;
 }
 
-// node_modules/.pnpm/vfile-location@5.0.4/node_modules/vfile-location/lib/index.js
-function location(file) {
-  const value2 = String(file);
-  const indices = [];
-  let cr = -1;
-  let lf = -1;
-  return { toOffset, toPoint };
-  function grow() {
-    const from = indices.at(-1) ?? 0;
-    if (cr < from) {
-      cr = value2.indexOf("\r", from);
-      if (cr === -1) cr = Infinity;
-    }
-    if (lf < from) {
-      lf = value2.indexOf("\n", from);
-      if (lf === -1) lf = Infinity;
-    }
-    const eol2 = cr + 1 === lf ? lf : Math.min(cr, lf);
-    indices.push((eol2 === Infinity ? value2.length : eol2) + 1);
-  }
-  function toPoint(offset2) {
-    if (typeof offset2 === "number" && offset2 > -1 && offset2 <= value2.length) {
-      while ((indices.at(-1) ?? 0) <= offset2) grow();
-      let low = 0;
-      let high = indices.length - 1;
-      while (low < high) {
-        const middle = Math.floor((low + high) / 2);
-        if (indices[middle] > offset2) {
-          high = middle;
-        } else {
-          low = middle + 1;
-        }
-      }
-      return {
-        line: low + 1,
-        column: offset2 - (low > 0 ? indices[low - 1] : 0) + 1,
-        offset: offset2
-      };
-    }
-  }
-  function toOffset(point3) {
-    if (point3 && typeof point3.line === "number" && typeof point3.column === "number" && !Number.isNaN(point3.line) && // Excludes `NaN` too.
-    point3.column > 0) {
-      while (indices.length < point3.line && (indices.at(-1) ?? 0) <= value2.length) {
-        grow();
-      }
-      const offset2 = (point3.line > 1 ? indices[point3.line - 2] : 0) + point3.column - 1;
-      if (offset2 < indices[point3.line - 1]) return offset2;
-    }
-  }
-}
-
-// packages/remark-session-log/src/model/split.ts
-var htmlUntilMarker = [
-  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/]
-];
-var htmlUntilBlank = /^ {0,3}<\/?[A-Za-z][\w-]*(?:\s|\/?>|$)/;
-function splitChunks(text4, schema) {
-  const heading = entryHeadingLine(schema);
-  const chunks = [];
-  let chunkStart = 0;
-  let chunkLine = 1;
-  let at = frontMatterEnd(text4);
-  let line = 1 + lineBreaks(text4.slice(0, at));
-  let fence2;
-  let htmlEnd;
-  let htmlToBlank = false;
-  const loneCr = text4.includes("\r") && /\r(?!\n)/.test(text4);
-  while (at < text4.length) {
-    let end = text4.indexOf("\n", at);
-    end = end === -1 ? text4.length : end + 1;
-    if (mayMatter(text4.charCodeAt(at))) {
-      const raw = text4.slice(at, end).replace(/\r?\n$|\r$/, "");
-      if (fence2) {
-        if (closesFence(raw, fence2)) fence2 = void 0;
-      } else if (htmlEnd) {
-        if (htmlEnd.test(raw)) htmlEnd = void 0;
-      } else if (htmlToBlank) {
-        if (raw.trim() === "") htmlToBlank = false;
-      } else if (heading.test(raw) && at > chunkStart) {
-        chunks.push({ start: chunkStart, end: at, line: chunkLine });
-        chunkStart = at;
-        chunkLine = line;
-      } else {
-        fence2 = fenceOpenedBy(raw);
-        const html = htmlUntilMarker.find(([start]) => start.test(raw));
-        if (html && !html[1].test(raw.replace(html[0], ""))) htmlEnd = html[1];
-        else if (!html && htmlUntilBlank.test(raw)) htmlToBlank = true;
-      }
-    } else if (htmlEnd) {
-      if (htmlEnd.test(text4.slice(at, end))) htmlEnd = void 0;
-    }
-    line += 1 + (loneCr ? text4.slice(at, end).match(/\r(?!\n)/g)?.length ?? 0 : 0);
-    at = end;
-  }
-  chunks.push({ start: chunkStart, end: text4.length, line: chunkLine });
-  return chunks;
-}
-function mayMatter(char) {
-  return char === 35 || char === 32 || char === 9 || char === 96 || char === 126 || char === 60 || char === 10 || char === 13;
-}
-function entryHeadingLine(schema) {
-  return new RegExp(`^#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, "i");
-}
-var frontMatterOpen = /^(-{3}|\+{3})[ \t]*(?:\r\n|\n|\r)/;
-var nextLine = /([^\r\n]*)(?:\r\n|\n|\r|$)/y;
-function frontMatterEnd(text4) {
-  const open = frontMatterOpen.exec(text4);
-  if (!open) return 0;
-  nextLine.lastIndex = open[0].length;
-  while (nextLine.lastIndex < text4.length) {
-    const line = nextLine.exec(text4)[1];
-    if (line.startsWith(open[1]) && /^[ \t]*$/.test(line.slice(3))) return nextLine.lastIndex;
-  }
-  return 0;
-}
-
-// packages/remark-session-log/src/model/chunks.ts
-var ChunkCache = class {
-  constructor(schema, stored) {
-    this.schema = schema;
-    this.stored = stored;
-  }
-  schema;
-  stored;
-  // Keyed by the chunk's text alone (a key joined from more parts would copy the whole
-  // log on every build); the last chunk, which alone may hold the footer, has its own.
-  previous = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
-  current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
-  get(text4, last) {
-    const kind = last ? "last" : "inner";
-    let model = this.current[kind].get(text4) ?? this.previous[kind].get(text4) ?? this.stored?.(text4, last);
-    if (!model) model = buildChunkModel(text4, this.schema, last);
-    this.current[kind].set(text4, model);
-    return model;
-  }
-  /** Ends a build: what it did not use is forgotten. */
-  sweep() {
-    this.previous = this.current;
-    this.current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
-  }
-  /** The chunks of the latest build and their models (positions relative to the chunk). */
-  latest() {
-    const of = (map, last) => [...map].map(([text4, model]) => ({ text: text4, last, model }));
-    return [...of(this.previous.inner, false), ...of(this.previous.last, true)];
-  }
-};
-function buildModelByChunks(text4, schema, cache3 = new ChunkCache(schema)) {
-  const chunks = splitChunks(text4, schema);
-  const parts = chunks.map((chunk2, index2) => {
-    const model = cache3.get(text4.slice(chunk2.start, chunk2.end), index2 === chunks.length - 1);
-    return { model, offset: chunk2.start, lines: chunk2.line - 1 };
-  });
-  cache3.sweep();
-  const first = parts[0];
-  const last = parts.at(-1);
-  const entries = parts.flatMap(
-    ({ model, offset: offset2, lines }) => model.entries.map((entry) => shiftEntry(entry, offset2, lines))
-  );
-  entries.forEach((entry, index2) => entry.index = index2);
-  const end = location(text4).toPoint(text4.length) ?? { line: 1, column: 1, offset: 0 };
-  return {
-    text: text4,
-    schema,
-    start: { line: 1, column: 1, offset: 0 },
-    end: { line: end.line, column: end.column, offset: text4.length },
-    header: first.model.header,
-    entries,
-    footer: shift(last.model.footer, last.offset, last.lines),
-    stray: parts.flatMap(({ model, offset: offset2, lines }) => shift(model.stray, offset2, lines))
-  };
-}
-var unshifted = /* @__PURE__ */ new Set(["spec", "schema", "text", "source"]);
-function shift(value2, offset2, lines) {
-  if (typeof value2 !== "object" || value2 === null) return value2;
-  if (Array.isArray(value2)) return value2.map((item) => shift(item, offset2, lines));
-  const record = value2;
-  if (typeof record.offset === "number" && typeof record.line === "number") {
-    return { line: record.line + lines, column: record.column, offset: record.offset + offset2 };
-  }
-  const copy2 = {};
-  for (const key in record) {
-    const field = record[key];
-    copy2[key] = unshifted.has(key) ? field : shift(field, offset2, lines);
-  }
-  return copy2;
-}
-var owedSections = /* @__PURE__ */ new WeakMap();
-function sectionsOnFirstRead() {
-  const owed = owedSections.get(this);
-  const sections = shift(owed.sections, owed.offset, owed.lines);
-  owedSections.delete(this);
-  Object.defineProperty(this, "sections", { value: sections, enumerable: true, writable: true });
-  return sections;
-}
-function shiftEntry(entry, offset2, lines) {
-  const view = {};
-  for (const key of Object.keys(entry)) {
-    if (key === "sections" && (offset2 !== 0 || lines !== 0)) {
-      owedSections.set(view, { sections: entry.sections, offset: offset2, lines });
-      Object.defineProperty(view, key, {
-        get: sectionsOnFirstRead,
-        enumerable: true,
-        configurable: true
-      });
-    } else {
-      ;
-      view[key] = unshifted.has(key) ? entry[key] : shift(entry[key], offset2, lines);
-    }
-  }
-  return view;
-}
-
-// packages/remark-session-log/src/model/build.ts
-var looseBox = /^([ \t]*)(?:([-*+])[ \t]*)?(\[[ \t]*(?:[xX][ \t]*)?\])(?![(:[])[ \t]*/;
-function buildModel(text4, schema, tree) {
-  if (!tree) return buildModelByChunks(text4, schema);
-  return new ModelBuilder(text4, schema).build(tree, true);
-}
-function buildChunkModel(text4, schema, last) {
-  return new ModelBuilder(text4, schema).build(parseMarkdown(text4), last);
-}
-var frontMatterTypes = new Set(frontMatterKinds);
-function passedOver(node2) {
-  return node2.type === "html" || node2.type === "definition";
-}
-var ModelBuilder = class {
-  constructor(text4, schema) {
-    this.text = text4;
-    this.schema = schema;
-    this.place = location(text4);
-    this.sectionDepth = schema.sections[0]?.depth ?? schema.entryDepth + 1;
-    this.entryPrefix = new RegExp(`^\\s*${entryPrefixSource(schema.entryPrefix)}`, "i");
-  }
-  text;
-  schema;
-  place;
-  sectionDepth;
-  /** The entry prefix, any case, spaces allowed before its colon: `session :`. */
-  entryPrefix;
-  build(tree, mayHaveFooter) {
-    const all2 = tree.children.filter((node2) => node2.position);
-    const frontMatter = all2[0] && frontMatterTypes.has(all2[0].type) ? all2[0] : void 0;
-    const nodes = frontMatter ? all2.slice(1) : all2;
-    const footerNode = mayHaveFooter ? this.findFooter(nodes) : void 0;
-    const body = footerNode ? nodes.slice(0, nodes.indexOf(footerNode)) : nodes;
-    const firstEntry = body.findIndex((node2) => this.isEntryHeading(node2));
-    const headerNodes = firstEntry === -1 ? body : body.slice(0, firstEntry);
-    const entries = [];
-    const stray = [];
-    if (firstEntry !== -1) {
-      let group = [];
-      for (const node2 of body.slice(firstEntry)) {
-        if (this.isEntryHeading(node2) && group.length > 0) {
-          entries.push(this.buildEntry(group, entries.length, stray));
-          group = [];
-        }
-        group.push(node2);
-      }
-      entries.push(this.buildEntry(group, entries.length, stray));
-    }
-    for (const node2 of nodes.slice(footerNode ? nodes.indexOf(footerNode) + 1 : nodes.length)) {
-      if (!passedOver(node2)) stray.push(this.nodeSpan(node2));
-    }
-    return {
-      text: this.text,
-      schema: this.schema,
-      start: this.point(0),
-      end: this.point(this.text.length),
-      // After front matter the header starts where the log's own text does.
-      header: this.buildHeader(
-        headerNodes,
-        !frontMatter ? 0 : nodes[0] ? this.offset(nodes[0], "start") : this.text.length
-      ),
-      entries,
-      footer: footerNode ? this.nodeText(footerNode) : void 0,
-      stray
-    };
-  }
-  // The footer is the template's closing line, or any emphasised last paragraph.
-  findFooter(nodes) {
-    const last = nodes.findLast((node2) => !passedOver(node2));
-    if (last?.type !== "paragraph") return void 0;
-    const squash3 = (value2) => normalizeName(value2.replace(/[()*_]/g, ""));
-    const matches = squash3(toString(last)) === squash3(this.schema.footer);
-    const emphasised = last.children.length === 1 && last.children[0]?.type === "emphasis";
-    const before = nodes.slice(0, nodes.indexOf(last)).findLast((node2) => !passedOver(node2));
-    const afterBreak = before?.type === "thematicBreak";
-    return matches || emphasised && afterBreak ? last : void 0;
-  }
-  buildHeader(nodes, start) {
-    const title = nodes.find((node2) => node2.type === "heading" && node2.depth === 1);
-    const separator = nodes.findLast((node2) => node2.type === "thematicBreak");
-    let version2;
-    const label2 = escapeRegExp(this.schema.versionLabel);
-    const pattern2 = new RegExp(`${label2}\\**(?::\\**)?:?[ \\t]*(\\d+(?:\\.\\d+)*)`, "i");
-    for (const node2 of nodes) {
-      if (node2.type !== "blockquote" && node2.type !== "paragraph") continue;
-      const start2 = this.offset(node2, "start");
-      const match2 = pattern2.exec(this.text.slice(start2, this.offset(node2, "end")));
-      if (!match2?.[1]) continue;
-      const at = start2 + match2.index + match2[0].length - match2[1].length;
-      version2 = this.textAt(at, at + match2[1].length);
-      break;
-    }
-    const end = nodes.at(-1) ? this.offset(nodes.at(-1), "end") : start;
-    return {
-      start: this.point(start),
-      end: this.point(end),
-      title: title?.type === "heading" ? this.heading(title) : void 0,
-      version: version2,
-      separator: separator ? this.nodeSpan(separator) : void 0
-    };
-  }
-  isEntryHeading(node2) {
-    if (node2.type !== "heading") return false;
-    if (this.hasEntryPrefix(toString(node2))) return true;
-    return node2.depth === this.schema.entryDepth && !this.matchSection(toString(node2));
-  }
-  hasEntryPrefix(content3) {
-    return this.entryPrefix.test(content3);
-  }
-  matchSection(content3) {
-    const name = normalizeName(content3);
-    const specs = this.schema.sections;
-    return specs.find((spec) => normalizeName(spec.heading) === name) ?? specs.find((spec) => isNearMiss(normalizeName(spec.heading), name));
-  }
-  buildEntry(nodes, index2, stray) {
-    const [headingNode, ...rest] = nodes;
-    let contentEnd = rest.length;
-    while (contentEnd > 0 && passedOver(rest[contentEnd - 1])) contentEnd--;
-    const last = rest[contentEnd - 1];
-    const separatorNode = last?.type === "thematicBreak" ? last : void 0;
-    const content3 = separatorNode ? rest.slice(0, contentEnd - 1) : rest;
-    const firstSection = content3.findIndex((node2) => this.isSectionHeading(node2));
-    const preamble = firstSection === -1 ? content3 : content3.slice(0, firstSection);
-    const fields = [];
-    for (const node2 of preamble) {
-      const found = this.readFields(node2);
-      if (found.length === 0 && !passedOver(node2)) stray.push(this.nodeSpan(node2));
-      fields.push(...found);
-    }
-    const sections = [];
-    if (firstSection !== -1) {
-      let group = [];
-      for (const node2 of content3.slice(firstSection)) {
-        if (this.isSectionHeading(node2) && group.length > 0) {
-          sections.push(this.buildSection(group));
-          group = [];
-        }
-        group.push(node2);
-      }
-      sections.push(this.buildSection(group));
-    }
-    const lastNode = separatorNode ?? content3.at(-1) ?? headingNode;
-    const entryStart = this.offset(headingNode, "start");
-    const entryEnd = this.offset(lastNode, "end");
-    return {
-      start: this.point(entryStart),
-      end: this.point(entryEnd),
-      source: this.text.slice(entryStart, entryEnd),
-      index: index2,
-      heading: this.entryHeading(headingNode),
-      fields,
-      sections,
-      sectionNames: sections.map((section) => section.heading.content.text),
-      separator: separatorNode ? this.nodeSpan(separatorNode) : void 0
-    };
-  }
-  isSectionHeading(node2) {
-    if (node2.type !== "heading") return false;
-    return node2.depth <= this.sectionDepth || this.matchSection(toString(node2)) !== void 0;
-  }
-  entryHeading(node2) {
-    const heading = this.heading(node2);
-    const content3 = heading.content;
-    const hasPrefix = this.hasEntryPrefix(content3.text);
-    let name;
-    if (hasPrefix) {
-      const prefix = this.entryPrefix.exec(content3.text)?.[0] ?? "";
-      name = this.textAt(content3.start.offset + prefix.length, content3.end.offset);
-    }
-    const { start, end, depth } = heading;
-    return { start, end, depth, content: heading.content, name, hasPrefix };
-  }
-  readFields(node2) {
-    const starts = [];
-    if (node2.type === "paragraph") {
-      for (const line of this.lines(this.offset(node2, "start"), this.offset(node2, "end"))) {
-        starts.push(line);
-      }
-    } else if (node2.type === "list") {
-      for (const item of node2.children) {
-        const first = item.children[0];
-        if (first?.type === "paragraph")
-          starts.push([this.offset(first, "start"), this.offset(first, "end")]);
-      }
-    }
-    const fields = [];
-    for (const [start, end] of starts) {
-      const raw = this.text.slice(start, end);
-      const bold = readBoldLabel(raw);
-      if (!bold) continue;
-      const valueRaw = trimLineEnd(raw.slice(bold.end));
-      const lead = valueRaw.length - valueRaw.trimStart().length;
-      const valueStart = start + bold.end + lead;
-      const written = this.textAt(start + bold.labelStart, start + bold.labelEnd);
-      const name = written.text.endsWith(":") ? this.textAt(written.start.offset, written.end.offset - 1) : written;
-      fields.push({
-        start: this.point(start),
-        end: this.point(start + bold.end + valueRaw.length),
-        name,
-        value: this.textAt(valueStart, start + bold.end + valueRaw.length),
-        spec: this.schema.fields.find(
-          (spec) => normalizeName(spec.name) === normalizeName(name.text)
-        )
-      });
-    }
-    return fields;
-  }
-  buildSection(nodes) {
-    const [headingNode, ...content3] = nodes;
-    const heading = this.heading(headingNode);
-    const spec = this.matchSection(heading.content.text);
-    const section = {
-      start: this.point(this.offset(headingNode, "start")),
-      end: this.point(this.offset(nodes.at(-1), "end")),
-      heading,
-      spec,
-      checkboxes: [],
-      questions: [],
-      tables: []
-    };
-    let question;
-    const taskLines = /* @__PURE__ */ new Set();
-    const codeRanges = [];
-    for (const node2 of content3) {
-      if (node2.type === "list") {
-        for (const item of node2.children) {
-          const result = this.readItem(item, section, question);
-          if (result === "task") taskLines.add(this.point(this.offset(item, "start")).line);
-          if (result instanceof Object) question = result;
-        }
-      } else if (node2.type === "paragraph") {
-        const raw = this.text.slice(this.offset(node2, "start"), this.offset(node2, "end"));
-        const bold = readBoldLabel(raw);
-        if (bold) {
-          for (const part2 of this.labelledParts(node2, bold, section)) {
-            question = this.question(part2.start, part2.end, part2.bold, section);
-            section.questions.push(question);
-          }
-        } else if (question && !looseBox.test(raw)) {
-          question.answers.push(this.nodeText(node2));
-        }
-      } else if (node2.type === "table") {
-        if (question && !question.inline && !question.table) {
-          question.table = this.table(node2, question.spec?.table);
-        } else {
-          section.tables.push(this.table(node2, section.spec?.table));
-        }
-      } else if (node2.type === "code") {
-        codeRanges.push([this.offset(node2, "start"), this.offset(node2, "end")]);
-        if (question) question.answers.push(this.nodeText(node2));
-      } else if (!passedOver(node2) && node2.type !== "heading" && question) {
-        question.answers.push(this.nodeText(node2));
-      }
-    }
-    this.findMalformedBoxes(section, taskLines, codeRanges);
-    for (const found of section.questions) this.readParts(found);
-    return section;
-  }
-  /**
-   * A paragraph that starts with a bold label, cut before every further line whose bold
-   * label is one of the section's questions: the 0.3 layout writes its kill switch as
-   * three such lines in one paragraph. Other lines stay with the part above them.
-   */
-  labelledParts(node2, first, section) {
-    const end = this.offset(node2, "end");
-    let part2 = { start: this.offset(node2, "start"), end, bold: first };
-    const parts = [part2];
-    let previous2;
-    for (const [lineStart3, lineEnd] of this.lines(part2.start, end)) {
-      const bold = readBoldLabel(this.text.slice(lineStart3, lineEnd));
-      if (previous2 && bold && this.questionSpec(section, bold.label)) {
-        part2.end = previous2[0] + trimLineEnd(this.text.slice(...previous2)).length;
-        part2 = { start: lineStart3, end, bold };
-        parts.push(part2);
-      }
-      previous2 = [lineStart3, lineEnd];
-    }
-    return parts;
-  }
-  /** Reads a list item into the section; returns 'task', a new question, or nothing. */
-  readItem(item, section, open) {
-    const start = this.offset(item, "start");
-    const first = item.children[0];
-    const firstEnd = first ? this.offset(first, "end") : this.offset(item, "end");
-    const raw = this.text.slice(start, firstEnd);
-    const marker = /^([-*+]|\d+[.)])([ \t]*)/.exec(raw);
-    const afterBullet = start + (marker?.[0].length ?? 0);
-    if (typeof item.checked === "boolean") {
-      const box = /^\[[ xX]\]/.exec(this.text.slice(afterBullet));
-      const boxEnd = afterBullet + (box?.[0].length ?? 0);
-      const checkbox = {
-        start: this.point(start),
-        end: this.point(firstEnd),
-        checked: item.checked,
-        box: this.textAt(afterBullet, boxEnd, false),
-        malformed: false,
-        bullet: /^[-*+]$/.test(marker?.[1] ?? "") ? marker?.[1] : void 0,
-        label: this.textAt(boxEnd, firstEnd),
-        spec: void 0
-      };
-      checkbox.spec = this.checkboxSpec(section, checkbox.label.text);
-      section.checkboxes.push(checkbox);
-      return "task";
-    }
-    const itemRaw = this.text.slice(afterBullet, firstEnd);
-    if (looseBox.test(itemRaw)) return void 0;
-    const bold = readBoldLabel(itemRaw);
-    if (bold) {
-      const question = this.question(afterBullet, firstEnd, bold, section);
-      if (open && !open.inline && !question.spec) {
-        open.answers.push(this.textAt(afterBullet, this.offset(item, "end")));
-        return void 0;
-      }
-      for (const child of item.children.slice(1)) {
-        if (child.type === "list") {
-          for (const nested of child.children) question.answers.push(this.itemContent(nested));
-        } else {
-          question.answers.push(this.nodeText(child));
-        }
-      }
-      section.questions.push(question);
-      return question;
-    }
-    if (open) open.answers.push(this.textAt(afterBullet, this.offset(item, "end")));
-    return void 0;
-  }
-  /** A list item's text after its bullet. */
-  itemContent(item) {
-    const start = this.offset(item, "start");
-    const marker = /^([-*+]|\d+[.)])/.exec(this.text.slice(start, start + 12));
-    return this.textAt(start + (marker?.[0].length ?? 0), this.offset(item, "end"));
-  }
-  question(start, end, bold, section) {
-    const labelText = this.textAt(start + bold.labelStart, start + bold.labelEnd, false);
-    const label2 = { start: labelText.start, end: labelText.end, text: bold.label };
-    const answer = this.textAt(start + bold.end, end);
-    return {
-      start: this.point(start),
-      end: this.point(end),
-      label: label2,
-      inline: answer.text ? answer : void 0,
-      answers: [],
-      table: void 0,
-      parts: [],
-      spec: this.questionSpec(section, bold.label)
-    };
-  }
-  /** The answers written as the bold bullets the question's spec names, as questions. */
-  readParts(question) {
-    const specs = question.spec?.items ?? [];
-    if (specs.length === 0) return;
-    for (const answer of question.answers) {
-      const bold = readBoldLabel(answer.text);
-      const name = bold && normalizeName(bold.label);
-      const spec = name && specs.find((item) => normalizeName(item.label) === name);
-      if (!bold || !spec) continue;
-      const start = answer.start.offset;
-      const labelText = this.textAt(start + bold.labelStart, start + bold.labelEnd, false);
-      const inline = this.textAt(start + bold.end, answer.end.offset);
-      question.parts.push({
-        start: answer.start,
-        end: answer.end,
-        label: { start: labelText.start, end: labelText.end, text: bold.label },
-        inline: inline.text ? inline : void 0,
-        answers: [],
-        table: void 0,
-        parts: [],
-        spec
-      });
-    }
-  }
-  questionSpec(section, label2) {
-    const name = normalizeName(label2);
-    const specs = section.spec?.questions ?? [];
-    return specs.find((spec) => normalizeName(spec.label) === name) ?? specs.find((spec) => isNearMiss(normalizeName(spec.label), name));
-  }
-  checkboxSpec(section, label2) {
-    const name = normalizeName(label2);
-    let best;
-    for (const spec of section.spec?.checkboxes ?? []) {
-      if (name.startsWith(spec.key) && spec.key.length > (best?.key.length ?? -1)) best = spec;
-    }
-    return best;
-  }
-  findMalformedBoxes(section, taskLines, code) {
-    const start = section.heading.end.offset;
-    for (const [lineStart3, lineEnd] of this.lines(start, section.end.offset)) {
-      if (code.some(([from, to]) => lineStart3 >= from && lineStart3 < to)) continue;
-      const raw = this.text.slice(lineStart3, lineEnd);
-      const match2 = looseBox.exec(raw);
-      if (!match2 || taskLines.has(this.point(lineStart3).line)) continue;
-      const indent2 = match2[1]?.length ?? 0;
-      const boxStart = lineStart3 + indent2;
-      const labelStart = lineStart3 + match2[0].length;
-      const checkbox = {
-        start: this.point(boxStart),
-        end: this.point(lineEnd),
-        checked: /[xX]/.test(match2[3] ?? ""),
-        box: this.textAt(boxStart, lineStart3 + match2[0].trimEnd().length, false),
-        malformed: true,
-        bullet: match2[2],
-        label: this.textAt(labelStart, lineEnd),
-        spec: void 0
-      };
-      checkbox.spec = this.checkboxSpec(section, checkbox.label.text);
-      this.endLabelBefore(section, lineStart3);
-      section.checkboxes.push(checkbox);
-    }
-    section.checkboxes.sort((a, b) => a.start.offset - b.start.offset);
-  }
-  // A malformed box right under a task is a lazy continuation of that task's paragraph;
-  // it is an item of its own, so the task's label stops before it.
-  endLabelBefore(section, lineStart3) {
-    const index2 = section.checkboxes.findIndex(
-      (box) => box.label.start.offset < lineStart3 && lineStart3 < box.label.end.offset
-    );
-    const task = section.checkboxes[index2];
-    if (!task) return;
-    const label2 = this.textAt(task.label.start.offset, lineStart3);
-    task.end = this.point(label2.end.offset);
-    task.label = label2;
-  }
-  table(node2, spec) {
-    const rows = node2.children.map((row) => ({
-      start: this.point(this.offset(row, "start")),
-      end: this.point(this.offset(row, "end")),
-      cells: row.children.map(
-        (cell) => this.cellText(this.offset(cell, "start"), this.offset(cell, "end"))
-      )
-    }));
-    const [header, ...body] = rows;
-    const { start, end } = this.nodeSpan(node2);
-    return { start, end, header: header ?? { start, end, cells: [] }, rows: body, spec };
-  }
-  // A cell's position includes its pipes and padding; the text is what lies between.
-  cellText(start, end) {
-    let from = start;
-    let to = end;
-    while (to > from && (this.text[to - 1] === " " || this.text[to - 1] === "	")) to--;
-    if (this.text[from] === "|") from++;
-    if (to > from && this.text[to - 1] === "|" && this.text[to - 2] !== "\\") to--;
-    return this.textAt(from, to);
-  }
-  heading(node2) {
-    const start = this.offset(node2, "start");
-    const end = this.offset(node2, "end");
-    const raw = this.text.slice(start, end);
-    const atx = /^ {0,3}(#{1,6})[ \t]*/.exec(raw);
-    const closing = /(?<![ \t])[ \t]+#+[ \t]*$|(?<![ \t])[ \t]*$/.exec(raw);
-    const contentStart = start + (atx?.[0].length ?? 0);
-    const contentEnd = atx ? Math.max(contentStart, end - (closing?.[0].length ?? 0)) : start + raw.split(/\r?\n|\r/)[0].length;
-    return {
-      start: this.point(start),
-      end: this.point(end),
-      depth: node2.type === "heading" ? node2.depth : 0,
-      content: this.textAt(contentStart, contentEnd)
-    };
-  }
-  /** [start, end) of each line in the range, without the line ending. */
-  lines(start, end) {
-    const result = [];
-    let at = start;
-    while (at < end) {
-      let lineEnd = at;
-      while (lineEnd < end && this.text[lineEnd] !== "\n" && this.text[lineEnd] !== "\r") lineEnd++;
-      let lineStart3 = at;
-      while (lineStart3 < lineEnd && (this.text[lineStart3] === " " || this.text[lineStart3] === "	"))
-        lineStart3++;
-      result.push([lineStart3, lineEnd]);
-      at = lineEnd + (this.text[lineEnd] === "\r" && this.text[lineEnd + 1] === "\n" ? 2 : 1);
-    }
-    return result;
-  }
-  offset(node2, side) {
-    return node2.position?.[side].offset ?? 0;
-  }
-  nodeSpan(node2) {
-    return this.span(this.offset(node2, "start"), this.offset(node2, "end"));
-  }
-  nodeText(node2) {
-    return this.textAt(this.offset(node2, "start"), this.offset(node2, "end"));
-  }
-  /** The text between two offsets; trimmed of surrounding white space unless told not to. */
-  textAt(start, end, trim = true) {
-    let from = start;
-    let to = Math.max(start, end);
-    if (trim) {
-      while (from < to && /\s/.test(this.text[from])) from++;
-      while (to > from && /\s/.test(this.text[to - 1])) to--;
-    }
-    return { start: this.point(from), end: this.point(to), text: this.text.slice(from, to) };
-  }
-  span(start, end) {
-    return { start: this.point(start), end: this.point(end) };
-  }
-  point(offset2) {
-    const found = this.place.toPoint(offset2);
-    if (found) return { line: found.line, column: found.column, offset: offset2 };
-    const last = this.place.toPoint(Math.max(0, offset2 - 1));
-    return last ? { line: last.line, column: last.column + 1, offset: offset2 } : { line: 1, column: 1, offset: offset2 };
-  }
-};
+// packages/remark-session-log/src/settings.ts
+import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+var import_yaml = __toESM(require_dist(), 1);
 
 // packages/remark-session-log/src/rule.ts
 var defaultThresholds = {
@@ -25708,6 +24993,819 @@ var rules = [
   patternPair
 ];
 
+// packages/remark-session-log/src/settings.ts
+var SettingsError = class extends Error {
+  name = "SettingsError";
+};
+var settingsFileNames = [
+  ...["", ".json", ".cjs", ".mjs", ".js", ".yaml", ".yml"].map((ext2) => `.session-logrc${ext2}`),
+  "package.json"
+];
+var packageKey = "sessionLog";
+function isScriptSettings(name) {
+  return /\.[cm]?js$/.test(name);
+}
+function findSettingsFile(folder, allowJs = true) {
+  for (let at = resolve(folder); ; at = dirname(at)) {
+    for (const name of settingsFileNames) {
+      if (!allowJs && isScriptSettings(name)) continue;
+      const path9 = join(at, name);
+      if (!isFile(path9)) continue;
+      if (name !== "package.json" || hasPackageKey(path9)) return path9;
+    }
+    if (dirname(at) === at) return void 0;
+  }
+}
+var thresholdKeys = Object.keys(defaultThresholds);
+var knownKeys = ["template", "rules", ...thresholdKeys];
+function validateSettings(raw, base2) {
+  if (!isRecord(raw)) throw new SettingsError("expected an object of settings");
+  const settings = {};
+  for (const [key, value2] of Object.entries(raw)) {
+    if (key === "template") {
+      if (typeof value2 !== "string" || value2 === "") {
+        throw new SettingsError('"template" must be a template id or a path');
+      }
+      settings.template = resolveTemplate(value2, base2);
+    } else if (key === "rules") {
+      settings.rules = validateRules(value2);
+    } else if (thresholdKeys.includes(key)) {
+      if (typeof value2 !== "number" || !Number.isFinite(value2) || value2 < 0) {
+        throw new SettingsError(`"${key}" must be a number of 0 or more`);
+      }
+      settings[key] = value2;
+    } else {
+      throw new SettingsError(`unknown setting "${key}"; known settings: ${knownKeys.join(", ")}`);
+    }
+  }
+  return settings;
+}
+function resolveTemplate(template, base2) {
+  return builtinTemplates.includes(template) ? template : resolve(base2, template);
+}
+function checkRuleId(id) {
+  if (!rules.some((rule) => rule.id === id)) {
+    throw new SettingsError(
+      `unknown rule "${id}"; known rules: ${rules.map((rule) => rule.id).join(", ")}`
+    );
+  }
+}
+function validateRules(value2) {
+  if (!isRecord(value2)) {
+    throw new SettingsError('"rules" must map rule ids to off, warn or error');
+  }
+  const result = {};
+  for (const [id, setting] of Object.entries(value2)) {
+    checkRuleId(id);
+    const read2 = readRuleSetting(setting);
+    if (read2 === void 0) {
+      throw new SettingsError(
+        `rule "${id}" is set to ${JSON.stringify(setting)}; use off, warn or error`
+      );
+    }
+    result[id] = read2;
+  }
+  return result;
+}
+function hasPackageKey(path9) {
+  try {
+    const data = JSON.parse(readFileSync2(path9, "utf8"));
+    return isRecord(data) && data[packageKey] !== void 0;
+  } catch {
+    return false;
+  }
+}
+function isFile(path9) {
+  try {
+    return existsSync(path9) && statSync(path9).isFile();
+  } catch {
+    return false;
+  }
+}
+function isRecord(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
+
+// node_modules/.pnpm/vfile-location@5.0.4/node_modules/vfile-location/lib/index.js
+function location(file) {
+  const value2 = String(file);
+  const indices = [];
+  let cr = -1;
+  let lf = -1;
+  return { toOffset, toPoint };
+  function grow() {
+    const from = indices.at(-1) ?? 0;
+    if (cr < from) {
+      cr = value2.indexOf("\r", from);
+      if (cr === -1) cr = Infinity;
+    }
+    if (lf < from) {
+      lf = value2.indexOf("\n", from);
+      if (lf === -1) lf = Infinity;
+    }
+    const eol2 = cr + 1 === lf ? lf : Math.min(cr, lf);
+    indices.push((eol2 === Infinity ? value2.length : eol2) + 1);
+  }
+  function toPoint(offset2) {
+    if (typeof offset2 === "number" && offset2 > -1 && offset2 <= value2.length) {
+      while ((indices.at(-1) ?? 0) <= offset2) grow();
+      let low = 0;
+      let high = indices.length - 1;
+      while (low < high) {
+        const middle = Math.floor((low + high) / 2);
+        if (indices[middle] > offset2) {
+          high = middle;
+        } else {
+          low = middle + 1;
+        }
+      }
+      return {
+        line: low + 1,
+        column: offset2 - (low > 0 ? indices[low - 1] : 0) + 1,
+        offset: offset2
+      };
+    }
+  }
+  function toOffset(point3) {
+    if (point3 && typeof point3.line === "number" && typeof point3.column === "number" && !Number.isNaN(point3.line) && // Excludes `NaN` too.
+    point3.column > 0) {
+      while (indices.length < point3.line && (indices.at(-1) ?? 0) <= value2.length) {
+        grow();
+      }
+      const offset2 = (point3.line > 1 ? indices[point3.line - 2] : 0) + point3.column - 1;
+      if (offset2 < indices[point3.line - 1]) return offset2;
+    }
+  }
+}
+
+// packages/remark-session-log/src/model/split.ts
+var htmlUntilMarker = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/]
+];
+var htmlUntilBlank = /^ {0,3}<\/?[A-Za-z][\w-]*(?:\s|\/?>|$)/;
+function splitChunks(text4, schema) {
+  const heading = entryHeadingLine(schema);
+  const chunks = [];
+  let chunkStart = 0;
+  let chunkLine = 1;
+  let at = frontMatterEnd(text4);
+  let line = 1 + lineBreaks(text4.slice(0, at));
+  let fence2;
+  let htmlEnd;
+  let htmlToBlank = false;
+  const loneCr = text4.includes("\r") && /\r(?!\n)/.test(text4);
+  while (at < text4.length) {
+    let end = text4.indexOf("\n", at);
+    end = end === -1 ? text4.length : end + 1;
+    if (mayMatter(text4.charCodeAt(at))) {
+      const raw = text4.slice(at, end).replace(/\r?\n$|\r$/, "");
+      if (fence2) {
+        if (closesFence(raw, fence2)) fence2 = void 0;
+      } else if (htmlEnd) {
+        if (htmlEnd.test(raw)) htmlEnd = void 0;
+      } else if (htmlToBlank) {
+        if (raw.trim() === "") htmlToBlank = false;
+      } else if (heading.test(raw) && at > chunkStart) {
+        chunks.push({ start: chunkStart, end: at, line: chunkLine });
+        chunkStart = at;
+        chunkLine = line;
+      } else {
+        fence2 = fenceOpenedBy(raw);
+        const html = htmlUntilMarker.find(([start]) => start.test(raw));
+        if (html && !html[1].test(raw.replace(html[0], ""))) htmlEnd = html[1];
+        else if (!html && htmlUntilBlank.test(raw)) htmlToBlank = true;
+      }
+    } else if (htmlEnd) {
+      if (htmlEnd.test(text4.slice(at, end))) htmlEnd = void 0;
+    }
+    line += 1 + (loneCr ? text4.slice(at, end).match(/\r(?!\n)/g)?.length ?? 0 : 0);
+    at = end;
+  }
+  chunks.push({ start: chunkStart, end: text4.length, line: chunkLine });
+  return chunks;
+}
+function mayMatter(char) {
+  return char === 35 || char === 32 || char === 9 || char === 96 || char === 126 || char === 60 || char === 10 || char === 13;
+}
+function entryHeadingLine(schema) {
+  return new RegExp(`^#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, "i");
+}
+var frontMatterOpen = /^(-{3}|\+{3})[ \t]*(?:\r\n|\n|\r)/;
+var nextLine = /([^\r\n]*)(?:\r\n|\n|\r|$)/y;
+function frontMatterEnd(text4) {
+  const open = frontMatterOpen.exec(text4);
+  if (!open) return 0;
+  nextLine.lastIndex = open[0].length;
+  while (nextLine.lastIndex < text4.length) {
+    const line = nextLine.exec(text4)[1];
+    if (line.startsWith(open[1]) && /^[ \t]*$/.test(line.slice(3))) return nextLine.lastIndex;
+  }
+  return 0;
+}
+
+// packages/remark-session-log/src/model/chunks.ts
+var ChunkCache = class {
+  constructor(schema, stored) {
+    this.schema = schema;
+    this.stored = stored;
+  }
+  schema;
+  stored;
+  // Keyed by the chunk's text alone (a key joined from more parts would copy the whole
+  // log on every build); the last chunk, which alone may hold the footer, has its own.
+  previous = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
+  current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
+  get(text4, last) {
+    const kind = last ? "last" : "inner";
+    let model = this.current[kind].get(text4) ?? this.previous[kind].get(text4) ?? this.stored?.(text4, last);
+    if (!model) model = buildChunkModel(text4, this.schema, last);
+    this.current[kind].set(text4, model);
+    return model;
+  }
+  /** Ends a build: what it did not use is forgotten. */
+  sweep() {
+    this.previous = this.current;
+    this.current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
+  }
+  /** The chunks of the latest build and their models (positions relative to the chunk). */
+  latest() {
+    const of = (map, last) => [...map].map(([text4, model]) => ({ text: text4, last, model }));
+    return [...of(this.previous.inner, false), ...of(this.previous.last, true)];
+  }
+};
+function buildModelByChunks(text4, schema, cache3 = new ChunkCache(schema)) {
+  const chunks = splitChunks(text4, schema);
+  const parts = chunks.map((chunk2, index2) => {
+    const model = cache3.get(text4.slice(chunk2.start, chunk2.end), index2 === chunks.length - 1);
+    return { model, offset: chunk2.start, lines: chunk2.line - 1 };
+  });
+  cache3.sweep();
+  const first = parts[0];
+  const last = parts.at(-1);
+  const entries = parts.flatMap(
+    ({ model, offset: offset2, lines }) => model.entries.map((entry) => shiftEntry(entry, offset2, lines))
+  );
+  entries.forEach((entry, index2) => entry.index = index2);
+  const end = location(text4).toPoint(text4.length) ?? { line: 1, column: 1, offset: 0 };
+  return {
+    text: text4,
+    schema,
+    start: { line: 1, column: 1, offset: 0 },
+    end: { line: end.line, column: end.column, offset: text4.length },
+    header: first.model.header,
+    entries,
+    footer: shift(last.model.footer, last.offset, last.lines),
+    stray: parts.flatMap(({ model, offset: offset2, lines }) => shift(model.stray, offset2, lines))
+  };
+}
+var unshifted = /* @__PURE__ */ new Set(["spec", "schema", "text", "source"]);
+function shift(value2, offset2, lines) {
+  if (typeof value2 !== "object" || value2 === null) return value2;
+  if (Array.isArray(value2)) return value2.map((item) => shift(item, offset2, lines));
+  const record = value2;
+  if (typeof record.offset === "number" && typeof record.line === "number") {
+    return { line: record.line + lines, column: record.column, offset: record.offset + offset2 };
+  }
+  const copy2 = {};
+  for (const key in record) {
+    const field = record[key];
+    copy2[key] = unshifted.has(key) ? field : shift(field, offset2, lines);
+  }
+  return copy2;
+}
+var owedSections = /* @__PURE__ */ new WeakMap();
+function sectionsOnFirstRead() {
+  const owed = owedSections.get(this);
+  const sections = shift(owed.sections, owed.offset, owed.lines);
+  owedSections.delete(this);
+  Object.defineProperty(this, "sections", { value: sections, enumerable: true, writable: true });
+  return sections;
+}
+function shiftEntry(entry, offset2, lines) {
+  const view = {};
+  for (const key of Object.keys(entry)) {
+    if (key === "sections" && (offset2 !== 0 || lines !== 0)) {
+      owedSections.set(view, { sections: entry.sections, offset: offset2, lines });
+      Object.defineProperty(view, key, {
+        get: sectionsOnFirstRead,
+        enumerable: true,
+        configurable: true
+      });
+    } else {
+      ;
+      view[key] = unshifted.has(key) ? entry[key] : shift(entry[key], offset2, lines);
+    }
+  }
+  return view;
+}
+
+// packages/remark-session-log/src/model/build.ts
+var looseBox = /^([ \t]*)(?:([-*+])[ \t]*)?(\[[ \t]*(?:[xX][ \t]*)?\])(?![(:[])[ \t]*/;
+function buildModel(text4, schema, tree) {
+  if (!tree) return buildModelByChunks(text4, schema);
+  return new ModelBuilder(text4, schema).build(tree, true);
+}
+function buildChunkModel(text4, schema, last) {
+  return new ModelBuilder(text4, schema).build(parseMarkdown(text4), last);
+}
+var frontMatterTypes = new Set(frontMatterKinds);
+function passedOver(node2) {
+  return node2.type === "html" || node2.type === "definition";
+}
+var ModelBuilder = class {
+  constructor(text4, schema) {
+    this.text = text4;
+    this.schema = schema;
+    this.place = location(text4);
+    this.sectionDepth = schema.sections[0]?.depth ?? schema.entryDepth + 1;
+    this.entryPrefix = new RegExp(`^\\s*${entryPrefixSource(schema.entryPrefix)}`, "i");
+  }
+  text;
+  schema;
+  place;
+  sectionDepth;
+  /** The entry prefix, any case, spaces allowed before its colon: `session :`. */
+  entryPrefix;
+  build(tree, mayHaveFooter) {
+    const all2 = tree.children.filter((node2) => node2.position);
+    const frontMatter = all2[0] && frontMatterTypes.has(all2[0].type) ? all2[0] : void 0;
+    const nodes = frontMatter ? all2.slice(1) : all2;
+    const footerNode = mayHaveFooter ? this.findFooter(nodes) : void 0;
+    const body = footerNode ? nodes.slice(0, nodes.indexOf(footerNode)) : nodes;
+    const firstEntry = body.findIndex((node2) => this.isEntryHeading(node2));
+    const headerNodes = firstEntry === -1 ? body : body.slice(0, firstEntry);
+    const entries = [];
+    const stray = [];
+    if (firstEntry !== -1) {
+      let group = [];
+      for (const node2 of body.slice(firstEntry)) {
+        if (this.isEntryHeading(node2) && group.length > 0) {
+          entries.push(this.buildEntry(group, entries.length, stray));
+          group = [];
+        }
+        group.push(node2);
+      }
+      entries.push(this.buildEntry(group, entries.length, stray));
+    }
+    for (const node2 of nodes.slice(footerNode ? nodes.indexOf(footerNode) + 1 : nodes.length)) {
+      if (!passedOver(node2)) stray.push(this.nodeSpan(node2));
+    }
+    return {
+      text: this.text,
+      schema: this.schema,
+      start: this.point(0),
+      end: this.point(this.text.length),
+      // After front matter the header starts where the log's own text does.
+      header: this.buildHeader(
+        headerNodes,
+        !frontMatter ? 0 : nodes[0] ? this.offset(nodes[0], "start") : this.text.length
+      ),
+      entries,
+      footer: footerNode ? this.nodeText(footerNode) : void 0,
+      stray
+    };
+  }
+  // The footer is the template's closing line, or any emphasised last paragraph.
+  findFooter(nodes) {
+    const last = nodes.findLast((node2) => !passedOver(node2));
+    if (last?.type !== "paragraph") return void 0;
+    const squash3 = (value2) => normalizeName(value2.replace(/[()*_]/g, ""));
+    const matches = squash3(toString(last)) === squash3(this.schema.footer);
+    const emphasised = last.children.length === 1 && last.children[0]?.type === "emphasis";
+    const before = nodes.slice(0, nodes.indexOf(last)).findLast((node2) => !passedOver(node2));
+    const afterBreak = before?.type === "thematicBreak";
+    return matches || emphasised && afterBreak ? last : void 0;
+  }
+  buildHeader(nodes, start) {
+    const title = nodes.find((node2) => node2.type === "heading" && node2.depth === 1);
+    const separator = nodes.findLast((node2) => node2.type === "thematicBreak");
+    let version2;
+    const label2 = escapeRegExp(this.schema.versionLabel);
+    const pattern2 = new RegExp(`${label2}\\**(?::\\**)?:?[ \\t]*(\\d+(?:\\.\\d+)*)`, "i");
+    for (const node2 of nodes) {
+      if (node2.type !== "blockquote" && node2.type !== "paragraph") continue;
+      const start2 = this.offset(node2, "start");
+      const match2 = pattern2.exec(this.text.slice(start2, this.offset(node2, "end")));
+      if (!match2?.[1]) continue;
+      const at = start2 + match2.index + match2[0].length - match2[1].length;
+      version2 = this.textAt(at, at + match2[1].length);
+      break;
+    }
+    const end = nodes.at(-1) ? this.offset(nodes.at(-1), "end") : start;
+    return {
+      start: this.point(start),
+      end: this.point(end),
+      title: title?.type === "heading" ? this.heading(title) : void 0,
+      version: version2,
+      separator: separator ? this.nodeSpan(separator) : void 0
+    };
+  }
+  isEntryHeading(node2) {
+    if (node2.type !== "heading") return false;
+    if (this.hasEntryPrefix(toString(node2))) return true;
+    return node2.depth === this.schema.entryDepth && !this.matchSection(toString(node2));
+  }
+  hasEntryPrefix(content3) {
+    return this.entryPrefix.test(content3);
+  }
+  matchSection(content3) {
+    const name = normalizeName(content3);
+    const specs = this.schema.sections;
+    return specs.find((spec) => normalizeName(spec.heading) === name) ?? specs.find((spec) => isNearMiss(normalizeName(spec.heading), name));
+  }
+  buildEntry(nodes, index2, stray) {
+    const [headingNode, ...rest] = nodes;
+    let contentEnd = rest.length;
+    while (contentEnd > 0 && passedOver(rest[contentEnd - 1])) contentEnd--;
+    const last = rest[contentEnd - 1];
+    const separatorNode = last?.type === "thematicBreak" ? last : void 0;
+    const content3 = separatorNode ? rest.slice(0, contentEnd - 1) : rest;
+    const firstSection = content3.findIndex((node2) => this.isSectionHeading(node2));
+    const preamble = firstSection === -1 ? content3 : content3.slice(0, firstSection);
+    const fields = [];
+    for (const node2 of preamble) {
+      const found = this.readFields(node2);
+      if (found.length === 0 && !passedOver(node2)) stray.push(this.nodeSpan(node2));
+      fields.push(...found);
+    }
+    const sections = [];
+    if (firstSection !== -1) {
+      let group = [];
+      for (const node2 of content3.slice(firstSection)) {
+        if (this.isSectionHeading(node2) && group.length > 0) {
+          sections.push(this.buildSection(group));
+          group = [];
+        }
+        group.push(node2);
+      }
+      sections.push(this.buildSection(group));
+    }
+    const lastNode = separatorNode ?? content3.at(-1) ?? headingNode;
+    const entryStart = this.offset(headingNode, "start");
+    const entryEnd = this.offset(lastNode, "end");
+    return {
+      start: this.point(entryStart),
+      end: this.point(entryEnd),
+      source: this.text.slice(entryStart, entryEnd),
+      index: index2,
+      heading: this.entryHeading(headingNode),
+      fields,
+      sections,
+      sectionNames: sections.map((section) => section.heading.content.text),
+      separator: separatorNode ? this.nodeSpan(separatorNode) : void 0
+    };
+  }
+  isSectionHeading(node2) {
+    if (node2.type !== "heading") return false;
+    return node2.depth <= this.sectionDepth || this.matchSection(toString(node2)) !== void 0;
+  }
+  entryHeading(node2) {
+    const heading = this.heading(node2);
+    const content3 = heading.content;
+    const hasPrefix = this.hasEntryPrefix(content3.text);
+    let name;
+    if (hasPrefix) {
+      const prefix = this.entryPrefix.exec(content3.text)?.[0] ?? "";
+      name = this.textAt(content3.start.offset + prefix.length, content3.end.offset);
+    }
+    const { start, end, depth } = heading;
+    return { start, end, depth, content: heading.content, name, hasPrefix };
+  }
+  readFields(node2) {
+    const starts = [];
+    if (node2.type === "paragraph") {
+      for (const line of this.lines(this.offset(node2, "start"), this.offset(node2, "end"))) {
+        starts.push(line);
+      }
+    } else if (node2.type === "list") {
+      for (const item of node2.children) {
+        const first = item.children[0];
+        if (first?.type === "paragraph")
+          starts.push([this.offset(first, "start"), this.offset(first, "end")]);
+      }
+    }
+    const fields = [];
+    for (const [start, end] of starts) {
+      const raw = this.text.slice(start, end);
+      const bold = readBoldLabel(raw);
+      if (!bold) continue;
+      const valueRaw = trimLineEnd(raw.slice(bold.end));
+      const lead = valueRaw.length - valueRaw.trimStart().length;
+      const valueStart = start + bold.end + lead;
+      const written = this.textAt(start + bold.labelStart, start + bold.labelEnd);
+      const name = written.text.endsWith(":") ? this.textAt(written.start.offset, written.end.offset - 1) : written;
+      fields.push({
+        start: this.point(start),
+        end: this.point(start + bold.end + valueRaw.length),
+        name,
+        value: this.textAt(valueStart, start + bold.end + valueRaw.length),
+        spec: this.schema.fields.find(
+          (spec) => normalizeName(spec.name) === normalizeName(name.text)
+        )
+      });
+    }
+    return fields;
+  }
+  buildSection(nodes) {
+    const [headingNode, ...content3] = nodes;
+    const heading = this.heading(headingNode);
+    const spec = this.matchSection(heading.content.text);
+    const section = {
+      start: this.point(this.offset(headingNode, "start")),
+      end: this.point(this.offset(nodes.at(-1), "end")),
+      heading,
+      spec,
+      checkboxes: [],
+      questions: [],
+      tables: []
+    };
+    let question;
+    const taskLines = /* @__PURE__ */ new Set();
+    const codeRanges = [];
+    for (const node2 of content3) {
+      if (node2.type === "list") {
+        for (const item of node2.children) {
+          const result = this.readItem(item, section, question);
+          if (result === "task") taskLines.add(this.point(this.offset(item, "start")).line);
+          if (result instanceof Object) question = result;
+        }
+      } else if (node2.type === "paragraph") {
+        const raw = this.text.slice(this.offset(node2, "start"), this.offset(node2, "end"));
+        const bold = readBoldLabel(raw);
+        if (bold) {
+          for (const part2 of this.labelledParts(node2, bold, section)) {
+            question = this.question(part2.start, part2.end, part2.bold, section);
+            section.questions.push(question);
+          }
+        } else if (question && !looseBox.test(raw)) {
+          question.answers.push(this.nodeText(node2));
+        }
+      } else if (node2.type === "table") {
+        if (question && !question.inline && !question.table) {
+          question.table = this.table(node2, question.spec?.table);
+        } else {
+          section.tables.push(this.table(node2, section.spec?.table));
+        }
+      } else if (node2.type === "code") {
+        codeRanges.push([this.offset(node2, "start"), this.offset(node2, "end")]);
+        if (question) question.answers.push(this.nodeText(node2));
+      } else if (!passedOver(node2) && node2.type !== "heading" && question) {
+        question.answers.push(this.nodeText(node2));
+      }
+    }
+    this.findMalformedBoxes(section, taskLines, codeRanges);
+    for (const found of section.questions) this.readParts(found);
+    return section;
+  }
+  /**
+   * A paragraph that starts with a bold label, cut before every further line whose bold
+   * label is one of the section's questions: the 0.3 layout writes its kill switch as
+   * three such lines in one paragraph. Other lines stay with the part above them.
+   */
+  labelledParts(node2, first, section) {
+    const end = this.offset(node2, "end");
+    let part2 = { start: this.offset(node2, "start"), end, bold: first };
+    const parts = [part2];
+    let previous2;
+    for (const [lineStart3, lineEnd] of this.lines(part2.start, end)) {
+      const bold = readBoldLabel(this.text.slice(lineStart3, lineEnd));
+      if (previous2 && bold && this.questionSpec(section, bold.label)) {
+        part2.end = previous2[0] + trimLineEnd(this.text.slice(...previous2)).length;
+        part2 = { start: lineStart3, end, bold };
+        parts.push(part2);
+      }
+      previous2 = [lineStart3, lineEnd];
+    }
+    return parts;
+  }
+  /** Reads a list item into the section; returns 'task', a new question, or nothing. */
+  readItem(item, section, open) {
+    const start = this.offset(item, "start");
+    const first = item.children[0];
+    const firstEnd = first ? this.offset(first, "end") : this.offset(item, "end");
+    const raw = this.text.slice(start, firstEnd);
+    const marker = /^([-*+]|\d+[.)])([ \t]*)/.exec(raw);
+    const afterBullet = start + (marker?.[0].length ?? 0);
+    if (typeof item.checked === "boolean") {
+      const box = /^\[[ xX]\]/.exec(this.text.slice(afterBullet));
+      const boxEnd = afterBullet + (box?.[0].length ?? 0);
+      const checkbox = {
+        start: this.point(start),
+        end: this.point(firstEnd),
+        checked: item.checked,
+        box: this.textAt(afterBullet, boxEnd, false),
+        malformed: false,
+        bullet: /^[-*+]$/.test(marker?.[1] ?? "") ? marker?.[1] : void 0,
+        label: this.textAt(boxEnd, firstEnd),
+        spec: void 0
+      };
+      checkbox.spec = this.checkboxSpec(section, checkbox.label.text);
+      section.checkboxes.push(checkbox);
+      return "task";
+    }
+    const itemRaw = this.text.slice(afterBullet, firstEnd);
+    if (looseBox.test(itemRaw)) return void 0;
+    const bold = readBoldLabel(itemRaw);
+    if (bold) {
+      const question = this.question(afterBullet, firstEnd, bold, section);
+      if (open && !open.inline && !question.spec) {
+        open.answers.push(this.textAt(afterBullet, this.offset(item, "end")));
+        return void 0;
+      }
+      for (const child of item.children.slice(1)) {
+        if (child.type === "list") {
+          for (const nested of child.children) question.answers.push(this.itemContent(nested));
+        } else {
+          question.answers.push(this.nodeText(child));
+        }
+      }
+      section.questions.push(question);
+      return question;
+    }
+    if (open) open.answers.push(this.textAt(afterBullet, this.offset(item, "end")));
+    return void 0;
+  }
+  /** A list item's text after its bullet. */
+  itemContent(item) {
+    const start = this.offset(item, "start");
+    const marker = /^([-*+]|\d+[.)])/.exec(this.text.slice(start, start + 12));
+    return this.textAt(start + (marker?.[0].length ?? 0), this.offset(item, "end"));
+  }
+  question(start, end, bold, section) {
+    const labelText = this.textAt(start + bold.labelStart, start + bold.labelEnd, false);
+    const label2 = { start: labelText.start, end: labelText.end, text: bold.label };
+    const answer = this.textAt(start + bold.end, end);
+    return {
+      start: this.point(start),
+      end: this.point(end),
+      label: label2,
+      inline: answer.text ? answer : void 0,
+      answers: [],
+      table: void 0,
+      parts: [],
+      spec: this.questionSpec(section, bold.label)
+    };
+  }
+  /** The answers written as the bold bullets the question's spec names, as questions. */
+  readParts(question) {
+    const specs = question.spec?.items ?? [];
+    if (specs.length === 0) return;
+    for (const answer of question.answers) {
+      const bold = readBoldLabel(answer.text);
+      const name = bold && normalizeName(bold.label);
+      const spec = name && specs.find((item) => normalizeName(item.label) === name);
+      if (!bold || !spec) continue;
+      const start = answer.start.offset;
+      const labelText = this.textAt(start + bold.labelStart, start + bold.labelEnd, false);
+      const inline = this.textAt(start + bold.end, answer.end.offset);
+      question.parts.push({
+        start: answer.start,
+        end: answer.end,
+        label: { start: labelText.start, end: labelText.end, text: bold.label },
+        inline: inline.text ? inline : void 0,
+        answers: [],
+        table: void 0,
+        parts: [],
+        spec
+      });
+    }
+  }
+  questionSpec(section, label2) {
+    const name = normalizeName(label2);
+    const specs = section.spec?.questions ?? [];
+    return specs.find((spec) => normalizeName(spec.label) === name) ?? specs.find((spec) => isNearMiss(normalizeName(spec.label), name));
+  }
+  checkboxSpec(section, label2) {
+    const name = normalizeName(label2);
+    let best;
+    for (const spec of section.spec?.checkboxes ?? []) {
+      if (name.startsWith(spec.key) && spec.key.length > (best?.key.length ?? -1)) best = spec;
+    }
+    return best;
+  }
+  findMalformedBoxes(section, taskLines, code) {
+    const start = section.heading.end.offset;
+    for (const [lineStart3, lineEnd] of this.lines(start, section.end.offset)) {
+      if (code.some(([from, to]) => lineStart3 >= from && lineStart3 < to)) continue;
+      const raw = this.text.slice(lineStart3, lineEnd);
+      const match2 = looseBox.exec(raw);
+      if (!match2 || taskLines.has(this.point(lineStart3).line)) continue;
+      const indent2 = match2[1]?.length ?? 0;
+      const boxStart = lineStart3 + indent2;
+      const labelStart = lineStart3 + match2[0].length;
+      const checkbox = {
+        start: this.point(boxStart),
+        end: this.point(lineEnd),
+        checked: /[xX]/.test(match2[3] ?? ""),
+        box: this.textAt(boxStart, lineStart3 + match2[0].trimEnd().length, false),
+        malformed: true,
+        bullet: match2[2],
+        label: this.textAt(labelStart, lineEnd),
+        spec: void 0
+      };
+      checkbox.spec = this.checkboxSpec(section, checkbox.label.text);
+      this.endLabelBefore(section, lineStart3);
+      section.checkboxes.push(checkbox);
+    }
+    section.checkboxes.sort((a, b) => a.start.offset - b.start.offset);
+  }
+  // A malformed box right under a task is a lazy continuation of that task's paragraph;
+  // it is an item of its own, so the task's label stops before it.
+  endLabelBefore(section, lineStart3) {
+    const index2 = section.checkboxes.findIndex(
+      (box) => box.label.start.offset < lineStart3 && lineStart3 < box.label.end.offset
+    );
+    const task = section.checkboxes[index2];
+    if (!task) return;
+    const label2 = this.textAt(task.label.start.offset, lineStart3);
+    task.end = this.point(label2.end.offset);
+    task.label = label2;
+  }
+  table(node2, spec) {
+    const rows = node2.children.map((row) => ({
+      start: this.point(this.offset(row, "start")),
+      end: this.point(this.offset(row, "end")),
+      cells: row.children.map(
+        (cell) => this.cellText(this.offset(cell, "start"), this.offset(cell, "end"))
+      )
+    }));
+    const [header, ...body] = rows;
+    const { start, end } = this.nodeSpan(node2);
+    return { start, end, header: header ?? { start, end, cells: [] }, rows: body, spec };
+  }
+  // A cell's position includes its pipes and padding; the text is what lies between.
+  cellText(start, end) {
+    let from = start;
+    let to = end;
+    while (to > from && (this.text[to - 1] === " " || this.text[to - 1] === "	")) to--;
+    if (this.text[from] === "|") from++;
+    if (to > from && this.text[to - 1] === "|" && this.text[to - 2] !== "\\") to--;
+    return this.textAt(from, to);
+  }
+  heading(node2) {
+    const start = this.offset(node2, "start");
+    const end = this.offset(node2, "end");
+    const raw = this.text.slice(start, end);
+    const atx = /^ {0,3}(#{1,6})[ \t]*/.exec(raw);
+    const closing = /(?<![ \t])[ \t]+#+[ \t]*$|(?<![ \t])[ \t]*$/.exec(raw);
+    const contentStart = start + (atx?.[0].length ?? 0);
+    const contentEnd = atx ? Math.max(contentStart, end - (closing?.[0].length ?? 0)) : start + raw.split(/\r?\n|\r/)[0].length;
+    return {
+      start: this.point(start),
+      end: this.point(end),
+      depth: node2.type === "heading" ? node2.depth : 0,
+      content: this.textAt(contentStart, contentEnd)
+    };
+  }
+  /** [start, end) of each line in the range, without the line ending. */
+  lines(start, end) {
+    const result = [];
+    let at = start;
+    while (at < end) {
+      let lineEnd = at;
+      while (lineEnd < end && this.text[lineEnd] !== "\n" && this.text[lineEnd] !== "\r") lineEnd++;
+      let lineStart3 = at;
+      while (lineStart3 < lineEnd && (this.text[lineStart3] === " " || this.text[lineStart3] === "	"))
+        lineStart3++;
+      result.push([lineStart3, lineEnd]);
+      at = lineEnd + (this.text[lineEnd] === "\r" && this.text[lineEnd + 1] === "\n" ? 2 : 1);
+    }
+    return result;
+  }
+  offset(node2, side) {
+    return node2.position?.[side].offset ?? 0;
+  }
+  nodeSpan(node2) {
+    return this.span(this.offset(node2, "start"), this.offset(node2, "end"));
+  }
+  nodeText(node2) {
+    return this.textAt(this.offset(node2, "start"), this.offset(node2, "end"));
+  }
+  /** The text between two offsets; trimmed of surrounding white space unless told not to. */
+  textAt(start, end, trim = true) {
+    let from = start;
+    let to = Math.max(start, end);
+    if (trim) {
+      while (from < to && /\s/.test(this.text[from])) from++;
+      while (to > from && /\s/.test(this.text[to - 1])) to--;
+    }
+    return { start: this.point(from), end: this.point(to), text: this.text.slice(from, to) };
+  }
+  span(start, end) {
+    return { start: this.point(start), end: this.point(end) };
+  }
+  point(offset2) {
+    const found = this.place.toPoint(offset2);
+    if (found) return { line: found.line, column: found.column, offset: offset2 };
+    const last = this.place.toPoint(Math.max(0, offset2 - 1));
+    return last ? { line: last.line, column: last.column + 1, offset: offset2 } : { line: 1, column: 1, offset: offset2 };
+  }
+};
+
 // packages/remark-session-log/src/lint.ts
 var rootCauses = /* @__PURE__ */ new Set([templateMismatch.id, notASessionLog.id]);
 function lint(text4, options2 = {}) {
@@ -26585,15 +26683,15 @@ import {
   linkSync,
   lstatSync,
   openSync,
-  readFileSync as readFileSync2,
+  readFileSync as readFileSync3,
   realpathSync,
   renameSync,
   rmSync,
-  statSync,
+  statSync as statSync2,
   writeFileSync,
   writeSync
 } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname as dirname2, join as join2 } from "node:path";
 var InputError = class extends Error {
   constructor(file, problem, remedy, cause) {
     super(`${file}: ${problem}; ${remedy}`, { cause });
@@ -26635,19 +26733,19 @@ function formatSize(bytes) {
 function readLog(path9, name, maxSize = defaultMaxSize) {
   let bytes;
   try {
-    const stats = statSync(path9);
+    const stats = statSync2(path9);
     if (stats.isDirectory()) {
       throw new InputError(
         name,
         "is a folder, not a file",
-        `name the log inside it, such as ${join(name, "SESSION_LOG.md")}`
+        `name the log inside it, such as ${join2(name, "SESSION_LOG.md")}`
       );
     }
     if (!stats.isFile()) {
       throw new InputError(name, "is not a regular file", "pass the Markdown file of the log");
     }
     if (stats.size > maxSize) throw tooLarge(name, stats.size, maxSize);
-    bytes = readFileSync2(path9);
+    bytes = readFileSync3(path9);
   } catch (error) {
     throw readError(error, name);
   }
@@ -26656,7 +26754,7 @@ function readLog(path9, name, maxSize = defaultMaxSize) {
 function sizeProblem(path9, name, maxSize) {
   let size2;
   try {
-    size2 = statSync(path9).size;
+    size2 = statSync2(path9).size;
   } catch {
     return void 0;
   }
@@ -26706,8 +26804,8 @@ function writeAtomic(path9, name, text4, original) {
   try {
     const target = original ? realpathSync(path9) : path9;
     if (original) accessSync(target, constants.W_OK);
-    const mode = original ? statSync(target).mode & 4095 : void 0;
-    temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+    const mode = original ? statSync2(target).mode & 4095 : void 0;
+    temp = join2(dirname2(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
     const fd = openSync(temp, "wx", mode ?? 438);
     try {
       writeSync(fd, Buffer.from(text4, "utf8"));
@@ -26717,7 +26815,7 @@ function writeAtomic(path9, name, text4, original) {
     }
     if (original) {
       chmodSync(temp, mode);
-      if (!readFileSync2(target).equals(original)) {
+      if (!readFileSync3(target).equals(original)) {
         throw new InputError(
           name,
           "changed on disk while the command ran, so nothing was written",
@@ -26813,8 +26911,7 @@ function firstInvalidByte(bytes) {
 }
 
 // packages/session-log/src/config.ts
-import { existsSync } from "node:fs";
-import { dirname as dirname2, join as join2, resolve } from "node:path";
+import { dirname as dirname3 } from "node:path";
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/configuration.js
 var import_extend = __toESM(require_extend(), 1);
@@ -26957,7 +27054,7 @@ function parseJson(string3, reviver, filename) {
 }
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/configuration.js
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // node_modules/.pnpm/unified-engine@11.2.2/node_modules/unified-engine/lib/find-up.js
 var import_debug = __toESM(require_src(), 1);
@@ -27337,7 +27434,7 @@ async function loadScriptOrModule(_, filePath2) {
   return result;
 }
 async function loadYaml(buf) {
-  return import_yaml.default.parse(String(buf));
+  return import_yaml2.default.parse(String(buf));
 }
 async function loadJson(buf, filePath2) {
   const data = parseJson(String(buf), filePath2);
@@ -34395,9 +34492,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname5) {
+  set dirname(dirname6) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname5 || "", this.basename);
+    this.path = default2.join(dirname6 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -36310,9 +36407,7 @@ function isUrl2(value2) {
 }
 
 // packages/session-log/src/config.ts
-var ConfigError = class extends Error {
-  name = "ConfigError";
-};
+var ConfigError = SettingsError;
 var discovery = {
   rcName: ".session-logrc",
   packageField: "sessionLog",
@@ -36320,13 +36415,6 @@ var discovery = {
   configTransform
 };
 function recordSettings() {
-}
-var settingsFileNames = [
-  ...["", ".json", ".cjs", ".mjs", ".js", ".yaml", ".yml"].map((ext2) => discovery.rcName + ext2),
-  "package.json"
-];
-function isScriptSettings(name) {
-  return /\.[cm]?js$/.test(name);
 }
 var SettingsReader = class {
   constructor(cwd, given, allowJs = true) {
@@ -36369,69 +36457,12 @@ var SettingsReader = class {
   }
   // The file the engine would have used, when it is a script.
   noteSkipped(path9) {
-    for (let at = dirname2(path9); ; at = dirname2(at)) {
-      const found = settingsFileNames.find((name) => existsSync(join2(at, name)));
-      if (found) {
-        if (isScriptSettings(found)) this.skipped.add(join2(at, found));
-        return;
-      }
-      if (dirname2(at) === at) return;
-    }
+    const found = findSettingsFile(dirname3(path9));
+    if (found && isScriptSettings(found)) this.skipped.add(found);
   }
 };
 function loadSettings(cwd, path9, name, given, allowJs = true) {
   return new SettingsReader(cwd, given, allowJs).read(path9, name);
-}
-var thresholdKeys = Object.keys(defaultThresholds);
-var knownKeys = ["template", "rules", ...thresholdKeys];
-function validateSettings(raw, base2) {
-  if (!isRecord(raw)) throw new ConfigError("expected an object of settings");
-  const settings = {};
-  for (const [key, value2] of Object.entries(raw)) {
-    if (key === "template") {
-      if (typeof value2 !== "string" || value2 === "") {
-        throw new ConfigError('"template" must be a template id or a path');
-      }
-      settings.template = resolveTemplate(value2, base2);
-    } else if (key === "rules") {
-      settings.rules = validateRules(value2);
-    } else if (thresholdKeys.includes(key)) {
-      if (typeof value2 !== "number" || !Number.isFinite(value2) || value2 < 0) {
-        throw new ConfigError(`"${key}" must be a number of 0 or more`);
-      }
-      settings[key] = value2;
-    } else {
-      throw new ConfigError(`unknown setting "${key}"; known settings: ${knownKeys.join(", ")}`);
-    }
-  }
-  return settings;
-}
-function resolveTemplate(template, base2) {
-  return builtinTemplates.includes(template) ? template : resolve(base2, template);
-}
-function validateRules(value2) {
-  if (!isRecord(value2)) {
-    throw new ConfigError('"rules" must map rule ids to off, warn or error');
-  }
-  const result = {};
-  for (const [id, setting] of Object.entries(value2)) {
-    checkRuleId(id);
-    const read2 = readRuleSetting(setting);
-    if (read2 === void 0) {
-      throw new ConfigError(
-        `rule "${id}" is set to ${JSON.stringify(setting)}; use off, warn or error`
-      );
-    }
-    result[id] = read2;
-  }
-  return result;
-}
-function checkRuleId(id) {
-  if (!rules.some((rule) => rule.id === id)) {
-    throw new ConfigError(
-      `unknown rule "${id}"; known rules: ${rules.map((rule) => rule.id).join(", ")}`
-    );
-  }
 }
 function useTemplate(template) {
   const name = template ?? builtinTemplates[0];
@@ -36476,11 +36507,8 @@ function firstLine(message) {
   return source === void 0 ? first.slice(0, -1) : `${first} ${JSON.stringify(source.trim())}`;
 }
 function configTransform(raw, filePath2) {
-  const settings = validateSettings(raw, dirname2(filePath2));
+  const settings = validateSettings(raw, dirname3(filePath2));
   return { plugins: [[recordSettings, settings]] };
-}
-function isRecord(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
 }
 
 // packages/session-log/src/reporters/escape.ts
@@ -36603,7 +36631,7 @@ Exit codes: 0 clean; 1 errors, or more warnings than --max-warnings;
 `;
 
 // packages/session-log/src/commands/check.ts
-import { existsSync as existsSync2, realpathSync as realpathSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync2, realpathSync as realpathSync3, statSync as statSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import { isAbsolute, join as join3, relative, resolve as resolve2 } from "node:path";
 
 // node_modules/.pnpm/bail@2.0.2/node_modules/bail/index.js
@@ -37933,7 +37961,7 @@ var formats = Object.keys(reporters);
 
 // packages/session-log/src/cache.ts
 import { createHash, randomBytes as randomBytes2 } from "node:crypto";
-import { readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { readFileSync as readFileSync4, renameSync as renameSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 var FindingsCache = class {
   constructor(path9) {
     this.path = path9;
@@ -38009,7 +38037,7 @@ function readCache(path9) {
   const empty = { logs: {}, chunks: () => ({}) };
   let text4;
   try {
-    text4 = readFileSync3(path9, "utf8");
+    text4 = readFileSync4(path9, "utf8");
   } catch {
     return empty;
   }
@@ -38046,7 +38074,7 @@ function templateText(settings) {
   const template = settings.template;
   if (!template || builtinTemplates.includes(template)) return template ?? "";
   try {
-    return readFileSync3(template, "utf8");
+    return readFileSync4(template, "utf8");
   } catch {
     return template;
   }
@@ -38054,7 +38082,7 @@ function templateText(settings) {
 
 // packages/session-log/src/since.ts
 import { execFileSync } from "node:child_process";
-import { basename as basename2, dirname as dirname3 } from "node:path";
+import { basename as basename2, dirname as dirname4 } from "node:path";
 var documentRules = new Set(rules.filter((rule) => rule.checkDocument).map((rule) => rule.id));
 function onlyChanged(findings, entries, changed) {
   if (changed.all) return findings;
@@ -38072,7 +38100,7 @@ function entryChanged(entry, changed) {
   return changed.deletions.some((after) => after >= first && after < last);
 }
 function changedLines(path9, name, ref) {
-  const folder = dirname3(path9);
+  const folder = dirname4(path9);
   const top = git(folder, ["rev-parse", "--show-toplevel"], name, ref).trim();
   const file = git(folder, ["rev-parse", "--show-prefix"], name, ref).trim() + basename2(path9);
   const commit = resolveRef(top, name, ref);
@@ -38418,7 +38446,7 @@ function isGlob(path9) {
 function pathProblem(path9, name) {
   let stats;
   try {
-    stats = statSync2(path9);
+    stats = statSync3(path9);
   } catch {
     return void 0;
   }
@@ -38512,7 +38540,7 @@ async function migrateLogs(options2, io) {
 // packages/session-log/src/commands/new.ts
 import { spawnSync } from "node:child_process";
 import { userInfo } from "node:os";
-import { dirname as dirname4, resolve as resolve5 } from "node:path";
+import { dirname as dirname5, resolve as resolve5 } from "node:path";
 import { createInterface } from "node:readline/promises";
 async function newEntry(options2, io) {
   const name = options2.path ?? "SESSION_LOG.md";
@@ -38539,7 +38567,7 @@ async function newEntry(options2, io) {
     }
   }
   const title = options2.values.title ?? await askTitle(io);
-  const engineer = options2.values.engineer ?? gitUserName(dirname4(path9)) ?? osUserName();
+  const engineer = options2.values.engineer ?? gitUserName(dirname5(path9)) ?? osUserName();
   const inserted = insertEntry(
     original?.text ?? "",
     { ...options2.values, title, ...engineer ? { engineer } : {} },
@@ -38858,8 +38886,8 @@ function print(io, text4) {
 
 export {
   builtinTemplates,
-  InputError,
   resolveTemplate,
+  InputError,
   visible,
   github,
   debugReport,

@@ -1,3 +1,4 @@
+import {dirname, resolve} from 'node:path'
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -5,6 +6,7 @@ import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {fix, FixError, type Fixed} from './fix/fix.js'
 import {lintDocument} from './lint.js'
+import {findSettingsFile, readSettingsFile, SettingsError, type Settings} from './settings.js'
 import {frontMatterKinds} from './model/parse.js'
 import type {Options} from './options.js'
 import type {Finding} from './rule.js'
@@ -22,6 +24,17 @@ export {
   type Linted,
 } from './lint.js'
 export {migrate, MigrateError, migrationTargets, type Migrated} from './migrate.js'
+export {
+  checkRuleId,
+  findSettingsFile,
+  isScriptSettings,
+  readSettingsFile,
+  resolveTemplate,
+  settingsFileNames,
+  SettingsError,
+  validateSettings,
+  type Settings,
+} from './settings.js'
 export {buildModel} from './model/build.js'
 export {parseMarkdown} from './model/parse.js'
 export type * from './model/types.js'
@@ -59,10 +72,34 @@ export default function remarkSessionLog(this: Processor, options: Options = {})
   remarkGfm.call(this)
   remarkFrontmatter.call(this, [...frontMatterKinds])
   if (options.fix) return fixMode(this, options)
-  return (tree: Root, file: VFile) => {
-    const {findings} = lintDocument(String(file.value), options, tree)
+  return async (tree: Root, file: VFile) => {
+    const settings = await withProjectSettings(file, options)
+    if (!settings) return
+    const {findings} = lintDocument(String(file.value), settings, tree)
     for (const finding of findings) report(file, finding, finding.severity === 'error')
   }
+}
+
+/**
+ * The options with the project's settings file beneath them, as `session-log` and the
+ * editor read it: the plugin's own options win key by key, rule by rule. Undefined, with
+ * a fatal message on the file, when the settings file cannot be used.
+ */
+async function withProjectSettings(file: VFile, options: Options): Promise<Options | undefined> {
+  const found = file.path ? findSettingsFile(dirname(resolve(file.cwd, file.path))) : undefined
+  if (!found) return options
+  let settings: Settings
+  try {
+    settings = await readSettingsFile(found)
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error
+    const message = file.message(`Cannot use the settings in ${found}: ${error.message}`, {
+      source: 'session-log',
+    })
+    message.fatal = true
+    return undefined
+  }
+  return {...settings, ...options, rules: {...settings.rules, ...options.rules}}
 }
 
 /**
@@ -70,13 +107,16 @@ export default function remarkSessionLog(this: Processor, options: Options = {})
  * change escapes, bullets, tables and blank lines the author chose, so `--output`
  * writes the original text with the fixes' edits applied instead.
  */
-function fixMode(processor: Processor, options: Options) {
+function fixMode(processor: Processor, given: Options) {
   const fixed = new WeakMap<VFile, string>()
-  processor.compiler = (_tree, file) => fixed.get(file) ?? fix(String(file.value), options).output
-  return (_tree: Root, file: VFile) => {
+  // The compiler runs after the transformer, which has set the file's text.
+  processor.compiler = (_tree, file) => fixed.get(file) ?? String(file.value)
+  return async (_tree: Root, file: VFile) => {
     const text = String(file.value)
     // Until a fix succeeds, what is compiled is the text as it was.
     fixed.set(file, text)
+    const options = await withProjectSettings(file, given)
+    if (!options) return
     // remark-cli decodes bytes that are not UTF-8 as U+FFFD; writing them back would
     // destroy the original bytes, and a fatal message stops remark from writing.
     if (text.includes('\uFFFD')) {

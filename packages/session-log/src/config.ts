@@ -1,26 +1,27 @@
-import {existsSync} from 'node:fs'
-import {dirname, join, resolve} from 'node:path'
+import {dirname} from 'node:path'
 import {
   builtinTemplates,
-  defaultThresholds,
+  checkRuleId,
+  findSettingsFile,
+  isScriptSettings,
   loadTemplate,
-  readRuleSetting,
-  rules,
+  resolveTemplate,
+  settingsFileNames,
+  SettingsError,
   TemplateError,
-  type Options,
-  type RuleSetting,
+  validateSettings,
   type Schema,
+  type Settings,
 } from 'remark-session-log'
 import {Configuration, type Preset} from 'unified-engine'
 import {InputError} from './files.js'
 
-/** What a configuration file or the command line sets for a log. */
-export type Settings = Pick<Options, 'template' | 'rules' | keyof typeof defaultThresholds>
+export type {Settings}
 
-/** A configuration file or flag that cannot be used as written. */
-export class ConfigError extends Error {
-  override name = 'ConfigError'
-}
+/** A configuration file or flag that cannot be used as written: the plugin's error. */
+export const ConfigError = SettingsError
+export type ConfigError = SettingsError
+export {checkRuleId, resolveTemplate, validateSettings}
 
 /** How unified-engine finds configuration and ignore files. */
 export const discovery = {
@@ -36,19 +37,7 @@ export const discovery = {
  */
 export function recordSettings(): void {}
 
-/**
- * Every settings file name, in the order unified-engine tries them in each folder: the
- * first that exists there is the folder's settings, and the nearest folder's win.
- */
-export const settingsFileNames: readonly string[] = [
-  ...['', '.json', '.cjs', '.mjs', '.js', '.yaml', '.yml'].map((ext) => discovery.rcName + ext),
-  'package.json',
-]
-
-/** JavaScript settings files: loading one runs its code. */
-export function isScriptSettings(name: string): boolean {
-  return /\.[cm]?js$/.test(name)
-}
+export {isScriptSettings, settingsFileNames}
 
 /**
  * Reads the settings that apply to each log, for a whole run (lookups are cached per
@@ -103,14 +92,8 @@ export class SettingsReader {
 
   // The file the engine would have used, when it is a script.
   private noteSkipped(path: string): void {
-    for (let at = dirname(path); ; at = dirname(at)) {
-      const found = settingsFileNames.find((name) => existsSync(join(at, name)))
-      if (found) {
-        if (isScriptSettings(found)) this.skipped.add(join(at, found))
-        return
-      }
-      if (dirname(at) === at) return
-    }
+    const found = findSettingsFile(dirname(path))
+    if (found && isScriptSettings(found)) this.skipped.add(found)
   }
 }
 
@@ -123,66 +106,6 @@ export function loadSettings(
   allowJs = true,
 ): Promise<Settings> {
   return new SettingsReader(cwd, given, allowJs).read(path, name)
-}
-
-const thresholdKeys = Object.keys(defaultThresholds)
-const knownKeys = ['template', 'rules', ...thresholdKeys]
-
-/** Checks settings written by a person; a template path is relative to `base`. */
-export function validateSettings(raw: unknown, base: string): Settings {
-  if (!isRecord(raw)) throw new ConfigError('expected an object of settings')
-  const settings: Settings = {}
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === 'template') {
-      if (typeof value !== 'string' || value === '') {
-        throw new ConfigError('"template" must be a template id or a path')
-      }
-      settings.template = resolveTemplate(value, base)
-    } else if (key === 'rules') {
-      settings.rules = validateRules(value)
-    } else if (thresholdKeys.includes(key)) {
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-        throw new ConfigError(`"${key}" must be a number of 0 or more`)
-      }
-      settings[key as keyof typeof defaultThresholds] = value
-    } else {
-      throw new ConfigError(`unknown setting "${key}"; known settings: ${knownKeys.join(', ')}`)
-    }
-  }
-  return settings
-}
-
-/** A template id stays as it is; a path is made absolute. */
-export function resolveTemplate(template: string, base: string): string {
-  return (builtinTemplates as readonly string[]).includes(template)
-    ? template
-    : resolve(base, template)
-}
-
-function validateRules(value: unknown): Record<string, RuleSetting> {
-  if (!isRecord(value)) {
-    throw new ConfigError('"rules" must map rule ids to off, warn or error')
-  }
-  const result: Record<string, RuleSetting> = {}
-  for (const [id, setting] of Object.entries(value)) {
-    checkRuleId(id)
-    const read = readRuleSetting(setting)
-    if (read === undefined) {
-      throw new ConfigError(
-        `rule "${id}" is set to ${JSON.stringify(setting)}; use off, warn or error`,
-      )
-    }
-    result[id] = read
-  }
-  return result
-}
-
-export function checkRuleId(id: string): void {
-  if (!rules.some((rule) => rule.id === id)) {
-    throw new ConfigError(
-      `unknown rule "${id}"; known rules: ${rules.map((rule) => rule.id).join(', ')}`,
-    )
-  }
 }
 
 /**
@@ -249,8 +172,4 @@ function firstLine(message: string): string {
 function configTransform(raw: unknown, filePath: string): Preset {
   const settings = validateSettings(raw, dirname(filePath))
   return {plugins: [[recordSettings, settings]]}
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
