@@ -8421,7 +8421,7 @@ var require_error_ex = __commonJS({
           if (!overwrittenStack) {
             stack[0] = this.name + ": " + this.message;
           }
-          var lineCount = 1;
+          var lineCount2 = 1;
           for (var key in properties) {
             if (!properties.hasOwnProperty(key)) {
               continue;
@@ -8430,7 +8430,7 @@ var require_error_ex = __commonJS({
             if ("line" in modifier) {
               var line = modifier.line(this[key]);
               if (line) {
-                stack.splice(lineCount++, 0, "    " + line);
+                stack.splice(lineCount2++, 0, "    " + line);
               }
             }
             if ("stack" in modifier) {
@@ -26214,8 +26214,12 @@ function migrate(text4, to = migrationTargets[0]) {
   const onlyOrder = Object.fromEntries(
     rules.map((rule) => [rule.id, rule === sectionOrder ? "error" : "off"])
   );
-  const ordered = fix(renamed.output, { template: toId, rules: onlyOrder }).output;
-  return { output: bom + ordered, changed: ordered !== source };
+  const moves = lint(renamed.output, { template: toId, rules: onlyOrder }).flatMap(
+    (finding) => finding.edits ? [finding.edits] : []
+  );
+  const ordered = applyEdits(renamed.output, moves);
+  if (ordered.deferred.length > 0) throw new Error("migrate moved sections that overlap");
+  return { output: bom + ordered.output, changed: ordered.output !== source };
 }
 function refuseOtherLogs(log2, from, target) {
   if (log2.entries.length > 0) {
@@ -37791,27 +37795,6 @@ function formatPatch(patch, headerOptions) {
   }
   return ret.join("\n") + "\n";
 }
-function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
-  if (typeof options2 === "function") {
-    options2 = { callback: options2 };
-  }
-  if (!(options2 === null || options2 === void 0 ? void 0 : options2.callback)) {
-    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2);
-    if (!patchObj) {
-      return;
-    }
-    return formatPatch(patchObj, options2 === null || options2 === void 0 ? void 0 : options2.headerOptions);
-  } else {
-    const { callback } = options2;
-    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options2), { callback: (patchObj) => {
-      if (!patchObj) {
-        callback(void 0);
-      } else {
-        callback(formatPatch(patchObj, options2.headerOptions));
-      }
-    } }));
-  }
-}
 function splitLines(text4) {
   const hasTrailingNl = text4.endsWith("\n");
   const result = text4.split("\n").map((line) => line + "\n");
@@ -37825,9 +37808,28 @@ function splitLines(text4) {
 
 // packages/session-log/src/diff.ts
 function fileDiff(name, before, after) {
-  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, void 0, void 0, {
-    headerOptions: FILE_HEADERS_ONLY
+  const olds = pieces(before);
+  const news = pieces(after);
+  const [oldPieces, newPieces] = olds.length === news.length ? [olds, news] : [[before], [after]];
+  const hunks = [];
+  let oldLine = 0;
+  let newLine = 0;
+  oldPieces.forEach((oldPiece, index2) => {
+    const newPiece = newPieces[index2];
+    for (const hunk of structuredPatch("", "", oldPiece, newPiece, "", "").hunks) {
+      hunks.push({ ...hunk, oldStart: hunk.oldStart + oldLine, newStart: hunk.newStart + newLine });
+    }
+    oldLine += lineCount(oldPiece);
+    newLine += lineCount(newPiece);
   });
+  const patch = { oldFileName: `a/${name}`, newFileName: `b/${name}`, hunks };
+  return formatPatch({ ...patch, oldHeader: void 0, newHeader: void 0 }, FILE_HEADERS_ONLY);
+}
+function pieces(text4) {
+  return text4.split(/(?=^## )/m);
+}
+function lineCount(text4) {
+  return text4.split("\n").length - 1;
 }
 
 // packages/session-log/src/reporters/json.ts

@@ -4,8 +4,8 @@
 
 import {applyEdits} from './fix/apply.js'
 import {insertAt, replaceSpan} from './fix/edits.js'
-import {fix} from './fix/fix.js'
 import {detectStyle, type TextStyle} from './fix/template-text.js'
+import {lint} from './lint.js'
 import {buildModel} from './model/build.js'
 import {fitOf, followsAt} from './model/fit.js'
 import {sliceText} from './model/query.js'
@@ -84,11 +84,16 @@ export function migrate(text: string, to: string = migrationTargets[0]): Migrate
   if (renamed.deferred.length > 0) throw new Error('migrate made overlapping edits')
 
   // The context rot section moves after Numbers: the section-order fix moves the fewest.
+  // Its moves stay inside their entries, so one pass places every section.
   const onlyOrder = Object.fromEntries(
     rules.map((rule) => [rule.id, rule === sectionOrder ? 'error' : 'off'] as const),
   )
-  const ordered = fix(renamed.output, {template: toId, rules: onlyOrder}).output
-  return {output: bom + ordered, changed: ordered !== source}
+  const moves = lint(renamed.output, {template: toId, rules: onlyOrder}).flatMap((finding) =>
+    finding.edits ? [finding.edits] : [],
+  )
+  const ordered = applyEdits(renamed.output, moves)
+  if (ordered.deferred.length > 0) throw new Error('migrate moved sections that overlap')
+  return {output: bom + ordered.output, changed: ordered.output !== source}
 }
 
 function refuseOtherLogs(log: SessionLog, from: Schema, target: Schema): void {

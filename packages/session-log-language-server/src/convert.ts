@@ -60,6 +60,26 @@ export function toTextEdits(
  */
 export function diffEdits(before: string, after: string): Edit[] {
   if (before === after) return []
+  // Entry by entry when both have as many `## ` headings: a line diff of a whole long log
+  // whose every entry changed (a migration) takes its length times its changes.
+  const olds = before.split(/(?=^## )/m)
+  const news = after.split(/(?=^## )/m)
+  if (olds.length > 1 && olds.length === news.length) {
+    const edits: Edit[] = []
+    let offset = 0
+    olds.forEach((old, index) => {
+      for (const edit of diffWhole(old, news[index]!)) {
+        edits.push({...edit, start: edit.start + offset, end: edit.end + offset})
+      }
+      offset += old.length
+    })
+    return edits
+  }
+  return diffWhole(before, after)
+}
+
+function diffWhole(before: string, after: string): Edit[] {
+  if (before === after) return []
   const edits: Edit[] = []
   let offset = 0
   let open: Edit | undefined

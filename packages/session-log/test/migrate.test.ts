@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process'
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -25,6 +26,13 @@ describe.concurrent('session-log migrate', () => {
     expectGolden('migrate-dry-run.diff', result.stdout)
     expect(result.stderr).toBe('SESSION_LOG.md: would be migrated to 0.3; it checks clean\n')
     expect(read(cwd)).toBe(fixture('clean.md'))
+    // git applies it to exactly the bytes migrate writes.
+    const migrated = logDir('clean.md')
+    await run(['migrate', '--to', '0.3'], {cwd: migrated})
+    writeFileSync(join(cwd, 'migrate.diff'), result.stdout)
+    const applied = spawnSync('git', ['apply', 'migrate.diff'], {cwd, encoding: 'utf8'})
+    expect(applied.stderr).toBe('')
+    expect(read(cwd)).toBe(read(migrated))
   })
 
   it('leaves a 0.3 log alone, and a migrated one on a second run', async () => {
