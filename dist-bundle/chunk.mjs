@@ -23524,7 +23524,7 @@ var unclosedBlock = defineRule({
     const swallowed = log2.text.slice(open.end);
     const line = 1 + lineBreaks(log2.text.slice(0, open.start));
     const lineEnd = open.start + log2.text.slice(open.start, open.end).replace(/\r?\n$|\r$/, "").length;
-    const at = { start: pointAt(log2, open.start), end: pointAt(log2, lineEnd) };
+    const at = sliceText({ start: log2.start, end: log2.end, text: log2.text }, open.start, lineEnd);
     const resume = firstStructure(swallowed, schema);
     const message = `The ${open.kind} opened on line ${line} is never closed; everything after it is read as ${open.kind === "code fence" ? "code" : "HTML"}`;
     if (resume === void 0) {
@@ -23570,12 +23570,6 @@ function firstStructure(text4, schema) {
     at = end;
   }
   return void 0;
-}
-function pointAt(log2, offset2) {
-  const before = log2.text.slice(0, offset2);
-  const line = 1 + lineBreaks(before);
-  const lineStart3 = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) + 1;
-  return { line, column: offset2 - lineStart3 + 1, offset: offset2 };
 }
 
 // packages/remark-session-log/src/rules/field-date.ts

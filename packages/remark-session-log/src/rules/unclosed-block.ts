@@ -1,4 +1,5 @@
 import {insertAt} from '../fix/edits.js'
+import {sliceText} from '../model/query.js'
 import {defineRule} from '../rule.js'
 import type {Schema} from '../template/schema.js'
 import {
@@ -22,7 +23,7 @@ export const unclosedBlock = defineRule({
     const line = 1 + lineBreaks(log.text.slice(0, open.start))
     const lineEnd =
       open.start + log.text.slice(open.start, open.end).replace(/\r?\n$|\r$/, '').length
-    const at = {start: pointAt(log, open.start), end: pointAt(log, lineEnd)}
+    const at = sliceText({start: log.start, end: log.end, text: log.text}, open.start, lineEnd)
     const resume = firstStructure(swallowed, schema)
     const message = `The ${open.kind} opened on line ${line} is never closed; everything after it is read as ${open.kind === 'code fence' ? 'code' : 'HTML'}`
     if (resume === undefined) {
@@ -72,11 +73,4 @@ function firstStructure(text: string, schema: Schema): {offset: number; what: st
     at = end
   }
   return undefined
-}
-
-function pointAt(log: {text: string}, offset: number) {
-  const before = log.text.slice(0, offset)
-  const line = 1 + lineBreaks(before)
-  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1
-  return {line, column: offset - lineStart + 1, offset}
 }
