@@ -1,4 +1,6 @@
 import {execFileSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {expect, it} from 'vitest'
 
@@ -9,4 +11,24 @@ it('keeps the rule reference in the plugin README in step with the rules', () =>
   const run = () =>
     execFileSync('node', ['scripts/docs.mjs', '--check'], {cwd: root, stdio: 'pipe'})
   expect(run).not.toThrow()
+})
+
+// remark prints the document it serialises again unless told not to, and `--output`
+// writes it over the log; only fix mode writes the log's own bytes.
+it('shows remark only in ways that never re-serialise a log', () => {
+  const readmes = ['README.md', 'packages/remark-session-log/README.md'].map((path) =>
+    readFileSync(join(root, path), 'utf8'),
+  )
+  const commands = readmes.flatMap((text) =>
+    [...text.matchAll(/^(?:npx )?remark [^\n]*$/gm)].map((match) => match[0]),
+  )
+  expect(commands.length).toBeGreaterThanOrEqual(3)
+  for (const command of commands) {
+    if (command.includes('--output')) {
+      expect(command, command).toMatch(/session-log=fix:true/)
+      expect(command, command).toMatch(/--frail/)
+    } else {
+      expect(command, command).toMatch(/--no-stdout/)
+    }
+  }
 })
