@@ -23727,7 +23727,7 @@ var templateVersion = defineRule({
       );
       return;
     }
-    if (sameVersion2(version2.text, want)) return;
+    if (sameVersion(version2.text, want)) return;
     report(
       version2,
       `The header states version ${quote(version2.text)}, but the log is checked against template version "${want}"`,
@@ -23735,14 +23735,6 @@ var templateVersion = defineRule({
     );
   }
 });
-function sameVersion2(a, b) {
-  const parts = (value2) => value2.split(".").map(Number);
-  const [x, y] = [parts(a), parts(b)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    if ((x[i] ?? 0) !== (y[i] ?? 0)) return false;
-  }
-  return true;
-}
 function versionLine(header) {
   return header.split(/\r\n|\n|\r/).find((line) => /\bversion\b/i.test(line) && /\d/.test(line));
 }
@@ -25801,7 +25793,6 @@ var ModelBuilder = class {
 };
 
 // packages/remark-session-log/src/lint.ts
-var rootCauses = /* @__PURE__ */ new Set([templateMismatch.id, notASessionLog.id]);
 function lint(text4, options2 = {}) {
   return new Linter(options2).lint(text4).findings;
 }
@@ -25853,10 +25844,10 @@ var Linter = class {
     }
     this.previous = current;
     const disabled = disabledLines(source);
-    let kept = findings.filter((finding) => !disabled(finding));
-    const cause = kept.filter((finding) => rootCauses.has(finding.ruleId));
-    if (cause.length > 0) kept = cause;
-    kept = withoutSwallowed(kept, log2);
+    const kept = withoutConsequences(
+      findings.filter((finding) => !disabled(finding)),
+      log2
+    );
     kept.sort(
       (a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || a.ruleId.localeCompare(b.ruleId)
     );
@@ -25917,12 +25908,18 @@ var Linter = class {
     };
   }
 };
-function withoutSwallowed(findings, log2) {
-  const open = findings.find((finding) => finding.ruleId === unclosedBlock.id);
-  if (!open) return findings;
-  const entry = log2.entries.findLast((found) => found.start.offset <= open.start.offset);
-  const cut = entry?.start.offset ?? open.start.offset;
-  return findings.filter((finding) => finding === open || finding.start.offset < cut);
+var rootCauses = {
+  [templateMismatch.id]: () => 0,
+  [notASessionLog.id]: () => 0,
+  [unclosedBlock.id]: (cause, log2) => log2.entries.findLast((entry) => entry.start.offset <= cause.start.offset)?.start.offset ?? cause.start.offset
+};
+function withoutConsequences(findings, log2) {
+  const causes = findings.filter((finding) => Object.hasOwn(rootCauses, finding.ruleId));
+  if (causes.length === 0) return findings;
+  const cuts = causes.map((cause) => rootCauses[cause.ruleId](cause, log2));
+  const cut = Math.min(...cuts);
+  const standing = causes.filter((_, index2) => cuts[index2] === cut);
+  return findings.filter((finding) => standing.includes(finding) || finding.start.offset < cut);
 }
 function moveFindings(cached, entry) {
   const offset2 = entry.start.offset - cached.start.offset;

@@ -30,9 +30,6 @@ export interface Linted {
   findings: Finding[]
 }
 
-/** Rules whose finding explains all the others of a file; the others are then left out. */
-const rootCauses = new Set([templateMismatch.id, notASessionLog.id])
-
 /** Lints a session log's text; the findings are sorted by position. */
 export function lint(text: string, options: Options = {}): Finding[] {
   return new Linter(options).lint(text).findings
@@ -107,12 +104,10 @@ export class Linter {
     }
     this.previous = current
     const disabled = disabledLines(source)
-    let kept = findings.filter((finding) => !disabled(finding))
-    // A log of another template, or a file that is no log, breaks every rule at once; the
-    // one finding that says so stands for the rest.
-    const cause = kept.filter((finding) => rootCauses.has(finding.ruleId))
-    if (cause.length > 0) kept = cause
-    kept = withoutSwallowed(kept, log)
+    const kept = withoutConsequences(
+      findings.filter((finding) => !disabled(finding)),
+      log,
+    )
     kept.sort(
       (a, b) =>
         a.start.offset - b.start.offset ||
@@ -184,15 +179,27 @@ export class Linter {
 }
 
 /**
- * A block left open swallows the rest of the log: the findings from the start of its
- * entry on say only that parts are missing, so its own finding stands for them.
+ * Where the findings a root cause explains begin: a log of another template or a file
+ * that is no log breaks every rule at once (from the start); a block left open swallows
+ * the rest of the log (from the start of its entry).
  */
-function withoutSwallowed(findings: Finding[], log: SessionLog): Finding[] {
-  const open = findings.find((finding) => finding.ruleId === unclosedBlock.id)
-  if (!open) return findings
-  const entry = log.entries.findLast((found) => found.start.offset <= open.start.offset)
-  const cut = entry?.start.offset ?? open.start.offset
-  return findings.filter((finding) => finding === open || finding.start.offset < cut)
+const rootCauses: Record<string, (cause: Finding, log: SessionLog) => number> = {
+  [templateMismatch.id]: () => 0,
+  [notASessionLog.id]: () => 0,
+  [unclosedBlock.id]: (cause, log) =>
+    log.entries.findLast((entry) => entry.start.offset <= cause.start.offset)?.start.offset ??
+    cause.start.offset,
+}
+
+/** The findings without those a root cause among them stands for. */
+function withoutConsequences(findings: Finding[], log: SessionLog): Finding[] {
+  const causes = findings.filter((finding) => Object.hasOwn(rootCauses, finding.ruleId))
+  if (causes.length === 0) return findings
+  const cuts = causes.map((cause) => rootCauses[cause.ruleId]!(cause, log))
+  const cut = Math.min(...cuts)
+  // The causes that reach furthest back stand; one further down is among what they explain.
+  const standing = causes.filter((_, index) => cuts[index] === cut)
+  return findings.filter((finding) => standing.includes(finding) || finding.start.offset < cut)
 }
 
 /** An entry's findings and where the entry stood when they were made. */

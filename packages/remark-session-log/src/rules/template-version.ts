@@ -1,6 +1,7 @@
 import {insertAt} from '../fix/edits.js'
 import type {SessionLog} from '../model/types.js'
 import {defineRule, quote, type Edit} from '../rule.js'
+import {sameVersion} from '../template/load.js'
 
 export const templateVersion = defineRule({
   id: 'template-version',
@@ -32,16 +33,6 @@ export const templateVersion = defineRule({
     )
   },
 })
-
-/** `0.2` and `0.2.0` name one version. */
-function sameVersion(a: string, b: string): boolean {
-  const parts = (value: string) => value.split('.').map(Number)
-  const [x, y] = [parts(a), parts(b)]
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    if ((x[i] ?? 0) !== (y[i] ?? 0)) return false
-  }
-  return true
-}
 
 /** The line of the template's header that states its version. */
 function versionLine(header: string): string | undefined {

@@ -77,7 +77,7 @@ function headerOf(text: string): string {
 }
 
 /** `0.3` and `0.3.0` name one version. */
-function sameVersion(a: string, b: string): boolean {
+export function sameVersion(a: string, b: string): boolean {
   const x = a.split('.').map(Number)
   const y = b.split('.').map(Number)
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
