@@ -58,6 +58,16 @@ export {
   type Inserted,
   type Style,
 } from './scaffold.js'
+export {
+  stats,
+  type Note,
+  type Stats,
+  type StatsLog,
+  type StatsOptions,
+  type Takeaway,
+} from './stats/stats.js'
+export {groupings, noKey, type Figures, type Group, type Grouping} from './stats/summarize.js'
+export type {Figure} from './stats/entry.js'
 export {builtinTemplates, loadTemplate, templateFor} from './template/load.js'
 export {editDistance} from './text.js'
 export {parseTemplate, TemplateError} from './template/parse-template.js'

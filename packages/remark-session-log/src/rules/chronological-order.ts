@@ -1,8 +1,8 @@
 import {joinEdits, stayingInOrder} from '../fix/moves.js'
+import {isCalendarDate} from '../model/answers.js'
 import {findField} from '../model/query.js'
 import type {Entry, SessionLog} from '../model/types.js'
 import {defineRule, quote, type Context, type Edit} from '../rule.js'
-import {isCalendarDate} from './field-date.js'
 
 interface Dated {
   entry: Entry

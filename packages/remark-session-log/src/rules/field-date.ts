@@ -1,17 +1,5 @@
+import {isCalendarDate, isoDate} from '../model/answers.js'
 import {defineRule, quote} from '../rule.js'
-
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** Whether `YYYY-MM-DD` names a day that exists in the calendar. */
-export function isCalendarDate(value: string): boolean {
-  const match = isoDate.exec(value)
-  if (!match) return false
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const date = new Date(Date.UTC(year, month - 1, day))
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  )
-}
 
 export const fieldDate = defineRule({
   id: 'field-date',

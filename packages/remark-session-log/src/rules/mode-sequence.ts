@@ -1,3 +1,4 @@
+import {readModeB} from '../model/answers.js'
 import {findField, isPlaceholder} from '../model/query.js'
 import type {Entry, Field} from '../model/types.js'
 import {defineRule, quote} from '../rule.js'
@@ -8,12 +9,6 @@ interface Step {
   mode: Field
   k: number
   n: number
-}
-
-/** `B (Heartbeat 2 of 3)`, `B (2/3)`, `**B** — heartbeat 2 of 3`; undefined for anything else. */
-function readModeB(value: string): {k: number; n: number} | undefined {
-  const match = /^[*_\s]*B\b\D*?(\d+)\s*(?:of|\/)\s*(\d+)/i.exec(value)
-  return match ? {k: Number(match[1]), n: Number(match[2])} : undefined
 }
 
 export const modeSequence = defineRule({

@@ -89,6 +89,7 @@ export interface Roles {
   linesGenerated?: string
   linesKept?: string
   linesManual?: string
+  staticAnalysisIssues?: string
   hallucinationsMetric?: string
   totalTime?: string
   estimatedTime?: string

@@ -1,5 +1,5 @@
-import {existsSync, realpathSync, statSync, writeFileSync} from 'node:fs'
-import {isAbsolute, join, relative, resolve} from 'node:path'
+import {existsSync, realpathSync, writeFileSync} from 'node:fs'
+import {isAbsolute, relative, resolve} from 'node:path'
 import {
   builtinTemplates,
   fix,
@@ -10,11 +10,9 @@ import {
   type Entry,
   type Finding,
 } from 'remark-session-log'
-import {unified, type Processor} from 'unified'
-import {engine} from 'unified-engine'
-import type {VFile} from 'vfile'
-import {discovery, SettingsReader, settingsProblem, useTemplate, type Settings} from '../config.js'
-import {defaultMaxSize, exists, InputError, readLog, sizeProblem, writeAtomic} from '../files.js'
+import {SettingsReader, useTemplate, type Settings} from '../config.js'
+import {findLogs} from '../logs.js'
+import {InputError, readLog, writeAtomic} from '../files.js'
 import {fileDiff} from '../diff.js'
 import type {Io} from '../io.js'
 import {visible} from '../reporters/escape.js'
@@ -64,8 +62,6 @@ export interface Collected {
   skippedSettings: string[]
 }
 
-const defaultLog = 'SESSION_LOG.md'
-
 /** `check` and `fix`: returns the exit code. */
 export async function check(options: CheckOptions, io: Io): Promise<number> {
   const {results, problems, fixed, diffs, skippedSettings} = await collect(options, io)
@@ -102,24 +98,14 @@ export async function check(options: CheckOptions, io: Io): Promise<number> {
 
 /** Checks (and fixes) every log named by the options; reports nothing. */
 export async function collect(options: CheckOptions, io: Io): Promise<Collected> {
-  const problems: InputError[] = []
-  const inputs = inputsOf(options.paths, io.cwd, problems)
+  const {names, problems} = await findLogs(options.paths, io.cwd, options.maxSize)
   const results: FileResult[] = []
   const fixed: Collected['fixed'] = []
   const diffs: string[] = []
   const cache = options.cache ? new FindingsCache(options.cache) : undefined
   const reader = new SettingsReader(io.cwd, options.settings, options.allowJsConfig ?? true)
-  for (const file of inputs.length > 0 ? await findLogs(inputs, io.cwd) : []) {
-    const name = file.path
+  for (const name of names) {
     try {
-      const failure = file.messages.find((message) => message.fatal)
-      // The engine reads each file whole: one past the size limit can fail there first.
-      if (failure) {
-        throw (
-          sizeProblem(resolve(io.cwd, name), name, options.maxSize ?? defaultMaxSize) ??
-          engineProblem(name, failure)
-        )
-      }
       const path = resolve(io.cwd, name)
       const settings = await reader.read(path, name)
       if (options.templatesWithin !== undefined) {
@@ -138,13 +124,6 @@ export async function collect(options: CheckOptions, io: Io): Promise<Collected>
     }
   }
   cache?.save()
-  if (results.length === 0 && problems.length === 0) {
-    throw new InputError(
-      inputs.join(' '),
-      'matches no file that is not ignored',
-      'check the paths and globs, and .session-logignore',
-    )
-  }
   const skippedSettings = [...reader.skipped].map((path) => relative(io.cwd, path) || path)
   return {results, problems, fixed, diffs, skippedSettings}
 }
@@ -163,24 +142,6 @@ function keepTemplateWithin(template: string | undefined, folder: string, name: 
     `its settings name the template ${template}, which is outside the repository`,
     'keep template files inside the repository',
   )
-}
-
-/** The paths to hand to the engine; the ones it would mishandle become problems. */
-function inputsOf(paths: string[], cwd: string, problems: InputError[]): string[] {
-  if (paths.length === 0 && !exists(resolve(cwd, defaultLog))) {
-    throw new InputError(
-      defaultLog,
-      'is not in this folder',
-      'pass the path of the log, or start one with `session-log init`',
-    )
-  }
-  const inputs: string[] = []
-  for (const path of paths.length > 0 ? paths : [defaultLog]) {
-    const problem = isGlob(path) ? undefined : pathProblem(resolve(cwd, path), path)
-    if (problem) problems.push(problem)
-    else inputs.push(path)
-  }
-  return inputs
 }
 
 function exitCode(results: FileResult[], maxWarnings: number | undefined, io: Io): number {
@@ -297,67 +258,6 @@ function describeFixes(name: string, applied: Finding[], options: CheckOptions):
   return `${visible(name)}: ${verb} ${count}\n${lines.join('')}\n`
 }
 
-/**
- * Runs unified-engine for what it does well: globs and ignore files. Settings are read
- * apart (`SettingsReader`), which can leave JavaScript settings files unloaded.
- */
-function findLogs(inputs: string[], cwd: string): Promise<VFile[]> {
-  return new Promise((resolvePromise, reject) => {
-    engine(
-      {
-        processor: unified(),
-        files: inputs,
-        cwd,
-        extensions: ['md', 'markdown'],
-        ignoreName: discovery.ignoreName,
-        plugins: [skipParsing],
-        silentlyIgnore: true,
-        out: false,
-        // The command reports once every file is checked, in the format asked for.
-        reporter: () => '',
-      },
-      (error, _code, context) => (error ? reject(error) : resolvePromise(context?.files ?? [])),
-    )
-  })
-}
-
-// The engine reads each file only to hand it over; the command parses it itself later.
-function skipParsing(this: Processor): void {
-  this.parser = () => ({type: 'root', children: []})
-}
-
-/** Turns a file the engine could not process into one line for the user. */
-function engineProblem(name: string, failure: VFile['messages'][number]): InputError {
-  const settings = settingsProblem(name, failure.cause)
-  if (settings) return settings
-  const causes: Error[] = []
-  for (let cause = failure.cause; cause instanceof Error; cause = cause.cause) causes.push(cause)
-  const code = causes.map((cause) => (cause as NodeJS.ErrnoException).code).find(Boolean)
-  if (code === 'ENOENT') {
-    return new InputError(
-      name,
-      'does not exist',
-      'check the path, or start a log with `session-log init`',
-      failure,
-    )
-  }
-  if (code === 'EACCES' || code === 'EPERM') {
-    return new InputError(
-      name,
-      'cannot be read: permission denied',
-      'make it and its folder readable, or run as their owner',
-      failure,
-    )
-  }
-  const reason = (causes.at(-1)?.message ?? failure.reason).split('\n')[0]
-  return new InputError(
-    name,
-    `cannot be checked: ${reason}`,
-    'check the file and its folder',
-    failure,
-  )
-}
-
 function writeReport(path: string, name: string, report: string): void {
   try {
     writeFileSync(path, report)
@@ -370,34 +270,4 @@ function writeReport(path: string, name: string, report: string): void {
 /** A diff shows the log's own text; on a terminal its control characters are escaped. */
 function shown(diff: string, io: Io): string {
   return io.outIsTTY ? diff.split('\n').map(visible).join('\n') : diff
-}
-
-// The characters that make the engine's glob library read a path as a pattern.
-function isGlob(path: string): boolean {
-  return /[*?[\]{}]/.test(path)
-}
-
-/**
- * What the engine would get wrong about a path it is given: it searches a folder for
- * Markdown files (a folder is a mistake here) and would wait forever on a FIFO.
- */
-function pathProblem(path: string, name: string): InputError | undefined {
-  let stats
-  try {
-    stats = statSync(path)
-  } catch {
-    // The engine reports a missing file; the command names it then.
-    return undefined
-  }
-  if (stats.isDirectory()) {
-    return new InputError(
-      name,
-      'is a folder, not a file',
-      `name the log inside it, such as ${join(name, defaultLog)}, or pass a glob`,
-    )
-  }
-  if (!stats.isFile()) {
-    return new InputError(name, 'is not a regular file', 'pass the Markdown file of the log')
-  }
-  return undefined
 }
