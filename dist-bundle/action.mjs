@@ -3,105 +3,25 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   InputError,
-  builtinTemplates,
   collect,
   debugReport,
   github,
   processIo,
-  resolveTemplate,
+  readLogs,
+  statsMarkdown,
+  summary,
   visible
-} from "./chunk.mjs";
+} from "./chunk-TDFDYQMQ.mjs";
+import {
+  builtinTemplates,
+  resolveTemplate,
+  stats
+} from "./chunk-H3P5KDTC.mjs";
+import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts
 import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
-
-// packages/session-log/src/reporters/summary.ts
-var annotationLimit = 10;
-var summaryBytes = 1e3 * 1e3;
-function summary({ files, problems, fixed, since, fileUrl: fileUrl2 }) {
-  const all = files.flatMap((file) => file.findings);
-  const errors = all.filter((finding) => finding.severity === "error").length;
-  const warnings = all.length - errors;
-  const withFindings = files.filter((file) => file.findings.length > 0);
-  const parts = ["## Session logs"];
-  const of = withFindings.length < files.length ? ` of ${files.length}` : "";
-  parts.push(
-    all.length === 0 ? `No findings in ${plural(files.length, "log")}.` : `${counts(errors, warnings)} in ${plural(withFindings.length, "log")}${of}.`
-  );
-  if (since !== void 0) {
-    parts.push(
-      `Only entries changed since ${text(since)} are checked; the rules of the whole log (order, duplicates, header, footer) check all of it.`
-    );
-  }
-  const moreErrors = Math.max(0, errors - annotationLimit);
-  const moreWarnings = Math.max(0, warnings - annotationLimit);
-  if (moreErrors + moreWarnings > 0) {
-    const more = [
-      moreErrors > 0 ? `${moreErrors} more ${moreErrors === 1 ? "error" : "errors"}` : "",
-      moreWarnings > 0 ? `${moreWarnings} more ${moreWarnings === 1 ? "warning" : "warnings"}` : ""
-    ].filter(Boolean);
-    parts.push(
-      `GitHub shows the first ${annotationLimit} errors and ${annotationLimit} warnings of a step as annotations: ${more.join(" and ")} are listed only here.`
-    );
-  }
-  for (const { name, applied } of fixed) {
-    if (applied.length === 0) continue;
-    const rules = [...new Set(applied.map((finding) => finding.ruleId))].sort();
-    parts.push(
-      `Fixed ${plural(applied.length, "finding")} in ${text(name)} (${rules.map(text).join(", ")}).`
-    );
-  }
-  const notChecked = problems.length > 0 ? ["### Not checked", "", ...problems.map((problem) => `- ${text(problem.message)}`)].join(
-    "\n"
-  ) : "";
-  let bytes = Buffer.byteLength(parts.join("\n\n")) + Buffer.byteLength(notChecked);
-  let left = all.length;
-  for (const { name, findings } of withFindings) {
-    const table = [
-      `### ${text(name)}`,
-      "",
-      "| Line | Severity | Rule | Finding |",
-      "| --: | --- | --- | --- |"
-    ];
-    bytes += Buffer.byteLength(table.join("\n")) + 2;
-    for (const finding of findings) {
-      const line = String(finding.start.line);
-      const place = fileUrl2 ? `[${line}](${fileUrl2(name)}#L${line})` : line;
-      const severity = finding.severity === "error" ? "error" : "warning";
-      const rule = `[${text(finding.ruleId)}](${finding.url})`;
-      const row = `| ${place} | ${severity} | ${rule} | ${text(finding.message)} |`;
-      bytes += Buffer.byteLength(row) + 1;
-      if (bytes > summaryBytes) break;
-      table.push(row);
-      left--;
-    }
-    if (table.length > 4) parts.push(table.join("\n"));
-    if (bytes > summaryBytes) break;
-  }
-  if (left > 0) {
-    parts.push(
-      `${plural(left, "more finding")} would make this summary larger than GitHub takes; run \`session-log check\` to see every finding.`
-    );
-  }
-  if (notChecked) parts.push(notChecked);
-  return `${parts.join("\n\n")}
-`;
-}
-function counts(errors, warnings) {
-  const parts = [];
-  if (errors > 0) parts.push(plural(errors, "error"));
-  if (warnings > 0) parts.push(plural(warnings, "warning"));
-  return parts.join(" and ");
-}
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-function text(value) {
-  return visible(value).replace(/[\\`*_[\]<>|~&$@!#]/g, (char) => `\\${char}`);
-}
-
-// packages/session-log/src/action.ts
 var InputsError = class extends Error {
 };
 async function runAction(env, io) {
@@ -169,6 +89,9 @@ async function runAction(env, io) {
       })
     );
   }
+  if (summaryFile && inputs.stats && results.length > 0) {
+    appendFileSync(summaryFile, await statsSection(results, settings, inputs, io));
+  }
   const outputFile = env.GITHUB_OUTPUT;
   if (outputFile) appendFileSync(outputFile, `errors=${errors}
 warnings=${warnings}
@@ -181,6 +104,15 @@ warnings=${warnings}
   if (problems.length > 0) return 2;
   return failed ? 1 : 0;
 }
+async function statsSection(results, settings, inputs, io) {
+  const { logs } = await readLogs(
+    { paths: results.map((result) => result.name), settings, allowJsConfig: inputs.allowJsConfig },
+    io
+  );
+  const figures = stats(logs, { by: ["engineer", "tool", "month"] });
+  return `
+${statsMarkdown(figures, { logs: logs.length, window: {}, depth: 3, notes: 10 })}`;
+}
 function readInputs(env, cwd) {
   const input = (name) => (env[`INPUT_${name.toUpperCase()}`] ?? "").trim();
   const files = input("files").split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
@@ -191,6 +123,10 @@ function readInputs(env, cwd) {
   const fix = input("fix") || "false";
   if (fix !== "true" && fix !== "false") {
     throw new InputsError(`fix is ${JSON.stringify(fix)}; use true or false`);
+  }
+  const stats2 = input("stats") || "true";
+  if (stats2 !== "true" && stats2 !== "false") {
+    throw new InputsError(`stats is ${JSON.stringify(stats2)}; use true or false`);
   }
   const allowJs = input("allow-js-config") || "false";
   if (allowJs !== "true" && allowJs !== "false") {
@@ -212,6 +148,7 @@ function readInputs(env, cwd) {
     failOn,
     fix: fix === "true",
     allowJsConfig: allowJs === "true",
+    stats: stats2 === "true",
     ...sinceOf(input("since"), env, cwd)
   };
 }
@@ -257,7 +194,7 @@ function urlPart(part) {
   );
 }
 function command(name, properties, message) {
-  const data = (text2) => visible(text2).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const data = (text) => visible(text).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   const list = properties.map(
     ([key, value]) => `${key}=${data(value).replace(/:/g, "%3A").replace(/,/g, "%2C")}`
   );

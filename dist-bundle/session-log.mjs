@@ -5,7 +5,9 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk.mjs";
+} from "./chunk-TDFDYQMQ.mjs";
+import "./chunk-H3P5KDTC.mjs";
+import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/bin.ts
 process.stdout.on("error", (error) => {

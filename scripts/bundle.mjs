@@ -1,8 +1,10 @@
 // Builds dist-bundle/, what pre-commit and the GitHub Action run straight from a clone of
 // this repository with no install step: session-log.mjs (the command), action.mjs (the
-// action) and chunk.mjs (the code they share), every dependency included. It is committed;
-// `--check` fails when it differs from a fresh build instead of writing it. The command's
-// files also go to packages/session-log/dist/bundle/, which the package's bin runs.
+// action), the chunks of code they share and the HTML report's chunks, which only
+// `stats -f html` loads; every dependency is included but the charting library. It is
+// committed; `--check` fails when it differs from a fresh build instead of writing it.
+// The command's files also go to packages/session-log/dist/bundle/, which the package's
+// bin runs.
 import {
   chmodSync,
   existsSync,
@@ -124,12 +126,17 @@ async function bundle() {
     outExtension: {'.js': '.mjs'},
     // The code both entries share goes to one file instead of twice into the repository.
     splitting: true,
-    chunkNames: '[name]',
+    // Named by content: the shared code, and the HTML report's, which only `stats` loads.
+    chunkNames: '[name]-[hash]',
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'esm',
     write: false,
+    // The charting library is for `stats -f html` alone and larger than all the rest: the
+    // package's bundle finds it among the package's dependencies; the committed bundle,
+    // which runs with no install, says so when asked for an HTML report.
+    external: ['echarts', 'echarts/*'],
     // Built from the sources, so the bundle does not depend on a stale dist/.
     alias: {'remark-session-log': `./${plugin}/src/index.ts`},
     plugins: [embed],
@@ -157,9 +164,11 @@ const files = await bundle()
 // one. `--package` (run by `pnpm build`) writes only that copy.
 if (!check) {
   const packageDir = join(root, cli, 'dist', 'bundle')
+  rmSync(packageDir, {recursive: true, force: true})
   mkdirSync(packageDir, {recursive: true})
-  for (const name of ['session-log.mjs', 'chunk.mjs']) {
-    writeFileSync(join(packageDir, name), files[`${outdir}/${name}`])
+  for (const [path, text] of Object.entries(files)) {
+    if (path !== `${outdir}/action.mjs`)
+      writeFileSync(join(packageDir, path.slice(outdir.length + 1)), text)
   }
   if (process.argv.includes('--package')) process.exit(0)
 }

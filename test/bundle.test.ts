@@ -71,7 +71,9 @@ describe('dist-bundle', () => {
 
   it('is what the session-log package’s bin runs, built by `pnpm build`', () => {
     const packaged = join(root, 'packages/session-log/dist/bundle')
-    for (const name of ['session-log.mjs', 'chunk.mjs']) {
+    const names = readdirSync(bundleDir).filter((name) => name !== 'action.mjs')
+    expect(readdirSync(packaged).sort()).toEqual(names.sort())
+    for (const name of names) {
       expect(
         readFileSync(join(packaged, name), 'utf8') === readFileSync(join(bundleDir, name), 'utf8'),
         name,
@@ -82,6 +84,39 @@ describe('dist-bundle', () => {
     const linked = run([process.execPath, bin, 'check', log], copy)
     expect(linked.code).toBe(1)
     expect(linked).toEqual(run([process.execPath, built, 'check', log], copy))
+  })
+
+  it('loads the charting library for stats -f html only, never on the check path', () => {
+    // Every file session-log.mjs loads when it starts: its static imports, followed.
+    const loaded = new Set<string>()
+    const follow = (name: string) => {
+      if (loaded.has(name)) return
+      loaded.add(name)
+      const text = readFileSync(join(bundleDir, name), 'utf8')
+      for (const match of text.matchAll(/^(?:import|export)\s[^;]*?["']\.\/([\w.-]+\.mjs)["']/gm)) {
+        follow(match[1]!)
+      }
+    }
+    follow('session-log.mjs')
+    expect(loaded.size).toBeGreaterThan(1)
+    for (const name of loaded) {
+      expect(readFileSync(join(bundleDir, name), 'utf8'), name).not.toMatch(/from ["']echarts/)
+    }
+    const charts = readdirSync(bundleDir).filter((name) =>
+      /from ["']echarts\/core["']/.test(readFileSync(join(bundleDir, name), 'utf8')),
+    )
+    expect(charts).toHaveLength(1)
+    expect(loaded.has(charts[0]!)).toBe(false)
+
+    // The committed copy runs with no install: it reports stats, and says what HTML needs.
+    const log = join(root, 'fixtures/valid/payments-team.md')
+    const bundle = join(copy, 'dist-bundle/session-log.mjs')
+    const text = run([process.execPath, bundle, 'stats', log], copy)
+    expect(text.code).toBe(0)
+    expect(text.stdout).toContain('Session logs: 2 entries in 1 log')
+    const html = run([process.execPath, bundle, 'stats', log, '-f', 'html', '-o', 'r.html'], copy)
+    expect(html.code).toBe(2)
+    expect(html.stderr).toMatch(/^session-log: the HTML report needs the echarts package/)
   })
 
   it('carries every built-in template and the version', () => {

@@ -32,3 +32,16 @@ it('shows remark only in ways that never re-serialise a log', () => {
     }
   }
 })
+
+it('shows the output of `session-log stats` as the command prints it', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8')
+  const shown = /```sh\n(session-log stats [^\n]+)\n```\n\n```text\n([^]*?)```/.exec(readme)
+  expect(shown, 'a stats command and its output in README.md').not.toBeNull()
+  const args = shown![1]!.split(' ').slice(1)
+  const printed = execFileSync(
+    process.execPath,
+    [join(root, 'packages/session-log/bin/session-log.js'), ...args],
+    {cwd: root, encoding: 'utf8', env: {...process.env, COLUMNS: '100', NO_COLOR: '1'}},
+  )
+  expect(shown![2]).toBe(printed)
+})

@@ -20,6 +20,9 @@ const bundled = join(root, 'dist-bundle/session-log.mjs')
 const cli = join(root, 'packages/session-log/dist/bin.js')
 const plugin = join(root, 'packages/remark-session-log/dist/index.js')
 const inProcess = join(root, 'test/bench/in-process.mjs')
+// `stats -f html` needs the charting library, which the package's bin finds and the
+// committed bundle does not carry.
+const packageBin = join(root, 'packages/session-log/bin/session-log.js')
 
 /** Fewer repetitions for bigger inputs: the median of what fits in a few minutes. */
 const runsFor = (entries) => (entries <= 100 ? 7 : entries <= 1000 ? 3 : 1)
@@ -119,6 +122,15 @@ for (const entries of sizes) {
     ['check', edited, '--cache', '--cache-location', editedCache],
     (i) => writeFileSync(edited, i % 2 === 0 ? text : typedIn(text, 'x')),
   )
+  const stats = timeProcess(runs, bundled, ['stats', file])
+  const statsHtml = timeProcess(runs, packageBin, [
+    'stats',
+    file,
+    '-f',
+    'html',
+    '-o',
+    join(dir, 'report.html'),
+  ])
   const remark = timeProcess(Math.min(runs, 3), join(root, 'node_modules/remark-cli/cli.js'), [
     '--no-stdout',
     '--quiet',
@@ -153,6 +165,8 @@ for (const entries of sizes) {
     remark,
     markdownlint,
     server,
+    stats,
+    statsHtml,
   })
   // Written after every size, so a long run that is stopped keeps what it measured.
   writeResults(table())
@@ -183,6 +197,15 @@ function table() {
         `| ${r.entries} | ${ms(r.ours.ms)} | ${ms(r.unbundled.ms)} | ${ms(r.warm.ms)} | ${ratio(r.warm.ms, r.ours.ms)} | ${ms(r.changed.ms)} | ${ratio(r.changed.ms, r.ours.ms)} | ${ms(r.remark.ms)}${r.remark.note ? ` (${r.remark.note})` : ''} | ${ms(r.markdownlint.ms)}${r.markdownlint.note ? ` (${r.markdownlint.note})` : ''} | ${ratio(r.ours.ms, r.remark.ms)} | ${ratio(r.ours.ms, r.markdownlint.ms)} | ${mb(r.ours.rssMb)} | ${mb(r.parseProcess.rssMb)} | ${ratio(r.ours.rssMb, r.parseProcess.rssMb)} |`,
     ),
   ]
+  lines.push(
+    '',
+    '| entries | `session-log stats` | stats ÷ check | `stats -f html` | html ÷ check | stats peak RSS | html peak RSS |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.entries} | ${ms(r.stats.ms)} | ${ratio(r.stats.ms, r.ours.ms)} | ${ms(r.statsHtml.ms)} | ${ratio(r.statsHtml.ms, r.ours.ms)} | ${mb(r.stats.rssMb)} | ${mb(r.statsHtml.rssMb)} |`,
+    ),
+  )
   const small = rows.find((r) => r.entries === 1)
   if (small)
     lines.push(

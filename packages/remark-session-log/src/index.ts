@@ -35,6 +35,8 @@ export {
   validateSettings,
   type Settings,
 } from './settings.js'
+export {formatMinutes} from './metrics.js'
+export {isCalendarDate} from './model/answers.js'
 export {buildModel} from './model/build.js'
 export {parseMarkdown} from './model/parse.js'
 export type * from './model/types.js'

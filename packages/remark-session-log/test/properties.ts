@@ -10,7 +10,9 @@ import type {SessionLog} from '../src/model/types.js'
 import type {Finding} from '../src/rule.js'
 import {rules} from '../src/rules/index.js'
 import {insertEntry} from '../src/scaffold.js'
-import {loadTemplate} from '../src/template/load.js'
+import {buildModelByChunks} from '../src/model/chunks.js'
+import {stats} from '../src/stats/stats.js'
+import {loadTemplate, templateFor} from '../src/template/load.js'
 import {commonmarkExamples, pastedIntoAnswer} from './commonmark.js'
 import {expectFixGuarantees, lostWords} from './fix-guarantees.js'
 import {fixtureToday} from './fixtures.js'
@@ -260,7 +262,7 @@ export interface NamedProperty {
 export const properties: NamedProperty[] = [
   {
     name: 'lint never throws on arbitrary strings, in bounded time',
-    weight: 40,
+    weight: 35,
     property: fc.property(fc.string({unit: 'binary', maxLength: 300}), (text) => {
       lintInTime(text)
     }),
@@ -291,6 +293,36 @@ export const properties: NamedProperty[] = [
           if (!(error instanceof FixError)) throw error
         }
         expect(lostWords(text, output)).toEqual([])
+      },
+    ),
+  },
+  {
+    name: 'stats counts every entry of any input, and reads every figure of a valid log',
+    weight: 5,
+    property: fc.property(
+      fc.oneof(
+        markdownShaped,
+        validLog.map((log) => ({log})),
+        fc.tuple(validLog, fc.array(mutation, {minLength: 1, maxLength: 3})),
+      ),
+      (input) => {
+        const text =
+          typeof input === 'string'
+            ? input
+            : 'log' in input
+              ? input.log
+              : mutateAll(input[0], input[1])
+        const source = text.replace(/^\uFEFF/, '')
+        const {totals, by, notes} = stats([{text}])
+        expect(totals.entries).toBe(buildModelByChunks(source, templateFor(source)).entries.length)
+        for (const groups of Object.values(by)) {
+          expect(groups.reduce((sum, group) => sum + group.entries, 0)).toBe(totals.entries)
+          expect(groups.reduce((sum, group) => sum + group.minutes, 0)).toBeCloseTo(totals.minutes)
+        }
+        if (typeof input !== 'string' && 'log' in input) {
+          expect(notes).toEqual([])
+          expect(totals.unknown).toEqual({})
+        }
       },
     ),
   },

@@ -2,15 +2,18 @@
 // the pull request with workflow commands, writes the job summary and the step's outputs.
 import {spawnSync} from 'node:child_process'
 import {appendFileSync, existsSync, readFileSync} from 'node:fs'
-import {builtinTemplates} from 'remark-session-log'
+import {builtinTemplates, stats} from 'remark-session-log'
 import {processIo} from './cli.js'
 import {collect} from './commands/check.js'
+import {readLogs} from './commands/stats.js'
 import {resolveTemplate, type Settings} from './config.js'
 import {InputError} from './files.js'
 import type {Io} from './io.js'
 import {visible} from './reporters/escape.js'
 import {github} from './reporters/github.js'
+import type {FileResult} from './reporters/index.js'
 import {summary} from './reporters/summary.js'
+import {statsMarkdown} from './stats/markdown.js'
 import {debugReport} from './usage.js'
 
 /** An input that cannot be used as written. */
@@ -27,6 +30,8 @@ interface Inputs {
   since: string | undefined
   /** How the summary names `since`. */
   sinceLabel: string | undefined
+  /** Add the logs' figures to the job summary. */
+  stats: boolean
 }
 
 async function runAction(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
@@ -100,6 +105,9 @@ async function runAction(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
       }),
     )
   }
+  if (summaryFile && inputs.stats && results.length > 0) {
+    appendFileSync(summaryFile, await statsSection(results, settings, inputs, io))
+  }
   const outputFile = env.GITHUB_OUTPUT
   if (outputFile) appendFileSync(outputFile, `errors=${errors}\nwarnings=${warnings}\n`)
 
@@ -109,6 +117,24 @@ async function runAction(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   )
   if (problems.length > 0) return 2
   return failed ? 1 : 0
+}
+
+/**
+ * The figures of the logs just checked, as a short Markdown section of the summary; a
+ * log that cannot be read for them is left out (the check has said why already).
+ */
+async function statsSection(
+  results: FileResult[],
+  settings: Settings,
+  inputs: Inputs,
+  io: Io,
+): Promise<string> {
+  const {logs} = await readLogs(
+    {paths: results.map((result) => result.name), settings, allowJsConfig: inputs.allowJsConfig},
+    io,
+  )
+  const figures = stats(logs, {by: ['engineer', 'tool', 'month']})
+  return `\n${statsMarkdown(figures, {logs: logs.length, window: {}, depth: 3, notes: 10})}`
 }
 
 function readInputs(env: NodeJS.ProcessEnv, cwd: string): Inputs {
@@ -124,6 +150,10 @@ function readInputs(env: NodeJS.ProcessEnv, cwd: string): Inputs {
   const fix = input('fix') || 'false'
   if (fix !== 'true' && fix !== 'false') {
     throw new InputsError(`fix is ${JSON.stringify(fix)}; use true or false`)
+  }
+  const stats = input('stats') || 'true'
+  if (stats !== 'true' && stats !== 'false') {
+    throw new InputsError(`stats is ${JSON.stringify(stats)}; use true or false`)
   }
   const allowJs = input('allow-js-config') || 'false'
   if (allowJs !== 'true' && allowJs !== 'false') {
@@ -145,6 +175,7 @@ function readInputs(env: NodeJS.ProcessEnv, cwd: string): Inputs {
     failOn,
     fix: fix === 'true',
     allowJsConfig: allowJs === 'true',
+    stats: stats === 'true',
     ...sinceOf(input('since'), env, cwd),
   }
 }

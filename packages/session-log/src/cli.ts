@@ -4,7 +4,10 @@ import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {
   builtinTemplates,
   editDistance,
+  groupings,
+  isCalendarDate,
   migrationTargets,
+  type Grouping,
   readRuleSetting,
   type EntryValues,
   type RuleSetting,
@@ -13,6 +16,7 @@ import {check} from './commands/check.js'
 import {init} from './commands/init.js'
 import {migrateLogs} from './commands/migrate.js'
 import {newEntry} from './commands/new.js'
+import {statsCommand, statsFormats, type StatsFormat} from './commands/stats.js'
 import {checkRuleId, ConfigError, resolveTemplate, type Settings} from './config.js'
 import {defaultMaxSize, InputError, parseSize} from './files.js'
 import type {Io} from './io.js'
@@ -59,6 +63,17 @@ const commands = {
     'max-size': {type: 'string'},
   },
   init: everyCommand,
+  stats: {
+    ...everyCommand,
+    format: {type: 'string', short: 'f'},
+    'output-file': {type: 'string', short: 'o'},
+    from: {type: 'string'},
+    to: {type: 'string'},
+    by: {type: 'string', multiple: true},
+    'link-base': {type: 'string'},
+    'max-size': {type: 'string'},
+    color: {type: 'boolean'},
+  },
   migrate: {
     ...everyCommand,
     to: {type: 'string'},
@@ -137,6 +152,28 @@ async function run(argv: string[], io: Io): Promise<number> {
         cache: flag(values, 'cache')
           ? resolve(io.cwd, text(values, 'cache-location') ?? '.session-logcache')
           : undefined,
+      },
+      io,
+    )
+  }
+  if (command === 'stats') {
+    const from = day(values, 'from')
+    const to = day(values, 'to')
+    if (from !== undefined && to !== undefined && from > to) {
+      throw new UsageError(`--from ${from} is after --to ${to}; swap them`)
+    }
+    return statsCommand(
+      {
+        paths: positionals,
+        format: statsFormat(values.format),
+        outputFile: text(values, 'output-file'),
+        from,
+        to,
+        by: groupingsOf(values.by),
+        maxSize: size(values['max-size']),
+        settings,
+        allowJsConfig: values['js-config'] !== false,
+        linkBase: text(values, 'link-base'),
       },
       io,
     )
@@ -254,6 +291,39 @@ function format(value: unknown): Format {
   throw new UsageError(`--format ${String(value)}: use one of ${formats.join(', ')}`)
 }
 
+function statsFormat(value: unknown): StatsFormat {
+  if (value === undefined) return 'text'
+  if (statsFormats.includes(value as StatsFormat)) return value as StatsFormat
+  throw new UsageError(`--format ${String(value)}: stats writes ${statsFormats.join(', ')}`)
+}
+
+/** `--by engineer,tool --by month`: the groupings, each once, in the order given. */
+function groupingsOf(value: unknown): Grouping[] | undefined {
+  if (value === undefined) return undefined
+  const names = (value as string[]).flatMap((item) => item.split(',')).map((n) => n.trim())
+  const chosen: Grouping[] = []
+  for (const name of names.filter(Boolean)) {
+    if (!(groupings as readonly string[]).includes(name)) {
+      const guess = closest(name, [...groupings])
+      throw new UsageError(
+        `--by ${name}: group by ${groupings.join(', ')}${guess ? `; did you mean ${guess}?` : ''}`,
+      )
+    }
+    if (!chosen.includes(name as Grouping)) chosen.push(name as Grouping)
+  }
+  return chosen
+}
+
+/** A `--from`/`--to` day: `YYYY-MM-DD`, a day of the calendar. */
+function day(values: Values, name: string): string | undefined {
+  const value = text(values, name)
+  if (value === undefined) return undefined
+  if (!isCalendarDate(value)) {
+    throw new UsageError(`--${name} ${value}: write a day of the calendar as YYYY-MM-DD`)
+  }
+  return value
+}
+
 function size(value: unknown): number {
   if (value === undefined) return defaultMaxSize
   const bytes = typeof value === 'string' ? parseSize(value) : undefined
@@ -298,6 +368,7 @@ export function processIo(): Io {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     outIsTTY: process.stdout.isTTY === true,
+    columns: process.stdout.columns,
     errIsTTY: process.stderr.isTTY === true,
     color: (terminal) => terminal,
     debug: false,

@@ -227,6 +227,39 @@ function createExclusive(temp: string, target: string, text: string): void {
   }
 }
 
+/**
+ * Writes a report the command made (`--output-file`), replacing an earlier one: through
+ * `writeAtomic`, so a reader never sees half of it.
+ */
+export function writeReport(path: string, name: string, report: string): void {
+  let earlier: Buffer | undefined
+  try {
+    earlier = readFileSync(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== 'ENOENT') throw reportError(error, name)
+  }
+  try {
+    writeAtomic(path, name, report, earlier)
+  } catch (error) {
+    throw reportError(error, name)
+  }
+}
+
+// A report is no log: its errors name the report, and what to do about its path.
+function reportError(error: unknown, name: string): InputError {
+  const code =
+    error instanceof InputError
+      ? ((error.cause as NodeJS.ErrnoException | undefined)?.code ?? error.problem)
+      : ((error as NodeJS.ErrnoException).code ?? 'unknown error')
+  return new InputError(
+    name,
+    `cannot write the report (${code})`,
+    'check the path and its folder',
+    error,
+  )
+}
+
 function readError(error: unknown, name: string): Error {
   if (error instanceof InputError) return error
   const problem = (what: string, remedy: string) => new InputError(name, what, remedy, error)

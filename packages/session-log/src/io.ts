@@ -10,6 +10,8 @@ export interface Io {
   /** Whether standard output and standard error are terminals. */
   outIsTTY: boolean
   errIsTTY: boolean
+  /** The terminal's width, where standard output is one. */
+  columns?: number | undefined
   /** Whether a report written to a terminal (or not) gets colors. */
   color(terminal: boolean): boolean
 }

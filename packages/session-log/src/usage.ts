@@ -15,7 +15,7 @@ export function debugReport(error: unknown): string {
 
 export const help = `Usage: session-log <command> [options]
 
-Check, fix and scaffold AI session logs (SESSION_LOG.md).
+Check, fix, scaffold and sum up AI session logs (SESSION_LOG.md).
 
 Commands:
   check [paths or globs...]  Check logs (default: SESSION_LOG.md in this folder)
@@ -24,6 +24,8 @@ Commands:
   init [file]                Create a log with the template's header and footer
   migrate --to 0.3 [files...]
                              Rewrite 0.2 logs as 0.3 Heartbeat Logs
+  stats [paths or globs...]  What the logs say: time saved, lines kept,
+                             hallucinations, kill switch, context rot
 
 Options of check and fix:
   --fix                      Apply the automatic fixes (check only)
@@ -57,6 +59,17 @@ Options of migrate:
   --dry-run                  Print the changes as a unified diff; write nothing
   --max-size <size>          As for check
 
+Options of stats:
+  -f, --format <name>        text (default), markdown, json or html
+  -o, --output-file <path>   Write the report to a file (html: report.html)
+  --from <YYYY-MM-DD>        Only entries dated on or after this day
+  --to <YYYY-MM-DD>          Only entries dated on or before this day
+  --by <groupings>           engineer, tool, feature, month (default: all four);
+                             comma-separated or repeated
+  --link-base <url>          html: link takeaways to <url><log path>#L<line>
+  --max-size <size>          As for check
+  --color, --no-color        As for check
+
 Options of every command:
   --template <id or path>    Template to check against or scaffold from
                              (default: the one the log's header names)
@@ -71,5 +84,5 @@ Settings are read from .session-logrc (JSON), .session-logrc.json, .yaml, .yml,
 above it. Files listed in .session-logignore are skipped.
 
 Exit codes: 0 clean; 1 errors, or more warnings than --max-warnings;
-2 usage, settings or file errors.
+2 usage, settings or file errors (stats: 0, or 2 when a log cannot be read).
 `

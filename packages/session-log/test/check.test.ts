@@ -220,7 +220,7 @@ describe.concurrent('session-log usage', () => {
 
   it.each([
     [[], 'no command; run `session-log check` or see `session-log --help`'],
-    [['lint'], 'unknown command "lint"; commands: check, fix, new, init, migrate'],
+    [['lint'], 'unknown command "lint"; commands: check, fix, new, init, stats, migrate'],
     [['check', '--frail'], 'unknown option --frail; see `session-log --help`'],
     [
       ['check', '--formt', 'json'],

@@ -64,6 +64,8 @@ export interface EntryFigures {
   killSwitch: boolean | undefined
   /** The template's wording of each context rot signal the entry marks. */
   signals: string[]
+  /** Whether it marks enough signals (`rotSignals`) that context should have been renewed. */
+  rotten: boolean
   /** Whether the action taken says the context was refreshed or the session aborted. */
   renewed: boolean
   /** `k of N` of a Mode B entry. */
@@ -73,7 +75,7 @@ export interface EntryFigures {
   unknown: Unknown[]
 }
 
-export function readEntryFigures(entry: Entry, schema: Schema): EntryFigures {
+export function readEntryFigures(entry: Entry, schema: Schema, rotSignals: number): EntryFigures {
   const {roles} = schema
   const unknown: Unknown[] = []
   const text = (role: keyof Roles) => {
@@ -93,6 +95,9 @@ export function readEntryFigures(entry: Entry, schema: Schema): EntryFigures {
   }
   const section = findSection(entry, roles.contextRotSection)
   const action = section && findContextRotAction(section, entry, schema)
+  const signals = (section?.checkboxes ?? [])
+    .filter((box) => box.checked && !isContextRotAction(box, schema))
+    .map((box) => box.spec?.label ?? box.label.text.trim())
   return {
     line: entry.start.line,
     name: entry.heading.name?.text.trim() || entry.heading.content.text.trim(),
@@ -102,9 +107,8 @@ export function readEntryFigures(entry: Entry, schema: Schema): EntryFigures {
     feature: text('featureField'),
     metrics,
     killSwitch: readKillSwitch(entry, schema, unknown),
-    signals: (section?.checkboxes ?? [])
-      .filter((box) => box.checked && !isContextRotAction(box, schema))
-      .map((box) => box.spec?.label ?? box.label.text.trim()),
+    signals,
+    rotten: signals.length >= rotSignals,
     renewed: action?.text !== undefined && saysRenewed(action.text.text),
     heartbeat: readModeB(findField(entry, roles.modeField)?.value.text ?? ''),
     takeaway: readTakeaway(entry, schema),

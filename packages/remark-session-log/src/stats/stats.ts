@@ -21,6 +21,9 @@ export interface StatsLog {
   text: string
   /** How reports name the log; notes and takeaways carry it. */
   path?: string
+  /** This log's own settings (a project's `.session-logrc`), over the options. */
+  template?: string
+  rotSignals?: number
 }
 
 export interface StatsOptions {
@@ -65,9 +68,10 @@ export function stats(logs: readonly StatsLog[], options: StatsOptions = {}): St
   const takeaways: Takeaway[] = []
   const notes: Note[] = []
   const signalNames = new Set<string>()
-  for (const {text, path} of logs) {
+  for (const {text, path, ...own} of logs) {
     const source = text.replace(/^\uFEFF/, '')
-    const schema = templateFor(source, options.template)
+    const schema = templateFor(source, own.template ?? options.template)
+    const rotSignals = own.rotSignals ?? options.rotSignals ?? defaultThresholds.rotSignals
     for (const spec of contextRotSignals(schema)) signalNames.add(spec.label)
     const log = buildModelByChunks(source, schema)
     const note = (line: number, message: string) => notes.push({path, line, message})
@@ -83,7 +87,7 @@ export function stats(logs: readonly StatsLog[], options: StatsOptions = {}): St
     }
     let undated = 0
     for (const entry of log.entries) {
-      const figures = readEntryFigures(entry, schema)
+      const figures = readEntryFigures(entry, schema, rotSignals)
       if (options.from !== undefined || options.to !== undefined) {
         if (figures.date === undefined) {
           undated++
@@ -116,16 +120,15 @@ export function stats(logs: readonly StatsLog[], options: StatsOptions = {}): St
     }
   }
   const sequences = modeBSequences(counted)
-  const rotSignals = options.rotSignals ?? defaultThresholds.rotSignals
   const names = [...signalNames]
   const by: Stats['by'] = {}
   for (const grouping of options.by ?? groupings) {
     by[grouping] = groupEntries(counted, grouping).map(({key, entries}) => ({
       key,
-      ...summarize(entries, sequences, rotSignals, names),
+      ...summarize(entries, sequences, names),
     }))
   }
-  return {totals: summarize(counted, sequences, rotSignals, names), by, takeaways, notes}
+  return {totals: summarize(counted, sequences, names), by, takeaways, notes}
 }
 
 /**

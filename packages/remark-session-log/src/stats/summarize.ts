@@ -57,7 +57,6 @@ export interface Sequence {
 export function summarize(
   entries: EntryFigures[],
   sequences: Sequence[],
-  rotSignals: number,
   signalNames: string[],
 ): Figures {
   const sum = (figure: MetricFigure) =>
@@ -72,7 +71,7 @@ export function summarize(
   const checked = both('hallucinations', 'linesKept')
   const answered = entries.filter((entry) => entry.killSwitch !== undefined)
   const triggered = answered.filter((entry) => entry.killSwitch).length
-  const rotten = entries.filter((entry) => entry.signals.length >= rotSignals)
+  const rotten = entries.filter((entry) => entry.rotten)
   const contextRot: Record<string, number> = {}
   for (const name of signalNames) contextRot[name] = 0
   const unknown: Figures['unknown'] = {}

@@ -1,4 +1,4 @@
-import {existsSync, realpathSync, writeFileSync} from 'node:fs'
+import {existsSync, realpathSync} from 'node:fs'
 import {isAbsolute, relative, resolve} from 'node:path'
 import {
   builtinTemplates,
@@ -12,7 +12,7 @@ import {
 } from 'remark-session-log'
 import {SettingsReader, useTemplate, type Settings} from '../config.js'
 import {findLogs} from '../logs.js'
-import {InputError, readLog, writeAtomic} from '../files.js'
+import {InputError, readLog, writeAtomic, writeReport} from '../files.js'
 import {fileDiff} from '../diff.js'
 import type {Io} from '../io.js'
 import {visible} from '../reporters/escape.js'
@@ -256,15 +256,6 @@ function describeFixes(name: string, applied: Finding[], options: CheckOptions):
       `  ${places[index]!.padEnd(placeWidth)}  ${finding.ruleId.padEnd(idWidth)}  ${visible(finding.message)}\n`,
   )
   return `${visible(name)}: ${verb} ${count}\n${lines.join('')}\n`
-}
-
-function writeReport(path: string, name: string, report: string): void {
-  try {
-    writeFileSync(path, report)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    throw new InputError(name, `cannot write the report (${code})`, 'check the path and its folder')
-  }
 }
 
 /** A diff shows the log's own text; on a terminal its control characters are escaped. */

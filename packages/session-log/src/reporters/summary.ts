@@ -43,7 +43,7 @@ export function summary({files, problems, fixed, since, fileUrl}: SummaryInput):
   )
   if (since !== undefined) {
     parts.push(
-      `Only entries changed since ${text(since)} are checked; the rules of the whole log (order, duplicates, header, footer) check all of it.`,
+      `Only entries changed since ${markdownText(since)} are checked; the rules of the whole log (order, duplicates, header, footer) check all of it.`,
     )
   }
   const moreErrors = Math.max(0, errors - annotationLimit)
@@ -62,21 +62,23 @@ export function summary({files, problems, fixed, since, fileUrl}: SummaryInput):
     if (applied.length === 0) continue
     const rules = [...new Set(applied.map((finding) => finding.ruleId))].sort()
     parts.push(
-      `Fixed ${plural(applied.length, 'finding')} in ${text(name)} (${rules.map(text).join(', ')}).`,
+      `Fixed ${plural(applied.length, 'finding')} in ${markdownText(name)} (${rules.map(markdownText).join(', ')}).`,
     )
   }
 
   const notChecked =
     problems.length > 0
-      ? ['### Not checked', '', ...problems.map((problem) => `- ${text(problem.message)}`)].join(
-          '\n',
-        )
+      ? [
+          '### Not checked',
+          '',
+          ...problems.map((problem) => `- ${markdownText(problem.message)}`),
+        ].join('\n')
       : ''
   let bytes = Buffer.byteLength(parts.join('\n\n')) + Buffer.byteLength(notChecked)
   let left = all.length
   for (const {name, findings} of withFindings) {
     const table = [
-      `### ${text(name)}`,
+      `### ${markdownText(name)}`,
       '',
       '| Line | Severity | Rule | Finding |',
       '| --: | --- | --- | --- |',
@@ -86,8 +88,8 @@ export function summary({files, problems, fixed, since, fileUrl}: SummaryInput):
       const line = String(finding.start.line)
       const place = fileUrl ? `[${line}](${fileUrl(name)}#L${line})` : line
       const severity = finding.severity === 'error' ? 'error' : 'warning'
-      const rule = `[${text(finding.ruleId)}](${finding.url})`
-      const row = `| ${place} | ${severity} | ${rule} | ${text(finding.message)} |`
+      const rule = `[${markdownText(finding.ruleId)}](${finding.url})`
+      const row = `| ${place} | ${severity} | ${rule} | ${markdownText(finding.message)} |`
       bytes += Buffer.byteLength(row) + 1
       if (bytes > summaryBytes) break
       table.push(row)
@@ -122,6 +124,6 @@ function plural(count: number, noun: string): string {
  * as escapes, and a backslash before every character that could start markup, a link,
  * HTML, a mention, math, or end a table cell.
  */
-function text(value: string): string {
+export function markdownText(value: string): string {
   return visible(value).replace(/[\\`*_[\]<>|~&$@!#]/g, (char) => `\\${char}`)
 }
