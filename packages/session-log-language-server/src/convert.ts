@@ -20,7 +20,32 @@ export function toRange(document: TextDocument, bom: number, start: number, end:
   return {start: document.positionAt(start + bom), end: document.positionAt(end + bom)}
 }
 
+/**
+ * What a diagnostic carries back to the server (LSP's `data`): the finding's rule and
+ * offsets, by which a quick fix finds it again whatever the client did to the range.
+ */
+export interface DiagnosticData {
+  ruleId: string
+  start: number
+  end: number
+}
+
+export function readDiagnosticData(value: unknown): DiagnosticData | undefined {
+  const data = value as Partial<DiagnosticData> | null | undefined
+  if (typeof data !== 'object' || data === null) return undefined
+  const {ruleId, start, end} = data
+  if (typeof ruleId !== 'string' || typeof start !== 'number' || typeof end !== 'number') {
+    return undefined
+  }
+  return {ruleId, start, end}
+}
+
 export function toDiagnostic(document: TextDocument, bom: number, finding: Finding): Diagnostic {
+  const data: DiagnosticData = {
+    ruleId: finding.ruleId,
+    start: finding.start.offset,
+    end: finding.end.offset,
+  }
   return {
     range: toRange(document, bom, finding.start.offset, finding.end.offset),
     severity: finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
@@ -28,6 +53,7 @@ export function toDiagnostic(document: TextDocument, bom: number, finding: Findi
     codeDescription: {href: finding.url},
     source: diagnosticSource,
     message: finding.message,
+    data,
   }
 }
 

@@ -15,6 +15,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -32,6 +34,7 @@ import {
   diagnosticSource,
   diffEdits,
   problemDiagnostic,
+  readDiagnosticData,
   toDiagnostic,
   toTextEdits,
 } from './convert.js'
@@ -100,7 +103,24 @@ export function startServer(connection: Connection): void {
   const projects = new Map<string, Promise<ProjectSettings>>()
   const linters = new Map<string, {key: string; linter: Linter}>()
 
-  const log = (message: string) => connection.console.log(message)
+  // The client may go away at any moment (an editor quits during a long check); what the
+  // server still has to say then goes nowhere, and must not end it with an error.
+  const log = (message: string) => {
+    try {
+      connection.console.log(message)
+    } catch {
+      // The connection is closed.
+    }
+  }
+  // A notification, not window/showMessageRequest: nothing to answer, nothing to wait for.
+  const tell = (message: string) => {
+    connection
+      .sendNotification(ShowMessageNotification.type, {type: MessageType.Warning, message})
+      .catch(() => undefined)
+  }
+  const publish = (params: Parameters<Connection['sendDiagnostics']>[0]) => {
+    connection.sendDiagnostics(params).catch(() => undefined)
+  }
 
   connection.onInitialize((params) => {
     client = params.capabilities
@@ -195,7 +215,7 @@ export function startServer(connection: Connection): void {
     resolved.delete(document.uri)
     linters.delete(document.uri)
     if (published.delete(document.uri)) {
-      void connection.sendDiagnostics({uri: document.uri, diagnostics: []})
+      publish({uri: document.uri, diagnostics: []})
     }
   })
 
@@ -225,11 +245,7 @@ export function startServer(connection: Connection): void {
     if (result.matches || published.has(uri)) {
       if (result.matches) published.add(uri)
       else published.delete(uri)
-      void connection.sendDiagnostics({
-        uri,
-        version: document.version,
-        diagnostics: result.diagnostics,
-      })
+      publish({uri, version: document.version, diagnostics: result.diagnostics})
     }
     return result
   }
@@ -364,9 +380,10 @@ export function startServer(connection: Connection): void {
       // Fix-all and a new entry each cost a pass over the whole log. A lightbulb asks for
       // every kind on each cursor move, so there the edit waits until the action is
       // chosen: resolved, or made by a command where the client cannot resolve. Asked
-      // for by kind (on save, a key binding), the edit comes at once.
+      // for by kind (on save, a key binding), or by a client that can neither resolve
+      // nor apply an edit the server sends (ALE), the edit comes at once.
       if (!only && canResolve()) actions.push(withData(action, document))
-      else if (!only) actions.push(withCommand(action, document))
+      else if (!only && canApplyEdits()) actions.push(withCommand(action, document))
       else {
         const complete = await complement(action, document, state)
         if (complete) actions.push(complete)
@@ -391,6 +408,12 @@ export function startServer(connection: Connection): void {
     if (!kind || !document) return null
     const state = await upToDate(document)
     if (!state?.matches) return null
+    if (!canApplyEdits()) {
+      tell(
+        'session-log: this editor cannot apply edits the server sends; use the code action instead',
+      )
+      return null
+    }
     const action = await complement({title: command, kind}, document, state)
     if (action?.edit) {
       // Not awaited without end: a client that never answers must not hold the server.
@@ -404,6 +427,11 @@ export function startServer(connection: Connection): void {
     }
     return null
   })
+
+  /** Whether the client takes `workspace/applyEdit` (ALE, for one, does not). */
+  function canApplyEdits(): boolean {
+    return client.workspace?.applyEdit === true
+  }
 
   function canResolve(): boolean {
     return client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') ?? false
@@ -445,9 +473,7 @@ export function startServer(connection: Connection): void {
     const bom = bomLength(document.getText())
     const actions: CodeAction[] = []
     for (const diagnostic of wanted) {
-      if (diagnostic.source !== diagnosticSource) continue
-      const index = state.diagnostics.findIndex((own) => sameDiagnostic(own, diagnostic))
-      const finding = state.findings[index]
+      const finding = findingOf(state, diagnostic)
       if (!finding?.edits) continue
       const expected = finding.expected?.length === 1 ? finding.expected[0] : undefined
       actions.push({
@@ -468,7 +494,10 @@ export function startServer(connection: Connection): void {
       // The document's own linter has checked this text already.
       output = fix(text, state.options, linterFor(document.uri, state.options)).output
     } catch (error) {
-      log(`${document.uri}: fix-all failed: ${errorMessage(error)}`)
+      // Editors do not show the log: a save that leaves the file unfixed says why.
+      const message = `session-log could not fix this log: ${errorMessage(error)}`
+      log(`${document.uri}: ${message}`)
+      tell(message)
       return undefined
     }
     // `fix` keeps the BOM, so both texts are compared as the editor has them.
@@ -514,6 +543,39 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection)
   connection.listen()
+}
+
+/**
+ * The finding a diagnostic the client sent back stands for. Clients change what they
+ * echo: Neovim 0.7 sends byte columns, ALE drops `source` and `data`. The finding is
+ * found by `data` (its rule and offsets), else by an exact match, else as the one
+ * finding of the diagnostic's rule on the lines it covers.
+ */
+function findingOf(state: Checked, diagnostic: Diagnostic): Finding | undefined {
+  if (diagnostic.source !== undefined && diagnostic.source !== diagnosticSource) return undefined
+  const data = readDiagnosticData(diagnostic.data)
+  if (data) {
+    return state.findings.find(
+      (finding) =>
+        finding.ruleId === data.ruleId &&
+        finding.start.offset === data.start &&
+        finding.end.offset === data.end,
+    )
+  }
+  const exact = state.diagnostics.findIndex((own) => sameDiagnostic(own, diagnostic))
+  if (exact !== -1) return state.findings[exact]
+  const {start, end} = diagnostic.range
+  const near = state.findings.filter((finding, index) => {
+    const own = state.diagnostics[index]?.range
+    return (
+      finding.ruleId === diagnostic.code &&
+      own !== undefined &&
+      own.start.line <= end.line &&
+      start.line <= own.end.line
+    )
+  })
+  if (near.length <= 1) return near[0]
+  return near.find((finding) => finding.message === diagnostic.message)
 }
 
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {

@@ -16,6 +16,7 @@ import {
   InitializeRequest,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -27,6 +28,7 @@ import {
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ShowMessageParams,
   type Range,
   type TextDocumentContentChangeEvent,
   type WorkspaceEdit,
@@ -39,6 +41,7 @@ export const serverBin = fileURLToPath(new URL('../dist/bin.js', import.meta.url
 export const richCapabilities: ClientCapabilities = {
   workspace: {
     configuration: true,
+    applyEdit: true,
     workspaceEdit: {documentChanges: true},
     didChangeConfiguration: {dynamicRegistration: true},
   },
@@ -71,6 +74,11 @@ export class Client {
   private readonly waiters = new Set<() => void>()
   private readonly versions = new Map<string, number>()
   private readonly applied: WorkspaceEdit[] = []
+  /** What the server asked the editor to show (`window/showMessage`). */
+  readonly messages: ShowMessageParams[] = []
+
+  /** Ends the server's standard input, as an editor that quits does, without a word. */
+  readonly hangUp: () => void
 
   constructor(private readonly options: ClientOptions = {}) {
     const child = spawn(process.execPath, [serverBin, '--stdio'], {
@@ -80,6 +88,10 @@ export class Client {
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (chunk: string) => (this.stderr += chunk))
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)))
+    this.hangUp = () => {
+      child.stdin.end()
+      child.stdout.destroy()
+    }
     this.connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),
@@ -92,6 +104,10 @@ export class Client {
       const answer = this.options.configuration
       if (answer === 'never') return new Promise<never>(() => {})
       return params.items.map((item) => (answer ? answer(item) : null))
+    })
+    this.connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.messages.push(params)
+      for (const wake of this.waiters) wake()
     })
     this.connection.onRequest(RegistrationRequest.type, () => undefined)
     this.connection.onRequest(ApplyWorkspaceEditRequest.type, ({edit}) => {
@@ -211,6 +227,25 @@ export class Client {
       const timer = setTimeout(() => {
         this.waiters.delete(look)
         reject(new Error(`No workspace/applyEdit in ${timeout} ms`))
+      }, timeout)
+      if (!look()) this.waiters.add(look)
+    })
+  }
+
+  /** The next message the server shows, waiting up to `timeout` ms for it. */
+  message(timeout = 10_000): Promise<ShowMessageParams> {
+    return new Promise((resolve, reject) => {
+      const look = () => {
+        const message = this.messages.shift()
+        if (!message) return false
+        this.waiters.delete(look)
+        clearTimeout(timer)
+        resolve(message)
+        return true
+      }
+      const timer = setTimeout(() => {
+        this.waiters.delete(look)
+        reject(new Error(`No window/showMessage in ${timeout} ms`))
       }, timeout)
       if (!look()) this.waiters.add(look)
     })

@@ -57,6 +57,7 @@ function expectedDiagnostics(text: string): Diagnostic[] {
     codeDescription: {href: finding.url},
     source: 'session-log',
     message: finding.message,
+    data: {ruleId: finding.ruleId, start: finding.start.offset, end: finding.end.offset},
   }))
 }
 
@@ -322,7 +323,7 @@ describe('clients with other capabilities', () => {
   })
 
   it('sends plain `changes` to a client without versioned document edits', async () => {
-    const plain = new Client({capabilities: {}})
+    const plain = new Client({capabilities: {workspace: {applyEdit: true}}})
     await plain.initialize()
     const uri = logUri()
     await plain.open(uri, defects)
