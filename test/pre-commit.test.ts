@@ -67,6 +67,7 @@ beforeAll(() => {
   // tree has now: the manifest and the bundle it runs, modes included.
   hookRepo = tempDir()
   cpSync(join(root, '.pre-commit-hooks.yaml'), join(hookRepo, '.pre-commit-hooks.yaml'))
+  cpSync(join(root, 'action.yml'), join(hookRepo, 'action.yml'))
   cpSync(join(root, 'dist-bundle'), join(hookRepo, 'dist-bundle'), {recursive: true})
   const entry = join(hookRepo, 'dist-bundle/session-log.mjs')
   chmodSync(entry, statSync(join(root, 'dist-bundle/session-log.mjs')).mode)
@@ -155,5 +156,34 @@ describeHooks('pre-commit hooks', () => {
     expect(committed.output).toMatch(/session-log check\.+Passed/)
     expect(committed.code).toBe(0)
     expect(git(dir, 'log', '--format=%s')).toBe('log a session\nstart')
+  })
+
+  it('run from a release tag of a clone, as users pin them, and so does the Action', () => {
+    // A release: an annotated tag in the repository, which users reach by cloning.
+    git(hookRepo, 'tag', '--annotate', 'v0.9.0', '--message', 'release 0.9.0')
+    const clone = tempDir()
+    git(clone, 'clone', '--quiet', hookRepo, '.')
+    const dir = project(broken)
+    writeFileSync(
+      join(dir, '.pre-commit-config.yaml'),
+      `repos:\n  - repo: ${clone}\n    rev: v0.9.0\n    hooks:\n      - id: session-log\n`,
+    )
+    git(dir, 'add', '.pre-commit-config.yaml')
+    const result = run(dir, 'pre-commit', ['run', '--all-files'])
+    expect(result.output).toMatch(/session-log check\.+Failed/)
+    expect(result.output).toContain('section-heading')
+    expect(result.code).toBe(1)
+
+    // `uses: owner/repo@v0.9.0` runs action.yml's main from a checkout of the tag.
+    const checkout = tempDir()
+    git(checkout, 'clone', '--quiet', '--branch', 'v0.9.0', clone, '.')
+    const main = /^ {2}main: (.+)$/m.exec(readFileSync(join(checkout, 'action.yml'), 'utf8'))![1]!
+    const action = spawnSync(process.execPath, [join(checkout, main)], {
+      cwd: dir,
+      env: {...env, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir, INPUT_FILES: 'SESSION_LOG.md'},
+      encoding: 'utf8',
+    })
+    expect(action.stdout).toMatch(/^::error file=SESSION_LOG\.md,line=51,/m)
+    expect(action.status).toBe(1)
   })
 })

@@ -59,7 +59,7 @@ describe('editor snippets', () => {
     expect(settings['editor.codeActionsOnSave']).toEqual({[fixAllKind]: 'explicit'})
   })
 
-  it('Neovim: the lspconfig snippet is valid Lua that starts the server', () => {
+  it('Neovim: the snippet is valid Lua that starts the server', () => {
     const source = read('editors/neovim/session_log.lua')
     const chunk = luaparse.parse(source, {luaVersion: '5.1', encodingMode: 'pseudo-latin1'})
     const strings = luaStrings(chunk)

@@ -14,7 +14,7 @@ import {
   type CodeAction,
   type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node'
-import {createConnection} from 'vscode-languageserver/node'
+import {createConnection} from 'vscode-languageserver/node.js'
 import {describe, expect, it, vi} from 'vitest'
 import {startServer} from '../src/server.js'
 import {defects} from './documents.js'
