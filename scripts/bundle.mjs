@@ -17,8 +17,8 @@ import {
 } from 'node:fs'
 import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {Buffer} from 'node:buffer'
 import {build} from 'esbuild'
+import {embedPlugin} from './embed.mjs'
 
 // esbuild names modules by their real path relative to this folder, so a checkout reached
 // through a symbolic link must build the same bundle as one that is not.
@@ -32,90 +32,10 @@ const bundles = [
   {entry: `${cli}/src/action.ts`, out: 'action.mjs', executable: false},
 ]
 
-// The plugin reads its templates from the folder beside its package at run time; a bundle
-// has no such folder, so it carries their text instead.
-const templatesDir = join(root, plugin, 'templates')
-const templates = Object.fromEntries(
-  readdirSync(templatesDir)
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => [name.slice(0, -3), readFileSync(join(templatesDir, name), 'utf8')]),
-)
-
-// Their schemas too, derived by the sources' own parseTemplate (built here in memory), so
-// the command does not parse a template on every run.
-const schemas = await deriveSchemas(templates)
-
 const {version} = JSON.parse(readFileSync(join(root, cli, 'package.json'), 'utf8'))
-
-// Modules that read files of the source tree at run time, and what the bundle holds instead.
-const replaced = {
-  [`${plugin}/src/template/builtin.ts`]: [
-    `const templates = ${JSON.stringify(templates, null, 2)}`,
-    `const schemas = ${schemas}`,
-    'export function readBuiltinTemplate(id) {',
-    '  return templates[id]',
-    '}',
-    'export function readBuiltinSchema(id) {',
-    '  return schemas[id]',
-    '}',
-  ].join('\n'),
+const embed = await embedPlugin(root, {
   [`${cli}/src/version.ts`]: `export const version = ${JSON.stringify(version)}`,
-}
-
-// unified-engine resolves plugins named in config files through load-plugin, which
-// brings npm's whole configuration code (registry addresses included). session-log's
-// settings name no plugins, so the bundle carries a stand-in that says so instead.
-const noPlugins = [
-  'function refuse(name) {',
-  '  throw new Error(`session-log does not load plugins (asked for ${name})`)',
-  '}',
-  'export const loadPlugin = refuse',
-  'export const resolvePlugin = refuse',
-].join('\n')
-
-const embed = {
-  name: 'embed-files',
-  setup(esbuild) {
-    esbuild.onResolve({filter: /^load-plugin$/}, () => ({
-      path: 'load-plugin',
-      namespace: 'stand-in',
-    }))
-    esbuild.onLoad({filter: /.*/, namespace: 'stand-in'}, () => ({
-      contents: noPlugins,
-      loader: 'js',
-    }))
-    esbuild.onLoad({filter: /\.ts$/}, (args) => {
-      const contents = replaced[relative(root, args.path).split('\\').join('/')]
-      return contents === undefined ? undefined : {contents, loader: 'js'}
-    })
-  },
-}
-
-/**
- * The schema of each template as JavaScript source. Properties the parser leaves
- * undefined stay there, so the bundle's schemas are the package's exactly.
- */
-async function deriveSchemas(texts) {
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: [`${plugin}/src/template/parse-template.ts`],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-  })
-  const code = Buffer.from(result.outputFiles[0].text).toString('base64')
-  const {parseTemplate} = await import(`data:text/javascript;base64,${code}`)
-  const missing = '\u0000undefined\u0000'
-  const derived = Object.fromEntries(
-    Object.entries(texts).map(([id, text]) => [id, parseTemplate(text, id)]),
-  )
-  return JSON.stringify(derived, (_key, value) => (value === undefined ? missing : value), 2)
-    .split(JSON.stringify(missing))
-    .join('undefined')
-}
+})
 
 /** Builds every bundle in memory: path (relative to the root) -> text. */
 async function bundle() {

@@ -51,7 +51,8 @@ describe('the GitHub workflows', () => {
       runs.findIndex((run) => run.includes('release-check.mjs')),
       runs.indexOf(testCommand),
       runs.findIndex((run) => /pnpm@10 -r publish .*--provenance/.test(run)),
-      runs.findIndex((run) => run.includes('gh release create')),
+      runs.indexOf('npx --yes pnpm@10 package:vscode'),
+      runs.findIndex((run) => /gh release create[^]*vscode-session-log\.vsix/.test(run)),
     ]
     expect(order.every((index) => index !== -1)).toBe(true)
     expect([...order].sort((a, b) => a - b)).toEqual(order)

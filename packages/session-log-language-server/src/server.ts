@@ -1,4 +1,4 @@
-import {dirname, isAbsolute, relative} from 'node:path'
+import {basename, dirname, isAbsolute, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {
   fix,
@@ -6,6 +6,7 @@ import {
   Linter,
   migrate,
   MigrateError,
+  stats,
   templateFor,
   type Finding,
   type Inserted,
@@ -29,6 +30,7 @@ import {
 } from 'vscode-languageserver'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {projectFileNames, projectSettings, type ProjectSettings} from 'session-log/project'
+import {statsMarkdown} from 'session-log/stats'
 import {
   bomLength,
   diagnosticSource,
@@ -53,6 +55,9 @@ const commandKinds = new Map([
   ['session-log.insertEntry', newEntryKind],
   ['session-log.migrate', migrateKind],
 ])
+
+/** Answers with the figures of a log as Markdown: `{command, arguments: [uri]}`. */
+const statsCommand = 'session-log.stats'
 
 /** Quiet time after an edit before the document is checked again. */
 export const changeDelay = 150
@@ -143,7 +148,7 @@ export function startServer(connection: Connection): void {
           codeActionKinds: [CodeActionKind.QuickFix, fixAllKind, newEntryKind, migrateKind],
           resolveProvider: true,
         },
-        executeCommandProvider: {commands: [...commandKinds.keys()]},
+        executeCommandProvider: {commands: [...commandKinds.keys(), statsCommand]},
         workspace: {workspaceFolders: {supported: true, changeNotifications: true}},
       },
       serverInfo: {name: 'session-log-language-server'},
@@ -403,6 +408,7 @@ export function startServer(connection: Connection): void {
 
   connection.onExecuteCommand(async ({command, arguments: args}) => {
     const uri = args?.[0]
+    if (command === statsCommand) return typeof uri === 'string' ? statsOf(uri) : null
     const kind = commandKinds.get(command)
     const document = typeof uri === 'string' ? documents.get(uri) : undefined
     if (!kind || !document) return null
@@ -431,6 +437,17 @@ export function startServer(connection: Connection): void {
   /** Whether the client takes `workspace/applyEdit` (ALE, for one, does not). */
   function canApplyEdits(): boolean {
     return client.workspace?.applyEdit === true
+  }
+
+  /** The figures of an open log as Markdown (`session-log stats -f markdown`); null for no log. */
+  async function statsOf(uri: string): Promise<string | null> {
+    const document = documents.get(uri)
+    if (!document) return null
+    const settings = await settingsFor(uri)
+    if (!settings.matches) return null
+    const path = filePath(uri) ?? uriPath(uri)
+    const figures = stats([{text: document.getText(), path: basename(path)}], settings.options)
+    return statsMarkdown(figures, {logs: 1, window: {}})
   }
 
   function canResolve(): boolean {

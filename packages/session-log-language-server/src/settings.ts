@@ -1,6 +1,6 @@
 import {basename, dirname, isAbsolute, relative, sep} from 'node:path'
 import picomatch from 'picomatch'
-import {readRuleSetting, type Options, type RuleSetting} from 'remark-session-log'
+import {readRuleSetting, type Options, type RuleSetting, type Thresholds} from 'remark-session-log'
 // A template path is resolved as the command line resolves it.
 import {resolveTemplate} from 'session-log/project'
 
@@ -16,7 +16,18 @@ export interface EditorSettings {
    * do not trust. An untrusted VS Code workspace never loads them.
    */
   allowJsConfig?: boolean
+  /** The playbook's thresholds, as in `.session-logrc`. */
+  thresholds?: Partial<Thresholds>
 }
+
+/** The thresholds a `.session-logrc` may set, and so the editor too. */
+export const thresholdNames = [
+  'maxLines',
+  'minHours',
+  'maxHours',
+  'killSwitchFactor',
+  'rotSignals',
+] as const
 
 export const defaultFiles = ['**/SESSION_LOG.md']
 
@@ -43,6 +54,14 @@ export function readEditorSettings(
     return {settings: result, problems: [`"${prefix.slice(0, -1)}" should be an object`]}
   }
   const {files, template, rules, allowJsConfig} = value as Record<string, unknown>
+  for (const name of thresholdNames) {
+    const given = (value as Record<string, unknown>)[name]
+    if (typeof given === 'number' && Number.isFinite(given) && given >= 0) {
+      result.thresholds = {...result.thresholds, [name]: given}
+    } else if (given !== undefined && given !== null) {
+      problems.push(`"${prefix}${name}" should be a number, 0 or more`)
+    }
+  }
   if (typeof allowJsConfig === 'boolean') result.allowJsConfig = allowJsConfig
   else if (allowJsConfig !== undefined && allowJsConfig !== null) {
     problems.push(`"${prefix}allowJsConfig" should be true or false`)
@@ -83,7 +102,8 @@ export function documentSettings(
   project: Options | undefined,
 ): DocumentSettings {
   const base = folder ?? dirname(path)
-  const options: Options = {...project}
+  // Key by key, the project's settings file wins over the editor's.
+  const options: Options = {...editor.thresholds, ...project}
   const template = project?.template ?? editor.template
   if (template) options.template = project?.template ?? resolveTemplate(template, base)
   const rules = {...editor.rules, ...project?.rules}

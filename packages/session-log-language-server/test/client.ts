@@ -1,4 +1,6 @@
 import {spawn} from 'node:child_process'
+import {chmodSync, mkdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {
   ApplyWorkspaceEditRequest,
@@ -36,6 +38,24 @@ import {
 
 /** The built server, as a user's editor starts it. */
 export const serverBin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
+
+/**
+ * A folder in `dir` holding the command `session-log-language-server` that runs the
+ * built server, as a global install puts it on the PATH of a real editor; and a project
+ * folder beside it with `SESSION_LOG.md` holding `log` and settings that end the search.
+ */
+export function editorSetup(dir: string, log: string): {bin: string; project: string} {
+  const bin = join(dir, 'bin')
+  mkdirSync(bin)
+  const command = join(bin, 'session-log-language-server')
+  writeFileSync(command, `#!/bin/sh\nexec "${process.execPath}" "${serverBin}" "$@"\n`)
+  chmodSync(command, 0o755)
+  const project = join(dir, 'project')
+  mkdirSync(project)
+  writeFileSync(join(project, '.session-logrc.json'), '{}\n')
+  writeFileSync(join(project, 'SESSION_LOG.md'), log)
+  return {bin, project}
+}
 
 /** What a full-featured editor (VS Code) announces. */
 export const richCapabilities: ClientCapabilities = {

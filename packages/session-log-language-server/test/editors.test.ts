@@ -1,9 +1,9 @@
 import {readFileSync} from 'node:fs'
 import luaparse from 'luaparse'
 import {parse as parseToml} from 'smol-toml'
-import ts from 'typescript'
 import {describe, expect, it} from 'vitest'
 import {fixAllKind} from '../src/server.js'
+import {readEditorSettings, thresholdNames} from '../src/settings.js'
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')
 const readme = read('README.md')
@@ -21,37 +21,24 @@ function luaStrings(node: unknown, into: string[] = []): string[] {
 }
 
 describe('editor snippets', () => {
-  it('VS Code: the extension is valid TypeScript that starts the server over stdio', () => {
-    const source = read('editors/vscode/extension.ts')
-    const {diagnostics} = ts.transpileModule(source, {
-      fileName: 'extension.ts',
-      reportDiagnostics: true,
-      compilerOptions: {module: ts.ModuleKind.CommonJS},
-    })
-    expect(diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual(
-      [],
-    )
-    expect(source).toContain("command: 'session-log-language-server'")
-    expect(source).toContain('TransportKind.stdio')
-    expect(source).toContain("configurationSection: 'sessionLog'")
-    expect(source).toContain('initializationOptions: {workspaceTrusted: workspace.isTrusted}')
-  })
-
-  it('VS Code: the manifest declares the settings the server reads', () => {
-    const manifest = JSON.parse(read('editors/vscode/package.json')) as {
-      main: string
+  it('VS Code: the extension starts this server and declares the settings it reads', () => {
+    const extension = read('../vscode-session-log/src/extension.ts')
+    expect(extension).toContain("context.asAbsolutePath('dist/server.mjs')")
+    expect(extension).toContain('TransportKind.stdio')
+    expect(extension).toContain("configurationSection: 'sessionLog'")
+    expect(extension).toContain('initializationOptions: {workspaceTrusted: workspace.isTrusted}')
+    const manifest = JSON.parse(read('../vscode-session-log/package.json')) as {
       contributes: {configuration: {properties: Record<string, unknown>}}
-      capabilities: {untrustedWorkspaces: {supported: unknown}}
     }
-    expect(manifest.main).toBe('./out/extension.js')
-    // Restricted mode gets diagnostics from the data settings only.
-    expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited')
-    expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual([
-      'sessionLog.allowJsConfig',
-      'sessionLog.files',
-      'sessionLog.rules',
-      'sessionLog.template',
-    ])
+    const declared = Object.keys(manifest.contributes.configuration.properties)
+    // Every setting the manifest declares is one readEditorSettings takes, and back.
+    const all = Object.fromEntries(declared.map((key) => [key.replace('sessionLog.', ''), null]))
+    expect(readEditorSettings(all).problems).toEqual([])
+    expect(declared.sort()).toEqual(
+      ['allowJsConfig', 'files', 'rules', 'template', ...thresholdNames]
+        .map((name) => `sessionLog.${name}`)
+        .sort(),
+    )
   })
 
   it('VS Code: fix-all on save names the server’s code action kind', () => {
@@ -82,9 +69,9 @@ describe('editor snippets', () => {
   })
 
   it.each([
-    'editors/vscode/extension.ts',
     'editors/vscode/settings.json',
     'editors/neovim/session_log.lua',
+    'editors/vim/session_log.vim',
     'editors/helix/languages.toml',
   ])('the README shows %s as it is', (path) => {
     expect(readme).toContain(read(path).trim())

@@ -3,13 +3,13 @@
 // diagnostics Neovim shows, applies a quick fix the way Neovim asks for one (its line's
 // diagnostics converted back, byte columns and all), and saves with fix-on-save.
 import {spawnSync} from 'node:child_process'
-import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {fix, lint} from 'remark-session-log'
 import {afterAll, describe, expect, it} from 'vitest'
-import {serverBin} from './client.js'
+import {editorSetup} from './client.js'
 import {defects} from './documents.js'
 
 const snippet = fileURLToPath(new URL('../editors/neovim/session_log.lua', import.meta.url))
@@ -62,16 +62,7 @@ afterAll(() => {
 function editorRun(text: string) {
   const dir = mkdtempSync(join(tmpdir(), 'session-log-nvim-'))
   made.push(dir)
-  // The server as a user installs it: a command named session-log-language-server.
-  const bin = join(dir, 'bin')
-  mkdirSync(bin)
-  const command = join(bin, 'session-log-language-server')
-  writeFileSync(command, `#!/bin/sh\nexec "${process.execPath}" "${serverBin}" "$@"\n`)
-  chmodSync(command, 0o755)
-  const project = join(dir, 'project')
-  mkdirSync(project)
-  writeFileSync(join(project, '.session-logrc.json'), '{}\n')
-  writeFileSync(join(project, 'SESSION_LOG.md'), text)
+  const {bin, project} = editorSetup(dir, text)
   writeFileSync(join(dir, 'init.lua'), `dofile(${JSON.stringify(snippet)})\n`)
   writeFileSync(join(dir, 'driver.lua'), driver)
   const result = spawnSync(

@@ -394,6 +394,20 @@ describe('settings scripts and workspace trust', () => {
   })
 })
 
+describe('stats', () => {
+  it('answers session-log.stats with the figures of an open log as Markdown', async () => {
+    const text = validFixture('payments-team.md')
+    const {uri} = await openLog(text)
+    const markdown = (await client.executeCommand('session-log.stats', [uri])) as string
+    expect(markdown).toMatch(/^## Session log stats\n\n2 entries in 1 log\.\n/)
+    // 1h 20m and 1h 15m: the fixture's own figures.
+    expect(markdown).toContain('| Session time | 2h 35m |')
+    const other = pathToFileURL(join(dir, 'notes', 'README.md')).href
+    await client.open(other, '# Notes\n')
+    expect(await client.executeCommand('session-log.stats', [other])).toBeNull()
+  })
+})
+
 describe('robustness', () => {
   const hostile: Array<[string, string]> = [
     ['empty', ''],

@@ -145,6 +145,30 @@ describe('editor settings', () => {
 })
 
 describe('config files', () => {
+  it('takes the thresholds a settings file may set, the settings file winning key by key', () => {
+    const {settings, problems} = readEditorSettings({maxLines: 120, rotSignals: 3, maxHours: 'x'})
+    expect(settings.thresholds).toEqual({maxLines: 120, rotSignals: 3})
+    expect(problems).toEqual(['"sessionLog.maxHours" should be a number, 0 or more'])
+    const path = join(tmpdir(), 'SESSION_LOG.md')
+    expect(documentSettings(path, settings, undefined, {rotSignals: 4}).options).toEqual({
+      maxLines: 120,
+      rotSignals: 4,
+    })
+  })
+
+  it('applies an editor threshold to the checks', async () => {
+    const client = start({configuration: () => ({maxLines: 10})})
+    await client.initialize()
+    const uri = uriOf(project(), 'SESSION_LOG.md')
+    await client.open(uri, defects)
+    const {diagnostics} = await client.diagnosticsOf(uri, 1)
+    expect(
+      diagnostics.some(
+        (d) => d.code === 'heartbeat-budget' && /fewer than 10;/.test(String(d.message)),
+      ),
+    ).toBe(true)
+  })
+
   it('reads .session-logrc.json, which wins over the editor rule by rule', async () => {
     const folder = project({'.session-logrc.json': '{"rules": {"field-date": "off"}}'})
     const client = start({
