@@ -13,15 +13,10 @@ import {
 } from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
-import {
-  createProtocolConnection,
-  InitializeRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {startLocalRegistry, type LocalRegistry} from './local-registry.js'
+import {checkOverStdio} from './lsp-stdio.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const packages = ['remark-session-log', 'session-log', 'session-log-language-server']
@@ -167,24 +162,20 @@ describe('the packed packages installed with npm', () => {
     expect(result.stderr).toContain('session-log')
   })
 
-  it('start the language server, which answers initialize over stdio', async () => {
-    const child = spawn(
+  it('start the language server, which checks a log over stdio', async () => {
+    const {serverName, diagnostics} = await checkOverStdio(
       join(project, 'node_modules/.bin/session-log-language-server'),
-      ['--stdio'],
-      {cwd: project},
+      [],
+      project,
+      pathToFileURL(join(project, 'SESSION_LOG.md')).href,
+      readFileSync(join(project, 'SESSION_LOG.md'), 'utf8'),
     )
-    const connection = createProtocolConnection(
-      new StreamMessageReader(child.stdout),
-      new StreamMessageWriter(child.stdin),
-    )
-    connection.listen()
-    const result = await connection.sendRequest(InitializeRequest.type, {
-      processId: null,
-      rootUri: null,
-      capabilities: {},
-    })
-    expect(result.serverInfo?.name).toBe('session-log-language-server')
-    connection.dispose()
-    child.kill()
+    expect(serverName).toBe('session-log-language-server')
+    expect(diagnostics.map((d) => d.code)).toEqual([
+      'required-field',
+      'section-heading',
+      'field-date',
+      'section-heading',
+    ])
   })
 })

@@ -1,22 +1,13 @@
 // The .vsix as the Marketplace and `code --install-extension` get it: built by
 // `pnpm package:vscode`, unpacked, its manifest read, and its bundled server started.
-import {execFileSync, spawn} from 'node:child_process'
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs'
+import {execFileSync} from 'node:child_process'
+import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {
-  createProtocolConnection,
-  DidOpenTextDocumentNotification,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver-protocol/node'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {checkOverStdio} from './lsp-stdio.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const vsix = join(root, 'packages/vscode-session-log/dist/vscode-session-log.vsix')
@@ -127,46 +118,23 @@ describe('the VS Code extension package', () => {
     }
   })
 
-  it('starts its bundled server, which answers initialize and checks a log', async () => {
+  it('starts its bundled server, which checks a log over stdio', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'session-log-vsix-server-'))
-    const child = spawn(
+    const {serverName, diagnostics} = await checkOverStdio(
       process.execPath,
-      [join(unpacked, 'extension/dist/server.mjs'), '--stdio'],
-      {
-        cwd,
-      },
+      [join(unpacked, 'extension/dist/server.mjs')],
+      cwd,
+      pathToFileURL(join(cwd, 'SESSION_LOG.md')).href,
+      readFileSync(join(root, 'fixtures/sample/SESSION_LOG.md'), 'utf8'),
     )
-    const connection = createProtocolConnection(
-      new StreamMessageReader(child.stdout),
-      new StreamMessageWriter(child.stdin),
-    )
-    const published = new Promise<PublishDiagnosticsParams>((resolve) =>
-      connection.onNotification(PublishDiagnosticsNotification.type, resolve),
-    )
-    connection.listen()
-    const result = await connection.sendRequest(InitializeRequest.type, {
-      processId: null,
-      rootUri: null,
-      capabilities: {},
-    })
-    expect(result.serverInfo?.name).toBe('session-log-language-server')
-    await connection.sendNotification(InitializedNotification.type, {})
-    const log = readFileSync(join(root, 'fixtures/sample/SESSION_LOG.md'), 'utf8')
-    const uri = pathToFileURL(join(cwd, 'SESSION_LOG.md')).href
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: {uri, languageId: 'markdown', version: 1, text: log},
-    })
+    rmSync(cwd, {recursive: true, force: true})
+    expect(serverName).toBe('session-log-language-server')
     // Its templates travel inside it: the sample's findings, with no file beside it.
-    const {diagnostics} = await published
     expect(diagnostics.map((d) => d.code)).toEqual([
       'required-field',
       'section-heading',
       'field-date',
       'section-heading',
     ])
-    connection.dispose()
-    child.kill()
-    rmSync(cwd, {recursive: true, force: true})
-    expect(existsSync(vsix)).toBe(true)
   })
 })

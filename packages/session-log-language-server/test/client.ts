@@ -1,5 +1,5 @@
-import {spawn} from 'node:child_process'
-import {chmodSync, mkdirSync, writeFileSync} from 'node:fs'
+import {spawn, spawnSync} from 'node:child_process'
+import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {
@@ -55,6 +55,32 @@ export function editorSetup(dir: string, log: string): {bin: string; project: st
   writeFileSync(join(project, '.session-logrc.json'), '{}\n')
   writeFileSync(join(project, 'SESSION_LOG.md'), log)
   return {bin, project}
+}
+
+/**
+ * Runs a real editor headless in `project`, the server command of `bin` first on its
+ * PATH. The test's driver, run inside it, writes what it saw to `$RESULT_FILE`, which is
+ * returned parsed, with the editor's exit status.
+ */
+export function runEditor<T>(
+  editor: string,
+  args: string[],
+  {dir, bin, project}: {dir: string; bin: string; project: string},
+  env: Record<string, string> = {},
+): {status: number | null; seen: T} {
+  const resultFile = join(dir, 'result.json')
+  const result = spawnSync(editor, args, {
+    cwd: project,
+    encoding: 'utf8',
+    timeout: 90_000,
+    env: {
+      ...process.env,
+      PATH: `${bin}:${process.env.PATH ?? ''}`,
+      RESULT_FILE: resultFile,
+      ...env,
+    },
+  })
+  return {status: result.status, seen: JSON.parse(readFileSync(resultFile, 'utf8')) as T}
 }
 
 /** What a full-featured editor (VS Code) announces. */

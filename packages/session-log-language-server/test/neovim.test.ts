@@ -9,7 +9,7 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {fix, lint} from 'remark-session-log'
 import {afterAll, describe, expect, it} from 'vitest'
-import {editorSetup} from './client.js'
+import {editorSetup, runEditor} from './client.js'
 import {defects} from './documents.js'
 
 const snippet = fileURLToPath(new URL('../editors/neovim/session_log.lua', import.meta.url))
@@ -65,7 +65,11 @@ function editorRun(text: string) {
   const {bin, project} = editorSetup(dir, text)
   writeFileSync(join(dir, 'init.lua'), `dofile(${JSON.stringify(snippet)})\n`)
   writeFileSync(join(dir, 'driver.lua'), driver)
-  const result = spawnSync(
+  const {status, seen} = runEditor<{
+    attached: boolean
+    diagnostics: Array<{lnum: number; col: number; code: string}>
+    quickFixes: string[]
+  }>(
     'nvim',
     [
       '--headless',
@@ -75,31 +79,15 @@ function editorRun(text: string) {
       `luafile ${join(dir, 'driver.lua')}`,
       'SESSION_LOG.md',
     ],
+    {dir, bin, project},
+    // Nothing of the machine's own Neovim setup.
     {
-      cwd: project,
-      encoding: 'utf8',
-      timeout: 90_000,
-      env: {
-        ...process.env,
-        PATH: `${bin}:${process.env.PATH ?? ''}`,
-        RESULT_FILE: join(dir, 'result.json'),
-        // Nothing of the machine's own Neovim setup.
-        XDG_CONFIG_HOME: join(dir, 'config'),
-        XDG_DATA_HOME: join(dir, 'data'),
-        XDG_STATE_HOME: join(dir, 'state'),
-      },
+      XDG_CONFIG_HOME: join(dir, 'config'),
+      XDG_DATA_HOME: join(dir, 'data'),
+      XDG_STATE_HOME: join(dir, 'state'),
     },
   )
-  const result_ = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as {
-    attached: boolean
-    diagnostics: Array<{lnum: number; col: number; code: string}>
-    quickFixes: string[]
-  }
-  return {
-    ...result_,
-    status: result.status,
-    saved: readFileSync(join(project, 'SESSION_LOG.md'), 'utf8'),
-  }
+  return {...seen, status, saved: readFileSync(join(project, 'SESSION_LOG.md'), 'utf8')}
 }
 
 describeNeovim(`Neovim ${version ?? ''} with the shipped snippet`, () => {

@@ -8,7 +8,7 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {lint} from 'remark-session-log'
 import {afterAll, describe, expect, it} from 'vitest'
-import {editorSetup} from './client.js'
+import {editorSetup, runEditor} from './client.js'
 
 const snippet = fileURLToPath(new URL('../editors/vim/session_log.vim', import.meta.url))
 const sample = fileURLToPath(new URL('../../../fixtures/sample/SESSION_LOG.md', import.meta.url))
@@ -51,7 +51,7 @@ describeVim('Vim with ALE and the shipped snippet', () => {
   it('shows every finding of the sample log at its line', () => {
     const {bin, project} = editorSetup(dir, readFileSync(sample, 'utf8'))
     writeFileSync(join(dir, 'driver.vim'), driver)
-    const result = spawnSync(
+    const {status, seen: shown} = runEditor<Array<{lnum: number; code: string}>>(
       'vim',
       [
         '-N',
@@ -64,22 +64,9 @@ describeVim('Vim with ALE and the shipped snippet', () => {
         `source ${join(dir, 'driver.vim')}`,
         'SESSION_LOG.md',
       ],
-      {
-        cwd: project,
-        encoding: 'utf8',
-        timeout: 90_000,
-        env: {
-          ...process.env,
-          PATH: `${bin}:${process.env.PATH ?? ''}`,
-          RESULT_FILE: join(dir, 'result.json'),
-        },
-      },
+      {dir, bin, project},
     )
-    expect(result.status).toBe(0)
-    const shown = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as Array<{
-      lnum: number
-      code: string
-    }>
+    expect(status).toBe(0)
     const text = readFileSync(sample, 'utf8')
     expect(shown.map(({lnum, code}) => `${lnum}:${code}`)).toEqual(
       lint(text).map((finding) => `${finding.start.line}:${finding.ruleId}`),
