@@ -86,6 +86,21 @@ interface Resolved {
   problem?: string
 }
 
+/** What the server keeps of one open document. */
+interface OpenDocument {
+  /** The latest check. */
+  checked?: Checked
+  /** The check waiting for a pause in typing. */
+  timer?: ReturnType<typeof setTimeout>
+  /** Counts the checks started: one that finds a newer one started drops its result. */
+  ticket: number
+  /** Whether its diagnostics are shown, so that closing or leaving the globs clears them. */
+  published: boolean
+  settings?: Promise<Resolved>
+  /** Keeps each entry's findings, so a check after an edit costs about that entry. */
+  linter?: {key: string; linter: Linter}
+}
+
 interface ActionData {
   uri: string
   kind: string
@@ -100,13 +115,18 @@ export function startServer(connection: Connection): void {
   /** Whether the editor trusts the workspace; without trust no settings script runs. */
   let trusted = true
   let generation = 0
-  const checked = new Map<string, Checked>()
-  const timers = new Map<string, ReturnType<typeof setTimeout>>()
-  const tickets = new Map<string, number>()
-  const published = new Set<string>()
-  const resolved = new Map<string, Promise<Resolved>>()
+  /** What the server keeps of each open document, by URI; dropped when it closes. */
+  const open = new Map<string, OpenDocument>()
   const projects = new Map<string, Promise<ProjectSettings>>()
-  const linters = new Map<string, {key: string; linter: Linter}>()
+
+  function stateOf(uri: string): OpenDocument {
+    let state = open.get(uri)
+    if (!state) {
+      state = {ticket: 0, published: false}
+      open.set(uri, state)
+    }
+    return state
+  }
 
   // The client may go away at any moment (an editor quits during a long check); what the
   // server still has to say then goes nowhere, and must not end it with an error.
@@ -194,7 +214,7 @@ export function startServer(connection: Connection): void {
 
   function settingsChanged() {
     generation++
-    resolved.clear()
+    for (const state of open.values()) state.settings = undefined
     for (const document of documents.all()) schedule(document.uri, 0)
   }
 
@@ -208,48 +228,43 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent(({document}) => {
     // The first version of a document is checked at once; edits wait for a pause.
-    const known = checked.has(document.uri) || timers.has(document.uri)
+    const state = stateOf(document.uri)
+    const known = state.checked !== undefined || state.timer !== undefined
     schedule(document.uri, known ? changeDelay : 0)
   })
 
   documents.onDidClose(({document}) => {
-    clearTimeout(timers.get(document.uri))
-    timers.delete(document.uri)
-    tickets.delete(document.uri)
-    checked.delete(document.uri)
-    resolved.delete(document.uri)
-    linters.delete(document.uri)
-    if (published.delete(document.uri)) {
-      publish({uri: document.uri, diagnostics: []})
-    }
+    const state = open.get(document.uri)
+    clearTimeout(state?.timer)
+    open.delete(document.uri)
+    if (state?.published) publish({uri: document.uri, diagnostics: []})
   })
 
   function schedule(uri: string, delay: number) {
-    clearTimeout(timers.get(uri))
-    timers.set(
-      uri,
-      setTimeout(() => {
-        timers.delete(uri)
-        void validate(uri)
-      }, delay),
-    )
+    const state = stateOf(uri)
+    clearTimeout(state.timer)
+    state.timer = setTimeout(() => {
+      state.timer = undefined
+      void validate(uri)
+    }, delay)
   }
 
   /** Checks the document as it is now and publishes the result. */
   async function validate(uri: string): Promise<Checked | undefined> {
-    const ticket = (tickets.get(uri) ?? 0) + 1
-    tickets.set(uri, ticket)
+    const state = stateOf(uri)
+    const ticket = ++state.ticket
     const settingsGeneration = generation
     const settings = await settingsFor(uri)
     const document = documents.get(uri)
     // Closed meanwhile, or a newer check started while this one waited for settings.
-    if (!document || tickets.get(uri) !== ticket) return checked.get(uri)
+    if (!document || open.get(uri) !== state || state.ticket !== ticket) {
+      return open.get(uri)?.checked
+    }
     const result = check(document, settings, settingsGeneration)
-    checked.set(uri, result)
+    state.checked = result
     // A session log always gets a (maybe empty) list; other files only lose an old one.
-    if (result.matches || published.has(uri)) {
-      if (result.matches) published.add(uri)
-      else published.delete(uri)
+    if (result.matches || state.published) {
+      state.published = result.matches
       publish({uri, version: document.version, diagnostics: result.diagnostics})
     }
     return result
@@ -286,30 +301,27 @@ export function startServer(connection: Connection): void {
    */
   function linterFor(uri: string, options: Options): Linter {
     const key = JSON.stringify([options, new Date().toDateString()])
-    let held = linters.get(uri)
-    if (held?.key !== key) {
-      held = {key, linter: new Linter(options)}
-      linters.set(uri, held)
-    }
-    return held.linter
+    const state = stateOf(uri)
+    if (state.linter?.key !== key) state.linter = {key, linter: new Linter(options)}
+    return state.linter.linter
   }
 
   /** The latest check of the document, made now if the last one is stale. */
   async function upToDate(document: TextDocument): Promise<Checked | undefined> {
-    const last = checked.get(document.uri)
+    const state = stateOf(document.uri)
+    const last = state.checked
     if (last && last.version === document.version && last.generation === generation) return last
-    clearTimeout(timers.get(document.uri))
-    timers.delete(document.uri)
+    clearTimeout(state.timer)
+    state.timer = undefined
     return validate(document.uri)
   }
 
+  /** The document's settings, read once while it is open (and again after a change). */
   function settingsFor(uri: string): Promise<Resolved> {
-    let settings = resolved.get(uri)
-    if (!settings) {
-      settings = resolveSettings(uri)
-      resolved.set(uri, settings)
-    }
-    return settings
+    const state = open.get(uri)
+    if (!state) return resolveSettings(uri)
+    state.settings ??= resolveSettings(uri)
+    return state.settings
   }
 
   async function resolveSettings(uri: string): Promise<Resolved> {
