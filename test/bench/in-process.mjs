@@ -1,5 +1,5 @@
 // One in-process figure of `pnpm bench`, measured in a process of its own:
-//   node --expose-gc test/bench/in-process.mjs <floor|lint|fix|relint> <entries> <runs>
+//   node --expose-gc test/bench/in-process.mjs <lines|floor|lint|fix|relint> <entries> <runs>
 // prints the median milliseconds of one action. Each figure gets a fresh heap, so what one
 // measurement leaves behind (the floor's parse of 5,000 entries leaves gigabytes, and a
 // heap grown that large collects less often afterwards) does not change the next.
@@ -40,6 +40,8 @@ function timeInProcess(action, minRunMs = 200) {
 
 function action() {
   const text = generateLog(entries, {seed: entries})
+  // The physical limit: the log's text split into lines, what any reader must do at least.
+  if (measure === 'lines') return () => text.split(/\r\n|\n|\r/).length
   if (measure === 'floor') return () => parseFloor(text)
   if (measure === 'lint') return () => lint(text)
   if (measure === 'fix') {
