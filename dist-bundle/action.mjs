@@ -11,12 +11,12 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-TDFDYQMQ.mjs";
+} from "./chunk-C56OFMZR.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-H3P5KDTC.mjs";
+} from "./chunk-BOKKWBXS.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

@@ -5,8 +5,8 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-TDFDYQMQ.mjs";
-import "./chunk-H3P5KDTC.mjs";
+} from "./chunk-C56OFMZR.mjs";
+import "./chunk-BOKKWBXS.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/bin.ts

@@ -223,6 +223,11 @@ export interface MetricReading extends Metric {
   amount: number
 }
 
+/** Reads the value of the metric row named `metric` as its kind: a duration or a count. */
+export function parseMetric(schema: Schema, metric: string, raw: string): Reading | MetricProblem {
+  return metricKind(schema, metric) === 'duration' ? parseDuration(raw) : parseCount(raw)
+}
+
 /** Reads a metric row's value as its kind; undefined when the row is absent or unreadable. */
 export function readMetric(
   entry: Entry,
@@ -231,7 +236,6 @@ export function readMetric(
 ): MetricReading | undefined {
   const found = findMetric(entry, schema, metric)
   if (!found || metric === undefined) return undefined
-  const parse = metricKind(schema, metric) === 'duration' ? parseDuration : parseCount
-  const reading = parse(found.value.text)
+  const reading = parseMetric(schema, metric, found.value.text)
   return typeof reading === 'string' ? undefined : {...found, amount: reading.value}
 }

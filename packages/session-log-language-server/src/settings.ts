@@ -1,6 +1,12 @@
 import {basename, dirname, isAbsolute, relative, sep} from 'node:path'
 import picomatch from 'picomatch'
-import {readRuleSetting, type Options, type RuleSetting, type Thresholds} from 'remark-session-log'
+import {
+  defaultThresholds,
+  readRuleSetting,
+  type Options,
+  type RuleSetting,
+  type Thresholds,
+} from 'remark-session-log'
 // A template path is resolved as the command line resolves it.
 import {resolveTemplate} from 'session-log/project'
 
@@ -21,13 +27,7 @@ export interface EditorSettings {
 }
 
 /** The thresholds a `.session-logrc` may set, and so the editor too. */
-export const thresholdNames = [
-  'maxLines',
-  'minHours',
-  'maxHours',
-  'killSwitchFactor',
-  'rotSignals',
-] as const
+export const thresholdNames = Object.keys(defaultThresholds) as Array<keyof Thresholds>
 
 export const defaultFiles = ['**/SESSION_LOG.md']
 

@@ -3,7 +3,7 @@
 // and a team's own template are read by the same code. A figure the entry does not state
 // in a readable form is named in `unknown`, never guessed.
 
-import {findMetric, metricKind, parseCount, parseDuration, type MetricProblem} from '../metrics.js'
+import {findMetric, parseMetric, type MetricProblem} from '../metrics.js'
 import {
   findContextRotAction,
   isCalendarDate,
@@ -125,8 +125,7 @@ function readMetricValue(
 ): number | Unknown['problem'] {
   if (raw === undefined) return 'missing'
   if (isBlank(raw) || holdsTemplatePlaceholder(raw, schema)) return 'empty'
-  const parse = metricKind(schema, name) === 'duration' ? parseDuration : parseCount
-  const reading = parse(raw)
+  const reading = parseMetric(schema, name, raw)
   if (reading === 'none') return 0
   if (typeof reading === 'object') return reading.value
   return reading === 'empty' ? 'empty' : {text: raw.trim(), why: reading}

@@ -6,6 +6,7 @@ import {buildModelByChunks} from '../model/chunks.js'
 import {contextRotSignals} from '../model/answers.js'
 import {defaultThresholds} from '../rule.js'
 import {templateFor} from '../template/load.js'
+import {normalizeName} from '../text.js'
 import {readEntryFigures, type EntryFigures, type Unknown} from './entry.js'
 import {
   groupEntries,
@@ -140,7 +141,8 @@ function modeBSequences(entries: EntryFigures[]): Sequence[] {
   for (const entry of entries) {
     const {heartbeat, feature} = entry
     if (!heartbeat || feature === undefined) continue
-    const id = `${feature.replace(/\s+/g, ' ').toLowerCase()}\u0000${heartbeat.n}`
+    // Features as mode-sequence groups them.
+    const id = `${normalizeName(feature)}\u0000${heartbeat.n}`
     const known = sequences.get(id)
     const finished = (known?.finished ?? false) || heartbeat.k >= heartbeat.n
     const latest = known && known.latest.heartbeat!.k >= heartbeat.k ? known.latest : entry

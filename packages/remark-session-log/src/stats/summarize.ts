@@ -1,5 +1,6 @@
 // Adding entries' figures up: for all of them, and per engineer, tool, feature and month.
 
+import {normalizeName} from '../text.js'
 import type {EntryFigures, Figure, MetricFigure} from './entry.js'
 
 /** The figures of a set of entries. Ratios are null where their divisor is zero. */
@@ -122,9 +123,9 @@ export function keyOf(entry: EntryFigures, grouping: Grouping): string {
 }
 
 /**
- * Entries by the value of `grouping`. Spellings that differ only in case and spacing are
- * one group, named as first written; groups come largest first, then by name, with
- * months in calendar order.
+ * Entries by the value of `grouping`. Spellings that differ as the rules let names differ
+ * (case, spacing, emphasis) are one group, named as first written; groups come largest
+ * first, then by name, with months in calendar order.
  */
 export function groupEntries(
   entries: EntryFigures[],
@@ -133,7 +134,7 @@ export function groupEntries(
   const groups = new Map<string, {key: string; entries: EntryFigures[]}>()
   for (const entry of entries) {
     const key = keyOf(entry, grouping)
-    const id = key.normalize('NFC').replace(/\s+/g, ' ').toLowerCase()
+    const id = normalizeName(key)
     const group = groups.get(id) ?? {key, entries: []}
     group.entries.push(entry)
     groups.set(id, group)

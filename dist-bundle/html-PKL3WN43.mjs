@@ -8,7 +8,7 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-H3P5KDTC.mjs";
+} from "./chunk-BOKKWBXS.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts

@@ -16884,11 +16884,13 @@ function metricKind(schema, metric) {
   const name = normalizeName(metric);
   return times.some((time) => time !== void 0 && normalizeName(time) === name) ? "duration" : "count";
 }
+function parseMetric(schema, metric, raw) {
+  return metricKind(schema, metric) === "duration" ? parseDuration(raw) : parseCount(raw);
+}
 function readMetric(entry, schema, metric) {
   const found = findMetric(entry, schema, metric);
   if (!found || metric === void 0) return void 0;
-  const parse2 = metricKind(schema, metric) === "duration" ? parseDuration : parseCount;
-  const reading = parse2(found.value.text);
+  const reading = parseMetric(schema, metric, found.value.text);
   return typeof reading === "string" ? void 0 : { ...found, amount: reading.value };
 }
 
@@ -19821,8 +19823,7 @@ function readEntryFigures(entry, schema, rotSignals) {
 function readMetricValue(raw, schema, name) {
   if (raw === void 0) return "missing";
   if (isBlank(raw) || holdsTemplatePlaceholder(raw, schema)) return "empty";
-  const parse2 = metricKind(schema, name) === "duration" ? parseDuration : parseCount;
-  const reading = parse2(raw);
+  const reading = parseMetric(schema, name, raw);
   if (reading === "none") return 0;
   if (typeof reading === "object") return reading.value;
   return reading === "empty" ? "empty" : { text: raw.trim(), why: reading };
@@ -19922,7 +19923,7 @@ function groupEntries(entries, grouping) {
   const groups = /* @__PURE__ */ new Map();
   for (const entry of entries) {
     const key = keyOf(entry, grouping);
-    const id = key.normalize("NFC").replace(/\s+/g, " ").toLowerCase();
+    const id = normalizeName(key);
     const group = groups.get(id) ?? { key, entries: [] };
     group.entries.push(entry);
     groups.set(id, group);
@@ -20006,7 +20007,7 @@ function modeBSequences(entries) {
   for (const entry of entries) {
     const { heartbeat, feature } = entry;
     if (!heartbeat || feature === void 0) continue;
-    const id = `${feature.replace(/\s+/g, " ").toLowerCase()}\0${heartbeat.n}`;
+    const id = `${normalizeName(feature)}\0${heartbeat.n}`;
     const known = sequences.get(id);
     const finished = (known?.finished ?? false) || heartbeat.k >= heartbeat.n;
     const latest = known && known.latest.heartbeat.k >= heartbeat.k ? known.latest : entry;
