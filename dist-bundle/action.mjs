@@ -11,12 +11,12 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-C56OFMZR.mjs";
+} from "./chunk-ZS3KBVXI.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-BOKKWBXS.mjs";
+} from "./chunk-MRXXXY42.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

@@ -5,8 +5,8 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-C56OFMZR.mjs";
-import "./chunk-BOKKWBXS.mjs";
+} from "./chunk-ZS3KBVXI.mjs";
+import "./chunk-MRXXXY42.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/bin.ts

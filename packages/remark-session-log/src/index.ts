@@ -71,7 +71,7 @@ export {
 export {groupings, noKey, type Figures, type Group, type Grouping} from './stats/summarize.js'
 export type {Figure} from './stats/entry.js'
 export {builtinTemplates, loadTemplate, templateFor} from './template/load.js'
-export {editDistance} from './text.js'
+export {editDistance} from './text/names.js'
 export {parseTemplate, TemplateError} from './template/parse-template.js'
 export type * from './template/schema.js'
 

@@ -10,7 +10,7 @@ import {templateMismatch} from './rules/template-mismatch.js'
 import {unclosedBlock} from './rules/unclosed-block.js'
 import {templateFor} from './template/load.js'
 import type {Schema} from './template/schema.js'
-import {detectEol, lineBreaks} from './text.js'
+import {detectEol, lineBreaks} from './text/lines.js'
 
 export {detectEol}
 

@@ -4,7 +4,7 @@
 import {findSection} from './model/query.js'
 import type {Entry, TableRow, Text} from './model/types.js'
 import type {Schema} from './template/schema.js'
-import {normalizeName} from './text.js'
+import {normalizeName} from './text/names.js'
 
 /** A value that parsed; `estimate` when the author marked it as approximate (`~120`). */
 export interface Reading {

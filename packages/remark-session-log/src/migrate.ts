@@ -16,7 +16,7 @@ import {sectionOrder} from './rules/section-order.js'
 import {notRecordedAnswer} from './rules/use-again-answer.js'
 import {loadTemplate} from './template/load.js'
 import type {QuestionSpec, Roles, Schema, SectionSpec} from './template/schema.js'
-import {normalizeName} from './text.js'
+import {normalizeName} from './text/names.js'
 
 /** The versions `migrate` writes, by the version a log states. */
 export const migrationTargets = ['0.3'] as const

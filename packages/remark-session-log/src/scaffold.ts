@@ -5,7 +5,8 @@ import {resolveOptions, type Options} from './options.js'
 import type {Context, Edit} from './rule.js'
 import {templateFor} from './template/load.js'
 import type {Roles, Schema} from './template/schema.js'
-import {detectEol, normalizeName, readBoldLabel} from './text.js'
+import {detectEol} from './text/lines.js'
+import {normalizeName, readBoldLabel} from './text/names.js'
 
 /** What a new entry says. A value left out keeps the template's placeholder. */
 export interface EntryValues {

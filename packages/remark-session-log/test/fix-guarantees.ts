@@ -3,7 +3,7 @@ import {fixpoint, type Fixed} from '../src/fix/fix.js'
 import {lint} from '../src/lint.js'
 import type {Options} from '../src/options.js'
 import type {Edit, Finding} from '../src/rule.js'
-import {isNearMiss} from '../src/text.js'
+import {isNearMiss} from '../src/text/names.js'
 
 /** A fix, with the text each pass started from and the findings it applied there. */
 export interface TracedFix extends Fixed {

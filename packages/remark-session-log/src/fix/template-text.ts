@@ -2,7 +2,7 @@ import type {ListItem, Nodes, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {parseMarkdown} from '../model/parse.js'
 import type {Context} from '../rule.js'
-import {detectEol} from '../text.js'
+import {detectEol} from '../text/lines.js'
 import type {Schema, SectionSpec} from '../template/schema.js'
 
 export type Bullet = '-' | '*' | '+'

@@ -2,7 +2,7 @@
 // check an answer and the figures that count it.
 
 import type {CheckboxSpec, Schema} from '../template/schema.js'
-import {normalizeName, readBoldLabel} from '../text.js'
+import {normalizeName, readBoldLabel} from '../text/names.js'
 import {findQuestion, sliceText} from './query.js'
 import type {Checkbox, Entry, Section, Text} from './types.js'
 

@@ -2,15 +2,9 @@ import type {ListItem, Root, RootContent, Table as MdastTable} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {location} from 'vfile-location'
 import type {QuestionSpec, Schema, SectionSpec} from '../template/schema.js'
-import {
-  entryPrefixSource,
-  escapeRegExp,
-  isNearMiss,
-  normalizeName,
-  readBoldLabel,
-  trimLineEnd,
-  type BoldLabel,
-} from '../text.js'
+import {trimLineEnd} from '../text/lines.js'
+import {isNearMiss, normalizeName, readBoldLabel, type BoldLabel} from '../text/names.js'
+import {entryPrefixSource, escapeRegExp} from '../text/patterns.js'
 import {buildModelByChunks} from './chunks.js'
 import {frontMatterKinds, parseMarkdown} from './parse.js'
 import type {

@@ -1,5 +1,6 @@
 import type {Schema} from '../template/schema.js'
-import {entryPrefixSource, isNearMiss, normalizeName} from '../text.js'
+import {isNearMiss, normalizeName} from '../text/names.js'
+import {entryPrefixSource} from '../text/patterns.js'
 import type {SessionLog} from './types.js'
 
 /** How well a log's entries follow a template: the share of prefixed headings and known sections. */

@@ -2,7 +2,8 @@
 // their answers say.
 
 import type {Schema} from '../template/schema.js'
-import {findBracketed, normalizeName} from '../text.js'
+import {normalizeName} from '../text/names.js'
+import {findBracketed} from '../text/patterns.js'
 import type {Entry, Field, Point, Question, Section, Text} from './types.js'
 
 /** The entry's section that stands for the template section `heading`. */

@@ -1,5 +1,7 @@
 import type {Schema} from '../template/schema.js'
-import {closesFence, entryPrefixSource, fenceOpenedBy, lineBreaks, type Fence} from '../text.js'
+import {closesFence, fenceOpenedBy, type Fence} from '../text/blocks.js'
+import {lineBreaks} from '../text/lines.js'
+import {entryPrefixSource} from '../text/patterns.js'
 
 /** A run of whole lines of the text: `[start, end)` offsets, `line` the first line (1-based). */
 export interface Chunk {

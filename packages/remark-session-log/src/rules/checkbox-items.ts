@@ -1,5 +1,5 @@
 import {defineRule, quote} from '../rule.js'
-import {normalizeName} from '../text.js'
+import {normalizeName} from '../text/names.js'
 
 export const checkboxItems = defineRule({
   id: 'checkbox-items',

@@ -1,6 +1,6 @@
 import {replaceSpan} from '../fix/edits.js'
 import {defineRule, quote} from '../rule.js'
-import {isNearMiss, normalizeName} from '../text.js'
+import {isNearMiss, normalizeName} from '../text/names.js'
 
 export const documentTitle = defineRule({
   id: 'document-title',

@@ -1,7 +1,7 @@
 import {findField, isPlaceholder} from '../model/query.js'
 import type {Entry} from '../model/types.js'
 import {defineRule, quote} from '../rule.js'
-import {normalizeName} from '../text.js'
+import {normalizeName} from '../text/names.js'
 
 export const duplicateEntry = defineRule({
   id: 'duplicate-entry',

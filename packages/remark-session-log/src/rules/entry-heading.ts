@@ -3,7 +3,7 @@ import {isBlank, sliceText} from '../model/query.js'
 import type {Entry, Text} from '../model/types.js'
 import {defineRule, quote, type Report} from '../rule.js'
 import type {Schema} from '../template/schema.js'
-import {isNearMiss, normalizeName} from '../text.js'
+import {isNearMiss, normalizeName} from '../text/names.js'
 
 export const entryHeading = defineRule({
   id: 'entry-heading',

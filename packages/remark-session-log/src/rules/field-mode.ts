@@ -1,6 +1,6 @@
 import {isPlaceholder} from '../model/query.js'
 import {defineRule, quote} from '../rule.js'
-import {escapeRegExp} from '../text.js'
+import {escapeRegExp} from '../text/patterns.js'
 
 /** The words of a mode placeholder such as `A / B (Heartbeat # of N)`. */
 interface ModeGrammar {

@@ -1,6 +1,7 @@
 import {insertAt, replaceSpan} from '../fix/edits.js'
 import {defineRule, quote} from '../rule.js'
-import {lineBreaks, openFenceAt} from '../text.js'
+import {openFenceAt} from '../text/blocks.js'
+import {lineBreaks} from '../text/lines.js'
 
 export const footer = defineRule({
   id: 'footer',

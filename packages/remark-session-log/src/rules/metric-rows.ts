@@ -2,7 +2,7 @@ import {insertAt, replaceSpan} from '../fix/edits.js'
 import {stayingInOrder} from '../fix/moves.js'
 import type {Entry, Table, TableRow, Text} from '../model/types.js'
 import {defineRule, quote, type Edit, type Report} from '../rule.js'
-import {isNearMiss, normalizeName} from '../text.js'
+import {isNearMiss, normalizeName} from '../text/names.js'
 
 interface Found {
   row: TableRow

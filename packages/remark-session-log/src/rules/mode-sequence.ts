@@ -2,7 +2,7 @@ import {readModeB} from '../model/answers.js'
 import {findField, isPlaceholder} from '../model/query.js'
 import type {Entry, Field} from '../model/types.js'
 import {defineRule, quote} from '../rule.js'
-import {normalizeName} from '../text.js'
+import {normalizeName} from '../text/names.js'
 
 interface Step {
   entry: Entry

@@ -1,5 +1,5 @@
 import {defineRule, quote} from '../rule.js'
-import {isNearMiss, normalizeName} from '../text.js'
+import {isNearMiss, normalizeName} from '../text/names.js'
 
 export const notASessionLog = defineRule({
   id: 'not-a-session-log',

@@ -2,7 +2,8 @@ import {answerOf, findQuestion, readYesNo, sliceText} from '../model/query.js'
 import type {Entry, Question, Table, Text} from '../model/types.js'
 import {defineRule, quote, type Report} from '../rule.js'
 import type {Schema} from '../template/schema.js'
-import {findBracketed, normalizeName} from '../text.js'
+import {normalizeName} from '../text/names.js'
+import {findBracketed} from '../text/patterns.js'
 
 const cache = new WeakMap<Schema, Set<string>>()
 

@@ -7,7 +7,7 @@ import {
   type FieldLine,
 } from '../fix/field-lines.js'
 import {defineRule, type Edit} from '../rule.js'
-import {normalizeName} from '../text.js'
+import {normalizeName} from '../text/names.js'
 
 export const requiredField = defineRule({
   id: 'required-field',

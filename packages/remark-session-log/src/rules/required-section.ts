@@ -3,7 +3,8 @@ import {detectStyle, sectionText} from '../fix/template-text.js'
 import type {Entry, Span} from '../model/types.js'
 import {defineRule, type Edit} from '../rule.js'
 import type {SectionSpec} from '../template/schema.js'
-import {lineBreaks, openFenceAt} from '../text.js'
+import {openFenceAt} from '../text/blocks.js'
+import {lineBreaks} from '../text/lines.js'
 
 export const requiredSection = defineRule({
   id: 'required-section',

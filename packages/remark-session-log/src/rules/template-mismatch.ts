@@ -3,7 +3,7 @@ import type {SessionLog} from '../model/types.js'
 import {defineRule} from '../rule.js'
 import {builtinTemplates, loadTemplate} from '../template/load.js'
 import type {Schema} from '../template/schema.js'
-import {normalizeName} from '../text.js'
+import {normalizeName} from '../text/names.js'
 
 export const templateMismatch = defineRule({
   id: 'template-mismatch',

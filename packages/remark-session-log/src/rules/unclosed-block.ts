@@ -2,13 +2,10 @@ import {insertAt} from '../fix/edits.js'
 import {sliceText} from '../model/query.js'
 import {defineRule} from '../rule.js'
 import type {Schema} from '../template/schema.js'
-import {
-  entryPrefixSource,
-  lineBreaks,
-  normalizeName,
-  openBlockAtEnd,
-  readBoldLabel,
-} from '../text.js'
+import {openBlockAtEnd} from '../text/blocks.js'
+import {lineBreaks} from '../text/lines.js'
+import {normalizeName, readBoldLabel} from '../text/names.js'
+import {entryPrefixSource} from '../text/patterns.js'
 
 export const unclosedBlock = defineRule({
   id: 'unclosed-block',

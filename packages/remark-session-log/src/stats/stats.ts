@@ -6,7 +6,7 @@ import {buildModelByChunks} from '../model/chunks.js'
 import {contextRotSignals} from '../model/answers.js'
 import {defaultThresholds} from '../rule.js'
 import {templateFor} from '../template/load.js'
-import {normalizeName} from '../text.js'
+import {normalizeName} from '../text/names.js'
 import {readEntryFigures, type EntryFigures, type Unknown} from './entry.js'
 import {
   groupEntries,

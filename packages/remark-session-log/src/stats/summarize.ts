@@ -1,6 +1,6 @@
 // Adding entries' figures up: for all of them, and per engineer, tool, feature and month.
 
-import {normalizeName} from '../text.js'
+import {normalizeName} from '../text/names.js'
 import type {EntryFigures, Figure, MetricFigure} from './entry.js'
 
 /** The figures of a set of entries. Ratios are null where their divisor is zero. */

@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs'
-import {normalizeName} from '../text.js'
+import {normalizeName} from '../text/names.js'
 import {readBuiltinSchema, readBuiltinTemplate} from './builtin.js'
 import {parseTemplate} from './parse-template.js'
 import type {Schema} from './schema.js'

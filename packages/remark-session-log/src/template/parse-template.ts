@@ -1,7 +1,9 @@
 import type {List, ListItem, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {parseMarkdown} from '../model/parse.js'
-import {findBracketed, normalizeName, readBoldLabel, trimLineEnd, type BoldLabel} from '../text.js'
+import {trimLineEnd} from '../text/lines.js'
+import {normalizeName, readBoldLabel, type BoldLabel} from '../text/names.js'
+import {findBracketed} from '../text/patterns.js'
 import {findRoles} from './roles.js'
 import type {
   CheckboxSpec,

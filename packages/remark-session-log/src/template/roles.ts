@@ -1,4 +1,4 @@
-import {normalizeName} from '../text.js'
+import {normalizeName} from '../text/names.js'
 import type {Roles, Schema} from './schema.js'
 
 // The playbook's layouts name the same parts differently. Semantic rules ask for a part

@@ -7439,7 +7439,7 @@ var require_dist = __commonJS({
 // packages/remark-session-log/src/template/load.ts
 import { readFileSync } from "node:fs";
 
-// packages/remark-session-log/src/text.ts
+// packages/remark-session-log/src/text/names.ts
 var normalized = /* @__PURE__ */ new Map();
 function normalizeName(name) {
   let result = normalized.get(name);
@@ -7462,17 +7462,6 @@ function readBoldLabel(raw) {
     labelEnd: marker.length + inner.length,
     end: match[0].length
   };
-}
-function trimLineEnd(line) {
-  return line.replace(/(?:\\|(?<![ \t])[ \t]+)$/, "").replace(/(?<![ \t])[ \t]+$/, "");
-}
-function findBracketed(text3) {
-  const found = [];
-  const pattern = /(?<!\\)\[([^\][\n]{2,})\](?![([:])/g;
-  for (const match of text3.matchAll(pattern)) {
-    found.push({ start: match.index, end: match.index + match[0].length });
-  }
-  return found;
 }
 function editDistance(a, b, limit) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -7498,70 +7487,6 @@ function editDistance(a, b, limit) {
 function isNearMiss(a, b) {
   const limit = Math.max(1, Math.floor(Math.min(a.length, b.length) / 5));
   return editDistance(a, b, limit) <= limit;
-}
-function escapeRegExp(text3) {
-  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function entryPrefixSource(prefix) {
-  const words = escapeRegExp(prefix.replace(/:$/, "").trim());
-  return prefix.endsWith(":") ? `${words}\\s*:` : words;
-}
-function fenceOpenedBy(line) {
-  const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-  return marker ? { char: marker[0], length: marker.length } : void 0;
-}
-function closesFence(line, fence2) {
-  const marker = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
-  return marker !== void 0 && marker[0] === fence2.char && marker.length >= fence2.length;
-}
-function openFenceAt(text3, offset2) {
-  let fence2;
-  let opened = 0;
-  for (let at = 0; at < offset2; ) {
-    const next = text3.indexOf("\n", at);
-    const end = next === -1 ? text3.length : next + 1;
-    const line = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
-    if (fence2) {
-      if (closesFence(line, fence2)) fence2 = void 0;
-    } else {
-      fence2 = fenceOpenedBy(line);
-      opened = at;
-    }
-    at = end;
-  }
-  return fence2 ? opened : void 0;
-}
-var rawHtml = /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i;
-function openBlockAtEnd(text3) {
-  let open;
-  let fence2;
-  for (let at = 0; at < text3.length; ) {
-    const next = text3.indexOf("\n", at);
-    const end = next === -1 ? text3.length : next + 1;
-    const line = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
-    if (open) {
-      const closed = fence2 ? closesFence(line, fence2) : line.toLowerCase().includes(open.close.toLowerCase());
-      if (closed) open = fence2 = void 0;
-    } else if (fence2 = fenceOpenedBy(line)) {
-      open = { start: at, end, kind: "code fence", close: fence2.char.repeat(fence2.length) };
-    } else if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf("<!--") + 4).includes("-->")) {
-      open = { start: at, end, kind: "HTML comment", close: "-->" };
-    } else {
-      const tag = rawHtml.exec(line)?.[1]?.toLowerCase();
-      if (tag && !line.toLowerCase().includes(`</${tag}>`)) {
-        open = { start: at, end, kind: "HTML block", close: `</${tag}>` };
-      }
-    }
-    at = end;
-  }
-  return open;
-}
-function detectEol(text3) {
-  const match = /\r\n|\n|\r/.exec(text3);
-  return match?.[0] ?? "\n";
-}
-function lineBreaks(text3) {
-  return text3.match(/\r\n|\n|\r/g)?.length ?? 0;
 }
 
 // packages/remark-session-log/src/template/builtin.ts
@@ -16219,6 +16144,35 @@ function parseMarkdown(text3) {
   return fromMarkdown(text3, options);
 }
 
+// packages/remark-session-log/src/text/lines.ts
+function trimLineEnd(line) {
+  return line.replace(/(?:\\|(?<![ \t])[ \t]+)$/, "").replace(/(?<![ \t])[ \t]+$/, "");
+}
+function detectEol(text3) {
+  const match = /\r\n|\n|\r/.exec(text3);
+  return match?.[0] ?? "\n";
+}
+function lineBreaks(text3) {
+  return text3.match(/\r\n|\n|\r/g)?.length ?? 0;
+}
+
+// packages/remark-session-log/src/text/patterns.ts
+function escapeRegExp(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function entryPrefixSource(prefix) {
+  const words = escapeRegExp(prefix.replace(/:$/, "").trim());
+  return prefix.endsWith(":") ? `${words}\\s*:` : words;
+}
+function findBracketed(text3) {
+  const found = [];
+  const pattern = /(?<!\\)\[([^\][\n]{2,})\](?![([:])/g;
+  for (const match of text3.matchAll(pattern)) {
+    found.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return found;
+}
+
 // packages/remark-session-log/src/template/roles.ts
 var candidates = {
   dateField: ["Date"],
@@ -17499,6 +17453,58 @@ var notASessionLog = defineRule({
     );
   }
 });
+
+// packages/remark-session-log/src/text/blocks.ts
+function fenceOpenedBy(line) {
+  const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+  return marker ? { char: marker[0], length: marker.length } : void 0;
+}
+function closesFence(line, fence2) {
+  const marker = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
+  return marker !== void 0 && marker[0] === fence2.char && marker.length >= fence2.length;
+}
+function openFenceAt(text3, offset2) {
+  let fence2;
+  let opened = 0;
+  for (let at = 0; at < offset2; ) {
+    const next = text3.indexOf("\n", at);
+    const end = next === -1 ? text3.length : next + 1;
+    const line = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
+    if (fence2) {
+      if (closesFence(line, fence2)) fence2 = void 0;
+    } else {
+      fence2 = fenceOpenedBy(line);
+      opened = at;
+    }
+    at = end;
+  }
+  return fence2 ? opened : void 0;
+}
+var rawHtml = /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i;
+function openBlockAtEnd(text3) {
+  let open;
+  let fence2;
+  for (let at = 0; at < text3.length; ) {
+    const next = text3.indexOf("\n", at);
+    const end = next === -1 ? text3.length : next + 1;
+    const line = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
+    if (open) {
+      const closed = fence2 ? closesFence(line, fence2) : line.toLowerCase().includes(open.close.toLowerCase());
+      if (closed) open = fence2 = void 0;
+    } else if (fence2 = fenceOpenedBy(line)) {
+      open = { start: at, end, kind: "code fence", close: fence2.char.repeat(fence2.length) };
+    } else if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf("<!--") + 4).includes("-->")) {
+      open = { start: at, end, kind: "HTML comment", close: "-->" };
+    } else {
+      const tag = rawHtml.exec(line)?.[1]?.toLowerCase();
+      if (tag && !line.toLowerCase().includes(`</${tag}>`)) {
+        open = { start: at, end, kind: "HTML block", close: `</${tag}>` };
+      }
+    }
+    at = end;
+  }
+  return open;
+}
 
 // packages/remark-session-log/src/rules/unclosed-block.ts
 var unclosedBlock = defineRule({
@@ -21033,8 +21039,8 @@ var figureNames = {
 
 export {
   ok,
-  editDistance,
   detectEol,
+  editDistance,
   stringifyPosition,
   buildModel,
   readRuleSetting,
