@@ -11,12 +11,12 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-ZS3KBVXI.mjs";
+} from "./chunk-X7JI4TJJ.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-MRXXXY42.mjs";
+} from "./chunk-VMK7DPMU.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

@@ -37,7 +37,7 @@ export {
 } from './settings.js'
 export {formatMinutes} from './metrics.js'
 export {isCalendarDate} from './model/answers.js'
-export {buildModel} from './model/build.js'
+export {buildModel} from './model/model.js'
 export {parseMarkdown} from './model/parse.js'
 export type * from './model/types.js'
 export {formatDate, readRuleSetting, type Options, type RuleSetting} from './options.js'

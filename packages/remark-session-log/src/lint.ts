@@ -1,6 +1,6 @@
 import type {Root} from 'mdast'
-import {buildModel} from './model/build.js'
 import {buildModelByChunks, ChunkCache} from './model/chunks.js'
+import {buildModel} from './model/model.js'
 import type {Entry, SessionLog, Span} from './model/types.js'
 import {resolveOptions, type Options, type ResolvedOptions} from './options.js'
 import type {Context, Finding, ReportOptions, Rule} from './rule.js'

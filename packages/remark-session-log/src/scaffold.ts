@@ -1,5 +1,5 @@
 import {detectStyle} from './fix/template-text.js'
-import {buildModel} from './model/build.js'
+import {buildModel} from './model/model.js'
 import type {Entry, SessionLog} from './model/types.js'
 import {resolveOptions, type Options} from './options.js'
 import type {Context, Edit} from './rule.js'

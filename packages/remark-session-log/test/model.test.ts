@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {buildModel} from '../src/model/build.js'
+import {buildModel} from '../src/model/model.js'
 import type {SessionLog, Text} from '../src/model/types.js'
 import {loadTemplate} from '../src/template/load.js'
 import {readFixtures} from './fixtures.js'

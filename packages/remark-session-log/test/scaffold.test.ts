@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {buildModel} from '../src/model/build.js'
+import {buildModel} from '../src/model/model.js'
 import {insertEntry, isSessionLog, latestValues, renderEntry, renderLog} from '../src/scaffold.js'
 import {loadTemplate} from '../src/template/load.js'
 

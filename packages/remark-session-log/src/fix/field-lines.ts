@@ -1,5 +1,6 @@
 import type {Entry, Field} from '../model/types.js'
 import type {FieldSpec} from '../template/schema.js'
+import {lineStart} from './lines.js'
 
 /** The line that holds a field, as fixes that move or add field lines see it. */
 export interface FieldLine {
@@ -26,8 +27,7 @@ export function fieldLines(entry: Entry, specs: readonly FieldSpec[]): FieldLine
   return entry.fields.map((field, index) => {
     const labelStart = field.start.offset - base
     const valueEnd = field.end.offset - base
-    let start = labelStart
-    while (start > 0 && source[start - 1] !== '\n' && source[start - 1] !== '\r') start--
+    const start = lineStart(source, labelStart)
     let end = valueEnd
     while (end < source.length && source[end] !== '\n' && source[end] !== '\r') end++
     const at = field.spec ? specs.indexOf(field.spec) : -1

@@ -1,4 +1,4 @@
-import type {Root} from 'mdast'
+import type {Root, RootContent} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
@@ -28,4 +28,13 @@ const options = {
 /** Markdown → mdast with front matter, GFM tables and task lists, as the tool reads a log. */
 export function parseMarkdown(text: string): Root {
   return fromMarkdown(text, options)
+}
+
+/**
+ * Nodes the model skips wherever they stand: HTML (comments, mostly) and link reference
+ * definitions, which render as nothing and which many authors keep at the end of an
+ * entry or of the file, after the footer.
+ */
+export function rendersNothing(node: RootContent): boolean {
+  return node.type === 'html' || node.type === 'definition'
 }

@@ -45,7 +45,7 @@ export function splitChunks(text: string, schema: Schema): Chunk[] {
     end = end === -1 ? text.length : end + 1
     // Most lines start with a letter, a digit or `-`, and none of those can open, close or
     // cut anything here; only the rest are read with the expressions below.
-    if (mayMatter(text.charCodeAt(at))) {
+    if (mayStartBlockSyntax(text.charCodeAt(at))) {
       const raw = text.slice(at, end).replace(/\r?\n$|\r$/, '')
       if (fence) {
         if (closesFence(raw, fence)) fence = undefined
@@ -75,22 +75,31 @@ export function splitChunks(text: string, schema: Schema): Chunk[] {
   return chunks
 }
 
+const numberSign = '#'.charCodeAt(0)
+const space = ' '.charCodeAt(0)
+const tab = '\t'.charCodeAt(0)
+const backtick = '`'.charCodeAt(0)
+const tilde = '~'.charCodeAt(0)
+const lessThan = '<'.charCodeAt(0)
+const lineFeed = '\n'.charCodeAt(0)
+const carriageReturn = '\r'.charCodeAt(0)
+
 /**
- * Whether a line starting with this character can be a heading, a fence, an HTML block
- * or blank: `#`, space, tab, backtick, tilde, `<`, or a line break. Anything else is
+ * Whether a line starting with this character code can be a heading, a fence, an HTML
+ * block or blank: `#`, space, tab, backtick, tilde, `<`, or a line break. Anything else is
  * ordinary text for `splitChunks` (and a line that ends an HTML block only where the
  * block's closing marker could stand anywhere, which is handled there).
  */
-function mayMatter(char: number): boolean {
+function mayStartBlockSyntax(char: number): boolean {
   return (
-    char === 35 ||
-    char === 32 ||
-    char === 9 ||
-    char === 96 ||
-    char === 126 ||
-    char === 60 ||
-    char === 10 ||
-    char === 13
+    char === numberSign ||
+    char === space ||
+    char === tab ||
+    char === backtick ||
+    char === tilde ||
+    char === lessThan ||
+    char === lineFeed ||
+    char === carriageReturn
   )
 }
 

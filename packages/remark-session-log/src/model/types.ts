@@ -80,6 +80,12 @@ export interface Question extends Span {
 
 export interface TableRow extends Span {
   cells: Text[]
+  /**
+   * The template's fixed row this row stands for (one of `TableSpec.fixedRows`), found
+   * by its first cell's name as `findMetric` finds it; undefined for a header row, a row
+   * the template does not have, or a table without fixed rows.
+   */
+  spec: string | undefined
 }
 
 export interface Table extends Span {

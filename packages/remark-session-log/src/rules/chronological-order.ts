@@ -1,8 +1,9 @@
-import {joinEdits, stayingInOrder} from '../fix/moves.js'
+import {moveEntries} from '../fix/entry-moves.js'
+import {stayingInOrder} from '../fix/moves.js'
 import {isCalendarDate} from '../model/answers.js'
 import {findField} from '../model/query.js'
-import type {Entry, SessionLog} from '../model/types.js'
-import {defineRule, quote, type Context, type Edit} from '../rule.js'
+import type {Entry} from '../model/types.js'
+import {defineRule, quote} from '../rule.js'
 
 interface Dated {
   entry: Entry
@@ -45,22 +46,12 @@ export const chronologicalOrder = defineRule({
       return kept[low]
     }
 
-    const blocks = new Blocks(log, context)
-    const groups = new Map<Entry | undefined, Dated[]>()
+    const groups = new Map<Entry | undefined, Entry[]>()
     for (const item of [...moved].sort((a, b) => b.date.localeCompare(a.date) || a.rank - b.rank)) {
       const anchor = anchorOf(item)?.entry
       const group = groups.get(anchor) ?? []
-      group.push(item)
+      group.push(item.entry)
       groups.set(anchor, group)
-    }
-    const edits: Edit[] = moved.map(({entry}) => blocks.remove(entry))
-    for (const [anchor, items] of groups) {
-      const text = items.map(({entry}) => blocks.closed(entry)).join('')
-      edits.push(
-        anchor
-          ? {start: blocks.start(anchor), end: blocks.start(anchor), text}
-          : blocks.appendAfter(lastKept.entry, text),
-      )
     }
 
     const anchor = anchorOf(first)
@@ -69,7 +60,7 @@ export const chronologicalOrder = defineRule({
     report(
       first.entry.heading,
       `Entry ${label(first)} belongs ${where} ${label(other)} on line ${other.entry.start.line}; entries are newest first${more}`,
-      {edits: joinEdits(edits, log.text)},
+      {edits: moveEntries(log, groups, lastKept.entry, context.eol)},
     )
   },
 })
@@ -80,69 +71,4 @@ function label({entry, date}: Dated): string {
 
 function dayNumber(date: string): number {
   return Number(date.replaceAll('-', ''))
-}
-
-/**
- * An entry's block: from the start of its heading's line to the start of the next
- * entry's heading line, or to the footer's line, or to the end of the text. Separator,
- * blank lines and comments after it belong to it, so moving blocks keeps every byte.
- */
-class Blocks {
-  private readonly starts: number[]
-  private readonly end: number
-
-  constructor(
-    private readonly log: SessionLog,
-    private readonly context: Context,
-  ) {
-    this.starts = log.entries.map((entry) => lineStart(log.text, entry.start.offset))
-    this.end = log.footer ? lineStart(log.text, log.footer.start.offset) : log.text.length
-  }
-
-  start(entry: Entry): number {
-    return this.starts[entry.index]!
-  }
-
-  remove(entry: Entry): Edit {
-    return {start: this.start(entry), end: this.blockEnd(entry), text: ''}
-  }
-
-  /** The block's bytes, closed by `---` and a blank line so no heading follows it bare. */
-  closed(entry: Entry): string {
-    const text = this.log.text.slice(this.start(entry), this.blockEnd(entry))
-    return text + this.closing(entry, text)
-  }
-
-  /** Inserts text after a block, closing that block first when it has no `---`. */
-  appendAfter(entry: Entry, text: string): Edit {
-    const at = this.blockEnd(entry)
-    const closing = this.closing(entry, this.log.text.slice(this.start(entry), at))
-    return {start: at, end: at, text: closing + text}
-  }
-
-  private blockEnd(entry: Entry): number {
-    return this.starts[entry.index + 1] ?? this.end
-  }
-
-  private closing(entry: Entry, text: string): string {
-    const {eol} = this.context
-    const breaks = trailingBreaks(text)
-    if (entry.separator) return breaks === 0 ? eol + eol : ''
-    return eol.repeat(Math.max(0, 2 - breaks)) + '---' + eol + eol
-  }
-}
-
-function lineStart(text: string, offset: number): number {
-  let at = offset
-  while (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--
-  return at
-}
-
-/** How many line endings the white space at the end of the text holds. */
-function trailingBreaks(text: string): number {
-  let breaks = 0
-  for (let i = text.length - 1; i >= 0 && /\s/.test(text[i]!); i--) {
-    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) breaks++
-  }
-  return breaks
 }

@@ -1,4 +1,5 @@
 import {replaceSpan} from '../fix/edits.js'
+import {insertTitle} from '../fix/log-lines.js'
 import {defineRule, quote} from '../rule.js'
 import {isNearMiss, normalizeName} from '../text/names.js'
 
@@ -12,14 +13,11 @@ export const documentTitle = defineRule({
     const want = `# ${schema.title}`
     const title = log.header.title
     if (!title) {
-      // The header starts after any front matter; a file of front matter alone may end
-      // without a line break after its closing fence.
       const at = log.header.start
-      const lead = at.offset > 0 && !/[\r\n]/.test(log.text[at.offset - 1]!) ? eol : ''
-      const insert = `${lead}${want}${eol}${eol}`
+      const edit = insertTitle(log, want, eol)
       report({start: at, end: at}, `Missing title; start the file with "${want}"`, {
-        expected: [insert],
-        edits: [{start: at.offset, end: at.offset, text: insert}],
+        expected: [edit.text],
+        edits: [edit],
       })
       return
     }

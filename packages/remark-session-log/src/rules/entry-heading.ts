@@ -1,4 +1,5 @@
 import {replaceSpan} from '../fix/edits.js'
+import {headingMarker} from '../fix/heading-marker.js'
 import {isBlank, sliceText} from '../model/query.js'
 import type {Entry, Text} from '../model/types.js'
 import {defineRule, quote, type Report} from '../rule.js'
@@ -53,14 +54,8 @@ function checkLevel(entry: Entry, report: Report, schema: Schema): void {
   const {heading} = entry
   if (heading.depth === schema.entryDepth) return
   const want = '#'.repeat(schema.entryDepth)
-  const source = entry.source.slice(
-    heading.start.offset - entry.start.offset,
-    heading.end.offset - entry.start.offset,
-  )
-  const atx = /^( {0,3})(#{1,6})/.exec(source)
-  if (atx) {
-    const at = heading.start.offset + (atx[1]?.length ?? 0)
-    const marker = sliceText({...heading, text: source}, at, at + (atx[2]?.length ?? 0))
+  const marker = headingMarker(entry)
+  if (marker) {
     report(
       marker,
       `Entry heading is level ${heading.depth} (${quote(marker.text)}); write "${want}"`,

@@ -1,6 +1,6 @@
-import {insertAt} from '../fix/edits.js'
-import type {Entry, Span} from '../model/types.js'
-import {defineRule, quote, type Context, type Edit} from '../rule.js'
+import {insertSeparator} from '../fix/log-lines.js'
+import type {Entry} from '../model/types.js'
+import {defineRule, quote} from '../rule.js'
 
 export const entrySeparator = defineRule({
   id: 'entry-separator',
@@ -12,14 +12,13 @@ export const entrySeparator = defineRule({
   checkDocument(log, report, {eol}) {
     const first = log.entries[0]
     if (!first) return
-    const text = log.text
     // With no header at all there is nothing to close; a `---` on the first line would
     // read as front matter to many renderers. document-title adds the header first.
     if (!log.header.separator && log.header.end.offset > log.header.start.offset) {
       report(
         first.heading,
         `The header is not closed by "---" before the first entry ${quote(nameOf(first))}`,
-        {edits: [insertBreak(text, first, eol)]},
+        {edits: [insertSeparator(log, first, eol)]},
       )
     }
     log.entries.forEach((entry, index) => {
@@ -29,14 +28,14 @@ export const entrySeparator = defineRule({
         report(
           next.heading,
           `Entry ${quote(nameOf(entry))} is not closed by "---" before the next entry ${quote(nameOf(next))}`,
-          {edits: [insertBreak(text, next, eol)]},
+          {edits: [insertSeparator(log, next, eol)]},
         )
       } else if (log.footer) {
         report(
           log.footer,
           `Entry ${quote(nameOf(entry))} is not closed by "---" before the footer`,
           {
-            edits: [insertBreak(text, log.footer, eol)],
+            edits: [insertSeparator(log, log.footer, eol)],
           },
         )
       }
@@ -46,24 +45,4 @@ export const entrySeparator = defineRule({
 
 function nameOf(entry: Entry): string {
   return entry.heading.name?.text || entry.heading.content.text
-}
-
-/**
- * Inserts `---` on its own line before a node, with a blank line on both sides: right
- * under a paragraph, a `---` line would turn the paragraph into a heading.
- */
-function insertBreak(text: string, before: Span, eol: Context['eol']): Edit {
-  let at = before.start.offset
-  while (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--
-  const blankBefore = at === 0 || breaksBefore(text, at) >= 2
-  return insertAt(at, `${blankBefore ? '' : eol}---${eol}${eol}`)
-}
-
-/** How many line endings the white space right before `at` holds. */
-function breaksBefore(text: string, at: number): number {
-  let breaks = 0
-  for (let i = at - 1; i >= 0 && /\s/.test(text[i]!); i--) {
-    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) breaks++
-  }
-  return breaks
 }

@@ -1,7 +1,8 @@
-import {insertAt, replaceSpan} from '../fix/edits.js'
+import {replaceSpan} from '../fix/edits.js'
 import {stayingInOrder} from '../fix/moves.js'
+import {insertRows} from '../fix/table-rows.js'
 import type {Entry, Table, TableRow, Text} from '../model/types.js'
-import {defineRule, quote, type Edit, type Report} from '../rule.js'
+import {defineRule, quote, type Context, type Report} from '../rule.js'
 import {isNearMiss, normalizeName} from '../text/names.js'
 
 interface Found {
@@ -81,17 +82,8 @@ function reportMissing(
   seen: Set<number>,
   first: Map<number, Found>,
   report: Report,
-  eol: string,
+  eol: Context['eol'],
 ) {
-  const sample =
-    table.rows.find((row) => row.cells.length === table.header.cells.length) ?? table.header
-  const aligned = [table.header, ...table.rows].every(
-    (row) =>
-      row.end.offset - row.start.offset === sample.end.offset - sample.start.offset &&
-      row.cells.length === sample.cells.length,
-  )
-  const prefix = linePrefix(entry, sample)
-  const rowFor = (name: string) => prefix + rowText(entry, sample, aligned, name)
   let index = 0
   while (index < fixed.length) {
     if (seen.has(index)) {
@@ -100,67 +92,23 @@ function reportMissing(
     }
     const run: string[] = []
     while (index < fixed.length && !seen.has(index)) run.push(fixed[index++]!)
-    const before = [...first.values()]
+    const previous = [...first.values()]
       .filter(({at}) => at < index - run.length)
       .reduce<Found | undefined>(
         (best, item) => (!best || item.at > best.at ? item : best),
         undefined,
       )
-    const after = [...first.values()]
+    const next = [...first.values()]
       .filter(({at}) => at >= index)
       .reduce<Found | undefined>(
         (best, item) => (!best || item.at < best.at ? item : best),
         undefined,
       )
-    const rows = run.map(rowFor)
-    let edit: Edit
-    if (before) edit = insertAt(before.row.end.offset, rows.map((row) => eol + row).join(''))
-    else if (after)
-      edit = insertAt(lineStart(entry, after.row), rows.map((row) => row + eol).join(''))
-    else edit = insertAt(table.end.offset, rows.map((row) => eol + row).join(''))
+    const edit = insertRows(entry, table, run, {after: previous?.row, before: next?.row}, eol)
     const names = run.map((name) => `"${name}"`).join(', ')
     const rowsWord = run.length > 1 ? 'rows' : 'row'
     report(table.header, `The "${section}" table is missing the metric ${rowsWord} ${names}`, {
       edits: [edit],
     })
   }
-}
-
-function lineStart(entry: Entry, row: TableRow): number {
-  const base = entry.start.offset
-  const before = entry.source.slice(0, row.start.offset - base)
-  return base + Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1
-}
-
-// What stands before the row on its line: indentation, or a blockquote marker.
-function linePrefix(entry: Entry, row: TableRow): string {
-  const base = entry.start.offset
-  return entry.source.slice(lineStart(entry, row) - base, row.start.offset - base)
-}
-
-/**
- * A row with `name` in the first cell and the others empty, written like `sample`: same
- * outer pipes and padding, and in a table padded to line up, the same column widths.
- */
-function rowText(entry: Entry, sample: TableRow, aligned: boolean, name: string): string {
-  const base = sample.start.offset
-  const raw = entry.source.slice(base - entry.start.offset, sample.end.offset - entry.start.offset)
-  const cells = sample.cells.map((cell) => ({
-    start: cell.start.offset - base,
-    end: cell.end.offset - base,
-  }))
-  if (cells.length === 0) return `| ${name} |`
-  let text = raw.slice(0, cells[0]!.start)
-  cells.forEach((cell, index) => {
-    const content = index === 0 ? name : ''
-    const pipe = raw.indexOf('|', cell.end)
-    const next = cells[index + 1]?.start ?? raw.length
-    const slot = (pipe === -1 ? raw.length : pipe) - cell.start
-    const padded = raw.slice(cell.end, pipe === -1 ? raw.length : pipe) !== ''
-    if (aligned && content.length <= slot) text += content.padEnd(slot)
-    else if (content !== '') text += padded ? `${content} ` : content
-    if (pipe !== -1) text += raw.slice(pipe, next)
-    else if (index === cells.length - 1 && content === '') text += '|'
-  })
-  return text
 }

@@ -1,3 +1,4 @@
+import {isEmptyLog} from '../fix/log-lines.js'
 import {defineRule, quote} from '../rule.js'
 import {isNearMiss, normalizeName} from '../text/names.js'
 
@@ -8,7 +9,7 @@ export const notASessionLog = defineRule({
   severity: 'error',
   fixable: false,
   checkDocument(log, report, {schema}) {
-    if (log.entries.length > 0 || log.header.version || log.text.trim() === '') return
+    if (log.entries.length > 0 || log.header.version || isEmptyLog(log)) return
     const title = log.header.title
     const want = normalizeName(schema.title)
     const name = title && normalizeName(title.content.text)

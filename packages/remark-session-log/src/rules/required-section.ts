@@ -1,10 +1,7 @@
-import {insertAt} from '../fix/edits.js'
-import {detectStyle, sectionText} from '../fix/template-text.js'
-import type {Entry, Span} from '../model/types.js'
-import {defineRule, type Edit} from '../rule.js'
+import {insertSections, openFenceLine} from '../fix/section-inserts.js'
+import type {Span} from '../model/types.js'
+import {defineRule} from '../rule.js'
 import type {SectionSpec} from '../template/schema.js'
-import {openFenceAt} from '../text/blocks.js'
-import {lineBreaks} from '../text/lines.js'
 
 export const requiredSection = defineRule({
   id: 'required-section',
@@ -32,40 +29,29 @@ export const requiredSection = defineRule({
       const from = index
       while (index < schema.sections.length && !have.has(schema.sections[index]!)) index++
       const run = schema.sections.slice(from, index)
-      // The entry's own bullets: a per-entry check must not read the rest of the file.
-      const style = {...detectStyle(entry.source), eol}
-      const text = run.map((spec) => sectionText(schema, spec, style)).join(eol + eol)
       // Next to the nearest section the template puts before the run, else after it.
-      const before = placed
+      const previous = placed
         .filter(({at}) => at < from)
         .reduce<Placed | undefined>(
-          (best, next) => (!best || next.at >= best.at ? next : best),
+          (best, item) => (!best || item.at >= best.at ? item : best),
           undefined,
         )
-      const after = placed
+      const next = placed
         .filter(({at}) => at >= index)
         .reduce<Placed | undefined>(
-          (best, next) => (!best || next.at < best.at ? next : best),
+          (best, item) => (!best || item.at < best.at ? item : best),
           undefined,
         )
-      let edit: Edit
-      let where = ''
+      const edit = insertSections(entry, schema, run, {after: previous, before: next}, eol)
       const them = run.length > 1 ? 'them' : 'it'
-      if (before) {
-        edit = insertAt(before.end.offset, `${eol}${eol}${text}`)
-        where = `; add ${them} after "${headingOf(before.spec)}"`
-      } else if (after) {
-        edit = insertAt(after.start.offset, `${text}${eol}${eol}`)
-        where = `; add ${them} before "${headingOf(after.spec)}"`
-      } else {
-        edit = insertAtEnd(entry, text, eol)
-      }
+      let where = ''
+      if (previous) where = `; add ${them} after "${headingOf(previous.spec)}"`
+      else if (next) where = `; add ${them} before "${headingOf(next.spec)}"`
       const names = run.map((spec) => `"${headingOf(spec)}"`).join(', ')
       const noun = run.length > 1 ? 'sections' : 'section'
       // Inserted after a code fence left open, the sections would be code: no fix then.
-      const fence = openFenceAt(entry.source, edit.start - entry.start.offset)
-      if (fence !== undefined) {
-        const line = entry.start.line + lineBreaks(entry.source.slice(0, fence))
+      const line = openFenceLine(entry, edit.start)
+      if (line !== undefined) {
         report(
           entry.heading,
           `Entry is missing the ${noun} ${names}; the code block opened on line ${line} is never closed and takes in the rest of the entry`,
@@ -80,12 +66,6 @@ export const requiredSection = defineRule({
 interface Placed extends Span {
   spec: SectionSpec
   at: number
-}
-
-// With no section to stand next to, the section goes before the entry's `---`, or last.
-function insertAtEnd(entry: Entry, text: string, eol: string): Edit {
-  if (entry.separator) return insertAt(entry.separator.start.offset, `${text}${eol}${eol}`)
-  return insertAt(entry.end.offset, `${eol}${eol}${text}`)
 }
 
 function headingOf(spec: SectionSpec): string {

@@ -1,7 +1,7 @@
-import {insertAt} from '../fix/edits.js'
 import {stayingInOrder} from '../fix/moves.js'
-import type {Entry, Section} from '../model/types.js'
-import {defineRule, type Edit} from '../rule.js'
+import {moveSections} from '../fix/section-moves.js'
+import type {Section} from '../model/types.js'
+import {defineRule} from '../rule.js'
 import type {SectionSpec} from '../template/schema.js'
 
 interface Placed {
@@ -38,22 +38,12 @@ export const sectionOrder = defineRule({
       const after = kept.findLast((other) => other.at <= item.at)
       return after ? {anchor: after, after: true} : {anchor: firstKept, after: false}
     }
-    const groups = new Map<string, {offset: number; after: boolean; texts: string[]}>()
-    for (const item of [...moved].sort((a, b) => a.at - b.at || a.index - b.index)) {
-      const {anchor, after} = placeOf(item)
-      const offset = after ? anchor.section.end.offset : anchor.section.start.offset
-      const key = `${after}:${offset}`
-      const group = groups.get(key) ?? {offset, after, texts: []}
-      group.texts.push(sourceOf(entry, item.section))
-      groups.set(key, group)
-    }
-    const edits = removals(entry, moved, eol)
-    for (const {offset, after, texts} of groups.values()) {
-      const text = after
-        ? texts.map((moving) => eol + eol + moving).join('')
-        : texts.map((moving) => moving + eol + eol).join('')
-      edits.push(insertAt(offset, text))
-    }
+    const moves = [...moved]
+      .sort((a, b) => a.at - b.at || a.index - b.index)
+      .map((item) => {
+        const {anchor, after} = placeOf(item)
+        return {section: item.section, anchor: anchor.section, after}
+      })
 
     const {anchor, after} = placeOf(first)
     const where = after ? 'after' : 'before'
@@ -61,49 +51,10 @@ export const sectionOrder = defineRule({
     report(
       first.section.heading,
       `Section "${headingOf(first.spec)}" is out of order; it belongs ${where} "${headingOf(anchor.spec)}"${more}`,
-      {edits},
+      {edits: moveSections(entry, moves, eol)},
     )
   },
 })
-
-// Takes each run of moved sections out together with the blank lines that follow it
-// (or, at the end of the entry, the blank lines before it), so no gap is doubled or lost.
-function removals(entry: Entry, moved: Placed[], eol: string): Edit[] {
-  const edits: Edit[] = []
-  const sections = entry.sections
-  const isMoved = new Set(moved.map(({index}) => index))
-  for (let index = 0; index < sections.length; index++) {
-    if (!isMoved.has(index)) continue
-    let last = index
-    while (isMoved.has(last + 1)) last++
-    const next = sections[last + 1]
-    const previous = sections[index - 1]
-    if (next) {
-      edits.push({start: sections[index]!.start.offset, end: next.start.offset, text: ''})
-    } else if (previous) {
-      edits.push({start: previous.end.offset, end: sections[last]!.end.offset, text: ''})
-      // A paragraph that becomes last must not turn a tight `---` into its underline.
-      const separator = entry.separator
-      const gap = separator
-        ? between(entry, sections[last]!.end.offset, separator.start.offset)
-        : ''
-      if (separator && !/\n[ \t]*\r?\n|\r[ \t]*\r/.test(gap)) {
-        edits.push(insertAt(separator.start.offset, eol))
-      }
-    }
-    index = last
-  }
-  return edits
-}
-
-function between(entry: Entry, start: number, end: number): string {
-  const base = entry.start.offset
-  return entry.source.slice(start - base, end - base)
-}
-
-function sourceOf(entry: Entry, section: Section): string {
-  return between(entry, section.start.offset, section.end.offset)
-}
 
 function headingOf(spec: SectionSpec): string {
   return `${'#'.repeat(spec.depth)} ${spec.heading}`

@@ -1,6 +1,5 @@
-import {insertAt} from '../fix/edits.js'
-import type {SessionLog} from '../model/types.js'
-import {defineRule, quote, type Edit} from '../rule.js'
+import {insertVersion, versionLine} from '../fix/log-lines.js'
+import {defineRule, quote} from '../rule.js'
 import {sameVersion} from '../template/load.js'
 
 export const templateVersion = defineRule({
@@ -15,8 +14,8 @@ export const templateVersion = defineRule({
     const version = log.header.version
     if (!version) {
       const {title, start} = log.header
-      const line = versionLine(schema.source.header)
-      const edit = line === undefined ? undefined : addVersion(log, line, eol)
+      const line = versionLine(schema)
+      const edit = line === undefined ? undefined : insertVersion(log, line, eol)
       report(
         title ?? {start, end: start},
         `The header does not state the template version; add "${line ?? want}" under the title`,
@@ -33,26 +32,3 @@ export const templateVersion = defineRule({
     )
   },
 })
-
-/** The line of the template's header that states its version. */
-function versionLine(header: string): string | undefined {
-  return header.split(/\r\n|\n|\r/).find((line) => /\bversion\b/i.test(line) && /\d/.test(line))
-}
-
-/**
- * Under the title, as the first line of the blockquote there when the template's line is
- * a quote line too (0.2's `> Version:` above `> Input:`); where there is no title, where
- * document-title's fix puts one, so the title comes first.
- */
-function addVersion(log: SessionLog, line: string, eol: string): Edit {
-  const {title, start} = log.header
-  if (!title) return insertAt(start.offset, `${line}${eol}${eol}`)
-  const after = /^[ \t]*(?:\r\n|\n|\r)(?:[ \t]*(?:\r\n|\n|\r))*/.exec(
-    log.text.slice(title.end.offset),
-  )
-  const next = title.end.offset + (after?.[0].length ?? 0)
-  if (after && line.startsWith('>') && log.text[next] === '>') {
-    return insertAt(next, `${line}${eol}`)
-  }
-  return insertAt(title.end.offset, `${eol}${eol}${line}`)
-}

@@ -1,5 +1,5 @@
 import {expect, it} from 'vitest'
-import {buildModel} from '../../src/model/build.js'
+import {buildModel} from '../../src/model/model.js'
 import {checkboxFormat} from '../../src/rules/checkbox-format.js'
 import {loadTemplate} from '../../src/template/load.js'
 import {describeRule} from '../describe-rule.js'

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import {expect, it} from 'vitest'
 import {fix} from '../../src/fix/fix.js'
-import {buildModel} from '../../src/model/build.js'
+import {buildModel} from '../../src/model/model.js'
 import {findField} from '../../src/model/query.js'
 import {chronologicalOrder} from '../../src/rules/chronological-order.js'
 import {loadTemplate} from '../../src/template/load.js'

@@ -8,7 +8,7 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-MRXXXY42.mjs";
+} from "./chunk-VMK7DPMU.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts

@@ -3852,7 +3852,7 @@ var require_resolve_props = __commonJS({
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
-      let tab = null;
+      let tab2 = null;
       let anchor = null;
       let tag = null;
       let newlineAfterProp = null;
@@ -3865,16 +3865,16 @@ var require_resolve_props = __commonJS({
             onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
           reqSpace = false;
         }
-        if (tab) {
+        if (tab2) {
           if (atNewline && token.type !== "comment" && token.type !== "newline") {
-            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+            onError(tab2, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
           }
-          tab = null;
+          tab2 = null;
         }
         switch (token.type) {
           case "space":
             if (!flow3 && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
-              tab = token;
+              tab2 = token;
             }
             hasSpace = true;
             break;
@@ -3955,8 +3955,8 @@ var require_resolve_props = __commonJS({
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
-      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
-        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      if (tab2 && (atNewline && tab2.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab2, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
         found,
@@ -10575,9 +10575,9 @@ function initializeContent(effects) {
   }
   function paragraphInitial(code) {
     effects.enter("paragraph");
-    return lineStart3(code);
+    return lineStart2(code);
   }
-  function lineStart3(code) {
+  function lineStart2(code) {
     const token = effects.enter("chunkText", {
       contentType: "text",
       previous: previous2
@@ -10598,7 +10598,7 @@ function initializeContent(effects) {
     if (markdownLineEnding(code)) {
       effects.consume(code);
       effects.exit("chunkText");
-      return lineStart3;
+      return lineStart2;
     }
     effects.consume(code);
     return data;
@@ -11383,9 +11383,9 @@ function tokenizeNonLazyContinuation(effects, ok2, nok) {
     effects.enter("lineEnding");
     effects.consume(code);
     effects.exit("lineEnding");
-    return lineStart3;
+    return lineStart2;
   }
-  function lineStart3(code) {
+  function lineStart2(code) {
     return self.parser.lazy[self.now().line] ? nok(code) : ok2(code);
   }
 }
@@ -16143,6 +16143,9 @@ var options = {
 function parseMarkdown(text3) {
   return fromMarkdown(text3, options);
 }
+function rendersNothing(node2) {
+  return node2.type === "html" || node2.type === "definition";
+}
 
 // packages/remark-session-log/src/text/lines.ts
 function trimLineEnd(line) {
@@ -17299,6 +17302,112 @@ function insertAt(offset2, text3) {
   return { start: offset2, end: offset2, text: text3 };
 }
 
+// packages/remark-session-log/src/text/blocks.ts
+function fenceOpenedBy(line) {
+  const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+  return marker ? { char: marker[0], length: marker.length } : void 0;
+}
+function closesFence(line, fence2) {
+  const marker = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
+  return marker !== void 0 && marker[0] === fence2.char && marker.length >= fence2.length;
+}
+function openFenceAt(text3, offset2) {
+  let fence2;
+  let opened = 0;
+  for (let at = 0; at < offset2; ) {
+    const next = text3.indexOf("\n", at);
+    const end = next === -1 ? text3.length : next + 1;
+    const line = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
+    if (fence2) {
+      if (closesFence(line, fence2)) fence2 = void 0;
+    } else {
+      fence2 = fenceOpenedBy(line);
+      opened = at;
+    }
+    at = end;
+  }
+  return fence2 ? opened : void 0;
+}
+var rawHtml = /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i;
+function openBlockAtEnd(text3) {
+  let open;
+  let fence2;
+  for (let at = 0; at < text3.length; ) {
+    const next = text3.indexOf("\n", at);
+    const end = next === -1 ? text3.length : next + 1;
+    const line = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
+    if (open) {
+      const closed = fence2 ? closesFence(line, fence2) : line.toLowerCase().includes(open.close.toLowerCase());
+      if (closed) open = fence2 = void 0;
+    } else if (fence2 = fenceOpenedBy(line)) {
+      open = { start: at, end, kind: "code fence", close: fence2.char.repeat(fence2.length) };
+    } else if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf("<!--") + 4).includes("-->")) {
+      open = { start: at, end, kind: "HTML comment", close: "-->" };
+    } else {
+      const tag = rawHtml.exec(line)?.[1]?.toLowerCase();
+      if (tag && !line.toLowerCase().includes(`</${tag}>`)) {
+        open = { start: at, end, kind: "HTML block", close: `</${tag}>` };
+      }
+    }
+    at = end;
+  }
+  return open;
+}
+
+// packages/remark-session-log/src/fix/lines.ts
+function lineStart(text3, offset2) {
+  let at = offset2;
+  while (at > 0 && text3[at - 1] !== "\n" && text3[at - 1] !== "\r") at--;
+  return at;
+}
+function trailingBreaks(text3, end = text3.length) {
+  let breaks = 0;
+  for (let i = end - 1; i >= 0 && /\s/.test(text3[i]); i--) {
+    if (text3[i] === "\n" || text3[i] === "\r" && text3[i + 1] !== "\n") breaks++;
+  }
+  return breaks;
+}
+
+// packages/remark-session-log/src/fix/log-lines.ts
+function isEmptyLog(log) {
+  return log.text.trim() === "";
+}
+function insertTitle(log, title, eol) {
+  const at = log.header.start.offset;
+  const lead = at > 0 && !/[\r\n]/.test(log.text[at - 1]) ? eol : "";
+  return insertAt(at, `${lead}${title}${eol}${eol}`);
+}
+function versionLine(schema) {
+  return schema.source.header.split(/\r\n|\n|\r/).find((line) => /\bversion\b/i.test(line) && /\d/.test(line));
+}
+function insertVersion(log, line, eol) {
+  const { title, start } = log.header;
+  if (!title) return insertAt(start.offset, `${line}${eol}${eol}`);
+  const after = /^[ \t]*(?:\r\n|\n|\r)(?:[ \t]*(?:\r\n|\n|\r))*/.exec(
+    log.text.slice(title.end.offset)
+  );
+  const next = title.end.offset + (after?.[0].length ?? 0);
+  if (after && line.startsWith(">") && log.text[next] === ">") {
+    return insertAt(next, `${line}${eol}`);
+  }
+  return insertAt(title.end.offset, `${eol}${eol}${line}`);
+}
+function insertSeparator(log, before, eol) {
+  const at = lineStart(log.text, before.start.offset);
+  const blankBefore = at === 0 || trailingBreaks(log.text, at) >= 2;
+  return insertAt(at, `${blankBefore ? "" : eol}---${eol}${eol}`);
+}
+function appendFooter(log, schema, eol) {
+  const { text: text3 } = log;
+  const line = schema.source.footer.trim().replace(/\r\n|\n|\r/g, eol);
+  const lead = isEmptyLog(log) ? "" : eol.repeat(Math.max(0, 2 - trailingBreaks(text3)));
+  return insertAt(text3.length, `${lead}${line}${eol}`);
+}
+function openFenceLineAtEnd(log) {
+  const fence2 = openFenceAt(log.text, log.text.length);
+  return fence2 === void 0 ? void 0 : 1 + lineBreaks(log.text.slice(0, fence2));
+}
+
 // packages/remark-session-log/src/rules/document-title.ts
 var documentTitle = defineRule({
   id: "document-title",
@@ -17311,11 +17420,10 @@ var documentTitle = defineRule({
     const title = log.header.title;
     if (!title) {
       const at = log.header.start;
-      const lead = at.offset > 0 && !/[\r\n]/.test(log.text[at.offset - 1]) ? eol : "";
-      const insert = `${lead}${want}${eol}${eol}`;
+      const edit = insertTitle(log, want, eol);
       report({ start: at, end: at }, `Missing title; start the file with "${want}"`, {
-        expected: [insert],
-        edits: [{ start: at.offset, end: at.offset, text: insert }]
+        expected: [edit.text],
+        edits: [edit]
       });
       return;
     }
@@ -17441,7 +17549,7 @@ var notASessionLog = defineRule({
   severity: "error",
   fixable: false,
   checkDocument(log, report, { schema }) {
-    if (log.entries.length > 0 || log.header.version || log.text.trim() === "") return;
+    if (log.entries.length > 0 || log.header.version || isEmptyLog(log)) return;
     const title = log.header.title;
     const want = normalizeName(schema.title);
     const name = title && normalizeName(title.content.text);
@@ -17454,89 +17562,26 @@ var notASessionLog = defineRule({
   }
 });
 
-// packages/remark-session-log/src/text/blocks.ts
-function fenceOpenedBy(line) {
-  const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-  return marker ? { char: marker[0], length: marker.length } : void 0;
+// packages/remark-session-log/src/fix/close-block.ts
+function findUnclosedBlock(log, schema, eol) {
+  const open = openBlockAtEnd(log.text);
+  if (!open) return void 0;
+  const { kind, close: close2 } = open;
+  const swallowed = log.text.slice(open.end);
+  const line = 1 + lineBreaks(log.text.slice(0, open.start));
+  const lineEnd = open.start + log.text.slice(open.start, open.end).replace(/\r?\n$|\r$/, "").length;
+  const opening = sliceText({ start: log.start, end: log.end, text: log.text }, open.start, lineEnd);
+  const found = firstStructure(swallowed, schema);
+  if (found === void 0) return { kind, close: close2, opening, line, resume: void 0 };
+  const before = log.text.slice(0, open.end + found.offset);
+  const blank = /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)$/.test(before) ? "" : eol;
+  const resume = {
+    what: found.what,
+    line: line + lineBreaks(swallowed.slice(0, found.offset)) + 1,
+    edit: insertAt(open.end + found.offset, `${blank}${close2}${eol}${eol}`)
+  };
+  return { kind, close: close2, opening, line, resume };
 }
-function closesFence(line, fence2) {
-  const marker = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
-  return marker !== void 0 && marker[0] === fence2.char && marker.length >= fence2.length;
-}
-function openFenceAt(text3, offset2) {
-  let fence2;
-  let opened = 0;
-  for (let at = 0; at < offset2; ) {
-    const next = text3.indexOf("\n", at);
-    const end = next === -1 ? text3.length : next + 1;
-    const line = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
-    if (fence2) {
-      if (closesFence(line, fence2)) fence2 = void 0;
-    } else {
-      fence2 = fenceOpenedBy(line);
-      opened = at;
-    }
-    at = end;
-  }
-  return fence2 ? opened : void 0;
-}
-var rawHtml = /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i;
-function openBlockAtEnd(text3) {
-  let open;
-  let fence2;
-  for (let at = 0; at < text3.length; ) {
-    const next = text3.indexOf("\n", at);
-    const end = next === -1 ? text3.length : next + 1;
-    const line = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
-    if (open) {
-      const closed = fence2 ? closesFence(line, fence2) : line.toLowerCase().includes(open.close.toLowerCase());
-      if (closed) open = fence2 = void 0;
-    } else if (fence2 = fenceOpenedBy(line)) {
-      open = { start: at, end, kind: "code fence", close: fence2.char.repeat(fence2.length) };
-    } else if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf("<!--") + 4).includes("-->")) {
-      open = { start: at, end, kind: "HTML comment", close: "-->" };
-    } else {
-      const tag = rawHtml.exec(line)?.[1]?.toLowerCase();
-      if (tag && !line.toLowerCase().includes(`</${tag}>`)) {
-        open = { start: at, end, kind: "HTML block", close: `</${tag}>` };
-      }
-    }
-    at = end;
-  }
-  return open;
-}
-
-// packages/remark-session-log/src/rules/unclosed-block.ts
-var unclosedBlock = defineRule({
-  id: "unclosed-block",
-  description: "Code fences and HTML blocks are closed",
-  why: "A code fence (```` ``` ````) or an HTML block (`<style>`, `<pre>`, `<!--`) that is never closed turns everything after it into code: sections, entries and the footer vanish, and every rule would report them missing. This one finding names the cause at its line instead; the findings of its entry and of what follows wait until it is closed. The fix closes it just before the first heading of the template, `---` or footer it swallowed, which only inserts a line; where it swallowed none, it is left to you.",
-  severity: "error",
-  fixable: true,
-  checkDocument(log, report, { schema, eol }) {
-    const open = openBlockAtEnd(log.text);
-    if (!open) return;
-    const swallowed = log.text.slice(open.end);
-    const line = 1 + lineBreaks(log.text.slice(0, open.start));
-    const lineEnd = open.start + log.text.slice(open.start, open.end).replace(/\r?\n$|\r$/, "").length;
-    const at = sliceText({ start: log.start, end: log.end, text: log.text }, open.start, lineEnd);
-    const resume = firstStructure(swallowed, schema);
-    const message = `The ${open.kind} opened on line ${line} is never closed; everything after it is read as ${open.kind === "code fence" ? "code" : "HTML"}`;
-    if (resume === void 0) {
-      report(at, `${message}; close it with "${open.close}" where it ends`);
-      return;
-    }
-    const before = log.text.slice(0, open.end + resume.offset);
-    const blank = /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)$/.test(before) ? "" : eol;
-    report(
-      at,
-      `${message}, from the ${resume.what} on line ${line + lineBreaks(swallowed.slice(0, resume.offset)) + 1} on; close it with "${open.close}" before that line`,
-      {
-        edits: [insertAt(open.end + resume.offset, `${blank}${open.close}${eol}${eol}`)]
-      }
-    );
-  }
-});
 function firstStructure(text3, schema) {
   const prefix = new RegExp(`^ {0,3}#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, "i");
   const sections = new Set(schema.sections.map((spec) => normalizeName(spec.heading)));
@@ -17566,6 +17611,30 @@ function firstStructure(text3, schema) {
   }
   return void 0;
 }
+
+// packages/remark-session-log/src/rules/unclosed-block.ts
+var unclosedBlock = defineRule({
+  id: "unclosed-block",
+  description: "Code fences and HTML blocks are closed",
+  why: "A code fence (```` ``` ````) or an HTML block (`<style>`, `<pre>`, `<!--`) that is never closed turns everything after it into code: sections, entries and the footer vanish, and every rule would report them missing. This one finding names the cause at its line instead; the findings of its entry and of what follows wait until it is closed. The fix closes it just before the first heading of the template, `---` or footer it swallowed, which only inserts a line; where it swallowed none, it is left to you.",
+  severity: "error",
+  fixable: true,
+  checkDocument(log, report, { schema, eol }) {
+    const open = findUnclosedBlock(log, schema, eol);
+    if (!open) return;
+    const message = `The ${open.kind} opened on line ${open.line} is never closed; everything after it is read as ${open.kind === "code fence" ? "code" : "HTML"}`;
+    const { resume } = open;
+    if (resume === void 0) {
+      report(open.opening, `${message}; close it with "${open.close}" where it ends`);
+      return;
+    }
+    report(
+      open.opening,
+      `${message}, from the ${resume.what} on line ${resume.line} on; close it with "${open.close}" before that line`,
+      { edits: [resume.edit] }
+    );
+  }
+});
 
 // packages/remark-session-log/src/rules/field-date.ts
 var fieldDate = defineRule({
@@ -17600,8 +17669,7 @@ function fieldLines(entry, specs) {
   return entry.fields.map((field, index2) => {
     const labelStart = field.start.offset - base;
     const valueEnd = field.end.offset - base;
-    let start = labelStart;
-    while (start > 0 && source[start - 1] !== "\n" && source[start - 1] !== "\r") start--;
+    const start = lineStart(source, labelStart);
     let end = valueEnd;
     while (end < source.length && source[end] !== "\n" && source[end] !== "\r") end++;
     const at = field.spec ? specs.indexOf(field.spec) : -1;
@@ -17704,8 +17772,8 @@ var templateVersion = defineRule({
     const version2 = log.header.version;
     if (!version2) {
       const { title, start } = log.header;
-      const line = versionLine(schema.source.header);
-      const edit = line === void 0 ? void 0 : addVersion(log, line, eol);
+      const line = versionLine(schema);
+      const edit = line === void 0 ? void 0 : insertVersion(log, line, eol);
       report(
         title ?? { start, end: start },
         `The header does not state the template version; add "${line ?? want}" under the title`,
@@ -17722,21 +17790,6 @@ var templateVersion = defineRule({
     );
   }
 });
-function versionLine(header) {
-  return header.split(/\r\n|\n|\r/).find((line) => /\bversion\b/i.test(line) && /\d/.test(line));
-}
-function addVersion(log, line, eol) {
-  const { title, start } = log.header;
-  if (!title) return insertAt(start.offset, `${line}${eol}${eol}`);
-  const after = /^[ \t]*(?:\r\n|\n|\r)(?:[ \t]*(?:\r\n|\n|\r))*/.exec(
-    log.text.slice(title.end.offset)
-  );
-  const next = title.end.offset + (after?.[0].length ?? 0);
-  if (after && line.startsWith(">") && log.text[next] === ">") {
-    return insertAt(next, `${line}${eol}`);
-  }
-  return insertAt(title.end.offset, `${eol}${eol}${line}`);
-}
 
 // packages/remark-session-log/src/rules/footer.ts
 var footer = defineRule({
@@ -17757,35 +17810,36 @@ var footer = defineRule({
       });
       return;
     }
-    const text3 = log.text;
-    const line = schema.source.footer.trim().replace(/\r\n|\n|\r/g, eol);
-    const breaks = trailingBreaks(text3);
-    const lead = text3.trim() === "" ? "" : eol.repeat(Math.max(0, 2 - breaks));
     const last = log.entries.at(-1)?.end ?? log.header.end;
     const message = `The file does not end with the footer ${quote(want)}`;
-    const fence2 = openFenceAt(text3, text3.length);
-    if (fence2 !== void 0) {
-      const at = 1 + lineBreaks(text3.slice(0, fence2));
+    const fenceLine = openFenceLineAtEnd(log);
+    if (fenceLine !== void 0) {
       report(
         { start: last, end: last },
-        `${message}; the code block opened on line ${at} is never closed and takes in the end of the file`
+        `${message}; the code block opened on line ${fenceLine} is never closed and takes in the end of the file`
       );
       return;
     }
     report({ start: last, end: last }, message, {
-      edits: [insertAt(text3.length, `${lead}${line}${eol}`)]
+      edits: [appendFooter(log, schema, eol)]
     });
   }
 });
 function sameEmphasis(text3) {
   return text3.replace(/\s+/g, " ").replace(/^_(?!_)(.*)_$/, "*$1*");
 }
-function trailingBreaks(text3) {
-  let breaks = 0;
-  for (let i = text3.length - 1; i >= 0 && /\s/.test(text3[i]); i--) {
-    if (text3[i] === "\n" || text3[i] === "\r" && text3[i + 1] !== "\n") breaks++;
-  }
-  return breaks;
+
+// packages/remark-session-log/src/fix/heading-marker.ts
+function headingMarker(entry) {
+  const { heading } = entry;
+  const source = entry.source.slice(
+    heading.start.offset - entry.start.offset,
+    heading.end.offset - entry.start.offset
+  );
+  const atx = /^( {0,3})(#{1,6})/.exec(source);
+  if (!atx) return void 0;
+  const at = heading.start.offset + (atx[1]?.length ?? 0);
+  return sliceText({ ...heading, text: source }, at, at + (atx[2]?.length ?? 0));
 }
 
 // packages/remark-session-log/src/rules/entry-heading.ts
@@ -17835,14 +17889,8 @@ function checkLevel(entry, report, schema) {
   const { heading } = entry;
   if (heading.depth === schema.entryDepth) return;
   const want = "#".repeat(schema.entryDepth);
-  const source = entry.source.slice(
-    heading.start.offset - entry.start.offset,
-    heading.end.offset - entry.start.offset
-  );
-  const atx = /^( {0,3})(#{1,6})/.exec(source);
-  if (atx) {
-    const at = heading.start.offset + (atx[1]?.length ?? 0);
-    const marker = sliceText({ ...heading, text: source }, at, at + (atx[2]?.length ?? 0));
+  const marker = headingMarker(entry);
+  if (marker) {
     report(
       marker,
       `Entry heading is level ${heading.depth} (${quote(marker.text)}); write "${want}"`,
@@ -17887,12 +17935,11 @@ var entrySeparator = defineRule({
   checkDocument(log, report, { eol }) {
     const first = log.entries[0];
     if (!first) return;
-    const text3 = log.text;
     if (!log.header.separator && log.header.end.offset > log.header.start.offset) {
       report(
         first.heading,
         `The header is not closed by "---" before the first entry ${quote(nameOf2(first))}`,
-        { edits: [insertBreak(text3, first, eol)] }
+        { edits: [insertSeparator(log, first, eol)] }
       );
     }
     log.entries.forEach((entry, index2) => {
@@ -17902,14 +17949,14 @@ var entrySeparator = defineRule({
         report(
           next.heading,
           `Entry ${quote(nameOf2(entry))} is not closed by "---" before the next entry ${quote(nameOf2(next))}`,
-          { edits: [insertBreak(text3, next, eol)] }
+          { edits: [insertSeparator(log, next, eol)] }
         );
       } else if (log.footer) {
         report(
           log.footer,
           `Entry ${quote(nameOf2(entry))} is not closed by "---" before the footer`,
           {
-            edits: [insertBreak(text3, log.footer, eol)]
+            edits: [insertSeparator(log, log.footer, eol)]
           }
         );
       }
@@ -17918,19 +17965,6 @@ var entrySeparator = defineRule({
 });
 function nameOf2(entry) {
   return entry.heading.name?.text || entry.heading.content.text;
-}
-function insertBreak(text3, before, eol) {
-  let at = before.start.offset;
-  while (at > 0 && text3[at - 1] !== "\n" && text3[at - 1] !== "\r") at--;
-  const blankBefore = at === 0 || breaksBefore(text3, at) >= 2;
-  return insertAt(at, `${blankBefore ? "" : eol}---${eol}${eol}`);
-}
-function breaksBefore(text3, at) {
-  let breaks = 0;
-  for (let i = at - 1; i >= 0 && /\s/.test(text3[i]); i--) {
-    if (text3[i] === "\n" || text3[i] === "\r" && text3[i + 1] !== "\n") breaks++;
-  }
-  return breaks;
 }
 
 // packages/remark-session-log/src/rules/duplicate-entry.ts
@@ -18003,6 +18037,58 @@ function joinEdits(edits, source, base = 0) {
   });
 }
 
+// packages/remark-session-log/src/fix/entry-moves.ts
+function moveEntries(log, groups, last, eol) {
+  const blocks = new Blocks(log, eol);
+  const moved = [...groups.values()].flat().sort((a, b) => a.index - b.index);
+  const edits = moved.map((entry) => blocks.remove(entry));
+  for (const [anchor, entries] of groups) {
+    const text3 = entries.map((entry) => blocks.closed(entry)).join("");
+    edits.push(
+      anchor ? { start: blocks.start(anchor), end: blocks.start(anchor), text: text3 } : blocks.appendAfter(last, text3)
+    );
+  }
+  return joinEdits(edits, log.text);
+}
+var Blocks = class {
+  constructor(log, eol) {
+    this.log = log;
+    this.eol = eol;
+    this.starts = log.entries.map((entry) => lineStart(log.text, entry.start.offset));
+    this.end = log.footer ? lineStart(log.text, log.footer.start.offset) : log.text.length;
+  }
+  log;
+  eol;
+  starts;
+  end;
+  start(entry) {
+    return this.starts[entry.index];
+  }
+  remove(entry) {
+    return { start: this.start(entry), end: this.blockEnd(entry), text: "" };
+  }
+  /** The block's bytes, closed by `---` and a blank line so no heading follows it bare. */
+  closed(entry) {
+    const text3 = this.log.text.slice(this.start(entry), this.blockEnd(entry));
+    return text3 + this.closing(entry, text3);
+  }
+  /** Inserts text after a block, closing that block first when it has no `---`. */
+  appendAfter(entry, text3) {
+    const at = this.blockEnd(entry);
+    const closing = this.closing(entry, this.log.text.slice(this.start(entry), at));
+    return { start: at, end: at, text: closing + text3 };
+  }
+  blockEnd(entry) {
+    return this.starts[entry.index + 1] ?? this.end;
+  }
+  closing(entry, text3) {
+    const { eol } = this;
+    const breaks = trailingBreaks(text3);
+    if (entry.separator) return breaks === 0 ? eol + eol : "";
+    return eol.repeat(Math.max(0, 2 - breaks)) + "---" + eol + eol;
+  }
+};
+
 // packages/remark-session-log/src/rules/chronological-order.ts
 var chronologicalOrder = defineRule({
   id: "chronological-order",
@@ -18033,20 +18119,12 @@ var chronologicalOrder = defineRule({
       }
       return kept[low];
     };
-    const blocks = new Blocks(log, context);
     const groups = /* @__PURE__ */ new Map();
     for (const item of [...moved].sort((a, b) => b.date.localeCompare(a.date) || a.rank - b.rank)) {
       const anchor2 = anchorOf(item)?.entry;
       const group = groups.get(anchor2) ?? [];
-      group.push(item);
+      group.push(item.entry);
       groups.set(anchor2, group);
-    }
-    const edits = moved.map(({ entry }) => blocks.remove(entry));
-    for (const [anchor2, items] of groups) {
-      const text3 = items.map(({ entry }) => blocks.closed(entry)).join("");
-      edits.push(
-        anchor2 ? { start: blocks.start(anchor2), end: blocks.start(anchor2), text: text3 } : blocks.appendAfter(lastKept.entry, text3)
-      );
     }
     const anchor = anchorOf(first);
     const [where, other] = anchor ? ["before", anchor] : ["after", lastKept];
@@ -18054,7 +18132,7 @@ var chronologicalOrder = defineRule({
     report(
       first.entry.heading,
       `Entry ${label(first)} belongs ${where} ${label(other)} on line ${other.entry.start.line}; entries are newest first${more}`,
-      { edits: joinEdits(edits, log.text) }
+      { edits: moveEntries(log, groups, lastKept.entry, context.eol) }
     );
   }
 });
@@ -18064,87 +18142,9 @@ function label({ entry, date }) {
 function dayNumber(date) {
   return Number(date.replaceAll("-", ""));
 }
-var Blocks = class {
-  constructor(log, context) {
-    this.log = log;
-    this.context = context;
-    this.starts = log.entries.map((entry) => lineStart(log.text, entry.start.offset));
-    this.end = log.footer ? lineStart(log.text, log.footer.start.offset) : log.text.length;
-  }
-  log;
-  context;
-  starts;
-  end;
-  start(entry) {
-    return this.starts[entry.index];
-  }
-  remove(entry) {
-    return { start: this.start(entry), end: this.blockEnd(entry), text: "" };
-  }
-  /** The block's bytes, closed by `---` and a blank line so no heading follows it bare. */
-  closed(entry) {
-    const text3 = this.log.text.slice(this.start(entry), this.blockEnd(entry));
-    return text3 + this.closing(entry, text3);
-  }
-  /** Inserts text after a block, closing that block first when it has no `---`. */
-  appendAfter(entry, text3) {
-    const at = this.blockEnd(entry);
-    const closing = this.closing(entry, this.log.text.slice(this.start(entry), at));
-    return { start: at, end: at, text: closing + text3 };
-  }
-  blockEnd(entry) {
-    return this.starts[entry.index + 1] ?? this.end;
-  }
-  closing(entry, text3) {
-    const { eol } = this.context;
-    const breaks = trailingBreaks2(text3);
-    if (entry.separator) return breaks === 0 ? eol + eol : "";
-    return eol.repeat(Math.max(0, 2 - breaks)) + "---" + eol + eol;
-  }
-};
-function lineStart(text3, offset2) {
-  let at = offset2;
-  while (at > 0 && text3[at - 1] !== "\n" && text3[at - 1] !== "\r") at--;
-  return at;
-}
-function trailingBreaks2(text3) {
-  let breaks = 0;
-  for (let i = text3.length - 1; i >= 0 && /\s/.test(text3[i]); i--) {
-    if (text3[i] === "\n" || text3[i] === "\r" && text3[i + 1] !== "\n") breaks++;
-  }
-  return breaks;
-}
 
-// packages/remark-session-log/src/rules/field-order.ts
-var fieldOrder = defineRule({
-  id: "field-order",
-  description: "Fields follow the order of the template",
-  why: "Entries are read side by side; the date, engineer and mode belong where every other entry has them. The fix moves the fewest lines it can, each with its own text.",
-  severity: "warn",
-  fixable: true,
-  check(entry, report, { schema, eol }) {
-    const lines = fieldLines(entry, schema.fields);
-    const known = lines.filter((line) => line.at !== void 0);
-    const staying = stayingInOrder(known.map((line) => line.at));
-    const kept = known.filter((_, index2) => staying[index2]);
-    const moved = known.filter((_, index2) => !staying[index2]);
-    const first = moved[0];
-    const lastKept = kept.at(-1);
-    if (!first || !lastKept) return;
-    const anchorOf = (line) => kept.find(
-      (other) => other.at > line.at || other.at === line.at && other.index > line.index
-    );
-    const anchor = anchorOf(first);
-    const where = anchor ? `before ${quote(anchor.field.name.text)}` : `after ${quote(lastKept.field.name.text)}`;
-    const more = moved.length > 1 ? ` (${moved.length - 1} more out of place)` : "";
-    report(
-      first.field,
-      `Field ${quote(first.field.name.text)} is out of order; the template puts it ${where}${more}`,
-      { edits: reorder(entry, lines, moved, anchorOf, lastKept, eol) }
-    );
-  }
-});
-function reorder(entry, lines, moved, anchorOf, lastKept, eol) {
+// packages/remark-session-log/src/fix/field-moves.ts
+function moveFieldLines(entry, lines, moved, anchorOf, lastKept, eol) {
   const onePerLine = lines.every(
     (line, i) => line.field.start.line === line.field.end.line && (i === 0 || line.field.start.line === lines[i - 1].field.start.line + 1)
   );
@@ -18206,6 +18206,36 @@ function continues(entry, last) {
   const next = /^(?:\r\n|\n|\r)([^\r\n]*)/.exec(rest)?.[1];
   return next !== void 0 && next.trim() !== "" && !/^ {0,3}#/.test(next);
 }
+
+// packages/remark-session-log/src/rules/field-order.ts
+var fieldOrder = defineRule({
+  id: "field-order",
+  description: "Fields follow the order of the template",
+  why: "Entries are read side by side; the date, engineer and mode belong where every other entry has them. The fix moves the fewest lines it can, each with its own text.",
+  severity: "warn",
+  fixable: true,
+  check(entry, report, { schema, eol }) {
+    const lines = fieldLines(entry, schema.fields);
+    const known = lines.filter((line) => line.at !== void 0);
+    const staying = stayingInOrder(known.map((line) => line.at));
+    const kept = known.filter((_, index2) => staying[index2]);
+    const moved = known.filter((_, index2) => !staying[index2]);
+    const first = moved[0];
+    const lastKept = kept.at(-1);
+    if (!first || !lastKept) return;
+    const anchorOf = (line) => kept.find(
+      (other) => other.at > line.at || other.at === line.at && other.index > line.index
+    );
+    const anchor = anchorOf(first);
+    const where = anchor ? `before ${quote(anchor.field.name.text)}` : `after ${quote(lastKept.field.name.text)}`;
+    const more = moved.length > 1 ? ` (${moved.length - 1} more out of place)` : "";
+    report(
+      first.field,
+      `Field ${quote(first.field.name.text)} is out of order; the template puts it ${where}${more}`,
+      { edits: moveFieldLines(entry, lines, moved, anchorOf, lastKept, eol) }
+    );
+  }
+});
 
 // packages/remark-session-log/src/rules/field-empty.ts
 var fieldEmpty = defineRule({
@@ -18436,6 +18466,55 @@ function keyEnd(label2, key) {
   return 0;
 }
 
+// packages/remark-session-log/src/fix/table-rows.ts
+function insertRows(entry, table, names2, { after, before }, eol) {
+  const rows = names2.map(rowWriter(entry, table));
+  if (after) return insertAt(after.end.offset, rows.map((row) => eol + row).join(""));
+  if (before) {
+    const base = entry.start.offset;
+    const start = base + lineStart(entry.source, before.start.offset - base);
+    return insertAt(start, rows.map((row) => row + eol).join(""));
+  }
+  return insertAt(table.end.offset, rows.map((row) => eol + row).join(""));
+}
+function rowWriter(entry, table) {
+  const sample = table.rows.find((row) => row.cells.length === table.header.cells.length) ?? table.header;
+  const aligned = [table.header, ...table.rows].every(
+    (row) => row.end.offset - row.start.offset === sample.end.offset - sample.start.offset && row.cells.length === sample.cells.length
+  );
+  const prefix = linePrefix(entry, sample);
+  return (name) => prefix + rowText(entry, sample, aligned, name);
+}
+function linePrefix(entry, row) {
+  const base = entry.start.offset;
+  return entry.source.slice(
+    lineStart(entry.source, row.start.offset - base),
+    row.start.offset - base
+  );
+}
+function rowText(entry, sample, aligned, name) {
+  const base = sample.start.offset;
+  const raw = entry.source.slice(base - entry.start.offset, sample.end.offset - entry.start.offset);
+  const cells = sample.cells.map((cell) => ({
+    start: cell.start.offset - base,
+    end: cell.end.offset - base
+  }));
+  if (cells.length === 0) return `| ${name} |`;
+  let text3 = raw.slice(0, cells[0].start);
+  cells.forEach((cell, index2) => {
+    const content3 = index2 === 0 ? name : "";
+    const pipe = raw.indexOf("|", cell.end);
+    const next = cells[index2 + 1]?.start ?? raw.length;
+    const slot = (pipe === -1 ? raw.length : pipe) - cell.start;
+    const padded = raw.slice(cell.end, pipe === -1 ? raw.length : pipe) !== "";
+    if (aligned && content3.length <= slot) text3 += content3.padEnd(slot);
+    else if (content3 !== "") text3 += padded ? `${content3} ` : content3;
+    if (pipe !== -1) text3 += raw.slice(pipe, next);
+    else if (index2 === cells.length - 1 && content3 === "") text3 += "|";
+  });
+  return text3;
+}
+
 // packages/remark-session-log/src/rules/metric-rows.ts
 var metricRows = defineRule({
   id: "metric-rows",
@@ -18494,12 +18573,6 @@ var metricRows = defineRule({
   }
 });
 function reportMissing(entry, section, table, fixed, seen, first, report, eol) {
-  const sample = table.rows.find((row) => row.cells.length === table.header.cells.length) ?? table.header;
-  const aligned = [table.header, ...table.rows].every(
-    (row) => row.end.offset - row.start.offset === sample.end.offset - sample.start.offset && row.cells.length === sample.cells.length
-  );
-  const prefix = linePrefix(entry, sample);
-  const rowFor = (name) => prefix + rowText(entry, sample, aligned, name);
   let index2 = 0;
   while (index2 < fixed.length) {
     if (seen.has(index2)) {
@@ -18508,57 +18581,21 @@ function reportMissing(entry, section, table, fixed, seen, first, report, eol) {
     }
     const run = [];
     while (index2 < fixed.length && !seen.has(index2)) run.push(fixed[index2++]);
-    const before = [...first.values()].filter(({ at }) => at < index2 - run.length).reduce(
+    const previous2 = [...first.values()].filter(({ at }) => at < index2 - run.length).reduce(
       (best, item) => !best || item.at > best.at ? item : best,
       void 0
     );
-    const after = [...first.values()].filter(({ at }) => at >= index2).reduce(
+    const next = [...first.values()].filter(({ at }) => at >= index2).reduce(
       (best, item) => !best || item.at < best.at ? item : best,
       void 0
     );
-    const rows = run.map(rowFor);
-    let edit;
-    if (before) edit = insertAt(before.row.end.offset, rows.map((row) => eol + row).join(""));
-    else if (after)
-      edit = insertAt(lineStart2(entry, after.row), rows.map((row) => row + eol).join(""));
-    else edit = insertAt(table.end.offset, rows.map((row) => eol + row).join(""));
+    const edit = insertRows(entry, table, run, { after: previous2?.row, before: next?.row }, eol);
     const names2 = run.map((name) => `"${name}"`).join(", ");
     const rowsWord = run.length > 1 ? "rows" : "row";
     report(table.header, `The "${section}" table is missing the metric ${rowsWord} ${names2}`, {
       edits: [edit]
     });
   }
-}
-function lineStart2(entry, row) {
-  const base = entry.start.offset;
-  const before = entry.source.slice(0, row.start.offset - base);
-  return base + Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) + 1;
-}
-function linePrefix(entry, row) {
-  const base = entry.start.offset;
-  return entry.source.slice(lineStart2(entry, row) - base, row.start.offset - base);
-}
-function rowText(entry, sample, aligned, name) {
-  const base = sample.start.offset;
-  const raw = entry.source.slice(base - entry.start.offset, sample.end.offset - entry.start.offset);
-  const cells = sample.cells.map((cell) => ({
-    start: cell.start.offset - base,
-    end: cell.end.offset - base
-  }));
-  if (cells.length === 0) return `| ${name} |`;
-  let text3 = raw.slice(0, cells[0].start);
-  cells.forEach((cell, index2) => {
-    const content3 = index2 === 0 ? name : "";
-    const pipe = raw.indexOf("|", cell.end);
-    const next = cells[index2 + 1]?.start ?? raw.length;
-    const slot = (pipe === -1 ? raw.length : pipe) - cell.start;
-    const padded = raw.slice(cell.end, pipe === -1 ? raw.length : pipe) !== "";
-    if (aligned && content3.length <= slot) text3 += content3.padEnd(slot);
-    else if (content3 !== "") text3 += padded ? `${content3} ` : content3;
-    if (pipe !== -1) text3 += raw.slice(pipe, next);
-    else if (index2 === cells.length - 1 && content3 === "") text3 += "|";
-  });
-  return text3;
 }
 
 // packages/remark-session-log/src/fix/template-text.ts
@@ -18613,6 +18650,21 @@ function sectionText(schema, spec, style) {
   return text3.replace(/\r\n|\n|\r/g, style.eol);
 }
 
+// packages/remark-session-log/src/fix/section-inserts.ts
+function insertSections(entry, schema, specs, { after, before }, eol) {
+  const style = { ...detectStyle(entry.source), eol };
+  const text3 = specs.map((spec) => sectionText(schema, spec, style)).join(eol + eol);
+  if (after) return insertAt(after.end.offset, `${eol}${eol}${text3}`);
+  if (before) return insertAt(before.start.offset, `${text3}${eol}${eol}`);
+  if (entry.separator) return insertAt(entry.separator.start.offset, `${text3}${eol}${eol}`);
+  return insertAt(entry.end.offset, `${eol}${eol}${text3}`);
+}
+function openFenceLine(entry, offset2) {
+  const fence2 = openFenceAt(entry.source, offset2 - entry.start.offset);
+  if (fence2 === void 0) return void 0;
+  return entry.start.line + lineBreaks(entry.source.slice(0, fence2));
+}
+
 // packages/remark-session-log/src/rules/required-section.ts
 var requiredSection = defineRule({
   id: "required-section",
@@ -18638,33 +18690,23 @@ var requiredSection = defineRule({
       const from = index2;
       while (index2 < schema.sections.length && !have.has(schema.sections[index2])) index2++;
       const run = schema.sections.slice(from, index2);
-      const style = { ...detectStyle(entry.source), eol };
-      const text3 = run.map((spec) => sectionText(schema, spec, style)).join(eol + eol);
-      const before = placed.filter(({ at }) => at < from).reduce(
-        (best, next) => !best || next.at >= best.at ? next : best,
+      const previous2 = placed.filter(({ at }) => at < from).reduce(
+        (best, item) => !best || item.at >= best.at ? item : best,
         void 0
       );
-      const after = placed.filter(({ at }) => at >= index2).reduce(
-        (best, next) => !best || next.at < best.at ? next : best,
+      const next = placed.filter(({ at }) => at >= index2).reduce(
+        (best, item) => !best || item.at < best.at ? item : best,
         void 0
       );
-      let edit;
-      let where = "";
+      const edit = insertSections(entry, schema, run, { after: previous2, before: next }, eol);
       const them = run.length > 1 ? "them" : "it";
-      if (before) {
-        edit = insertAt(before.end.offset, `${eol}${eol}${text3}`);
-        where = `; add ${them} after "${headingOf(before.spec)}"`;
-      } else if (after) {
-        edit = insertAt(after.start.offset, `${text3}${eol}${eol}`);
-        where = `; add ${them} before "${headingOf(after.spec)}"`;
-      } else {
-        edit = insertAtEnd(entry, text3, eol);
-      }
+      let where = "";
+      if (previous2) where = `; add ${them} after "${headingOf(previous2.spec)}"`;
+      else if (next) where = `; add ${them} before "${headingOf(next.spec)}"`;
       const names2 = run.map((spec) => `"${headingOf(spec)}"`).join(", ");
       const noun = run.length > 1 ? "sections" : "section";
-      const fence2 = openFenceAt(entry.source, edit.start - entry.start.offset);
-      if (fence2 !== void 0) {
-        const line = entry.start.line + lineBreaks(entry.source.slice(0, fence2));
+      const line = openFenceLine(entry, edit.start);
+      if (line !== void 0) {
         report(
           entry.heading,
           `Entry is missing the ${noun} ${names2}; the code block opened on line ${line} is never closed and takes in the rest of the entry`
@@ -18675,12 +18717,54 @@ var requiredSection = defineRule({
     }
   }
 });
-function insertAtEnd(entry, text3, eol) {
-  if (entry.separator) return insertAt(entry.separator.start.offset, `${text3}${eol}${eol}`);
-  return insertAt(entry.end.offset, `${eol}${eol}${text3}`);
-}
 function headingOf(spec) {
   return `${"#".repeat(spec.depth)} ${spec.heading}`;
+}
+
+// packages/remark-session-log/src/fix/section-moves.ts
+function moveSections(entry, moves, eol) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const { section, anchor, after } of moves) {
+    const offset2 = after ? anchor.end.offset : anchor.start.offset;
+    const key = `${after}:${offset2}`;
+    const group = groups.get(key) ?? { offset: offset2, after, texts: [] };
+    group.texts.push(between(entry, section.start.offset, section.end.offset));
+    groups.set(key, group);
+  }
+  const edits = removals(entry, new Set(moves.map(({ section }) => section)), eol);
+  for (const { offset: offset2, after, texts } of groups.values()) {
+    const text3 = after ? texts.map((moving) => eol + eol + moving).join("") : texts.map((moving) => moving + eol + eol).join("");
+    edits.push(insertAt(offset2, text3));
+  }
+  return edits;
+}
+function removals(entry, moved, eol) {
+  const edits = [];
+  const sections = entry.sections;
+  const isMoved = (index2) => moved.has(sections[index2]);
+  for (let index2 = 0; index2 < sections.length; index2++) {
+    if (!isMoved(index2)) continue;
+    let last = index2;
+    while (isMoved(last + 1)) last++;
+    const next = sections[last + 1];
+    const previous2 = sections[index2 - 1];
+    if (next) {
+      edits.push({ start: sections[index2].start.offset, end: next.start.offset, text: "" });
+    } else if (previous2) {
+      edits.push({ start: previous2.end.offset, end: sections[last].end.offset, text: "" });
+      const separator = entry.separator;
+      const gap = separator ? between(entry, sections[last].end.offset, separator.start.offset) : "";
+      if (separator && !/\n[ \t]*\r?\n|\r[ \t]*\r/.test(gap)) {
+        edits.push(insertAt(separator.start.offset, eol));
+      }
+    }
+    index2 = last;
+  }
+  return edits;
+}
+function between(entry, start, end) {
+  const base = entry.start.offset;
+  return entry.source.slice(start - base, end - base);
 }
 
 // packages/remark-session-log/src/rules/section-order.ts
@@ -18706,61 +18790,20 @@ var sectionOrder = defineRule({
       const after2 = kept.findLast((other) => other.at <= item.at);
       return after2 ? { anchor: after2, after: true } : { anchor: firstKept, after: false };
     };
-    const groups = /* @__PURE__ */ new Map();
-    for (const item of [...moved].sort((a, b) => a.at - b.at || a.index - b.index)) {
+    const moves = [...moved].sort((a, b) => a.at - b.at || a.index - b.index).map((item) => {
       const { anchor: anchor2, after: after2 } = placeOf(item);
-      const offset2 = after2 ? anchor2.section.end.offset : anchor2.section.start.offset;
-      const key = `${after2}:${offset2}`;
-      const group = groups.get(key) ?? { offset: offset2, after: after2, texts: [] };
-      group.texts.push(sourceOf(entry, item.section));
-      groups.set(key, group);
-    }
-    const edits = removals(entry, moved, eol);
-    for (const { offset: offset2, after: after2, texts } of groups.values()) {
-      const text3 = after2 ? texts.map((moving) => eol + eol + moving).join("") : texts.map((moving) => moving + eol + eol).join("");
-      edits.push(insertAt(offset2, text3));
-    }
+      return { section: item.section, anchor: anchor2.section, after: after2 };
+    });
     const { anchor, after } = placeOf(first);
     const where = after ? "after" : "before";
     const more = moved.length > 1 ? ` (${moved.length - 1} more out of place)` : "";
     report(
       first.section.heading,
       `Section "${headingOf2(first.spec)}" is out of order; it belongs ${where} "${headingOf2(anchor.spec)}"${more}`,
-      { edits }
+      { edits: moveSections(entry, moves, eol) }
     );
   }
 });
-function removals(entry, moved, eol) {
-  const edits = [];
-  const sections = entry.sections;
-  const isMoved = new Set(moved.map(({ index: index2 }) => index2));
-  for (let index2 = 0; index2 < sections.length; index2++) {
-    if (!isMoved.has(index2)) continue;
-    let last = index2;
-    while (isMoved.has(last + 1)) last++;
-    const next = sections[last + 1];
-    const previous2 = sections[index2 - 1];
-    if (next) {
-      edits.push({ start: sections[index2].start.offset, end: next.start.offset, text: "" });
-    } else if (previous2) {
-      edits.push({ start: previous2.end.offset, end: sections[last].end.offset, text: "" });
-      const separator = entry.separator;
-      const gap = separator ? between(entry, sections[last].end.offset, separator.start.offset) : "";
-      if (separator && !/\n[ \t]*\r?\n|\r[ \t]*\r/.test(gap)) {
-        edits.push(insertAt(separator.start.offset, eol));
-      }
-    }
-    index2 = last;
-  }
-  return edits;
-}
-function between(entry, start, end) {
-  const base = entry.start.offset;
-  return entry.source.slice(start - base, end - base);
-}
-function sourceOf(entry, section) {
-  return between(entry, section.start.offset, section.end.offset);
-}
 function headingOf2(spec) {
   return `${"#".repeat(spec.depth)} ${spec.heading}`;
 }
@@ -18817,8 +18860,8 @@ var tableColumns = defineRule({
         }
         for (const table of section.tables) checkTable(table, spec.table, report);
       }
-      for (const questionSpec of spec.questions) {
-        if (questionSpec.table) checkQuestion(section, questionSpec, questionSpec.table, report);
+      for (const questionSpec2 of spec.questions) {
+        if (questionSpec2.table) checkQuestion(section, questionSpec2, questionSpec2.table, report);
       }
     }
   }
@@ -19111,487 +19154,79 @@ function location(file) {
   }
 }
 
-// packages/remark-session-log/src/model/build.ts
+// packages/remark-session-log/src/model/checkboxes.ts
 var looseBox = /^([ \t]*)(?:([-*+])[ \t]*)?(\[[ \t]*(?:[xX][ \t]*)?\])(?![(:[])[ \t]*/;
-function buildModel(text3, schema, tree) {
-  if (!tree) return buildModelByChunks(text3, schema);
-  return new ModelBuilder(text3, schema).build(tree, true);
+function checkboxSpec(section, label2) {
+  const name = normalizeName(label2);
+  let best;
+  for (const spec of section.spec?.checkboxes ?? []) {
+    if (name.startsWith(spec.key) && spec.key.length > (best?.key.length ?? -1)) best = spec;
+  }
+  return best;
 }
-function buildChunkModel(text3, schema, last) {
-  return new ModelBuilder(text3, schema).build(parseMarkdown(text3), last);
+function readMalformedBoxes(source, section, code) {
+  const taskLines = new Set(section.checkboxes.map((task) => task.start.line));
+  const start = section.heading.end.offset;
+  for (const [lineStart2, lineEnd] of source.lines(start, section.end.offset)) {
+    if (code.some(([from, to]) => lineStart2 >= from && lineStart2 < to)) continue;
+    const raw = source.text.slice(lineStart2, lineEnd);
+    const match = looseBox.exec(raw);
+    if (!match || taskLines.has(source.point(lineStart2).line)) continue;
+    const indent = match[1]?.length ?? 0;
+    const boxStart = lineStart2 + indent;
+    const labelStart = lineStart2 + match[0].length;
+    const checkbox = {
+      start: source.point(boxStart),
+      end: source.point(lineEnd),
+      checked: /[xX]/.test(match[3] ?? ""),
+      box: source.textAt(boxStart, lineStart2 + match[0].trimEnd().length, false),
+      malformed: true,
+      bullet: match[2],
+      label: source.textAt(labelStart, lineEnd),
+      spec: void 0
+    };
+    checkbox.spec = checkboxSpec(section, checkbox.label.text);
+    endLabelBefore(source, section, lineStart2);
+    section.checkboxes.push(checkbox);
+  }
+  section.checkboxes.sort((a, b) => a.start.offset - b.start.offset);
 }
-var frontMatterTypes = new Set(frontMatterKinds);
-function passedOver(node2) {
-  return node2.type === "html" || node2.type === "definition";
+function endLabelBefore(source, section, lineStart2) {
+  const index2 = section.checkboxes.findIndex(
+    (box) => box.label.start.offset < lineStart2 && lineStart2 < box.label.end.offset
+  );
+  const task = section.checkboxes[index2];
+  if (!task) return;
+  const label2 = source.textAt(task.label.start.offset, lineStart2);
+  task.end = source.point(label2.end.offset);
+  task.label = label2;
 }
-var ModelBuilder = class {
-  constructor(text3, schema) {
+
+// packages/remark-session-log/src/model/source.ts
+function offsetOf(node2, side) {
+  return node2.position?.[side].offset ?? 0;
+}
+var Source = class {
+  constructor(text3) {
     this.text = text3;
-    this.schema = schema;
     this.place = location(text3);
-    this.sectionDepth = schema.sections[0]?.depth ?? schema.entryDepth + 1;
-    this.entryPrefix = new RegExp(`^\\s*${entryPrefixSource(schema.entryPrefix)}`, "i");
   }
   text;
-  schema;
   place;
-  sectionDepth;
-  /** The entry prefix, any case, spaces allowed before its colon: `session :`. */
-  entryPrefix;
-  build(tree, mayHaveFooter) {
-    const all2 = tree.children.filter((node2) => node2.position);
-    const frontMatter = all2[0] && frontMatterTypes.has(all2[0].type) ? all2[0] : void 0;
-    const nodes = frontMatter ? all2.slice(1) : all2;
-    const footerNode = mayHaveFooter ? this.findFooter(nodes) : void 0;
-    const body = footerNode ? nodes.slice(0, nodes.indexOf(footerNode)) : nodes;
-    const firstEntry = body.findIndex((node2) => this.isEntryHeading(node2));
-    const headerNodes = firstEntry === -1 ? body : body.slice(0, firstEntry);
-    const entries = [];
-    const stray = [];
-    if (firstEntry !== -1) {
-      let group = [];
-      for (const node2 of body.slice(firstEntry)) {
-        if (this.isEntryHeading(node2) && group.length > 0) {
-          entries.push(this.buildEntry(group, entries.length, stray));
-          group = [];
-        }
-        group.push(node2);
-      }
-      entries.push(this.buildEntry(group, entries.length, stray));
-    }
-    for (const node2 of nodes.slice(footerNode ? nodes.indexOf(footerNode) + 1 : nodes.length)) {
-      if (!passedOver(node2)) stray.push(this.nodeSpan(node2));
-    }
-    return {
-      text: this.text,
-      schema: this.schema,
-      start: this.point(0),
-      end: this.point(this.text.length),
-      // After front matter the header starts where the log's own text does.
-      header: this.buildHeader(
-        headerNodes,
-        !frontMatter ? 0 : nodes[0] ? this.offset(nodes[0], "start") : this.text.length
-      ),
-      entries,
-      footer: footerNode ? this.nodeText(footerNode) : void 0,
-      stray
-    };
+  point(offset2) {
+    const found = this.place.toPoint(offset2);
+    if (found) return { line: found.line, column: found.column, offset: offset2 };
+    const last = this.place.toPoint(Math.max(0, offset2 - 1));
+    return last ? { line: last.line, column: last.column + 1, offset: offset2 } : { line: 1, column: 1, offset: offset2 };
   }
-  // The footer is the template's closing line, or any emphasised last paragraph.
-  findFooter(nodes) {
-    const last = nodes.findLast((node2) => !passedOver(node2));
-    if (last?.type !== "paragraph") return void 0;
-    const squash3 = (value2) => normalizeName(value2.replace(/[()*_]/g, ""));
-    const matches = squash3(toString(last)) === squash3(this.schema.footer);
-    const emphasised = last.children.length === 1 && last.children[0]?.type === "emphasis";
-    const before = nodes.slice(0, nodes.indexOf(last)).findLast((node2) => !passedOver(node2));
-    const afterBreak = before?.type === "thematicBreak";
-    return matches || emphasised && afterBreak ? last : void 0;
-  }
-  buildHeader(nodes, start) {
-    const title = nodes.find((node2) => node2.type === "heading" && node2.depth === 1);
-    const separator = nodes.findLast((node2) => node2.type === "thematicBreak");
-    let version2;
-    const label2 = escapeRegExp(this.schema.versionLabel);
-    const pattern = new RegExp(`${label2}\\**(?::\\**)?:?[ \\t]*(\\d+(?:\\.\\d+)*)`, "i");
-    for (const node2 of nodes) {
-      if (node2.type !== "blockquote" && node2.type !== "paragraph") continue;
-      const start2 = this.offset(node2, "start");
-      const match = pattern.exec(this.text.slice(start2, this.offset(node2, "end")));
-      if (!match?.[1]) continue;
-      const at = start2 + match.index + match[0].length - match[1].length;
-      version2 = this.textAt(at, at + match[1].length);
-      break;
-    }
-    const end = nodes.at(-1) ? this.offset(nodes.at(-1), "end") : start;
-    return {
-      start: this.point(start),
-      end: this.point(end),
-      title: title?.type === "heading" ? this.heading(title) : void 0,
-      version: version2,
-      separator: separator ? this.nodeSpan(separator) : void 0
-    };
-  }
-  isEntryHeading(node2) {
-    if (node2.type !== "heading") return false;
-    if (this.hasEntryPrefix(toString(node2))) return true;
-    return node2.depth === this.schema.entryDepth && !this.matchSection(toString(node2));
-  }
-  hasEntryPrefix(content3) {
-    return this.entryPrefix.test(content3);
-  }
-  matchSection(content3) {
-    const name = normalizeName(content3);
-    const specs = this.schema.sections;
-    return specs.find((spec) => normalizeName(spec.heading) === name) ?? specs.find((spec) => isNearMiss(normalizeName(spec.heading), name));
-  }
-  buildEntry(nodes, index2, stray) {
-    const [headingNode, ...rest] = nodes;
-    let contentEnd = rest.length;
-    while (contentEnd > 0 && passedOver(rest[contentEnd - 1])) contentEnd--;
-    const last = rest[contentEnd - 1];
-    const separatorNode = last?.type === "thematicBreak" ? last : void 0;
-    const content3 = separatorNode ? rest.slice(0, contentEnd - 1) : rest;
-    const firstSection = content3.findIndex((node2) => this.isSectionHeading(node2));
-    const preamble = firstSection === -1 ? content3 : content3.slice(0, firstSection);
-    const fields = [];
-    for (const node2 of preamble) {
-      const found = this.readFields(node2);
-      if (found.length === 0 && !passedOver(node2)) stray.push(this.nodeSpan(node2));
-      fields.push(...found);
-    }
-    const sections = [];
-    if (firstSection !== -1) {
-      let group = [];
-      for (const node2 of content3.slice(firstSection)) {
-        if (this.isSectionHeading(node2) && group.length > 0) {
-          sections.push(this.buildSection(group));
-          group = [];
-        }
-        group.push(node2);
-      }
-      sections.push(this.buildSection(group));
-    }
-    const lastNode = separatorNode ?? content3.at(-1) ?? headingNode;
-    const entryStart = this.offset(headingNode, "start");
-    const entryEnd = this.offset(lastNode, "end");
-    return {
-      start: this.point(entryStart),
-      end: this.point(entryEnd),
-      source: this.text.slice(entryStart, entryEnd),
-      index: index2,
-      heading: this.entryHeading(headingNode),
-      fields,
-      sections,
-      sectionNames: sections.map((section) => section.heading.content.text),
-      separator: separatorNode ? this.nodeSpan(separatorNode) : void 0
-    };
-  }
-  isSectionHeading(node2) {
-    if (node2.type !== "heading") return false;
-    return node2.depth <= this.sectionDepth || this.matchSection(toString(node2)) !== void 0;
-  }
-  entryHeading(node2) {
-    const heading = this.heading(node2);
-    const content3 = heading.content;
-    const hasPrefix = this.hasEntryPrefix(content3.text);
-    let name;
-    if (hasPrefix) {
-      const prefix = this.entryPrefix.exec(content3.text)?.[0] ?? "";
-      name = this.textAt(content3.start.offset + prefix.length, content3.end.offset);
-    }
-    const { start, end, depth } = heading;
-    return { start, end, depth, content: heading.content, name, hasPrefix };
-  }
-  readFields(node2) {
-    const starts = [];
-    if (node2.type === "paragraph") {
-      for (const line of this.lines(this.offset(node2, "start"), this.offset(node2, "end"))) {
-        starts.push(line);
-      }
-    } else if (node2.type === "list") {
-      for (const item of node2.children) {
-        const first = item.children[0];
-        if (first?.type === "paragraph")
-          starts.push([this.offset(first, "start"), this.offset(first, "end")]);
-      }
-    }
-    const fields = [];
-    for (const [start, end] of starts) {
-      const raw = this.text.slice(start, end);
-      const bold = readBoldLabel(raw);
-      if (!bold) continue;
-      const valueRaw = trimLineEnd(raw.slice(bold.end));
-      const lead = valueRaw.length - valueRaw.trimStart().length;
-      const valueStart = start + bold.end + lead;
-      const written = this.textAt(start + bold.labelStart, start + bold.labelEnd);
-      const name = written.text.endsWith(":") ? this.textAt(written.start.offset, written.end.offset - 1) : written;
-      fields.push({
-        start: this.point(start),
-        end: this.point(start + bold.end + valueRaw.length),
-        name,
-        value: this.textAt(valueStart, start + bold.end + valueRaw.length),
-        spec: this.schema.fields.find(
-          (spec) => normalizeName(spec.name) === normalizeName(name.text)
-        )
-      });
-    }
-    return fields;
-  }
-  buildSection(nodes) {
-    const [headingNode, ...content3] = nodes;
-    const heading = this.heading(headingNode);
-    const spec = this.matchSection(heading.content.text);
-    const section = {
-      start: this.point(this.offset(headingNode, "start")),
-      end: this.point(this.offset(nodes.at(-1), "end")),
-      heading,
-      spec,
-      checkboxes: [],
-      questions: [],
-      tables: []
-    };
-    let question;
-    const taskLines = /* @__PURE__ */ new Set();
-    const codeRanges = [];
-    for (const node2 of content3) {
-      if (node2.type === "list") {
-        for (const item of node2.children) {
-          const result = this.readItem(item, section, question);
-          if (result === "task") taskLines.add(this.point(this.offset(item, "start")).line);
-          if (result instanceof Object) question = result;
-        }
-      } else if (node2.type === "paragraph") {
-        const raw = this.text.slice(this.offset(node2, "start"), this.offset(node2, "end"));
-        const bold = readBoldLabel(raw);
-        if (bold) {
-          for (const part2 of this.labelledParts(node2, bold, section)) {
-            question = this.question(part2.start, part2.end, part2.bold, section);
-            section.questions.push(question);
-          }
-        } else if (question && !looseBox.test(raw)) {
-          question.answers.push(this.nodeText(node2));
-        }
-      } else if (node2.type === "table") {
-        if (question && !question.inline && !question.table) {
-          question.table = this.table(node2, question.spec?.table);
-        } else {
-          section.tables.push(this.table(node2, section.spec?.table));
-        }
-      } else if (node2.type === "code") {
-        codeRanges.push([this.offset(node2, "start"), this.offset(node2, "end")]);
-        if (question) question.answers.push(this.nodeText(node2));
-      } else if (!passedOver(node2) && node2.type !== "heading" && question) {
-        question.answers.push(this.nodeText(node2));
-      }
-    }
-    this.findMalformedBoxes(section, taskLines, codeRanges);
-    for (const found of section.questions) this.readParts(found);
-    return section;
-  }
-  /**
-   * A paragraph that starts with a bold label, cut before every further line whose bold
-   * label is one of the section's questions: the 0.3 layout writes its kill switch as
-   * three such lines in one paragraph. Other lines stay with the part above them.
-   */
-  labelledParts(node2, first, section) {
-    const end = this.offset(node2, "end");
-    let part2 = { start: this.offset(node2, "start"), end, bold: first };
-    const parts = [part2];
-    let previous2;
-    for (const [lineStart3, lineEnd] of this.lines(part2.start, end)) {
-      const bold = readBoldLabel(this.text.slice(lineStart3, lineEnd));
-      if (previous2 && bold && this.questionSpec(section, bold.label)) {
-        part2.end = previous2[0] + trimLineEnd(this.text.slice(...previous2)).length;
-        part2 = { start: lineStart3, end, bold };
-        parts.push(part2);
-      }
-      previous2 = [lineStart3, lineEnd];
-    }
-    return parts;
-  }
-  /** Reads a list item into the section; returns 'task', a new question, or nothing. */
-  readItem(item, section, open) {
-    const start = this.offset(item, "start");
-    const first = item.children[0];
-    const firstEnd = first ? this.offset(first, "end") : this.offset(item, "end");
-    const raw = this.text.slice(start, firstEnd);
-    const marker = /^([-*+]|\d+[.)])([ \t]*)/.exec(raw);
-    const afterBullet = start + (marker?.[0].length ?? 0);
-    if (typeof item.checked === "boolean") {
-      const box = /^\[[ xX]\]/.exec(this.text.slice(afterBullet));
-      const boxEnd = afterBullet + (box?.[0].length ?? 0);
-      const checkbox = {
-        start: this.point(start),
-        end: this.point(firstEnd),
-        checked: item.checked,
-        box: this.textAt(afterBullet, boxEnd, false),
-        malformed: false,
-        bullet: /^[-*+]$/.test(marker?.[1] ?? "") ? marker?.[1] : void 0,
-        label: this.textAt(boxEnd, firstEnd),
-        spec: void 0
-      };
-      checkbox.spec = this.checkboxSpec(section, checkbox.label.text);
-      section.checkboxes.push(checkbox);
-      return "task";
-    }
-    const itemRaw = this.text.slice(afterBullet, firstEnd);
-    if (looseBox.test(itemRaw)) return void 0;
-    const bold = readBoldLabel(itemRaw);
-    if (bold) {
-      const question = this.question(afterBullet, firstEnd, bold, section);
-      if (open && !open.inline && !question.spec) {
-        open.answers.push(this.textAt(afterBullet, this.offset(item, "end")));
-        return void 0;
-      }
-      for (const child of item.children.slice(1)) {
-        if (child.type === "list") {
-          for (const nested of child.children) question.answers.push(this.itemContent(nested));
-        } else {
-          question.answers.push(this.nodeText(child));
-        }
-      }
-      section.questions.push(question);
-      return question;
-    }
-    if (open) open.answers.push(this.textAt(afterBullet, this.offset(item, "end")));
-    return void 0;
-  }
-  /** A list item's text after its bullet. */
-  itemContent(item) {
-    const start = this.offset(item, "start");
-    const marker = /^([-*+]|\d+[.)])/.exec(this.text.slice(start, start + 12));
-    return this.textAt(start + (marker?.[0].length ?? 0), this.offset(item, "end"));
-  }
-  question(start, end, bold, section) {
-    const labelText = this.textAt(start + bold.labelStart, start + bold.labelEnd, false);
-    const label2 = { start: labelText.start, end: labelText.end, text: bold.label };
-    const answer = this.textAt(start + bold.end, end);
-    return {
-      start: this.point(start),
-      end: this.point(end),
-      label: label2,
-      inline: answer.text ? answer : void 0,
-      answers: [],
-      table: void 0,
-      parts: [],
-      spec: this.questionSpec(section, bold.label)
-    };
-  }
-  /** The answers written as the bold bullets the question's spec names, as questions. */
-  readParts(question) {
-    const specs = question.spec?.items ?? [];
-    if (specs.length === 0) return;
-    for (const answer of question.answers) {
-      const bold = readBoldLabel(answer.text);
-      const name = bold && normalizeName(bold.label);
-      const spec = name && specs.find((item) => normalizeName(item.label) === name);
-      if (!bold || !spec) continue;
-      const start = answer.start.offset;
-      const labelText = this.textAt(start + bold.labelStart, start + bold.labelEnd, false);
-      const inline = this.textAt(start + bold.end, answer.end.offset);
-      question.parts.push({
-        start: answer.start,
-        end: answer.end,
-        label: { start: labelText.start, end: labelText.end, text: bold.label },
-        inline: inline.text ? inline : void 0,
-        answers: [],
-        table: void 0,
-        parts: [],
-        spec
-      });
-    }
-  }
-  questionSpec(section, label2) {
-    const name = normalizeName(label2);
-    const specs = section.spec?.questions ?? [];
-    return specs.find((spec) => normalizeName(spec.label) === name) ?? specs.find((spec) => isNearMiss(normalizeName(spec.label), name));
-  }
-  checkboxSpec(section, label2) {
-    const name = normalizeName(label2);
-    let best;
-    for (const spec of section.spec?.checkboxes ?? []) {
-      if (name.startsWith(spec.key) && spec.key.length > (best?.key.length ?? -1)) best = spec;
-    }
-    return best;
-  }
-  findMalformedBoxes(section, taskLines, code) {
-    const start = section.heading.end.offset;
-    for (const [lineStart3, lineEnd] of this.lines(start, section.end.offset)) {
-      if (code.some(([from, to]) => lineStart3 >= from && lineStart3 < to)) continue;
-      const raw = this.text.slice(lineStart3, lineEnd);
-      const match = looseBox.exec(raw);
-      if (!match || taskLines.has(this.point(lineStart3).line)) continue;
-      const indent = match[1]?.length ?? 0;
-      const boxStart = lineStart3 + indent;
-      const labelStart = lineStart3 + match[0].length;
-      const checkbox = {
-        start: this.point(boxStart),
-        end: this.point(lineEnd),
-        checked: /[xX]/.test(match[3] ?? ""),
-        box: this.textAt(boxStart, lineStart3 + match[0].trimEnd().length, false),
-        malformed: true,
-        bullet: match[2],
-        label: this.textAt(labelStart, lineEnd),
-        spec: void 0
-      };
-      checkbox.spec = this.checkboxSpec(section, checkbox.label.text);
-      this.endLabelBefore(section, lineStart3);
-      section.checkboxes.push(checkbox);
-    }
-    section.checkboxes.sort((a, b) => a.start.offset - b.start.offset);
-  }
-  // A malformed box right under a task is a lazy continuation of that task's paragraph;
-  // it is an item of its own, so the task's label stops before it.
-  endLabelBefore(section, lineStart3) {
-    const index2 = section.checkboxes.findIndex(
-      (box) => box.label.start.offset < lineStart3 && lineStart3 < box.label.end.offset
-    );
-    const task = section.checkboxes[index2];
-    if (!task) return;
-    const label2 = this.textAt(task.label.start.offset, lineStart3);
-    task.end = this.point(label2.end.offset);
-    task.label = label2;
-  }
-  table(node2, spec) {
-    const rows = node2.children.map((row) => ({
-      start: this.point(this.offset(row, "start")),
-      end: this.point(this.offset(row, "end")),
-      cells: row.children.map(
-        (cell) => this.cellText(this.offset(cell, "start"), this.offset(cell, "end"))
-      )
-    }));
-    const [header, ...body] = rows;
-    const { start, end } = this.nodeSpan(node2);
-    return { start, end, header: header ?? { start, end, cells: [] }, rows: body, spec };
-  }
-  // A cell's position includes its pipes and padding; the text is what lies between.
-  cellText(start, end) {
-    let from = start;
-    let to = end;
-    while (to > from && (this.text[to - 1] === " " || this.text[to - 1] === "	")) to--;
-    if (this.text[from] === "|") from++;
-    if (to > from && this.text[to - 1] === "|" && this.text[to - 2] !== "\\") to--;
-    return this.textAt(from, to);
-  }
-  heading(node2) {
-    const start = this.offset(node2, "start");
-    const end = this.offset(node2, "end");
-    const raw = this.text.slice(start, end);
-    const atx = /^ {0,3}(#{1,6})[ \t]*/.exec(raw);
-    const closing = /(?<![ \t])[ \t]+#+[ \t]*$|(?<![ \t])[ \t]*$/.exec(raw);
-    const contentStart = start + (atx?.[0].length ?? 0);
-    const contentEnd = atx ? Math.max(contentStart, end - (closing?.[0].length ?? 0)) : start + raw.split(/\r?\n|\r/)[0].length;
-    return {
-      start: this.point(start),
-      end: this.point(end),
-      depth: node2.type === "heading" ? node2.depth : 0,
-      content: this.textAt(contentStart, contentEnd)
-    };
-  }
-  /** [start, end) of each line in the range, without the line ending. */
-  lines(start, end) {
-    const result = [];
-    let at = start;
-    while (at < end) {
-      let lineEnd = at;
-      while (lineEnd < end && this.text[lineEnd] !== "\n" && this.text[lineEnd] !== "\r") lineEnd++;
-      let lineStart3 = at;
-      while (lineStart3 < lineEnd && (this.text[lineStart3] === " " || this.text[lineStart3] === "	"))
-        lineStart3++;
-      result.push([lineStart3, lineEnd]);
-      at = lineEnd + (this.text[lineEnd] === "\r" && this.text[lineEnd + 1] === "\n" ? 2 : 1);
-    }
-    return result;
-  }
-  offset(node2, side) {
-    return node2.position?.[side].offset ?? 0;
+  span(start, end) {
+    return { start: this.point(start), end: this.point(end) };
   }
   nodeSpan(node2) {
-    return this.span(this.offset(node2, "start"), this.offset(node2, "end"));
+    return this.span(offsetOf(node2, "start"), offsetOf(node2, "end"));
   }
   nodeText(node2) {
-    return this.textAt(this.offset(node2, "start"), this.offset(node2, "end"));
+    return this.textAt(offsetOf(node2, "start"), offsetOf(node2, "end"));
   }
   /** The text between two offsets; trimmed of surrounding white space unless told not to. */
   textAt(start, end, trim = true) {
@@ -19603,16 +19238,435 @@ var ModelBuilder = class {
     }
     return { start: this.point(from), end: this.point(to), text: this.text.slice(from, to) };
   }
-  span(start, end) {
-    return { start: this.point(start), end: this.point(end) };
-  }
-  point(offset2) {
-    const found = this.place.toPoint(offset2);
-    if (found) return { line: found.line, column: found.column, offset: offset2 };
-    const last = this.place.toPoint(Math.max(0, offset2 - 1));
-    return last ? { line: last.line, column: last.column + 1, offset: offset2 } : { line: 1, column: 1, offset: offset2 };
+  /** [start, end) of each line in the range, without its indentation and line ending. */
+  lines(start, end) {
+    const result = [];
+    let at = start;
+    while (at < end) {
+      let lineEnd = at;
+      while (lineEnd < end && this.text[lineEnd] !== "\n" && this.text[lineEnd] !== "\r") lineEnd++;
+      let lineStart2 = at;
+      while (lineStart2 < lineEnd && (this.text[lineStart2] === " " || this.text[lineStart2] === "	"))
+        lineStart2++;
+      result.push([lineStart2, lineEnd]);
+      at = lineEnd + (this.text[lineEnd] === "\r" && this.text[lineEnd + 1] === "\n" ? 2 : 1);
+    }
+    return result;
   }
 };
+
+// packages/remark-session-log/src/model/headings.ts
+function readHeading(source, node2) {
+  const start = offsetOf(node2, "start");
+  const end = offsetOf(node2, "end");
+  const raw = source.text.slice(start, end);
+  const atx = /^ {0,3}(#{1,6})[ \t]*/.exec(raw);
+  const closing = /(?<![ \t])[ \t]+#+[ \t]*$|(?<![ \t])[ \t]*$/.exec(raw);
+  const contentStart = start + (atx?.[0].length ?? 0);
+  const contentEnd = atx ? Math.max(contentStart, end - (closing?.[0].length ?? 0)) : start + raw.split(/\r?\n|\r/)[0].length;
+  return {
+    start: source.point(start),
+    end: source.point(end),
+    depth: node2.type === "heading" ? node2.depth : 0,
+    content: source.textAt(contentStart, contentEnd)
+  };
+}
+var HeadingReader = class {
+  constructor(source, schema) {
+    this.source = source;
+    this.schema = schema;
+    this.sectionDepth = schema.sections[0]?.depth ?? schema.entryDepth + 1;
+    this.entryPrefix = new RegExp(`^\\s*${entryPrefixSource(schema.entryPrefix)}`, "i");
+  }
+  source;
+  schema;
+  sectionDepth;
+  /** The entry prefix, any case, spaces allowed before its colon: `session :`. */
+  entryPrefix;
+  isEntryHeading(node2) {
+    if (node2.type !== "heading") return false;
+    if (this.hasEntryPrefix(toString(node2))) return true;
+    return node2.depth === this.schema.entryDepth && !this.matchSection(toString(node2));
+  }
+  isSectionHeading(node2) {
+    if (node2.type !== "heading") return false;
+    return node2.depth <= this.sectionDepth || this.matchSection(toString(node2)) !== void 0;
+  }
+  /** The template's section a heading names, exactly or as a near miss. */
+  matchSection(content3) {
+    const name = normalizeName(content3);
+    const specs = this.schema.sections;
+    return specs.find((spec) => normalizeName(spec.heading) === name) ?? specs.find((spec) => isNearMiss(normalizeName(spec.heading), name));
+  }
+  readEntryHeading(node2) {
+    const heading = readHeading(this.source, node2);
+    const content3 = heading.content;
+    const hasPrefix = this.hasEntryPrefix(content3.text);
+    let name;
+    if (hasPrefix) {
+      const prefix = this.entryPrefix.exec(content3.text)?.[0] ?? "";
+      name = this.source.textAt(content3.start.offset + prefix.length, content3.end.offset);
+    }
+    const { start, end, depth } = heading;
+    return { start, end, depth, content: heading.content, name, hasPrefix };
+  }
+  hasEntryPrefix(content3) {
+    return this.entryPrefix.test(content3);
+  }
+};
+
+// packages/remark-session-log/src/model/tables.ts
+function readTable2(source, node2, spec) {
+  const rows = node2.children.map((row, index2) => {
+    const cells = row.children.map(
+      (cell) => cellText(source, offsetOf(cell, "start"), offsetOf(cell, "end"))
+    );
+    return {
+      start: source.point(offsetOf(row, "start")),
+      end: source.point(offsetOf(row, "end")),
+      cells,
+      // The first row is the header, which names columns, not a row of the template.
+      spec: index2 === 0 ? void 0 : fixedRowOf(spec, cells[0])
+    };
+  });
+  const [header, ...body] = rows;
+  const { start, end } = source.nodeSpan(node2);
+  return { start, end, header: header ?? { start, end, cells: [], spec: void 0 }, rows: body, spec };
+}
+function cellText(source, start, end) {
+  const text3 = source.text;
+  let from = start;
+  let to = end;
+  while (to > from && (text3[to - 1] === " " || text3[to - 1] === "	")) to--;
+  if (text3[from] === "|") from++;
+  if (to > from && text3[to - 1] === "|" && text3[to - 2] !== "\\") to--;
+  return source.textAt(from, to);
+}
+function fixedRowOf(spec, name) {
+  if (!spec || !name || spec.fixedRows.length === 0) return void 0;
+  const want = normalizeName(name.text);
+  return spec.fixedRows.find((row) => normalizeName(row) === want);
+}
+
+// packages/remark-session-log/src/model/sections.ts
+function readSection(source, headings, nodes) {
+  const [headingNode, ...content3] = nodes;
+  const heading = readHeading(source, headingNode);
+  const spec = headings.matchSection(heading.content.text);
+  const section = {
+    start: source.point(offsetOf(headingNode, "start")),
+    end: source.point(offsetOf(nodes.at(-1), "end")),
+    heading,
+    spec,
+    checkboxes: [],
+    questions: [],
+    tables: []
+  };
+  let question;
+  const codeRanges = [];
+  for (const node2 of content3) {
+    if (node2.type === "list") {
+      for (const item of node2.children) question = readItem(source, item, section, question);
+    } else if (node2.type === "paragraph") {
+      const raw = source.text.slice(offsetOf(node2, "start"), offsetOf(node2, "end"));
+      const bold = readBoldLabel(raw);
+      if (bold) {
+        for (const part2 of labelledParts2(source, node2, bold, section)) {
+          question = readQuestion(source, part2.start, part2.end, part2.bold, section);
+          section.questions.push(question);
+        }
+      } else if (question && !looseBox.test(raw)) {
+        question.answers.push(source.nodeText(node2));
+      }
+    } else if (node2.type === "table") {
+      if (question && !question.inline && !question.table) {
+        question.table = readTable2(source, node2, question.spec?.table);
+      } else {
+        section.tables.push(readTable2(source, node2, section.spec?.table));
+      }
+    } else if (node2.type === "code") {
+      codeRanges.push([offsetOf(node2, "start"), offsetOf(node2, "end")]);
+      if (question) question.answers.push(source.nodeText(node2));
+    } else if (!rendersNothing(node2) && node2.type !== "heading" && question) {
+      question.answers.push(source.nodeText(node2));
+    }
+  }
+  readMalformedBoxes(source, section, codeRanges);
+  for (const found of section.questions) readParts(source, found);
+  return section;
+}
+function labelledParts2(source, node2, first, section) {
+  const end = offsetOf(node2, "end");
+  let part2 = { start: offsetOf(node2, "start"), end, bold: first };
+  const parts = [part2];
+  let previous2;
+  for (const [lineStart2, lineEnd] of source.lines(part2.start, end)) {
+    const bold = readBoldLabel(source.text.slice(lineStart2, lineEnd));
+    if (previous2 && bold && questionSpec(section, bold.label)) {
+      part2.end = previous2[0] + trimLineEnd(source.text.slice(...previous2)).length;
+      part2 = { start: lineStart2, end, bold };
+      parts.push(part2);
+    }
+    previous2 = [lineStart2, lineEnd];
+  }
+  return parts;
+}
+function readItem(source, item, section, open) {
+  const start = offsetOf(item, "start");
+  const first = item.children[0];
+  const firstEnd = first ? offsetOf(first, "end") : offsetOf(item, "end");
+  const raw = source.text.slice(start, firstEnd);
+  const marker = /^([-*+]|\d+[.)])([ \t]*)/.exec(raw);
+  const afterBullet = start + (marker?.[0].length ?? 0);
+  if (typeof item.checked === "boolean") {
+    const box = /^\[[ xX]\]/.exec(source.text.slice(afterBullet));
+    const boxEnd = afterBullet + (box?.[0].length ?? 0);
+    const checkbox = {
+      start: source.point(start),
+      end: source.point(firstEnd),
+      checked: item.checked,
+      box: source.textAt(afterBullet, boxEnd, false),
+      malformed: false,
+      bullet: /^[-*+]$/.test(marker?.[1] ?? "") ? marker?.[1] : void 0,
+      label: source.textAt(boxEnd, firstEnd),
+      spec: void 0
+    };
+    checkbox.spec = checkboxSpec(section, checkbox.label.text);
+    section.checkboxes.push(checkbox);
+    return open;
+  }
+  const itemRaw = source.text.slice(afterBullet, firstEnd);
+  if (looseBox.test(itemRaw)) return open;
+  const bold = readBoldLabel(itemRaw);
+  if (bold) {
+    const question = readQuestion(source, afterBullet, firstEnd, bold, section);
+    if (open && !open.inline && !question.spec) {
+      open.answers.push(source.textAt(afterBullet, offsetOf(item, "end")));
+      return open;
+    }
+    for (const child of item.children.slice(1)) {
+      if (child.type === "list") {
+        for (const nested of child.children) question.answers.push(itemContent(source, nested));
+      } else {
+        question.answers.push(source.nodeText(child));
+      }
+    }
+    section.questions.push(question);
+    return question;
+  }
+  if (open) open.answers.push(source.textAt(afterBullet, offsetOf(item, "end")));
+  return open;
+}
+function itemContent(source, item) {
+  const start = offsetOf(item, "start");
+  const marker = /^([-*+]|\d+[.)])/.exec(source.text.slice(start, start + 12));
+  return source.textAt(start + (marker?.[0].length ?? 0), offsetOf(item, "end"));
+}
+function readQuestion(source, start, end, bold, section) {
+  const labelText = source.textAt(start + bold.labelStart, start + bold.labelEnd, false);
+  const label2 = { start: labelText.start, end: labelText.end, text: bold.label };
+  const answer = source.textAt(start + bold.end, end);
+  return {
+    start: source.point(start),
+    end: source.point(end),
+    label: label2,
+    inline: answer.text ? answer : void 0,
+    answers: [],
+    table: void 0,
+    parts: [],
+    spec: questionSpec(section, bold.label)
+  };
+}
+function readParts(source, question) {
+  const specs = question.spec?.items ?? [];
+  if (specs.length === 0) return;
+  for (const answer of question.answers) {
+    const bold = readBoldLabel(answer.text);
+    const name = bold && normalizeName(bold.label);
+    const spec = name && specs.find((item) => normalizeName(item.label) === name);
+    if (!bold || !spec) continue;
+    const start = answer.start.offset;
+    const labelText = source.textAt(start + bold.labelStart, start + bold.labelEnd, false);
+    const inline = source.textAt(start + bold.end, answer.end.offset);
+    question.parts.push({
+      start: answer.start,
+      end: answer.end,
+      label: { start: labelText.start, end: labelText.end, text: bold.label },
+      inline: inline.text ? inline : void 0,
+      answers: [],
+      table: void 0,
+      parts: [],
+      spec
+    });
+  }
+}
+function questionSpec(section, label2) {
+  const name = normalizeName(label2);
+  const specs = section.spec?.questions ?? [];
+  return specs.find((spec) => normalizeName(spec.label) === name) ?? specs.find((spec) => isNearMiss(normalizeName(spec.label), name));
+}
+
+// packages/remark-session-log/src/model/entry.ts
+function readEntry(source, schema, headings, nodes, index2, stray) {
+  const [headingNode, ...rest] = nodes;
+  let contentEnd = rest.length;
+  while (contentEnd > 0 && rendersNothing(rest[contentEnd - 1])) contentEnd--;
+  const last = rest[contentEnd - 1];
+  const separatorNode = last?.type === "thematicBreak" ? last : void 0;
+  const content3 = separatorNode ? rest.slice(0, contentEnd - 1) : rest;
+  const firstSection = content3.findIndex((node2) => headings.isSectionHeading(node2));
+  const preamble = firstSection === -1 ? content3 : content3.slice(0, firstSection);
+  const fields = [];
+  for (const node2 of preamble) {
+    const found = readFields2(source, schema, node2);
+    if (found.length === 0 && !rendersNothing(node2)) stray.push(source.nodeSpan(node2));
+    fields.push(...found);
+  }
+  const sections = [];
+  if (firstSection !== -1) {
+    let group = [];
+    for (const node2 of content3.slice(firstSection)) {
+      if (headings.isSectionHeading(node2) && group.length > 0) {
+        sections.push(readSection(source, headings, group));
+        group = [];
+      }
+      group.push(node2);
+    }
+    sections.push(readSection(source, headings, group));
+  }
+  const lastNode = separatorNode ?? content3.at(-1) ?? headingNode;
+  const entryStart = offsetOf(headingNode, "start");
+  const entryEnd = offsetOf(lastNode, "end");
+  return {
+    start: source.point(entryStart),
+    end: source.point(entryEnd),
+    source: source.text.slice(entryStart, entryEnd),
+    index: index2,
+    heading: headings.readEntryHeading(headingNode),
+    fields,
+    sections,
+    sectionNames: sections.map((section) => section.heading.content.text),
+    separator: separatorNode ? source.nodeSpan(separatorNode) : void 0
+  };
+}
+function readFields2(source, schema, node2) {
+  const starts = [];
+  if (node2.type === "paragraph") {
+    for (const line of source.lines(offsetOf(node2, "start"), offsetOf(node2, "end"))) {
+      starts.push(line);
+    }
+  } else if (node2.type === "list") {
+    for (const item of node2.children) {
+      const first = item.children[0];
+      if (first?.type === "paragraph")
+        starts.push([offsetOf(first, "start"), offsetOf(first, "end")]);
+    }
+  }
+  const fields = [];
+  for (const [start, end] of starts) {
+    const raw = source.text.slice(start, end);
+    const bold = readBoldLabel(raw);
+    if (!bold) continue;
+    const valueRaw = trimLineEnd(raw.slice(bold.end));
+    const lead = valueRaw.length - valueRaw.trimStart().length;
+    const valueStart = start + bold.end + lead;
+    const written = source.textAt(start + bold.labelStart, start + bold.labelEnd);
+    const name = written.text.endsWith(":") ? source.textAt(written.start.offset, written.end.offset - 1) : written;
+    fields.push({
+      start: source.point(start),
+      end: source.point(start + bold.end + valueRaw.length),
+      name,
+      value: source.textAt(valueStart, start + bold.end + valueRaw.length),
+      spec: schema.fields.find((spec) => normalizeName(spec.name) === normalizeName(name.text))
+    });
+  }
+  return fields;
+}
+
+// packages/remark-session-log/src/model/header.ts
+function findFooter(nodes, schema) {
+  const last = nodes.findLast((node2) => !rendersNothing(node2));
+  if (last?.type !== "paragraph") return void 0;
+  const squash3 = (value2) => normalizeName(value2.replace(/[()*_]/g, ""));
+  const matches = squash3(toString(last)) === squash3(schema.footer);
+  const emphasised = last.children.length === 1 && last.children[0]?.type === "emphasis";
+  const before = nodes.slice(0, nodes.indexOf(last)).findLast((node2) => !rendersNothing(node2));
+  const afterBreak = before?.type === "thematicBreak";
+  return matches || emphasised && afterBreak ? last : void 0;
+}
+function readHeader(source, schema, nodes, start) {
+  const title = nodes.find((node2) => node2.type === "heading" && node2.depth === 1);
+  const separator = nodes.findLast((node2) => node2.type === "thematicBreak");
+  let version2;
+  const label2 = escapeRegExp(schema.versionLabel);
+  const pattern = new RegExp(`${label2}\\**(?::\\**)?:?[ \\t]*(\\d+(?:\\.\\d+)*)`, "i");
+  for (const node2 of nodes) {
+    if (node2.type !== "blockquote" && node2.type !== "paragraph") continue;
+    const start2 = offsetOf(node2, "start");
+    const match = pattern.exec(source.text.slice(start2, offsetOf(node2, "end")));
+    if (!match?.[1]) continue;
+    const at = start2 + match.index + match[0].length - match[1].length;
+    version2 = source.textAt(at, at + match[1].length);
+    break;
+  }
+  const end = nodes.at(-1) ? offsetOf(nodes.at(-1), "end") : start;
+  return {
+    start: source.point(start),
+    end: source.point(end),
+    title: title?.type === "heading" ? readHeading(source, title) : void 0,
+    version: version2,
+    separator: separator ? source.nodeSpan(separator) : void 0
+  };
+}
+
+// packages/remark-session-log/src/model/build.ts
+function buildChunkModel(text3, schema, last) {
+  return readLog(text3, schema, parseMarkdown(text3), last);
+}
+var frontMatterTypes = new Set(frontMatterKinds);
+function readLog(text3, schema, tree, mayHaveFooter) {
+  const source = new Source(text3);
+  const headings = new HeadingReader(source, schema);
+  const all2 = tree.children.filter((node2) => node2.position);
+  const frontMatter = all2[0] && frontMatterTypes.has(all2[0].type) ? all2[0] : void 0;
+  const nodes = frontMatter ? all2.slice(1) : all2;
+  const footerNode = mayHaveFooter ? findFooter(nodes, schema) : void 0;
+  const body = footerNode ? nodes.slice(0, nodes.indexOf(footerNode)) : nodes;
+  const firstEntry = body.findIndex((node2) => headings.isEntryHeading(node2));
+  const headerNodes = firstEntry === -1 ? body : body.slice(0, firstEntry);
+  const entries = [];
+  const stray = [];
+  if (firstEntry !== -1) {
+    let group = [];
+    for (const node2 of body.slice(firstEntry)) {
+      if (headings.isEntryHeading(node2) && group.length > 0) {
+        entries.push(readEntry(source, schema, headings, group, entries.length, stray));
+        group = [];
+      }
+      group.push(node2);
+    }
+    entries.push(readEntry(source, schema, headings, group, entries.length, stray));
+  }
+  for (const node2 of nodes.slice(footerNode ? nodes.indexOf(footerNode) + 1 : nodes.length)) {
+    if (!rendersNothing(node2)) stray.push(source.nodeSpan(node2));
+  }
+  return {
+    text: text3,
+    schema,
+    start: source.point(0),
+    end: source.point(text3.length),
+    // After front matter the header starts where the log's own text does.
+    header: readHeader(
+      source,
+      schema,
+      headerNodes,
+      !frontMatter ? 0 : nodes[0] ? offsetOf(nodes[0], "start") : text3.length
+    ),
+    entries,
+    footer: footerNode ? source.nodeText(footerNode) : void 0,
+    stray
+  };
+}
 
 // packages/remark-session-log/src/model/split.ts
 var htmlUntilMarker = [
@@ -19637,7 +19691,7 @@ function splitChunks(text3, schema) {
   while (at < text3.length) {
     let end = text3.indexOf("\n", at);
     end = end === -1 ? text3.length : end + 1;
-    if (mayMatter(text3.charCodeAt(at))) {
+    if (mayStartBlockSyntax(text3.charCodeAt(at))) {
       const raw = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
       if (fence2) {
         if (closesFence(raw, fence2)) fence2 = void 0;
@@ -19664,8 +19718,16 @@ function splitChunks(text3, schema) {
   chunks.push({ start: chunkStart, end: text3.length, line: chunkLine });
   return chunks;
 }
-function mayMatter(char) {
-  return char === 35 || char === 32 || char === 9 || char === 96 || char === 126 || char === 60 || char === 10 || char === 13;
+var numberSign = "#".charCodeAt(0);
+var space = " ".charCodeAt(0);
+var tab = "	".charCodeAt(0);
+var backtick = "`".charCodeAt(0);
+var tilde = "~".charCodeAt(0);
+var lessThan = "<".charCodeAt(0);
+var lineFeed = "\n".charCodeAt(0);
+var carriageReturn = "\r".charCodeAt(0);
+function mayStartBlockSyntax(char) {
+  return char === numberSign || char === space || char === tab || char === backtick || char === tilde || char === lessThan || char === lineFeed || char === carriageReturn;
 }
 function entryHeadingLine(schema) {
   return new RegExp(`^#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, "i");
@@ -20039,6 +20101,12 @@ function describeUnknown(figures) {
     return `${name} is "${problem.text}", which ${problems[problem.why]}`;
   });
   return `Entry "${figures.name}" is counted without figures it does not state: ${parts.join("; ")}`;
+}
+
+// packages/remark-session-log/src/model/model.ts
+function buildModel(text3, schema, tree) {
+  if (!tree) return buildModelByChunks(text3, schema);
+  return readLog(text3, schema, tree, true);
 }
 
 // packages/remark-session-log/src/lint.ts
@@ -20565,8 +20633,8 @@ var Migration = class {
     const start = section.heading.end.offset;
     const gap = this.source.slice(start, first.start.offset);
     if (normalizeName(gap) !== normalizeName(wording)) return;
-    const lineStart3 = this.source.lastIndexOf("\n", first.start.offset - 1) + 1;
-    this.edits.push({ start, end: Math.max(start, lineStart3), text: `${this.eol}${this.eol}` });
+    const lineStart2 = this.source.lastIndexOf("\n", first.start.offset - 1) + 1;
+    this.edits.push({ start, end: Math.max(start, lineStart2), text: `${this.eol}${this.eol}` });
   }
   checkboxes(section, fromSpec, toSpec) {
     const action = this.from.roles.actionTaken;
@@ -20625,9 +20693,9 @@ var Migration = class {
   }
   // `- **Was the kill switch triggered?** No` becomes the line `**Triggered?** No`.
   dropBullet(at) {
-    const lineStart3 = Math.max(this.source.lastIndexOf("\n", at - 1), this.source.lastIndexOf("\r", at - 1)) + 1;
-    if (/^[ \t]*[-*+][ \t]+$/.test(this.source.slice(lineStart3, at))) {
-      this.edits.push({ start: lineStart3, end: at, text: "" });
+    const lineStart2 = Math.max(this.source.lastIndexOf("\n", at - 1), this.source.lastIndexOf("\r", at - 1)) + 1;
+    if (/^[ \t]*[-*+][ \t]+$/.test(this.source.slice(lineStart2, at))) {
+      this.edits.push({ start: lineStart2, end: at, text: "" });
     }
   }
   // Questions 0.3 asks that 0.2 did not: each goes before the next question it follows
@@ -20842,8 +20910,8 @@ function insertEntry(text3, values, options2 = {}, model) {
     const separator = log.header.separator;
     if (older ?? (last && !last.separator)) {
       const before2 = older ?? log.entries[0];
-      const lineStart3 = before2.start.offset - (before2.start.column - 1);
-      edit = { start: lineStart3, end: lineStart3, text: entry + eol + eol };
+      const lineStart2 = before2.start.offset - (before2.start.column - 1);
+      edit = { start: lineStart2, end: lineStart2, text: entry + eol + eol };
     } else if (last) {
       edit = { start: last.end.offset, end: last.end.offset, text: eol + eol + entry };
     } else if (separator) {

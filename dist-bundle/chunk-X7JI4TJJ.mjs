@@ -42,7 +42,7 @@ import {
   unknownSummary,
   validateSettings,
   version
-} from "./chunk-MRXXXY42.mjs";
+} from "./chunk-VMK7DPMU.mjs";
 import {
   __commonJS,
   __esm,
@@ -18209,7 +18209,7 @@ async function render(result, options, io, logs, window2) {
     case "markdown":
       return statsMarkdown(result, { logs, window: window2 });
     case "html": {
-      const { statsHtml } = await import("./html-NL2BE5GT.mjs");
+      const { statsHtml } = await import("./html-N5F3WT7P.mjs");
       try {
         return await statsHtml(result, { logs, window: window2, link: linker(options, io) });
       } catch (error) {

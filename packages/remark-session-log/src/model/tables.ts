@@ -1,0 +1,42 @@
+import type {Table as MdastTable} from 'mdast'
+import type {TableSpec} from '../template/schema.js'
+import {normalizeName} from '../text/names.js'
+import {offsetOf, type Source} from './source.js'
+import type {Table, TableRow, Text} from './types.js'
+
+export function readTable(source: Source, node: MdastTable, spec: Table['spec']): Table {
+  const rows: TableRow[] = node.children.map((row, index) => {
+    const cells = row.children.map((cell) =>
+      cellText(source, offsetOf(cell, 'start'), offsetOf(cell, 'end')),
+    )
+    return {
+      start: source.point(offsetOf(row, 'start')),
+      end: source.point(offsetOf(row, 'end')),
+      cells,
+      // The first row is the header, which names columns, not a row of the template.
+      spec: index === 0 ? undefined : fixedRowOf(spec, cells[0]),
+    }
+  })
+  const [header, ...body] = rows
+  const {start, end} = source.nodeSpan(node)
+  return {start, end, header: header ?? {start, end, cells: [], spec: undefined}, rows: body, spec}
+}
+
+// A cell's position includes its pipes and padding; the text is what lies between.
+function cellText(source: Source, start: number, end: number): Text {
+  const text = source.text
+  let from = start
+  let to = end
+  // A row's last cell also spans the spaces after its closing pipe.
+  while (to > from && (text[to - 1] === ' ' || text[to - 1] === '\t')) to--
+  if (text[from] === '|') from++
+  if (to > from && text[to - 1] === '|' && text[to - 2] !== '\\') to--
+  return source.textAt(from, to)
+}
+
+// Named as the rules look metric rows up (`findMetric`): by the first cell's name.
+function fixedRowOf(spec: TableSpec | undefined, name: Text | undefined): string | undefined {
+  if (!spec || !name || spec.fixedRows.length === 0) return undefined
+  const want = normalizeName(name.text)
+  return spec.fixedRows.find((row) => normalizeName(row) === want)
+}
