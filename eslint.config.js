@@ -48,6 +48,11 @@ export default tseslint.config(
               message:
                 'A rule does not import another rule: move what they share into src/fix/, src/model/ or src/text/.',
             },
+            {
+              regex: '/text/names\\.js$',
+              message:
+                'Rules compare the specs the model matched, or names with model/query.js (sameName, nearName, nameKey).',
+            },
           ],
         },
       ],

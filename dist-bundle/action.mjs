@@ -11,12 +11,12 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-X7JI4TJJ.mjs";
+} from "./chunk-AYGY7TER.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-VMK7DPMU.mjs";
+} from "./chunk-SD5DBPKK.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

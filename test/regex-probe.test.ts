@@ -34,7 +34,7 @@ interface Attack {
 // with a ReDoS checker); they stay as regression inputs for every pattern of the file.
 const knownAttacks: Record<string, Attack[]> = {
   'fix/field-lines.ts': [{prefix: '', pump: '  ', suffix: '\\'}],
-  'metrics.ts': [
+  'model/values.ts': [
     {prefix: '', pump: '\t', suffix: 'I'},
     {prefix: '\u0000', pump: '*', suffix: '*\u0000'},
     {prefix: '– ', pump: '\t', suffix: '\u0000\n–\t)'},

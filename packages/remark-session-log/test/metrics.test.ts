@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {formatMinutes, parseCount, parseDuration, parseTimelineTime} from '../src/metrics.js'
+import {formatMinutes} from '../src/metrics.js'
+import {parseCount, parseDuration, parseTimelineTime} from '../src/model/values.js'
 
 describe('parseCount', () => {
   it.each([

@@ -34,7 +34,7 @@ export class HeadingReader {
 
   constructor(
     private readonly source: Source,
-    private readonly schema: Schema,
+    readonly schema: Schema,
   ) {
     this.sectionDepth = schema.sections[0]?.depth ?? schema.entryDepth + 1
     this.entryPrefix = new RegExp(`^\\s*${entryPrefixSource(schema.entryPrefix)}`, 'i')

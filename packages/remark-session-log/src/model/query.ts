@@ -2,7 +2,7 @@
 // their answers say.
 
 import type {Schema} from '../template/schema.js'
-import {normalizeName} from '../text/names.js'
+import {isNearMiss, normalizeName} from '../text/names.js'
 import {findBracketed} from '../text/patterns.js'
 import type {Entry, Field, Point, Question, Section, Text} from './types.js'
 
@@ -28,11 +28,31 @@ export function findQuestion(entry: Entry, label: string | undefined): Question 
   return undefined
 }
 
-/** The entry's field that the template names `name`. */
+/** The entry's field that stands for the template field `name`. */
 export function findField(entry: Entry, name: string | undefined): Field | undefined {
   if (name === undefined) return undefined
   const want = normalizeName(name)
-  return entry.fields.find((field) => normalizeName(field.name.text) === want)
+  return entry.fields.find((field) => field.spec && normalizeName(field.spec.name) === want)
+}
+
+// Names written by authors are compared here, the way the model matches them to the
+// template: case, spacing, emphasis and trailing punctuation do not make two differ.
+
+/** Whether two names are the same name. */
+export function sameName(a: string, b: string): boolean {
+  return normalizeName(a) === normalizeName(b)
+}
+
+/** Whether `written` is `name`, or `name` with a few letters off (a slip). */
+export function nearName(name: string, written: string): boolean {
+  const want = normalizeName(name)
+  const found = normalizeName(written)
+  return found === want || isNearMiss(want, found)
+}
+
+/** The key under which values that are the same name group together. */
+export function nameKey(name: string): string {
+  return normalizeName(name)
 }
 
 /** The answer to a question asked on one line: after its label, or else just below it. */

@@ -45,9 +45,9 @@ export function readSection(
       }
     } else if (node.type === 'table') {
       if (question && !question.inline && !question.table) {
-        question.table = readTable(source, node, question.spec?.table)
+        question.table = readTable(source, headings.schema, node, question.spec?.table)
       } else {
-        section.tables.push(readTable(source, node, section.spec?.table))
+        section.tables.push(readTable(source, headings.schema, node, section.spec?.table))
       }
     } else if (node.type === 'code') {
       codeRanges.push([offsetOf(node, 'start'), offsetOf(node, 'end')])

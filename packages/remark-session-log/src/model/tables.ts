@@ -1,25 +1,39 @@
 import type {Table as MdastTable} from 'mdast'
-import type {TableSpec} from '../template/schema.js'
+import type {Schema, TableSpec} from '../template/schema.js'
 import {normalizeName} from '../text/names.js'
 import {offsetOf, type Source} from './source.js'
 import type {Table, TableRow, Text} from './types.js'
+import {metricKind, parseCount, parseDuration} from './values.js'
 
-export function readTable(source: Source, node: MdastTable, spec: Table['spec']): Table {
+export function readTable(
+  source: Source,
+  schema: Schema,
+  node: MdastTable,
+  spec: Table['spec'],
+): Table {
   const rows: TableRow[] = node.children.map((row, index) => {
     const cells = row.children.map((cell) =>
       cellText(source, offsetOf(cell, 'start'), offsetOf(cell, 'end')),
     )
+    // The first row is the header, which names columns, not a row of the template.
+    const rowSpec = index === 0 ? undefined : fixedRowOf(spec, cells[0])
     return {
       start: source.point(offsetOf(row, 'start')),
       end: source.point(offsetOf(row, 'end')),
       cells,
-      // The first row is the header, which names columns, not a row of the template.
-      spec: index === 0 ? undefined : fixedRowOf(spec, cells[0]),
+      spec: rowSpec,
+      reading: rowSpec === undefined ? undefined : readValue(schema, rowSpec, cells[1]),
     }
   })
   const [header, ...body] = rows
   const {start, end} = source.nodeSpan(node)
-  return {start, end, header: header ?? {start, end, cells: [], spec: undefined}, rows: body, spec}
+  return {
+    start,
+    end,
+    header: header ?? {start, end, cells: [], spec: undefined, reading: undefined},
+    rows: body,
+    spec,
+  }
 }
 
 // A cell's position includes its pipes and padding; the text is what lies between.
@@ -34,9 +48,15 @@ function cellText(source: Source, start: number, end: number): Text {
   return source.textAt(from, to)
 }
 
-// Named as the rules look metric rows up (`findMetric`): by the first cell's name.
+// A row stands for the template's row its first cell names.
 function fixedRowOf(spec: TableSpec | undefined, name: Text | undefined): string | undefined {
   if (!spec || !name || spec.fixedRows.length === 0) return undefined
   const want = normalizeName(name.text)
   return spec.fixedRows.find((row) => normalizeName(row) === want)
+}
+
+// A row without a value cell reads as empty, as an empty cell does.
+function readValue(schema: Schema, row: string, cell: Text | undefined) {
+  const raw = cell?.text ?? ''
+  return metricKind(schema, row) === 'duration' ? parseDuration(raw) : parseCount(raw)
 }

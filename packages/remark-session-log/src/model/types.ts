@@ -6,6 +6,7 @@ import type {
   SectionSpec,
   TableSpec,
 } from '../template/schema.js'
+import type {MetricProblem, Reading} from './values.js'
 
 /** A place in the text: 1-based line and column, 0-based offset (after any BOM). */
 export interface Point {
@@ -82,10 +83,15 @@ export interface TableRow extends Span {
   cells: Text[]
   /**
    * The template's fixed row this row stands for (one of `TableSpec.fixedRows`), found
-   * by its first cell's name as `findMetric` finds it; undefined for a header row, a row
-   * the template does not have, or a table without fixed rows.
+   * by its first cell's name; undefined for a header row, a row the template does not
+   * have, or a table without fixed rows.
    */
   spec: string | undefined
+  /**
+   * The value cell (the second) read as the row's kind, a duration or a count, where the
+   * row has a `spec`: what rules and stats take the number from.
+   */
+  reading: Reading | MetricProblem | undefined
 }
 
 export interface Table extends Span {

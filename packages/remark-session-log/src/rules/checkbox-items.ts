@@ -1,5 +1,5 @@
 import {defineRule, quote} from '../rule.js'
-import {normalizeName} from '../text/names.js'
+import {sameName} from '../model/query.js'
 
 export const checkboxItems = defineRule({
   id: 'checkbox-items',
@@ -38,7 +38,7 @@ export const checkboxItems = defineRule({
 // Where the item's key ends in its label as written: the shortest prefix naming the key.
 function keyEnd(label: string, key: string): number {
   for (let end = 1; end <= label.length; end++) {
-    if (normalizeName(label.slice(0, end)) === key) {
+    if (sameName(label.slice(0, end), key)) {
       // Take the colon and emphasis that close the key along.
       let at = end
       while (at < label.length && /[*_:]/.test(label[at]!)) at++

@@ -1,7 +1,7 @@
 import {replaceSpan} from '../fix/edits.js'
 import {insertTitle} from '../fix/log-lines.js'
 import {defineRule, quote} from '../rule.js'
-import {isNearMiss, normalizeName} from '../text/names.js'
+import {nearName} from '../model/query.js'
 
 export const documentTitle = defineRule({
   id: 'document-title',
@@ -24,7 +24,7 @@ export const documentTitle = defineRule({
     const written = title.content.text
     if (written === schema.title) return
     // Only a slip of the template's title is replaced; another title is the author's words.
-    const slip = isNearMiss(normalizeName(schema.title), normalizeName(written))
+    const slip = nearName(schema.title, written)
     if (!slip) {
       report(
         title.content,

@@ -1,7 +1,6 @@
-import {findField, isPlaceholder} from '../model/query.js'
+import {findField, isPlaceholder, nameKey} from '../model/query.js'
 import type {Entry} from '../model/types.js'
 import {defineRule, quote} from '../rule.js'
-import {normalizeName} from '../text/names.js'
 
 export const duplicateEntry = defineRule({
   id: 'duplicate-entry',
@@ -19,7 +18,7 @@ export const duplicateEntry = defineRule({
       if (!name || !date || isPlaceholder(name, schema) || isPlaceholder(date, schema)) continue
       // One entry per heartbeat: the mode tells heartbeats of one task apart.
       const mode = findField(entry, modeField)?.value.text ?? ''
-      const key = [normalizeName(name), date, mode.replace(/\s+/g, '').toLowerCase()].join('\n')
+      const key = [nameKey(name), date, mode.replace(/\s+/g, '').toLowerCase()].join('\n')
       const first = seen.get(key)
       if (!first) {
         seen.set(key, entry)

@@ -1,10 +1,9 @@
 import {replaceSpan} from '../fix/edits.js'
 import {headingMarker} from '../fix/heading-marker.js'
-import {isBlank, sliceText} from '../model/query.js'
+import {isBlank, nearName, sliceText} from '../model/query.js'
 import type {Entry, Text} from '../model/types.js'
 import {defineRule, quote, type Report} from '../rule.js'
 import type {Schema} from '../template/schema.js'
-import {isNearMiss, normalizeName} from '../text/names.js'
 
 export const entryHeading = defineRule({
   id: 'entry-heading',
@@ -91,8 +90,6 @@ function findNearMiss(content: Text, prefix: string): Text | undefined {
   const pattern = new RegExp(`^([^\\s:]+(?:[ \\t]+[^\\s:]+){${count - 1}})[ \\t]*(?::|[-–—]+)`, 'u')
   const match = pattern.exec(content.text)
   if (!match?.[1]) return undefined
-  const written = normalizeName(match[1])
-  const want = normalizeName(words)
-  if (written !== want && !isNearMiss(written, want)) return undefined
+  if (!nearName(words, match[1])) return undefined
   return sliceText(content, content.start.offset, content.start.offset + match[0].length)
 }

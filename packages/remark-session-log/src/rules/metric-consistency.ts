@@ -1,6 +1,7 @@
-import {formatMinutes, parseTimelineTime, readMetric, startsAtClockTime} from '../metrics.js'
+import {formatMinutes, readMetric, startsAtClockTime} from '../metrics.js'
 import {findQuestion, findSection, isNotApplicable, isPlaceholder} from '../model/query.js'
 import type {Entry, Question, Text} from '../model/types.js'
+import {parseTimelineTime} from '../model/values.js'
 import {defineRule, quote, type Report} from '../rule.js'
 import type {Schema} from '../template/schema.js'
 

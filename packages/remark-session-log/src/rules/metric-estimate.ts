@@ -1,5 +1,6 @@
-import {findMetric, metricKind, parseCount} from '../metrics.js'
+import {findMetric} from '../metrics.js'
 import {findSection} from '../model/query.js'
+import {metricKind} from '../model/values.js'
 import {defineRule, quote} from '../rule.js'
 
 export const metricEstimate = defineRule({
@@ -14,7 +15,7 @@ export const metricEstimate = defineRule({
       if (metricKind(schema, name) !== 'count') continue
       const metric = findMetric(entry, schema, name)
       if (!metric) continue
-      const reading = parseCount(metric.value.text)
+      const reading = metric.reading
       if (typeof reading === 'string' || !reading.estimate) continue
       report(
         metric.value,

@@ -1,5 +1,6 @@
-import {findMetric, metricKind, parseCount, parseDuration, type MetricProblem} from '../metrics.js'
+import {findMetric} from '../metrics.js'
 import {findSection, holdsTemplatePlaceholder} from '../model/query.js'
+import {metricKind, type MetricProblem} from '../model/values.js'
 import {defineRule, quote} from '../rule.js'
 
 /** What to write instead, by the kind of value and what is wrong with it. */
@@ -34,8 +35,7 @@ export const metricNumber = defineRule({
       const metric = findMetric(entry, schema, name)
       if (!metric) continue
       const kind = metricKind(schema, name)
-      const reading =
-        kind === 'duration' ? parseDuration(metric.value.text) : parseCount(metric.value.text)
+      const reading = metric.reading
       if (typeof reading !== 'string') continue
       if (holdsTemplatePlaceholder(metric.value.text, schema)) continue // placeholder rule's
       const label = `"${metric.name.text}"`

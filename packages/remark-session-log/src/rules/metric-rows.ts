@@ -1,9 +1,9 @@
 import {replaceSpan} from '../fix/edits.js'
 import {stayingInOrder} from '../fix/moves.js'
 import {insertRows} from '../fix/table-rows.js'
+import {nearName} from '../model/query.js'
 import type {Entry, Table, TableRow, Text} from '../model/types.js'
 import {defineRule, quote, type Context, type Report} from '../rule.js'
-import {isNearMiss, normalizeName} from '../text/names.js'
 
 interface Found {
   row: TableRow
@@ -27,21 +27,20 @@ export const metricRows = defineRule({
       const fixed = table?.spec?.fixedRows ?? []
       if (!table || fixed.length === 0) continue
 
-      const keys = fixed.map(normalizeName)
       const found: Found[] = []
       const unknown: Text[] = []
       for (const row of table.rows) {
         const name = row.cells[0]
         if (!name) continue
-        const at = keys.indexOf(normalizeName(name.text))
+        // The model found the template row each row stands for.
+        const at = row.spec === undefined ? -1 : fixed.indexOf(row.spec)
         if (at === -1) unknown.push(name)
         else found.push({row, name, at})
       }
       const seen = new Set(found.map(({at}) => at))
       // An unknown row close to a missing metric is that metric, misspelled.
       for (const name of unknown) {
-        const key = normalizeName(name.text)
-        const at = keys.findIndex((want, index) => !seen.has(index) && isNearMiss(want, key))
+        const at = fixed.findIndex((want, index) => !seen.has(index) && nearName(want, name.text))
         if (at === -1) continue
         seen.add(at)
         report(name, `Metric ${quote(name.text)} should read "${fixed[at]}"`, {

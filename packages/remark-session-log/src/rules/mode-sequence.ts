@@ -1,8 +1,7 @@
 import {readModeB} from '../model/answers.js'
-import {findField, isPlaceholder} from '../model/query.js'
+import {findField, isPlaceholder, nameKey} from '../model/query.js'
 import type {Entry, Field} from '../model/types.js'
 import {defineRule, quote} from '../rule.js'
-import {normalizeName} from '../text/names.js'
 
 interface Step {
   entry: Entry
@@ -25,7 +24,7 @@ export const modeSequence = defineRule({
       const mode = findField(entry, schema.roles.modeField)
       const step = mode && readModeB(mode.value.text)
       if (!mode || !step || feature === '' || isPlaceholder(feature, schema)) continue
-      const key = normalizeName(feature)
+      const key = nameKey(feature)
       features.set(key, [...(features.get(key) ?? []), {entry, mode, ...step}])
     }
     for (const steps of features.values()) {

@@ -1,6 +1,6 @@
 import {isEmptyLog} from '../fix/log-lines.js'
 import {defineRule, quote} from '../rule.js'
-import {isNearMiss, normalizeName} from '../text/names.js'
+import {nearName} from '../model/query.js'
 
 export const notASessionLog = defineRule({
   id: 'not-a-session-log',
@@ -11,9 +11,7 @@ export const notASessionLog = defineRule({
   checkDocument(log, report, {schema}) {
     if (log.entries.length > 0 || log.header.version || isEmptyLog(log)) return
     const title = log.header.title
-    const want = normalizeName(schema.title)
-    const name = title && normalizeName(title.content.text)
-    if (name !== undefined && (name === want || isNearMiss(want, name))) return
+    if (title && nearName(schema.title, title.content.text)) return
     const what = title ? `its title is ${quote(title.content.text)}` : 'it has no title'
     report(
       title ?? {start: log.header.start, end: log.header.start},

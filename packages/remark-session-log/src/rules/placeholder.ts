@@ -1,8 +1,7 @@
-import {answerOf, findQuestion, readYesNo, sliceText} from '../model/query.js'
+import {answerOf, findQuestion, readYesNo, sameName, sliceText} from '../model/query.js'
 import type {Entry, Question, Table, Text} from '../model/types.js'
 import {defineRule, quote, type Report} from '../rule.js'
 import type {Schema} from '../template/schema.js'
-import {normalizeName} from '../text/names.js'
 import {findBracketed} from '../text/patterns.js'
 
 const cache = new WeakMap<Schema, Set<string>>()
@@ -39,8 +38,7 @@ export const placeholder = defineRule({
       for (const checkbox of section.checkboxes) {
         // An unused box may keep the template's wording (`- [ ] Other: [specify]`).
         const untouched =
-          checkbox.spec &&
-          normalizeName(unescaped(checkbox.label.text)) === normalizeName(checkbox.spec.label)
+          checkbox.spec && sameName(unescaped(checkbox.label.text), checkbox.spec.label)
         if (!checkbox.checked && untouched) continue
         scan(checkbox.label, `The item ${quote(itemName(checkbox.label.text))}`)
       }

@@ -7,7 +7,6 @@ import {
   type FieldLine,
 } from '../fix/field-lines.js'
 import {defineRule, type Edit} from '../rule.js'
-import {normalizeName} from '../text/names.js'
 
 export const requiredField = defineRule({
   id: 'required-field',
@@ -16,10 +15,8 @@ export const requiredField = defineRule({
   severity: 'error',
   fixable: true,
   check(entry, report, {schema, eol}) {
-    const present = new Set(entry.fields.map((field) => normalizeName(field.name.text)))
-    const missing = schema.fields.filter(
-      (spec) => !spec.optional && !present.has(normalizeName(spec.name)),
-    )
+    const present = new Set(entry.fields.map((field) => field.spec))
+    const missing = schema.fields.filter((spec) => !spec.optional && !present.has(spec))
     const lines = fieldLines(entry, schema.fields)
     const style = breakStyle(lines) ?? ''
     missing.forEach((spec, index) => {

@@ -3,7 +3,7 @@ import type {SessionLog} from '../model/types.js'
 import {defineRule} from '../rule.js'
 import {builtinTemplates, loadTemplate} from '../template/load.js'
 import type {Schema} from '../template/schema.js'
-import {normalizeName} from '../text/names.js'
+import {sameName} from '../model/query.js'
 
 export const templateMismatch = defineRule({
   id: 'template-mismatch',
@@ -63,5 +63,5 @@ function headerNames(log: SessionLog, other: Schema): boolean {
   const version = log.header.version?.text
   if (version !== undefined) return version === other.version
   const title = log.header.title?.content.text
-  return title !== undefined && normalizeName(title) === normalizeName(other.title)
+  return title !== undefined && sameName(title, other.title)
 }

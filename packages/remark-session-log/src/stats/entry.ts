@@ -3,7 +3,8 @@
 // and a team's own template are read by the same code. A figure the entry does not state
 // in a readable form is named in `unknown`, never guessed.
 
-import {findMetric, parseMetric, type MetricProblem} from '../metrics.js'
+import {findMetric, type Metric} from '../metrics.js'
+import type {MetricProblem} from '../model/values.js'
 import {
   findContextRotAction,
   isCalendarDate,
@@ -89,7 +90,7 @@ export function readEntryFigures(entry: Entry, schema: Schema, rotSignals: numbe
     const name = roles[role]
     if (name === undefined) continue // the template does not ask for it
     const metric = findMetric(entry, schema, name)
-    const read = readMetricValue(metric?.value.text, schema, name)
+    const read = readMetricValue(metric, schema)
     if (typeof read === 'number') metrics[figure] = read
     else unknown.push({figure, label: name, problem: read, line: (metric?.row ?? entry).start.line})
   }
@@ -118,14 +119,11 @@ export function readEntryFigures(entry: Entry, schema: Schema, rotSignals: numbe
 }
 
 /** A metric's value as a number (a duration in minutes); `None` is 0. */
-function readMetricValue(
-  raw: string | undefined,
-  schema: Schema,
-  name: string,
-): number | Unknown['problem'] {
-  if (raw === undefined) return 'missing'
+function readMetricValue(metric: Metric | undefined, schema: Schema): number | Unknown['problem'] {
+  if (metric === undefined) return 'missing'
+  const raw = metric.value.text
   if (isBlank(raw) || holdsTemplatePlaceholder(raw, schema)) return 'empty'
-  const reading = parseMetric(schema, name, raw)
+  const reading = metric.reading
   if (reading === 'none') return 0
   if (typeof reading === 'object') return reading.value
   return reading === 'empty' ? 'empty' : {text: raw.trim(), why: reading}

@@ -16570,7 +16570,18 @@ function findQuestion(entry, label2) {
 function findField(entry, name) {
   if (name === void 0) return void 0;
   const want = normalizeName(name);
-  return entry.fields.find((field) => normalizeName(field.name.text) === want);
+  return entry.fields.find((field) => field.spec && normalizeName(field.spec.name) === want);
+}
+function sameName(a, b) {
+  return normalizeName(a) === normalizeName(b);
+}
+function nearName(name, written) {
+  const want = normalizeName(name);
+  const found = normalizeName(written);
+  return found === want || isNearMiss(want, found);
+}
+function nameKey(name) {
+  return normalizeName(name);
 }
 function answerOf(question) {
   return question.inline ?? question.answers.find((answer) => answer.text !== "");
@@ -16706,113 +16717,6 @@ var contextRotAction = defineRule({
 });
 
 // packages/remark-session-log/src/metrics.ts
-var estimatePrefix = /^(?:~|≈|±|\+\/-|approx\.?|approximately|about|around|roughly|circa|ca\.|est\.|estimated)\s*/i;
-var estimateSuffix = /(?<!\s)\s*(?:\?|\+|-?ish)$/i;
-var remark = /(?<!\s)\s*\([^()]*\)$|(?<!\s)\s+[—–]\s[^]*$/;
-function clean(raw) {
-  let text3 = raw.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim();
-  text3 = text3.replace(/^[*_`]+|(?<![*_`])[*_`]+$/g, "").trim();
-  text3 = text3.replace(remark, "").trim();
-  let estimate = false;
-  const prefix = estimatePrefix.exec(text3);
-  if (prefix) {
-    estimate = true;
-    text3 = text3.slice(prefix[0].length);
-  }
-  const suffix = estimateSuffix.exec(text3);
-  if (suffix && suffix.index > 0) {
-    estimate = true;
-    text3 = text3.slice(0, suffix.index);
-  }
-  return { text: text3.trim(), estimate };
-}
-var count = new RegExp("^([-\u2212\u2013]?)(\\d{1,3}(?:([, \\u00a0\\u202f\\u2009'\u2019])\\d{3})(?:\\3\\d{3})*|\\d+)(?:[.,](\\d+))?(?: ?\\p{L}[\\p{L}.]*)?$", "u");
-var noneWords = /^(?:none|zero|nil|nothing|no)$/i;
-function parseCount(raw) {
-  const { text: text3, estimate } = clean(raw);
-  if (text3 === "") return raw.trim() === "" ? "empty" : "unreadable";
-  if (noneWords.test(text3)) return "none";
-  const match = count.exec(text3);
-  if (!match) return "unreadable";
-  const digits = (match[2] ?? "").replace(/\D/g, "");
-  if (match[4] && /[1-9]/.test(match[4])) return "fraction";
-  const value2 = Number(digits);
-  if (match[1] && value2 > 0) return "negative";
-  return { value: value2, estimate };
-}
-var units = [
-  [/^(?:d|days?)$/, 8 * 60],
-  [/^(?:h|hr|hrs|hours?|std)$/, 60],
-  [/^(?:m|mn|min|mins|minutes?|['′])$/, 1],
-  [/^(?:s|sec|secs|seconds?|["″])$/, 1 / 60]
-];
-var fractions = { "\xBD": 0.5, "\xBC": 0.25, "\xBE": 0.75 };
-var number = String.raw`\d+(?:[.,]\d+)?|\d*[½¼¾]|[.,]\d+`;
-var part = new RegExp(String.raw`^(${number}) ?([a-z]+|['′"″])\.?(?=$|[^a-z])`);
-var bareNumber = new RegExp(String.raw`^(?:${number})$`);
-var joiner = /^(?:\s*(?:,|and|&|\+)\s*|\s+)/;
-var clock = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?(?: ?(?:h|hrs?|hours?))?$/;
-var iso = /^pt(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
-function readNumber(text3) {
-  const fraction = fractions[text3.slice(-1)];
-  if (fraction !== void 0) return Number(text3.slice(0, -1) || "0") + fraction;
-  return Number(text3.replace(",", "."));
-}
-var phrases = [
-  [/\b(?:an?|one) hour and a half\b/g, "90m"],
-  [/\bhalf an? hour\b|\bhalf-hour\b|\bhalf hour\b/g, "30m"],
-  [/\b(?:an?|one) hour\b/g, "1h"],
-  [/\ba quarter of an hour\b|\ba quarter hour\b/g, "15m"],
-  [/(\d) and a half (hours?|hrs?|h)\b/g, "$1.5$2"]
-];
-function parseDuration(raw) {
-  const { text: cleaned, estimate } = clean(raw);
-  if (cleaned === "") return raw.trim() === "" ? "empty" : "unreadable";
-  let text3 = cleaned.toLowerCase();
-  for (const [pattern, replacement] of phrases) text3 = text3.replace(pattern, replacement);
-  const onClock = clock.exec(text3);
-  if (onClock) {
-    const minutes2 = Number(onClock[1]) * 60 + Number(onClock[2]) + Number(onClock[3] ?? 0) / 60;
-    return { value: minutes2, estimate };
-  }
-  const isoMatch = iso.exec(text3);
-  if (isoMatch && text3 !== "pt") {
-    const [hours, minutes2, seconds] = [isoMatch[1], isoMatch[2], isoMatch[3]].map(Number);
-    return { value: (hours || 0) * 60 + (minutes2 || 0) + (seconds || 0) / 60, estimate };
-  }
-  if (/^[-−–]/.test(text3) && typeof parseDuration(text3.slice(1)) === "object") return "negative";
-  if (bareNumber.test(text3)) return "no-unit";
-  let rest = text3;
-  let total = 0;
-  let lastUnit = Infinity;
-  let parts = 0;
-  while (rest !== "") {
-    const match = part.exec(rest);
-    if (!match) {
-      const bare = /^(\d{1,2})$/.exec(rest);
-      if (bare && lastUnit === 60 && Number(bare[1]) < 60) {
-        total += Number(bare[1]);
-        break;
-      }
-      return "unreadable";
-    }
-    const unit = units.find(([pattern]) => pattern.test(match[2] ?? ""))?.[1];
-    if (unit === void 0 || unit >= lastUnit) return "unreadable";
-    total += readNumber(match[1] ?? "") * unit;
-    lastUnit = unit;
-    parts++;
-    rest = rest.slice(match[0].length);
-    const gap = joiner.exec(rest);
-    if (gap) rest = rest.slice(gap[0].length);
-  }
-  if (parts === 0 || !Number.isFinite(total)) return "unreadable";
-  return { value: total, estimate };
-}
-function parseTimelineTime(raw) {
-  const match = /^(\d{1,3}):([0-5]\d)$/.exec(raw.trim().replace(/^[*_`]+|(?<![*_`])[*_`]+$/g, ""));
-  if (!match) return void 0;
-  return Number(match[1]) * 60 + Number(match[2]);
-}
 function startsAtClockTime(first) {
   return first >= 60;
 }
@@ -16829,26 +16733,22 @@ function findMetric(entry, schema, metric) {
   const want = normalizeName(metric);
   for (const table of section.tables) {
     for (const row of table.rows) {
+      if (row.spec === void 0 || !row.reading || normalizeName(row.spec) !== want) continue;
       const [name, value2] = row.cells;
-      if (!name || normalizeName(name.text) !== want) continue;
-      return { row, name, value: value2 ?? { start: row.end, end: row.end, text: "" } };
+      return {
+        row,
+        name,
+        value: value2 ?? { start: row.end, end: row.end, text: "" },
+        reading: row.reading
+      };
     }
   }
   return void 0;
 }
-function metricKind(schema, metric) {
-  const times = [schema.roles.totalTime, schema.roles.estimatedTime];
-  const name = normalizeName(metric);
-  return times.some((time) => time !== void 0 && normalizeName(time) === name) ? "duration" : "count";
-}
-function parseMetric(schema, metric, raw) {
-  return metricKind(schema, metric) === "duration" ? parseDuration(raw) : parseCount(raw);
-}
 function readMetric(entry, schema, metric) {
   const found = findMetric(entry, schema, metric);
-  if (!found || metric === void 0) return void 0;
-  const reading = parseMetric(schema, metric, found.value.text);
-  return typeof reading === "string" ? void 0 : { ...found, amount: reading.value };
+  if (!found || typeof found.reading === "string") return void 0;
+  return { ...found, amount: found.reading.value };
 }
 
 // packages/remark-session-log/src/rules/heartbeat-budget.ts
@@ -16989,6 +16889,120 @@ var learningsAnswered = defineRule({
   }
 });
 
+// packages/remark-session-log/src/model/values.ts
+var estimatePrefix = /^(?:~|≈|±|\+\/-|approx\.?|approximately|about|around|roughly|circa|ca\.|est\.|estimated)\s*/i;
+var estimateSuffix = /(?<!\s)\s*(?:\?|\+|-?ish)$/i;
+var remark = /(?<!\s)\s*\([^()]*\)$|(?<!\s)\s+[—–]\s[^]*$/;
+function clean(raw) {
+  let text3 = raw.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim();
+  text3 = text3.replace(/^[*_`]+|(?<![*_`])[*_`]+$/g, "").trim();
+  text3 = text3.replace(remark, "").trim();
+  let estimate = false;
+  const prefix = estimatePrefix.exec(text3);
+  if (prefix) {
+    estimate = true;
+    text3 = text3.slice(prefix[0].length);
+  }
+  const suffix = estimateSuffix.exec(text3);
+  if (suffix && suffix.index > 0) {
+    estimate = true;
+    text3 = text3.slice(0, suffix.index);
+  }
+  return { text: text3.trim(), estimate };
+}
+var count = new RegExp("^([-\u2212\u2013]?)(\\d{1,3}(?:([, \\u00a0\\u202f\\u2009'\u2019])\\d{3})(?:\\3\\d{3})*|\\d+)(?:[.,](\\d+))?(?: ?\\p{L}[\\p{L}.]*)?$", "u");
+var noneWords = /^(?:none|zero|nil|nothing|no)$/i;
+function parseCount(raw) {
+  const { text: text3, estimate } = clean(raw);
+  if (text3 === "") return raw.trim() === "" ? "empty" : "unreadable";
+  if (noneWords.test(text3)) return "none";
+  const match = count.exec(text3);
+  if (!match) return "unreadable";
+  const digits = (match[2] ?? "").replace(/\D/g, "");
+  if (match[4] && /[1-9]/.test(match[4])) return "fraction";
+  const value2 = Number(digits);
+  if (match[1] && value2 > 0) return "negative";
+  return { value: value2, estimate };
+}
+var units = [
+  [/^(?:d|days?)$/, 8 * 60],
+  [/^(?:h|hr|hrs|hours?|std)$/, 60],
+  [/^(?:m|mn|min|mins|minutes?|['′])$/, 1],
+  [/^(?:s|sec|secs|seconds?|["″])$/, 1 / 60]
+];
+var fractions = { "\xBD": 0.5, "\xBC": 0.25, "\xBE": 0.75 };
+var number = String.raw`\d+(?:[.,]\d+)?|\d*[½¼¾]|[.,]\d+`;
+var part = new RegExp(String.raw`^(${number}) ?([a-z]+|['′"″])\.?(?=$|[^a-z])`);
+var bareNumber = new RegExp(String.raw`^(?:${number})$`);
+var joiner = /^(?:\s*(?:,|and|&|\+)\s*|\s+)/;
+var clock = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?(?: ?(?:h|hrs?|hours?))?$/;
+var iso = /^pt(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
+function readNumber(text3) {
+  const fraction = fractions[text3.slice(-1)];
+  if (fraction !== void 0) return Number(text3.slice(0, -1) || "0") + fraction;
+  return Number(text3.replace(",", "."));
+}
+var phrases = [
+  [/\b(?:an?|one) hour and a half\b/g, "90m"],
+  [/\bhalf an? hour\b|\bhalf-hour\b|\bhalf hour\b/g, "30m"],
+  [/\b(?:an?|one) hour\b/g, "1h"],
+  [/\ba quarter of an hour\b|\ba quarter hour\b/g, "15m"],
+  [/(\d) and a half (hours?|hrs?|h)\b/g, "$1.5$2"]
+];
+function parseDuration(raw) {
+  const { text: cleaned, estimate } = clean(raw);
+  if (cleaned === "") return raw.trim() === "" ? "empty" : "unreadable";
+  let text3 = cleaned.toLowerCase();
+  for (const [pattern, replacement] of phrases) text3 = text3.replace(pattern, replacement);
+  const onClock = clock.exec(text3);
+  if (onClock) {
+    const minutes2 = Number(onClock[1]) * 60 + Number(onClock[2]) + Number(onClock[3] ?? 0) / 60;
+    return { value: minutes2, estimate };
+  }
+  const isoMatch = iso.exec(text3);
+  if (isoMatch && text3 !== "pt") {
+    const [hours, minutes2, seconds] = [isoMatch[1], isoMatch[2], isoMatch[3]].map(Number);
+    return { value: (hours || 0) * 60 + (minutes2 || 0) + (seconds || 0) / 60, estimate };
+  }
+  if (/^[-−–]/.test(text3) && typeof parseDuration(text3.slice(1)) === "object") return "negative";
+  if (bareNumber.test(text3)) return "no-unit";
+  let rest = text3;
+  let total = 0;
+  let lastUnit = Infinity;
+  let parts = 0;
+  while (rest !== "") {
+    const match = part.exec(rest);
+    if (!match) {
+      const bare = /^(\d{1,2})$/.exec(rest);
+      if (bare && lastUnit === 60 && Number(bare[1]) < 60) {
+        total += Number(bare[1]);
+        break;
+      }
+      return "unreadable";
+    }
+    const unit = units.find(([pattern]) => pattern.test(match[2] ?? ""))?.[1];
+    if (unit === void 0 || unit >= lastUnit) return "unreadable";
+    total += readNumber(match[1] ?? "") * unit;
+    lastUnit = unit;
+    parts++;
+    rest = rest.slice(match[0].length);
+    const gap = joiner.exec(rest);
+    if (gap) rest = rest.slice(gap[0].length);
+  }
+  if (parts === 0 || !Number.isFinite(total)) return "unreadable";
+  return { value: total, estimate };
+}
+function parseTimelineTime(raw) {
+  const match = /^(\d{1,3}):([0-5]\d)$/.exec(raw.trim().replace(/^[*_`]+|(?<![*_`])[*_`]+$/g, ""));
+  if (!match) return void 0;
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+function metricKind(schema, metric) {
+  const times = [schema.roles.totalTime, schema.roles.estimatedTime];
+  const name = normalizeName(metric);
+  return times.some((time) => time !== void 0 && normalizeName(time) === name) ? "duration" : "count";
+}
+
 // packages/remark-session-log/src/rules/metric-consistency.ts
 var metricConsistency = defineRule({
   id: "metric-consistency",
@@ -17074,7 +17088,7 @@ var metricEstimate = defineRule({
       if (metricKind(schema, name) !== "count") continue;
       const metric = findMetric(entry, schema, name);
       if (!metric) continue;
-      const reading = parseCount(metric.value.text);
+      const reading = metric.reading;
       if (typeof reading === "string" || !reading.estimate) continue;
       report(
         metric.value,
@@ -17115,7 +17129,7 @@ var metricNumber = defineRule({
       const metric = findMetric(entry, schema, name);
       if (!metric) continue;
       const kind = metricKind(schema, name);
-      const reading = kind === "duration" ? parseDuration(metric.value.text) : parseCount(metric.value.text);
+      const reading = metric.reading;
       if (typeof reading !== "string") continue;
       if (holdsTemplatePlaceholder(metric.value.text, schema)) continue;
       const label2 = `"${metric.name.text}"`;
@@ -17144,7 +17158,7 @@ var modeSequence = defineRule({
       const mode = findField(entry, schema.roles.modeField);
       const step = mode && readModeB(mode.value.text);
       if (!mode || !step || feature === "" || isPlaceholder(feature, schema)) continue;
-      const key = normalizeName(feature);
+      const key = nameKey(feature);
       features.set(key, [...features.get(key) ?? [], { entry, mode, ...step }]);
     }
     for (const steps of features.values()) {
@@ -17429,7 +17443,7 @@ var documentTitle = defineRule({
     }
     const written = title.content.text;
     if (written === schema.title) return;
-    const slip = isNearMiss(normalizeName(schema.title), normalizeName(written));
+    const slip = nearName(schema.title, written);
     if (!slip) {
       report(
         title.content,
@@ -17538,7 +17552,7 @@ function headerNames(log, other) {
   const version2 = log.header.version?.text;
   if (version2 !== void 0) return version2 === other.version;
   const title = log.header.title?.content.text;
-  return title !== void 0 && normalizeName(title) === normalizeName(other.title);
+  return title !== void 0 && sameName(title, other.title);
 }
 
 // packages/remark-session-log/src/rules/not-a-session-log.ts
@@ -17551,9 +17565,7 @@ var notASessionLog = defineRule({
   checkDocument(log, report, { schema }) {
     if (log.entries.length > 0 || log.header.version || isEmptyLog(log)) return;
     const title = log.header.title;
-    const want = normalizeName(schema.title);
-    const name = title && normalizeName(title.content.text);
-    if (name !== void 0 && (name === want || isNearMiss(want, name))) return;
+    if (title && nearName(schema.title, title.content.text)) return;
     const what = title ? `its title is ${quote(title.content.text)}` : "it has no title";
     report(
       title ?? { start: log.header.start, end: log.header.start },
@@ -17709,10 +17721,8 @@ var requiredField = defineRule({
   severity: "error",
   fixable: true,
   check(entry, report, { schema, eol }) {
-    const present = new Set(entry.fields.map((field) => normalizeName(field.name.text)));
-    const missing = schema.fields.filter(
-      (spec) => !spec.optional && !present.has(normalizeName(spec.name))
-    );
+    const present = new Set(entry.fields.map((field) => field.spec));
+    const missing = schema.fields.filter((spec) => !spec.optional && !present.has(spec));
     const lines = fieldLines(entry, schema.fields);
     const style = breakStyle(lines) ?? "";
     missing.forEach((spec, index2) => {
@@ -17919,9 +17929,7 @@ function findNearMiss(content3, prefix) {
   const pattern = new RegExp(`^([^\\s:]+(?:[ \\t]+[^\\s:]+){${count3 - 1}})[ \\t]*(?::|[-\u2013\u2014]+)`, "u");
   const match = pattern.exec(content3.text);
   if (!match?.[1]) return void 0;
-  const written = normalizeName(match[1]);
-  const want = normalizeName(words);
-  if (written !== want && !isNearMiss(written, want)) return void 0;
+  if (!nearName(words, match[1])) return void 0;
   return sliceText(content3, content3.start.offset, content3.start.offset + match[0].length);
 }
 
@@ -17983,7 +17991,7 @@ var duplicateEntry = defineRule({
       const date = findField(entry, dateField)?.value.text ?? "";
       if (!name || !date || isPlaceholder(name, schema) || isPlaceholder(date, schema)) continue;
       const mode = findField(entry, modeField)?.value.text ?? "";
-      const key = [normalizeName(name), date, mode.replace(/\s+/g, "").toLowerCase()].join("\n");
+      const key = [nameKey(name), date, mode.replace(/\s+/g, "").toLowerCase()].join("\n");
       const first = seen.get(key);
       if (!first) {
         seen.set(key, entry);
@@ -18339,7 +18347,7 @@ var placeholder = defineRule({
     const notTriggered = killSwitchOff(entry, schema);
     for (const section of entry.sections) {
       for (const checkbox of section.checkboxes) {
-        const untouched = checkbox.spec && normalizeName(unescaped(checkbox.label.text)) === normalizeName(checkbox.spec.label);
+        const untouched = checkbox.spec && sameName(unescaped(checkbox.label.text), checkbox.spec.label);
         if (!checkbox.checked && untouched) continue;
         scan(checkbox.label, `The item ${quote(itemName(checkbox.label.text))}`);
       }
@@ -18457,7 +18465,7 @@ var checkboxItems = defineRule({
 });
 function keyEnd(label2, key) {
   for (let end = 1; end <= label2.length; end++) {
-    if (normalizeName(label2.slice(0, end)) === key) {
+    if (sameName(label2.slice(0, end), key)) {
       let at = end;
       while (at < label2.length && /[*_:]/.test(label2[at])) at++;
       return at;
@@ -18530,20 +18538,18 @@ var metricRows = defineRule({
       const table = section.tables.find((candidate) => candidate.spec?.fixedRows.length);
       const fixed = table?.spec?.fixedRows ?? [];
       if (!table || fixed.length === 0) continue;
-      const keys = fixed.map(normalizeName);
       const found = [];
       const unknown = [];
       for (const row of table.rows) {
         const name = row.cells[0];
         if (!name) continue;
-        const at = keys.indexOf(normalizeName(name.text));
+        const at = row.spec === void 0 ? -1 : fixed.indexOf(row.spec);
         if (at === -1) unknown.push(name);
         else found.push({ row, name, at });
       }
       const seen = new Set(found.map(({ at }) => at));
       for (const name of unknown) {
-        const key = normalizeName(name.text);
-        const at = keys.findIndex((want, index2) => !seen.has(index2) && isNearMiss(want, key));
+        const at = fixed.findIndex((want, index2) => !seen.has(index2) && nearName(want, name.text));
         if (at === -1) continue;
         seen.add(at);
         report(name, `Metric ${quote(name.text)} should read "${fixed[at]}"`, {
@@ -19316,22 +19322,29 @@ var HeadingReader = class {
 };
 
 // packages/remark-session-log/src/model/tables.ts
-function readTable2(source, node2, spec) {
+function readTable2(source, schema, node2, spec) {
   const rows = node2.children.map((row, index2) => {
     const cells = row.children.map(
       (cell) => cellText(source, offsetOf(cell, "start"), offsetOf(cell, "end"))
     );
+    const rowSpec = index2 === 0 ? void 0 : fixedRowOf(spec, cells[0]);
     return {
       start: source.point(offsetOf(row, "start")),
       end: source.point(offsetOf(row, "end")),
       cells,
-      // The first row is the header, which names columns, not a row of the template.
-      spec: index2 === 0 ? void 0 : fixedRowOf(spec, cells[0])
+      spec: rowSpec,
+      reading: rowSpec === void 0 ? void 0 : readValue(schema, rowSpec, cells[1])
     };
   });
   const [header, ...body] = rows;
   const { start, end } = source.nodeSpan(node2);
-  return { start, end, header: header ?? { start, end, cells: [], spec: void 0 }, rows: body, spec };
+  return {
+    start,
+    end,
+    header: header ?? { start, end, cells: [], spec: void 0, reading: void 0 },
+    rows: body,
+    spec
+  };
 }
 function cellText(source, start, end) {
   const text3 = source.text;
@@ -19346,6 +19359,10 @@ function fixedRowOf(spec, name) {
   if (!spec || !name || spec.fixedRows.length === 0) return void 0;
   const want = normalizeName(name.text);
   return spec.fixedRows.find((row) => normalizeName(row) === want);
+}
+function readValue(schema, row, cell) {
+  const raw = cell?.text ?? "";
+  return metricKind(schema, row) === "duration" ? parseDuration(raw) : parseCount(raw);
 }
 
 // packages/remark-session-log/src/model/sections.ts
@@ -19380,9 +19397,9 @@ function readSection(source, headings, nodes) {
       }
     } else if (node2.type === "table") {
       if (question && !question.inline && !question.table) {
-        question.table = readTable2(source, node2, question.spec?.table);
+        question.table = readTable2(source, headings.schema, node2, question.spec?.table);
       } else {
-        section.tables.push(readTable2(source, node2, section.spec?.table));
+        section.tables.push(readTable2(source, headings.schema, node2, section.spec?.table));
       }
     } else if (node2.type === "code") {
       codeRanges.push([offsetOf(node2, "start"), offsetOf(node2, "end")]);
@@ -19863,7 +19880,7 @@ function readEntryFigures(entry, schema, rotSignals) {
     const name = roles[role];
     if (name === void 0) continue;
     const metric = findMetric(entry, schema, name);
-    const read = readMetricValue(metric?.value.text, schema, name);
+    const read = readMetricValue(metric, schema);
     if (typeof read === "number") metrics[figure] = read;
     else unknown.push({ figure, label: name, problem: read, line: (metric?.row ?? entry).start.line });
   }
@@ -19888,10 +19905,11 @@ function readEntryFigures(entry, schema, rotSignals) {
     unknown: unknown.sort((a, b) => a.line - b.line)
   };
 }
-function readMetricValue(raw, schema, name) {
-  if (raw === void 0) return "missing";
+function readMetricValue(metric, schema) {
+  if (metric === void 0) return "missing";
+  const raw = metric.value.text;
   if (isBlank(raw) || holdsTemplatePlaceholder(raw, schema)) return "empty";
-  const reading = parseMetric(schema, name, raw);
+  const reading = metric.reading;
   if (reading === "none") return 0;
   if (typeof reading === "object") return reading.value;
   return reading === "empty" ? "empty" : { text: raw.trim(), why: reading };

@@ -42,7 +42,7 @@ import {
   unknownSummary,
   validateSettings,
   version
-} from "./chunk-VMK7DPMU.mjs";
+} from "./chunk-SD5DBPKK.mjs";
 import {
   __commonJS,
   __esm,
@@ -18209,7 +18209,7 @@ async function render(result, options, io, logs, window2) {
     case "markdown":
       return statsMarkdown(result, { logs, window: window2 });
     case "html": {
-      const { statsHtml } = await import("./html-N5F3WT7P.mjs");
+      const { statsHtml } = await import("./html-S7ZEIAZ2.mjs");
       try {
         return await statsHtml(result, { logs, window: window2, link: linker(options, io) });
       } catch (error) {
