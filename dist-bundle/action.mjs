@@ -11,12 +11,12 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-AYGY7TER.mjs";
+} from "./chunk-QPBRX5JC.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-SD5DBPKK.mjs";
+} from "./chunk-RUGZJGGC.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

@@ -5,8 +5,8 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-AYGY7TER.mjs";
-import "./chunk-SD5DBPKK.mjs";
+} from "./chunk-QPBRX5JC.mjs";
+import "./chunk-RUGZJGGC.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/bin.ts

@@ -17,6 +17,9 @@ import {
   writeSync,
 } from 'node:fs'
 import {basename, dirname, join} from 'node:path'
+import {defaultMaxSize, formatSize} from './size.js'
+
+export {defaultMaxSize, formatSize, parseSize} from './size.js'
 
 /**
  * Something wrong with a file the command reads or writes. Its message is one line:
@@ -37,6 +40,43 @@ export class InputError extends Error {
   }
 }
 
+/** The log a command reads when it is given no path. */
+export const defaultLog = 'SESSION_LOG.md'
+
+/**
+ * Each way a path fails to be a log that can be read, worded once for every command:
+ * what is wrong, and what to do about it as a rule.
+ */
+const fileProblems = {
+  missing: {
+    problem: 'does not exist',
+    remedy: () => 'check the path, or start a log with `session-log init`',
+  },
+  folder: {
+    problem: 'is a folder, not a file',
+    remedy: (name: string) => `name the log inside it, such as ${join(name, defaultLog)}`,
+  },
+  notFile: {problem: 'is not a regular file', remedy: () => 'pass the Markdown file of the log'},
+  denied: {
+    problem: 'cannot be read: permission denied',
+    remedy: () => 'make it readable (chmod u+r) or run as its owner',
+  },
+  loop: {problem: 'is a loop of symbolic links', remedy: () => 'point the link at the log'},
+} satisfies Record<string, {problem: string; remedy: (name: string) => string}>
+
+/**
+ * The error for a path that is no log that can be read. `remedy` turns the usual remedy
+ * into one for a caller that knows more (a path that could be a glob instead).
+ */
+export function fileError(
+  kind: keyof typeof fileProblems,
+  name: string,
+  {remedy, cause}: {remedy?: (usual: string) => string; cause?: unknown} = {},
+): InputError {
+  const {problem, remedy: usual} = fileProblems[kind]
+  return new InputError(name, problem, remedy ? remedy(usual(name)) : usual(name), cause)
+}
+
 /** A log as read from disk: the exact bytes (to detect changes) and their text. */
 export interface LogFile {
   /** The path as shown to the user, relative to the working folder. */
@@ -47,64 +87,14 @@ export interface LogFile {
   text: string
 }
 
-/**
- * The default of `--max-size`: far above any real log (thousands of entries are a few
- * MB); past it, reading and linting would take the machine's memory rather than fail
- * with a message.
- */
-export const defaultMaxSize = 50_000_000
-
-const units: Record<string, number> = {
-  '': 1,
-  b: 1,
-  k: 1000,
-  kb: 1000,
-  kib: 1024,
-  m: 1000 ** 2,
-  mb: 1000 ** 2,
-  mib: 1024 ** 2,
-  g: 1000 ** 3,
-  gb: 1000 ** 3,
-  gib: 1024 ** 3,
-}
-
-/** Reads `--max-size`: bytes, or a number with a unit such as `50MB`, `500KB` or `1.5GiB`. */
-export function parseSize(text: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?) ?([a-z]*)$/i.exec(text.trim())
-  const unit = units[match?.[2]?.toLowerCase() ?? 'none']
-  if (!match || unit === undefined) return undefined
-  const bytes = Math.floor(Number(match[1]) * unit)
-  return bytes > 0 && Number.isSafeInteger(bytes) ? bytes : undefined
-}
-
-/** A size as people read it: `50 MB`, `1.5 MB`, `800 bytes`. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`
-  const [value, unit] =
-    bytes < 1000 ** 2
-      ? [bytes / 1000, 'KB']
-      : bytes < 1000 ** 3
-        ? [bytes / 1000 ** 2, 'MB']
-        : [bytes / 1000 ** 3, 'GB']
-  return `${Number(value.toFixed(1))} ${unit}`
-}
-
 /** Reads and decodes a log; every way it can fail is an `InputError`. */
 export function readLog(path: string, name: string, maxSize = defaultMaxSize): LogFile {
   let bytes: Buffer
   try {
     const stats = statSync(path)
-    if (stats.isDirectory()) {
-      throw new InputError(
-        name,
-        'is a folder, not a file',
-        `name the log inside it, such as ${join(name, 'SESSION_LOG.md')}`,
-      )
-    }
+    if (stats.isDirectory()) throw fileError('folder', name)
     // A FIFO or device would block the read or never end.
-    if (!stats.isFile()) {
-      throw new InputError(name, 'is not a regular file', 'pass the Markdown file of the log')
-    }
+    if (!stats.isFile()) throw fileError('notFile', name)
     if (stats.size > maxSize) throw tooLarge(name, stats.size, maxSize)
     bytes = readFileSync(path)
   } catch (error) {
@@ -262,21 +252,18 @@ function reportError(error: unknown, name: string): InputError {
 
 function readError(error: unknown, name: string): Error {
   if (error instanceof InputError) return error
-  const problem = (what: string, remedy: string) => new InputError(name, what, remedy, error)
   switch ((error as NodeJS.ErrnoException).code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return problem('does not exist', 'check the path, or start a log with `session-log init`')
+      return fileError('missing', name, {cause: error})
     case 'EACCES':
     case 'EPERM':
-      return problem(
-        'cannot be read: permission denied',
-        'make it readable (chmod u+r) or run as its owner',
-      )
+      return fileError('denied', name, {cause: error})
     case 'EISDIR':
-      return problem('is a folder, not a file', 'name the log file inside it')
+      // Only a folder put in the file's place after it was looked at gets here.
+      return fileError('folder', name, {remedy: () => 'name the log file inside it', cause: error})
     case 'ELOOP':
-      return problem('is a loop of symbolic links', 'point the link at the log')
+      return fileError('loop', name, {cause: error})
     default:
       return describeUnknown(error, name, 'cannot be read')
   }

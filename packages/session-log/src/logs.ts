@@ -1,15 +1,13 @@
 import {statSync} from 'node:fs'
-import {join, resolve} from 'node:path'
+import {relative, resolve} from 'node:path'
 import {unified, type Processor} from 'unified'
 import {engine} from 'unified-engine'
 import type {VFile} from 'vfile'
-import {discovery, settingsProblem} from './config.js'
-import {defaultMaxSize, exists, InputError, sizeProblem} from './files.js'
+import {discovery, SettingsReader, settingsProblem, type Settings} from './config.js'
+import {defaultLog, defaultMaxSize, exists, fileError, InputError, sizeProblem} from './files.js'
 
 // Which logs a command's paths and globs name: unified-engine does what it does well,
 // globs and ignore files; what it would get wrong is caught before it is asked.
-
-const defaultLog = 'SESSION_LOG.md'
 
 export interface FoundLogs {
   /** The logs, as the user would name them (relative to the working folder). */
@@ -104,21 +102,13 @@ function engineProblem(name: string, failure: VFile['messages'][number]): InputE
   const causes: Error[] = []
   for (let cause = failure.cause; cause instanceof Error; cause = cause.cause) causes.push(cause)
   const code = causes.map((cause) => (cause as NodeJS.ErrnoException).code).find(Boolean)
-  if (code === 'ENOENT') {
-    return new InputError(
-      name,
-      'does not exist',
-      'check the path, or start a log with `session-log init`',
-      failure,
-    )
-  }
+  if (code === 'ENOENT') return fileError('missing', name, {cause: failure})
   if (code === 'EACCES' || code === 'EPERM') {
-    return new InputError(
-      name,
-      'cannot be read: permission denied',
-      'make it and its folder readable, or run as their owner',
-      failure,
-    )
+    // The engine reads the folders on the way as well.
+    return fileError('denied', name, {
+      remedy: () => 'make it and its folder readable, or run as their owner',
+      cause: failure,
+    })
   }
   const reason = (causes.at(-1)?.message ?? failure.reason).split('\n')[0]
   return new InputError(
@@ -147,14 +137,52 @@ function pathProblem(path: string, name: string): InputError | undefined {
     return undefined
   }
   if (stats.isDirectory()) {
-    return new InputError(
-      name,
-      'is a folder, not a file',
-      `name the log inside it, such as ${join(name, defaultLog)}, or pass a glob`,
-    )
+    return fileError('folder', name, {remedy: (usual) => `${usual}, or pass a glob`})
   }
-  if (!stats.isFile()) {
-    return new InputError(name, 'is not a regular file', 'pass the Markdown file of the log')
-  }
+  if (!stats.isFile()) return fileError('notFile', name)
   return undefined
+}
+
+/** A log named by a command's paths and globs, with the settings that apply to it. */
+export interface NamedLog {
+  name: string
+  path: string
+  settings: Settings
+}
+
+/** What `forEachLog` needs of a command's options. */
+export interface LogsOptions {
+  /** Paths and globs; none means `SESSION_LOG.md` in the working folder. */
+  paths: string[]
+  maxSize?: number
+  /** Settings from flags; they override configuration files. */
+  settings: Settings
+  /** Load JavaScript settings files (`--no-js-config` turns it off): they run code. */
+  allowJsConfig?: boolean
+}
+
+/**
+ * Calls `visit` with each log named by the options, in turn, once its settings are read.
+ * A log whose settings or file cannot be used (an `InputError`, from reading the settings
+ * or from `visit`) becomes one of the problems, and the other logs go on.
+ */
+export async function forEachLog(
+  options: LogsOptions,
+  cwd: string,
+  visit: (log: NamedLog) => void,
+): Promise<{problems: InputError[]; skippedSettings: string[]}> {
+  const {names, problems} = await findLogs(options.paths, cwd, options.maxSize)
+  const reader = new SettingsReader(cwd, options.settings, options.allowJsConfig ?? true)
+  for (const name of names) {
+    try {
+      const path = resolve(cwd, name)
+      visit({name, path, settings: await reader.read(path, name)})
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      problems.push(error)
+    }
+  }
+  // JavaScript settings files that were not loaded (`allowJsConfig: false`).
+  const skippedSettings = [...reader.skipped].map((path) => relative(cwd, path) || path)
+  return {problems, skippedSettings}
 }

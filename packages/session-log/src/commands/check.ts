@@ -7,12 +7,16 @@ import {
   formatDate,
   isSessionLog,
   Linter,
+  type ChunkStore,
   type Entry,
   type Finding,
+  type Fixed,
+  type Options,
+  type SessionLog,
 } from 'remark-session-log'
-import {SettingsReader, useTemplate, type Settings} from '../config.js'
-import {findLogs} from '../logs.js'
-import {InputError, readLog, writeAtomic, writeReport} from '../files.js'
+import {useTemplate, type Settings} from '../config.js'
+import {forEachLog, type NamedLog} from '../logs.js'
+import {InputError, readLog, writeAtomic, writeReport, type LogFile} from '../files.js'
 import {fileDiff} from '../diff.js'
 import type {Io} from '../io.js'
 import {visible} from '../reporters/escape.js'
@@ -98,33 +102,24 @@ export async function check(options: CheckOptions, io: Io): Promise<number> {
 
 /** Checks (and fixes) every log named by the options; reports nothing. */
 export async function collect(options: CheckOptions, io: Io): Promise<Collected> {
-  const {names, problems} = await findLogs(options.paths, io.cwd, options.maxSize)
   const results: FileResult[] = []
   const fixed: Collected['fixed'] = []
   const diffs: string[] = []
   const cache = options.cache ? new FindingsCache(options.cache) : undefined
-  const reader = new SettingsReader(io.cwd, options.settings, options.allowJsConfig ?? true)
-  for (const name of names) {
-    try {
-      const path = resolve(io.cwd, name)
-      const settings = await reader.read(path, name)
-      if (options.templatesWithin !== undefined) {
-        keepTemplateWithin(settings.template, options.templatesWithin, name)
-      }
-      const result = checkLog(path, name, settings, options, cache)
-      if (options.fix || options.dryRun) fixed.push({name, applied: result.applied})
-      if (result.diff) diffs.push(result.diff)
-      const findings = options.quiet
-        ? result.findings.filter((finding) => finding.severity === 'error')
-        : result.findings
-      results.push({name, findings})
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error
-      problems.push(error)
+  const {problems, skippedSettings} = await forEachLog(options, io.cwd, (named) => {
+    const {name, settings} = named
+    if (options.templatesWithin !== undefined) {
+      keepTemplateWithin(settings.template, options.templatesWithin, name)
     }
-  }
+    const result = checkLog(named, options, cache)
+    if (options.fix || options.dryRun) fixed.push({name, applied: result.applied})
+    if (result.diff) diffs.push(result.diff)
+    const findings = options.quiet
+      ? result.findings.filter((finding) => finding.severity === 'error')
+      : result.findings
+    results.push({name, findings})
+  })
   cache?.save()
-  const skippedSettings = [...reader.skipped].map((path) => relative(io.cwd, path) || path)
   return {results, problems, fixed, diffs, skippedSettings}
 }
 
@@ -163,69 +158,119 @@ interface Checked {
   diff: string | undefined
 }
 
+/** Reads the log, looks it up in the cache, lints it, and with `fix` fixes and writes it. */
 function checkLog(
-  path: string,
-  name: string,
-  settings: Settings,
+  {name, path, settings}: NamedLog,
   options: CheckOptions,
   cache: FindingsCache | undefined,
 ): Checked {
   const file = readLog(path, name, options.maxSize)
   // A template named in the settings must load; without one, the log's header picks it.
   if (settings.template !== undefined) useTemplate(settings.template)
-  const reportOnly = !options.fix && !options.dryRun
   // One day for the cache key and the check alike.
   const today = formatDate(new Date())
+  const reportOnly = !options.fix && !options.dryRun
   // Fixes are made from a fresh lint; a check may take what an earlier run kept.
-  const context = reportOnly ? cache?.context(file.text, settings, today) : undefined
-  const cached = context !== undefined ? cache?.get(context, file.text) : undefined
-  if (cached && options.since === undefined) return {findings: cached, applied: [], diff: undefined}
-  // Fixing starts from this lint: the same linter does not check an entry twice.
-  const store = context !== undefined ? cache?.store(context) : undefined
-  const linter = new Linter({...settings, today}, store)
-  const {log, findings} = linter.lint(file.text)
-  if (!isSessionLog(log)) {
-    const {title, entryDepth, entryPrefix} = log.schema
-    throw new InputError(
-      name,
-      `is not a session log: it has no "# ${title}" title and no "${'#'.repeat(entryDepth)} ${entryPrefix}" entry`,
-      'check the path, or start a log with `session-log init`',
-    )
+  const cached = reportOnly ? lookUp(cache, file.text, settings, today) : undefined
+  if (cached?.findings && options.since === undefined) {
+    return {findings: cached.findings, applied: [], diff: undefined}
   }
-  if (context !== undefined) cache?.set(context, file.text, findings, linter)
+  const linted = lintLog(file, {...settings, today}, cached)
   if (reportOnly) {
-    const kept = inChanges(findings, log.entries, path, name, options.since)
-    return {findings: kept, applied: [], diff: undefined}
+    const findings = inChanges(linted.findings, linted.log.entries, file, options.since)
+    return {findings, applied: [], diff: undefined}
   }
 
   // A ref that cannot be used stops the run before anything is written.
   if (options.since !== undefined) changedLines(path, name, options.since)
-  let fixed
+  const fixed = fixLog(file, linted)
+  const diff = writeFixed(file, fixed.output, options.dryRun)
+  const findings = remaining(fixed, file, linted, options.since)
+  return {findings, applied: fixed.applied, diff}
+}
+
+/** A log's place in the findings cache: what an earlier run kept, and how to keep more. */
+interface CacheSlot {
+  findings: Finding[] | undefined
+  store: ChunkStore
+  keep: (findings: Finding[], linter: Linter) => void
+}
+
+function lookUp(
+  cache: FindingsCache | undefined,
+  text: string,
+  settings: Settings,
+  today: string,
+): CacheSlot | undefined {
+  if (!cache) return undefined
+  const context = cache.context(text, settings, today)
+  return {
+    findings: cache.get(context, text),
+    store: cache.store(context),
+    keep: (findings, linter) => cache.set(context, text, findings, linter),
+  }
+}
+
+interface Linted {
+  /** The linter that checked the log; fixing starts from it, with its options. */
+  linter: Linter
+  options: Options
+  log: SessionLog
+  findings: Finding[]
+}
+
+/** Lints the log (with the chunks the cache kept), refusing a file that is no log. */
+function lintLog(file: LogFile, options: Options, cached: CacheSlot | undefined): Linted {
+  const linter = new Linter(options, cached?.store)
+  const {log, findings} = linter.lint(file.text)
+  if (!isSessionLog(log)) {
+    const {title, entryDepth, entryPrefix} = log.schema
+    throw new InputError(
+      file.name,
+      `is not a session log: it has no "# ${title}" title and no "${'#'.repeat(entryDepth)} ${entryPrefix}" entry`,
+      'check the path, or start a log with `session-log init`',
+    )
+  }
+  cached?.keep(findings, linter)
+  return {linter, options, log, findings}
+}
+
+/** Fixes from the lint just made: the same linter does not check an entry twice. */
+function fixLog(file: LogFile, {linter, options}: Linted): Fixed {
   try {
-    fixed = fix(file.text, {...settings, today}, linter)
+    return fix(file.text, options, linter)
   } catch (error) {
     if (!(error instanceof FixError)) throw error
     throw new InputError(
-      name,
+      file.name,
       `cannot be fixed: ${error.message}`,
       'nothing was written; please report it',
     )
   }
-  let diff: string | undefined
-  if (fixed.output !== file.text) {
-    if (options.dryRun) {
-      diff = fileDiff(name, file.text, fixed.output)
-    } else {
-      writeAtomic(path, name, fixed.output, file.bytes)
-    }
-  }
+}
+
+/**
+ * Writes the fixed text over the log (unless the log changed meanwhile), or with
+ * `--fix-dry-run` returns it as a diff instead.
+ */
+function writeFixed(file: LogFile, output: string, dryRun: boolean): string | undefined {
+  if (output === file.text) return undefined
+  if (dryRun) return fileDiff(file.name, file.text, output)
+  writeAtomic(file.path, file.name, output, file.bytes)
+  return undefined
+}
+
+/** The findings the fixes left, in `--since`'s changes. */
+function remaining(
+  fixed: Fixed,
+  file: LogFile,
+  {linter, log}: Linted,
+  since: string | undefined,
+): Finding[] {
   // What is left is placed in the fixed text, whose entries may stand elsewhere.
   const entries =
-    options.since && fixed.output !== file.text
-      ? linter.lint(fixed.output).log.entries
-      : log.entries
-  const remaining = inChanges(fixed.remaining, entries, path, name, options.since)
-  return {findings: remaining, applied: fixed.applied, diff}
+    since && fixed.output !== file.text ? linter.lint(fixed.output).log.entries : log.entries
+  return inChanges(fixed.remaining, entries, file, since)
 }
 
 /**
@@ -236,12 +281,11 @@ function checkLog(
 function inChanges(
   findings: Finding[],
   entries: Entry[],
-  path: string,
-  name: string,
+  file: LogFile,
   since: string | undefined,
 ): Finding[] {
   if (since === undefined) return findings
-  return onlyChanged(findings, entries, changedLines(path, name, since))
+  return onlyChanged(findings, entries, changedLines(file.path, file.name, since))
 }
 
 function describeFixes(name: string, applied: Finding[], options: CheckOptions): string {

@@ -1,9 +1,9 @@
 import {dirname, relative, resolve} from 'node:path'
 import {stats, type Grouping, type Stats, type StatsLog} from 'remark-session-log'
-import {SettingsReader, useTemplate, type Settings} from '../config.js'
-import {InputError, readLog, writeReport} from '../files.js'
+import {useTemplate, type Settings} from '../config.js'
+import {readLog, writeReport, type InputError} from '../files.js'
 import type {Io} from '../io.js'
-import {findLogs} from '../logs.js'
+import {forEachLog, type LogsOptions} from '../logs.js'
 import {safeJson, visible} from '../reporters/escape.js'
 import {statsMarkdown} from '../stats/markdown.js'
 import {statsText} from '../stats/text.js'
@@ -48,30 +48,21 @@ export async function statsCommand(options: StatsCommandOptions, io: Io): Promis
 
 /** The logs named by the options' paths and globs, each with its own settings. */
 export async function readLogs(
-  options: Pick<StatsCommandOptions, 'paths' | 'maxSize' | 'settings' | 'allowJsConfig'>,
+  options: LogsOptions,
   io: Pick<Io, 'cwd'>,
 ): Promise<{logs: StatsLog[]; problems: InputError[]}> {
-  const {names, problems} = await findLogs(options.paths, io.cwd, options.maxSize)
-  const reader = new SettingsReader(io.cwd, options.settings, options.allowJsConfig ?? true)
   const logs: StatsLog[] = []
-  for (const name of names) {
-    try {
-      const path = resolve(io.cwd, name)
-      const settings = await reader.read(path, name)
-      // A template named in the settings must load; without one, the log's header picks it.
-      if (settings.template !== undefined) useTemplate(settings.template)
-      const file = readLog(path, name, options.maxSize)
-      logs.push({
-        text: file.text,
-        path: name,
-        ...(settings.template !== undefined ? {template: settings.template} : {}),
-        ...(settings.rotSignals !== undefined ? {rotSignals: settings.rotSignals} : {}),
-      })
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error
-      problems.push(error)
-    }
-  }
+  const {problems} = await forEachLog(options, io.cwd, ({name, path, settings}) => {
+    // A template named in the settings must load; without one, the log's header picks it.
+    if (settings.template !== undefined) useTemplate(settings.template)
+    const file = readLog(path, name, options.maxSize)
+    logs.push({
+      text: file.text,
+      path: name,
+      ...(settings.template !== undefined ? {template: settings.template} : {}),
+      ...(settings.rotSignals !== undefined ? {rotSignals: settings.rotSignals} : {}),
+    })
+  })
   return {logs, problems}
 }
 

@@ -1,5 +1,5 @@
 import {visible} from './escape.js'
-import type {ReportInput} from './index.js'
+import type {ReportInput} from './input.js'
 
 /**
  * GitHub Actions workflow commands: one `::error` or `::warning` line per finding, which

@@ -1,5 +1,5 @@
 import {safeJson} from './escape.js'
-import type {ReportInput} from './index.js'
+import type {ReportInput} from './input.js'
 
 /**
  * One record per finding; the schema is documented in the README and stays stable:

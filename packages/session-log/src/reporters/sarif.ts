@@ -2,7 +2,7 @@ import {rules} from 'remark-session-log'
 import type {Log, Notification, ReportingDescriptor, Result} from 'sarif'
 import {version} from '../version.js'
 import {safeJson} from './escape.js'
-import type {ReportInput} from './index.js'
+import type {ReportInput} from './input.js'
 
 /**
  * SARIF 2.1.0, for code scanning: the rules that found something, with their

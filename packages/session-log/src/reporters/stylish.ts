@@ -1,7 +1,7 @@
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {visible} from './escape.js'
-import type {ReportInput} from './index.js'
+import type {ReportInput} from './input.js'
 
 /** The report people read in a terminal, by vfile-reporter. */
 export function stylish({files, color, quiet}: ReportInput): string {

@@ -1,7 +1,7 @@
 import type {Finding} from 'remark-session-log'
 import type {InputError} from '../files.js'
 import {visible} from './escape.js'
-import type {FileResult} from './index.js'
+import type {FileResult} from './input.js'
 
 /** GitHub shows this many errors, and as many warnings, of one step as annotations. */
 const annotationLimit = 10

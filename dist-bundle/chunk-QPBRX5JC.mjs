@@ -42,7 +42,7 @@ import {
   unknownSummary,
   validateSettings,
   version
-} from "./chunk-SD5DBPKK.mjs";
+} from "./chunk-RUGZJGGC.mjs";
 import {
   __commonJS,
   __esm,
@@ -2700,7 +2700,7 @@ var require_buffer_list = __commonJS({
         }
       }, {
         key: "join",
-        value: function join3(s) {
+        value: function join2(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -6063,18 +6063,8 @@ import {
   writeSync
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
-var InputError = class extends Error {
-  constructor(file, problem, remedy, cause) {
-    super(`${file}: ${problem}; ${remedy}`, { cause });
-    this.file = file;
-    this.problem = problem;
-    this.remedy = remedy;
-  }
-  file;
-  problem;
-  remedy;
-  name = "InputError";
-};
+
+// packages/session-log/src/size.ts
 var defaultMaxSize = 5e7;
 var units = {
   "": 1,
@@ -6101,20 +6091,47 @@ function formatSize(bytes) {
   const [value, unit] = bytes < 1e3 ** 2 ? [bytes / 1e3, "KB"] : bytes < 1e3 ** 3 ? [bytes / 1e3 ** 2, "MB"] : [bytes / 1e3 ** 3, "GB"];
   return `${Number(value.toFixed(1))} ${unit}`;
 }
+
+// packages/session-log/src/files.ts
+var InputError = class extends Error {
+  constructor(file, problem, remedy, cause) {
+    super(`${file}: ${problem}; ${remedy}`, { cause });
+    this.file = file;
+    this.problem = problem;
+    this.remedy = remedy;
+  }
+  file;
+  problem;
+  remedy;
+  name = "InputError";
+};
+var defaultLog = "SESSION_LOG.md";
+var fileProblems = {
+  missing: {
+    problem: "does not exist",
+    remedy: () => "check the path, or start a log with `session-log init`"
+  },
+  folder: {
+    problem: "is a folder, not a file",
+    remedy: (name) => `name the log inside it, such as ${join(name, defaultLog)}`
+  },
+  notFile: { problem: "is not a regular file", remedy: () => "pass the Markdown file of the log" },
+  denied: {
+    problem: "cannot be read: permission denied",
+    remedy: () => "make it readable (chmod u+r) or run as its owner"
+  },
+  loop: { problem: "is a loop of symbolic links", remedy: () => "point the link at the log" }
+};
+function fileError(kind, name, { remedy, cause } = {}) {
+  const { problem, remedy: usual } = fileProblems[kind];
+  return new InputError(name, problem, remedy ? remedy(usual(name)) : usual(name), cause);
+}
 function readLog(path9, name, maxSize = defaultMaxSize) {
   let bytes;
   try {
     const stats2 = statSync(path9);
-    if (stats2.isDirectory()) {
-      throw new InputError(
-        name,
-        "is a folder, not a file",
-        `name the log inside it, such as ${join(name, "SESSION_LOG.md")}`
-      );
-    }
-    if (!stats2.isFile()) {
-      throw new InputError(name, "is not a regular file", "pass the Markdown file of the log");
-    }
+    if (stats2.isDirectory()) throw fileError("folder", name);
+    if (!stats2.isFile()) throw fileError("notFile", name);
     if (stats2.size > maxSize) throw tooLarge(name, stats2.size, maxSize);
     bytes = readFileSync(path9);
   } catch (error) {
@@ -6237,21 +6254,17 @@ function reportError(error, name) {
 }
 function readError(error, name) {
   if (error instanceof InputError) return error;
-  const problem = (what, remedy) => new InputError(name, what, remedy, error);
   switch (error.code) {
     case "ENOENT":
     case "ENOTDIR":
-      return problem("does not exist", "check the path, or start a log with `session-log init`");
+      return fileError("missing", name, { cause: error });
     case "EACCES":
     case "EPERM":
-      return problem(
-        "cannot be read: permission denied",
-        "make it readable (chmod u+r) or run as its owner"
-      );
+      return fileError("denied", name, { cause: error });
     case "EISDIR":
-      return problem("is a folder, not a file", "name the log file inside it");
+      return fileError("folder", name, { remedy: () => "name the log file inside it", cause: error });
     case "ELOOP":
-      return problem("is a loop of symbolic links", "point the link at the log");
+      return fileError("loop", name, { cause: error });
     default:
       return describeUnknown(error, name, "cannot be read");
   }
@@ -12755,10 +12768,10 @@ var Ignore = class {
   ignored(p) {
     const fullpath = p.fullpath();
     const fullpaths = `${fullpath}/`;
-    const relative3 = p.relative() || ".";
-    const relatives = `${relative3}/`;
+    const relative4 = p.relative() || ".";
+    const relatives = `${relative4}/`;
     for (const m of this.relative) {
-      if (m.match(relative3) || m.match(relatives))
+      if (m.match(relative4) || m.match(relatives))
         return true;
     }
     for (const m of this.absolute) {
@@ -12769,9 +12782,9 @@ var Ignore = class {
   }
   childrenIgnored(p) {
     const fullpath = p.fullpath() + "/";
-    const relative3 = (p.relative() || ".") + "/";
+    const relative4 = (p.relative() || ".") + "/";
     for (const m of this.relativeChildren) {
-      if (m.match(relative3))
+      if (m.match(relative4))
         return true;
     }
     for (const m of this.absoluteChildren) {
@@ -15920,34 +15933,149 @@ function safeJson(value) {
   );
 }
 
-// packages/session-log/src/reporters/github.ts
-function github({ files }) {
-  const lines = [];
-  for (const { name, findings } of files) {
-    for (const finding of findings) {
-      const command = finding.severity === "error" ? "error" : "warning";
-      const { start, end } = finding;
-      const properties = [
-        ["file", name],
-        ["line", start.line],
-        ["endLine", end.line]
-      ];
-      if (start.line === end.line) properties.push(["col", start.column], ["endColumn", end.column]);
-      properties.push(["title", finding.ruleId]);
-      const list = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
-      const message = `${visible(finding.message)}
-See ${finding.url}`;
-      lines.push(`::${command} ${list.join(",")}::${escapeData(message)}`);
-    }
+// packages/session-log/src/reporters/summary.ts
+var annotationLimit = 10;
+var summaryBytes = 1e3 * 1e3;
+function summary({ files, problems, fixed, since, fileUrl }) {
+  const all = files.flatMap((file) => file.findings);
+  const errors = all.filter((finding) => finding.severity === "error").length;
+  const warnings = all.length - errors;
+  const withFindings = files.filter((file) => file.findings.length > 0);
+  const parts = ["## Session logs"];
+  const of = withFindings.length < files.length ? ` of ${files.length}` : "";
+  parts.push(
+    all.length === 0 ? `No findings in ${plural(files.length, "log")}.` : `${counts(errors, warnings)} in ${plural(withFindings.length, "log")}${of}.`
+  );
+  if (since !== void 0) {
+    parts.push(
+      `Only entries changed since ${markdownText(since)} are checked; the rules of the whole log (order, duplicates, header, footer) check all of it.`
+    );
   }
-  return lines.map((line) => `${line}
-`).join("");
+  const moreErrors = Math.max(0, errors - annotationLimit);
+  const moreWarnings = Math.max(0, warnings - annotationLimit);
+  if (moreErrors + moreWarnings > 0) {
+    const more = [
+      moreErrors > 0 ? `${moreErrors} more ${moreErrors === 1 ? "error" : "errors"}` : "",
+      moreWarnings > 0 ? `${moreWarnings} more ${moreWarnings === 1 ? "warning" : "warnings"}` : ""
+    ].filter(Boolean);
+    parts.push(
+      `GitHub shows the first ${annotationLimit} errors and ${annotationLimit} warnings of a step as annotations: ${more.join(" and ")} are listed only here.`
+    );
+  }
+  for (const { name, applied } of fixed) {
+    if (applied.length === 0) continue;
+    const rules2 = [...new Set(applied.map((finding) => finding.ruleId))].sort();
+    parts.push(
+      `Fixed ${plural(applied.length, "finding")} in ${markdownText(name)} (${rules2.map(markdownText).join(", ")}).`
+    );
+  }
+  const notChecked = problems.length > 0 ? [
+    "### Not checked",
+    "",
+    ...problems.map((problem) => `- ${markdownText(problem.message)}`)
+  ].join("\n") : "";
+  let bytes = Buffer.byteLength(parts.join("\n\n")) + Buffer.byteLength(notChecked);
+  let left = all.length;
+  for (const { name, findings } of withFindings) {
+    const table2 = [
+      `### ${markdownText(name)}`,
+      "",
+      "| Line | Severity | Rule | Finding |",
+      "| --: | --- | --- | --- |"
+    ];
+    bytes += Buffer.byteLength(table2.join("\n")) + 2;
+    for (const finding of findings) {
+      const line = String(finding.start.line);
+      const place = fileUrl ? `[${line}](${fileUrl(name)}#L${line})` : line;
+      const severity = finding.severity === "error" ? "error" : "warning";
+      const rule = `[${markdownText(finding.ruleId)}](${finding.url})`;
+      const row = `| ${place} | ${severity} | ${rule} | ${markdownText(finding.message)} |`;
+      bytes += Buffer.byteLength(row) + 1;
+      if (bytes > summaryBytes) break;
+      table2.push(row);
+      left--;
+    }
+    if (table2.length > 4) parts.push(table2.join("\n"));
+    if (bytes > summaryBytes) break;
+  }
+  if (left > 0) {
+    parts.push(
+      `${plural(left, "more finding")} would make this summary larger than GitHub takes; run \`session-log check\` to see every finding.`
+    );
+  }
+  if (notChecked) parts.push(notChecked);
+  return `${parts.join("\n\n")}
+`;
 }
-function escapeData(text2) {
-  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function counts(errors, warnings) {
+  const parts = [];
+  if (errors > 0) parts.push(plural(errors, "error"));
+  if (warnings > 0) parts.push(plural(warnings, "warning"));
+  return parts.join(" and ");
 }
-function escapeProperty(text2) {
-  return escapeData(visible(text2)).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function plural(count3, noun) {
+  return `${count3} ${noun}${count3 === 1 ? "" : "s"}`;
+}
+function markdownText(value) {
+  return visible(value).replace(/[\\`*_[\]<>|~&$@!#]/g, (char) => `\\${char}`);
+}
+
+// packages/session-log/src/stats/markdown.ts
+function statsMarkdown(stats2, options) {
+  const depth = options.depth ?? 2;
+  const heading = (level2, text2) => `${"#".repeat(depth + level2)} ${text2}`;
+  const parts = [heading(0, "Session log stats"), `${scope(stats2, options.logs, options.window)}.`];
+  parts.push(
+    table(
+      ["Figure", "Value"],
+      headline(stats2.totals).map((line) => [line.label, headlineText(line)]),
+      ["left", "right"]
+    )
+  );
+  const unknown = unknownSummary(stats2.totals);
+  if (unknown) parts.push(unknown);
+  const signals = Object.entries(stats2.totals.contextRot);
+  if (signals.length > 0) {
+    parts.push(heading(1, "Context rot signals"));
+    parts.push(
+      table(
+        ["Signal", "Entries"],
+        signals.map(([name, n]) => [markdownText(name), count(n)]),
+        ["left", "right"]
+      )
+    );
+  }
+  for (const [grouping, groups] of Object.entries(stats2.by)) {
+    if (groups.length === 0) continue;
+    const title = groupTitles[grouping];
+    parts.push(heading(1, `By ${title.toLowerCase()}`));
+    parts.push(
+      table(
+        [title, ...columns.map((column) => column.title)],
+        groups.map((group) => [markdownText(group.key), ...columns.map((c) => c.show(group))]),
+        ["left", ...columns.map(() => "right")]
+      )
+    );
+  }
+  const limit = options.notes ?? 20;
+  if (stats2.notes.length > 0) {
+    parts.push(heading(1, `Notes (${stats2.notes.length})`));
+    const listed = stats2.notes.slice(0, limit).map((note) => {
+      const where = markdownText(`${note.path ?? "<stdin>"}:${note.line}`);
+      return `- ${where}: ${markdownText(note.message)}`;
+    });
+    const more = stats2.notes.length - limit;
+    if (more > 0)
+      listed.push(`- \u2026 and ${more} more; \`session-log stats -f json\` lists every note`);
+    parts.push(listed.join("\n"));
+  }
+  return `${parts.join("\n\n")}
+`;
+}
+function table(header, rows, align) {
+  const line = (cells) => `| ${cells.join(" | ")} |`;
+  const rule = align.map((side) => side === "right" ? "---:" : "---");
+  return [line(header), line(rule), ...rows.map(line)].join("\n");
 }
 
 // packages/session-log/src/usage.ts
@@ -16037,13 +16165,12 @@ Exit codes: 0 clean; 1 errors, or more warnings than --max-warnings;
 2 usage, settings or file errors (stats: 0, or 2 when a log cannot be read).
 `;
 
-// packages/session-log/src/commands/check.ts
-import { existsSync, realpathSync as realpathSync3 } from "node:fs";
-import { isAbsolute, relative, resolve as resolve2 } from "node:path";
+// packages/session-log/src/commands/stats.ts
+import { dirname as dirname3, relative as relative2, resolve as resolve2 } from "node:path";
 
 // packages/session-log/src/logs.ts
 import { statSync as statSync2 } from "node:fs";
-import { join as join2, resolve } from "node:path";
+import { relative, resolve } from "node:path";
 
 // node_modules/.pnpm/bail@2.0.2/node_modules/bail/index.js
 function bail(error) {
@@ -16721,7 +16848,6 @@ function isUint8Array3(value) {
 }
 
 // packages/session-log/src/logs.ts
-var defaultLog = "SESSION_LOG.md";
 async function findLogs(paths, cwd, maxSize = defaultMaxSize) {
   const problems = [];
   const inputs = inputsOf(paths, cwd, problems);
@@ -16788,21 +16914,12 @@ function engineProblem(name, failure) {
   const causes = [];
   for (let cause = failure.cause; cause instanceof Error; cause = cause.cause) causes.push(cause);
   const code = causes.map((cause) => cause.code).find(Boolean);
-  if (code === "ENOENT") {
-    return new InputError(
-      name,
-      "does not exist",
-      "check the path, or start a log with `session-log init`",
-      failure
-    );
-  }
+  if (code === "ENOENT") return fileError("missing", name, { cause: failure });
   if (code === "EACCES" || code === "EPERM") {
-    return new InputError(
-      name,
-      "cannot be read: permission denied",
-      "make it and its folder readable, or run as their owner",
-      failure
-    );
+    return fileError("denied", name, {
+      remedy: () => "make it and its folder readable, or run as their owner",
+      cause: failure
+    });
   }
   const reason = (causes.at(-1)?.message ?? failure.reason).split("\n")[0];
   return new InputError(
@@ -16823,17 +16940,280 @@ function pathProblem(path9, name) {
     return void 0;
   }
   if (stats2.isDirectory()) {
-    return new InputError(
-      name,
-      "is a folder, not a file",
-      `name the log inside it, such as ${join2(name, defaultLog)}, or pass a glob`
-    );
+    return fileError("folder", name, { remedy: (usual) => `${usual}, or pass a glob` });
   }
-  if (!stats2.isFile()) {
-    return new InputError(name, "is not a regular file", "pass the Markdown file of the log");
-  }
+  if (!stats2.isFile()) return fileError("notFile", name);
   return void 0;
 }
+async function forEachLog(options, cwd, visit) {
+  const { names, problems } = await findLogs(options.paths, cwd, options.maxSize);
+  const reader = new SettingsReader(cwd, options.settings, options.allowJsConfig ?? true);
+  for (const name of names) {
+    try {
+      const path9 = resolve(cwd, name);
+      visit({ name, path: path9, settings: await reader.read(path9, name) });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error);
+    }
+  }
+  const skippedSettings = [...reader.skipped].map((path9) => relative(cwd, path9) || path9);
+  return { problems, skippedSettings };
+}
+
+// packages/session-log/src/stats/text.ts
+var shownNotes = 20;
+function statsText(stats2, options) {
+  const paint = painter(options.color);
+  const out = [
+    paint.bold(`Session logs: ${scope(stats2, options.logs, options.window)}`),
+    ""
+  ];
+  const lines = headline(stats2.totals);
+  const labelWidth = Math.max(...lines.map(({ label }) => label.length));
+  for (const line of lines) out.push(`  ${line.label.padEnd(labelWidth)}  ${headlineText(line)}`);
+  const unknown = unknownSummary(stats2.totals);
+  if (unknown) out.push("", `  ${unknown}`);
+  const signals = Object.entries(stats2.totals.contextRot);
+  if (signals.length > 0) {
+    out.push("", paint.bold("Context rot signals (entries that marked each)"));
+    out.push(
+      ...barRows(
+        signals.map(([name, n]) => [visible(name), count(n), n, 0]),
+        options,
+        paint
+      )
+    );
+  }
+  for (const [grouping, groups] of Object.entries(stats2.by)) {
+    if (groups.length === 0) continue;
+    out.push(
+      "",
+      paint.bold(`By ${groupTitles[grouping].toLowerCase()}`)
+    );
+    out.push(
+      ...groupTable(groupTitles[grouping], groups, options, paint)
+    );
+  }
+  if (Object.keys(stats2.by).length > 0) {
+    out.push(
+      "",
+      paint.dim(
+        `  ${paint.bar("\u2588")} session time  ${paint.spare("\u2591")} more time without AI (estimate)`
+      )
+    );
+  }
+  if (stats2.notes.length > 0) {
+    out.push("", paint.bold(`Notes (${stats2.notes.length})`));
+    for (const note of stats2.notes.slice(0, shownNotes)) {
+      const where = `${note.path ?? "<stdin>"}:${note.line}`;
+      out.push(`  ${visible(where)}  ${visible(note.message)}`);
+    }
+    const more = stats2.notes.length - shownNotes;
+    if (more > 0) out.push(`  \u2026 and ${more} more; \`-f json\` lists every note`);
+  }
+  return `${out.join("\n")}
+`;
+}
+function barRows(rows, options, paint) {
+  const labelWidth = Math.min(
+    Math.max(...rows.map(([label]) => width(label))),
+    Math.max(12, Math.floor(options.width / 2))
+  );
+  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
+  const room = Math.max(10, options.width - labelWidth - valueWidth - 6);
+  const scale = Math.max(...rows.map(([, , first, rest]) => first + rest), 1);
+  return rows.map(([label, value, first, rest]) => {
+    const [solid, light] = bars(first, rest, scale, room);
+    return `  ${pad(clip(label, labelWidth), labelWidth)}  ${value.padStart(valueWidth)}  ${paint.bar(solid)}${paint.spare(light)}`;
+  });
+}
+var minBar = 16;
+function groupTable(title, groups, options, paint) {
+  const keyWidth = Math.min(
+    Math.max(title.length, ...groups.map((group) => width(visible(group.key)))),
+    Math.max(12, Math.floor(options.width / 4))
+  );
+  const shown2 = [];
+  let used = 2 + keyWidth;
+  for (const column of columns) {
+    if (column.terminal === void 0) continue;
+    const cells = groups.map((group) => column.show(group));
+    const columnWidth = Math.max(column.terminal.length, ...cells.map((cell) => cell.length));
+    if (used + 2 + columnWidth + 2 + minBar > options.width && shown2.length >= 2) break;
+    shown2.push({ title: column.terminal, cells, width: columnWidth });
+    used += 2 + columnWidth;
+  }
+  const room = options.width - used - 2;
+  const scale = Math.max(
+    ...groups.map((group) => Math.max(group.minutes, group.minutesWithoutAI)),
+    1
+  );
+  const header = `  ${pad(title, keyWidth)}${shown2.map((column) => `  ${column.title.padStart(column.width)}`).join("")}`;
+  const lines = [paint.dim(header)];
+  groups.forEach((group, row) => {
+    const values = shown2.map((column) => `  ${column.cells[row].padStart(column.width)}`).join("");
+    let bar = "";
+    if (room >= minBar) {
+      const [solid, light] = bars(group.minutes, spare(group), scale, room);
+      bar = `  ${paint.bar(solid)}${paint.spare(light)}`;
+    }
+    lines.push(`  ${pad(clip(visible(group.key), keyWidth), keyWidth)}${values}${bar}`);
+  });
+  return lines;
+}
+function spare(figures) {
+  return Math.max(0, figures.minutesWithoutAI - figures.minutes);
+}
+function bars(first, rest, scale, room) {
+  const solid = Math.round(first / scale * room);
+  const light = Math.round((first + rest) / scale * room) - solid;
+  return ["\u2588".repeat(solid), "\u2591".repeat(Math.max(0, light))];
+}
+var wide = new RegExp("[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\u3000-\\u303f\\uff01-\\uff60\\uffe0-\\uffe6]|\\p{Extended_Pictographic}", "u");
+var zero = new RegExp("^(?:\\p{M}|\\u200b|\\u200c|\\u200d|\\ufe0e|\\ufe0f)$", "u");
+function charWidth(char) {
+  return zero.test(char) ? 0 : wide.test(char) ? 2 : 1;
+}
+function width(text2) {
+  let columns2 = 0;
+  for (const char of text2.normalize("NFC")) columns2 += charWidth(char);
+  return columns2;
+}
+function pad(text2, columns2) {
+  return text2 + " ".repeat(Math.max(0, columns2 - width(text2)));
+}
+function clip(text2, columns2) {
+  if (width(text2) <= columns2) return text2;
+  let kept = "";
+  let used = 0;
+  for (const char of text2.normalize("NFC")) {
+    const next = charWidth(char);
+    if (used + next > columns2 - 1) break;
+    kept += char;
+    used += next;
+  }
+  return `${kept}\u2026`;
+}
+function painter(color3) {
+  const wrap2 = (open, close) => (text2) => color3 && text2 !== "" ? `\x1B[${open}m${text2}\x1B[${close}m` : text2;
+  return { bold: wrap2(1, 22), dim: wrap2(2, 22), bar: wrap2(36, 39), spare: wrap2(90, 39) };
+}
+
+// packages/session-log/src/commands/stats.ts
+var statsFormats = ["text", "markdown", "json", "html"];
+async function statsCommand(options, io) {
+  const { logs, problems } = await readLogs(options, io);
+  const window2 = {
+    ...options.from !== void 0 ? { from: options.from } : {},
+    ...options.to !== void 0 ? { to: options.to } : {}
+  };
+  const result = stats(logs, { ...window2, ...options.by ? { by: options.by } : {} });
+  const report = await render(result, options, io, logs.length, window2);
+  if (options.outputFile !== void 0) {
+    writeReport(resolve2(io.cwd, options.outputFile), options.outputFile, report);
+  } else {
+    io.out(report);
+  }
+  for (const problem of problems) io.err(`session-log: ${visible(problem.message)}
+`);
+  return problems.length > 0 ? 2 : 0;
+}
+async function readLogs(options, io) {
+  const logs = [];
+  const { problems } = await forEachLog(options, io.cwd, ({ name, path: path9, settings }) => {
+    if (settings.template !== void 0) useTemplate(settings.template);
+    const file = readLog(path9, name, options.maxSize);
+    logs.push({
+      text: file.text,
+      path: name,
+      ...settings.template !== void 0 ? { template: settings.template } : {},
+      ...settings.rotSignals !== void 0 ? { rotSignals: settings.rotSignals } : {}
+    });
+  });
+  return { logs, problems };
+}
+async function render(result, options, io, logs, window2) {
+  switch (options.format) {
+    case "json":
+      return `${safeJson({ logs, window: window2, ...result })}
+`;
+    case "markdown":
+      return statsMarkdown(result, { logs, window: window2 });
+    case "html": {
+      const { statsHtml } = await import("./html-EB6WDGUA.mjs");
+      try {
+        return await statsHtml(result, { logs, window: window2, link: linker(options, io) });
+      } catch (error) {
+        throw missingCharts(error) ?? error;
+      }
+    }
+    case "text": {
+      const toTerminal = options.outputFile === void 0 && io.outIsTTY;
+      const columns2 = Number(io.env.COLUMNS) || io.columns || 80;
+      return statsText(result, {
+        width: Math.max(40, Math.min(columns2, 200)),
+        color: options.outputFile === void 0 && io.color(toTerminal),
+        logs,
+        window: window2
+      });
+    }
+  }
+}
+function missingCharts(error) {
+  const code = error.code;
+  if (code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("echarts")) {
+    return void 0;
+  }
+  return new UsageError(
+    "the HTML report needs the echarts package, which this copy of session-log runs without; run the session-log package from npm (npx session-log stats -f html) for it"
+  );
+}
+function linker(options, io) {
+  return (path9, line) => {
+    if (path9 === void 0) return void 0;
+    const forward = (value) => value.split(/[\\/]/).map(encodeURIComponent).join("/");
+    if (options.linkBase !== void 0) {
+      return `${options.linkBase}${forward(relative2(io.cwd, resolve2(io.cwd, path9)))}#L${line}`;
+    }
+    const from = options.outputFile ? dirname3(resolve2(io.cwd, options.outputFile)) : io.cwd;
+    return `${forward(relative2(from, resolve2(io.cwd, path9)))}#L${line}`;
+  };
+}
+
+// packages/session-log/src/reporters/github.ts
+function github({ files }) {
+  const lines = [];
+  for (const { name, findings } of files) {
+    for (const finding of findings) {
+      const command = finding.severity === "error" ? "error" : "warning";
+      const { start, end } = finding;
+      const properties = [
+        ["file", name],
+        ["line", start.line],
+        ["endLine", end.line]
+      ];
+      if (start.line === end.line) properties.push(["col", start.column], ["endColumn", end.column]);
+      properties.push(["title", finding.ruleId]);
+      const list = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
+      const message = `${visible(finding.message)}
+See ${finding.url}`;
+      lines.push(`::${command} ${list.join(",")}::${escapeData(message)}`);
+    }
+  }
+  return lines.map((line) => `${line}
+`).join("");
+}
+function escapeData(text2) {
+  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text2) {
+  return escapeData(visible(text2)).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// packages/session-log/src/commands/check.ts
+import { existsSync, realpathSync as realpathSync3 } from "node:fs";
+import { isAbsolute, relative as relative3, resolve as resolve3 } from "node:path";
 
 // node_modules/.pnpm/diff@9.0.0/node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -17603,7 +17983,7 @@ function templateText(settings) {
 
 // packages/session-log/src/since.ts
 import { execFileSync } from "node:child_process";
-import { basename as basename2, dirname as dirname3 } from "node:path";
+import { basename as basename2, dirname as dirname4 } from "node:path";
 var documentRules = new Set(rules.filter((rule) => rule.checkDocument).map((rule) => rule.id));
 function onlyChanged(findings, entries, changed) {
   if (changed.all) return findings;
@@ -17621,7 +18001,7 @@ function entryChanged(entry, changed) {
   return changed.deletions.some((after) => after >= first && after < last);
 }
 function changedLines(path9, name, ref) {
-  const folder = dirname3(path9);
+  const folder = dirname4(path9);
   const top = git(folder, ["rev-parse", "--show-toplevel"], name, ref).trim();
   const file = git(folder, ["rev-parse", "--show-prefix"], name, ref).trim() + basename2(path9);
   const commit = resolveRef(top, name, ref);
@@ -17737,7 +18117,7 @@ async function check2(options, io) {
   if (options.dryRun) io.out(diffs.map((diff) => shown(diff, io)).join(""));
   if (fixes.length > 0) (humanReport ? io.out : io.err)(fixes.join(""));
   if (options.outputFile) {
-    writeReport(resolve2(io.cwd, options.outputFile), options.outputFile, report);
+    writeReport(resolve3(io.cwd, options.outputFile), options.outputFile, report);
   } else {
     ;
     (options.dryRun ? io.err : io.out)(report);
@@ -17750,37 +18130,28 @@ async function check2(options, io) {
   return problems.length > 0 ? 2 : exitCode(results, options.maxWarnings, io);
 }
 async function collect(options, io) {
-  const { names, problems } = await findLogs(options.paths, io.cwd, options.maxSize);
   const results = [];
   const fixed = [];
   const diffs = [];
   const cache = options.cache ? new FindingsCache(options.cache) : void 0;
-  const reader = new SettingsReader(io.cwd, options.settings, options.allowJsConfig ?? true);
-  for (const name of names) {
-    try {
-      const path9 = resolve2(io.cwd, name);
-      const settings = await reader.read(path9, name);
-      if (options.templatesWithin !== void 0) {
-        keepTemplateWithin(settings.template, options.templatesWithin, name);
-      }
-      const result = checkLog(path9, name, settings, options, cache);
-      if (options.fix || options.dryRun) fixed.push({ name, applied: result.applied });
-      if (result.diff) diffs.push(result.diff);
-      const findings = options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
-      results.push({ name, findings });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(error);
+  const { problems, skippedSettings } = await forEachLog(options, io.cwd, (named) => {
+    const { name, settings } = named;
+    if (options.templatesWithin !== void 0) {
+      keepTemplateWithin(settings.template, options.templatesWithin, name);
     }
-  }
+    const result = checkLog(named, options, cache);
+    if (options.fix || options.dryRun) fixed.push({ name, applied: result.applied });
+    if (result.diff) diffs.push(result.diff);
+    const findings = options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
+    results.push({ name, findings });
+  });
   cache?.save();
-  const skippedSettings = [...reader.skipped].map((path9) => relative(io.cwd, path9) || path9);
   return { results, problems, fixed, diffs, skippedSettings };
 }
 function keepTemplateWithin(template, folder, name) {
   if (template === void 0 || builtinTemplates.includes(template)) return;
-  const real = (path9) => existsSync(path9) ? realpathSync3(path9) : resolve2(path9);
-  const local = relative(real(folder), real(template));
+  const real = (path9) => existsSync(path9) ? realpathSync3(path9) : resolve3(path9);
+  const local = relative3(real(folder), real(template));
   if (local !== "" && !local.startsWith("..") && !isAbsolute(local)) return;
   throw new InputError(
     name,
@@ -17800,57 +18171,74 @@ function exitCode(results, maxWarnings, io) {
   }
   return errors > 0 ? 1 : 0;
 }
-function checkLog(path9, name, settings, options, cache) {
+function checkLog({ name, path: path9, settings }, options, cache) {
   const file = readLog(path9, name, options.maxSize);
   if (settings.template !== void 0) useTemplate(settings.template);
-  const reportOnly = !options.fix && !options.dryRun;
   const today = formatDate(/* @__PURE__ */ new Date());
-  const context = reportOnly ? cache?.context(file.text, settings, today) : void 0;
-  const cached = context !== void 0 ? cache?.get(context, file.text) : void 0;
-  if (cached && options.since === void 0) return { findings: cached, applied: [], diff: void 0 };
-  const store = context !== void 0 ? cache?.store(context) : void 0;
-  const linter = new Linter({ ...settings, today }, store);
+  const reportOnly = !options.fix && !options.dryRun;
+  const cached = reportOnly ? lookUp(cache, file.text, settings, today) : void 0;
+  if (cached?.findings && options.since === void 0) {
+    return { findings: cached.findings, applied: [], diff: void 0 };
+  }
+  const linted = lintLog(file, { ...settings, today }, cached);
+  if (reportOnly) {
+    const findings2 = inChanges(linted.findings, linted.log.entries, file, options.since);
+    return { findings: findings2, applied: [], diff: void 0 };
+  }
+  if (options.since !== void 0) changedLines(path9, name, options.since);
+  const fixed = fixLog(file, linted);
+  const diff = writeFixed(file, fixed.output, options.dryRun);
+  const findings = remaining(fixed, file, linted, options.since);
+  return { findings, applied: fixed.applied, diff };
+}
+function lookUp(cache, text2, settings, today) {
+  if (!cache) return void 0;
+  const context = cache.context(text2, settings, today);
+  return {
+    findings: cache.get(context, text2),
+    store: cache.store(context),
+    keep: (findings, linter) => cache.set(context, text2, findings, linter)
+  };
+}
+function lintLog(file, options, cached) {
+  const linter = new Linter(options, cached?.store);
   const { log: log2, findings } = linter.lint(file.text);
   if (!isSessionLog(log2)) {
     const { title, entryDepth, entryPrefix } = log2.schema;
     throw new InputError(
-      name,
+      file.name,
       `is not a session log: it has no "# ${title}" title and no "${"#".repeat(entryDepth)} ${entryPrefix}" entry`,
       "check the path, or start a log with `session-log init`"
     );
   }
-  if (context !== void 0) cache?.set(context, file.text, findings, linter);
-  if (reportOnly) {
-    const kept = inChanges(findings, log2.entries, path9, name, options.since);
-    return { findings: kept, applied: [], diff: void 0 };
-  }
-  if (options.since !== void 0) changedLines(path9, name, options.since);
-  let fixed;
+  cached?.keep(findings, linter);
+  return { linter, options, log: log2, findings };
+}
+function fixLog(file, { linter, options }) {
   try {
-    fixed = fix(file.text, { ...settings, today }, linter);
+    return fix(file.text, options, linter);
   } catch (error) {
     if (!(error instanceof FixError)) throw error;
     throw new InputError(
-      name,
+      file.name,
       `cannot be fixed: ${error.message}`,
       "nothing was written; please report it"
     );
   }
-  let diff;
-  if (fixed.output !== file.text) {
-    if (options.dryRun) {
-      diff = fileDiff(name, file.text, fixed.output);
-    } else {
-      writeAtomic(path9, name, fixed.output, file.bytes);
-    }
-  }
-  const entries = options.since && fixed.output !== file.text ? linter.lint(fixed.output).log.entries : log2.entries;
-  const remaining = inChanges(fixed.remaining, entries, path9, name, options.since);
-  return { findings: remaining, applied: fixed.applied, diff };
 }
-function inChanges(findings, entries, path9, name, since) {
+function writeFixed(file, output, dryRun) {
+  if (output === file.text) return void 0;
+  if (dryRun) return fileDiff(file.name, file.text, output);
+  writeAtomic(file.path, file.name, output, file.bytes);
+  return void 0;
+}
+function remaining(fixed, file, { linter, log: log2 }, since) {
+  const entries = since && fixed.output !== file.text ? linter.lint(fixed.output).log.entries : log2.entries;
+  return inChanges(fixed.remaining, entries, file, since);
+}
+function inChanges(findings, entries, file, since) {
   if (since === void 0) return findings;
-  return onlyChanged(findings, entries, changedLines(path9, name, since));
+  return onlyChanged(findings, entries, changedLines(file.path, file.name, since));
 }
 function describeFixes(name, applied, options) {
   if (applied.length === 0) return `${visible(name)}: nothing to fix
@@ -17872,387 +18260,190 @@ function shown(diff, io) {
   return io.outIsTTY ? diff.split("\n").map(visible).join("\n") : diff;
 }
 
-// packages/session-log/src/reporters/summary.ts
-var annotationLimit = 10;
-var summaryBytes = 1e3 * 1e3;
-function summary({ files, problems, fixed, since, fileUrl }) {
-  const all = files.flatMap((file) => file.findings);
-  const errors = all.filter((finding) => finding.severity === "error").length;
-  const warnings = all.length - errors;
-  const withFindings = files.filter((file) => file.findings.length > 0);
-  const parts = ["## Session logs"];
-  const of = withFindings.length < files.length ? ` of ${files.length}` : "";
-  parts.push(
-    all.length === 0 ? `No findings in ${plural(files.length, "log")}.` : `${counts(errors, warnings)} in ${plural(withFindings.length, "log")}${of}.`
-  );
-  if (since !== void 0) {
-    parts.push(
-      `Only entries changed since ${markdownText(since)} are checked; the rules of the whole log (order, duplicates, header, footer) check all of it.`
-    );
-  }
-  const moreErrors = Math.max(0, errors - annotationLimit);
-  const moreWarnings = Math.max(0, warnings - annotationLimit);
-  if (moreErrors + moreWarnings > 0) {
-    const more = [
-      moreErrors > 0 ? `${moreErrors} more ${moreErrors === 1 ? "error" : "errors"}` : "",
-      moreWarnings > 0 ? `${moreWarnings} more ${moreWarnings === 1 ? "warning" : "warnings"}` : ""
-    ].filter(Boolean);
-    parts.push(
-      `GitHub shows the first ${annotationLimit} errors and ${annotationLimit} warnings of a step as annotations: ${more.join(" and ")} are listed only here.`
-    );
-  }
-  for (const { name, applied } of fixed) {
-    if (applied.length === 0) continue;
-    const rules2 = [...new Set(applied.map((finding) => finding.ruleId))].sort();
-    parts.push(
-      `Fixed ${plural(applied.length, "finding")} in ${markdownText(name)} (${rules2.map(markdownText).join(", ")}).`
-    );
-  }
-  const notChecked = problems.length > 0 ? [
-    "### Not checked",
-    "",
-    ...problems.map((problem) => `- ${markdownText(problem.message)}`)
-  ].join("\n") : "";
-  let bytes = Buffer.byteLength(parts.join("\n\n")) + Buffer.byteLength(notChecked);
-  let left = all.length;
-  for (const { name, findings } of withFindings) {
-    const table2 = [
-      `### ${markdownText(name)}`,
-      "",
-      "| Line | Severity | Rule | Finding |",
-      "| --: | --- | --- | --- |"
-    ];
-    bytes += Buffer.byteLength(table2.join("\n")) + 2;
-    for (const finding of findings) {
-      const line = String(finding.start.line);
-      const place = fileUrl ? `[${line}](${fileUrl(name)}#L${line})` : line;
-      const severity = finding.severity === "error" ? "error" : "warning";
-      const rule = `[${markdownText(finding.ruleId)}](${finding.url})`;
-      const row = `| ${place} | ${severity} | ${rule} | ${markdownText(finding.message)} |`;
-      bytes += Buffer.byteLength(row) + 1;
-      if (bytes > summaryBytes) break;
-      table2.push(row);
-      left--;
-    }
-    if (table2.length > 4) parts.push(table2.join("\n"));
-    if (bytes > summaryBytes) break;
-  }
-  if (left > 0) {
-    parts.push(
-      `${plural(left, "more finding")} would make this summary larger than GitHub takes; run \`session-log check\` to see every finding.`
-    );
-  }
-  if (notChecked) parts.push(notChecked);
-  return `${parts.join("\n\n")}
-`;
-}
-function counts(errors, warnings) {
-  const parts = [];
-  if (errors > 0) parts.push(plural(errors, "error"));
-  if (warnings > 0) parts.push(plural(warnings, "warning"));
-  return parts.join(" and ");
-}
-function plural(count3, noun) {
-  return `${count3} ${noun}${count3 === 1 ? "" : "s"}`;
-}
-function markdownText(value) {
-  return visible(value).replace(/[\\`*_[\]<>|~&$@!#]/g, (char) => `\\${char}`);
-}
-
-// packages/session-log/src/stats/markdown.ts
-function statsMarkdown(stats2, options) {
-  const depth = options.depth ?? 2;
-  const heading = (level2, text2) => `${"#".repeat(depth + level2)} ${text2}`;
-  const parts = [heading(0, "Session log stats"), `${scope(stats2, options.logs, options.window)}.`];
-  parts.push(
-    table(
-      ["Figure", "Value"],
-      headline(stats2.totals).map((line) => [line.label, headlineText(line)]),
-      ["left", "right"]
-    )
-  );
-  const unknown = unknownSummary(stats2.totals);
-  if (unknown) parts.push(unknown);
-  const signals = Object.entries(stats2.totals.contextRot);
-  if (signals.length > 0) {
-    parts.push(heading(1, "Context rot signals"));
-    parts.push(
-      table(
-        ["Signal", "Entries"],
-        signals.map(([name, n]) => [markdownText(name), count(n)]),
-        ["left", "right"]
-      )
-    );
-  }
-  for (const [grouping, groups] of Object.entries(stats2.by)) {
-    if (groups.length === 0) continue;
-    const title = groupTitles[grouping];
-    parts.push(heading(1, `By ${title.toLowerCase()}`));
-    parts.push(
-      table(
-        [title, ...columns.map((column) => column.title)],
-        groups.map((group) => [markdownText(group.key), ...columns.map((c) => c.show(group))]),
-        ["left", ...columns.map(() => "right")]
-      )
-    );
-  }
-  const limit = options.notes ?? 20;
-  if (stats2.notes.length > 0) {
-    parts.push(heading(1, `Notes (${stats2.notes.length})`));
-    const listed = stats2.notes.slice(0, limit).map((note) => {
-      const where = markdownText(`${note.path ?? "<stdin>"}:${note.line}`);
-      return `- ${where}: ${markdownText(note.message)}`;
-    });
-    const more = stats2.notes.length - limit;
-    if (more > 0)
-      listed.push(`- \u2026 and ${more} more; \`session-log stats -f json\` lists every note`);
-    parts.push(listed.join("\n"));
-  }
-  return `${parts.join("\n\n")}
-`;
-}
-function table(header, rows, align) {
-  const line = (cells) => `| ${cells.join(" | ")} |`;
-  const rule = align.map((side) => side === "right" ? "---:" : "---");
-  return [line(header), line(rule), ...rows.map(line)].join("\n");
-}
-
-// packages/session-log/src/commands/stats.ts
-import { dirname as dirname4, relative as relative2, resolve as resolve3 } from "node:path";
-
-// packages/session-log/src/stats/text.ts
-var shownNotes = 20;
-function statsText(stats2, options) {
-  const paint = painter(options.color);
-  const out = [
-    paint.bold(`Session logs: ${scope(stats2, options.logs, options.window)}`),
-    ""
-  ];
-  const lines = headline(stats2.totals);
-  const labelWidth = Math.max(...lines.map(({ label }) => label.length));
-  for (const line of lines) out.push(`  ${line.label.padEnd(labelWidth)}  ${headlineText(line)}`);
-  const unknown = unknownSummary(stats2.totals);
-  if (unknown) out.push("", `  ${unknown}`);
-  const signals = Object.entries(stats2.totals.contextRot);
-  if (signals.length > 0) {
-    out.push("", paint.bold("Context rot signals (entries that marked each)"));
-    out.push(
-      ...barRows(
-        signals.map(([name, n]) => [visible(name), count(n), n, 0]),
-        options,
-        paint
-      )
-    );
-  }
-  for (const [grouping, groups] of Object.entries(stats2.by)) {
-    if (groups.length === 0) continue;
-    out.push(
-      "",
-      paint.bold(`By ${groupTitles[grouping].toLowerCase()}`)
-    );
-    out.push(
-      ...groupTable(groupTitles[grouping], groups, options, paint)
-    );
-  }
-  if (Object.keys(stats2.by).length > 0) {
-    out.push(
-      "",
-      paint.dim(
-        `  ${paint.bar("\u2588")} session time  ${paint.spare("\u2591")} more time without AI (estimate)`
-      )
-    );
-  }
-  if (stats2.notes.length > 0) {
-    out.push("", paint.bold(`Notes (${stats2.notes.length})`));
-    for (const note of stats2.notes.slice(0, shownNotes)) {
-      const where = `${note.path ?? "<stdin>"}:${note.line}`;
-      out.push(`  ${visible(where)}  ${visible(note.message)}`);
-    }
-    const more = stats2.notes.length - shownNotes;
-    if (more > 0) out.push(`  \u2026 and ${more} more; \`-f json\` lists every note`);
-  }
-  return `${out.join("\n")}
-`;
-}
-function barRows(rows, options, paint) {
-  const labelWidth = Math.min(
-    Math.max(...rows.map(([label]) => width(label))),
-    Math.max(12, Math.floor(options.width / 2))
-  );
-  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
-  const room = Math.max(10, options.width - labelWidth - valueWidth - 6);
-  const scale = Math.max(...rows.map(([, , first, rest]) => first + rest), 1);
-  return rows.map(([label, value, first, rest]) => {
-    const [solid, light] = bars(first, rest, scale, room);
-    return `  ${pad(clip(label, labelWidth), labelWidth)}  ${value.padStart(valueWidth)}  ${paint.bar(solid)}${paint.spare(light)}`;
-  });
-}
-var minBar = 16;
-function groupTable(title, groups, options, paint) {
-  const keyWidth = Math.min(
-    Math.max(title.length, ...groups.map((group) => width(visible(group.key)))),
-    Math.max(12, Math.floor(options.width / 4))
-  );
-  const shown2 = [];
-  let used = 2 + keyWidth;
-  for (const column of columns) {
-    if (column.terminal === void 0) continue;
-    const cells = groups.map((group) => column.show(group));
-    const columnWidth = Math.max(column.terminal.length, ...cells.map((cell) => cell.length));
-    if (used + 2 + columnWidth + 2 + minBar > options.width && shown2.length >= 2) break;
-    shown2.push({ title: column.terminal, cells, width: columnWidth });
-    used += 2 + columnWidth;
-  }
-  const room = options.width - used - 2;
-  const scale = Math.max(
-    ...groups.map((group) => Math.max(group.minutes, group.minutesWithoutAI)),
-    1
-  );
-  const header = `  ${pad(title, keyWidth)}${shown2.map((column) => `  ${column.title.padStart(column.width)}`).join("")}`;
-  const lines = [paint.dim(header)];
-  groups.forEach((group, row) => {
-    const values = shown2.map((column) => `  ${column.cells[row].padStart(column.width)}`).join("");
-    let bar = "";
-    if (room >= minBar) {
-      const [solid, light] = bars(group.minutes, spare(group), scale, room);
-      bar = `  ${paint.bar(solid)}${paint.spare(light)}`;
-    }
-    lines.push(`  ${pad(clip(visible(group.key), keyWidth), keyWidth)}${values}${bar}`);
-  });
-  return lines;
-}
-function spare(figures) {
-  return Math.max(0, figures.minutesWithoutAI - figures.minutes);
-}
-function bars(first, rest, scale, room) {
-  const solid = Math.round(first / scale * room);
-  const light = Math.round((first + rest) / scale * room) - solid;
-  return ["\u2588".repeat(solid), "\u2591".repeat(Math.max(0, light))];
-}
-var wide = new RegExp("[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\u3000-\\u303f\\uff01-\\uff60\\uffe0-\\uffe6]|\\p{Extended_Pictographic}", "u");
-var zero = new RegExp("^(?:\\p{M}|\\u200b|\\u200c|\\u200d|\\ufe0e|\\ufe0f)$", "u");
-function charWidth(char) {
-  return zero.test(char) ? 0 : wide.test(char) ? 2 : 1;
-}
-function width(text2) {
-  let columns2 = 0;
-  for (const char of text2.normalize("NFC")) columns2 += charWidth(char);
-  return columns2;
-}
-function pad(text2, columns2) {
-  return text2 + " ".repeat(Math.max(0, columns2 - width(text2)));
-}
-function clip(text2, columns2) {
-  if (width(text2) <= columns2) return text2;
-  let kept = "";
-  let used = 0;
-  for (const char of text2.normalize("NFC")) {
-    const next = charWidth(char);
-    if (used + next > columns2 - 1) break;
-    kept += char;
-    used += next;
-  }
-  return `${kept}\u2026`;
-}
-function painter(color3) {
-  const wrap2 = (open, close) => (text2) => color3 && text2 !== "" ? `\x1B[${open}m${text2}\x1B[${close}m` : text2;
-  return { bold: wrap2(1, 22), dim: wrap2(2, 22), bar: wrap2(36, 39), spare: wrap2(90, 39) };
-}
-
-// packages/session-log/src/commands/stats.ts
-var statsFormats = ["text", "markdown", "json", "html"];
-async function statsCommand(options, io) {
-  const { logs, problems } = await readLogs(options, io);
-  const window2 = {
-    ...options.from !== void 0 ? { from: options.from } : {},
-    ...options.to !== void 0 ? { to: options.to } : {}
-  };
-  const result = stats(logs, { ...window2, ...options.by ? { by: options.by } : {} });
-  const report = await render(result, options, io, logs.length, window2);
-  if (options.outputFile !== void 0) {
-    writeReport(resolve3(io.cwd, options.outputFile), options.outputFile, report);
-  } else {
-    io.out(report);
-  }
-  for (const problem of problems) io.err(`session-log: ${visible(problem.message)}
-`);
-  return problems.length > 0 ? 2 : 0;
-}
-async function readLogs(options, io) {
-  const { names, problems } = await findLogs(options.paths, io.cwd, options.maxSize);
-  const reader = new SettingsReader(io.cwd, options.settings, options.allowJsConfig ?? true);
-  const logs = [];
-  for (const name of names) {
-    try {
-      const path9 = resolve3(io.cwd, name);
-      const settings = await reader.read(path9, name);
-      if (settings.template !== void 0) useTemplate(settings.template);
-      const file = readLog(path9, name, options.maxSize);
-      logs.push({
-        text: file.text,
-        path: name,
-        ...settings.template !== void 0 ? { template: settings.template } : {},
-        ...settings.rotSignals !== void 0 ? { rotSignals: settings.rotSignals } : {}
-      });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(error);
-    }
-  }
-  return { logs, problems };
-}
-async function render(result, options, io, logs, window2) {
-  switch (options.format) {
-    case "json":
-      return `${safeJson({ logs, window: window2, ...result })}
-`;
-    case "markdown":
-      return statsMarkdown(result, { logs, window: window2 });
-    case "html": {
-      const { statsHtml } = await import("./html-S7ZEIAZ2.mjs");
-      try {
-        return await statsHtml(result, { logs, window: window2, link: linker(options, io) });
-      } catch (error) {
-        throw missingCharts(error) ?? error;
-      }
-    }
-    case "text": {
-      const toTerminal = options.outputFile === void 0 && io.outIsTTY;
-      const columns2 = Number(io.env.COLUMNS) || io.columns || 80;
-      return statsText(result, {
-        width: Math.max(40, Math.min(columns2, 200)),
-        color: options.outputFile === void 0 && io.color(toTerminal),
-        logs,
-        window: window2
-      });
-    }
-  }
-}
-function missingCharts(error) {
-  const code = error.code;
-  if (code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("echarts")) {
-    return void 0;
-  }
-  return new UsageError(
-    "the HTML report needs the echarts package, which this copy of session-log runs without; run the session-log package from npm (npx session-log stats -f html) for it"
-  );
-}
-function linker(options, io) {
-  return (path9, line) => {
-    if (path9 === void 0) return void 0;
-    const forward = (value) => value.split(/[\\/]/).map(encodeURIComponent).join("/");
-    if (options.linkBase !== void 0) {
-      return `${options.linkBase}${forward(relative2(io.cwd, resolve3(io.cwd, path9)))}#L${line}`;
-    }
-    const from = options.outputFile ? dirname4(resolve3(io.cwd, options.outputFile)) : io.cwd;
-    return `${forward(relative2(from, resolve3(io.cwd, path9)))}#L${line}`;
-  };
-}
-
 // packages/session-log/src/cli.ts
-import { existsSync as existsSync2 } from "node:fs";
 import { resolve as resolve7 } from "node:path";
+
+// packages/session-log/src/args.ts
+import { existsSync as existsSync2 } from "node:fs";
 import { parseArgs } from "node:util";
+var everyCommand = {
+  template: { type: "string" },
+  "js-config": { type: "boolean" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" }
+};
+var reportOptions = {
+  ...everyCommand,
+  format: { type: "string", short: "f" },
+  "output-file": { type: "string", short: "o" },
+  "max-warnings": { type: "string" },
+  "max-size": { type: "string" },
+  quiet: { type: "boolean", short: "q" },
+  rule: { type: "string", multiple: true },
+  color: { type: "boolean" },
+  since: { type: "string" },
+  cache: { type: "boolean" },
+  "cache-location": { type: "string" }
+};
+var commands = {
+  check: { ...reportOptions, fix: { type: "boolean" }, "fix-dry-run": { type: "boolean" } },
+  fix: { ...reportOptions, "dry-run": { type: "boolean" }, "fix-dry-run": { type: "boolean" } },
+  new: {
+    ...everyCommand,
+    title: { type: "string" },
+    date: { type: "string" },
+    engineer: { type: "string" },
+    tool: { type: "string" },
+    feature: { type: "string" },
+    mode: { type: "string" },
+    "dry-run": { type: "boolean" },
+    "max-size": { type: "string" }
+  },
+  init: everyCommand,
+  stats: {
+    ...everyCommand,
+    format: { type: "string", short: "f" },
+    "output-file": { type: "string", short: "o" },
+    from: { type: "string" },
+    to: { type: "string" },
+    by: { type: "string", multiple: true },
+    "link-base": { type: "string" },
+    "max-size": { type: "string" },
+    color: { type: "boolean" }
+  },
+  migrate: {
+    ...everyCommand,
+    to: { type: "string" },
+    "dry-run": { type: "boolean" },
+    "max-size": { type: "string" }
+  }
+};
+function parseCommand(command, args) {
+  if (!Object.hasOwn(commands, command)) {
+    throw new UsageError(
+      `unknown command ${JSON.stringify(command)}; commands: ${Object.keys(commands).join(", ")}`
+    );
+  }
+  return parse2(args, commands[command]);
+}
+function closest(option, names) {
+  const typed = option.replace(/^-+/, "").replace(/^no-/, "");
+  let best;
+  for (const name of names) {
+    const distance = editDistance(typed, name, 2);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function parse2(args, options) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, allowNegative: true, strict: true });
+  } catch (error) {
+    const code = error.code;
+    const option = /'([^']+)'/.exec(error.message)?.[1] ?? "";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const guess = closest(option, Object.keys(options));
+      const negated = /^--no-/.test(option) && options[guess ?? ""]?.type === "boolean";
+      const hint = guess ? `did you mean --${negated ? "no-" : ""}${guess}? ` : "";
+      throw new UsageError(`unknown option ${option}; ${hint}see \`session-log --help\``);
+    }
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      const name = /--[\w-]+/.exec(option)?.[0] ?? option;
+      throw new UsageError(`option ${name} needs a value; see \`session-log --help\``);
+    }
+    throw new UsageError(error.message);
+  }
+}
+function flagSettings(values, cwd) {
+  const settings = {};
+  const template = text(values, "template");
+  if (template !== void 0) {
+    settings.template = resolveTemplate(template, cwd);
+    const builtin = builtinTemplates.includes(template);
+    if (!builtin && !existsSync2(settings.template)) {
+      throw new UsageError(
+        `--template ${template}: no such file; name a template Markdown file or one of: ${builtinTemplates.join(", ")}`
+      );
+    }
+  }
+  const rules2 = {};
+  for (const raw of values.rule ?? []) {
+    const match2 = /^([^=]+)=(off|warn|warning|error)$/.exec(raw);
+    if (!match2) {
+      throw new UsageError(`--rule ${raw}: write it as rule-id=off, rule-id=warn or rule-id=error`);
+    }
+    try {
+      checkRuleId(match2[1]);
+    } catch (error) {
+      throw new UsageError(`--rule ${raw}: ${error.message}`);
+    }
+    rules2[match2[1]] = readRuleSetting(match2[2]);
+  }
+  if (Object.keys(rules2).length > 0) settings.rules = rules2;
+  return settings;
+}
+function format(value) {
+  if (value === void 0) return "stylish";
+  if (formats.includes(value)) return value;
+  throw new UsageError(`--format ${String(value)}: use one of ${formats.join(", ")}`);
+}
+function statsFormat(value) {
+  if (value === void 0) return "text";
+  if (statsFormats.includes(value)) return value;
+  throw new UsageError(`--format ${String(value)}: stats writes ${statsFormats.join(", ")}`);
+}
+function groupingsOf(value) {
+  if (value === void 0) return void 0;
+  const names = value.flatMap((item) => item.split(",")).map((n) => n.trim());
+  const chosen = [];
+  for (const name of names.filter(Boolean)) {
+    if (!groupings.includes(name)) {
+      const guess = closest(name, [...groupings]);
+      throw new UsageError(
+        `--by ${name}: group by ${groupings.join(", ")}${guess ? `; did you mean ${guess}?` : ""}`
+      );
+    }
+    if (!chosen.includes(name)) chosen.push(name);
+  }
+  return chosen;
+}
+function day(values, name) {
+  const value = text(values, name);
+  if (value === void 0) return void 0;
+  if (!isCalendarDate(value)) {
+    throw new UsageError(`--${name} ${value}: write a day of the calendar as YYYY-MM-DD`);
+  }
+  return value;
+}
+function size(value) {
+  if (value === void 0) return defaultMaxSize;
+  const bytes = typeof value === "string" ? parseSize(value) : void 0;
+  if (bytes === void 0) {
+    throw new UsageError(
+      `--max-size ${String(value)}: write a number of bytes, or one with a unit, such as 50MB`
+    );
+  }
+  return bytes;
+}
+function count2(value) {
+  if (value === void 0) return void 0;
+  if (typeof value === "string" && /^\d+$/.test(value)) return Number(value);
+  throw new UsageError(`--max-warnings ${String(value)}: write a whole number, such as 0`);
+}
+function flag(values, name) {
+  return values[name] === true;
+}
+function text(values, name) {
+  const value = values[name];
+  return typeof value === "string" ? value : void 0;
+}
+function colorChoice(flag2, env2) {
+  if (typeof flag2 === "boolean") return () => flag2;
+  const force = env2.FORCE_COLOR;
+  if (force !== void 0) return () => force !== "0" && force !== "false";
+  if (env2.NO_COLOR) return () => false;
+  return (terminal) => terminal;
+}
 
 // packages/session-log/src/commands/init.ts
 import { basename as basename3, resolve as resolve4 } from "node:path";
@@ -18413,58 +18604,6 @@ function isCalendarDate2(value) {
 }
 
 // packages/session-log/src/cli.ts
-var everyCommand = {
-  template: { type: "string" },
-  "js-config": { type: "boolean" },
-  debug: { type: "boolean" },
-  help: { type: "boolean", short: "h" }
-};
-var reportOptions = {
-  ...everyCommand,
-  format: { type: "string", short: "f" },
-  "output-file": { type: "string", short: "o" },
-  "max-warnings": { type: "string" },
-  "max-size": { type: "string" },
-  quiet: { type: "boolean", short: "q" },
-  rule: { type: "string", multiple: true },
-  color: { type: "boolean" },
-  since: { type: "string" },
-  cache: { type: "boolean" },
-  "cache-location": { type: "string" }
-};
-var commands = {
-  check: { ...reportOptions, fix: { type: "boolean" }, "fix-dry-run": { type: "boolean" } },
-  fix: { ...reportOptions, "dry-run": { type: "boolean" }, "fix-dry-run": { type: "boolean" } },
-  new: {
-    ...everyCommand,
-    title: { type: "string" },
-    date: { type: "string" },
-    engineer: { type: "string" },
-    tool: { type: "string" },
-    feature: { type: "string" },
-    mode: { type: "string" },
-    "dry-run": { type: "boolean" },
-    "max-size": { type: "string" }
-  },
-  init: everyCommand,
-  stats: {
-    ...everyCommand,
-    format: { type: "string", short: "f" },
-    "output-file": { type: "string", short: "o" },
-    from: { type: "string" },
-    to: { type: "string" },
-    by: { type: "string", multiple: true },
-    "link-base": { type: "string" },
-    "max-size": { type: "string" },
-    color: { type: "boolean" }
-  },
-  migrate: {
-    ...everyCommand,
-    to: { type: "string" },
-    "dry-run": { type: "boolean" },
-    "max-size": { type: "string" }
-  }
-};
 async function main(argv, io) {
   io = { ...io, debug: argv.includes("--debug") };
   try {
@@ -18485,20 +18624,14 @@ async function main(argv, io) {
   }
 }
 async function run2(argv, io) {
-  const [first, ...rest] = argv;
-  if (first === void 0) {
+  const [command, ...rest] = argv;
+  if (command === void 0) {
     throw new UsageError("no command; run `session-log check` or see `session-log --help`");
   }
-  if (first === "--help" || first === "-h") return print(io, help);
-  if (first === "--version" || first === "-v") return print(io, `${version}
+  if (command === "--help" || command === "-h") return print(io, help);
+  if (command === "--version" || command === "-v") return print(io, `${version}
 `);
-  if (!Object.hasOwn(commands, first)) {
-    throw new UsageError(
-      `unknown command ${JSON.stringify(first)}; commands: ${Object.keys(commands).join(", ")}`
-    );
-  }
-  const command = first;
-  const { values, positionals } = parse2(rest, commands[command]);
+  const { values, positionals } = parseCommand(command, rest);
   if (values.help) return print(io, help);
   io = { ...io, color: colorChoice(values.color, io.env) };
   const settings = flagSettings(values, io.cwd);
@@ -18595,124 +18728,6 @@ async function run2(argv, io) {
     io
   );
 }
-function closest(option, names) {
-  const typed = option.replace(/^-+/, "").replace(/^no-/, "");
-  let best;
-  for (const name of names) {
-    const distance = editDistance(typed, name, 2);
-    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-function parse2(args, options) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, allowNegative: true, strict: true });
-  } catch (error) {
-    const code = error.code;
-    const option = /'([^']+)'/.exec(error.message)?.[1] ?? "";
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-      const guess = closest(option, Object.keys(options));
-      const negated = /^--no-/.test(option) && options[guess ?? ""]?.type === "boolean";
-      const hint = guess ? `did you mean --${negated ? "no-" : ""}${guess}? ` : "";
-      throw new UsageError(`unknown option ${option}; ${hint}see \`session-log --help\``);
-    }
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-      const name = /--[\w-]+/.exec(option)?.[0] ?? option;
-      throw new UsageError(`option ${name} needs a value; see \`session-log --help\``);
-    }
-    throw new UsageError(error.message);
-  }
-}
-function flagSettings(values, cwd) {
-  const settings = {};
-  const template = text(values, "template");
-  if (template !== void 0) {
-    settings.template = resolveTemplate(template, cwd);
-    const builtin = builtinTemplates.includes(template);
-    if (!builtin && !existsSync2(settings.template)) {
-      throw new UsageError(
-        `--template ${template}: no such file; name a template Markdown file or one of: ${builtinTemplates.join(", ")}`
-      );
-    }
-  }
-  const rules2 = {};
-  for (const raw of values.rule ?? []) {
-    const match2 = /^([^=]+)=(off|warn|warning|error)$/.exec(raw);
-    if (!match2) {
-      throw new UsageError(`--rule ${raw}: write it as rule-id=off, rule-id=warn or rule-id=error`);
-    }
-    try {
-      checkRuleId(match2[1]);
-    } catch (error) {
-      throw new UsageError(`--rule ${raw}: ${error.message}`);
-    }
-    rules2[match2[1]] = readRuleSetting(match2[2]);
-  }
-  if (Object.keys(rules2).length > 0) settings.rules = rules2;
-  return settings;
-}
-function format(value) {
-  if (value === void 0) return "stylish";
-  if (formats.includes(value)) return value;
-  throw new UsageError(`--format ${String(value)}: use one of ${formats.join(", ")}`);
-}
-function statsFormat(value) {
-  if (value === void 0) return "text";
-  if (statsFormats.includes(value)) return value;
-  throw new UsageError(`--format ${String(value)}: stats writes ${statsFormats.join(", ")}`);
-}
-function groupingsOf(value) {
-  if (value === void 0) return void 0;
-  const names = value.flatMap((item) => item.split(",")).map((n) => n.trim());
-  const chosen = [];
-  for (const name of names.filter(Boolean)) {
-    if (!groupings.includes(name)) {
-      const guess = closest(name, [...groupings]);
-      throw new UsageError(
-        `--by ${name}: group by ${groupings.join(", ")}${guess ? `; did you mean ${guess}?` : ""}`
-      );
-    }
-    if (!chosen.includes(name)) chosen.push(name);
-  }
-  return chosen;
-}
-function day(values, name) {
-  const value = text(values, name);
-  if (value === void 0) return void 0;
-  if (!isCalendarDate(value)) {
-    throw new UsageError(`--${name} ${value}: write a day of the calendar as YYYY-MM-DD`);
-  }
-  return value;
-}
-function size(value) {
-  if (value === void 0) return defaultMaxSize;
-  const bytes = typeof value === "string" ? parseSize(value) : void 0;
-  if (bytes === void 0) {
-    throw new UsageError(
-      `--max-size ${String(value)}: write a number of bytes, or one with a unit, such as 50MB`
-    );
-  }
-  return bytes;
-}
-function count2(value) {
-  if (value === void 0) return void 0;
-  if (typeof value === "string" && /^\d+$/.test(value)) return Number(value);
-  throw new UsageError(`--max-warnings ${String(value)}: write a whole number, such as 0`);
-}
-function flag(values, name) {
-  return values[name] === true;
-}
-function text(values, name) {
-  const value = values[name];
-  return typeof value === "string" ? value : void 0;
-}
-function colorChoice(flag2, env2) {
-  if (typeof flag2 === "boolean") return () => flag2;
-  const force = env2.FORCE_COLOR;
-  if (force !== void 0) return () => force !== "0" && force !== "false";
-  if (env2.NO_COLOR) return () => false;
-  return (terminal) => terminal;
-}
 function processIo() {
   return {
     cwd: process.cwd(),
@@ -18727,20 +18742,20 @@ function processIo() {
     debug: false
   };
 }
-function print(io, text2) {
-  io.out(text2);
+function print(io, output) {
+  io.out(output);
   return 0;
 }
 
 export {
   InputError,
   visible,
-  github,
-  debugReport,
-  collect,
   summary,
   statsMarkdown,
+  debugReport,
   readLogs,
+  github,
+  collect,
   main,
   processIo
 };

@@ -8,7 +8,7 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-SD5DBPKK.mjs";
+} from "./chunk-RUGZJGGC.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts

@@ -20491,13 +20491,7 @@ function describe(findings) {
   return findings.slice(0, 5).map((finding) => `${finding.ruleId} at ${finding.start.line}:${finding.start.column}`).concat(findings.length > 5 ? [`and ${findings.length - 5} more`] : []).join(", ");
 }
 
-// packages/remark-session-log/src/migrate.ts
-var migrationTargets = ["0.3"];
-var MigrateError = class extends Error {
-  name = "MigrateError";
-};
-var fromId = "session-log.v0.2";
-var toId = "heartbeat-log.v0.3";
+// packages/remark-session-log/src/migrate-entry.ts
 var sectionRoles = [
   "inputsSection",
   "timelineSection",
@@ -20519,335 +20513,137 @@ var questionRoles = [
   "contextUpdateQuestion",
   "actionTaken"
 ];
-function migrate(text3, to = migrationTargets[0]) {
-  if (!migrationTargets.includes(to)) {
-    throw new MigrateError(
-      `cannot migrate to ${JSON.stringify(to)}; versions: ${migrationTargets.join(", ")}`
+function rewriteEntry(rewrite, entry) {
+  const { from, target, edits } = rewrite;
+  const { heading } = entry;
+  if (heading.hasPrefix && heading.name) {
+    const token = trimmedText(
+      sliceText(heading.content, heading.content.start.offset, heading.name.start.offset)
     );
+    if (rewrite.same(token.text, from.entryPrefix)) {
+      edits.push(replaceSpan(token, target.entryPrefix));
+    }
   }
-  const bom = text3.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const source = text3.slice(bom.length);
-  const from = loadTemplate(fromId);
-  const target = loadTemplate(toId);
-  const log = buildModel(source, from);
-  refuseOtherLogs(log, from, target);
-  const migration = new Migration(source, from, target, detectStyle(source));
-  migration.header(log);
-  for (const entry of log.entries) migration.entry(entry);
-  migration.footer(log);
-  const renamed = applyEdits(source, migration.edits);
-  if (renamed.deferred.length > 0) throw new Error("migrate made overlapping edits");
-  const onlyOrder = Object.fromEntries(
-    rules.map((rule) => [rule.id, rule === sectionOrder ? "error" : "off"])
-  );
-  const moves = lint(renamed.output, { template: toId, rules: onlyOrder }).flatMap(
-    (finding) => finding.edits ? [finding.edits] : []
-  );
-  const ordered = applyEdits(renamed.output, moves);
-  if (ordered.deferred.length > 0) throw new Error("migrate moved sections that overlap");
-  return { output: bom + ordered.output, changed: ordered.output !== source };
+  const task = rewrite.renamed("taskField");
+  for (const field of entry.fields) {
+    if (task && rewrite.same(field.name.text, task[0])) edits.push(replaceSpan(field.name, task[1]));
+  }
+  for (const section of entry.sections) rewriteSection(rewrite, section);
 }
-function refuseOtherLogs(log, from, target) {
-  if (log.entries.length > 0) {
-    const fits = [fitOf(log, from), fitOf(log, target)];
-    if (fits.some((fit) => fit.score >= followsAt)) return;
-    throw new MigrateError(
-      `does not read as a ${from.title} ${from.version}: ${fits[0].prefixed} of ${fits[0].entries} entry headings start with "${from.entryPrefix}"`
-    );
+function rewriteSection(rewrite, section) {
+  const role = sectionRoles.find(
+    (name) => rewrite.is(section.heading.content.text, rewrite.from.roles[name])
+  );
+  const fromSpec = section.spec;
+  const toName = role && rewrite.target.roles[role];
+  const toSpec = toName ? rewrite.target.sections.find((spec) => spec.heading === toName) : void 0;
+  if (!role || !fromSpec || !toSpec) return;
+  if (toSpec.heading !== fromSpec.heading) {
+    rewrite.edits.push(replaceSpan(section.heading.content, toSpec.heading));
   }
-  const title = log.header.title && normalizeName(log.header.title.content.text);
-  const known = [from.title, target.title].map(normalizeName);
-  if (title && known.includes(title) || log.header.version) return;
-  throw new MigrateError(`is not a session log: it has no "# ${from.title}" title and no entry`);
+  dropLeadIn(rewrite, section, fromSpec, toSpec);
+  rewriteCheckboxes(rewrite, section, fromSpec, toSpec);
+  rewriteQuestions(rewrite, section, toSpec);
 }
-var labelLine = /^(?:\*\*|__)?([\p{L}][\p{L}\p{N} ]*?)(?:\*\*|__)?:(?:\*\*|__)?[ \t]*(.*)$/u;
-var Migration = class {
-  constructor(source, from, target, style) {
-    this.source = source;
-    this.from = from;
-    this.target = target;
-    this.eol = style.eol;
-    this.bullet = style.bullet;
-  }
-  source;
-  from;
-  target;
-  edits = [];
-  lines;
-  eol;
-  bullet;
-  header(log) {
-    const { title, version: version2 } = log.header;
-    if (title && this.same(title.content.text, this.from.title)) {
-      this.edits.push(replaceSpan(title.content, this.target.title));
+function dropLeadIn(rewrite, section, fromSpec, toSpec) {
+  const first = section.checkboxes[0];
+  const wording = leadIn(rewrite.from, fromSpec);
+  if (!first || !wording || leadIn(rewrite.target, toSpec) !== void 0) return;
+  const start = section.heading.end.offset;
+  const gap = rewrite.source.slice(start, first.start.offset);
+  if (normalizeName(gap) !== normalizeName(wording)) return;
+  const lineStart2 = rewrite.source.lastIndexOf("\n", first.start.offset - 1) + 1;
+  const eol = rewrite.eol;
+  rewrite.edits.push({ start, end: Math.max(start, lineStart2), text: `${eol}${eol}` });
+}
+function rewriteCheckboxes(rewrite, section, fromSpec, toSpec) {
+  const { edits } = rewrite;
+  const action = rewrite.from.roles.actionTaken;
+  const items = fromSpec.checkboxes.filter((spec) => !rewrite.is(spec.key, action));
+  for (const checkbox of section.checkboxes) {
+    const spec = checkbox.spec;
+    if (!spec || checkbox.malformed) continue;
+    if (rewrite.is(spec.key, action)) {
+      if (toSpec.checkboxes.some((box) => rewrite.is(box.key, action))) continue;
+      edits.push({ start: checkbox.box.start.offset, end: checkbox.label.start.offset, text: "" });
+      continue;
     }
-    if (version2?.text === this.target.version) return;
-    const stage = this.templateLine(this.target, this.target.versionLabel) ?? "";
-    if (!version2) {
-      const at = title ? title.end.offset : log.header.start.offset;
-      this.edits.push(
-        insertAt(at, title ? `${this.eol}${this.eol}${stage}` : `${stage}${this.eol}${this.eol}`)
-      );
-      return;
+    const same = toSpec.checkboxes.find((box) => box.key === spec.key);
+    const index2 = items.indexOf(spec);
+    const want = same ?? (items.length === toSpec.checkboxes.length ? toSpec.checkboxes[index2] : void 0);
+    if (!want || want.label === spec.label) continue;
+    const label2 = checkbox.label;
+    if (same) {
+      const at = spec.placeholder && want.placeholder ? label2.text.indexOf(spec.placeholder) : -1;
+      if (at === -1) continue;
+      const start = label2.start.offset + at;
+      edits.push({ start, end: start + spec.placeholder.length, text: want.placeholder });
+      continue;
     }
-    const quote2 = this.quoteAround(version2.start.offset);
-    if (!quote2) {
-      this.edits.push(replaceSpan(version2, this.target.version));
-      return;
-    }
-    this.edits.push({ start: quote2.start, end: quote2.end, text: this.headerLines(quote2.lines) });
-    const headerEnd = log.header.separator?.start.offset ?? log.header.end.offset;
-    const guidance = this.nextQuote(quote2.end, headerEnd);
-    const principle = this.templateQuoteLead();
-    if (guidance && principle && !this.source.slice(guidance).startsWith(principle.split(/\r?\n/)[0])) {
-      this.edits.push(insertAt(guidance, principle));
+    const end = prefixEnd(label2.text, spec.key);
+    if (end > 0) {
+      edits.push({ start: label2.start.offset, end: label2.start.offset + end, text: want.label });
     }
   }
-  entry(entry) {
-    const { heading } = entry;
-    if (heading.hasPrefix && heading.name) {
-      const token = trimmedText(
-        sliceText(heading.content, heading.content.start.offset, heading.name.start.offset)
-      );
-      if (this.same(token.text, this.from.entryPrefix)) {
-        this.edits.push(replaceSpan(token, this.target.entryPrefix));
-      }
-    }
-    const task = this.renamed("taskField");
-    for (const field of entry.fields) {
-      if (task && this.same(field.name.text, task[0]))
-        this.edits.push(replaceSpan(field.name, task[1]));
-    }
-    for (const section of entry.sections) this.section(section);
-  }
-  footer(log) {
-    const footer2 = log.footer;
-    const squash3 = (value2) => normalizeName(value2.replace(/[()*_]/g, ""));
-    if (footer2 && squash3(footer2.text) === squash3(this.from.footer)) {
-      this.edits.push(replaceSpan(footer2, this.target.footer));
-    }
-  }
-  section(section) {
-    const role = sectionRoles.find(
-      (name) => this.is(section.heading.content.text, this.from.roles[name])
+}
+function rewriteQuestions(rewrite, section, toSpec) {
+  for (const question of section.questions) {
+    const role = questionRoles.find(
+      (name) => rewrite.is(question.label.text, rewrite.from.roles[name])
     );
-    const fromSpec = section.spec;
-    const toName = role && this.target.roles[role];
-    const toSpec = toName ? this.target.sections.find((spec) => spec.heading === toName) : void 0;
-    if (!role || !fromSpec || !toSpec) return;
-    if (toSpec.heading !== fromSpec.heading) {
-      this.edits.push(replaceSpan(section.heading.content, toSpec.heading));
-    }
-    this.dropLeadIn(section, fromSpec, toSpec);
-    this.checkboxes(section, fromSpec, toSpec);
-    this.questions(section, toSpec);
-  }
-  // 0.3 dropped the sentences 0.2 put above its checkbox lists; the template's own words
-  // go, a sentence of the author's stays.
-  dropLeadIn(section, fromSpec, toSpec) {
-    const first = section.checkboxes[0];
-    const wording = leadIn(this.from, fromSpec);
-    if (!first || !wording || leadIn(this.target, toSpec) !== void 0) return;
-    const start = section.heading.end.offset;
-    const gap = this.source.slice(start, first.start.offset);
-    if (normalizeName(gap) !== normalizeName(wording)) return;
-    const lineStart2 = this.source.lastIndexOf("\n", first.start.offset - 1) + 1;
-    this.edits.push({ start, end: Math.max(start, lineStart2), text: `${this.eol}${this.eol}` });
-  }
-  checkboxes(section, fromSpec, toSpec) {
-    const action = this.from.roles.actionTaken;
-    const items = fromSpec.checkboxes.filter((spec) => !this.is(spec.key, action));
-    for (const checkbox of section.checkboxes) {
-      const spec = checkbox.spec;
-      if (!spec || checkbox.malformed) continue;
-      if (this.is(spec.key, action)) {
-        if (toSpec.checkboxes.some((box) => this.is(box.key, action))) continue;
-        this.edits.push({
-          start: checkbox.box.start.offset,
-          end: checkbox.label.start.offset,
-          text: ""
-        });
-        continue;
-      }
-      const same = toSpec.checkboxes.find((box) => box.key === spec.key);
-      const index2 = items.indexOf(spec);
-      const want = same ?? (items.length === toSpec.checkboxes.length ? toSpec.checkboxes[index2] : void 0);
-      if (!want || want.label === spec.label) continue;
-      const label2 = checkbox.label;
-      if (same) {
-        const at = spec.placeholder && want.placeholder ? label2.text.indexOf(spec.placeholder) : -1;
-        if (at === -1) continue;
-        const start = label2.start.offset + at;
-        this.edits.push({ start, end: start + spec.placeholder.length, text: want.placeholder });
-        continue;
-      }
-      const end = prefixEnd(label2.text, spec.key);
-      if (end > 0)
-        this.edits.push({
-          start: label2.start.offset,
-          end: label2.start.offset + end,
-          text: want.label
-        });
+    const names2 = role && rewrite.renamed(role);
+    const fromSpec = question.spec;
+    if (!role || !fromSpec) continue;
+    if (names2) relabel(rewrite, question.label, names2[1]);
+    const toSpecOf = toSpec.questions.find((spec) => spec.label === rewrite.target.roles[role]);
+    if (fromSpec.listItem && toSpecOf && !toSpecOf.listItem) {
+      dropBullet(rewrite, question.start.offset);
     }
   }
-  questions(section, toSpec) {
-    for (const question of section.questions) {
-      const role = questionRoles.find((name) => this.is(question.label.text, this.from.roles[name]));
-      const names2 = role && this.renamed(role);
-      const fromSpec = question.spec;
-      if (!role || !fromSpec) continue;
-      if (names2) this.relabel(question.label, names2[1]);
-      const toSpecOf = toSpec.questions.find((spec) => spec.label === this.target.roles[role]);
-      if (fromSpec.listItem && toSpecOf && !toSpecOf.listItem)
-        this.dropBullet(question.start.offset);
-    }
-    this.addQuestions(section, toSpec);
+  addQuestions(rewrite, section, toSpec);
+}
+function relabel(rewrite, label2, name) {
+  const after = rewrite.source.slice(label2.end.offset, label2.end.offset + 3);
+  const text3 = /^(?:\*\*|__):/.test(after) ? name.replace(/:$/, "") : name;
+  rewrite.edits.push({ start: label2.start.offset, end: label2.end.offset, text: text3 });
+}
+function dropBullet(rewrite, at) {
+  const { source } = rewrite;
+  const lineStart2 = Math.max(source.lastIndexOf("\n", at - 1), source.lastIndexOf("\r", at - 1)) + 1;
+  if (/^[ \t]*[-*+][ \t]+$/.test(source.slice(lineStart2, at))) {
+    rewrite.edits.push({ start: lineStart2, end: at, text: "" });
   }
-  /** Replaces a bold label's words, keeping a colon written outside the bold. */
-  relabel(label2, name) {
-    const after = this.source.slice(label2.end.offset, label2.end.offset + 3);
-    const text3 = /^(?:\*\*|__):/.test(after) ? name.replace(/:$/, "") : name;
-    this.edits.push({ start: label2.start.offset, end: label2.end.offset, text: text3 });
+}
+function addQuestions(rewrite, section, toSpec) {
+  const { from, target, eol } = rewrite;
+  const names2 = (label2) => {
+    const role = questionRoles.find((name) => target.roles[name] === label2);
+    return [label2, ...role && from.roles[role] ? [from.roles[role]] : []];
+  };
+  const asked = (question, label2) => names2(label2).some((name) => rewrite.is(question.label.text, name));
+  const written = (spec) => section.questions.some((question) => asked(question, spec.label));
+  const known = new Set(questionRoles.map((role) => target.roles[role]));
+  const takeaway2 = section.questions.find(
+    (question) => rewrite.is(question.label.text, from.roles.takeaway)
+  );
+  toSpec.questions.forEach((spec, index2) => {
+    if (written(spec) || known.has(spec.label)) return;
+    const next = toSpec.questions.slice(index2 + 1).find(written);
+    const before = next ? section.questions.find((question) => asked(question, next.label)) : takeaway2;
+    const text3 = questionText(rewrite, spec);
+    if (before) rewrite.edits.push(insertAt(before.start.offset, `${text3}${eol}${eol}`));
+    else rewrite.edits.push(insertAt(section.end.offset, `${eol}${eol}${text3}`));
+  });
+}
+function questionText(rewrite, spec) {
+  const label2 = `**${spec.label}**`;
+  if (spec.answer === "inline") {
+    const answer = spec.label === rewrite.target.roles.useAgainQuestion ? ` ${notRecordedAnswer}` : "";
+    return label2 + answer;
   }
-  // `- **Was the kill switch triggered?** No` becomes the line `**Triggered?** No`.
-  dropBullet(at) {
-    const lineStart2 = Math.max(this.source.lastIndexOf("\n", at - 1), this.source.lastIndexOf("\r", at - 1)) + 1;
-    if (/^[ \t]*[-*+][ \t]+$/.test(this.source.slice(lineStart2, at))) {
-      this.edits.push({ start: lineStart2, end: at, text: "" });
-    }
-  }
-  // Questions 0.3 asks that 0.2 did not: each goes before the next question it follows
-  // in the template, or else before 0.2's takeaway, or at the end of the section.
-  addQuestions(section, toSpec) {
-    const names2 = (label2) => {
-      const role = questionRoles.find((name) => this.target.roles[name] === label2);
-      return [label2, ...role && this.from.roles[role] ? [this.from.roles[role]] : []];
-    };
-    const asked = (question, label2) => names2(label2).some((name) => this.is(question.label.text, name));
-    const written = (spec) => section.questions.some((question) => asked(question, spec.label));
-    const known = new Set(questionRoles.map((role) => this.target.roles[role]));
-    const takeaway2 = section.questions.find(
-      (question) => this.is(question.label.text, this.from.roles.takeaway)
-    );
-    toSpec.questions.forEach((spec, index2) => {
-      if (written(spec) || known.has(spec.label)) return;
-      const next = toSpec.questions.slice(index2 + 1).find(written);
-      const before = next ? section.questions.find((question) => asked(question, next.label)) : takeaway2;
-      const text3 = this.questionText(spec);
-      if (before) this.edits.push(insertAt(before.start.offset, `${text3}${this.eol}${this.eol}`));
-      else this.edits.push(insertAt(section.end.offset, `${this.eol}${this.eol}${text3}`));
-    });
-  }
-  questionText(spec) {
-    const label2 = `**${spec.label}**`;
-    if (spec.answer === "inline") {
-      const answer = spec.label === this.target.roles.useAgainQuestion ? ` ${notRecordedAnswer}` : "";
-      return label2 + answer;
-    }
-    const items = spec.items.map((item) => `${this.bullet} **${item.label}**`);
-    return [label2, "", ...items].join(this.eol);
-  }
-  /** The header's version quote rewritten as the 0.3 header's bold lines. */
-  headerLines(lines) {
-    const defaults = /* @__PURE__ */ new Map();
-    for (const key of ["Input", "Output", "Protocol"]) {
-      defaults.set(key, {
-        from: this.templateLine(this.from, key),
-        to: this.templateLine(this.target, key)
-      });
-    }
-    const out = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const line of lines) {
-      const content3 = line.replace(/^ {0,3}>[ \t]?/, "");
-      const match = labelLine.exec(content3);
-      const key = match?.[1];
-      if (!match || !key) {
-        if (content3.trim() !== "") out.push(content3);
-        continue;
-      }
-      seen.add(normalizeName(key));
-      if (this.same(key, this.from.versionLabel)) {
-        out.push(this.templateLine(this.target, this.target.versionLabel) ?? content3);
-        continue;
-      }
-      const known = defaults.get(key);
-      const isDefault = known?.from !== void 0 && this.same(
-        labelLine.exec(known.from.replace(/^ {0,3}>[ \t]?/, ""))?.[2] ?? "",
-        match[2] ?? ""
-      );
-      out.push(isDefault && known?.to ? known.to : `**${key}:** ${match[2] ?? ""}`.trimEnd());
-    }
-    for (const [key, { to }] of defaults) {
-      if (!seen.has(normalizeName(key)) && to) out.push(to);
-    }
-    return out.join(this.eol + this.eol);
-  }
-  /** The line of a template's header that states `key`, as the template writes it. */
-  templateLine(schema, key) {
-    return schema.source.header.split(/\r?\n/).find((line) => {
-      const match = labelLine.exec(line.replace(/^ {0,3}>[ \t]?/, ""));
-      if (!match?.[1]) return false;
-      return this.same(match[1], key) || line.includes(`**${key}:**`);
-    });
-  }
-  /** The lines of the target template's principle quote before its guidance line. */
-  templateQuoteLead() {
-    const lines = this.target.source.header.split(/\r?\n/);
-    const start = lines.findIndex((line) => line.startsWith(">"));
-    if (start === -1) return void 0;
-    let end = start;
-    while (lines[end + 1]?.startsWith(">")) end++;
-    const lead = lines.slice(start, end);
-    return lead.length > 0 ? lead.join(this.eol) + this.eol : void 0;
-  }
-  /** The blockquote whose lines hold `offset`: its range and its lines. */
-  quoteAround(offset2) {
-    const lines = this.linesOf();
-    const index2 = lines.findIndex((line) => line.start <= offset2 && offset2 <= line.end);
-    const isQuote = (line) => line !== void 0 && /^ {0,3}>/.test(line.text);
-    if (index2 === -1 || !isQuote(lines[index2])) return void 0;
-    let first = index2;
-    let last = index2;
-    while (isQuote(lines[first - 1])) first--;
-    while (isQuote(lines[last + 1])) last++;
-    const group = lines.slice(first, last + 1);
-    return { start: group[0].start, end: group.at(-1).end, lines: group.map((line) => line.text) };
-  }
-  /** The start of the next blockquote line after `offset`, before `end`. */
-  nextQuote(offset2, end) {
-    return this.linesOf().find(
-      (line) => line.start > offset2 && line.start < end && /^ {0,3}>/.test(line.text)
-    )?.start;
-  }
-  linesOf() {
-    if (this.lines) return this.lines;
-    const lines = [];
-    for (let at = 0; at <= this.source.length; ) {
-      const match = /\r\n|\n|\r/g;
-      match.lastIndex = at;
-      const found = match.exec(this.source);
-      const end = found ? found.index : this.source.length;
-      lines.push({ start: at, end, text: this.source.slice(at, end) });
-      if (!found) break;
-      at = end + found[0].length;
-    }
-    this.lines = lines;
-    return lines;
-  }
-  /** The pair of names a role has in the two templates, when they differ. */
-  renamed(role) {
-    const a = this.from.roles[role];
-    const b = this.target.roles[role];
-    return a !== void 0 && b !== void 0 && a !== b ? [a, b] : void 0;
-  }
-  is(name, role) {
-    return role !== void 0 && this.same(name, role);
-  }
-  same(a, b) {
-    return normalizeName(a) === normalizeName(b);
-  }
-};
+  const items = spec.items.map((item) => `${rewrite.bullet} **${item.label}**`);
+  return [label2, "", ...items].join(rewrite.eol);
+}
 function leadIn(schema, spec) {
   const lines = schema.source.entry.split(/\r?\n/);
   const at = lines.findIndex(
@@ -20872,6 +20668,200 @@ function trimmedText(text3) {
   const lead = text3.text.length - text3.text.trimStart().length;
   const trail = text3.text.length - text3.text.trimEnd().length;
   return sliceText(text3, text3.start.offset + lead, text3.end.offset - trail);
+}
+
+// packages/remark-session-log/src/migrate-header.ts
+var labelLine = /^(?:\*\*|__)?([\p{L}][\p{L}\p{N} ]*?)(?:\*\*|__)?:(?:\*\*|__)?[ \t]*(.*)$/u;
+function rewriteHeader(rewrite, log) {
+  const { source, from, target, eol, edits } = rewrite;
+  const { title, version: version2 } = log.header;
+  if (title && rewrite.same(title.content.text, from.title)) {
+    edits.push(replaceSpan(title.content, target.title));
+  }
+  if (version2?.text === target.version) return;
+  const stage = templateLine(rewrite, target, target.versionLabel) ?? "";
+  if (!version2) {
+    const at = title ? title.end.offset : log.header.start.offset;
+    edits.push(insertAt(at, title ? `${eol}${eol}${stage}` : `${stage}${eol}${eol}`));
+    return;
+  }
+  const lines = linesOf(source);
+  const quote2 = quoteAround(lines, version2.start.offset);
+  if (!quote2) {
+    edits.push(replaceSpan(version2, target.version));
+    return;
+  }
+  edits.push({ start: quote2.start, end: quote2.end, text: headerLines(rewrite, quote2.lines) });
+  const headerEnd = log.header.separator?.start.offset ?? log.header.end.offset;
+  const guidance = nextQuote(lines, quote2.end, headerEnd);
+  const principle = templateQuoteLead(target, eol);
+  if (guidance && principle && !source.slice(guidance).startsWith(principle.split(/\r?\n/)[0])) {
+    edits.push(insertAt(guidance, principle));
+  }
+}
+function rewriteFooter(rewrite, log) {
+  const footer2 = log.footer;
+  const squash3 = (value2) => normalizeName(value2.replace(/[()*_]/g, ""));
+  if (footer2 && squash3(footer2.text) === squash3(rewrite.from.footer)) {
+    rewrite.edits.push(replaceSpan(footer2, rewrite.target.footer));
+  }
+}
+function headerLines(rewrite, lines) {
+  const { from, target } = rewrite;
+  const defaults = /* @__PURE__ */ new Map();
+  for (const key of ["Input", "Output", "Protocol"]) {
+    defaults.set(key, {
+      from: templateLine(rewrite, from, key),
+      to: templateLine(rewrite, target, key)
+    });
+  }
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const line of lines) {
+    const content3 = line.replace(/^ {0,3}>[ \t]?/, "");
+    const match = labelLine.exec(content3);
+    const key = match?.[1];
+    if (!match || !key) {
+      if (content3.trim() !== "") out.push(content3);
+      continue;
+    }
+    seen.add(normalizeName(key));
+    if (rewrite.same(key, from.versionLabel)) {
+      out.push(templateLine(rewrite, target, target.versionLabel) ?? content3);
+      continue;
+    }
+    const known = defaults.get(key);
+    const isDefault = known?.from !== void 0 && rewrite.same(
+      labelLine.exec(known.from.replace(/^ {0,3}>[ \t]?/, ""))?.[2] ?? "",
+      match[2] ?? ""
+    );
+    out.push(isDefault && known?.to ? known.to : `**${key}:** ${match[2] ?? ""}`.trimEnd());
+  }
+  for (const [key, { to }] of defaults) {
+    if (!seen.has(normalizeName(key)) && to) out.push(to);
+  }
+  return out.join(rewrite.eol + rewrite.eol);
+}
+function templateLine(rewrite, schema, key) {
+  return schema.source.header.split(/\r?\n/).find((line) => {
+    const match = labelLine.exec(line.replace(/^ {0,3}>[ \t]?/, ""));
+    if (!match?.[1]) return false;
+    return rewrite.same(match[1], key) || line.includes(`**${key}:**`);
+  });
+}
+function templateQuoteLead(target, eol) {
+  const lines = target.source.header.split(/\r?\n/);
+  const start = lines.findIndex((line) => line.startsWith(">"));
+  if (start === -1) return void 0;
+  let end = start;
+  while (lines[end + 1]?.startsWith(">")) end++;
+  const lead = lines.slice(start, end);
+  return lead.length > 0 ? lead.join(eol) + eol : void 0;
+}
+function quoteAround(lines, offset2) {
+  const index2 = lines.findIndex((line) => line.start <= offset2 && offset2 <= line.end);
+  const isQuote = (line) => line !== void 0 && /^ {0,3}>/.test(line.text);
+  if (index2 === -1 || !isQuote(lines[index2])) return void 0;
+  let first = index2;
+  let last = index2;
+  while (isQuote(lines[first - 1])) first--;
+  while (isQuote(lines[last + 1])) last++;
+  const group = lines.slice(first, last + 1);
+  return { start: group[0].start, end: group.at(-1).end, lines: group.map((line) => line.text) };
+}
+function nextQuote(lines, offset2, end) {
+  return lines.find((line) => line.start > offset2 && line.start < end && /^ {0,3}>/.test(line.text))?.start;
+}
+function linesOf(source) {
+  const lines = [];
+  for (let at = 0; at <= source.length; ) {
+    const match = /\r\n|\n|\r/g;
+    match.lastIndex = at;
+    const found = match.exec(source);
+    const end = found ? found.index : source.length;
+    lines.push({ start: at, end, text: source.slice(at, end) });
+    if (!found) break;
+    at = end + found[0].length;
+  }
+  return lines;
+}
+
+// packages/remark-session-log/src/migrate-rewrite.ts
+var Rewrite = class {
+  constructor(source, from, target, style) {
+    this.source = source;
+    this.from = from;
+    this.target = target;
+    this.eol = style.eol;
+    this.bullet = style.bullet;
+  }
+  source;
+  from;
+  target;
+  edits = [];
+  eol;
+  bullet;
+  /** The pair of names a role has in the two templates, when they differ. */
+  renamed(role) {
+    const a = this.from.roles[role];
+    const b = this.target.roles[role];
+    return a !== void 0 && b !== void 0 && a !== b ? [a, b] : void 0;
+  }
+  is(name, role) {
+    return role !== void 0 && this.same(name, role);
+  }
+  same(a, b) {
+    return normalizeName(a) === normalizeName(b);
+  }
+};
+
+// packages/remark-session-log/src/migrate.ts
+var migrationTargets = ["0.3"];
+var MigrateError = class extends Error {
+  name = "MigrateError";
+};
+var fromId = "session-log.v0.2";
+var toId = "heartbeat-log.v0.3";
+function migrate(text3, to = migrationTargets[0]) {
+  if (!migrationTargets.includes(to)) {
+    throw new MigrateError(
+      `cannot migrate to ${JSON.stringify(to)}; versions: ${migrationTargets.join(", ")}`
+    );
+  }
+  const bom = text3.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const source = text3.slice(bom.length);
+  const from = loadTemplate(fromId);
+  const target = loadTemplate(toId);
+  const log = buildModel(source, from);
+  refuseOtherLogs(log, from, target);
+  const rewrite = new Rewrite(source, from, target, detectStyle(source));
+  rewriteHeader(rewrite, log);
+  for (const entry of log.entries) rewriteEntry(rewrite, entry);
+  rewriteFooter(rewrite, log);
+  const renamed = applyEdits(source, rewrite.edits);
+  if (renamed.deferred.length > 0) throw new Error("migrate made overlapping edits");
+  const onlyOrder = Object.fromEntries(
+    rules.map((rule) => [rule.id, rule === sectionOrder ? "error" : "off"])
+  );
+  const moves = lint(renamed.output, { template: toId, rules: onlyOrder }).flatMap(
+    (finding) => finding.edits ? [finding.edits] : []
+  );
+  const ordered = applyEdits(renamed.output, moves);
+  if (ordered.deferred.length > 0) throw new Error("migrate moved sections that overlap");
+  return { output: bom + ordered.output, changed: ordered.output !== source };
+}
+function refuseOtherLogs(log, from, target) {
+  if (log.entries.length > 0) {
+    const fits = [fitOf(log, from), fitOf(log, target)];
+    if (fits.some((fit) => fit.score >= followsAt)) return;
+    throw new MigrateError(
+      `does not read as a ${from.title} ${from.version}: ${fits[0].prefixed} of ${fits[0].entries} entry headings start with "${from.entryPrefix}"`
+    );
+  }
+  const title = log.header.title && normalizeName(log.header.title.content.text);
+  const known = [from.title, target.title].map(normalizeName);
+  if (title && known.includes(title) || log.header.version) return;
+  throw new MigrateError(`is not a session log: it has no "# ${from.title}" title and no entry`);
 }
 
 // packages/remark-session-log/src/scaffold.ts
@@ -21002,9 +20992,6 @@ function filledValue(entry, name, schema) {
   return value2;
 }
 
-// packages/session-log/src/version.ts
-var version = "0.1.0";
-
 // packages/session-log/src/stats/figures.ts
 var none = "\u2013";
 function count2(value2) {
@@ -21123,6 +21110,9 @@ var figureNames = {
   killSwitch: "kill switch"
 };
 
+// packages/session-log/src/version.ts
+var version = "0.1.0";
+
 export {
   ok,
   detectEol,
@@ -21156,12 +21146,12 @@ export {
   isSessionLog,
   groupings,
   stats,
-  version,
   count2 as count,
   columns,
   groupTitles,
   headline,
   headlineText,
   scope,
-  unknownSummary
+  unknownSummary,
+  version
 };

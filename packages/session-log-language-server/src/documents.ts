@@ -1,0 +1,166 @@
+import {Linter, type Finding, type Options} from 'remark-session-log'
+import type {Diagnostic, TextDocuments} from 'vscode-languageserver'
+import type {TextDocument} from 'vscode-languageserver-textdocument'
+import {errorMessage, type Client} from './client.js'
+import {bomLength, problemDiagnostic, toDiagnostic} from './convert.js'
+import type {Resolved, Workspace} from './workspace.js'
+
+/** Quiet time after an edit before the document is checked again. */
+export const changeDelay = 150
+
+/** The state of one open document after its latest check. */
+export interface Checked {
+  version: number
+  /** Settings generation it was checked with; a settings change makes it stale. */
+  generation: number
+  matches: boolean
+  options: Options
+  findings: Finding[]
+  diagnostics: Diagnostic[]
+}
+
+/** What the server keeps of one open document. */
+interface OpenDocument {
+  /** The latest check. */
+  checked?: Checked
+  /** The check waiting for a pause in typing. */
+  timer?: ReturnType<typeof setTimeout>
+  /** Counts the checks started: one that finds a newer one started drops its result. */
+  ticket: number
+  /** Whether its diagnostics are shown, so that closing or leaving the globs clears them. */
+  published: boolean
+  settings?: Promise<Resolved>
+  /** Keeps each entry's findings, so a check after an edit costs about that entry. */
+  linter?: {key: string; linter: Linter}
+}
+
+/**
+ * The open documents, each checked when it opens, after a pause in typing and after a
+ * settings change, with its diagnostics published.
+ */
+export class OpenDocuments {
+  /** What the server keeps of each open document, by URI; dropped when it closes. */
+  private readonly open = new Map<string, OpenDocument>()
+  private generation = 0
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly client: Client,
+    private readonly workspace: Workspace,
+  ) {}
+
+  changed(uri: string): void {
+    // The first version of a document is checked at once; edits wait for a pause.
+    const state = this.stateOf(uri)
+    const known = state.checked !== undefined || state.timer !== undefined
+    this.schedule(uri, known ? changeDelay : 0)
+  }
+
+  closed(uri: string): void {
+    const state = this.open.get(uri)
+    clearTimeout(state?.timer)
+    this.open.delete(uri)
+    if (state?.published) this.client.publish({uri, diagnostics: []})
+  }
+
+  settingsChanged(): void {
+    this.generation++
+    for (const state of this.open.values()) state.settings = undefined
+    for (const document of this.documents.all()) this.schedule(document.uri, 0)
+  }
+
+  /** The latest check of the document, made now if the last one is stale. */
+  async upToDate(document: TextDocument): Promise<Checked | undefined> {
+    const state = this.stateOf(document.uri)
+    const last = state.checked
+    if (last && last.version === document.version && last.generation === this.generation) {
+      return last
+    }
+    clearTimeout(state.timer)
+    state.timer = undefined
+    return this.validate(document.uri)
+  }
+
+  /** The document's settings, read once while it is open (and again after a change). */
+  settingsFor(uri: string): Promise<Resolved> {
+    const state = this.open.get(uri)
+    if (!state) return this.workspace.resolve(uri)
+    state.settings ??= this.workspace.resolve(uri)
+    return state.settings
+  }
+
+  /**
+   * One linter per document: it keeps each entry's findings, so checking after an edit
+   * costs about the edited entry. A new day or new options start a new one.
+   */
+  linterFor(uri: string, options: Options): Linter {
+    const key = JSON.stringify([options, new Date().toDateString()])
+    const state = this.stateOf(uri)
+    if (state.linter?.key !== key) state.linter = {key, linter: new Linter(options)}
+    return state.linter.linter
+  }
+
+  private stateOf(uri: string): OpenDocument {
+    let state = this.open.get(uri)
+    if (!state) {
+      state = {ticket: 0, published: false}
+      this.open.set(uri, state)
+    }
+    return state
+  }
+
+  private schedule(uri: string, delay: number): void {
+    const state = this.stateOf(uri)
+    clearTimeout(state.timer)
+    state.timer = setTimeout(() => {
+      state.timer = undefined
+      void this.validate(uri)
+    }, delay)
+  }
+
+  /** Checks the document as it is now and publishes the result. */
+  private async validate(uri: string): Promise<Checked | undefined> {
+    const state = this.stateOf(uri)
+    const ticket = ++state.ticket
+    const settingsGeneration = this.generation
+    const settings = await this.settingsFor(uri)
+    const document = this.documents.get(uri)
+    // Closed meanwhile, or a newer check started while this one waited for settings.
+    if (!document || this.open.get(uri) !== state || state.ticket !== ticket) {
+      return this.open.get(uri)?.checked
+    }
+    const result = this.check(document, settings, settingsGeneration)
+    state.checked = result
+    // A session log always gets a (maybe empty) list; other files only lose an old one.
+    if (result.matches || state.published) {
+      state.published = result.matches
+      this.client.publish({uri, version: document.version, diagnostics: result.diagnostics})
+    }
+    return result
+  }
+
+  private check(document: TextDocument, settings: Resolved, settingsGeneration: number): Checked {
+    const base = {
+      version: document.version,
+      generation: settingsGeneration,
+      matches: settings.matches,
+      options: settings.options,
+    }
+    if (!settings.matches) return {...base, findings: [], diagnostics: []}
+    if (settings.problem) {
+      return {...base, findings: [], diagnostics: [problemDiagnostic(settings.problem)]}
+    }
+    const text = document.getText()
+    try {
+      const findings = this.linterFor(document.uri, settings.options).lint(text).findings
+      const bom = bomLength(text)
+      const diagnostics = findings.map((finding) => toDiagnostic(document, bom, finding))
+      return {...base, findings, diagnostics}
+    } catch (error) {
+      // A template that cannot be read or parsed ends here; the file itself never should.
+      const message = `session-log could not check this file: ${errorMessage(error)}`
+      this.client.log(`${document.uri}: ${message}`)
+      return {...base, findings: [], diagnostics: [problemDiagnostic(message)]}
+    }
+  }
+}
