@@ -9,7 +9,8 @@ import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {baseLog, stressCases, writeCorpus} from './stress/corpus.js'
 
-const bin = fileURLToPath(new URL('../packages/session-log/dist/bin.js', import.meta.url))
+// The package's bin, which runs the command built into one file.
+const bin = fileURLToPath(new URL('../packages/session-log/bin/session-log.js', import.meta.url))
 const boundMs = 60_000
 const timings: Array<{name: string; ms: number}> = []
 let dir: string

@@ -1,7 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {lint} from '../src/lint.js'
 import type {Rule} from '../src/rule.js'
-import {readExpected, readFixtures} from './fixtures.js'
+import {lintFixture, readExpected, readFixtures} from './fixtures.js'
 
 /**
  * Runs a rule's fixtures: every file in `fixtures/invalid/<id>/` yields exactly the
@@ -18,7 +17,7 @@ export function describeRule(rule: Rule): void {
 
     for (const fixture of invalid) {
       it(`reports ${fixture.name} at the listed places`, () => {
-        const found = lint(fixture.text, fixture.options)
+        const found = lintFixture(fixture)
           .filter((finding) => finding.ruleId === rule.id)
           .map(({ruleId, start}) => ({ruleId, line: start.line, column: start.column}))
         expect(found).toEqual(readExpected(fixture))

@@ -4,7 +4,7 @@ import {fix} from '../src/fix/fix.js'
 import {lint} from '../src/lint.js'
 import {rules} from '../src/rules/index.js'
 import {changesOutsideEdits, expectFixGuarantees, lostWords} from './fix-guarantees.js'
-import {readFixtures} from './fixtures.js'
+import {lintFixture, readFixtures} from './fixtures.js'
 
 const pairs = readFixtures('fix')
 const fixable = rules.filter((rule) => rule.fixable)
@@ -128,7 +128,7 @@ describe('rules declared not fixable', () => {
   it('never emit edits', () => {
     expect(notFixable.size).toBeGreaterThan(10)
     const withEdits = fixtures.flatMap((fixture) =>
-      lint(fixture.text, fixture.options)
+      lintFixture(fixture)
         .filter((finding) => notFixable.has(finding.ruleId) && finding.edits)
         .map((finding) => `${fixture.name}: ${finding.ruleId}`),
     )

@@ -1,7 +1,9 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {lint} from '../src/lint.js'
 import type {Options} from '../src/options.js'
+import type {Finding} from '../src/rule.js'
 
 export const fixturesDir = fileURLToPath(new URL('../../../fixtures/', import.meta.url))
 
@@ -47,4 +49,18 @@ export interface Expected {
 
 export function readExpected(fixture: Fixture): Expected[] {
   return JSON.parse(readFileSync(fixture.path.replace(/\.md$/, '.json'), 'utf8')) as Expected[]
+}
+
+// A fixture's findings, linted once however many tests of a file ask for them.
+const linted = new Map<string, Finding[]>()
+
+/** The findings of every rule on a fixture, with its options. Callers must not change them. */
+export function lintFixture(fixture: Fixture): Finding[] {
+  const key = `${fixture.path}\u0000${JSON.stringify(fixture.options)}`
+  let findings = linted.get(key)
+  if (!findings) {
+    findings = lint(fixture.text, fixture.options)
+    linted.set(key, findings)
+  }
+  return findings
 }

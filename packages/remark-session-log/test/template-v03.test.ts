@@ -9,7 +9,7 @@ import {Linter, lint} from '../src/lint.js'
 import {buildModel} from '../src/model/model.js'
 import type {Text} from '../src/model/types.js'
 import {loadTemplate, templateFor} from '../src/template/load.js'
-import {fixturesDir, fixtureToday, readFixtures} from './fixtures.js'
+import {fixturesDir, fixtureToday, lintFixture, readFixtures} from './fixtures.js'
 
 const v03 = loadTemplate('heartbeat-log.v0.3')
 const v02 = loadTemplate('session-log.v0.2')
@@ -299,8 +299,7 @@ describe('the model of a 0.3 log', () => {
 
 describe('linting 0.3 logs', () => {
   it('finds nothing in the valid 0.3 fixtures', () => {
-    for (const fixture of logs03)
-      expect(lint(fixture.text, fixture.options), fixture.name).toEqual([])
+    for (const fixture of logs03) expect(lintFixture(fixture), fixture.name).toEqual([])
   })
 
   it('reports what is wrong in an invalid 0.3 log, by the 0.3 names', () => {

@@ -1,6 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {lint} from '../src/lint.js'
-import {readFixtures} from './fixtures.js'
+import {lintFixture, readFixtures} from './fixtures.js'
 
 const valid = readFixtures('valid')
 
@@ -18,7 +17,7 @@ describe('valid fixtures', () => {
 
   for (const fixture of valid) {
     it(`${fixture.name} lints without findings`, () => {
-      const findings = lint(fixture.text, fixture.options).map(
+      const findings = lintFixture(fixture).map(
         ({ruleId, start, message}) => `${start.line}:${start.column} ${ruleId} ${message}`,
       )
       expect(findings).toEqual([])

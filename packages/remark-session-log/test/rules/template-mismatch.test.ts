@@ -3,7 +3,7 @@ import {lint} from '../../src/lint.js'
 import {templateMismatch} from '../../src/rules/template-mismatch.js'
 import {readBuiltinTemplate} from '../../src/template/builtin.js'
 import {describeRule} from '../describe-rule.js'
-import {fixtureToday, readFixtures} from '../fixtures.js'
+import {fixtureToday, lintFixture, readFixtures} from '../fixtures.js'
 
 describeRule(templateMismatch)
 
@@ -19,7 +19,7 @@ describe('template-mismatch stands for the cascade', () => {
   it('is the only finding on each of its fixtures', () => {
     for (const fixture of readFixtures('invalid/template-mismatch')) {
       expect(
-        lint(fixture.text, fixture.options).map((f) => f.ruleId),
+        lintFixture(fixture).map((f) => f.ruleId),
         fixture.name,
       ).toEqual(['template-mismatch'])
     }

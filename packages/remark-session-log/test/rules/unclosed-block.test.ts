@@ -3,7 +3,7 @@ import {fix} from '../../src/fix/fix.js'
 import {lint} from '../../src/lint.js'
 import {unclosedBlock} from '../../src/rules/unclosed-block.js'
 import {describeRule} from '../describe-rule.js'
-import {fixtureToday, readFixtures} from '../fixtures.js'
+import {fixtureToday, lintFixture, readFixtures} from '../fixtures.js'
 
 describeRule(unclosedBlock)
 
@@ -12,7 +12,7 @@ const options = {today: fixtureToday}
 it('stands for what it swallowed: no finding of its entry or below it', () => {
   for (const fixture of readFixtures('invalid/unclosed-block')) {
     expect(
-      lint(fixture.text, fixture.options).map((f) => f.ruleId),
+      lintFixture(fixture).map((f) => f.ruleId),
       fixture.name,
     ).toEqual(['unclosed-block'])
   }
