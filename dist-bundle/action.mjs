@@ -11,12 +11,12 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-QPBRX5JC.mjs";
+} from "./chunk-W3TU67A4.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-RUGZJGGC.mjs";
+} from "./chunk-BC2IQW6G.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

@@ -1,5 +1,7 @@
-// Times the language server as an editor sees it: after a one-character edit, how long
-// until the new diagnostics arrive, through the real server over stdio.
+// Times the language server as an editor sees it, through the real server over stdio: on
+// opening a log, how long until the first diagnostics (its top entries, for a long log)
+// and until all of them; after a one-character edit, how long until the new ones; and
+// how long a fix-all asked for right after opening (a save) takes to answer.
 import {spawn} from 'node:child_process'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
@@ -12,9 +14,17 @@ import {
 const server = fileURLToPath(
   new URL('../../packages/session-log-language-server/dist/bin.js', import.meta.url),
 )
+const {changeDelay, progressiveFrom} = await import(
+  new URL('../../packages/session-log-language-server/dist/documents.js', import.meta.url).href
+)
 
-/** Median milliseconds from `didChange` (one character) to `publishDiagnostics`, over `runs` edits. */
-export async function timeLanguageServer(text, runs) {
+/**
+ * Milliseconds from `didOpen` to the first diagnostics (`top`) and to the whole list
+ * (`whole`); the median from a one-character `didChange` to its diagnostics over `runs`
+ * edits (`edit`, which includes the server's wait for a pause in typing, `changeDelay`);
+ * and from `didOpen` of another copy to the answer of a fix-all asked for at once (`fixAll`).
+ */
+export async function timeLanguageServer(text, runs, entries) {
   const child = spawn(process.execPath, [server, '--stdio'], {stdio: ['pipe', 'pipe', 'inherit']})
   const connection = createMessageConnection(
     new StreamMessageReader(child.stdout),
@@ -34,10 +44,17 @@ export async function timeLanguageServer(text, runs) {
     })
     connection.sendNotification('initialized', {})
     let published = next()
+    const opened = performance.now()
     connection.sendNotification('textDocument/didOpen', {
       textDocument: {uri, languageId: 'markdown', version: 1, text},
     })
     await published
+    const top = performance.now() - opened
+    if (entries >= progressiveFrom) {
+      published = next()
+      await published
+    }
+    const whole = performance.now() - opened
     const line =
       text.slice(0, text.indexOf('### Learnings', Math.floor(text.length / 2))).split('\n').length -
       1
@@ -56,7 +73,21 @@ export async function timeLanguageServer(text, runs) {
       times.push(performance.now() - start)
     }
     times.sort((a, b) => a - b)
-    return times[Math.floor(times.length / 2)]
+    const edit = times[Math.floor(times.length / 2)]
+
+    const copy = 'file:///bench/copy/SESSION_LOG.md'
+    const asked = performance.now()
+    connection.sendNotification('textDocument/didOpen', {
+      textDocument: {uri: copy, languageId: 'markdown', version: 1, text},
+    })
+    const actions = await connection.sendRequest('textDocument/codeAction', {
+      textDocument: {uri: copy},
+      range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}},
+      context: {diagnostics: [], only: ['source.fixAll.session-log']},
+    })
+    const fixAll = performance.now() - asked
+    if (!Array.isArray(actions)) throw new Error('no answer to fix-all')
+    return {top, whole, edit, changeDelay, fixAll}
   } finally {
     // The server may already be gone (a crash is the figure's problem, not the run's).
     child.stdin.on('error', () => undefined)

@@ -22,6 +22,7 @@ export {
   type EntryFindings,
   type KeptChunk,
   type Linted,
+  type LintStep,
 } from './lint.js'
 export {migrate, MigrateError, migrationTargets, type Migrated} from './migrate.js'
 export {

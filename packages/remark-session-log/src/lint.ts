@@ -1,7 +1,8 @@
 import type {Root} from 'mdast'
-import {buildModelByChunks, ChunkCache} from './model/chunks.js'
+import {buildModelByChunks, ChunkCache, shiftEntry} from './model/chunks.js'
 import {buildModel} from './model/model.js'
-import type {Entry, SessionLog, Span} from './model/types.js'
+import {splitChunks} from './model/split.js'
+import type {Entry, Point, SessionLog, Span} from './model/types.js'
 import {resolveOptions, type Options, type ResolvedOptions} from './options.js'
 import type {Context, Finding, ReportOptions, Rule} from './rule.js'
 import {rules as allRules} from './rules/index.js'
@@ -24,6 +25,16 @@ export interface KeptChunk {
 
 /** A later run's access to kept chunks, by the chunk's text and whether it ends the log. */
 export type ChunkStore = (text: string, last: boolean) => KeptChunk | undefined
+
+/** One step of `Linter.lintInSteps`. */
+export interface LintStep {
+  /** The findings of the entries checked so far, valid until the next step. */
+  findings: readonly Finding[]
+  /** The chunks of the log checked so far (one per entry, the first holds the header too). */
+  checked: number
+  /** The chunks of the whole log. */
+  chunks: number
+}
 
 export interface Linted {
   log: SessionLog
@@ -70,27 +81,8 @@ export class Linter {
   }
 
   lint(text: string, tree?: Root): Linted {
-    const source = text.replace(/^\uFEFF/, '')
-    const eol = detectEol(source)
-    // Fixes insert the log's line ending, so findings made for another are of no use.
-    if (eol !== this.eol) this.previous = new Map()
-    this.eol = eol
-    // Without a template option the log's own header picks one, so an edit to its
-    // version line switches templates; what the old one built is then of no use.
-    const schema = templateFor(source, this.options.template)
-    if (this.chunks?.schema !== schema) {
-      this.chunks = new ChunkCache(schema, (chunk, last) => this.restore(chunk, last, schema))
-      this.previous = new Map()
-    }
-    const log = tree
-      ? buildModel(source, schema, tree)
-      : buildModelByChunks(source, schema, this.chunks)
-    const context: Context = {
-      schema,
-      today: this.options.today,
-      thresholds: this.options.thresholds,
-      eol,
-    }
+    const {source, schema, context, chunks} = this.prepare(text)
+    const log = tree ? buildModel(source, schema, tree) : buildModelByChunks(source, schema, chunks)
     const findings: Finding[] = []
     for (const rule of this.active) {
       rule.checkDocument?.(log, this.reporter(rule, findings), context)
@@ -98,9 +90,9 @@ export class Linter {
     const current = new Map<string, EntryFindings>()
     for (const entry of log.entries) {
       let cached = current.get(entry.source) ?? this.previous.get(entry.source)
-      if (!cached) cached = this.checkEntry(entry, context)
+      if (!cached || staleAt(cached, entry.start)) cached = this.checkEntry(entry, context)
       current.set(entry.source, cached)
-      findings.push(...moveFindings(cached, entry))
+      findings.push(...moveFindings(cached, entry.start))
     }
     this.previous = current
     const disabled = disabledLines(source)
@@ -115,6 +107,74 @@ export class Linter {
         a.ruleId.localeCompare(b.ruleId),
     )
     return {log, findings: kept}
+  }
+
+  /**
+   * `lint` in steps, the top of the log (its newest entries) first: the first step checks
+   * the first `first` chunks (a screenful of entries), each later one entries for about
+   * `stepMs`, and each yields the findings of every entry checked so far, so an editor
+   * can show the top of a long log at once and answer requests between steps.
+   * The entries' rules only: the rules of
+   * the whole log, and the root causes that hide what they explain, come with the
+   * `lint` that ends the steps (returned), which finds every entry's work done.
+   */
+  *lintInSteps(text: string, {stepMs = 50, first = 20} = {}): Generator<LintStep, Linted> {
+    const {source, schema, context, chunks} = this.prepare(text)
+    const disabled = disabledLines(source)
+    const found: Finding[] = []
+    let stepEnd = performance.now() + stepMs
+    let entries = 0
+    const split = splitChunks(source, schema)
+    for (const [index, chunk] of split.entries()) {
+      const model = chunks.get(source.slice(chunk.start, chunk.end), index === split.length - 1)
+      for (const inChunk of model.entries) {
+        // Checked where it stands in the log, as `lint` checks it: messages name lines.
+        const entry = shiftEntry(inChunk, chunk.start, chunk.line - 1)
+        entry.index = entries++
+        let cached = this.previous.get(entry.source)
+        if (!cached || staleAt(cached, entry.start)) {
+          cached = this.checkEntry(entry, context)
+          // Where the ending lint (or any lint meanwhile) looks for it.
+          this.previous.set(entry.source, cached)
+        }
+        for (const finding of moveFindings(cached, entry.start)) {
+          if (!disabled(finding)) found.push(finding)
+        }
+      }
+      const stepDone = index + 1 >= first && performance.now() >= stepEnd
+      if (stepDone && index < split.length - 1) {
+        yield {findings: found, checked: index + 1, chunks: split.length}
+        stepEnd = performance.now() + stepMs
+      }
+    }
+    return this.lint(text)
+  }
+
+  /**
+   * What a lint of `text` starts from: the text without its BOM, its template and the
+   * chunk models kept for it. What was kept for another line ending or template is
+   * dropped.
+   */
+  private prepare(text: string) {
+    const source = text.replace(/^\uFEFF/, '')
+    const eol = detectEol(source)
+    // Fixes insert the log's line ending, so findings made for another are of no use.
+    if (eol !== this.eol) this.previous = new Map()
+    this.eol = eol
+    // Without a template option the log's own header picks one, so an edit to its
+    // version line switches templates; what the old one built is then of no use.
+    const schema = templateFor(source, this.options.template)
+    if (this.chunks?.schema !== schema) {
+      this.chunks = new ChunkCache(schema, (chunk, last) => this.restore(chunk, last, schema))
+      this.previous = new Map()
+    }
+    const context: Context = {
+      schema,
+      today: this.options.today,
+      thresholds: this.options.thresholds,
+      eol,
+    }
+    return {source, schema, context, chunks: this.chunks}
   }
 
   /**
@@ -157,7 +217,7 @@ export class Linter {
     for (const rule of this.active) {
       if (rule.check) rule.check(entry, this.reporter(rule, findings), context)
     }
-    return {start: entry.start, findings}
+    return {start: entry.start, findings, namesLines: findings.some(namesLine)}
   }
 
   private reporter(rule: Rule, into: Finding[]) {
@@ -206,12 +266,28 @@ function withoutConsequences(findings: Finding[], log: SessionLog): Finding[] {
 export interface EntryFindings {
   start: Span['start']
   findings: Finding[]
+  /** Whether a message names a line ("the code block opened on line 74"). */
+  namesLines?: boolean
+}
+
+const lineNumber = /\bline \d/
+
+function namesLine(finding: Finding): boolean {
+  return lineNumber.test(finding.message)
+}
+
+/**
+ * Whether an entry's findings, made where it stood before, are wrong where it stands now:
+ * moving them moves their places, but not a line number written into a message.
+ */
+function staleAt(cached: EntryFindings, start: Point): boolean {
+  return cached.namesLines === true && cached.start.line !== start.line
 }
 
 // The same entry text gives the same findings wherever it stands; only places move.
-function moveFindings(cached: EntryFindings, entry: Entry): Finding[] {
-  const offset = entry.start.offset - cached.start.offset
-  const lines = entry.start.line - cached.start.line
+function moveFindings(cached: EntryFindings, start: Point): Finding[] {
+  const offset = start.offset - cached.start.offset
+  const lines = start.line - cached.start.line
   if (offset === 0 && lines === 0) return cached.findings
   const point = (p: Finding['start']) => ({
     line: p.line + lines,

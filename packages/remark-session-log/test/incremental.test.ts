@@ -108,6 +108,24 @@ describe('entry-by-entry linting', () => {
     )
   })
 
+  it('makes again the findings of a moved entry whose message names a line', () => {
+    // The fixture's own setting: the rule of the open fence would stand for the finding.
+    const options = {today: fixtureToday, rules: {'unclosed-block': 'off' as const}}
+    const linter = new Linter(options)
+    const text = readFileSync(
+      join(fixturesDir, 'invalid/required-section/unclosed-fence-swallows-sections.md'),
+      'utf8',
+    )
+    const before = linter.lint(text).findings.find((f) => f.ruleId === 'required-section')
+    expect(before?.message).toMatch(/opened on line \d+/)
+    // Two lines more above the entry: the fence now opens two lines further down.
+    const edited = text.replace('\n---\n', '\n\nA note.\n\n---\n')
+    expect(edited).not.toBe(text)
+    const after = linter.lint(edited).findings
+    expect(after).toEqual(new Linter(options).lint(edited).findings)
+    expect(after.find((f) => f.ruleId === 'required-section')?.message).not.toBe(before?.message)
+  })
+
   it('does not cut inside fenced code or HTML comments', () => {
     const schema = loadTemplate()
     const text = [

@@ -12,7 +12,7 @@ import type {Client} from './client.js'
 import {bomLength, diagnosticSource, readDiagnosticData, toTextEdits} from './convert.js'
 import type {Checked, OpenDocuments} from './documents.js'
 import {commandKinds, fixAllKind, migrateKind, newEntryKind} from './kinds.js'
-import {complement} from './log-edits.js'
+import {withEdit} from './log-edits.js'
 
 interface ActionData {
   uri: string
@@ -29,7 +29,9 @@ export function serveCodeActions(
   connection.onCodeAction(async (params: CodeActionParams) => {
     const document = documents.get(params.textDocument.uri)
     if (!document) return []
-    const state = await open.upToDate(document)
+    // A check under way answers with what it has found so far: a quick fix for the top of
+    // a long log, or fix-all, which does the rest of the work itself, does not wait for it.
+    const state = await open.soon(document.uri)
     if (!state?.matches) return []
     const only = params.context.only
     const wants = (kind: string) =>
@@ -39,7 +41,10 @@ export function serveCodeActions(
       actions.push(...quickFixes(client, document, state, params.context.diagnostics))
     }
     const offered: CodeAction[] = []
-    if (wants(fixAllKind) && state.findings.some((finding) => finding.edits)) {
+    // Before the check is complete, what is left to fix is not known yet: fix-all is
+    // offered, and its edit, made from the whole log, may come out empty.
+    const fixable = !state.complete || state.findings.some((finding) => finding.edits)
+    if (wants(fixAllKind) && fixable) {
       offered.push({title: 'Fix all session-log problems', kind: fixAllKind})
     }
     if (wants(newEntryKind)) offered.push({title: 'Insert new session entry', kind: newEntryKind})
@@ -55,8 +60,8 @@ export function serveCodeActions(
       if (!only && client.canResolve()) actions.push(withData(action, document))
       else if (!only && client.canApplyEdits()) actions.push(withCommand(action, document))
       else {
-        const complete = await complement(action, document, state, client, open)
-        if (complete) actions.push(complete)
+        const withItsEdit = await withEdit(action, document, state, client, open)
+        if (withItsEdit) actions.push(withItsEdit)
       }
     }
     return actions
@@ -66,9 +71,9 @@ export function serveCodeActions(
     const data = action.data as ActionData | undefined
     const document = data && documents.get(data.uri)
     if (!data || !document) return action
-    const state = await open.upToDate(document)
+    const state = await open.soon(document.uri)
     if (!state?.matches) return action
-    return (await complement({...action, kind: data.kind}, document, state, client, open)) ?? action
+    return (await withEdit({...action, kind: data.kind}, document, state, client, open)) ?? action
   })
 }
 

@@ -6,7 +6,7 @@ import {statsMarkdown} from 'session-log/stats'
 import {errorMessage, timedOut, within, type Client} from './client.js'
 import type {OpenDocuments} from './documents.js'
 import {commandKinds, statsCommand} from './kinds.js'
-import {complement} from './log-edits.js'
+import {withEdit} from './log-edits.js'
 import {filePath, uriPath} from './workspace.js'
 
 /**
@@ -34,7 +34,7 @@ export function serveCommands(
       )
       return null
     }
-    const action = await complement({title: command, kind}, document, state, client, open)
+    const action = await withEdit({title: command, kind}, document, state, client, open)
     if (action?.edit) {
       // Not awaited without end: a client that never answers must not hold the server.
       void within(connection.workspace.applyEdit({label: action.title, edit: action.edit}), 10_000)

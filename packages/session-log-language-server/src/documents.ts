@@ -1,3 +1,4 @@
+import {setImmediate as nextTurn} from 'node:timers/promises'
 import {Linter, type Finding, type Options} from 'remark-session-log'
 import type {Diagnostic, TextDocuments} from 'vscode-languageserver'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
@@ -8,6 +9,13 @@ import type {Resolved, Workspace} from './workspace.js'
 /** Quiet time after an edit before the document is checked again. */
 export const changeDelay = 150
 
+/**
+ * Logs of at least this many entries show the diagnostics of their top entries before
+ * the rest is checked; a shorter one is checked in well under a second, and one list of
+ * diagnostics is less flicker than two.
+ */
+export const progressiveFrom = 100
+
 /** The state of one open document after its latest check. */
 export interface Checked {
   version: number
@@ -17,12 +25,23 @@ export interface Checked {
   options: Options
   findings: Finding[]
   diagnostics: Diagnostic[]
+  /** False while the check is under way: the findings of the entries checked so far. */
+  complete: boolean
 }
 
 /** What the server keeps of one open document. */
 interface OpenDocument {
   /** The latest check. */
   checked?: Checked
+  /**
+   * A check under way: what it has found so far, made into diagnostics when a request
+   * answered meanwhile (a quick fix, fix-all) uses it rather than wait for the rest.
+   */
+  partial?: () => Checked
+  /** Whether a check is under way (from its start to its end or its giving way). */
+  checking: boolean
+  /** Requests waiting for the first findings of the check under way. */
+  waiting: Array<() => void>
   /** The check waiting for a pause in typing. */
   timer?: ReturnType<typeof setTimeout>
   /** Counts the checks started: one that finds a newer one started drops its result. */
@@ -60,6 +79,7 @@ export class OpenDocuments {
     const state = this.open.get(uri)
     clearTimeout(state?.timer)
     this.open.delete(uri)
+    if (state) wake(state)
     if (state?.published) this.client.publish({uri, diagnostics: []})
   }
 
@@ -79,6 +99,41 @@ export class OpenDocuments {
     clearTimeout(state.timer)
     state.timer = undefined
     return this.validate(document.uri)
+  }
+
+  /**
+   * What is known of the document as it is now without waiting: its latest check if that
+   * is current, else what a check under way has found so far; undefined when neither.
+   */
+  private known(document: TextDocument): Checked | undefined {
+    const state = this.open.get(document.uri)
+    const current = (checked: Checked | undefined) =>
+      checked?.version === document.version && checked.generation === this.generation
+    if (current(state?.checked)) return state!.checked
+    const partial = state?.partial?.()
+    return current(partial) ? partial : undefined
+  }
+
+  /**
+   * What is known of the document as it is now, waiting at most for the first step of a
+   * check (started here if none is under way): requests that need findings, but not all
+   * of a long log's, answer without waiting for the rest.
+   */
+  async soon(uri: string): Promise<Checked | undefined> {
+    for (;;) {
+      // The latest version: a request may name one that an edit has since replaced.
+      const document = this.documents.get(uri)
+      const state = this.open.get(uri)
+      if (!document || !state) return undefined
+      const known = this.known(document)
+      if (known) return known
+      if (!state.checking) {
+        clearTimeout(state.timer)
+        state.timer = undefined
+        void this.validate(uri)
+      }
+      await new Promise<void>((wake) => state.waiting.push(wake))
+    }
   }
 
   /** The document's settings, read once while it is open (and again after a change). */
@@ -103,7 +158,7 @@ export class OpenDocuments {
   private stateOf(uri: string): OpenDocument {
     let state = this.open.get(uri)
     if (!state) {
-      state = {ticket: 0, published: false}
+      state = {ticket: 0, published: false, checking: false, waiting: []}
       this.open.set(uri, state)
     }
     return state
@@ -125,12 +180,17 @@ export class OpenDocuments {
     const settingsGeneration = this.generation
     const settings = await this.settingsFor(uri)
     const document = this.documents.get(uri)
+    const superseded = () => this.open.get(uri) !== state || state.ticket !== ticket
     // Closed meanwhile, or a newer check started while this one waited for settings.
-    if (!document || this.open.get(uri) !== state || state.ticket !== ticket) {
-      return this.open.get(uri)?.checked
-    }
-    const result = this.check(document, settings, settingsGeneration)
+    if (!document || superseded()) return this.open.get(uri)?.checked
+    state.checking = true
+    const result = await this.check(document, settings, settingsGeneration, state, superseded)
+    // A newer check took over; what this one did is kept in the document's linter.
+    if (!result) return this.open.get(uri)?.checked
+    state.checking = false
+    state.partial = undefined
     state.checked = result
+    wake(state)
     // A session log always gets a (maybe empty) list; other files only lose an old one.
     if (result.matches || state.published) {
       state.published = result.matches
@@ -139,8 +199,21 @@ export class OpenDocuments {
     return result
   }
 
-  private check(document: TextDocument, settings: Resolved, settingsGeneration: number): Checked {
+  /**
+   * Checks the document, the top of the log first: when the check takes more than a
+   * step, the diagnostics of the entries checked in the first step are published at once,
+   * and requests are answered between steps. Undefined when `superseded` says a newer
+   * check started meanwhile.
+   */
+  private async check(
+    document: TextDocument,
+    settings: Resolved,
+    settingsGeneration: number,
+    state: OpenDocument,
+    superseded: () => boolean,
+  ): Promise<Checked | undefined> {
     const base = {
+      complete: true,
       version: document.version,
       generation: settingsGeneration,
       matches: settings.matches,
@@ -151,11 +224,35 @@ export class OpenDocuments {
       return {...base, findings: [], diagnostics: [problemDiagnostic(settings.problem)]}
     }
     const text = document.getText()
+    const bom = bomLength(text)
+    const diagnose = (findings: Finding[], complete = true) => ({
+      ...base,
+      complete,
+      findings,
+      diagnostics: findings.map((finding) => toDiagnostic(document, bom, finding)),
+    })
     try {
-      const findings = this.linterFor(document.uri, settings.options).lint(text).findings
-      const bom = bomLength(text)
-      const diagnostics = findings.map((finding) => toDiagnostic(document, bom, finding))
-      return {...base, findings, diagnostics}
+      const steps = this.linterFor(document.uri, settings.options).lintInSteps(text)
+      let step = steps.next()
+      for (let first = true; !step.done; first = false) {
+        // Only the first step's findings are shown; later ones grow the same list.
+        const {findings, chunks} = step.value
+        state.partial = () => diagnose([...findings], false)
+        wake(state)
+        if (first && chunks >= progressiveFrom) {
+          state.published = true
+          this.client.publish({
+            uri: document.uri,
+            version: document.version,
+            diagnostics: state.partial().diagnostics,
+          })
+        }
+        await nextTurn()
+        // The steps left are dropped; the linter keeps what they did.
+        if (superseded()) return undefined
+        step = steps.next()
+      }
+      return diagnose(step.value.findings)
     } catch (error) {
       // A template that cannot be read or parsed ends here; the file itself never should.
       const message = `session-log could not check this file: ${errorMessage(error)}`
@@ -163,4 +260,9 @@ export class OpenDocuments {
       return {...base, findings: [], diagnostics: [problemDiagnostic(message)]}
     }
   }
+}
+
+/** Lets the requests waiting on the document look again. */
+function wake(state: OpenDocument): void {
+  for (const waiting of state.waiting.splice(0)) waiting()
 }

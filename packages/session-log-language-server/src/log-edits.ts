@@ -13,7 +13,7 @@ import {filePath} from './workspace.js'
 // pass over the log, so it is made once the action is chosen or asked for by kind.
 
 /** The action with its edit, or undefined when there is nothing to do. */
-export async function complement(
+export async function withEdit(
   action: CodeAction,
   document: TextDocument,
   state: Checked,

@@ -121,7 +121,7 @@ function sectionsOnFirstRead(this: Entry): Section[] {
  * move); the rules that span entries read headings, fields and separators, and entries
  * whose findings are cached are read no further. Sections are most of an entry.
  */
-function shiftEntry(entry: Entry, offset: number, lines: number): Entry {
+export function shiftEntry(entry: Entry, offset: number, lines: number): Entry {
   const view = {} as Entry
   for (const key of Object.keys(entry) as Array<keyof Entry>) {
     if (key === 'sections' && (offset !== 0 || lines !== 0)) {

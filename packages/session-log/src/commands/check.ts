@@ -151,7 +151,8 @@ function exitCode(results: FileResult[], maxWarnings: number | undefined, io: Io
   return errors > 0 ? 1 : 0
 }
 
-interface Checked {
+/** What checking one log came to. */
+interface LogOutcome {
   findings: Finding[]
   /** The findings whose fixes were applied. */
   applied: Finding[]
@@ -163,7 +164,7 @@ function checkLog(
   {name, path, settings}: NamedLog,
   options: CheckOptions,
   cache: FindingsCache | undefined,
-): Checked {
+): LogOutcome {
   const file = readLog(path, name, options.maxSize)
   // A template named in the settings must load; without one, the log's header picks it.
   if (settings.template !== undefined) useTemplate(settings.template)

@@ -20150,22 +20150,8 @@ var Linter = class {
   previous = /* @__PURE__ */ new Map();
   eol = "\n";
   lint(text3, tree) {
-    const source = text3.replace(/^\uFEFF/, "");
-    const eol = detectEol(source);
-    if (eol !== this.eol) this.previous = /* @__PURE__ */ new Map();
-    this.eol = eol;
-    const schema = templateFor(source, this.options.template);
-    if (this.chunks?.schema !== schema) {
-      this.chunks = new ChunkCache(schema, (chunk, last) => this.restore(chunk, last, schema));
-      this.previous = /* @__PURE__ */ new Map();
-    }
-    const log = tree ? buildModel(source, schema, tree) : buildModelByChunks(source, schema, this.chunks);
-    const context = {
-      schema,
-      today: this.options.today,
-      thresholds: this.options.thresholds,
-      eol
-    };
+    const { source, schema, context, chunks } = this.prepare(text3);
+    const log = tree ? buildModel(source, schema, tree) : buildModelByChunks(source, schema, chunks);
     const findings = [];
     for (const rule of this.active) {
       rule.checkDocument?.(log, this.reporter(rule, findings), context);
@@ -20173,9 +20159,9 @@ var Linter = class {
     const current = /* @__PURE__ */ new Map();
     for (const entry of log.entries) {
       let cached = current.get(entry.source) ?? this.previous.get(entry.source);
-      if (!cached) cached = this.checkEntry(entry, context);
+      if (!cached || staleAt(cached, entry.start)) cached = this.checkEntry(entry, context);
       current.set(entry.source, cached);
-      findings.push(...moveFindings(cached, entry));
+      findings.push(...moveFindings(cached, entry.start));
     }
     this.previous = current;
     const disabled = disabledLines(source);
@@ -20187,6 +20173,67 @@ var Linter = class {
       (a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || a.ruleId.localeCompare(b.ruleId)
     );
     return { log, findings: kept };
+  }
+  /**
+   * `lint` in steps, the top of the log (its newest entries) first: the first step checks
+   * the first `first` chunks (a screenful of entries), each later one entries for about
+   * `stepMs`, and each yields the findings of every entry checked so far, so an editor
+   * can show the top of a long log at once and answer requests between steps.
+   * The entries' rules only: the rules of
+   * the whole log, and the root causes that hide what they explain, come with the
+   * `lint` that ends the steps (returned), which finds every entry's work done.
+   */
+  *lintInSteps(text3, { stepMs = 50, first = 20 } = {}) {
+    const { source, schema, context, chunks } = this.prepare(text3);
+    const disabled = disabledLines(source);
+    const found = [];
+    let stepEnd = performance.now() + stepMs;
+    let entries = 0;
+    const split = splitChunks(source, schema);
+    for (const [index2, chunk] of split.entries()) {
+      const model = chunks.get(source.slice(chunk.start, chunk.end), index2 === split.length - 1);
+      for (const inChunk of model.entries) {
+        const entry = shiftEntry(inChunk, chunk.start, chunk.line - 1);
+        entry.index = entries++;
+        let cached = this.previous.get(entry.source);
+        if (!cached || staleAt(cached, entry.start)) {
+          cached = this.checkEntry(entry, context);
+          this.previous.set(entry.source, cached);
+        }
+        for (const finding of moveFindings(cached, entry.start)) {
+          if (!disabled(finding)) found.push(finding);
+        }
+      }
+      const stepDone = index2 + 1 >= first && performance.now() >= stepEnd;
+      if (stepDone && index2 < split.length - 1) {
+        yield { findings: found, checked: index2 + 1, chunks: split.length };
+        stepEnd = performance.now() + stepMs;
+      }
+    }
+    return this.lint(text3);
+  }
+  /**
+   * What a lint of `text` starts from: the text without its BOM, its template and the
+   * chunk models kept for it. What was kept for another line ending or template is
+   * dropped.
+   */
+  prepare(text3) {
+    const source = text3.replace(/^\uFEFF/, "");
+    const eol = detectEol(source);
+    if (eol !== this.eol) this.previous = /* @__PURE__ */ new Map();
+    this.eol = eol;
+    const schema = templateFor(source, this.options.template);
+    if (this.chunks?.schema !== schema) {
+      this.chunks = new ChunkCache(schema, (chunk, last) => this.restore(chunk, last, schema));
+      this.previous = /* @__PURE__ */ new Map();
+    }
+    const context = {
+      schema,
+      today: this.options.today,
+      thresholds: this.options.thresholds,
+      eol
+    };
+    return { source, schema, context, chunks: this.chunks };
   }
   /**
    * What to keep of the last lint for a later run's `store`: each chunk with its model,
@@ -20224,7 +20271,7 @@ var Linter = class {
     for (const rule of this.active) {
       if (rule.check) rule.check(entry, this.reporter(rule, findings), context);
     }
-    return { start: entry.start, findings };
+    return { start: entry.start, findings, namesLines: findings.some(namesLine) };
   }
   reporter(rule, into) {
     const setting = this.options.rules[rule.id];
@@ -20256,9 +20303,16 @@ function withoutConsequences(findings, log) {
   const standing = causes.filter((_, index2) => cuts[index2] === cut);
   return findings.filter((finding) => standing.includes(finding) || finding.start.offset < cut);
 }
-function moveFindings(cached, entry) {
-  const offset2 = entry.start.offset - cached.start.offset;
-  const lines = entry.start.line - cached.start.line;
+var lineNumber = /\bline \d/;
+function namesLine(finding) {
+  return lineNumber.test(finding.message);
+}
+function staleAt(cached, start) {
+  return cached.namesLines === true && cached.start.line !== start.line;
+}
+function moveFindings(cached, start) {
+  const offset2 = start.offset - cached.start.offset;
+  const lines = start.line - cached.start.line;
   if (offset2 === 0 && lines === 0) return cached.findings;
   const point3 = (p) => ({
     line: p.line + lines,
