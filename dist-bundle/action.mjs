@@ -11,12 +11,12 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-W3TU67A4.mjs";
+} from "./chunk-GNXPMWKR.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-BC2IQW6G.mjs";
+} from "./chunk-5K6L6JYB.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

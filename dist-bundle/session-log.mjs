@@ -5,8 +5,8 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-W3TU67A4.mjs";
-import "./chunk-BC2IQW6G.mjs";
+} from "./chunk-GNXPMWKR.mjs";
+import "./chunk-5K6L6JYB.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/bin.ts

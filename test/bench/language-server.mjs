@@ -24,7 +24,7 @@ const {changeDelay, progressiveFrom} = await import(
  * edits (`edit`, which includes the server's wait for a pause in typing, `changeDelay`);
  * and from `didOpen` of another copy to the answer of a fix-all asked for at once (`fixAll`).
  */
-export async function timeLanguageServer(text, runs, entries) {
+export async function timeLanguageServer(text, runs) {
   const child = spawn(process.execPath, [server, '--stdio'], {stdio: ['pipe', 'pipe', 'inherit']})
   const connection = createMessageConnection(
     new StreamMessageReader(child.stdout),
@@ -44,13 +44,15 @@ export async function timeLanguageServer(text, runs, entries) {
     })
     connection.sendNotification('initialized', {})
     let published = next()
-    const opened = performance.now()
-    connection.sendNotification('textDocument/didOpen', {
+    // From the moment the message is written: encoding 11 MB of JSON takes this client
+    // about 250 ms at 5,000 entries, which is the editor's work, not the server's.
+    await connection.sendNotification('textDocument/didOpen', {
       textDocument: {uri, languageId: 'markdown', version: 1, text},
     })
+    const opened = performance.now()
     await published
     const top = performance.now() - opened
-    if (entries >= progressiveFrom) {
+    if (text.length >= progressiveFrom) {
       published = next()
       await published
     }

@@ -147,7 +147,7 @@ for (const entries of sizes) {
   const none = Number.NaN
   let server = {top: none, whole: none, edit: none, changeDelay: none, fixAll: none}
   try {
-    if (entries >= 1000) server = await timeLanguageServer(text, 3, entries)
+    if (entries >= 1000) server = await timeLanguageServer(text, 3)
   } catch (error) {
     console.error(`language server at ${entries} entries: ${error.message}`)
   }

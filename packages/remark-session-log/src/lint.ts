@@ -1,7 +1,7 @@
 import type {Root} from 'mdast'
 import {buildModelByChunks, ChunkCache, shiftEntry} from './model/chunks.js'
 import {buildModel} from './model/model.js'
-import {splitChunks} from './model/split.js'
+import {chunksOf, type Chunk} from './model/split.js'
 import type {Entry, Point, SessionLog, Span} from './model/types.js'
 import {resolveOptions, type Options, type ResolvedOptions} from './options.js'
 import type {Context, Finding, ReportOptions, Rule} from './rule.js'
@@ -32,8 +32,6 @@ export interface LintStep {
   findings: readonly Finding[]
   /** The chunks of the log checked so far (one per entry, the first holds the header too). */
   checked: number
-  /** The chunks of the whole log. */
-  chunks: number
 }
 
 export interface Linted {
@@ -111,22 +109,23 @@ export class Linter {
 
   /**
    * `lint` in steps, the top of the log (its newest entries) first: the first step checks
-   * the first `first` chunks (a screenful of entries), each later one entries for about
+   * the first `first` chunks (more than a screen shows), each later one entries for about
    * `stepMs`, and each yields the findings of every entry checked so far, so an editor
    * can show the top of a long log at once and answer requests between steps.
    * The entries' rules only: the rules of
    * the whole log, and the root causes that hide what they explain, come with the
    * `lint` that ends the steps (returned), which finds every entry's work done.
    */
-  *lintInSteps(text: string, {stepMs = 50, first = 20} = {}): Generator<LintStep, Linted> {
+  *lintInSteps(text: string, {stepMs = 50, first = 5} = {}): Generator<LintStep, Linted> {
     const {source, schema, context, chunks} = this.prepare(text)
     const disabled = disabledLines(source)
     const found: Finding[] = []
     let stepEnd = performance.now() + stepMs
     let entries = 0
-    const split = splitChunks(source, schema)
-    for (const [index, chunk] of split.entries()) {
-      const model = chunks.get(source.slice(chunk.start, chunk.end), index === split.length - 1)
+    let index = 0
+    // The log is cut as far as the steps go: the first step does not wait for the rest.
+    for (const {chunk, last} of withLast(chunksOf(source, schema))) {
+      const model = chunks.get(source.slice(chunk.start, chunk.end), last)
       for (const inChunk of model.entries) {
         // Checked where it stands in the log, as `lint` checks it: messages name lines.
         const entry = shiftEntry(inChunk, chunk.start, chunk.line - 1)
@@ -141,9 +140,9 @@ export class Linter {
           if (!disabled(finding)) found.push(finding)
         }
       }
-      const stepDone = index + 1 >= first && performance.now() >= stepEnd
-      if (stepDone && index < split.length - 1) {
-        yield {findings: found, checked: index + 1, chunks: split.length}
+      index++
+      if (!last && index >= first && performance.now() >= stepEnd) {
+        yield {findings: found, checked: index}
         stepEnd = performance.now() + stepMs
       }
     }
@@ -236,6 +235,16 @@ export class Linter {
       })
     }
   }
+}
+
+/** Each chunk with whether it is the last, which alone may hold the footer. */
+function* withLast(chunks: Iterable<Chunk>): Generator<{chunk: Chunk; last: boolean}> {
+  let previous: Chunk | undefined
+  for (const chunk of chunks) {
+    if (previous) yield {chunk: previous, last: false}
+    previous = chunk
+  }
+  if (previous) yield {chunk: previous, last: true}
 }
 
 /**

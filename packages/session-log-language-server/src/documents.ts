@@ -10,11 +10,11 @@ import type {Resolved, Workspace} from './workspace.js'
 export const changeDelay = 150
 
 /**
- * Logs of at least this many entries show the diagnostics of their top entries before
- * the rest is checked; a shorter one is checked in well under a second, and one list of
- * diagnostics is less flicker than two.
+ * Logs of at least this many characters (about a hundred entries) show the diagnostics
+ * of their top entries before the rest is checked; a shorter one is checked in well under
+ * a second, and one list of diagnostics is less flicker than two.
  */
-export const progressiveFrom = 100
+export const progressiveFrom = 200_000
 
 /** The state of one open document after its latest check. */
 export interface Checked {
@@ -236,10 +236,10 @@ export class OpenDocuments {
       let step = steps.next()
       for (let first = true; !step.done; first = false) {
         // Only the first step's findings are shown; later ones grow the same list.
-        const {findings, chunks} = step.value
+        const {findings} = step.value
         state.partial = () => diagnose([...findings], false)
         wake(state)
-        if (first && chunks >= progressiveFrom) {
+        if (first && text.length >= progressiveFrom) {
           state.published = true
           this.client.publish({
             uri: document.uri,

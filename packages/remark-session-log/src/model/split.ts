@@ -29,8 +29,12 @@ const htmlUntilBlank = /^ {0,3}<\/?[A-Za-z][\w-]*(?:\s|\/?>|$)/
  * at the top is never cut (YAML comments start with `#`).
  */
 export function splitChunks(text: string, schema: Schema): Chunk[] {
+  return [...chunksOf(text, schema)]
+}
+
+/** `splitChunks` one chunk at a time, read as far as the chunk asked for. */
+export function* chunksOf(text: string, schema: Schema): Generator<Chunk> {
   const heading = entryHeadingLine(schema)
-  const chunks: Chunk[] = []
   let chunkStart = 0
   let chunkLine = 1
   let at = frontMatterEnd(text)
@@ -54,7 +58,7 @@ export function splitChunks(text: string, schema: Schema): Chunk[] {
       } else if (htmlToBlank) {
         if (raw.trim() === '') htmlToBlank = false
       } else if (heading.test(raw) && at > chunkStart) {
-        chunks.push({start: chunkStart, end: at, line: chunkLine})
+        yield {start: chunkStart, end: at, line: chunkLine}
         chunkStart = at
         chunkLine = line
       } else {
@@ -71,8 +75,7 @@ export function splitChunks(text: string, schema: Schema): Chunk[] {
     line += 1 + (loneCr ? (text.slice(at, end).match(/\r(?!\n)/g)?.length ?? 0) : 0)
     at = end
   }
-  chunks.push({start: chunkStart, end: text.length, line: chunkLine})
-  return chunks
+  yield {start: chunkStart, end: text.length, line: chunkLine}
 }
 
 const numberSign = '#'.charCodeAt(0)

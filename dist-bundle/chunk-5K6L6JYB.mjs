@@ -19695,8 +19695,10 @@ var htmlUntilMarker = [
 ];
 var htmlUntilBlank = /^ {0,3}<\/?[A-Za-z][\w-]*(?:\s|\/?>|$)/;
 function splitChunks(text3, schema) {
+  return [...chunksOf(text3, schema)];
+}
+function* chunksOf(text3, schema) {
   const heading = entryHeadingLine(schema);
-  const chunks = [];
   let chunkStart = 0;
   let chunkLine = 1;
   let at = frontMatterEnd(text3);
@@ -19717,7 +19719,7 @@ function splitChunks(text3, schema) {
       } else if (htmlToBlank) {
         if (raw.trim() === "") htmlToBlank = false;
       } else if (heading.test(raw) && at > chunkStart) {
-        chunks.push({ start: chunkStart, end: at, line: chunkLine });
+        yield { start: chunkStart, end: at, line: chunkLine };
         chunkStart = at;
         chunkLine = line;
       } else {
@@ -19732,8 +19734,7 @@ function splitChunks(text3, schema) {
     line += 1 + (loneCr ? text3.slice(at, end).match(/\r(?!\n)/g)?.length ?? 0 : 0);
     at = end;
   }
-  chunks.push({ start: chunkStart, end: text3.length, line: chunkLine });
-  return chunks;
+  yield { start: chunkStart, end: text3.length, line: chunkLine };
 }
 var numberSign = "#".charCodeAt(0);
 var space = " ".charCodeAt(0);
@@ -20176,22 +20177,22 @@ var Linter = class {
   }
   /**
    * `lint` in steps, the top of the log (its newest entries) first: the first step checks
-   * the first `first` chunks (a screenful of entries), each later one entries for about
+   * the first `first` chunks (more than a screen shows), each later one entries for about
    * `stepMs`, and each yields the findings of every entry checked so far, so an editor
    * can show the top of a long log at once and answer requests between steps.
    * The entries' rules only: the rules of
    * the whole log, and the root causes that hide what they explain, come with the
    * `lint` that ends the steps (returned), which finds every entry's work done.
    */
-  *lintInSteps(text3, { stepMs = 50, first = 20 } = {}) {
+  *lintInSteps(text3, { stepMs = 50, first = 5 } = {}) {
     const { source, schema, context, chunks } = this.prepare(text3);
     const disabled = disabledLines(source);
     const found = [];
     let stepEnd = performance.now() + stepMs;
     let entries = 0;
-    const split = splitChunks(source, schema);
-    for (const [index2, chunk] of split.entries()) {
-      const model = chunks.get(source.slice(chunk.start, chunk.end), index2 === split.length - 1);
+    let index2 = 0;
+    for (const { chunk, last } of withLast(chunksOf(source, schema))) {
+      const model = chunks.get(source.slice(chunk.start, chunk.end), last);
       for (const inChunk of model.entries) {
         const entry = shiftEntry(inChunk, chunk.start, chunk.line - 1);
         entry.index = entries++;
@@ -20204,9 +20205,9 @@ var Linter = class {
           if (!disabled(finding)) found.push(finding);
         }
       }
-      const stepDone = index2 + 1 >= first && performance.now() >= stepEnd;
-      if (stepDone && index2 < split.length - 1) {
-        yield { findings: found, checked: index2 + 1, chunks: split.length };
+      index2++;
+      if (!last && index2 >= first && performance.now() >= stepEnd) {
+        yield { findings: found, checked: index2 };
         stepEnd = performance.now() + stepMs;
       }
     }
@@ -20290,6 +20291,14 @@ var Linter = class {
     };
   }
 };
+function* withLast(chunks) {
+  let previous2;
+  for (const chunk of chunks) {
+    if (previous2) yield { chunk: previous2, last: false };
+    previous2 = chunk;
+  }
+  if (previous2) yield { chunk: previous2, last: true };
+}
 var rootCauses = {
   [templateMismatch.id]: () => 0,
   [notASessionLog.id]: () => 0,
