@@ -11,12 +11,12 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-GNXPMWKR.mjs";
+} from "./chunk-QS7KMMAD.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-5K6L6JYB.mjs";
+} from "./chunk-EAEHSQMQ.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

@@ -5,8 +5,8 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-GNXPMWKR.mjs";
-import "./chunk-5K6L6JYB.mjs";
+} from "./chunk-QS7KMMAD.mjs";
+import "./chunk-EAEHSQMQ.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/bin.ts

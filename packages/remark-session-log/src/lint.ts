@@ -1,17 +1,16 @@
 import type {Root} from 'mdast'
+import {disabledLines} from './disable-comments.js'
 import {buildModelByChunks, ChunkCache, shiftEntry} from './model/chunks.js'
 import {buildModel} from './model/model.js'
 import {chunksOf, type Chunk} from './model/split.js'
 import type {Entry, Point, SessionLog, Span} from './model/types.js'
 import {resolveOptions, type Options, type ResolvedOptions} from './options.js'
 import type {Context, Finding, ReportOptions, Rule} from './rule.js'
+import {withoutConsequences} from './root-causes.js'
 import {rules as allRules} from './rules/index.js'
-import {notASessionLog} from './rules/not-a-session-log.js'
-import {templateMismatch} from './rules/template-mismatch.js'
-import {unclosedBlock} from './rules/unclosed-block.js'
 import {templateFor} from './template/load.js'
 import type {Schema} from './template/schema.js'
-import {detectEol, lineBreaks} from './text/lines.js'
+import {detectEol} from './text/lines.js'
 
 export {detectEol}
 
@@ -247,30 +246,6 @@ function* withLast(chunks: Iterable<Chunk>): Generator<{chunk: Chunk; last: bool
   if (previous) yield {chunk: previous, last: true}
 }
 
-/**
- * Where the findings a root cause explains begin: a log of another template or a file
- * that is no log breaks every rule at once (from the start); a block left open swallows
- * the rest of the log (from the start of its entry).
- */
-const rootCauses: Record<string, (cause: Finding, log: SessionLog) => number> = {
-  [templateMismatch.id]: () => 0,
-  [notASessionLog.id]: () => 0,
-  [unclosedBlock.id]: (cause, log) =>
-    log.entries.findLast((entry) => entry.start.offset <= cause.start.offset)?.start.offset ??
-    cause.start.offset,
-}
-
-/** The findings without those a root cause among them stands for. */
-function withoutConsequences(findings: Finding[], log: SessionLog): Finding[] {
-  const causes = findings.filter((finding) => Object.hasOwn(rootCauses, finding.ruleId))
-  if (causes.length === 0) return findings
-  const cuts = causes.map((cause) => rootCauses[cause.ruleId]!(cause, log))
-  const cut = Math.min(...cuts)
-  // The causes that reach furthest back stand; one further down is among what they explain.
-  const standing = causes.filter((_, index) => cuts[index] === cut)
-  return findings.filter((finding) => standing.includes(finding) || finding.start.offset < cut)
-}
-
 /** An entry's findings and where the entry stood when they were made. */
 export interface EntryFindings {
   start: Span['start']
@@ -317,42 +292,4 @@ function moveFindings(cached: EntryFindings, start: Point): Finding[] {
         }
       : {}),
   }))
-}
-
-const directive =
-  /^[ \t]*<!--[ \t]*session-log-(disable-next-line|disable|enable)\b(.*?)-->[ \t]*$/gm
-
-/**
- * `<!-- session-log-disable [ids] -->` on a line of its own silences rules (all when none
- * are named) until `<!-- session-log-enable [ids] -->`; `disable-next-line` silences the
- * next line only.
- */
-function disabledLines(text: string): (finding: Finding) => boolean {
-  if (!text.includes('session-log-')) return () => false
-  const comments: Array<{kind: string; ids: string[]; line: number}> = []
-  let line = 1
-  let counted = 0
-  for (const match of text.matchAll(directive)) {
-    line += lineBreaks(text.slice(counted, match.index))
-    counted = match.index
-    comments.push({
-      kind: match[1] ?? '',
-      ids: (match[2] ?? '').split(/[\s,]+/).filter(Boolean),
-      line,
-    })
-  }
-  if (comments.length === 0) return () => false
-  return (finding) => {
-    const at = finding.start.line
-    const applies = (ids: string[]) => ids.length === 0 || ids.includes(finding.ruleId)
-    let off = false
-    for (const comment of comments) {
-      if (comment.kind === 'disable-next-line') {
-        if (comment.line + 1 === at && applies(comment.ids)) return true
-      } else if (comment.line < at && applies(comment.ids)) {
-        off = comment.kind === 'disable'
-      }
-    }
-    return off
-  }
 }

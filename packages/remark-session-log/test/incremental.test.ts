@@ -10,6 +10,7 @@ import {Linter, lintDocument, type ChunkStore, type KeptChunk} from '../src/lint
 import {buildModelByChunks} from '../src/model/chunks.js'
 import {buildModel} from '../src/model/model.js'
 import {frontMatterKinds, parseMarkdown} from '../src/model/parse.js'
+import type {Finding} from '../src/rule.js'
 import {splitChunks} from '../src/model/split.js'
 import {loadTemplate, templateFor} from '../src/template/load.js'
 import {fixturesDir, fixtureToday} from './fixtures.js'
@@ -24,10 +25,18 @@ function allFixtures(dir = fixturesDir): string[] {
   )
 }
 
+// Two tests compare every fixture with the whole-document path; it runs once for each.
+const wholeFindings = new Map<string, Finding[]>()
+
 /** The whole-document path: one parse of the whole text, no cache. */
-function lintWhole(text: string) {
-  const source = text.replace(/^\uFEFF/, '')
-  return lintDocument(text, {today: fixtureToday}, parseMarkdown(source)).findings
+function lintWhole(text: string): Finding[] {
+  let findings = wholeFindings.get(text)
+  if (!findings) {
+    const source = text.replace(/^\uFEFF/, '')
+    findings = lintDocument(text, {today: fixtureToday}, parseMarkdown(source)).findings
+    wholeFindings.set(text, findings)
+  }
+  return findings
 }
 
 describe('the parser', () => {

@@ -20122,10 +20122,57 @@ function describeUnknown(figures) {
   return `Entry "${figures.name}" is counted without figures it does not state: ${parts.join("; ")}`;
 }
 
+// packages/remark-session-log/src/disable-comments.ts
+var directive = /^[ \t]*<!--[ \t]*session-log-(disable-next-line|disable|enable)\b(.*?)-->[ \t]*$/gm;
+function disabledLines(text3) {
+  if (!text3.includes("session-log-")) return () => false;
+  const comments = [];
+  let line = 1;
+  let counted = 0;
+  for (const match of text3.matchAll(directive)) {
+    line += lineBreaks(text3.slice(counted, match.index));
+    counted = match.index;
+    comments.push({
+      kind: match[1] ?? "",
+      ids: (match[2] ?? "").split(/[\s,]+/).filter(Boolean),
+      line
+    });
+  }
+  if (comments.length === 0) return () => false;
+  return (finding) => {
+    const at = finding.start.line;
+    const applies = (ids) => ids.length === 0 || ids.includes(finding.ruleId);
+    let off = false;
+    for (const comment of comments) {
+      if (comment.kind === "disable-next-line") {
+        if (comment.line + 1 === at && applies(comment.ids)) return true;
+      } else if (comment.line < at && applies(comment.ids)) {
+        off = comment.kind === "disable";
+      }
+    }
+    return off;
+  };
+}
+
 // packages/remark-session-log/src/model/model.ts
 function buildModel(text3, schema, tree) {
   if (!tree) return buildModelByChunks(text3, schema);
   return readLog(text3, schema, tree, true);
+}
+
+// packages/remark-session-log/src/root-causes.ts
+var rootCauses = {
+  [templateMismatch.id]: () => 0,
+  [notASessionLog.id]: () => 0,
+  [unclosedBlock.id]: (cause, log) => log.entries.findLast((entry) => entry.start.offset <= cause.start.offset)?.start.offset ?? cause.start.offset
+};
+function withoutConsequences(findings, log) {
+  const causes = findings.filter((finding) => Object.hasOwn(rootCauses, finding.ruleId));
+  if (causes.length === 0) return findings;
+  const cuts = causes.map((cause) => rootCauses[cause.ruleId](cause, log));
+  const cut = Math.min(...cuts);
+  const standing = causes.filter((_, index2) => cuts[index2] === cut);
+  return findings.filter((finding) => standing.includes(finding) || finding.start.offset < cut);
 }
 
 // packages/remark-session-log/src/lint.ts
@@ -20299,19 +20346,6 @@ function* withLast(chunks) {
   }
   if (previous2) yield { chunk: previous2, last: true };
 }
-var rootCauses = {
-  [templateMismatch.id]: () => 0,
-  [notASessionLog.id]: () => 0,
-  [unclosedBlock.id]: (cause, log) => log.entries.findLast((entry) => entry.start.offset <= cause.start.offset)?.start.offset ?? cause.start.offset
-};
-function withoutConsequences(findings, log) {
-  const causes = findings.filter((finding) => Object.hasOwn(rootCauses, finding.ruleId));
-  if (causes.length === 0) return findings;
-  const cuts = causes.map((cause) => rootCauses[cause.ruleId](cause, log));
-  const cut = Math.min(...cuts);
-  const standing = causes.filter((_, index2) => cuts[index2] === cut);
-  return findings.filter((finding) => standing.includes(finding) || finding.start.offset < cut);
-}
 var lineNumber = /\bline \d/;
 function namesLine(finding) {
   return lineNumber.test(finding.message);
@@ -20340,36 +20374,6 @@ function moveFindings(cached, start) {
       }))
     } : {}
   }));
-}
-var directive = /^[ \t]*<!--[ \t]*session-log-(disable-next-line|disable|enable)\b(.*?)-->[ \t]*$/gm;
-function disabledLines(text3) {
-  if (!text3.includes("session-log-")) return () => false;
-  const comments = [];
-  let line = 1;
-  let counted = 0;
-  for (const match of text3.matchAll(directive)) {
-    line += lineBreaks(text3.slice(counted, match.index));
-    counted = match.index;
-    comments.push({
-      kind: match[1] ?? "",
-      ids: (match[2] ?? "").split(/[\s,]+/).filter(Boolean),
-      line
-    });
-  }
-  if (comments.length === 0) return () => false;
-  return (finding) => {
-    const at = finding.start.line;
-    const applies = (ids) => ids.length === 0 || ids.includes(finding.ruleId);
-    let off = false;
-    for (const comment of comments) {
-      if (comment.kind === "disable-next-line") {
-        if (comment.line + 1 === at && applies(comment.ids)) return true;
-      } else if (comment.line < at && applies(comment.ids)) {
-        off = comment.kind === "disable";
-      }
-    }
-    return off;
-  };
 }
 
 // packages/remark-session-log/src/fix/apply.ts
@@ -21184,11 +21188,11 @@ export {
   buildModel,
   readRuleSetting,
   formatDate,
-  isCalendarDate,
   TemplateError,
   builtinTemplates,
   loadTemplate,
   templateFor,
+  isCalendarDate,
   rules,
   lint,
   Linter,
