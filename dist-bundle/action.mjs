@@ -11,12 +11,12 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-QS7KMMAD.mjs";
+} from "./chunk-ONND7EYQ.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-EAEHSQMQ.mjs";
+} from "./chunk-UL27CN4F.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

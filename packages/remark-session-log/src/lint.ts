@@ -1,6 +1,12 @@
 import type {Root} from 'mdast'
 import {disabledLines} from './disable-comments.js'
-import {buildModelByChunks, ChunkCache, shiftEntry} from './model/chunks.js'
+import {
+  buildModelByChunks,
+  ChunkCache,
+  releaseSections,
+  shiftEntry,
+  withoutSections,
+} from './model/chunks.js'
 import {buildModel} from './model/model.js'
 import {chunksOf, type Chunk} from './model/split.js'
 import type {Entry, Point, SessionLog, Span} from './model/types.js'
@@ -78,7 +84,80 @@ export class Linter {
   }
 
   lint(text: string, tree?: Root): Linted {
-    const {source, schema, context, chunks} = this.prepare(text)
+    const prepared = this.prepare(text)
+    // Chunk by chunk, each let go of once checked, so memory holds about one entry's
+    // sections at a time; remark's tree (the plugin) is checked as one.
+    if (!tree) for (const step of this.checkChunks(prepared, Infinity, 0)) void step
+    return this.assemble(prepared, tree)
+  }
+
+  /**
+   * `lint` in steps, the top of the log (its newest entries) first: the first step checks
+   * the first `first` chunks (more than a screen shows), each later one entries for about
+   * `stepMs`, and each yields the findings of every entry checked so far, so an editor
+   * can show the top of a long log at once and answer requests between steps. The
+   * entries' rules only: the rules of the whole log, and the root causes that hide what
+   * they explain, come with the lint that ends the steps (returned), which finds every
+   * entry's work done.
+   */
+  *lintInSteps(text: string, {stepMs = 50, first = 5} = {}): Generator<LintStep, Linted> {
+    const prepared = this.prepare(text)
+    yield* this.checkChunks(prepared, first, stepMs)
+    return this.assemble(prepared)
+  }
+
+  /**
+   * Checks the entries of each chunk as the log is cut, top first, yielding after the
+   * first `first` chunks and then every `stepMs`. Each entry's findings go where
+   * `assemble` looks for them; its sections are let go once checked.
+   */
+  private *checkChunks(
+    {source, schema, context, chunks}: Prepared,
+    first: number,
+    stepMs: number,
+  ): Generator<LintStep> {
+    // Only steps that are shown need the findings gathered.
+    const shown = Number.isFinite(first)
+    const disabled = shown ? disabledLines(source) : () => false
+    const found: Finding[] = []
+    let stepEnd = performance.now() + stepMs
+    let entries = 0
+    let index = 0
+    // The log is cut as far as the steps go: the first step does not wait for the rest.
+    for (const {chunk, last} of withLast(chunksOf(source, schema))) {
+      const model = chunks.get(source.slice(chunk.start, chunk.end), last)
+      for (const inChunk of model.entries) {
+        const start = {
+          line: inChunk.start.line + chunk.line - 1,
+          column: inChunk.start.column,
+          offset: inChunk.start.offset + chunk.start,
+        }
+        let cached = this.previous.get(inChunk.source)
+        if (!cached || staleAt(cached, start)) {
+          // Checked where it stands in the log, as a whole lint checks it: messages name lines.
+          const entry = shiftEntry(inChunk, chunk.start, chunk.line - 1)
+          entry.index = entries
+          cached = this.checkEntry(entry, context)
+          releaseSections(entry)
+          // Where the ending lint (or any lint meanwhile) looks for it.
+          this.previous.set(entry.source, cached)
+        }
+        entries++
+        if (!shown) continue
+        for (const finding of moveFindings(cached, start)) {
+          if (!disabled(finding)) found.push(finding)
+        }
+      }
+      index++
+      if (!last && index >= first && performance.now() >= stepEnd) {
+        yield {findings: found, checked: index}
+        stepEnd = performance.now() + stepMs
+      }
+    }
+  }
+
+  /** The whole lint: the model, the rules of the whole log, each entry's findings. */
+  private assemble({source, schema, context, chunks}: Prepared, tree?: Root): Linted {
     const log = tree ? buildModel(source, schema, tree) : buildModelByChunks(source, schema, chunks)
     const findings: Finding[] = []
     for (const rule of this.active) {
@@ -87,7 +166,10 @@ export class Linter {
     const current = new Map<string, EntryFindings>()
     for (const entry of log.entries) {
       let cached = current.get(entry.source) ?? this.previous.get(entry.source)
-      if (!cached || staleAt(cached, entry.start)) cached = this.checkEntry(entry, context)
+      if (!cached || staleAt(cached, entry.start)) {
+        cached = this.checkEntry(entry, context)
+        releaseSections(entry)
+      }
       current.set(entry.source, cached)
       findings.push(...moveFindings(cached, entry.start))
     }
@@ -107,53 +189,11 @@ export class Linter {
   }
 
   /**
-   * `lint` in steps, the top of the log (its newest entries) first: the first step checks
-   * the first `first` chunks (more than a screen shows), each later one entries for about
-   * `stepMs`, and each yields the findings of every entry checked so far, so an editor
-   * can show the top of a long log at once and answer requests between steps.
-   * The entries' rules only: the rules of
-   * the whole log, and the root causes that hide what they explain, come with the
-   * `lint` that ends the steps (returned), which finds every entry's work done.
-   */
-  *lintInSteps(text: string, {stepMs = 50, first = 5} = {}): Generator<LintStep, Linted> {
-    const {source, schema, context, chunks} = this.prepare(text)
-    const disabled = disabledLines(source)
-    const found: Finding[] = []
-    let stepEnd = performance.now() + stepMs
-    let entries = 0
-    let index = 0
-    // The log is cut as far as the steps go: the first step does not wait for the rest.
-    for (const {chunk, last} of withLast(chunksOf(source, schema))) {
-      const model = chunks.get(source.slice(chunk.start, chunk.end), last)
-      for (const inChunk of model.entries) {
-        // Checked where it stands in the log, as `lint` checks it: messages name lines.
-        const entry = shiftEntry(inChunk, chunk.start, chunk.line - 1)
-        entry.index = entries++
-        let cached = this.previous.get(entry.source)
-        if (!cached || staleAt(cached, entry.start)) {
-          cached = this.checkEntry(entry, context)
-          // Where the ending lint (or any lint meanwhile) looks for it.
-          this.previous.set(entry.source, cached)
-        }
-        for (const finding of moveFindings(cached, entry.start)) {
-          if (!disabled(finding)) found.push(finding)
-        }
-      }
-      index++
-      if (!last && index >= first && performance.now() >= stepEnd) {
-        yield {findings: found, checked: index}
-        stepEnd = performance.now() + stepMs
-      }
-    }
-    return this.lint(text)
-  }
-
-  /**
    * What a lint of `text` starts from: the text without its BOM, its template and the
    * chunk models kept for it. What was kept for another line ending or template is
    * dropped.
    */
-  private prepare(text: string) {
+  private prepare(text: string): Prepared {
     const source = text.replace(/^\uFEFF/, '')
     const eol = detectEol(source)
     // Fixes insert the log's line ending, so findings made for another are of no use.
@@ -185,7 +225,12 @@ export class Linter {
       const findings = model.entries.map((entry) => this.previous.get(entry.source))
       if (findings.some((found) => found === undefined)) return []
       // An entry's source is a slice of the chunk's text, which the later run has.
-      const entries = model.entries.map((entry) => ({...entry, sections: [], source: ''}))
+      // Without reading the sections, which a checked entry has let go of.
+      const entries = model.entries.map((entry) => ({
+        ...withoutSections(entry),
+        sections: [],
+        source: '',
+      }))
       const {start, end, header, footer, stray} = model
       const kept = {start, end, header, entries, footer, stray}
       return [{text, last, chunk: {model: kept, findings: findings as EntryFindings[]}}]
@@ -234,6 +279,14 @@ export class Linter {
       })
     }
   }
+}
+
+/** What every lint of a text starts from (`Linter.prepare`). */
+interface Prepared {
+  source: string
+  schema: Schema
+  context: Context
+  chunks: ChunkCache
 }
 
 /** Each chunk with whether it is the last, which alone may hold the footer. */

@@ -7,7 +7,7 @@ import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {generateLog} from '../../../test/bench/generate.mjs'
 import {Linter, lintDocument, type ChunkStore, type KeptChunk} from '../src/lint.js'
-import {buildModelByChunks} from '../src/model/chunks.js'
+import {buildModelByChunks, ChunkCache} from '../src/model/chunks.js'
 import {buildModel} from '../src/model/model.js'
 import {frontMatterKinds, parseMarkdown} from '../src/model/parse.js'
 import type {Finding} from '../src/rule.js'
@@ -133,6 +133,29 @@ describe('entry-by-entry linting', () => {
     const after = linter.lint(edited).findings
     expect(after).toEqual(new Linter(options).lint(edited).findings)
     expect(after.find((f) => f.ruleId === 'required-section')?.message).not.toBe(before?.message)
+  })
+
+  it('lets go of the sections of checked entries, and makes them again when read', () => {
+    const text = generateLog(30, {seed: 31, defectRate: 0.3})
+    const linter = new Linter({today: fixtureToday})
+    const {log, findings} = linter.lint(text)
+    const released = (entry: object) =>
+      Object.getOwnPropertyDescriptor(entry, 'sections')?.get !== undefined
+    // Nothing read them once the entries were checked: not a rule of the whole log.
+    expect(log.entries.length).toBe(30)
+    expect(log.entries.every(released)).toBe(true)
+    const cache = (linter as unknown as {chunks: ChunkCache}).chunks
+    const inChunks = cache.latest().flatMap(({model}) => model.entries)
+    expect(inChunks.length).toBe(30)
+    expect(inChunks.every(released)).toBe(true)
+    // Read anyway, they are what a fresh build holds, and a re-lint finds the same.
+    const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown
+    const fresh = buildModelByChunks(text, templateFor(text))
+    expect(plain(log.entries.map((entry) => entry.sections))).toEqual(
+      plain(fresh.entries.map((entry) => entry.sections)),
+    )
+    expect(log.entries.some(released)).toBe(false)
+    expect(linter.lint(text).findings).toEqual(findings)
   })
 
   it('does not cut inside fenced code or HTML comments', () => {

@@ -30,7 +30,11 @@ export class ChunkCache {
     const kind = last ? 'last' : 'inner'
     let model =
       this.current[kind].get(text) ?? this.previous[kind].get(text) ?? this.stored?.(text, last)
-    if (!model) model = buildChunkModel(text, this.schema, last)
+    if (!model) {
+      model = buildChunkModel(text, this.schema, last)
+      const origin = {text, last, schema: this.schema, model}
+      for (const entry of model.entries) chunkOrigins.set(entry, origin)
+    }
     this.current[kind].set(text, model)
     return model
   }
@@ -102,17 +106,30 @@ function shift<T>(value: T, offset: number, lines: number): T {
   return copy as T
 }
 
-/** Sections of entry views not read yet, with the move they are still owed. */
-const owedSections = new WeakMap<Entry, {sections: Section[]; offset: number; lines: number}>()
+/** Where the sections of an entry view come from: its chunk's entry, and the move. */
+const sectionsFrom = new WeakMap<Entry, {entry: Entry; offset: number; lines: number}>()
 
 // One getter for every view, so that views share one hidden class: a getter made per
 // view gave each its own, and the views of a long log took as much memory as full copies.
 function sectionsOnFirstRead(this: Entry): Section[] {
-  const owed = owedSections.get(this)!
-  const sections = shift(owed.sections, owed.offset, owed.lines)
-  owedSections.delete(this)
-  Object.defineProperty(this, 'sections', {value: sections, enumerable: true, writable: true})
+  const from = sectionsFrom.get(this)!
+  const own = from.entry.sections
+  const moved = from.offset !== 0 || from.lines !== 0
+  return setSections(this, moved ? shift(own, from.offset, from.lines) : own)
+}
+
+function setSections(entry: Entry, sections: Section[]): Section[] {
+  Object.defineProperty(entry, 'sections', {
+    value: sections,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  })
   return sections
+}
+
+function oweSections(entry: Entry, getter: (this: Entry) => Section[]): void {
+  Object.defineProperty(entry, 'sections', {get: getter, enumerable: true, configurable: true})
 }
 
 /**
@@ -124,13 +141,9 @@ function sectionsOnFirstRead(this: Entry): Section[] {
 export function shiftEntry(entry: Entry, offset: number, lines: number): Entry {
   const view = {} as Entry
   for (const key of Object.keys(entry) as Array<keyof Entry>) {
-    if (key === 'sections' && (offset !== 0 || lines !== 0)) {
-      owedSections.set(view, {sections: entry.sections, offset, lines})
-      Object.defineProperty(view, key, {
-        get: sectionsOnFirstRead,
-        enumerable: true,
-        configurable: true,
-      })
+    if (key === 'sections') {
+      sectionsFrom.set(view, {entry, offset, lines})
+      oweSections(view, sectionsOnFirstRead)
     } else {
       ;(view as unknown as Record<string, unknown>)[key] = unshifted.has(key)
         ? entry[key]
@@ -138,4 +151,43 @@ export function shiftEntry(entry: Entry, offset: number, lines: number): Entry {
     }
   }
   return view
+}
+
+/** The chunk each entry of a parsed chunk model came from, to parse it again. */
+const chunkOrigins = new WeakMap<
+  Entry,
+  {text: string; last: boolean; schema: Schema; model: SessionLog}
+>()
+
+// Sections let go of are made again from the chunk's text when something reads them.
+function sectionsParsedAgain(this: Entry): Section[] {
+  const {text, last, schema, model} = chunkOrigins.get(this)!
+  const again = buildChunkModel(text, schema, last)
+  model.entries.forEach((entry, index) => {
+    const sections = again.entries[index]?.sections ?? []
+    if (Object.getOwnPropertyDescriptor(entry, 'sections')?.get) setSections(entry, sections)
+  })
+  return this.sections
+}
+
+/**
+ * Lets a checked entry view's sections go, and those of the chunk's entry it shows:
+ * they are most of a log's memory, and once an entry is checked only its headings,
+ * fields and findings are read again. Read anyway (an API user, a re-check), they are
+ * moved or parsed again.
+ */
+export function releaseSections(view: Entry): void {
+  const from = sectionsFrom.get(view)
+  if (!from) return
+  oweSections(view, sectionsOnFirstRead)
+  if (chunkOrigins.has(from.entry)) oweSections(from.entry, sectionsParsedAgain)
+}
+
+/** The entry's fields but its sections, without reading them. */
+export function withoutSections(entry: Entry): Omit<Entry, 'sections'> {
+  const copy: Record<string, unknown> = {}
+  for (const key of Object.keys(entry) as Array<keyof Entry>) {
+    if (key !== 'sections') copy[key] = entry[key]
+  }
+  return copy as Omit<Entry, 'sections'>
 }

@@ -19778,7 +19778,11 @@ var ChunkCache = class {
   get(text3, last) {
     const kind = last ? "last" : "inner";
     let model = this.current[kind].get(text3) ?? this.previous[kind].get(text3) ?? this.stored?.(text3, last);
-    if (!model) model = buildChunkModel(text3, this.schema, last);
+    if (!model) {
+      model = buildChunkModel(text3, this.schema, last);
+      const origin = { text: text3, last, schema: this.schema, model };
+      for (const entry of model.entries) chunkOrigins.set(entry, origin);
+    }
     this.current[kind].set(text3, model);
     return model;
   }
@@ -19833,30 +19837,60 @@ function shift(value2, offset2, lines) {
   }
   return copy;
 }
-var owedSections = /* @__PURE__ */ new WeakMap();
+var sectionsFrom = /* @__PURE__ */ new WeakMap();
 function sectionsOnFirstRead() {
-  const owed = owedSections.get(this);
-  const sections = shift(owed.sections, owed.offset, owed.lines);
-  owedSections.delete(this);
-  Object.defineProperty(this, "sections", { value: sections, enumerable: true, writable: true });
+  const from = sectionsFrom.get(this);
+  const own4 = from.entry.sections;
+  const moved = from.offset !== 0 || from.lines !== 0;
+  return setSections(this, moved ? shift(own4, from.offset, from.lines) : own4);
+}
+function setSections(entry, sections) {
+  Object.defineProperty(entry, "sections", {
+    value: sections,
+    enumerable: true,
+    writable: true,
+    configurable: true
+  });
   return sections;
+}
+function oweSections(entry, getter) {
+  Object.defineProperty(entry, "sections", { get: getter, enumerable: true, configurable: true });
 }
 function shiftEntry(entry, offset2, lines) {
   const view = {};
   for (const key of Object.keys(entry)) {
-    if (key === "sections" && (offset2 !== 0 || lines !== 0)) {
-      owedSections.set(view, { sections: entry.sections, offset: offset2, lines });
-      Object.defineProperty(view, key, {
-        get: sectionsOnFirstRead,
-        enumerable: true,
-        configurable: true
-      });
+    if (key === "sections") {
+      sectionsFrom.set(view, { entry, offset: offset2, lines });
+      oweSections(view, sectionsOnFirstRead);
     } else {
       ;
       view[key] = unshifted.has(key) ? entry[key] : shift(entry[key], offset2, lines);
     }
   }
   return view;
+}
+var chunkOrigins = /* @__PURE__ */ new WeakMap();
+function sectionsParsedAgain() {
+  const { text: text3, last, schema, model } = chunkOrigins.get(this);
+  const again = buildChunkModel(text3, schema, last);
+  model.entries.forEach((entry, index2) => {
+    const sections = again.entries[index2]?.sections ?? [];
+    if (Object.getOwnPropertyDescriptor(entry, "sections")?.get) setSections(entry, sections);
+  });
+  return this.sections;
+}
+function releaseSections(view) {
+  const from = sectionsFrom.get(view);
+  if (!from) return;
+  oweSections(view, sectionsOnFirstRead);
+  if (chunkOrigins.has(from.entry)) oweSections(from.entry, sectionsParsedAgain);
+}
+function withoutSections(entry) {
+  const copy = {};
+  for (const key of Object.keys(entry)) {
+    if (key !== "sections") copy[key] = entry[key];
+  }
+  return copy;
 }
 
 // packages/remark-session-log/src/stats/entry.ts
@@ -20198,7 +20232,67 @@ var Linter = class {
   previous = /* @__PURE__ */ new Map();
   eol = "\n";
   lint(text3, tree) {
-    const { source, schema, context, chunks } = this.prepare(text3);
+    const prepared = this.prepare(text3);
+    if (!tree) for (const step of this.checkChunks(prepared, Infinity, 0)) void step;
+    return this.assemble(prepared, tree);
+  }
+  /**
+   * `lint` in steps, the top of the log (its newest entries) first: the first step checks
+   * the first `first` chunks (more than a screen shows), each later one entries for about
+   * `stepMs`, and each yields the findings of every entry checked so far, so an editor
+   * can show the top of a long log at once and answer requests between steps. The
+   * entries' rules only: the rules of the whole log, and the root causes that hide what
+   * they explain, come with the lint that ends the steps (returned), which finds every
+   * entry's work done.
+   */
+  *lintInSteps(text3, { stepMs = 50, first = 5 } = {}) {
+    const prepared = this.prepare(text3);
+    yield* this.checkChunks(prepared, first, stepMs);
+    return this.assemble(prepared);
+  }
+  /**
+   * Checks the entries of each chunk as the log is cut, top first, yielding after the
+   * first `first` chunks and then every `stepMs`. Each entry's findings go where
+   * `assemble` looks for them; its sections are let go once checked.
+   */
+  *checkChunks({ source, schema, context, chunks }, first, stepMs) {
+    const shown = Number.isFinite(first);
+    const disabled = shown ? disabledLines(source) : () => false;
+    const found = [];
+    let stepEnd = performance.now() + stepMs;
+    let entries = 0;
+    let index2 = 0;
+    for (const { chunk, last } of withLast(chunksOf(source, schema))) {
+      const model = chunks.get(source.slice(chunk.start, chunk.end), last);
+      for (const inChunk of model.entries) {
+        const start = {
+          line: inChunk.start.line + chunk.line - 1,
+          column: inChunk.start.column,
+          offset: inChunk.start.offset + chunk.start
+        };
+        let cached = this.previous.get(inChunk.source);
+        if (!cached || staleAt(cached, start)) {
+          const entry = shiftEntry(inChunk, chunk.start, chunk.line - 1);
+          entry.index = entries;
+          cached = this.checkEntry(entry, context);
+          releaseSections(entry);
+          this.previous.set(entry.source, cached);
+        }
+        entries++;
+        if (!shown) continue;
+        for (const finding of moveFindings(cached, start)) {
+          if (!disabled(finding)) found.push(finding);
+        }
+      }
+      index2++;
+      if (!last && index2 >= first && performance.now() >= stepEnd) {
+        yield { findings: found, checked: index2 };
+        stepEnd = performance.now() + stepMs;
+      }
+    }
+  }
+  /** The whole lint: the model, the rules of the whole log, each entry's findings. */
+  assemble({ source, schema, context, chunks }, tree) {
     const log = tree ? buildModel(source, schema, tree) : buildModelByChunks(source, schema, chunks);
     const findings = [];
     for (const rule of this.active) {
@@ -20207,7 +20301,10 @@ var Linter = class {
     const current = /* @__PURE__ */ new Map();
     for (const entry of log.entries) {
       let cached = current.get(entry.source) ?? this.previous.get(entry.source);
-      if (!cached || staleAt(cached, entry.start)) cached = this.checkEntry(entry, context);
+      if (!cached || staleAt(cached, entry.start)) {
+        cached = this.checkEntry(entry, context);
+        releaseSections(entry);
+      }
       current.set(entry.source, cached);
       findings.push(...moveFindings(cached, entry.start));
     }
@@ -20221,44 +20318,6 @@ var Linter = class {
       (a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || a.ruleId.localeCompare(b.ruleId)
     );
     return { log, findings: kept };
-  }
-  /**
-   * `lint` in steps, the top of the log (its newest entries) first: the first step checks
-   * the first `first` chunks (more than a screen shows), each later one entries for about
-   * `stepMs`, and each yields the findings of every entry checked so far, so an editor
-   * can show the top of a long log at once and answer requests between steps.
-   * The entries' rules only: the rules of
-   * the whole log, and the root causes that hide what they explain, come with the
-   * `lint` that ends the steps (returned), which finds every entry's work done.
-   */
-  *lintInSteps(text3, { stepMs = 50, first = 5 } = {}) {
-    const { source, schema, context, chunks } = this.prepare(text3);
-    const disabled = disabledLines(source);
-    const found = [];
-    let stepEnd = performance.now() + stepMs;
-    let entries = 0;
-    let index2 = 0;
-    for (const { chunk, last } of withLast(chunksOf(source, schema))) {
-      const model = chunks.get(source.slice(chunk.start, chunk.end), last);
-      for (const inChunk of model.entries) {
-        const entry = shiftEntry(inChunk, chunk.start, chunk.line - 1);
-        entry.index = entries++;
-        let cached = this.previous.get(entry.source);
-        if (!cached || staleAt(cached, entry.start)) {
-          cached = this.checkEntry(entry, context);
-          this.previous.set(entry.source, cached);
-        }
-        for (const finding of moveFindings(cached, entry.start)) {
-          if (!disabled(finding)) found.push(finding);
-        }
-      }
-      index2++;
-      if (!last && index2 >= first && performance.now() >= stepEnd) {
-        yield { findings: found, checked: index2 };
-        stepEnd = performance.now() + stepMs;
-      }
-    }
-    return this.lint(text3);
   }
   /**
    * What a lint of `text` starts from: the text without its BOM, its template and the
@@ -20292,7 +20351,11 @@ var Linter = class {
     return (this.chunks?.latest() ?? []).flatMap(({ text: text3, last, model }) => {
       const findings = model.entries.map((entry) => this.previous.get(entry.source));
       if (findings.some((found) => found === void 0)) return [];
-      const entries = model.entries.map((entry) => ({ ...entry, sections: [], source: "" }));
+      const entries = model.entries.map((entry) => ({
+        ...withoutSections(entry),
+        sections: [],
+        source: ""
+      }));
       const { start, end, header, footer: footer2, stray } = model;
       const kept = { start, end, header, entries, footer: footer2, stray };
       return [{ text: text3, last, chunk: { model: kept, findings } }];
