@@ -11,12 +11,12 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-ONND7EYQ.mjs";
+} from "./chunk-ZWSU4WJA.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-UL27CN4F.mjs";
+} from "./chunk-B7RXHL5A.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

@@ -5,8 +5,8 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-ONND7EYQ.mjs";
-import "./chunk-UL27CN4F.mjs";
+} from "./chunk-ZWSU4WJA.mjs";
+import "./chunk-B7RXHL5A.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/bin.ts

@@ -3,6 +3,7 @@ import {disabledLines} from './disable-comments.js'
 import {
   buildModelByChunks,
   ChunkCache,
+  parseSectionsWhenRead,
   releaseSections,
   shiftEntry,
   withoutSections,
@@ -252,7 +253,9 @@ export class Linter {
       }))
       return {...entry, fields, source}
     })
-    return {...kept.model, text, schema, entries}
+    const model = {...kept.model, text, schema, entries}
+    parseSectionsWhenRead(model, text, last)
+    return model
   }
 
   private checkEntry(entry: Entry, context: Context): EntryFindings {

@@ -237,6 +237,27 @@ describe('chunks kept for a later run (the store behind --cache)', () => {
     }
   })
 
+  it('checks again an entry from the store that moved, when a message names a line', () => {
+    const options = {today: fixtureToday, rules: {'unclosed-block': 'off' as const}}
+    const text = readFileSync(
+      join(fixturesDir, 'invalid/required-section/unclosed-fence-swallows-sections.md'),
+      'utf8',
+    )
+    const first = new Linter(options)
+    first.lint(text)
+    const {store, counts} = storeOf(first)
+    // A new entry above: the one with the open fence keeps its text, five lines lower.
+    const edited = text.replace(
+      '---\n\n## Session: CSV',
+      '---\n\n## Session: Another\n\n**Date:** 2026-05-02\n\n---\n\n## Session: CSV',
+    )
+    expect(edited).not.toBe(text)
+    const findings = new Linter(options, store).lint(edited).findings
+    expect(counts.given).toBeGreaterThan(0)
+    expect(findings).toEqual(new Linter(options).lint(edited).findings)
+    expect(findings.some((f) => /opened on line \d+/.test(f.message))).toBe(true)
+  })
+
   it('parses only the entry that changed, and finds what a fresh lint finds', () => {
     const text = generateLog(30, {seed: 11, defectRate: 0.3})
     const first = new Linter({today: fixtureToday})

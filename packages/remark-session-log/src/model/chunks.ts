@@ -183,6 +183,18 @@ export function releaseSections(view: Entry): void {
   if (chunkOrigins.has(from.entry)) oweSections(from.entry, sectionsParsedAgain)
 }
 
+/**
+ * Marks a chunk model kept without its entries' sections (`Linter.keep`): an entry that
+ * must be checked again (it moved, and a message names a line) parses its chunk again.
+ */
+export function parseSectionsWhenRead(model: SessionLog, text: string, last: boolean): void {
+  const origin = {text, last, schema: model.schema, model}
+  for (const entry of model.entries) {
+    chunkOrigins.set(entry, origin)
+    oweSections(entry, sectionsParsedAgain)
+  }
+}
+
 /** The entry's fields but its sections, without reading them. */
 export function withoutSections(entry: Entry): Omit<Entry, 'sections'> {
   const copy: Record<string, unknown> = {}

@@ -42,7 +42,7 @@ import {
   unknownSummary,
   validateSettings,
   version
-} from "./chunk-UL27CN4F.mjs";
+} from "./chunk-B7RXHL5A.mjs";
 import {
   __commonJS,
   __esm,
@@ -17141,7 +17141,7 @@ async function render(result, options, io, logs, window2) {
     case "markdown":
       return statsMarkdown(result, { logs, window: window2 });
     case "html": {
-      const { statsHtml } = await import("./html-2ITEOR5P.mjs");
+      const { statsHtml } = await import("./html-KO24YZII.mjs");
       try {
         return await statsHtml(result, { logs, window: window2, link: linker(options, io) });
       } catch (error) {

@@ -19885,6 +19885,13 @@ function releaseSections(view) {
   oweSections(view, sectionsOnFirstRead);
   if (chunkOrigins.has(from.entry)) oweSections(from.entry, sectionsParsedAgain);
 }
+function parseSectionsWhenRead(model, text3, last) {
+  const origin = { text: text3, last, schema: model.schema, model };
+  for (const entry of model.entries) {
+    chunkOrigins.set(entry, origin);
+    oweSections(entry, sectionsParsedAgain);
+  }
+}
 function withoutSections(entry) {
   const copy = {};
   for (const key of Object.keys(entry)) {
@@ -20375,7 +20382,9 @@ var Linter = class {
       }));
       return { ...entry, fields, source };
     });
-    return { ...kept.model, text: text3, schema, entries };
+    const model = { ...kept.model, text: text3, schema, entries };
+    parseSectionsWhenRead(model, text3, last);
+    return model;
   }
   checkEntry(entry, context) {
     const findings = [];
