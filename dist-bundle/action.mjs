@@ -11,12 +11,12 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-ZWSU4WJA.mjs";
+} from "./chunk-VWNO72DG.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-B7RXHL5A.mjs";
+} from "./chunk-SGSNWKYT.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

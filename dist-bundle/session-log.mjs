@@ -5,8 +5,8 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-ZWSU4WJA.mjs";
-import "./chunk-B7RXHL5A.mjs";
+} from "./chunk-VWNO72DG.mjs";
+import "./chunk-SGSNWKYT.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/bin.ts

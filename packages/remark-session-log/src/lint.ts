@@ -1,5 +1,6 @@
 import type {Root} from 'mdast'
 import {disabledLines} from './disable-comments.js'
+import {moveFindings, namesLine, staleAt, type EntryFindings} from './entry-findings.js'
 import {
   buildModelByChunks,
   ChunkCache,
@@ -10,7 +11,7 @@ import {
 } from './model/chunks.js'
 import {buildModel} from './model/model.js'
 import {chunksOf, type Chunk} from './model/split.js'
-import type {Entry, Point, SessionLog, Span} from './model/types.js'
+import type {Entry, SessionLog, Span} from './model/types.js'
 import {resolveOptions, type Options, type ResolvedOptions} from './options.js'
 import type {Context, Finding, ReportOptions, Rule} from './rule.js'
 import {withoutConsequences} from './root-causes.js'
@@ -20,6 +21,7 @@ import type {Schema} from './template/schema.js'
 import {detectEol} from './text/lines.js'
 
 export {detectEol}
+export type {EntryFindings}
 
 /** What `Linter.keep` keeps of a chunk of a log for a later run. */
 export interface KeptChunk {
@@ -300,52 +302,4 @@ function* withLast(chunks: Iterable<Chunk>): Generator<{chunk: Chunk; last: bool
     previous = chunk
   }
   if (previous) yield {chunk: previous, last: true}
-}
-
-/** An entry's findings and where the entry stood when they were made. */
-export interface EntryFindings {
-  start: Span['start']
-  findings: Finding[]
-  /** Whether a message names a line ("the code block opened on line 74"). */
-  namesLines?: boolean
-}
-
-const lineNumber = /\bline \d/
-
-function namesLine(finding: Finding): boolean {
-  return lineNumber.test(finding.message)
-}
-
-/**
- * Whether an entry's findings, made where it stood before, are wrong where it stands now:
- * moving them moves their places, but not a line number written into a message.
- */
-function staleAt(cached: EntryFindings, start: Point): boolean {
-  return cached.namesLines === true && cached.start.line !== start.line
-}
-
-// The same entry text gives the same findings wherever it stands; only places move.
-function moveFindings(cached: EntryFindings, start: Point): Finding[] {
-  const offset = start.offset - cached.start.offset
-  const lines = start.line - cached.start.line
-  if (offset === 0 && lines === 0) return cached.findings
-  const point = (p: Finding['start']) => ({
-    line: p.line + lines,
-    column: p.column,
-    offset: p.offset + offset,
-  })
-  return cached.findings.map((finding) => ({
-    ...finding,
-    start: point(finding.start),
-    end: point(finding.end),
-    ...(finding.edits
-      ? {
-          edits: finding.edits.map((edit) => ({
-            ...edit,
-            start: edit.start + offset,
-            end: edit.end + offset,
-          })),
-        }
-      : {}),
-  }))
 }

@@ -8,7 +8,7 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-B7RXHL5A.mjs";
+} from "./chunk-SGSNWKYT.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts

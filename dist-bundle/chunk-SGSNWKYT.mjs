@@ -20195,6 +20195,37 @@ function disabledLines(text3) {
   };
 }
 
+// packages/remark-session-log/src/entry-findings.ts
+var lineNumber = /\bline \d/;
+function namesLine(finding) {
+  return lineNumber.test(finding.message);
+}
+function staleAt(cached, start) {
+  return cached.namesLines === true && cached.start.line !== start.line;
+}
+function moveFindings(cached, start) {
+  const offset2 = start.offset - cached.start.offset;
+  const lines = start.line - cached.start.line;
+  if (offset2 === 0 && lines === 0) return cached.findings;
+  const point3 = (p) => ({
+    line: p.line + lines,
+    column: p.column,
+    offset: p.offset + offset2
+  });
+  return cached.findings.map((finding) => ({
+    ...finding,
+    start: point3(finding.start),
+    end: point3(finding.end),
+    ...finding.edits ? {
+      edits: finding.edits.map((edit) => ({
+        ...edit,
+        start: edit.start + offset2,
+        end: edit.end + offset2
+      }))
+    } : {}
+  }));
+}
+
 // packages/remark-session-log/src/model/model.ts
 function buildModel(text3, schema, tree) {
   if (!tree) return buildModelByChunks(text3, schema);
@@ -20417,35 +20448,6 @@ function* withLast(chunks) {
     previous2 = chunk;
   }
   if (previous2) yield { chunk: previous2, last: true };
-}
-var lineNumber = /\bline \d/;
-function namesLine(finding) {
-  return lineNumber.test(finding.message);
-}
-function staleAt(cached, start) {
-  return cached.namesLines === true && cached.start.line !== start.line;
-}
-function moveFindings(cached, start) {
-  const offset2 = start.offset - cached.start.offset;
-  const lines = start.line - cached.start.line;
-  if (offset2 === 0 && lines === 0) return cached.findings;
-  const point3 = (p) => ({
-    line: p.line + lines,
-    column: p.column,
-    offset: p.offset + offset2
-  });
-  return cached.findings.map((finding) => ({
-    ...finding,
-    start: point3(finding.start),
-    end: point3(finding.end),
-    ...finding.edits ? {
-      edits: finding.edits.map((edit) => ({
-        ...edit,
-        start: edit.start + offset2,
-        end: edit.end + offset2
-      }))
-    } : {}
-  }));
 }
 
 // packages/remark-session-log/src/fix/apply.ts
