@@ -11,12 +11,12 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-VWNO72DG.mjs";
+} from "./chunk-LWMLFI76.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-SGSNWKYT.mjs";
+} from "./chunk-HR2AX2WP.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

@@ -90,8 +90,11 @@ export class Linter {
     const prepared = this.prepare(text)
     // Chunk by chunk, each let go of once checked, so memory holds about one entry's
     // sections at a time; remark's tree (the plugin) is checked as one.
-    if (!tree) for (const step of this.checkChunks(prepared, Infinity, 0)) void step
-    return this.assemble(prepared, tree)
+    if (tree) return this.assemble(prepared, tree)
+    const steps = this.checkChunks(prepared, Infinity, 0)
+    let step = steps.next()
+    while (!step.done) step = steps.next()
+    return this.assemble(prepared, undefined, step.value)
   }
 
   /**
@@ -105,8 +108,8 @@ export class Linter {
    */
   *lintInSteps(text: string, {stepMs = 50, first = 5} = {}): Generator<LintStep, Linted> {
     const prepared = this.prepare(text)
-    yield* this.checkChunks(prepared, first, stepMs)
-    return this.assemble(prepared)
+    const cut = yield* this.checkChunks(prepared, first, stepMs)
+    return this.assemble(prepared, undefined, cut)
   }
 
   /**
@@ -118,7 +121,7 @@ export class Linter {
     {source, schema, context, chunks}: Prepared,
     first: number,
     stepMs: number,
-  ): Generator<LintStep> {
+  ): Generator<LintStep, Chunk[]> {
     // Only steps that are shown need the findings gathered.
     const shown = Number.isFinite(first)
     const disabled = shown ? disabledLines(source) : () => false
@@ -127,7 +130,10 @@ export class Linter {
     let entries = 0
     let index = 0
     // The log is cut as far as the steps go: the first step does not wait for the rest.
+    // Kept for the whole lint, which would otherwise cut the log again.
+    const cut: Chunk[] = []
     for (const {chunk, last} of withLast(chunksOf(source, schema))) {
+      cut.push(chunk)
       const model = chunks.get(source.slice(chunk.start, chunk.end), last)
       for (const inChunk of model.entries) {
         const start = {
@@ -157,11 +163,21 @@ export class Linter {
         stepEnd = performance.now() + stepMs
       }
     }
+    return cut
   }
 
-  /** The whole lint: the model, the rules of the whole log, each entry's findings. */
-  private assemble({source, schema, context, chunks}: Prepared, tree?: Root): Linted {
-    const log = tree ? buildModel(source, schema, tree) : buildModelByChunks(source, schema, chunks)
+  /**
+   * The whole lint: the model (from remark's tree, or from the chunks `checkChunks` cut),
+   * the rules of the whole log, each entry's findings.
+   */
+  private assemble(
+    {source, schema, context, chunks}: Prepared,
+    tree: Root | undefined,
+    cut?: Chunk[],
+  ): Linted {
+    const log = tree
+      ? buildModel(source, schema, tree)
+      : buildModelByChunks(source, schema, chunks, cut)
     const findings: Finding[] = []
     for (const rule of this.active) {
       rule.checkDocument?.(log, this.reporter(rule, findings), context)

@@ -61,8 +61,8 @@ export function buildModelByChunks(
   text: string,
   schema: Schema,
   cache = new ChunkCache(schema),
+  chunks = splitChunks(text, schema),
 ): SessionLog {
-  const chunks = splitChunks(text, schema)
   const parts = chunks.map((chunk, index) => {
     const model = cache.get(text.slice(chunk.start, chunk.end), index === chunks.length - 1)
     return {model, offset: chunk.start, lines: chunk.line - 1}

@@ -19797,8 +19797,7 @@ var ChunkCache = class {
     return [...of(this.previous.inner, false), ...of(this.previous.last, true)];
   }
 };
-function buildModelByChunks(text3, schema, cache3 = new ChunkCache(schema)) {
-  const chunks = splitChunks(text3, schema);
+function buildModelByChunks(text3, schema, cache3 = new ChunkCache(schema), chunks = splitChunks(text3, schema)) {
   const parts = chunks.map((chunk, index2) => {
     const model = cache3.get(text3.slice(chunk.start, chunk.end), index2 === chunks.length - 1);
     return { model, offset: chunk.start, lines: chunk.line - 1 };
@@ -20271,8 +20270,11 @@ var Linter = class {
   eol = "\n";
   lint(text3, tree) {
     const prepared = this.prepare(text3);
-    if (!tree) for (const step of this.checkChunks(prepared, Infinity, 0)) void step;
-    return this.assemble(prepared, tree);
+    if (tree) return this.assemble(prepared, tree);
+    const steps = this.checkChunks(prepared, Infinity, 0);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return this.assemble(prepared, void 0, step.value);
   }
   /**
    * `lint` in steps, the top of the log (its newest entries) first: the first step checks
@@ -20285,8 +20287,8 @@ var Linter = class {
    */
   *lintInSteps(text3, { stepMs = 50, first = 5 } = {}) {
     const prepared = this.prepare(text3);
-    yield* this.checkChunks(prepared, first, stepMs);
-    return this.assemble(prepared);
+    const cut = yield* this.checkChunks(prepared, first, stepMs);
+    return this.assemble(prepared, void 0, cut);
   }
   /**
    * Checks the entries of each chunk as the log is cut, top first, yielding after the
@@ -20300,7 +20302,9 @@ var Linter = class {
     let stepEnd = performance.now() + stepMs;
     let entries = 0;
     let index2 = 0;
+    const cut = [];
     for (const { chunk, last } of withLast(chunksOf(source, schema))) {
+      cut.push(chunk);
       const model = chunks.get(source.slice(chunk.start, chunk.end), last);
       for (const inChunk of model.entries) {
         const start = {
@@ -20328,10 +20332,14 @@ var Linter = class {
         stepEnd = performance.now() + stepMs;
       }
     }
+    return cut;
   }
-  /** The whole lint: the model, the rules of the whole log, each entry's findings. */
-  assemble({ source, schema, context, chunks }, tree) {
-    const log = tree ? buildModel(source, schema, tree) : buildModelByChunks(source, schema, chunks);
+  /**
+   * The whole lint: the model (from remark's tree, or from the chunks `checkChunks` cut),
+   * the rules of the whole log, each entry's findings.
+   */
+  assemble({ source, schema, context, chunks }, tree, cut) {
+    const log = tree ? buildModel(source, schema, tree) : buildModelByChunks(source, schema, chunks, cut);
     const findings = [];
     for (const rule of this.active) {
       rule.checkDocument?.(log, this.reporter(rule, findings), context);
