@@ -11,12 +11,12 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-LWMLFI76.mjs";
+} from "./chunk-JQQHBZ56.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-HR2AX2WP.mjs";
+} from "./chunk-LITS3KZK.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

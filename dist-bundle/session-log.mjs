@@ -5,8 +5,8 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-LWMLFI76.mjs";
-import "./chunk-HR2AX2WP.mjs";
+} from "./chunk-JQQHBZ56.mjs";
+import "./chunk-LITS3KZK.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/bin.ts

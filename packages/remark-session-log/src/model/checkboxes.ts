@@ -43,6 +43,8 @@ export function readMalformedBoxes(
       box: source.textAt(boxStart, lineStart + match[0].trimEnd().length, false),
       malformed: true,
       bullet: match[2],
+      // `lines` skipped the blanks the line starts with; a column counts characters.
+      lineStart: source.point(boxStart - (source.point(boxStart).column - 1)),
       label: source.textAt(labelStart, lineEnd),
       spec: undefined,
     }

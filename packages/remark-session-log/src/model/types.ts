@@ -58,6 +58,11 @@ export interface Checkbox extends Span {
   malformed: boolean
   /** The bullet character (`-`, `*`, `+`) or undefined when there is none. */
   bullet: string | undefined
+  /**
+   * Where a malformed box's line starts: blanks before the box make it a nested item or
+   * code, not one of the section's tasks, so the fix takes them away with the box.
+   */
+  lineStart?: Point
   /** The item's text after the box. */
   label: Text
   spec: CheckboxSpec | undefined

@@ -20,9 +20,11 @@ export const checkboxFormat = defineRule({
         const problem = touching
           ? `has no space before its label; write "${wanted} "`
           : `is not read as a task item; write "${wanted}"`
-        report(checkbox.box, `Checkbox ${quote(checkbox.box.text)} ${problem}`, {
+        // From the line's start: blanks before the box are part of what is wrong.
+        const written = {start: checkbox.lineStart ?? checkbox.box.start, end: checkbox.box.end}
+        report(written, `Checkbox ${quote(checkbox.box.text)} ${problem}`, {
           expected: [want],
-          edits: [replaceSpan(checkbox.box, want)],
+          edits: [replaceSpan(written, want)],
         })
       }
     }

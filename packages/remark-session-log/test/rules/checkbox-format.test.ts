@@ -17,7 +17,9 @@ it.each([
   ['-[x] decisions.md', '-[x]', '- [x]'],
   ['[x] decisions.md', '[x]', '- [x]'],
   ['- [ ]decisions.md', '- [ ]', '- [ ] '],
-  ['\t-[x] decisions.md', '-[x]', '- [x]'],
+  // Blanks before the box make the line a nested item or code: they go with the box.
+  ['\t-[x] decisions.md', '\t-[x]', '- [x]'],
+  ['   [ ] decisions.md', '   [ ]', '- [ ]'],
   ['+[ ] decisions.md', '+[ ]', '+ [ ]'],
 ])('reports %j on the box and offers one replacement', (line, box, want) => {
   const text = edit(oneEntry, [decisions, line])

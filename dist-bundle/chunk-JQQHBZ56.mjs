@@ -42,7 +42,7 @@ import {
   unknownSummary,
   validateSettings,
   version
-} from "./chunk-HR2AX2WP.mjs";
+} from "./chunk-LITS3KZK.mjs";
 import {
   __commonJS,
   __esm,
@@ -17141,7 +17141,7 @@ async function render(result, options, io, logs, window2) {
     case "markdown":
       return statsMarkdown(result, { logs, window: window2 });
     case "html": {
-      const { statsHtml } = await import("./html-CVL5XWSX.mjs");
+      const { statsHtml } = await import("./html-F2B72UIH.mjs");
       try {
         return await statsHtml(result, { logs, window: window2, link: linker(options, io) });
       } catch (error) {

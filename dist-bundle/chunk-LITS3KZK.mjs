@@ -18422,9 +18422,10 @@ var checkboxFormat = defineRule({
         const touching = checkbox.label.text !== "" && checkbox.label.start.offset === checkbox.box.end.offset;
         const want = touching ? `${wanted} ` : wanted;
         const problem = touching ? `has no space before its label; write "${wanted} "` : `is not read as a task item; write "${wanted}"`;
-        report(checkbox.box, `Checkbox ${quote(checkbox.box.text)} ${problem}`, {
+        const written = { start: checkbox.lineStart ?? checkbox.box.start, end: checkbox.box.end };
+        report(written, `Checkbox ${quote(checkbox.box.text)} ${problem}`, {
           expected: [want],
-          edits: [replaceSpan(checkbox.box, want)]
+          edits: [replaceSpan(written, want)]
         });
       }
     }
@@ -19188,6 +19189,8 @@ function readMalformedBoxes(source, section, code) {
       box: source.textAt(boxStart, lineStart2 + match[0].trimEnd().length, false),
       malformed: true,
       bullet: match[2],
+      // `lines` skipped the blanks the line starts with; a column counts characters.
+      lineStart: source.point(boxStart - (source.point(boxStart).column - 1)),
       label: source.textAt(labelStart, lineEnd),
       spec: void 0
     };

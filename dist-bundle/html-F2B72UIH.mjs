@@ -8,7 +8,7 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-HR2AX2WP.mjs";
+} from "./chunk-LITS3KZK.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts
