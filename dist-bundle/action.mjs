@@ -11,12 +11,14 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-JQQHBZ56.mjs";
+} from "./chunk-4MHKL4YD.mjs";
+import "./chunk-3GYPLFYY.mjs";
+import "./chunk-64CV5C4W.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-LITS3KZK.mjs";
+} from "./chunk-2BIVIBBK.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

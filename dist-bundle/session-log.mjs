@@ -5,8 +5,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-JQQHBZ56.mjs";
-import "./chunk-LITS3KZK.mjs";
+} from "./chunk-4MHKL4YD.mjs";
+import "./chunk-3GYPLFYY.mjs";
+import "./chunk-64CV5C4W.mjs";
+import "./chunk-2BIVIBBK.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/bin.ts

@@ -30,6 +30,8 @@ const cli = 'packages/session-log'
 const bundles = [
   {entry: `${cli}/src/bin.ts`, out: 'session-log.mjs', executable: true},
   {entry: `${cli}/src/action.ts`, out: 'action.mjs', executable: false},
+  // The worker threads `check` starts for a large log (threads.ts), found beside the chunks.
+  {entry: `${cli}/src/check-worker.ts`, out: 'check-worker.mjs', executable: false},
 ]
 
 const {version} = JSON.parse(readFileSync(join(root, cli, 'package.json'), 'utf8'))

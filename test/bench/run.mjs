@@ -1,6 +1,6 @@
 // `pnpm bench`: times the plugin against the parse floor and the CLI against its peers
 // on the same generated logs, in one run, and prints absolute times with their ratios.
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -77,6 +77,37 @@ function timeProcess(runs, command, args, before = () => undefined) {
   return {ms: median(times), rssMb: median(peaks)}
 }
 
+/** Ten logs of 100 entries checked by one command, on one thread and on two. */
+function manyLogs(dir, runs) {
+  const folder = join(dir, 'many')
+  mkdirSync(folder)
+  const files = Array.from({length: 10}, (_, i) => {
+    const path = join(folder, `log-${i}.md`)
+    writeFileSync(path, generateLog(100, {seed: 100 + i}))
+    return path
+  })
+  return {
+    manyOne: timeProcess(runs, bundled, ['check', ...files, '--threads', '1']),
+    manyTwo: timeProcess(runs, bundled, ['check', ...files, '--threads', '2']),
+  }
+}
+
+/** Median wall time of two copies of a command started together, until both end. */
+async function timeSideBySide(runs, command, args) {
+  const once = () =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [command, ...args], {stdio: 'ignore'})
+      child.on('close', resolve)
+    })
+  const times = []
+  for (let i = 0; i <= runs; i++) {
+    const start = performance.now()
+    await Promise.all([once(), once()])
+    if (i > 0) times.push(performance.now() - start)
+  }
+  return median(times)
+}
+
 const ms = (value) =>
   Number.isNaN(value)
     ? 'n/a'
@@ -123,6 +154,17 @@ for (const entries of sizes) {
     ['check', edited, '--cache', '--cache-location', editedCache],
     (i) => writeFileSync(edited, i % 2 === 0 ? text : typedIn(text, 'x')),
   )
+  // Both cores: the same check on one thread and on two, and, for what the machine can
+  // give at most, two one-thread checks at once. Ten 100-entry logs in one command too.
+  const threaded =
+    entries >= 100
+      ? {
+          one: timeProcess(runs, bundled, ['check', file, '--threads', '1']),
+          two: timeProcess(runs, bundled, ['check', file, '--threads', '2']),
+          together: await timeSideBySide(runs, bundled, ['check', file, '--threads', '1']),
+          ...(entries === 100 ? manyLogs(dir, runs) : {}),
+        }
+      : undefined
   const stats = timeProcess(runs, bundled, ['stats', file])
   const statsHtml = timeProcess(runs, packageBin, [
     'stats',
@@ -170,6 +212,7 @@ for (const entries of sizes) {
     server,
     stats,
     statsHtml,
+    threaded,
   })
   // Written after every size, so a long run that is stopped keeps what it measured.
   writeResults(table())
@@ -218,6 +261,19 @@ function table() {
         `| ${r.entries} | ${ms(r.stats.ms)} | ${ratio(r.stats.ms, r.ours.ms)} | ${ms(r.statsHtml.ms)} | ${ratio(r.statsHtml.ms, r.ours.ms)} | ${mb(r.stats.rssMb)} | ${mb(r.statsHtml.rssMb)} |`,
     ),
   )
+  const threadRows = rows.filter((r) => r.threaded)
+  if (threadRows.length > 0)
+    lines.push(
+      '',
+      '| entries | `check --threads 1` | `--threads 2` | 2 ÷ 1 | RSS, 1 thread | RSS, 2 threads | two 1-thread checks at once | at once ÷ alone | 10 logs of 100, 1 thread | 10 logs, 2 threads | 2 ÷ 1 |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...threadRows.map(({entries, threaded: t}) => {
+        const many = t.manyOne
+          ? `${ms(t.manyOne.ms)} | ${ms(t.manyTwo.ms)} | ${ratio(t.manyTwo.ms, t.manyOne.ms)}`
+          : ' | | '
+        return `| ${entries} | ${ms(t.one.ms)} | ${ms(t.two.ms)} | ${ratio(t.two.ms, t.one.ms)} | ${mb(t.one.rssMb)} | ${mb(t.two.rssMb)} | ${ms(t.together)} | ${ratio(t.together, t.one.ms)} | ${many} |`
+      }),
+    )
   const small = rows.find((r) => r.entries === 1)
   if (small)
     lines.push(

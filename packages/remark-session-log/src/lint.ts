@@ -34,6 +34,20 @@ export interface KeptChunk {
 /** A later run's access to kept chunks, by the chunk's text and whether it ends the log. */
 export type ChunkStore = (text: string, last: boolean) => KeptChunk | undefined
 
+/** A chunk of a log another thread checked (`Linter.checkPart`), for a lint's store. */
+export interface CheckedChunk {
+  text: string
+  last: boolean
+  chunk: KeptChunk
+}
+
+/** A chunk of a log as `Linter.cut` cuts it: where it is, its text, whether it ends the log. */
+export interface CutChunk {
+  chunk: Chunk
+  last: boolean
+  text: string
+}
+
 /** One step of `Linter.lintInSteps`. */
 export interface LintStep {
   /** The findings of the entries checked so far, valid until the next step. */
@@ -113,6 +127,34 @@ export class Linter {
   }
 
   /**
+   * How a lint cuts `text` into chunks (one per entry, where Markdown allows), each with
+   * its text: what `checkPart` shares out.
+   */
+  cut(text: string): CutChunk[] {
+    const {source, schema} = this.prepare(text)
+    return [...withLast(chunksOf(source, schema))].map(({chunk, last}) => ({
+      chunk,
+      last,
+      text: source.slice(chunk.start, chunk.end),
+    }))
+  }
+
+  /**
+   * Checks some chunks of the log only (as `cut` cut them), each entry where it stands,
+   * and returns what a later lint's store needs of them (see `keep`): one thread's share
+   * of a lint that several threads make.
+   */
+  checkPart(text: string, part: Array<Omit<CutChunk, 'text'>>): CheckedChunk[] {
+    const prepared = this.prepare(text)
+    // Findings of another part are no use here, and `keep` must keep this part's only.
+    this.previous = new Map()
+    const steps = this.checkChunks(prepared, Infinity, 0, part)
+    while (!steps.next().done);
+    prepared.chunks.sweep()
+    return this.keep()
+  }
+
+  /**
    * Checks the entries of each chunk as the log is cut, top first, yielding after the
    * first `first` chunks and then every `stepMs`. Each entry's findings go where
    * `assemble` looks for them; its sections are let go once checked.
@@ -121,6 +163,8 @@ export class Linter {
     {source, schema, context, chunks}: Prepared,
     first: number,
     stepMs: number,
+    // The whole log unless a part of it is given (`checkPart`).
+    chunked: Iterable<{chunk: Chunk; last: boolean}> = withLast(chunksOf(source, schema)),
   ): Generator<LintStep, Chunk[]> {
     // Only steps that are shown need the findings gathered.
     const shown = Number.isFinite(first)
@@ -132,7 +176,7 @@ export class Linter {
     // The log is cut as far as the steps go: the first step does not wait for the rest.
     // Kept for the whole lint, which would otherwise cut the log again.
     const cut: Chunk[] = []
-    for (const {chunk, last} of withLast(chunksOf(source, schema))) {
+    for (const {chunk, last} of chunked) {
       cut.push(chunk)
       const model = chunks.get(source.slice(chunk.start, chunk.end), last)
       for (const inChunk of model.entries) {
@@ -239,7 +283,7 @@ export class Linter {
    * less the entries' sections (only entry rules read them, and the entries' findings
    * are kept with it), and less the schema and the texts, which the later run has.
    */
-  keep(): Array<{text: string; last: boolean; chunk: KeptChunk}> {
+  keep(): CheckedChunk[] {
     return (this.chunks?.latest() ?? []).flatMap(({text, last, model}) => {
       const findings = model.entries.map((entry) => this.previous.get(entry.source))
       if (findings.some((found) => found === undefined)) return []

@@ -40,6 +40,7 @@ const reportOptions: Options = {
   since: {type: 'string'},
   cache: {type: 'boolean'},
   'cache-location': {type: 'string'},
+  threads: {type: 'string'},
 }
 
 const commands = {
@@ -200,10 +201,12 @@ export function size(value: unknown): number {
   return bytes
 }
 
-export function count(value: unknown): number | undefined {
+export function count(value: unknown, name = 'max-warnings', least = 0): number | undefined {
   if (value === undefined) return undefined
-  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value)
-  throw new UsageError(`--max-warnings ${String(value)}: write a whole number, such as 0`)
+  if (typeof value === 'string' && /^\d+$/.test(value) && Number(value) >= least) {
+    return Number(value)
+  }
+  throw new UsageError(`--${name} ${String(value)}: write a whole number, such as ${least}`)
 }
 
 export function flag(values: Values, name: string): boolean {

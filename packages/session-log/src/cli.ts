@@ -87,6 +87,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         cache: flag(values, 'cache')
           ? resolve(io.cwd, text(values, 'cache-location') ?? '.session-logcache')
           : undefined,
+        threads: count(values.threads, 'threads', 1),
       },
       io,
     )

@@ -169,14 +169,14 @@ export interface LogsOptions {
 export async function forEachLog(
   options: LogsOptions,
   cwd: string,
-  visit: (log: NamedLog) => void,
+  visit: (log: NamedLog) => void | Promise<void>,
 ): Promise<{problems: InputError[]; skippedSettings: string[]}> {
   const {names, problems} = await findLogs(options.paths, cwd, options.maxSize)
   const reader = new SettingsReader(cwd, options.settings, options.allowJsConfig ?? true)
   for (const name of names) {
     try {
       const path = resolve(cwd, name)
-      visit({name, path, settings: await reader.read(path, name)})
+      await visit({name, path, settings: await reader.read(path, name)})
     } catch (error) {
       if (!(error instanceof InputError)) throw error
       problems.push(error)

@@ -42,6 +42,8 @@ Options of check and fix:
   --cache                    Keep findings in .session-logcache; an unchanged log is
                              not checked again, a changed one only where it changed
   --cache-location <path>    Where --cache keeps them
+  --threads <n>              Threads that check a large log (default: one per core
+                             up to 4 on more than two cores, else 1)
   --color, --no-color        Force colors on or off (or FORCE_COLOR=1, NO_COLOR=1)
 
 Options of new:

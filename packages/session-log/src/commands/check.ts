@@ -23,6 +23,7 @@ import {visible} from '../reporters/escape.js'
 import {reporters, type FileResult, type Format} from '../reporters/index.js'
 import {FindingsCache} from '../cache.js'
 import {changedLines, onlyChanged} from '../since.js'
+import {CheckThreads} from '../threads.js'
 import {debugReport} from '../usage.js'
 
 export interface CheckOptions {
@@ -51,6 +52,8 @@ export interface CheckOptions {
    * undefined: anywhere.
    */
   templatesWithin?: string
+  /** Threads that check a large log, this one included (`--threads`); 1: this one only. */
+  threads?: number
 }
 
 /** What `check` found in every log, before it is reported. */
@@ -106,12 +109,13 @@ export async function collect(options: CheckOptions, io: Io): Promise<Collected>
   const fixed: Collected['fixed'] = []
   const diffs: string[] = []
   const cache = options.cache ? new FindingsCache(options.cache) : undefined
-  const {problems, skippedSettings} = await forEachLog(options, io.cwd, (named) => {
+  const threads = new CheckThreads(options.threads)
+  const {problems, skippedSettings} = await forEachLog(options, io.cwd, async (named) => {
     const {name, settings} = named
     if (options.templatesWithin !== undefined) {
       keepTemplateWithin(settings.template, options.templatesWithin, name)
     }
-    const result = checkLog(named, options, cache)
+    const result = await checkLog(named, options, cache, threads)
     if (options.fix || options.dryRun) fixed.push({name, applied: result.applied})
     if (result.diff) diffs.push(result.diff)
     const findings = options.quiet
@@ -119,6 +123,7 @@ export async function collect(options: CheckOptions, io: Io): Promise<Collected>
       : result.findings
     results.push({name, findings})
   })
+  await threads.close()
   cache?.save()
   return {results, problems, fixed, diffs, skippedSettings}
 }
@@ -159,12 +164,16 @@ interface LogOutcome {
   diff: string | undefined
 }
 
-/** Reads the log, looks it up in the cache, lints it, and with `fix` fixes and writes it. */
-function checkLog(
+/**
+ * Reads the log, looks it up in the cache, lints it (a large one on every thread), and
+ * with `fix` fixes and writes it.
+ */
+async function checkLog(
   {name, path, settings}: NamedLog,
   options: CheckOptions,
   cache: FindingsCache | undefined,
-): LogOutcome {
+  threads: CheckThreads,
+): Promise<LogOutcome> {
   const file = readLog(path, name, options.maxSize)
   // A template named in the settings must load; without one, the log's header picks it.
   if (settings.template !== undefined) useTemplate(settings.template)
@@ -176,7 +185,8 @@ function checkLog(
   if (cached?.findings && options.since === undefined) {
     return {findings: cached.findings, applied: [], diff: undefined}
   }
-  const linted = lintLog(file, {...settings, today}, cached)
+  const fromThreads = (await threads.check(file.text, {...settings, today}, cached?.store))?.store
+  const linted = lintLog(file, {...settings, today}, cached, fromThreads)
   if (reportOnly) {
     const findings = inChanges(linted.findings, linted.log.entries, file, options.since)
     return {findings, applied: [], diff: undefined}
@@ -220,9 +230,20 @@ interface Linted {
   findings: Finding[]
 }
 
-/** Lints the log (with the chunks the cache kept), refusing a file that is no log. */
-function lintLog(file: LogFile, options: Options, cached: CacheSlot | undefined): Linted {
-  const linter = new Linter(options, cached?.store)
+/**
+ * Lints the log (with the chunks the cache kept and those other threads checked),
+ * refusing a file that is no log.
+ */
+function lintLog(
+  file: LogFile,
+  options: Options,
+  cached: CacheSlot | undefined,
+  fromThreads: ChunkStore | undefined,
+): Linted {
+  const linter = new Linter(
+    options,
+    (text, last) => cached?.store(text, last) ?? fromThreads?.(text, last),
+  )
   const {log, findings} = linter.lint(file.text)
   if (!isSessionLog(log)) {
     const {title, entryDepth, entryPrefix} = log.schema

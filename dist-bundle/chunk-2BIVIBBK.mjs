@@ -398,13 +398,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version2] = parts;
-            if (version2 === "1.1" || version2 === "1.2") {
-              this.yaml.version = version2;
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version2);
-              onError(6, `Unsupported YAML version ${version2}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
               return false;
             }
           }
@@ -674,8 +674,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -783,13 +783,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count3 = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count3)
-            count3 = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count3;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -3506,14 +3506,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options2);
         this.options = opt;
-        let { version: version2 } = opt;
+        let { version } = opt;
         if (options2?._directives) {
           this.directives = options2._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version2 = this.directives.yaml.version;
+            version = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options2);
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options2);
         this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options2);
       }
       /**
@@ -3693,11 +3693,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version2, options2 = {}) {
-        if (typeof version2 === "number")
-          version2 = String(version2);
+      setSchema(version, options2 = {}) {
+        if (typeof version === "number")
+          version = String(version);
         let opt;
-        switch (version2) {
+        switch (version) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -3708,9 +3708,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version2;
+              this.directives.yaml.version = version;
             else
-              this.directives = new directives.Directives({ version: version2 });
+              this.directives = new directives.Directives({ version });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -3719,7 +3719,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version2);
+            const sv = JSON.stringify(version);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -3742,8 +3742,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3820,12 +3820,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count3 = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count3);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -11657,9 +11657,9 @@ var SpliceBuffer = class {
    *   Any removed items.
    */
   splice(start, deleteCount, items) {
-    const count3 = deleteCount || 0;
+    const count2 = deleteCount || 0;
     this.setCursor(Math.trunc(start));
-    const removed = this.right.splice(this.right.length - count3, Number.POSITIVE_INFINITY);
+    const removed = this.right.splice(this.right.length - count2, Number.POSITIVE_INFINITY);
     if (items) chunkedPush(this.left, items);
     return removed.reverse();
   }
@@ -16450,10 +16450,10 @@ function readCheckbox(written) {
 }
 function readTable(table) {
   const [head, ...rows] = table.children;
-  const columns2 = head ? head.children.map((cell) => toString(cell).trim()) : [];
+  const columns = head ? head.children.map((cell) => toString(cell).trim()) : [];
   const fixed = rows.every((row) => row.children.slice(1).every((cell) => !toString(cell).trim()));
   const names2 = fixed ? rows.map((row) => toString(row.children[0]).trim()) : [];
-  return { columns: columns2, fixedRows: names2.filter((name) => name !== "") };
+  return { columns, fixedRows: names2.filter((name) => name !== "") };
 }
 
 // packages/remark-session-log/src/template/load.ts
@@ -16482,11 +16482,11 @@ function namesOf(text3) {
   const source = text3.replace(/^\uFEFF/, "");
   const header = headerOf(source);
   const prefix = /^ {0,3}##[ \t]+([^:\n]{1,40}):/m.exec(source)?.[1];
-  const version2 = /\bversion\b[*_ \t:]*(\d+(?:\.\d+)*)/i.exec(header)?.[1];
+  const version = /\bversion\b[*_ \t:]*(\d+(?:\.\d+)*)/i.exec(header)?.[1];
   const title = /^ {0,3}#[ \t]+(?![ \t])(.*?)(?:(?<![ \t])[ \t]+#+)?(?<![ \t])[ \t]*$/m.exec(
     header
   )?.[1];
-  return { version: version2, title, prefix };
+  return { version, title, prefix };
 }
 function headerOf(text3) {
   const end = /^ {0,3}(?:#{2,6}[ \t]|(?:[-*_][ \t]*){3,}$)/m.exec(text3);
@@ -16501,10 +16501,1033 @@ function sameVersion(a, b) {
   return true;
 }
 
-// packages/remark-session-log/src/settings.ts
-import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-var import_yaml = __toESM(require_dist(), 1);
+// packages/remark-session-log/src/disable-comments.ts
+var directive = /^[ \t]*<!--[ \t]*session-log-(disable-next-line|disable|enable)\b(.*?)-->[ \t]*$/gm;
+function disabledLines(text3) {
+  if (!text3.includes("session-log-")) return () => false;
+  const comments = [];
+  let line = 1;
+  let counted = 0;
+  for (const match of text3.matchAll(directive)) {
+    line += lineBreaks(text3.slice(counted, match.index));
+    counted = match.index;
+    comments.push({
+      kind: match[1] ?? "",
+      ids: (match[2] ?? "").split(/[\s,]+/).filter(Boolean),
+      line
+    });
+  }
+  if (comments.length === 0) return () => false;
+  return (finding) => {
+    const at = finding.start.line;
+    const applies = (ids) => ids.length === 0 || ids.includes(finding.ruleId);
+    let off = false;
+    for (const comment of comments) {
+      if (comment.kind === "disable-next-line") {
+        if (comment.line + 1 === at && applies(comment.ids)) return true;
+      } else if (comment.line < at && applies(comment.ids)) {
+        off = comment.kind === "disable";
+      }
+    }
+    return off;
+  };
+}
+
+// packages/remark-session-log/src/entry-findings.ts
+var lineNumber = /\bline \d/;
+function namesLine(finding) {
+  return lineNumber.test(finding.message);
+}
+function staleAt(cached, start) {
+  return cached.namesLines === true && cached.start.line !== start.line;
+}
+function moveFindings(cached, start) {
+  const offset2 = start.offset - cached.start.offset;
+  const lines = start.line - cached.start.line;
+  if (offset2 === 0 && lines === 0) return cached.findings;
+  const point3 = (p) => ({
+    line: p.line + lines,
+    column: p.column,
+    offset: p.offset + offset2
+  });
+  return cached.findings.map((finding) => ({
+    ...finding,
+    start: point3(finding.start),
+    end: point3(finding.end),
+    ...finding.edits ? {
+      edits: finding.edits.map((edit) => ({
+        ...edit,
+        start: edit.start + offset2,
+        end: edit.end + offset2
+      }))
+    } : {}
+  }));
+}
+
+// node_modules/.pnpm/vfile-location@5.0.4/node_modules/vfile-location/lib/index.js
+function location(file) {
+  const value2 = String(file);
+  const indices = [];
+  let cr = -1;
+  let lf = -1;
+  return { toOffset, toPoint };
+  function grow() {
+    const from = indices.at(-1) ?? 0;
+    if (cr < from) {
+      cr = value2.indexOf("\r", from);
+      if (cr === -1) cr = Infinity;
+    }
+    if (lf < from) {
+      lf = value2.indexOf("\n", from);
+      if (lf === -1) lf = Infinity;
+    }
+    const eol = cr + 1 === lf ? lf : Math.min(cr, lf);
+    indices.push((eol === Infinity ? value2.length : eol) + 1);
+  }
+  function toPoint(offset2) {
+    if (typeof offset2 === "number" && offset2 > -1 && offset2 <= value2.length) {
+      while ((indices.at(-1) ?? 0) <= offset2) grow();
+      let low = 0;
+      let high = indices.length - 1;
+      while (low < high) {
+        const middle = Math.floor((low + high) / 2);
+        if (indices[middle] > offset2) {
+          high = middle;
+        } else {
+          low = middle + 1;
+        }
+      }
+      return {
+        line: low + 1,
+        column: offset2 - (low > 0 ? indices[low - 1] : 0) + 1,
+        offset: offset2
+      };
+    }
+  }
+  function toOffset(point3) {
+    if (point3 && typeof point3.line === "number" && typeof point3.column === "number" && !Number.isNaN(point3.line) && // Excludes `NaN` too.
+    point3.column > 0) {
+      while (indices.length < point3.line && (indices.at(-1) ?? 0) <= value2.length) {
+        grow();
+      }
+      const offset2 = (point3.line > 1 ? indices[point3.line - 2] : 0) + point3.column - 1;
+      if (offset2 < indices[point3.line - 1]) return offset2;
+    }
+  }
+}
+
+// packages/remark-session-log/src/model/checkboxes.ts
+var looseBox = /^([ \t]*)(?:([-*+])[ \t]*)?(\[[ \t]*(?:[xX][ \t]*)?\])(?![(:[])[ \t]*/;
+function checkboxSpec(section, label2) {
+  const name = normalizeName(label2);
+  let best;
+  for (const spec of section.spec?.checkboxes ?? []) {
+    if (name.startsWith(spec.key) && spec.key.length > (best?.key.length ?? -1)) best = spec;
+  }
+  return best;
+}
+function readMalformedBoxes(source, section, code) {
+  const taskLines = new Set(section.checkboxes.map((task) => task.start.line));
+  const start = section.heading.end.offset;
+  for (const [lineStart2, lineEnd] of source.lines(start, section.end.offset)) {
+    if (code.some(([from, to]) => lineStart2 >= from && lineStart2 < to)) continue;
+    const raw = source.text.slice(lineStart2, lineEnd);
+    const match = looseBox.exec(raw);
+    if (!match || taskLines.has(source.point(lineStart2).line)) continue;
+    const indent = match[1]?.length ?? 0;
+    const boxStart = lineStart2 + indent;
+    const labelStart = lineStart2 + match[0].length;
+    const checkbox = {
+      start: source.point(boxStart),
+      end: source.point(lineEnd),
+      checked: /[xX]/.test(match[3] ?? ""),
+      box: source.textAt(boxStart, lineStart2 + match[0].trimEnd().length, false),
+      malformed: true,
+      bullet: match[2],
+      // `lines` skipped the blanks the line starts with; a column counts characters.
+      lineStart: source.point(boxStart - (source.point(boxStart).column - 1)),
+      label: source.textAt(labelStart, lineEnd),
+      spec: void 0
+    };
+    checkbox.spec = checkboxSpec(section, checkbox.label.text);
+    endLabelBefore(source, section, lineStart2);
+    section.checkboxes.push(checkbox);
+  }
+  section.checkboxes.sort((a, b) => a.start.offset - b.start.offset);
+}
+function endLabelBefore(source, section, lineStart2) {
+  const index2 = section.checkboxes.findIndex(
+    (box) => box.label.start.offset < lineStart2 && lineStart2 < box.label.end.offset
+  );
+  const task = section.checkboxes[index2];
+  if (!task) return;
+  const label2 = source.textAt(task.label.start.offset, lineStart2);
+  task.end = source.point(label2.end.offset);
+  task.label = label2;
+}
+
+// packages/remark-session-log/src/model/source.ts
+function offsetOf(node2, side) {
+  return node2.position?.[side].offset ?? 0;
+}
+var Source = class {
+  constructor(text3) {
+    this.text = text3;
+    this.place = location(text3);
+  }
+  text;
+  place;
+  point(offset2) {
+    const found = this.place.toPoint(offset2);
+    if (found) return { line: found.line, column: found.column, offset: offset2 };
+    const last = this.place.toPoint(Math.max(0, offset2 - 1));
+    return last ? { line: last.line, column: last.column + 1, offset: offset2 } : { line: 1, column: 1, offset: offset2 };
+  }
+  span(start, end) {
+    return { start: this.point(start), end: this.point(end) };
+  }
+  nodeSpan(node2) {
+    return this.span(offsetOf(node2, "start"), offsetOf(node2, "end"));
+  }
+  nodeText(node2) {
+    return this.textAt(offsetOf(node2, "start"), offsetOf(node2, "end"));
+  }
+  /** The text between two offsets; trimmed of surrounding white space unless told not to. */
+  textAt(start, end, trim = true) {
+    let from = start;
+    let to = Math.max(start, end);
+    if (trim) {
+      while (from < to && /\s/.test(this.text[from])) from++;
+      while (to > from && /\s/.test(this.text[to - 1])) to--;
+    }
+    return { start: this.point(from), end: this.point(to), text: this.text.slice(from, to) };
+  }
+  /** [start, end) of each line in the range, without its indentation and line ending. */
+  lines(start, end) {
+    const result = [];
+    let at = start;
+    while (at < end) {
+      let lineEnd = at;
+      while (lineEnd < end && this.text[lineEnd] !== "\n" && this.text[lineEnd] !== "\r") lineEnd++;
+      let lineStart2 = at;
+      while (lineStart2 < lineEnd && (this.text[lineStart2] === " " || this.text[lineStart2] === "	"))
+        lineStart2++;
+      result.push([lineStart2, lineEnd]);
+      at = lineEnd + (this.text[lineEnd] === "\r" && this.text[lineEnd + 1] === "\n" ? 2 : 1);
+    }
+    return result;
+  }
+};
+
+// packages/remark-session-log/src/model/headings.ts
+function readHeading(source, node2) {
+  const start = offsetOf(node2, "start");
+  const end = offsetOf(node2, "end");
+  const raw = source.text.slice(start, end);
+  const atx = /^ {0,3}(#{1,6})[ \t]*/.exec(raw);
+  const closing = /(?<![ \t])[ \t]+#+[ \t]*$|(?<![ \t])[ \t]*$/.exec(raw);
+  const contentStart = start + (atx?.[0].length ?? 0);
+  const contentEnd = atx ? Math.max(contentStart, end - (closing?.[0].length ?? 0)) : start + raw.split(/\r?\n|\r/)[0].length;
+  return {
+    start: source.point(start),
+    end: source.point(end),
+    depth: node2.type === "heading" ? node2.depth : 0,
+    content: source.textAt(contentStart, contentEnd)
+  };
+}
+var HeadingReader = class {
+  constructor(source, schema) {
+    this.source = source;
+    this.schema = schema;
+    this.sectionDepth = schema.sections[0]?.depth ?? schema.entryDepth + 1;
+    this.entryPrefix = new RegExp(`^\\s*${entryPrefixSource(schema.entryPrefix)}`, "i");
+  }
+  source;
+  schema;
+  sectionDepth;
+  /** The entry prefix, any case, spaces allowed before its colon: `session :`. */
+  entryPrefix;
+  isEntryHeading(node2) {
+    if (node2.type !== "heading") return false;
+    if (this.hasEntryPrefix(toString(node2))) return true;
+    return node2.depth === this.schema.entryDepth && !this.matchSection(toString(node2));
+  }
+  isSectionHeading(node2) {
+    if (node2.type !== "heading") return false;
+    return node2.depth <= this.sectionDepth || this.matchSection(toString(node2)) !== void 0;
+  }
+  /** The template's section a heading names, exactly or as a near miss. */
+  matchSection(content3) {
+    const name = normalizeName(content3);
+    const specs = this.schema.sections;
+    return specs.find((spec) => normalizeName(spec.heading) === name) ?? specs.find((spec) => isNearMiss(normalizeName(spec.heading), name));
+  }
+  readEntryHeading(node2) {
+    const heading = readHeading(this.source, node2);
+    const content3 = heading.content;
+    const hasPrefix = this.hasEntryPrefix(content3.text);
+    let name;
+    if (hasPrefix) {
+      const prefix = this.entryPrefix.exec(content3.text)?.[0] ?? "";
+      name = this.source.textAt(content3.start.offset + prefix.length, content3.end.offset);
+    }
+    const { start, end, depth } = heading;
+    return { start, end, depth, content: heading.content, name, hasPrefix };
+  }
+  hasEntryPrefix(content3) {
+    return this.entryPrefix.test(content3);
+  }
+};
+
+// packages/remark-session-log/src/model/values.ts
+var estimatePrefix = /^(?:~|≈|±|\+\/-|approx\.?|approximately|about|around|roughly|circa|ca\.|est\.|estimated)\s*/i;
+var estimateSuffix = /(?<!\s)\s*(?:\?|\+|-?ish)$/i;
+var remark = /(?<!\s)\s*\([^()]*\)$|(?<!\s)\s+[—–]\s[^]*$/;
+function clean(raw) {
+  let text3 = raw.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim();
+  text3 = text3.replace(/^[*_`]+|(?<![*_`])[*_`]+$/g, "").trim();
+  text3 = text3.replace(remark, "").trim();
+  let estimate = false;
+  const prefix = estimatePrefix.exec(text3);
+  if (prefix) {
+    estimate = true;
+    text3 = text3.slice(prefix[0].length);
+  }
+  const suffix = estimateSuffix.exec(text3);
+  if (suffix && suffix.index > 0) {
+    estimate = true;
+    text3 = text3.slice(0, suffix.index);
+  }
+  return { text: text3.trim(), estimate };
+}
+var count = new RegExp("^([-\u2212\u2013]?)(\\d{1,3}(?:([, \\u00a0\\u202f\\u2009'\u2019])\\d{3})(?:\\3\\d{3})*|\\d+)(?:[.,](\\d+))?(?: ?\\p{L}[\\p{L}.]*)?$", "u");
+var noneWords = /^(?:none|zero|nil|nothing|no)$/i;
+function parseCount(raw) {
+  const { text: text3, estimate } = clean(raw);
+  if (text3 === "") return raw.trim() === "" ? "empty" : "unreadable";
+  if (noneWords.test(text3)) return "none";
+  const match = count.exec(text3);
+  if (!match) return "unreadable";
+  const digits = (match[2] ?? "").replace(/\D/g, "");
+  if (match[4] && /[1-9]/.test(match[4])) return "fraction";
+  const value2 = Number(digits);
+  if (match[1] && value2 > 0) return "negative";
+  return { value: value2, estimate };
+}
+var units = [
+  [/^(?:d|days?)$/, 8 * 60],
+  [/^(?:h|hr|hrs|hours?|std)$/, 60],
+  [/^(?:m|mn|min|mins|minutes?|['′])$/, 1],
+  [/^(?:s|sec|secs|seconds?|["″])$/, 1 / 60]
+];
+var fractions = { "\xBD": 0.5, "\xBC": 0.25, "\xBE": 0.75 };
+var number = String.raw`\d+(?:[.,]\d+)?|\d*[½¼¾]|[.,]\d+`;
+var part = new RegExp(String.raw`^(${number}) ?([a-z]+|['′"″])\.?(?=$|[^a-z])`);
+var bareNumber = new RegExp(String.raw`^(?:${number})$`);
+var joiner = /^(?:\s*(?:,|and|&|\+)\s*|\s+)/;
+var clock = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?(?: ?(?:h|hrs?|hours?))?$/;
+var iso = /^pt(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
+function readNumber(text3) {
+  const fraction = fractions[text3.slice(-1)];
+  if (fraction !== void 0) return Number(text3.slice(0, -1) || "0") + fraction;
+  return Number(text3.replace(",", "."));
+}
+var phrases = [
+  [/\b(?:an?|one) hour and a half\b/g, "90m"],
+  [/\bhalf an? hour\b|\bhalf-hour\b|\bhalf hour\b/g, "30m"],
+  [/\b(?:an?|one) hour\b/g, "1h"],
+  [/\ba quarter of an hour\b|\ba quarter hour\b/g, "15m"],
+  [/(\d) and a half (hours?|hrs?|h)\b/g, "$1.5$2"]
+];
+function parseDuration(raw) {
+  const { text: cleaned, estimate } = clean(raw);
+  if (cleaned === "") return raw.trim() === "" ? "empty" : "unreadable";
+  let text3 = cleaned.toLowerCase();
+  for (const [pattern, replacement] of phrases) text3 = text3.replace(pattern, replacement);
+  const onClock = clock.exec(text3);
+  if (onClock) {
+    const minutes = Number(onClock[1]) * 60 + Number(onClock[2]) + Number(onClock[3] ?? 0) / 60;
+    return { value: minutes, estimate };
+  }
+  const isoMatch = iso.exec(text3);
+  if (isoMatch && text3 !== "pt") {
+    const [hours, minutes, seconds] = [isoMatch[1], isoMatch[2], isoMatch[3]].map(Number);
+    return { value: (hours || 0) * 60 + (minutes || 0) + (seconds || 0) / 60, estimate };
+  }
+  if (/^[-−–]/.test(text3) && typeof parseDuration(text3.slice(1)) === "object") return "negative";
+  if (bareNumber.test(text3)) return "no-unit";
+  let rest = text3;
+  let total = 0;
+  let lastUnit = Infinity;
+  let parts = 0;
+  while (rest !== "") {
+    const match = part.exec(rest);
+    if (!match) {
+      const bare = /^(\d{1,2})$/.exec(rest);
+      if (bare && lastUnit === 60 && Number(bare[1]) < 60) {
+        total += Number(bare[1]);
+        break;
+      }
+      return "unreadable";
+    }
+    const unit = units.find(([pattern]) => pattern.test(match[2] ?? ""))?.[1];
+    if (unit === void 0 || unit >= lastUnit) return "unreadable";
+    total += readNumber(match[1] ?? "") * unit;
+    lastUnit = unit;
+    parts++;
+    rest = rest.slice(match[0].length);
+    const gap = joiner.exec(rest);
+    if (gap) rest = rest.slice(gap[0].length);
+  }
+  if (parts === 0 || !Number.isFinite(total)) return "unreadable";
+  return { value: total, estimate };
+}
+function parseTimelineTime(raw) {
+  const match = /^(\d{1,3}):([0-5]\d)$/.exec(raw.trim().replace(/^[*_`]+|(?<![*_`])[*_`]+$/g, ""));
+  if (!match) return void 0;
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+function metricKind(schema, metric) {
+  const times = [schema.roles.totalTime, schema.roles.estimatedTime];
+  const name = normalizeName(metric);
+  return times.some((time) => time !== void 0 && normalizeName(time) === name) ? "duration" : "count";
+}
+
+// packages/remark-session-log/src/model/tables.ts
+function readTable2(source, schema, node2, spec) {
+  const rows = node2.children.map((row, index2) => {
+    const cells = row.children.map(
+      (cell) => cellText(source, offsetOf(cell, "start"), offsetOf(cell, "end"))
+    );
+    const rowSpec = index2 === 0 ? void 0 : fixedRowOf(spec, cells[0]);
+    return {
+      start: source.point(offsetOf(row, "start")),
+      end: source.point(offsetOf(row, "end")),
+      cells,
+      spec: rowSpec,
+      reading: rowSpec === void 0 ? void 0 : readValue(schema, rowSpec, cells[1])
+    };
+  });
+  const [header, ...body] = rows;
+  const { start, end } = source.nodeSpan(node2);
+  return {
+    start,
+    end,
+    header: header ?? { start, end, cells: [], spec: void 0, reading: void 0 },
+    rows: body,
+    spec
+  };
+}
+function cellText(source, start, end) {
+  const text3 = source.text;
+  let from = start;
+  let to = end;
+  while (to > from && (text3[to - 1] === " " || text3[to - 1] === "	")) to--;
+  if (text3[from] === "|") from++;
+  if (to > from && text3[to - 1] === "|" && text3[to - 2] !== "\\") to--;
+  return source.textAt(from, to);
+}
+function fixedRowOf(spec, name) {
+  if (!spec || !name || spec.fixedRows.length === 0) return void 0;
+  const want = normalizeName(name.text);
+  return spec.fixedRows.find((row) => normalizeName(row) === want);
+}
+function readValue(schema, row, cell) {
+  const raw = cell?.text ?? "";
+  return metricKind(schema, row) === "duration" ? parseDuration(raw) : parseCount(raw);
+}
+
+// packages/remark-session-log/src/model/sections.ts
+function readSection(source, headings, nodes) {
+  const [headingNode, ...content3] = nodes;
+  const heading = readHeading(source, headingNode);
+  const spec = headings.matchSection(heading.content.text);
+  const section = {
+    start: source.point(offsetOf(headingNode, "start")),
+    end: source.point(offsetOf(nodes.at(-1), "end")),
+    heading,
+    spec,
+    checkboxes: [],
+    questions: [],
+    tables: []
+  };
+  let question;
+  const codeRanges = [];
+  for (const node2 of content3) {
+    if (node2.type === "list") {
+      for (const item of node2.children) question = readItem(source, item, section, question);
+    } else if (node2.type === "paragraph") {
+      const raw = source.text.slice(offsetOf(node2, "start"), offsetOf(node2, "end"));
+      const bold = readBoldLabel(raw);
+      if (bold) {
+        for (const part2 of labelledParts2(source, node2, bold, section)) {
+          question = readQuestion(source, part2.start, part2.end, part2.bold, section);
+          section.questions.push(question);
+        }
+      } else if (question && !looseBox.test(raw)) {
+        question.answers.push(source.nodeText(node2));
+      }
+    } else if (node2.type === "table") {
+      if (question && !question.inline && !question.table) {
+        question.table = readTable2(source, headings.schema, node2, question.spec?.table);
+      } else {
+        section.tables.push(readTable2(source, headings.schema, node2, section.spec?.table));
+      }
+    } else if (node2.type === "code") {
+      codeRanges.push([offsetOf(node2, "start"), offsetOf(node2, "end")]);
+      if (question) question.answers.push(source.nodeText(node2));
+    } else if (!rendersNothing(node2) && node2.type !== "heading" && question) {
+      question.answers.push(source.nodeText(node2));
+    }
+  }
+  readMalformedBoxes(source, section, codeRanges);
+  for (const found of section.questions) readParts(source, found);
+  return section;
+}
+function labelledParts2(source, node2, first, section) {
+  const end = offsetOf(node2, "end");
+  let part2 = { start: offsetOf(node2, "start"), end, bold: first };
+  const parts = [part2];
+  let previous2;
+  for (const [lineStart2, lineEnd] of source.lines(part2.start, end)) {
+    const bold = readBoldLabel(source.text.slice(lineStart2, lineEnd));
+    if (previous2 && bold && questionSpec(section, bold.label)) {
+      part2.end = previous2[0] + trimLineEnd(source.text.slice(...previous2)).length;
+      part2 = { start: lineStart2, end, bold };
+      parts.push(part2);
+    }
+    previous2 = [lineStart2, lineEnd];
+  }
+  return parts;
+}
+function readItem(source, item, section, open) {
+  const start = offsetOf(item, "start");
+  const first = item.children[0];
+  const firstEnd = first ? offsetOf(first, "end") : offsetOf(item, "end");
+  const raw = source.text.slice(start, firstEnd);
+  const marker = /^([-*+]|\d+[.)])([ \t]*)/.exec(raw);
+  const afterBullet = start + (marker?.[0].length ?? 0);
+  if (typeof item.checked === "boolean") {
+    const box = /^\[[ xX]\]/.exec(source.text.slice(afterBullet));
+    const boxEnd = afterBullet + (box?.[0].length ?? 0);
+    const checkbox = {
+      start: source.point(start),
+      end: source.point(firstEnd),
+      checked: item.checked,
+      box: source.textAt(afterBullet, boxEnd, false),
+      malformed: false,
+      bullet: /^[-*+]$/.test(marker?.[1] ?? "") ? marker?.[1] : void 0,
+      label: source.textAt(boxEnd, firstEnd),
+      spec: void 0
+    };
+    checkbox.spec = checkboxSpec(section, checkbox.label.text);
+    section.checkboxes.push(checkbox);
+    return open;
+  }
+  const itemRaw = source.text.slice(afterBullet, firstEnd);
+  if (looseBox.test(itemRaw)) return open;
+  const bold = readBoldLabel(itemRaw);
+  if (bold) {
+    const question = readQuestion(source, afterBullet, firstEnd, bold, section);
+    if (open && !open.inline && !question.spec) {
+      open.answers.push(source.textAt(afterBullet, offsetOf(item, "end")));
+      return open;
+    }
+    for (const child of item.children.slice(1)) {
+      if (child.type === "list") {
+        for (const nested of child.children) question.answers.push(itemContent(source, nested));
+      } else {
+        question.answers.push(source.nodeText(child));
+      }
+    }
+    section.questions.push(question);
+    return question;
+  }
+  if (open) open.answers.push(source.textAt(afterBullet, offsetOf(item, "end")));
+  return open;
+}
+function itemContent(source, item) {
+  const start = offsetOf(item, "start");
+  const marker = /^([-*+]|\d+[.)])/.exec(source.text.slice(start, start + 12));
+  return source.textAt(start + (marker?.[0].length ?? 0), offsetOf(item, "end"));
+}
+function readQuestion(source, start, end, bold, section) {
+  const labelText = source.textAt(start + bold.labelStart, start + bold.labelEnd, false);
+  const label2 = { start: labelText.start, end: labelText.end, text: bold.label };
+  const answer = source.textAt(start + bold.end, end);
+  return {
+    start: source.point(start),
+    end: source.point(end),
+    label: label2,
+    inline: answer.text ? answer : void 0,
+    answers: [],
+    table: void 0,
+    parts: [],
+    spec: questionSpec(section, bold.label)
+  };
+}
+function readParts(source, question) {
+  const specs = question.spec?.items ?? [];
+  if (specs.length === 0) return;
+  for (const answer of question.answers) {
+    const bold = readBoldLabel(answer.text);
+    const name = bold && normalizeName(bold.label);
+    const spec = name && specs.find((item) => normalizeName(item.label) === name);
+    if (!bold || !spec) continue;
+    const start = answer.start.offset;
+    const labelText = source.textAt(start + bold.labelStart, start + bold.labelEnd, false);
+    const inline = source.textAt(start + bold.end, answer.end.offset);
+    question.parts.push({
+      start: answer.start,
+      end: answer.end,
+      label: { start: labelText.start, end: labelText.end, text: bold.label },
+      inline: inline.text ? inline : void 0,
+      answers: [],
+      table: void 0,
+      parts: [],
+      spec
+    });
+  }
+}
+function questionSpec(section, label2) {
+  const name = normalizeName(label2);
+  const specs = section.spec?.questions ?? [];
+  return specs.find((spec) => normalizeName(spec.label) === name) ?? specs.find((spec) => isNearMiss(normalizeName(spec.label), name));
+}
+
+// packages/remark-session-log/src/model/entry.ts
+function readEntry(source, schema, headings, nodes, index2, stray) {
+  const [headingNode, ...rest] = nodes;
+  let contentEnd = rest.length;
+  while (contentEnd > 0 && rendersNothing(rest[contentEnd - 1])) contentEnd--;
+  const last = rest[contentEnd - 1];
+  const separatorNode = last?.type === "thematicBreak" ? last : void 0;
+  const content3 = separatorNode ? rest.slice(0, contentEnd - 1) : rest;
+  const firstSection = content3.findIndex((node2) => headings.isSectionHeading(node2));
+  const preamble = firstSection === -1 ? content3 : content3.slice(0, firstSection);
+  const fields = [];
+  for (const node2 of preamble) {
+    const found = readFields2(source, schema, node2);
+    if (found.length === 0 && !rendersNothing(node2)) stray.push(source.nodeSpan(node2));
+    fields.push(...found);
+  }
+  const sections = [];
+  if (firstSection !== -1) {
+    let group = [];
+    for (const node2 of content3.slice(firstSection)) {
+      if (headings.isSectionHeading(node2) && group.length > 0) {
+        sections.push(readSection(source, headings, group));
+        group = [];
+      }
+      group.push(node2);
+    }
+    sections.push(readSection(source, headings, group));
+  }
+  const lastNode = separatorNode ?? content3.at(-1) ?? headingNode;
+  const entryStart = offsetOf(headingNode, "start");
+  const entryEnd = offsetOf(lastNode, "end");
+  return {
+    start: source.point(entryStart),
+    end: source.point(entryEnd),
+    source: source.text.slice(entryStart, entryEnd),
+    index: index2,
+    heading: headings.readEntryHeading(headingNode),
+    fields,
+    sections,
+    sectionNames: sections.map((section) => section.heading.content.text),
+    separator: separatorNode ? source.nodeSpan(separatorNode) : void 0
+  };
+}
+function readFields2(source, schema, node2) {
+  const starts = [];
+  if (node2.type === "paragraph") {
+    for (const line of source.lines(offsetOf(node2, "start"), offsetOf(node2, "end"))) {
+      starts.push(line);
+    }
+  } else if (node2.type === "list") {
+    for (const item of node2.children) {
+      const first = item.children[0];
+      if (first?.type === "paragraph")
+        starts.push([offsetOf(first, "start"), offsetOf(first, "end")]);
+    }
+  }
+  const fields = [];
+  for (const [start, end] of starts) {
+    const raw = source.text.slice(start, end);
+    const bold = readBoldLabel(raw);
+    if (!bold) continue;
+    const valueRaw = trimLineEnd(raw.slice(bold.end));
+    const lead = valueRaw.length - valueRaw.trimStart().length;
+    const valueStart = start + bold.end + lead;
+    const written = source.textAt(start + bold.labelStart, start + bold.labelEnd);
+    const name = written.text.endsWith(":") ? source.textAt(written.start.offset, written.end.offset - 1) : written;
+    fields.push({
+      start: source.point(start),
+      end: source.point(start + bold.end + valueRaw.length),
+      name,
+      value: source.textAt(valueStart, start + bold.end + valueRaw.length),
+      spec: schema.fields.find((spec) => normalizeName(spec.name) === normalizeName(name.text))
+    });
+  }
+  return fields;
+}
+
+// packages/remark-session-log/src/model/header.ts
+function findFooter(nodes, schema) {
+  const last = nodes.findLast((node2) => !rendersNothing(node2));
+  if (last?.type !== "paragraph") return void 0;
+  const squash3 = (value2) => normalizeName(value2.replace(/[()*_]/g, ""));
+  const matches = squash3(toString(last)) === squash3(schema.footer);
+  const emphasised = last.children.length === 1 && last.children[0]?.type === "emphasis";
+  const before = nodes.slice(0, nodes.indexOf(last)).findLast((node2) => !rendersNothing(node2));
+  const afterBreak = before?.type === "thematicBreak";
+  return matches || emphasised && afterBreak ? last : void 0;
+}
+function readHeader(source, schema, nodes, start) {
+  const title = nodes.find((node2) => node2.type === "heading" && node2.depth === 1);
+  const separator = nodes.findLast((node2) => node2.type === "thematicBreak");
+  let version;
+  const label2 = escapeRegExp(schema.versionLabel);
+  const pattern = new RegExp(`${label2}\\**(?::\\**)?:?[ \\t]*(\\d+(?:\\.\\d+)*)`, "i");
+  for (const node2 of nodes) {
+    if (node2.type !== "blockquote" && node2.type !== "paragraph") continue;
+    const start2 = offsetOf(node2, "start");
+    const match = pattern.exec(source.text.slice(start2, offsetOf(node2, "end")));
+    if (!match?.[1]) continue;
+    const at = start2 + match.index + match[0].length - match[1].length;
+    version = source.textAt(at, at + match[1].length);
+    break;
+  }
+  const end = nodes.at(-1) ? offsetOf(nodes.at(-1), "end") : start;
+  return {
+    start: source.point(start),
+    end: source.point(end),
+    title: title?.type === "heading" ? readHeading(source, title) : void 0,
+    version,
+    separator: separator ? source.nodeSpan(separator) : void 0
+  };
+}
+
+// packages/remark-session-log/src/model/build.ts
+function buildChunkModel(text3, schema, last) {
+  return readLog(text3, schema, parseMarkdown(text3), last);
+}
+var frontMatterTypes = new Set(frontMatterKinds);
+function readLog(text3, schema, tree, mayHaveFooter) {
+  const source = new Source(text3);
+  const headings = new HeadingReader(source, schema);
+  const all2 = tree.children.filter((node2) => node2.position);
+  const frontMatter = all2[0] && frontMatterTypes.has(all2[0].type) ? all2[0] : void 0;
+  const nodes = frontMatter ? all2.slice(1) : all2;
+  const footerNode = mayHaveFooter ? findFooter(nodes, schema) : void 0;
+  const body = footerNode ? nodes.slice(0, nodes.indexOf(footerNode)) : nodes;
+  const firstEntry = body.findIndex((node2) => headings.isEntryHeading(node2));
+  const headerNodes = firstEntry === -1 ? body : body.slice(0, firstEntry);
+  const entries = [];
+  const stray = [];
+  if (firstEntry !== -1) {
+    let group = [];
+    for (const node2 of body.slice(firstEntry)) {
+      if (headings.isEntryHeading(node2) && group.length > 0) {
+        entries.push(readEntry(source, schema, headings, group, entries.length, stray));
+        group = [];
+      }
+      group.push(node2);
+    }
+    entries.push(readEntry(source, schema, headings, group, entries.length, stray));
+  }
+  for (const node2 of nodes.slice(footerNode ? nodes.indexOf(footerNode) + 1 : nodes.length)) {
+    if (!rendersNothing(node2)) stray.push(source.nodeSpan(node2));
+  }
+  return {
+    text: text3,
+    schema,
+    start: source.point(0),
+    end: source.point(text3.length),
+    // After front matter the header starts where the log's own text does.
+    header: readHeader(
+      source,
+      schema,
+      headerNodes,
+      !frontMatter ? 0 : nodes[0] ? offsetOf(nodes[0], "start") : text3.length
+    ),
+    entries,
+    footer: footerNode ? source.nodeText(footerNode) : void 0,
+    stray
+  };
+}
+
+// packages/remark-session-log/src/text/blocks.ts
+function fenceOpenedBy(line) {
+  const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+  return marker ? { char: marker[0], length: marker.length } : void 0;
+}
+function closesFence(line, fence2) {
+  const marker = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
+  return marker !== void 0 && marker[0] === fence2.char && marker.length >= fence2.length;
+}
+function openFenceAt(text3, offset2) {
+  let fence2;
+  let opened = 0;
+  for (let at = 0; at < offset2; ) {
+    const next = text3.indexOf("\n", at);
+    const end = next === -1 ? text3.length : next + 1;
+    const line = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
+    if (fence2) {
+      if (closesFence(line, fence2)) fence2 = void 0;
+    } else {
+      fence2 = fenceOpenedBy(line);
+      opened = at;
+    }
+    at = end;
+  }
+  return fence2 ? opened : void 0;
+}
+var rawHtml = /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i;
+function openBlockAtEnd(text3) {
+  let open;
+  let fence2;
+  for (let at = 0; at < text3.length; ) {
+    const next = text3.indexOf("\n", at);
+    const end = next === -1 ? text3.length : next + 1;
+    const line = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
+    if (open) {
+      const closed = fence2 ? closesFence(line, fence2) : line.toLowerCase().includes(open.close.toLowerCase());
+      if (closed) open = fence2 = void 0;
+    } else if (fence2 = fenceOpenedBy(line)) {
+      open = { start: at, end, kind: "code fence", close: fence2.char.repeat(fence2.length) };
+    } else if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf("<!--") + 4).includes("-->")) {
+      open = { start: at, end, kind: "HTML comment", close: "-->" };
+    } else {
+      const tag = rawHtml.exec(line)?.[1]?.toLowerCase();
+      if (tag && !line.toLowerCase().includes(`</${tag}>`)) {
+        open = { start: at, end, kind: "HTML block", close: `</${tag}>` };
+      }
+    }
+    at = end;
+  }
+  return open;
+}
+
+// packages/remark-session-log/src/model/split.ts
+var htmlUntilMarker = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/]
+];
+var htmlUntilBlank = /^ {0,3}<\/?[A-Za-z][\w-]*(?:\s|\/?>|$)/;
+function splitChunks(text3, schema) {
+  return [...chunksOf(text3, schema)];
+}
+function* chunksOf(text3, schema) {
+  const heading = entryHeadingLine(schema);
+  let chunkStart = 0;
+  let chunkLine = 1;
+  let at = frontMatterEnd(text3);
+  let line = 1 + lineBreaks(text3.slice(0, at));
+  let fence2;
+  let htmlEnd;
+  let htmlToBlank = false;
+  const loneCr = text3.includes("\r") && /\r(?!\n)/.test(text3);
+  while (at < text3.length) {
+    let end = text3.indexOf("\n", at);
+    end = end === -1 ? text3.length : end + 1;
+    if (mayStartBlockSyntax(text3.charCodeAt(at))) {
+      const raw = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
+      if (fence2) {
+        if (closesFence(raw, fence2)) fence2 = void 0;
+      } else if (htmlEnd) {
+        if (htmlEnd.test(raw)) htmlEnd = void 0;
+      } else if (htmlToBlank) {
+        if (raw.trim() === "") htmlToBlank = false;
+      } else if (heading.test(raw) && at > chunkStart) {
+        yield { start: chunkStart, end: at, line: chunkLine };
+        chunkStart = at;
+        chunkLine = line;
+      } else {
+        fence2 = fenceOpenedBy(raw);
+        const html = htmlUntilMarker.find(([start]) => start.test(raw));
+        if (html && !html[1].test(raw.replace(html[0], ""))) htmlEnd = html[1];
+        else if (!html && htmlUntilBlank.test(raw)) htmlToBlank = true;
+      }
+    } else if (htmlEnd) {
+      if (htmlEnd.test(text3.slice(at, end))) htmlEnd = void 0;
+    }
+    line += 1 + (loneCr ? text3.slice(at, end).match(/\r(?!\n)/g)?.length ?? 0 : 0);
+    at = end;
+  }
+  yield { start: chunkStart, end: text3.length, line: chunkLine };
+}
+var numberSign = "#".charCodeAt(0);
+var space = " ".charCodeAt(0);
+var tab = "	".charCodeAt(0);
+var backtick = "`".charCodeAt(0);
+var tilde = "~".charCodeAt(0);
+var lessThan = "<".charCodeAt(0);
+var lineFeed = "\n".charCodeAt(0);
+var carriageReturn = "\r".charCodeAt(0);
+function mayStartBlockSyntax(char) {
+  return char === numberSign || char === space || char === tab || char === backtick || char === tilde || char === lessThan || char === lineFeed || char === carriageReturn;
+}
+function entryHeadingLine(schema) {
+  return new RegExp(`^#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, "i");
+}
+var frontMatterOpen = /^(-{3}|\+{3})[ \t]*(?:\r\n|\n|\r)/;
+var nextLine = /([^\r\n]*)(?:\r\n|\n|\r|$)/y;
+function frontMatterEnd(text3) {
+  const open = frontMatterOpen.exec(text3);
+  if (!open) return 0;
+  nextLine.lastIndex = open[0].length;
+  while (nextLine.lastIndex < text3.length) {
+    const line = nextLine.exec(text3)[1];
+    if (line.startsWith(open[1]) && /^[ \t]*$/.test(line.slice(3))) return nextLine.lastIndex;
+  }
+  return 0;
+}
+
+// packages/remark-session-log/src/model/chunks.ts
+var ChunkCache = class {
+  constructor(schema, stored) {
+    this.schema = schema;
+    this.stored = stored;
+  }
+  schema;
+  stored;
+  // Keyed by the chunk's text alone (a key joined from more parts would copy the whole
+  // log on every build); the last chunk, which alone may hold the footer, has its own.
+  previous = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
+  current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
+  get(text3, last) {
+    const kind = last ? "last" : "inner";
+    let model = this.current[kind].get(text3) ?? this.previous[kind].get(text3) ?? this.stored?.(text3, last);
+    if (!model) {
+      model = buildChunkModel(text3, this.schema, last);
+      const origin = { text: text3, last, schema: this.schema, model };
+      for (const entry of model.entries) chunkOrigins.set(entry, origin);
+    }
+    this.current[kind].set(text3, model);
+    return model;
+  }
+  /** Ends a build: what it did not use is forgotten. */
+  sweep() {
+    this.previous = this.current;
+    this.current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
+  }
+  /** The chunks of the latest build and their models (positions relative to the chunk). */
+  latest() {
+    const of = (map, last) => [...map].map(([text3, model]) => ({ text: text3, last, model }));
+    return [...of(this.previous.inner, false), ...of(this.previous.last, true)];
+  }
+};
+function buildModelByChunks(text3, schema, cache3 = new ChunkCache(schema), chunks = splitChunks(text3, schema)) {
+  const parts = chunks.map((chunk, index2) => {
+    const model = cache3.get(text3.slice(chunk.start, chunk.end), index2 === chunks.length - 1);
+    return { model, offset: chunk.start, lines: chunk.line - 1 };
+  });
+  cache3.sweep();
+  const first = parts[0];
+  const last = parts.at(-1);
+  const entries = parts.flatMap(
+    ({ model, offset: offset2, lines }) => model.entries.map((entry) => shiftEntry(entry, offset2, lines))
+  );
+  entries.forEach((entry, index2) => entry.index = index2);
+  const end = location(text3).toPoint(text3.length) ?? { line: 1, column: 1, offset: 0 };
+  return {
+    text: text3,
+    schema,
+    start: { line: 1, column: 1, offset: 0 },
+    end: { line: end.line, column: end.column, offset: text3.length },
+    header: first.model.header,
+    entries,
+    footer: shift(last.model.footer, last.offset, last.lines),
+    stray: parts.flatMap(({ model, offset: offset2, lines }) => shift(model.stray, offset2, lines))
+  };
+}
+var unshifted = /* @__PURE__ */ new Set(["spec", "schema", "text", "source"]);
+function shift(value2, offset2, lines) {
+  if (typeof value2 !== "object" || value2 === null) return value2;
+  if (Array.isArray(value2)) return value2.map((item) => shift(item, offset2, lines));
+  const record = value2;
+  if (typeof record.offset === "number" && typeof record.line === "number") {
+    return { line: record.line + lines, column: record.column, offset: record.offset + offset2 };
+  }
+  const copy = {};
+  for (const key in record) {
+    const field = record[key];
+    copy[key] = unshifted.has(key) ? field : shift(field, offset2, lines);
+  }
+  return copy;
+}
+var sectionsFrom = /* @__PURE__ */ new WeakMap();
+function sectionsOnFirstRead() {
+  const from = sectionsFrom.get(this);
+  const own4 = from.entry.sections;
+  const moved = from.offset !== 0 || from.lines !== 0;
+  return setSections(this, moved ? shift(own4, from.offset, from.lines) : own4);
+}
+function setSections(entry, sections) {
+  Object.defineProperty(entry, "sections", {
+    value: sections,
+    enumerable: true,
+    writable: true,
+    configurable: true
+  });
+  return sections;
+}
+function oweSections(entry, getter) {
+  Object.defineProperty(entry, "sections", { get: getter, enumerable: true, configurable: true });
+}
+function shiftEntry(entry, offset2, lines) {
+  const view = {};
+  for (const key of Object.keys(entry)) {
+    if (key === "sections") {
+      sectionsFrom.set(view, { entry, offset: offset2, lines });
+      oweSections(view, sectionsOnFirstRead);
+    } else {
+      ;
+      view[key] = unshifted.has(key) ? entry[key] : shift(entry[key], offset2, lines);
+    }
+  }
+  return view;
+}
+var chunkOrigins = /* @__PURE__ */ new WeakMap();
+function sectionsParsedAgain() {
+  const { text: text3, last, schema, model } = chunkOrigins.get(this);
+  const again = buildChunkModel(text3, schema, last);
+  model.entries.forEach((entry, index2) => {
+    const sections = again.entries[index2]?.sections ?? [];
+    if (Object.getOwnPropertyDescriptor(entry, "sections")?.get) setSections(entry, sections);
+  });
+  return this.sections;
+}
+function releaseSections(view) {
+  const from = sectionsFrom.get(view);
+  if (!from) return;
+  oweSections(view, sectionsOnFirstRead);
+  if (chunkOrigins.has(from.entry)) oweSections(from.entry, sectionsParsedAgain);
+}
+function parseSectionsWhenRead(model, text3, last) {
+  const origin = { text: text3, last, schema: model.schema, model };
+  for (const entry of model.entries) {
+    chunkOrigins.set(entry, origin);
+    oweSections(entry, sectionsParsedAgain);
+  }
+}
+function withoutSections(entry) {
+  const copy = {};
+  for (const key of Object.keys(entry)) {
+    if (key !== "sections") copy[key] = entry[key];
+  }
+  return copy;
+}
+
+// packages/remark-session-log/src/model/model.ts
+function buildModel(text3, schema, tree) {
+  if (!tree) return buildModelByChunks(text3, schema);
+  return readLog(text3, schema, tree, true);
+}
 
 // packages/remark-session-log/src/rule.ts
 var defaultThresholds = {
@@ -16546,6 +17569,68 @@ function formatDate(date) {
   if (typeof date === "string") return date;
   const pad = (n) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+// packages/remark-session-log/src/fix/edits.ts
+function replaceSpan(node2, text3) {
+  return { start: node2.start.offset, end: node2.end.offset, text: text3 };
+}
+function insertAt(offset2, text3) {
+  return { start: offset2, end: offset2, text: text3 };
+}
+
+// packages/remark-session-log/src/fix/lines.ts
+function lineStart(text3, offset2) {
+  let at = offset2;
+  while (at > 0 && text3[at - 1] !== "\n" && text3[at - 1] !== "\r") at--;
+  return at;
+}
+function trailingBreaks(text3, end = text3.length) {
+  let breaks = 0;
+  for (let i = end - 1; i >= 0 && /\s/.test(text3[i]); i--) {
+    if (text3[i] === "\n" || text3[i] === "\r" && text3[i + 1] !== "\n") breaks++;
+  }
+  return breaks;
+}
+
+// packages/remark-session-log/src/fix/log-lines.ts
+function isEmptyLog(log) {
+  return log.text.trim() === "";
+}
+function insertTitle(log, title, eol) {
+  const at = log.header.start.offset;
+  const lead = at > 0 && !/[\r\n]/.test(log.text[at - 1]) ? eol : "";
+  return insertAt(at, `${lead}${title}${eol}${eol}`);
+}
+function versionLine(schema) {
+  return schema.source.header.split(/\r\n|\n|\r/).find((line) => /\bversion\b/i.test(line) && /\d/.test(line));
+}
+function insertVersion(log, line, eol) {
+  const { title, start } = log.header;
+  if (!title) return insertAt(start.offset, `${line}${eol}${eol}`);
+  const after = /^[ \t]*(?:\r\n|\n|\r)(?:[ \t]*(?:\r\n|\n|\r))*/.exec(
+    log.text.slice(title.end.offset)
+  );
+  const next = title.end.offset + (after?.[0].length ?? 0);
+  if (after && line.startsWith(">") && log.text[next] === ">") {
+    return insertAt(next, `${line}${eol}`);
+  }
+  return insertAt(title.end.offset, `${eol}${eol}${line}`);
+}
+function insertSeparator(log, before, eol) {
+  const at = lineStart(log.text, before.start.offset);
+  const blankBefore = at === 0 || trailingBreaks(log.text, at) >= 2;
+  return insertAt(at, `${blankBefore ? "" : eol}---${eol}${eol}`);
+}
+function appendFooter(log, schema, eol) {
+  const { text: text3 } = log;
+  const line = schema.source.footer.trim().replace(/\r\n|\n|\r/g, eol);
+  const lead = isEmptyLog(log) ? "" : eol.repeat(Math.max(0, 2 - trailingBreaks(text3)));
+  return insertAt(text3.length, `${lead}${line}${eol}`);
+}
+function openFenceLineAtEnd(log) {
+  const fence2 = openFenceAt(log.text, log.text.length);
+  return fence2 === void 0 ? void 0 : 1 + lineBreaks(log.text.slice(0, fence2));
 }
 
 // packages/remark-session-log/src/model/query.ts
@@ -16635,6 +17720,211 @@ function readYesNo(text3) {
   return word === "yes" ? "yes" : "no";
 }
 
+// packages/remark-session-log/src/rules/not-a-session-log.ts
+var notASessionLog = defineRule({
+  id: "not-a-session-log",
+  description: "A checked file is a session log: it has an entry, a version line or the title",
+  why: "A glob such as `**/*.md` also finds READMEs and notes. A file with no entry, no version line and no title of the template is no log with problems but no log at all: instead of a finding per missing part (and a fix that would turn the README into a log), it gets this one finding and `fix` writes nothing to it. An empty file is a log not started yet, and is filled in as usual.",
+  severity: "error",
+  fixable: false,
+  checkDocument(log, report, { schema }) {
+    if (log.entries.length > 0 || log.header.version || isEmptyLog(log)) return;
+    const title = log.header.title;
+    if (title && nearName(schema.title, title.content.text)) return;
+    const what = title ? `its title is ${quote(title.content.text)}` : "it has no title";
+    report(
+      title ?? { start: log.header.start, end: log.header.start },
+      `This file is not a session log: it has no entry and no version line, and ${what}; check only the logs (see .session-logignore), or start one with \`session-log init\``
+    );
+  }
+});
+
+// packages/remark-session-log/src/model/fit.ts
+var followsAt = 0.5;
+var readsAsAt = 0.75;
+function fitOf(log, schema) {
+  const { prefix, isKnown } = readerOf(schema);
+  let prefixed = 0;
+  let known = 0;
+  let sections = 0;
+  for (const entry of log.entries) {
+    if (prefix.test(entry.heading.content.text)) prefixed++;
+    for (const name of entry.sectionNames) {
+      if (!isKnown(name) && schema.extraSectionsAfter !== void 0) continue;
+      sections++;
+      if (isKnown(name)) known++;
+    }
+  }
+  const entries = log.entries.length;
+  const shares = [prefixed / entries, ...sections > 0 ? [known / sections] : []];
+  const score = shares.reduce((sum, share) => sum + share, 0) / shares.length;
+  return { prefixed, entries, known, sections, score };
+}
+var readers = /* @__PURE__ */ new WeakMap();
+function readerOf(schema) {
+  let reader = readers.get(schema);
+  if (reader) return reader;
+  const names2 = schema.sections.map((spec) => normalizeName(spec.heading));
+  const known = /* @__PURE__ */ new Map();
+  reader = {
+    prefix: new RegExp(`^\\s*${entryPrefixSource(schema.entryPrefix)}`, "i"),
+    isKnown(heading) {
+      let found = known.get(heading);
+      if (found === void 0) {
+        const name = normalizeName(heading);
+        found = names2.some((option) => option === name || isNearMiss(option, name));
+        if (known.size >= 1e4) known.clear();
+        known.set(heading, found);
+      }
+      return found;
+    }
+  };
+  readers.set(schema, reader);
+  return reader;
+}
+
+// packages/remark-session-log/src/rules/template-mismatch.ts
+var templateMismatch = defineRule({
+  id: "template-mismatch",
+  description: "The log follows the template it is checked against",
+  why: "A log written from another template (the 0.3 Heartbeat Log checked as 0.2, a team's own decision log, a README caught by a glob) breaks every rule at once, and dozens of findings would all say the same thing in pieces. This one finding replaces them, names what the log looks like, and says how to check it against its own template. It fires when fewer than half of the entry headings carry the template's prefix and fewer than half of the section headings are the template's, on average (a score below 0.5), so that a log of the right template with a few broken entries keeps its precise findings; or, in a log without entries, when the header names another built-in template. While it reports, no other rule does.",
+  severity: "error",
+  fixable: false,
+  checkDocument(log, report, { schema }) {
+    const at = log.header.title ?? log.entries[0]?.heading ?? { start: log.start, end: log.start };
+    const others = builtinTemplates.map((id) => loadTemplate(id)).filter((other) => other !== schema);
+    if (log.entries.length === 0) {
+      const named = others.find((other) => headerNames(log, other));
+      if (named) {
+        report(
+          at,
+          `The header names the ${nameOf(named)}, but the log is checked against the ${nameOf(schema)}; ${howToCheck(named, schema)}`
+        );
+      }
+      return;
+    }
+    const own4 = fitOf(log, schema);
+    if (own4.score >= followsAt) return;
+    const best = others.map((other) => ({ other, fit: fitOf(log, other) })).sort((a, b) => b.fit.score - a.fit.score)[0];
+    const evidence = `${own4.prefixed} of ${own4.entries} entry headings start with "${schema.entryPrefix}" and ${own4.known} of ${own4.sections} section headings are the template's`;
+    if (best && best.fit.score >= readsAsAt) {
+      report(
+        at,
+        `This log reads as a ${nameOf(best.other)}, not a ${nameOf(schema)} (${evidence}); ${howToCheck(best.other, schema)}`
+      );
+      return;
+    }
+    report(
+      at,
+      `This log does not follow the ${nameOf(schema)} template (${evidence}); check it with its own template (--template path/to/template.md, or "template" in .session-logrc)`
+    );
+  }
+});
+function nameOf(schema) {
+  return `${schema.title}${schema.version ? ` ${schema.version}` : ""}`;
+}
+function howToCheck(found, checked) {
+  const check = `check it with --template ${found.id} or set "template" in .session-logrc`;
+  const ids = builtinTemplates;
+  const older = ids.indexOf(found.id) < ids.indexOf(checked.id);
+  return older ? `${check}, or run "session-log migrate --to ${checked.version}"` : check;
+}
+function headerNames(log, other) {
+  const version = log.header.version?.text;
+  if (version !== void 0) return version === other.version;
+  const title = log.header.title?.content.text;
+  return title !== void 0 && sameName(title, other.title);
+}
+
+// packages/remark-session-log/src/fix/close-block.ts
+function findUnclosedBlock(log, schema, eol) {
+  const open = openBlockAtEnd(log.text);
+  if (!open) return void 0;
+  const { kind, close: close2 } = open;
+  const swallowed = log.text.slice(open.end);
+  const line = 1 + lineBreaks(log.text.slice(0, open.start));
+  const lineEnd = open.start + log.text.slice(open.start, open.end).replace(/\r?\n$|\r$/, "").length;
+  const opening = sliceText({ start: log.start, end: log.end, text: log.text }, open.start, lineEnd);
+  const found = firstStructure(swallowed, schema);
+  if (found === void 0) return { kind, close: close2, opening, line, resume: void 0 };
+  const before = log.text.slice(0, open.end + found.offset);
+  const blank = /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)$/.test(before) ? "" : eol;
+  const resume = {
+    what: found.what,
+    line: line + lineBreaks(swallowed.slice(0, found.offset)) + 1,
+    edit: insertAt(open.end + found.offset, `${blank}${close2}${eol}${eol}`)
+  };
+  return { kind, close: close2, opening, line, resume };
+}
+function firstStructure(text3, schema) {
+  const prefix = new RegExp(`^ {0,3}#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, "i");
+  const sections = new Set(schema.sections.map((spec) => normalizeName(spec.heading)));
+  const labels = /* @__PURE__ */ new Set([
+    ...schema.fields.map((spec) => normalizeName(spec.name)),
+    ...schema.sections.flatMap((spec) => spec.questions.flatMap((question) => [question, ...question.items])).map((question) => normalizeName(question.label))
+  ]);
+  const footer2 = normalizeName(schema.footer.replace(/[()*_]/g, ""));
+  for (let at = 0; at < text3.length; ) {
+    const next = text3.indexOf("\n", at);
+    const end = next === -1 ? text3.length : next + 1;
+    const line = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
+    const heading = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(line)?.[1];
+    if (prefix.test(line)) return { offset: at, what: "entry heading" };
+    if (heading !== void 0 && sections.has(normalizeName(heading))) {
+      return { offset: at, what: `section heading "${heading.trim()}"` };
+    }
+    const bold = readBoldLabel(line.replace(/^ {0,3}(?:[-*+][ \t]+)?/, ""));
+    if (bold && labels.has(normalizeName(bold.label))) {
+      return { offset: at, what: `label "${bold.label}"` };
+    }
+    if (/^ {0,3}-{3,}[ \t]*$/.test(line)) return { offset: at, what: 'separator "---"' };
+    if (footer2 && normalizeName(line.replace(/[()*_]/g, "")) === footer2) {
+      return { offset: at, what: "footer" };
+    }
+    at = end;
+  }
+  return void 0;
+}
+
+// packages/remark-session-log/src/rules/unclosed-block.ts
+var unclosedBlock = defineRule({
+  id: "unclosed-block",
+  description: "Code fences and HTML blocks are closed",
+  why: "A code fence (```` ``` ````) or an HTML block (`<style>`, `<pre>`, `<!--`) that is never closed turns everything after it into code: sections, entries and the footer vanish, and every rule would report them missing. This one finding names the cause at its line instead; the findings of its entry and of what follows wait until it is closed. The fix closes it just before the first heading of the template, `---` or footer it swallowed, which only inserts a line; where it swallowed none, it is left to you.",
+  severity: "error",
+  fixable: true,
+  checkDocument(log, report, { schema, eol }) {
+    const open = findUnclosedBlock(log, schema, eol);
+    if (!open) return;
+    const message = `The ${open.kind} opened on line ${open.line} is never closed; everything after it is read as ${open.kind === "code fence" ? "code" : "HTML"}`;
+    const { resume } = open;
+    if (resume === void 0) {
+      report(open.opening, `${message}; close it with "${open.close}" where it ends`);
+      return;
+    }
+    report(
+      open.opening,
+      `${message}, from the ${resume.what} on line ${resume.line} on; close it with "${open.close}" before that line`,
+      { edits: [resume.edit] }
+    );
+  }
+});
+
+// packages/remark-session-log/src/root-causes.ts
+var rootCauses = {
+  [templateMismatch.id]: () => 0,
+  [notASessionLog.id]: () => 0,
+  [unclosedBlock.id]: (cause, log) => log.entries.findLast((entry) => entry.start.offset <= cause.start.offset)?.start.offset ?? cause.start.offset
+};
+function withoutConsequences(findings, log) {
+  const causes = findings.filter((finding) => Object.hasOwn(rootCauses, finding.ruleId));
+  if (causes.length === 0) return findings;
+  const cuts = causes.map((cause) => rootCauses[cause.ruleId](cause, log));
+  const cut = Math.min(...cuts);
+  const standing = causes.filter((_, index2) => cuts[index2] === cut);
+  return findings.filter((finding) => standing.includes(finding) || finding.start.offset < cut);
+}
+
 // packages/remark-session-log/src/model/answers.ts
 var isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 function isCalendarDate(value2) {
@@ -16720,8 +18010,8 @@ var contextRotAction = defineRule({
 function startsAtClockTime(first) {
   return first >= 60;
 }
-function formatMinutes(minutes2) {
-  const rounded = Math.round(minutes2);
+function formatMinutes(minutes) {
+  const rounded = Math.round(minutes);
   const hours = Math.floor(rounded / 60);
   const rest = rounded % 60;
   if (hours === 0) return `${rest}m`;
@@ -16780,8 +18070,8 @@ var heartbeatBudget = defineRule({
     const [min, max] = [thresholds.minHours * 60, thresholds.maxHours * 60];
     if (total.amount >= min && total.amount <= max) return;
     const side = total.amount < min ? "shorter" : "longer";
-    const minutes2 = formatMinutes(total.amount);
-    const value2 = minutes2 === total.value.text ? quote(minutes2) : `${quote(total.value.text)} (${minutes2})`;
+    const minutes = formatMinutes(total.amount);
+    const value2 = minutes === total.value.text ? quote(minutes) : `${quote(total.value.text)} (${minutes})`;
     report(
       total.value,
       `"${total.name.text}" is ${value2}, ${side} than a heartbeat of ${thresholds.minHours} to ${thresholds.maxHours} hours; size the task to fit`
@@ -16889,120 +18179,6 @@ var learningsAnswered = defineRule({
   }
 });
 
-// packages/remark-session-log/src/model/values.ts
-var estimatePrefix = /^(?:~|≈|±|\+\/-|approx\.?|approximately|about|around|roughly|circa|ca\.|est\.|estimated)\s*/i;
-var estimateSuffix = /(?<!\s)\s*(?:\?|\+|-?ish)$/i;
-var remark = /(?<!\s)\s*\([^()]*\)$|(?<!\s)\s+[—–]\s[^]*$/;
-function clean(raw) {
-  let text3 = raw.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim();
-  text3 = text3.replace(/^[*_`]+|(?<![*_`])[*_`]+$/g, "").trim();
-  text3 = text3.replace(remark, "").trim();
-  let estimate = false;
-  const prefix = estimatePrefix.exec(text3);
-  if (prefix) {
-    estimate = true;
-    text3 = text3.slice(prefix[0].length);
-  }
-  const suffix = estimateSuffix.exec(text3);
-  if (suffix && suffix.index > 0) {
-    estimate = true;
-    text3 = text3.slice(0, suffix.index);
-  }
-  return { text: text3.trim(), estimate };
-}
-var count = new RegExp("^([-\u2212\u2013]?)(\\d{1,3}(?:([, \\u00a0\\u202f\\u2009'\u2019])\\d{3})(?:\\3\\d{3})*|\\d+)(?:[.,](\\d+))?(?: ?\\p{L}[\\p{L}.]*)?$", "u");
-var noneWords = /^(?:none|zero|nil|nothing|no)$/i;
-function parseCount(raw) {
-  const { text: text3, estimate } = clean(raw);
-  if (text3 === "") return raw.trim() === "" ? "empty" : "unreadable";
-  if (noneWords.test(text3)) return "none";
-  const match = count.exec(text3);
-  if (!match) return "unreadable";
-  const digits = (match[2] ?? "").replace(/\D/g, "");
-  if (match[4] && /[1-9]/.test(match[4])) return "fraction";
-  const value2 = Number(digits);
-  if (match[1] && value2 > 0) return "negative";
-  return { value: value2, estimate };
-}
-var units = [
-  [/^(?:d|days?)$/, 8 * 60],
-  [/^(?:h|hr|hrs|hours?|std)$/, 60],
-  [/^(?:m|mn|min|mins|minutes?|['′])$/, 1],
-  [/^(?:s|sec|secs|seconds?|["″])$/, 1 / 60]
-];
-var fractions = { "\xBD": 0.5, "\xBC": 0.25, "\xBE": 0.75 };
-var number = String.raw`\d+(?:[.,]\d+)?|\d*[½¼¾]|[.,]\d+`;
-var part = new RegExp(String.raw`^(${number}) ?([a-z]+|['′"″])\.?(?=$|[^a-z])`);
-var bareNumber = new RegExp(String.raw`^(?:${number})$`);
-var joiner = /^(?:\s*(?:,|and|&|\+)\s*|\s+)/;
-var clock = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?(?: ?(?:h|hrs?|hours?))?$/;
-var iso = /^pt(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
-function readNumber(text3) {
-  const fraction = fractions[text3.slice(-1)];
-  if (fraction !== void 0) return Number(text3.slice(0, -1) || "0") + fraction;
-  return Number(text3.replace(",", "."));
-}
-var phrases = [
-  [/\b(?:an?|one) hour and a half\b/g, "90m"],
-  [/\bhalf an? hour\b|\bhalf-hour\b|\bhalf hour\b/g, "30m"],
-  [/\b(?:an?|one) hour\b/g, "1h"],
-  [/\ba quarter of an hour\b|\ba quarter hour\b/g, "15m"],
-  [/(\d) and a half (hours?|hrs?|h)\b/g, "$1.5$2"]
-];
-function parseDuration(raw) {
-  const { text: cleaned, estimate } = clean(raw);
-  if (cleaned === "") return raw.trim() === "" ? "empty" : "unreadable";
-  let text3 = cleaned.toLowerCase();
-  for (const [pattern, replacement] of phrases) text3 = text3.replace(pattern, replacement);
-  const onClock = clock.exec(text3);
-  if (onClock) {
-    const minutes2 = Number(onClock[1]) * 60 + Number(onClock[2]) + Number(onClock[3] ?? 0) / 60;
-    return { value: minutes2, estimate };
-  }
-  const isoMatch = iso.exec(text3);
-  if (isoMatch && text3 !== "pt") {
-    const [hours, minutes2, seconds] = [isoMatch[1], isoMatch[2], isoMatch[3]].map(Number);
-    return { value: (hours || 0) * 60 + (minutes2 || 0) + (seconds || 0) / 60, estimate };
-  }
-  if (/^[-−–]/.test(text3) && typeof parseDuration(text3.slice(1)) === "object") return "negative";
-  if (bareNumber.test(text3)) return "no-unit";
-  let rest = text3;
-  let total = 0;
-  let lastUnit = Infinity;
-  let parts = 0;
-  while (rest !== "") {
-    const match = part.exec(rest);
-    if (!match) {
-      const bare = /^(\d{1,2})$/.exec(rest);
-      if (bare && lastUnit === 60 && Number(bare[1]) < 60) {
-        total += Number(bare[1]);
-        break;
-      }
-      return "unreadable";
-    }
-    const unit = units.find(([pattern]) => pattern.test(match[2] ?? ""))?.[1];
-    if (unit === void 0 || unit >= lastUnit) return "unreadable";
-    total += readNumber(match[1] ?? "") * unit;
-    lastUnit = unit;
-    parts++;
-    rest = rest.slice(match[0].length);
-    const gap = joiner.exec(rest);
-    if (gap) rest = rest.slice(gap[0].length);
-  }
-  if (parts === 0 || !Number.isFinite(total)) return "unreadable";
-  return { value: total, estimate };
-}
-function parseTimelineTime(raw) {
-  const match = /^(\d{1,3}):([0-5]\d)$/.exec(raw.trim().replace(/^[*_`]+|(?<![*_`])[*_`]+$/g, ""));
-  if (!match) return void 0;
-  return Number(match[1]) * 60 + Number(match[2]);
-}
-function metricKind(schema, metric) {
-  const times = [schema.roles.totalTime, schema.roles.estimatedTime];
-  const name = normalizeName(metric);
-  return times.some((time) => time !== void 0 && normalizeName(time) === name) ? "duration" : "count";
-}
-
 // packages/remark-session-log/src/rules/metric-consistency.ts
 var metricConsistency = defineRule({
   id: "metric-consistency",
@@ -17046,10 +18222,10 @@ function countHallucinations(question, schema) {
   const written = [question.inline, ...question.answers].filter(
     (text3) => text3 !== void 0 && text3.text !== ""
   );
-  const none2 = written.every(
+  const none = written.every(
     (text3) => !says(text3.text) || /^(?:none|nothing|no hallucinations?)\b/i.test(text3.text)
   );
-  return written.length > 0 && none2 ? 0 : void 0;
+  return written.length > 0 && none ? 0 : void 0;
 }
 function checkTimeline(entry, report, schema) {
   const total = readMetric(entry, schema, schema.roles.totalTime);
@@ -17060,10 +18236,10 @@ function checkTimeline(entry, report, schema) {
   for (const table of section.tables) {
     for (const row of table.rows) {
       const cell = row.cells[0];
-      const minutes2 = cell ? parseTimelineTime(cell.text) : void 0;
-      first ??= minutes2;
-      if (cell && minutes2 !== void 0 && minutes2 > (last?.minutes ?? -1)) {
-        last = { minutes: minutes2, text: cell.text };
+      const minutes = cell ? parseTimelineTime(cell.text) : void 0;
+      first ??= minutes;
+      if (cell && minutes !== void 0 && minutes > (last?.minutes ?? -1)) {
+        last = { minutes, text: cell.text };
       }
     }
   }
@@ -17308,120 +18484,6 @@ function partOf(question, label2) {
   return question.parts.find((part2) => part2.spec?.label === label2);
 }
 
-// packages/remark-session-log/src/fix/edits.ts
-function replaceSpan(node2, text3) {
-  return { start: node2.start.offset, end: node2.end.offset, text: text3 };
-}
-function insertAt(offset2, text3) {
-  return { start: offset2, end: offset2, text: text3 };
-}
-
-// packages/remark-session-log/src/text/blocks.ts
-function fenceOpenedBy(line) {
-  const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-  return marker ? { char: marker[0], length: marker.length } : void 0;
-}
-function closesFence(line, fence2) {
-  const marker = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
-  return marker !== void 0 && marker[0] === fence2.char && marker.length >= fence2.length;
-}
-function openFenceAt(text3, offset2) {
-  let fence2;
-  let opened = 0;
-  for (let at = 0; at < offset2; ) {
-    const next = text3.indexOf("\n", at);
-    const end = next === -1 ? text3.length : next + 1;
-    const line = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
-    if (fence2) {
-      if (closesFence(line, fence2)) fence2 = void 0;
-    } else {
-      fence2 = fenceOpenedBy(line);
-      opened = at;
-    }
-    at = end;
-  }
-  return fence2 ? opened : void 0;
-}
-var rawHtml = /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i;
-function openBlockAtEnd(text3) {
-  let open;
-  let fence2;
-  for (let at = 0; at < text3.length; ) {
-    const next = text3.indexOf("\n", at);
-    const end = next === -1 ? text3.length : next + 1;
-    const line = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
-    if (open) {
-      const closed = fence2 ? closesFence(line, fence2) : line.toLowerCase().includes(open.close.toLowerCase());
-      if (closed) open = fence2 = void 0;
-    } else if (fence2 = fenceOpenedBy(line)) {
-      open = { start: at, end, kind: "code fence", close: fence2.char.repeat(fence2.length) };
-    } else if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf("<!--") + 4).includes("-->")) {
-      open = { start: at, end, kind: "HTML comment", close: "-->" };
-    } else {
-      const tag = rawHtml.exec(line)?.[1]?.toLowerCase();
-      if (tag && !line.toLowerCase().includes(`</${tag}>`)) {
-        open = { start: at, end, kind: "HTML block", close: `</${tag}>` };
-      }
-    }
-    at = end;
-  }
-  return open;
-}
-
-// packages/remark-session-log/src/fix/lines.ts
-function lineStart(text3, offset2) {
-  let at = offset2;
-  while (at > 0 && text3[at - 1] !== "\n" && text3[at - 1] !== "\r") at--;
-  return at;
-}
-function trailingBreaks(text3, end = text3.length) {
-  let breaks = 0;
-  for (let i = end - 1; i >= 0 && /\s/.test(text3[i]); i--) {
-    if (text3[i] === "\n" || text3[i] === "\r" && text3[i + 1] !== "\n") breaks++;
-  }
-  return breaks;
-}
-
-// packages/remark-session-log/src/fix/log-lines.ts
-function isEmptyLog(log) {
-  return log.text.trim() === "";
-}
-function insertTitle(log, title, eol) {
-  const at = log.header.start.offset;
-  const lead = at > 0 && !/[\r\n]/.test(log.text[at - 1]) ? eol : "";
-  return insertAt(at, `${lead}${title}${eol}${eol}`);
-}
-function versionLine(schema) {
-  return schema.source.header.split(/\r\n|\n|\r/).find((line) => /\bversion\b/i.test(line) && /\d/.test(line));
-}
-function insertVersion(log, line, eol) {
-  const { title, start } = log.header;
-  if (!title) return insertAt(start.offset, `${line}${eol}${eol}`);
-  const after = /^[ \t]*(?:\r\n|\n|\r)(?:[ \t]*(?:\r\n|\n|\r))*/.exec(
-    log.text.slice(title.end.offset)
-  );
-  const next = title.end.offset + (after?.[0].length ?? 0);
-  if (after && line.startsWith(">") && log.text[next] === ">") {
-    return insertAt(next, `${line}${eol}`);
-  }
-  return insertAt(title.end.offset, `${eol}${eol}${line}`);
-}
-function insertSeparator(log, before, eol) {
-  const at = lineStart(log.text, before.start.offset);
-  const blankBefore = at === 0 || trailingBreaks(log.text, at) >= 2;
-  return insertAt(at, `${blankBefore ? "" : eol}---${eol}${eol}`);
-}
-function appendFooter(log, schema, eol) {
-  const { text: text3 } = log;
-  const line = schema.source.footer.trim().replace(/\r\n|\n|\r/g, eol);
-  const lead = isEmptyLog(log) ? "" : eol.repeat(Math.max(0, 2 - trailingBreaks(text3)));
-  return insertAt(text3.length, `${lead}${line}${eol}`);
-}
-function openFenceLineAtEnd(log) {
-  const fence2 = openFenceAt(log.text, log.text.length);
-  return fence2 === void 0 ? void 0 : 1 + lineBreaks(log.text.slice(0, fence2));
-}
-
 // packages/remark-session-log/src/rules/document-title.ts
 var documentTitle = defineRule({
   id: "document-title",
@@ -17455,196 +18517,6 @@ var documentTitle = defineRule({
       expected: [schema.title],
       edits: [replaceSpan(title.content, schema.title)]
     });
-  }
-});
-
-// packages/remark-session-log/src/model/fit.ts
-var followsAt = 0.5;
-var readsAsAt = 0.75;
-function fitOf(log, schema) {
-  const { prefix, isKnown } = readerOf(schema);
-  let prefixed = 0;
-  let known = 0;
-  let sections = 0;
-  for (const entry of log.entries) {
-    if (prefix.test(entry.heading.content.text)) prefixed++;
-    for (const name of entry.sectionNames) {
-      if (!isKnown(name) && schema.extraSectionsAfter !== void 0) continue;
-      sections++;
-      if (isKnown(name)) known++;
-    }
-  }
-  const entries = log.entries.length;
-  const shares = [prefixed / entries, ...sections > 0 ? [known / sections] : []];
-  const score = shares.reduce((sum, share) => sum + share, 0) / shares.length;
-  return { prefixed, entries, known, sections, score };
-}
-var readers = /* @__PURE__ */ new WeakMap();
-function readerOf(schema) {
-  let reader = readers.get(schema);
-  if (reader) return reader;
-  const names2 = schema.sections.map((spec) => normalizeName(spec.heading));
-  const known = /* @__PURE__ */ new Map();
-  reader = {
-    prefix: new RegExp(`^\\s*${entryPrefixSource(schema.entryPrefix)}`, "i"),
-    isKnown(heading) {
-      let found = known.get(heading);
-      if (found === void 0) {
-        const name = normalizeName(heading);
-        found = names2.some((option) => option === name || isNearMiss(option, name));
-        if (known.size >= 1e4) known.clear();
-        known.set(heading, found);
-      }
-      return found;
-    }
-  };
-  readers.set(schema, reader);
-  return reader;
-}
-
-// packages/remark-session-log/src/rules/template-mismatch.ts
-var templateMismatch = defineRule({
-  id: "template-mismatch",
-  description: "The log follows the template it is checked against",
-  why: "A log written from another template (the 0.3 Heartbeat Log checked as 0.2, a team's own decision log, a README caught by a glob) breaks every rule at once, and dozens of findings would all say the same thing in pieces. This one finding replaces them, names what the log looks like, and says how to check it against its own template. It fires when fewer than half of the entry headings carry the template's prefix and fewer than half of the section headings are the template's, on average (a score below 0.5), so that a log of the right template with a few broken entries keeps its precise findings; or, in a log without entries, when the header names another built-in template. While it reports, no other rule does.",
-  severity: "error",
-  fixable: false,
-  checkDocument(log, report, { schema }) {
-    const at = log.header.title ?? log.entries[0]?.heading ?? { start: log.start, end: log.start };
-    const others = builtinTemplates.map((id) => loadTemplate(id)).filter((other) => other !== schema);
-    if (log.entries.length === 0) {
-      const named = others.find((other) => headerNames(log, other));
-      if (named) {
-        report(
-          at,
-          `The header names the ${nameOf(named)}, but the log is checked against the ${nameOf(schema)}; ${howToCheck(named, schema)}`
-        );
-      }
-      return;
-    }
-    const own4 = fitOf(log, schema);
-    if (own4.score >= followsAt) return;
-    const best = others.map((other) => ({ other, fit: fitOf(log, other) })).sort((a, b) => b.fit.score - a.fit.score)[0];
-    const evidence = `${own4.prefixed} of ${own4.entries} entry headings start with "${schema.entryPrefix}" and ${own4.known} of ${own4.sections} section headings are the template's`;
-    if (best && best.fit.score >= readsAsAt) {
-      report(
-        at,
-        `This log reads as a ${nameOf(best.other)}, not a ${nameOf(schema)} (${evidence}); ${howToCheck(best.other, schema)}`
-      );
-      return;
-    }
-    report(
-      at,
-      `This log does not follow the ${nameOf(schema)} template (${evidence}); check it with its own template (--template path/to/template.md, or "template" in .session-logrc)`
-    );
-  }
-});
-function nameOf(schema) {
-  return `${schema.title}${schema.version ? ` ${schema.version}` : ""}`;
-}
-function howToCheck(found, checked) {
-  const check = `check it with --template ${found.id} or set "template" in .session-logrc`;
-  const ids = builtinTemplates;
-  const older = ids.indexOf(found.id) < ids.indexOf(checked.id);
-  return older ? `${check}, or run "session-log migrate --to ${checked.version}"` : check;
-}
-function headerNames(log, other) {
-  const version2 = log.header.version?.text;
-  if (version2 !== void 0) return version2 === other.version;
-  const title = log.header.title?.content.text;
-  return title !== void 0 && sameName(title, other.title);
-}
-
-// packages/remark-session-log/src/rules/not-a-session-log.ts
-var notASessionLog = defineRule({
-  id: "not-a-session-log",
-  description: "A checked file is a session log: it has an entry, a version line or the title",
-  why: "A glob such as `**/*.md` also finds READMEs and notes. A file with no entry, no version line and no title of the template is no log with problems but no log at all: instead of a finding per missing part (and a fix that would turn the README into a log), it gets this one finding and `fix` writes nothing to it. An empty file is a log not started yet, and is filled in as usual.",
-  severity: "error",
-  fixable: false,
-  checkDocument(log, report, { schema }) {
-    if (log.entries.length > 0 || log.header.version || isEmptyLog(log)) return;
-    const title = log.header.title;
-    if (title && nearName(schema.title, title.content.text)) return;
-    const what = title ? `its title is ${quote(title.content.text)}` : "it has no title";
-    report(
-      title ?? { start: log.header.start, end: log.header.start },
-      `This file is not a session log: it has no entry and no version line, and ${what}; check only the logs (see .session-logignore), or start one with \`session-log init\``
-    );
-  }
-});
-
-// packages/remark-session-log/src/fix/close-block.ts
-function findUnclosedBlock(log, schema, eol) {
-  const open = openBlockAtEnd(log.text);
-  if (!open) return void 0;
-  const { kind, close: close2 } = open;
-  const swallowed = log.text.slice(open.end);
-  const line = 1 + lineBreaks(log.text.slice(0, open.start));
-  const lineEnd = open.start + log.text.slice(open.start, open.end).replace(/\r?\n$|\r$/, "").length;
-  const opening = sliceText({ start: log.start, end: log.end, text: log.text }, open.start, lineEnd);
-  const found = firstStructure(swallowed, schema);
-  if (found === void 0) return { kind, close: close2, opening, line, resume: void 0 };
-  const before = log.text.slice(0, open.end + found.offset);
-  const blank = /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)$/.test(before) ? "" : eol;
-  const resume = {
-    what: found.what,
-    line: line + lineBreaks(swallowed.slice(0, found.offset)) + 1,
-    edit: insertAt(open.end + found.offset, `${blank}${close2}${eol}${eol}`)
-  };
-  return { kind, close: close2, opening, line, resume };
-}
-function firstStructure(text3, schema) {
-  const prefix = new RegExp(`^ {0,3}#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, "i");
-  const sections = new Set(schema.sections.map((spec) => normalizeName(spec.heading)));
-  const labels = /* @__PURE__ */ new Set([
-    ...schema.fields.map((spec) => normalizeName(spec.name)),
-    ...schema.sections.flatMap((spec) => spec.questions.flatMap((question) => [question, ...question.items])).map((question) => normalizeName(question.label))
-  ]);
-  const footer2 = normalizeName(schema.footer.replace(/[()*_]/g, ""));
-  for (let at = 0; at < text3.length; ) {
-    const next = text3.indexOf("\n", at);
-    const end = next === -1 ? text3.length : next + 1;
-    const line = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
-    const heading = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(line)?.[1];
-    if (prefix.test(line)) return { offset: at, what: "entry heading" };
-    if (heading !== void 0 && sections.has(normalizeName(heading))) {
-      return { offset: at, what: `section heading "${heading.trim()}"` };
-    }
-    const bold = readBoldLabel(line.replace(/^ {0,3}(?:[-*+][ \t]+)?/, ""));
-    if (bold && labels.has(normalizeName(bold.label))) {
-      return { offset: at, what: `label "${bold.label}"` };
-    }
-    if (/^ {0,3}-{3,}[ \t]*$/.test(line)) return { offset: at, what: 'separator "---"' };
-    if (footer2 && normalizeName(line.replace(/[()*_]/g, "")) === footer2) {
-      return { offset: at, what: "footer" };
-    }
-    at = end;
-  }
-  return void 0;
-}
-
-// packages/remark-session-log/src/rules/unclosed-block.ts
-var unclosedBlock = defineRule({
-  id: "unclosed-block",
-  description: "Code fences and HTML blocks are closed",
-  why: "A code fence (```` ``` ````) or an HTML block (`<style>`, `<pre>`, `<!--`) that is never closed turns everything after it into code: sections, entries and the footer vanish, and every rule would report them missing. This one finding names the cause at its line instead; the findings of its entry and of what follows wait until it is closed. The fix closes it just before the first heading of the template, `---` or footer it swallowed, which only inserts a line; where it swallowed none, it is left to you.",
-  severity: "error",
-  fixable: true,
-  checkDocument(log, report, { schema, eol }) {
-    const open = findUnclosedBlock(log, schema, eol);
-    if (!open) return;
-    const message = `The ${open.kind} opened on line ${open.line} is never closed; everything after it is read as ${open.kind === "code fence" ? "code" : "HTML"}`;
-    const { resume } = open;
-    if (resume === void 0) {
-      report(open.opening, `${message}; close it with "${open.close}" where it ends`);
-      return;
-    }
-    report(
-      open.opening,
-      `${message}, from the ${resume.what} on line ${resume.line} on; close it with "${open.close}" before that line`,
-      { edits: [resume.edit] }
-    );
   }
 });
 
@@ -17779,8 +18651,8 @@ var templateVersion = defineRule({
   checkDocument(log, report, { schema, eol }) {
     const want = schema.version;
     if (!want) return;
-    const version2 = log.header.version;
-    if (!version2) {
+    const version = log.header.version;
+    if (!version) {
       const { title, start } = log.header;
       const line = versionLine(schema);
       const edit = line === void 0 ? void 0 : insertVersion(log, line, eol);
@@ -17792,10 +18664,10 @@ var templateVersion = defineRule({
       );
       return;
     }
-    if (sameVersion(version2.text, want)) return;
+    if (sameVersion(version.text, want)) return;
     report(
-      version2,
-      `The header states version ${quote(version2.text)}, but the log is checked against template version "${want}"`,
+      version,
+      `The header states version ${quote(version.text)}, but the log is checked against template version "${want}"`,
       { expected: [want] }
     );
   }
@@ -17925,8 +18797,8 @@ function trimmed(text3) {
 }
 function findNearMiss(content3, prefix) {
   const words = prefix.replace(/:$/, "").trim();
-  const count3 = words.split(/\s+/).length;
-  const pattern = new RegExp(`^([^\\s:]+(?:[ \\t]+[^\\s:]+){${count3 - 1}})[ \\t]*(?::|[-\u2013\u2014]+)`, "u");
+  const count2 = words.split(/\s+/).length;
+  const pattern = new RegExp(`^([^\\s:]+(?:[ \\t]+[^\\s:]+){${count2 - 1}})[ \\t]*(?::|[-\u2013\u2014]+)`, "u");
   const match = pattern.exec(content3.text);
   if (!match?.[1]) return void 0;
   if (!nearName(words, match[1])) return void 0;
@@ -18890,9 +19762,9 @@ function checkQuestion(section, spec, want, report) {
 }
 function checkTable(table, want, report) {
   const cells = table.header.cells;
-  const columns2 = want.columns;
+  const columns = want.columns;
   cells.forEach((cell, index2) => {
-    const column = columns2[index2];
+    const column = columns[index2];
     if (column === void 0) {
       report(
         cell,
@@ -18910,16 +19782,16 @@ function checkTable(table, want, report) {
       report(cell, `Column ${quote(cell.text)} should be "${column}"; the table has ${names(want)}`);
     }
   });
-  const missing = columns2.slice(cells.length);
+  const missing = columns.slice(cells.length);
   if (missing.length > 0) {
     const list2 = missing.map((column) => `"${column}"`).join(", ");
     report(table.header, `Table is missing the column${missing.length > 1 ? "s" : ""} ${list2}`);
   }
-  if (cells.length !== columns2.length) return;
+  if (cells.length !== columns.length) return;
   for (const row of table.rows) {
-    if (row.cells.length === columns2.length) continue;
-    const count3 = `${row.cells.length} cell${row.cells.length === 1 ? "" : "s"}`;
-    report(row, `Row has ${count3}; the table has ${columns2.length} columns, ${names(want)}`);
+    if (row.cells.length === columns.length) continue;
+    const count2 = `${row.cells.length} cell${row.cells.length === 1 ? "" : "s"}`;
+    report(row, `Row has ${count2}; the table has ${columns.length} columns, ${names(want)}`);
   }
 }
 function names(spec) {
@@ -18955,20 +19827,20 @@ var timelineTime = defineRule({
             report(cell, `"${column}" ${found}; write the time since the start as HH:MM`);
             continue;
           }
-          const minutes2 = Number(match[1]) * 60 + Number(match[2]);
-          if (!previous2 && startsAtClockTime(minutes2)) {
+          const minutes = Number(match[1]) * 60 + Number(match[2]);
+          if (!previous2 && startsAtClockTime(minutes)) {
             report(
               cell,
               `"${column}" starts at ${quote(cell.text)}, a clock time; timeline times are elapsed since the session started: write 00:00 for the start and the time since then on each row`
             );
           }
-          if (previous2 && minutes2 <= previous2.minutes) {
+          if (previous2 && minutes <= previous2.minutes) {
             report(
               cell,
               `"${column}" ${quote(cell.text)} is not after the row before it (${quote(previous2.text)}); times strictly increase`
             );
           }
-          previous2 = { text: cell.text, minutes: minutes2 };
+          previous2 = { text: cell.text, minutes };
         }
       }
     }
@@ -19016,7 +19888,247 @@ var rules = [
   patternPair
 ];
 
+// packages/remark-session-log/src/lint.ts
+function lint(text3, options2 = {}) {
+  return new Linter(options2).lint(text3).findings;
+}
+var Linter = class {
+  /**
+   * `store` offers what an earlier run kept of a log's chunks (`keep`): those chunks are
+   * not parsed or checked again. It must hold only chunks linted with these options, on
+   * this day, in a file with the same line endings (the CLI's `--cache` keys them so).
+   */
+  constructor(options2 = {}, store) {
+    this.store = store;
+    this.options = resolveOptions(options2);
+    this.active = rules.filter((rule) => this.options.rules[rule.id] !== "off");
+  }
+  store;
+  options;
+  active;
+  chunks;
+  /** Findings by entry text, from the last lint; `eol` is the line ending they were made for. */
+  previous = /* @__PURE__ */ new Map();
+  eol = "\n";
+  lint(text3, tree) {
+    const prepared = this.prepare(text3);
+    if (tree) return this.assemble(prepared, tree);
+    const steps = this.checkChunks(prepared, Infinity, 0);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return this.assemble(prepared, void 0, step.value);
+  }
+  /**
+   * `lint` in steps, the top of the log (its newest entries) first: the first step checks
+   * the first `first` chunks (more than a screen shows), each later one entries for about
+   * `stepMs`, and each yields the findings of every entry checked so far, so an editor
+   * can show the top of a long log at once and answer requests between steps. The
+   * entries' rules only: the rules of the whole log, and the root causes that hide what
+   * they explain, come with the lint that ends the steps (returned), which finds every
+   * entry's work done.
+   */
+  *lintInSteps(text3, { stepMs = 50, first = 5 } = {}) {
+    const prepared = this.prepare(text3);
+    const cut = yield* this.checkChunks(prepared, first, stepMs);
+    return this.assemble(prepared, void 0, cut);
+  }
+  /**
+   * How a lint cuts `text` into chunks (one per entry, where Markdown allows), each with
+   * its text: what `checkPart` shares out.
+   */
+  cut(text3) {
+    const { source, schema } = this.prepare(text3);
+    return [...withLast(chunksOf(source, schema))].map(({ chunk, last }) => ({
+      chunk,
+      last,
+      text: source.slice(chunk.start, chunk.end)
+    }));
+  }
+  /**
+   * Checks some chunks of the log only (as `cut` cut them), each entry where it stands,
+   * and returns what a later lint's store needs of them (see `keep`): one thread's share
+   * of a lint that several threads make.
+   */
+  checkPart(text3, part2) {
+    const prepared = this.prepare(text3);
+    this.previous = /* @__PURE__ */ new Map();
+    const steps = this.checkChunks(prepared, Infinity, 0, part2);
+    while (!steps.next().done) ;
+    prepared.chunks.sweep();
+    return this.keep();
+  }
+  /**
+   * Checks the entries of each chunk as the log is cut, top first, yielding after the
+   * first `first` chunks and then every `stepMs`. Each entry's findings go where
+   * `assemble` looks for them; its sections are let go once checked.
+   */
+  *checkChunks({ source, schema, context, chunks }, first, stepMs, chunked = withLast(chunksOf(source, schema))) {
+    const shown = Number.isFinite(first);
+    const disabled = shown ? disabledLines(source) : () => false;
+    const found = [];
+    let stepEnd = performance.now() + stepMs;
+    let entries = 0;
+    let index2 = 0;
+    const cut = [];
+    for (const { chunk, last } of chunked) {
+      cut.push(chunk);
+      const model = chunks.get(source.slice(chunk.start, chunk.end), last);
+      for (const inChunk of model.entries) {
+        const start = {
+          line: inChunk.start.line + chunk.line - 1,
+          column: inChunk.start.column,
+          offset: inChunk.start.offset + chunk.start
+        };
+        let cached = this.previous.get(inChunk.source);
+        if (!cached || staleAt(cached, start)) {
+          const entry = shiftEntry(inChunk, chunk.start, chunk.line - 1);
+          entry.index = entries;
+          cached = this.checkEntry(entry, context);
+          releaseSections(entry);
+          this.previous.set(entry.source, cached);
+        }
+        entries++;
+        if (!shown) continue;
+        for (const finding of moveFindings(cached, start)) {
+          if (!disabled(finding)) found.push(finding);
+        }
+      }
+      index2++;
+      if (!last && index2 >= first && performance.now() >= stepEnd) {
+        yield { findings: found, checked: index2 };
+        stepEnd = performance.now() + stepMs;
+      }
+    }
+    return cut;
+  }
+  /**
+   * The whole lint: the model (from remark's tree, or from the chunks `checkChunks` cut),
+   * the rules of the whole log, each entry's findings.
+   */
+  assemble({ source, schema, context, chunks }, tree, cut) {
+    const log = tree ? buildModel(source, schema, tree) : buildModelByChunks(source, schema, chunks, cut);
+    const findings = [];
+    for (const rule of this.active) {
+      rule.checkDocument?.(log, this.reporter(rule, findings), context);
+    }
+    const current = /* @__PURE__ */ new Map();
+    for (const entry of log.entries) {
+      let cached = current.get(entry.source) ?? this.previous.get(entry.source);
+      if (!cached || staleAt(cached, entry.start)) {
+        cached = this.checkEntry(entry, context);
+        releaseSections(entry);
+      }
+      current.set(entry.source, cached);
+      findings.push(...moveFindings(cached, entry.start));
+    }
+    this.previous = current;
+    const disabled = disabledLines(source);
+    const kept = withoutConsequences(
+      findings.filter((finding) => !disabled(finding)),
+      log
+    );
+    kept.sort(
+      (a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || a.ruleId.localeCompare(b.ruleId)
+    );
+    return { log, findings: kept };
+  }
+  /**
+   * What a lint of `text` starts from: the text without its BOM, its template and the
+   * chunk models kept for it. What was kept for another line ending or template is
+   * dropped.
+   */
+  prepare(text3) {
+    const source = text3.replace(/^\uFEFF/, "");
+    const eol = detectEol(source);
+    if (eol !== this.eol) this.previous = /* @__PURE__ */ new Map();
+    this.eol = eol;
+    const schema = templateFor(source, this.options.template);
+    if (this.chunks?.schema !== schema) {
+      this.chunks = new ChunkCache(schema, (chunk, last) => this.restore(chunk, last, schema));
+      this.previous = /* @__PURE__ */ new Map();
+    }
+    const context = {
+      schema,
+      today: this.options.today,
+      thresholds: this.options.thresholds,
+      eol
+    };
+    return { source, schema, context, chunks: this.chunks };
+  }
+  /**
+   * What to keep of the last lint for a later run's `store`: each chunk with its model,
+   * less the entries' sections (only entry rules read them, and the entries' findings
+   * are kept with it), and less the schema and the texts, which the later run has.
+   */
+  keep() {
+    return (this.chunks?.latest() ?? []).flatMap(({ text: text3, last, model }) => {
+      const findings = model.entries.map((entry) => this.previous.get(entry.source));
+      if (findings.some((found) => found === void 0)) return [];
+      const entries = model.entries.map((entry) => ({
+        ...withoutSections(entry),
+        sections: [],
+        source: ""
+      }));
+      const { start, end, header, footer: footer2, stray } = model;
+      const kept = { start, end, header, entries, footer: footer2, stray };
+      return [{ text: text3, last, chunk: { model: kept, findings } }];
+    });
+  }
+  // A chunk from the store: its entries' findings go where checkEntry's would.
+  restore(text3, last, schema) {
+    const kept = this.store?.(text3, last);
+    if (!kept || kept.findings.length !== kept.model.entries.length) return void 0;
+    const byName = new Map(schema.fields.map((spec) => [spec.name, spec]));
+    const entries = kept.model.entries.map((entry, index2) => {
+      const source = text3.slice(entry.start.offset, entry.end.offset);
+      this.previous.set(source, kept.findings[index2]);
+      const fields = entry.fields.map((field) => ({
+        ...field,
+        spec: field.spec && byName.get(field.spec.name)
+      }));
+      return { ...entry, fields, source };
+    });
+    const model = { ...kept.model, text: text3, schema, entries };
+    parseSectionsWhenRead(model, text3, last);
+    return model;
+  }
+  checkEntry(entry, context) {
+    const findings = [];
+    for (const rule of this.active) {
+      if (rule.check) rule.check(entry, this.reporter(rule, findings), context);
+    }
+    return { start: entry.start, findings, namesLines: findings.some(namesLine) };
+  }
+  reporter(rule, into) {
+    const setting = this.options.rules[rule.id];
+    const severity = setting === "warn" || setting === "error" ? setting : rule.severity;
+    return (node2, message, extra = {}) => {
+      into.push({
+        ruleId: rule.id,
+        severity,
+        message,
+        start: node2.start,
+        end: node2.end,
+        url: rule.url,
+        ...extra.expected ? { expected: extra.expected } : {},
+        ...extra.edits && extra.edits.length > 0 ? { edits: extra.edits } : {}
+      });
+    };
+  }
+};
+function* withLast(chunks) {
+  let previous2;
+  for (const chunk of chunks) {
+    if (previous2) yield { chunk: previous2, last: false };
+    previous2 = chunk;
+  }
+  if (previous2) yield { chunk: previous2, last: true };
+}
+
 // packages/remark-session-log/src/settings.ts
+import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+var import_yaml = __toESM(require_dist(), 1);
 var SettingsError = class extends Error {
   name = "SettingsError";
 };
@@ -19107,799 +20219,6 @@ function isFile(path) {
 }
 function isRecord(value2) {
   return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
-}
-
-// node_modules/.pnpm/vfile-location@5.0.4/node_modules/vfile-location/lib/index.js
-function location(file) {
-  const value2 = String(file);
-  const indices = [];
-  let cr = -1;
-  let lf = -1;
-  return { toOffset, toPoint };
-  function grow() {
-    const from = indices.at(-1) ?? 0;
-    if (cr < from) {
-      cr = value2.indexOf("\r", from);
-      if (cr === -1) cr = Infinity;
-    }
-    if (lf < from) {
-      lf = value2.indexOf("\n", from);
-      if (lf === -1) lf = Infinity;
-    }
-    const eol = cr + 1 === lf ? lf : Math.min(cr, lf);
-    indices.push((eol === Infinity ? value2.length : eol) + 1);
-  }
-  function toPoint(offset2) {
-    if (typeof offset2 === "number" && offset2 > -1 && offset2 <= value2.length) {
-      while ((indices.at(-1) ?? 0) <= offset2) grow();
-      let low = 0;
-      let high = indices.length - 1;
-      while (low < high) {
-        const middle = Math.floor((low + high) / 2);
-        if (indices[middle] > offset2) {
-          high = middle;
-        } else {
-          low = middle + 1;
-        }
-      }
-      return {
-        line: low + 1,
-        column: offset2 - (low > 0 ? indices[low - 1] : 0) + 1,
-        offset: offset2
-      };
-    }
-  }
-  function toOffset(point3) {
-    if (point3 && typeof point3.line === "number" && typeof point3.column === "number" && !Number.isNaN(point3.line) && // Excludes `NaN` too.
-    point3.column > 0) {
-      while (indices.length < point3.line && (indices.at(-1) ?? 0) <= value2.length) {
-        grow();
-      }
-      const offset2 = (point3.line > 1 ? indices[point3.line - 2] : 0) + point3.column - 1;
-      if (offset2 < indices[point3.line - 1]) return offset2;
-    }
-  }
-}
-
-// packages/remark-session-log/src/model/checkboxes.ts
-var looseBox = /^([ \t]*)(?:([-*+])[ \t]*)?(\[[ \t]*(?:[xX][ \t]*)?\])(?![(:[])[ \t]*/;
-function checkboxSpec(section, label2) {
-  const name = normalizeName(label2);
-  let best;
-  for (const spec of section.spec?.checkboxes ?? []) {
-    if (name.startsWith(spec.key) && spec.key.length > (best?.key.length ?? -1)) best = spec;
-  }
-  return best;
-}
-function readMalformedBoxes(source, section, code) {
-  const taskLines = new Set(section.checkboxes.map((task) => task.start.line));
-  const start = section.heading.end.offset;
-  for (const [lineStart2, lineEnd] of source.lines(start, section.end.offset)) {
-    if (code.some(([from, to]) => lineStart2 >= from && lineStart2 < to)) continue;
-    const raw = source.text.slice(lineStart2, lineEnd);
-    const match = looseBox.exec(raw);
-    if (!match || taskLines.has(source.point(lineStart2).line)) continue;
-    const indent = match[1]?.length ?? 0;
-    const boxStart = lineStart2 + indent;
-    const labelStart = lineStart2 + match[0].length;
-    const checkbox = {
-      start: source.point(boxStart),
-      end: source.point(lineEnd),
-      checked: /[xX]/.test(match[3] ?? ""),
-      box: source.textAt(boxStart, lineStart2 + match[0].trimEnd().length, false),
-      malformed: true,
-      bullet: match[2],
-      // `lines` skipped the blanks the line starts with; a column counts characters.
-      lineStart: source.point(boxStart - (source.point(boxStart).column - 1)),
-      label: source.textAt(labelStart, lineEnd),
-      spec: void 0
-    };
-    checkbox.spec = checkboxSpec(section, checkbox.label.text);
-    endLabelBefore(source, section, lineStart2);
-    section.checkboxes.push(checkbox);
-  }
-  section.checkboxes.sort((a, b) => a.start.offset - b.start.offset);
-}
-function endLabelBefore(source, section, lineStart2) {
-  const index2 = section.checkboxes.findIndex(
-    (box) => box.label.start.offset < lineStart2 && lineStart2 < box.label.end.offset
-  );
-  const task = section.checkboxes[index2];
-  if (!task) return;
-  const label2 = source.textAt(task.label.start.offset, lineStart2);
-  task.end = source.point(label2.end.offset);
-  task.label = label2;
-}
-
-// packages/remark-session-log/src/model/source.ts
-function offsetOf(node2, side) {
-  return node2.position?.[side].offset ?? 0;
-}
-var Source = class {
-  constructor(text3) {
-    this.text = text3;
-    this.place = location(text3);
-  }
-  text;
-  place;
-  point(offset2) {
-    const found = this.place.toPoint(offset2);
-    if (found) return { line: found.line, column: found.column, offset: offset2 };
-    const last = this.place.toPoint(Math.max(0, offset2 - 1));
-    return last ? { line: last.line, column: last.column + 1, offset: offset2 } : { line: 1, column: 1, offset: offset2 };
-  }
-  span(start, end) {
-    return { start: this.point(start), end: this.point(end) };
-  }
-  nodeSpan(node2) {
-    return this.span(offsetOf(node2, "start"), offsetOf(node2, "end"));
-  }
-  nodeText(node2) {
-    return this.textAt(offsetOf(node2, "start"), offsetOf(node2, "end"));
-  }
-  /** The text between two offsets; trimmed of surrounding white space unless told not to. */
-  textAt(start, end, trim = true) {
-    let from = start;
-    let to = Math.max(start, end);
-    if (trim) {
-      while (from < to && /\s/.test(this.text[from])) from++;
-      while (to > from && /\s/.test(this.text[to - 1])) to--;
-    }
-    return { start: this.point(from), end: this.point(to), text: this.text.slice(from, to) };
-  }
-  /** [start, end) of each line in the range, without its indentation and line ending. */
-  lines(start, end) {
-    const result = [];
-    let at = start;
-    while (at < end) {
-      let lineEnd = at;
-      while (lineEnd < end && this.text[lineEnd] !== "\n" && this.text[lineEnd] !== "\r") lineEnd++;
-      let lineStart2 = at;
-      while (lineStart2 < lineEnd && (this.text[lineStart2] === " " || this.text[lineStart2] === "	"))
-        lineStart2++;
-      result.push([lineStart2, lineEnd]);
-      at = lineEnd + (this.text[lineEnd] === "\r" && this.text[lineEnd + 1] === "\n" ? 2 : 1);
-    }
-    return result;
-  }
-};
-
-// packages/remark-session-log/src/model/headings.ts
-function readHeading(source, node2) {
-  const start = offsetOf(node2, "start");
-  const end = offsetOf(node2, "end");
-  const raw = source.text.slice(start, end);
-  const atx = /^ {0,3}(#{1,6})[ \t]*/.exec(raw);
-  const closing = /(?<![ \t])[ \t]+#+[ \t]*$|(?<![ \t])[ \t]*$/.exec(raw);
-  const contentStart = start + (atx?.[0].length ?? 0);
-  const contentEnd = atx ? Math.max(contentStart, end - (closing?.[0].length ?? 0)) : start + raw.split(/\r?\n|\r/)[0].length;
-  return {
-    start: source.point(start),
-    end: source.point(end),
-    depth: node2.type === "heading" ? node2.depth : 0,
-    content: source.textAt(contentStart, contentEnd)
-  };
-}
-var HeadingReader = class {
-  constructor(source, schema) {
-    this.source = source;
-    this.schema = schema;
-    this.sectionDepth = schema.sections[0]?.depth ?? schema.entryDepth + 1;
-    this.entryPrefix = new RegExp(`^\\s*${entryPrefixSource(schema.entryPrefix)}`, "i");
-  }
-  source;
-  schema;
-  sectionDepth;
-  /** The entry prefix, any case, spaces allowed before its colon: `session :`. */
-  entryPrefix;
-  isEntryHeading(node2) {
-    if (node2.type !== "heading") return false;
-    if (this.hasEntryPrefix(toString(node2))) return true;
-    return node2.depth === this.schema.entryDepth && !this.matchSection(toString(node2));
-  }
-  isSectionHeading(node2) {
-    if (node2.type !== "heading") return false;
-    return node2.depth <= this.sectionDepth || this.matchSection(toString(node2)) !== void 0;
-  }
-  /** The template's section a heading names, exactly or as a near miss. */
-  matchSection(content3) {
-    const name = normalizeName(content3);
-    const specs = this.schema.sections;
-    return specs.find((spec) => normalizeName(spec.heading) === name) ?? specs.find((spec) => isNearMiss(normalizeName(spec.heading), name));
-  }
-  readEntryHeading(node2) {
-    const heading = readHeading(this.source, node2);
-    const content3 = heading.content;
-    const hasPrefix = this.hasEntryPrefix(content3.text);
-    let name;
-    if (hasPrefix) {
-      const prefix = this.entryPrefix.exec(content3.text)?.[0] ?? "";
-      name = this.source.textAt(content3.start.offset + prefix.length, content3.end.offset);
-    }
-    const { start, end, depth } = heading;
-    return { start, end, depth, content: heading.content, name, hasPrefix };
-  }
-  hasEntryPrefix(content3) {
-    return this.entryPrefix.test(content3);
-  }
-};
-
-// packages/remark-session-log/src/model/tables.ts
-function readTable2(source, schema, node2, spec) {
-  const rows = node2.children.map((row, index2) => {
-    const cells = row.children.map(
-      (cell) => cellText(source, offsetOf(cell, "start"), offsetOf(cell, "end"))
-    );
-    const rowSpec = index2 === 0 ? void 0 : fixedRowOf(spec, cells[0]);
-    return {
-      start: source.point(offsetOf(row, "start")),
-      end: source.point(offsetOf(row, "end")),
-      cells,
-      spec: rowSpec,
-      reading: rowSpec === void 0 ? void 0 : readValue(schema, rowSpec, cells[1])
-    };
-  });
-  const [header, ...body] = rows;
-  const { start, end } = source.nodeSpan(node2);
-  return {
-    start,
-    end,
-    header: header ?? { start, end, cells: [], spec: void 0, reading: void 0 },
-    rows: body,
-    spec
-  };
-}
-function cellText(source, start, end) {
-  const text3 = source.text;
-  let from = start;
-  let to = end;
-  while (to > from && (text3[to - 1] === " " || text3[to - 1] === "	")) to--;
-  if (text3[from] === "|") from++;
-  if (to > from && text3[to - 1] === "|" && text3[to - 2] !== "\\") to--;
-  return source.textAt(from, to);
-}
-function fixedRowOf(spec, name) {
-  if (!spec || !name || spec.fixedRows.length === 0) return void 0;
-  const want = normalizeName(name.text);
-  return spec.fixedRows.find((row) => normalizeName(row) === want);
-}
-function readValue(schema, row, cell) {
-  const raw = cell?.text ?? "";
-  return metricKind(schema, row) === "duration" ? parseDuration(raw) : parseCount(raw);
-}
-
-// packages/remark-session-log/src/model/sections.ts
-function readSection(source, headings, nodes) {
-  const [headingNode, ...content3] = nodes;
-  const heading = readHeading(source, headingNode);
-  const spec = headings.matchSection(heading.content.text);
-  const section = {
-    start: source.point(offsetOf(headingNode, "start")),
-    end: source.point(offsetOf(nodes.at(-1), "end")),
-    heading,
-    spec,
-    checkboxes: [],
-    questions: [],
-    tables: []
-  };
-  let question;
-  const codeRanges = [];
-  for (const node2 of content3) {
-    if (node2.type === "list") {
-      for (const item of node2.children) question = readItem(source, item, section, question);
-    } else if (node2.type === "paragraph") {
-      const raw = source.text.slice(offsetOf(node2, "start"), offsetOf(node2, "end"));
-      const bold = readBoldLabel(raw);
-      if (bold) {
-        for (const part2 of labelledParts2(source, node2, bold, section)) {
-          question = readQuestion(source, part2.start, part2.end, part2.bold, section);
-          section.questions.push(question);
-        }
-      } else if (question && !looseBox.test(raw)) {
-        question.answers.push(source.nodeText(node2));
-      }
-    } else if (node2.type === "table") {
-      if (question && !question.inline && !question.table) {
-        question.table = readTable2(source, headings.schema, node2, question.spec?.table);
-      } else {
-        section.tables.push(readTable2(source, headings.schema, node2, section.spec?.table));
-      }
-    } else if (node2.type === "code") {
-      codeRanges.push([offsetOf(node2, "start"), offsetOf(node2, "end")]);
-      if (question) question.answers.push(source.nodeText(node2));
-    } else if (!rendersNothing(node2) && node2.type !== "heading" && question) {
-      question.answers.push(source.nodeText(node2));
-    }
-  }
-  readMalformedBoxes(source, section, codeRanges);
-  for (const found of section.questions) readParts(source, found);
-  return section;
-}
-function labelledParts2(source, node2, first, section) {
-  const end = offsetOf(node2, "end");
-  let part2 = { start: offsetOf(node2, "start"), end, bold: first };
-  const parts = [part2];
-  let previous2;
-  for (const [lineStart2, lineEnd] of source.lines(part2.start, end)) {
-    const bold = readBoldLabel(source.text.slice(lineStart2, lineEnd));
-    if (previous2 && bold && questionSpec(section, bold.label)) {
-      part2.end = previous2[0] + trimLineEnd(source.text.slice(...previous2)).length;
-      part2 = { start: lineStart2, end, bold };
-      parts.push(part2);
-    }
-    previous2 = [lineStart2, lineEnd];
-  }
-  return parts;
-}
-function readItem(source, item, section, open) {
-  const start = offsetOf(item, "start");
-  const first = item.children[0];
-  const firstEnd = first ? offsetOf(first, "end") : offsetOf(item, "end");
-  const raw = source.text.slice(start, firstEnd);
-  const marker = /^([-*+]|\d+[.)])([ \t]*)/.exec(raw);
-  const afterBullet = start + (marker?.[0].length ?? 0);
-  if (typeof item.checked === "boolean") {
-    const box = /^\[[ xX]\]/.exec(source.text.slice(afterBullet));
-    const boxEnd = afterBullet + (box?.[0].length ?? 0);
-    const checkbox = {
-      start: source.point(start),
-      end: source.point(firstEnd),
-      checked: item.checked,
-      box: source.textAt(afterBullet, boxEnd, false),
-      malformed: false,
-      bullet: /^[-*+]$/.test(marker?.[1] ?? "") ? marker?.[1] : void 0,
-      label: source.textAt(boxEnd, firstEnd),
-      spec: void 0
-    };
-    checkbox.spec = checkboxSpec(section, checkbox.label.text);
-    section.checkboxes.push(checkbox);
-    return open;
-  }
-  const itemRaw = source.text.slice(afterBullet, firstEnd);
-  if (looseBox.test(itemRaw)) return open;
-  const bold = readBoldLabel(itemRaw);
-  if (bold) {
-    const question = readQuestion(source, afterBullet, firstEnd, bold, section);
-    if (open && !open.inline && !question.spec) {
-      open.answers.push(source.textAt(afterBullet, offsetOf(item, "end")));
-      return open;
-    }
-    for (const child of item.children.slice(1)) {
-      if (child.type === "list") {
-        for (const nested of child.children) question.answers.push(itemContent(source, nested));
-      } else {
-        question.answers.push(source.nodeText(child));
-      }
-    }
-    section.questions.push(question);
-    return question;
-  }
-  if (open) open.answers.push(source.textAt(afterBullet, offsetOf(item, "end")));
-  return open;
-}
-function itemContent(source, item) {
-  const start = offsetOf(item, "start");
-  const marker = /^([-*+]|\d+[.)])/.exec(source.text.slice(start, start + 12));
-  return source.textAt(start + (marker?.[0].length ?? 0), offsetOf(item, "end"));
-}
-function readQuestion(source, start, end, bold, section) {
-  const labelText = source.textAt(start + bold.labelStart, start + bold.labelEnd, false);
-  const label2 = { start: labelText.start, end: labelText.end, text: bold.label };
-  const answer = source.textAt(start + bold.end, end);
-  return {
-    start: source.point(start),
-    end: source.point(end),
-    label: label2,
-    inline: answer.text ? answer : void 0,
-    answers: [],
-    table: void 0,
-    parts: [],
-    spec: questionSpec(section, bold.label)
-  };
-}
-function readParts(source, question) {
-  const specs = question.spec?.items ?? [];
-  if (specs.length === 0) return;
-  for (const answer of question.answers) {
-    const bold = readBoldLabel(answer.text);
-    const name = bold && normalizeName(bold.label);
-    const spec = name && specs.find((item) => normalizeName(item.label) === name);
-    if (!bold || !spec) continue;
-    const start = answer.start.offset;
-    const labelText = source.textAt(start + bold.labelStart, start + bold.labelEnd, false);
-    const inline = source.textAt(start + bold.end, answer.end.offset);
-    question.parts.push({
-      start: answer.start,
-      end: answer.end,
-      label: { start: labelText.start, end: labelText.end, text: bold.label },
-      inline: inline.text ? inline : void 0,
-      answers: [],
-      table: void 0,
-      parts: [],
-      spec
-    });
-  }
-}
-function questionSpec(section, label2) {
-  const name = normalizeName(label2);
-  const specs = section.spec?.questions ?? [];
-  return specs.find((spec) => normalizeName(spec.label) === name) ?? specs.find((spec) => isNearMiss(normalizeName(spec.label), name));
-}
-
-// packages/remark-session-log/src/model/entry.ts
-function readEntry(source, schema, headings, nodes, index2, stray) {
-  const [headingNode, ...rest] = nodes;
-  let contentEnd = rest.length;
-  while (contentEnd > 0 && rendersNothing(rest[contentEnd - 1])) contentEnd--;
-  const last = rest[contentEnd - 1];
-  const separatorNode = last?.type === "thematicBreak" ? last : void 0;
-  const content3 = separatorNode ? rest.slice(0, contentEnd - 1) : rest;
-  const firstSection = content3.findIndex((node2) => headings.isSectionHeading(node2));
-  const preamble = firstSection === -1 ? content3 : content3.slice(0, firstSection);
-  const fields = [];
-  for (const node2 of preamble) {
-    const found = readFields2(source, schema, node2);
-    if (found.length === 0 && !rendersNothing(node2)) stray.push(source.nodeSpan(node2));
-    fields.push(...found);
-  }
-  const sections = [];
-  if (firstSection !== -1) {
-    let group = [];
-    for (const node2 of content3.slice(firstSection)) {
-      if (headings.isSectionHeading(node2) && group.length > 0) {
-        sections.push(readSection(source, headings, group));
-        group = [];
-      }
-      group.push(node2);
-    }
-    sections.push(readSection(source, headings, group));
-  }
-  const lastNode = separatorNode ?? content3.at(-1) ?? headingNode;
-  const entryStart = offsetOf(headingNode, "start");
-  const entryEnd = offsetOf(lastNode, "end");
-  return {
-    start: source.point(entryStart),
-    end: source.point(entryEnd),
-    source: source.text.slice(entryStart, entryEnd),
-    index: index2,
-    heading: headings.readEntryHeading(headingNode),
-    fields,
-    sections,
-    sectionNames: sections.map((section) => section.heading.content.text),
-    separator: separatorNode ? source.nodeSpan(separatorNode) : void 0
-  };
-}
-function readFields2(source, schema, node2) {
-  const starts = [];
-  if (node2.type === "paragraph") {
-    for (const line of source.lines(offsetOf(node2, "start"), offsetOf(node2, "end"))) {
-      starts.push(line);
-    }
-  } else if (node2.type === "list") {
-    for (const item of node2.children) {
-      const first = item.children[0];
-      if (first?.type === "paragraph")
-        starts.push([offsetOf(first, "start"), offsetOf(first, "end")]);
-    }
-  }
-  const fields = [];
-  for (const [start, end] of starts) {
-    const raw = source.text.slice(start, end);
-    const bold = readBoldLabel(raw);
-    if (!bold) continue;
-    const valueRaw = trimLineEnd(raw.slice(bold.end));
-    const lead = valueRaw.length - valueRaw.trimStart().length;
-    const valueStart = start + bold.end + lead;
-    const written = source.textAt(start + bold.labelStart, start + bold.labelEnd);
-    const name = written.text.endsWith(":") ? source.textAt(written.start.offset, written.end.offset - 1) : written;
-    fields.push({
-      start: source.point(start),
-      end: source.point(start + bold.end + valueRaw.length),
-      name,
-      value: source.textAt(valueStart, start + bold.end + valueRaw.length),
-      spec: schema.fields.find((spec) => normalizeName(spec.name) === normalizeName(name.text))
-    });
-  }
-  return fields;
-}
-
-// packages/remark-session-log/src/model/header.ts
-function findFooter(nodes, schema) {
-  const last = nodes.findLast((node2) => !rendersNothing(node2));
-  if (last?.type !== "paragraph") return void 0;
-  const squash3 = (value2) => normalizeName(value2.replace(/[()*_]/g, ""));
-  const matches = squash3(toString(last)) === squash3(schema.footer);
-  const emphasised = last.children.length === 1 && last.children[0]?.type === "emphasis";
-  const before = nodes.slice(0, nodes.indexOf(last)).findLast((node2) => !rendersNothing(node2));
-  const afterBreak = before?.type === "thematicBreak";
-  return matches || emphasised && afterBreak ? last : void 0;
-}
-function readHeader(source, schema, nodes, start) {
-  const title = nodes.find((node2) => node2.type === "heading" && node2.depth === 1);
-  const separator = nodes.findLast((node2) => node2.type === "thematicBreak");
-  let version2;
-  const label2 = escapeRegExp(schema.versionLabel);
-  const pattern = new RegExp(`${label2}\\**(?::\\**)?:?[ \\t]*(\\d+(?:\\.\\d+)*)`, "i");
-  for (const node2 of nodes) {
-    if (node2.type !== "blockquote" && node2.type !== "paragraph") continue;
-    const start2 = offsetOf(node2, "start");
-    const match = pattern.exec(source.text.slice(start2, offsetOf(node2, "end")));
-    if (!match?.[1]) continue;
-    const at = start2 + match.index + match[0].length - match[1].length;
-    version2 = source.textAt(at, at + match[1].length);
-    break;
-  }
-  const end = nodes.at(-1) ? offsetOf(nodes.at(-1), "end") : start;
-  return {
-    start: source.point(start),
-    end: source.point(end),
-    title: title?.type === "heading" ? readHeading(source, title) : void 0,
-    version: version2,
-    separator: separator ? source.nodeSpan(separator) : void 0
-  };
-}
-
-// packages/remark-session-log/src/model/build.ts
-function buildChunkModel(text3, schema, last) {
-  return readLog(text3, schema, parseMarkdown(text3), last);
-}
-var frontMatterTypes = new Set(frontMatterKinds);
-function readLog(text3, schema, tree, mayHaveFooter) {
-  const source = new Source(text3);
-  const headings = new HeadingReader(source, schema);
-  const all2 = tree.children.filter((node2) => node2.position);
-  const frontMatter = all2[0] && frontMatterTypes.has(all2[0].type) ? all2[0] : void 0;
-  const nodes = frontMatter ? all2.slice(1) : all2;
-  const footerNode = mayHaveFooter ? findFooter(nodes, schema) : void 0;
-  const body = footerNode ? nodes.slice(0, nodes.indexOf(footerNode)) : nodes;
-  const firstEntry = body.findIndex((node2) => headings.isEntryHeading(node2));
-  const headerNodes = firstEntry === -1 ? body : body.slice(0, firstEntry);
-  const entries = [];
-  const stray = [];
-  if (firstEntry !== -1) {
-    let group = [];
-    for (const node2 of body.slice(firstEntry)) {
-      if (headings.isEntryHeading(node2) && group.length > 0) {
-        entries.push(readEntry(source, schema, headings, group, entries.length, stray));
-        group = [];
-      }
-      group.push(node2);
-    }
-    entries.push(readEntry(source, schema, headings, group, entries.length, stray));
-  }
-  for (const node2 of nodes.slice(footerNode ? nodes.indexOf(footerNode) + 1 : nodes.length)) {
-    if (!rendersNothing(node2)) stray.push(source.nodeSpan(node2));
-  }
-  return {
-    text: text3,
-    schema,
-    start: source.point(0),
-    end: source.point(text3.length),
-    // After front matter the header starts where the log's own text does.
-    header: readHeader(
-      source,
-      schema,
-      headerNodes,
-      !frontMatter ? 0 : nodes[0] ? offsetOf(nodes[0], "start") : text3.length
-    ),
-    entries,
-    footer: footerNode ? source.nodeText(footerNode) : void 0,
-    stray
-  };
-}
-
-// packages/remark-session-log/src/model/split.ts
-var htmlUntilMarker = [
-  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/]
-];
-var htmlUntilBlank = /^ {0,3}<\/?[A-Za-z][\w-]*(?:\s|\/?>|$)/;
-function splitChunks(text3, schema) {
-  return [...chunksOf(text3, schema)];
-}
-function* chunksOf(text3, schema) {
-  const heading = entryHeadingLine(schema);
-  let chunkStart = 0;
-  let chunkLine = 1;
-  let at = frontMatterEnd(text3);
-  let line = 1 + lineBreaks(text3.slice(0, at));
-  let fence2;
-  let htmlEnd;
-  let htmlToBlank = false;
-  const loneCr = text3.includes("\r") && /\r(?!\n)/.test(text3);
-  while (at < text3.length) {
-    let end = text3.indexOf("\n", at);
-    end = end === -1 ? text3.length : end + 1;
-    if (mayStartBlockSyntax(text3.charCodeAt(at))) {
-      const raw = text3.slice(at, end).replace(/\r?\n$|\r$/, "");
-      if (fence2) {
-        if (closesFence(raw, fence2)) fence2 = void 0;
-      } else if (htmlEnd) {
-        if (htmlEnd.test(raw)) htmlEnd = void 0;
-      } else if (htmlToBlank) {
-        if (raw.trim() === "") htmlToBlank = false;
-      } else if (heading.test(raw) && at > chunkStart) {
-        yield { start: chunkStart, end: at, line: chunkLine };
-        chunkStart = at;
-        chunkLine = line;
-      } else {
-        fence2 = fenceOpenedBy(raw);
-        const html = htmlUntilMarker.find(([start]) => start.test(raw));
-        if (html && !html[1].test(raw.replace(html[0], ""))) htmlEnd = html[1];
-        else if (!html && htmlUntilBlank.test(raw)) htmlToBlank = true;
-      }
-    } else if (htmlEnd) {
-      if (htmlEnd.test(text3.slice(at, end))) htmlEnd = void 0;
-    }
-    line += 1 + (loneCr ? text3.slice(at, end).match(/\r(?!\n)/g)?.length ?? 0 : 0);
-    at = end;
-  }
-  yield { start: chunkStart, end: text3.length, line: chunkLine };
-}
-var numberSign = "#".charCodeAt(0);
-var space = " ".charCodeAt(0);
-var tab = "	".charCodeAt(0);
-var backtick = "`".charCodeAt(0);
-var tilde = "~".charCodeAt(0);
-var lessThan = "<".charCodeAt(0);
-var lineFeed = "\n".charCodeAt(0);
-var carriageReturn = "\r".charCodeAt(0);
-function mayStartBlockSyntax(char) {
-  return char === numberSign || char === space || char === tab || char === backtick || char === tilde || char === lessThan || char === lineFeed || char === carriageReturn;
-}
-function entryHeadingLine(schema) {
-  return new RegExp(`^#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, "i");
-}
-var frontMatterOpen = /^(-{3}|\+{3})[ \t]*(?:\r\n|\n|\r)/;
-var nextLine = /([^\r\n]*)(?:\r\n|\n|\r|$)/y;
-function frontMatterEnd(text3) {
-  const open = frontMatterOpen.exec(text3);
-  if (!open) return 0;
-  nextLine.lastIndex = open[0].length;
-  while (nextLine.lastIndex < text3.length) {
-    const line = nextLine.exec(text3)[1];
-    if (line.startsWith(open[1]) && /^[ \t]*$/.test(line.slice(3))) return nextLine.lastIndex;
-  }
-  return 0;
-}
-
-// packages/remark-session-log/src/model/chunks.ts
-var ChunkCache = class {
-  constructor(schema, stored) {
-    this.schema = schema;
-    this.stored = stored;
-  }
-  schema;
-  stored;
-  // Keyed by the chunk's text alone (a key joined from more parts would copy the whole
-  // log on every build); the last chunk, which alone may hold the footer, has its own.
-  previous = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
-  current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
-  get(text3, last) {
-    const kind = last ? "last" : "inner";
-    let model = this.current[kind].get(text3) ?? this.previous[kind].get(text3) ?? this.stored?.(text3, last);
-    if (!model) {
-      model = buildChunkModel(text3, this.schema, last);
-      const origin = { text: text3, last, schema: this.schema, model };
-      for (const entry of model.entries) chunkOrigins.set(entry, origin);
-    }
-    this.current[kind].set(text3, model);
-    return model;
-  }
-  /** Ends a build: what it did not use is forgotten. */
-  sweep() {
-    this.previous = this.current;
-    this.current = { inner: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() };
-  }
-  /** The chunks of the latest build and their models (positions relative to the chunk). */
-  latest() {
-    const of = (map, last) => [...map].map(([text3, model]) => ({ text: text3, last, model }));
-    return [...of(this.previous.inner, false), ...of(this.previous.last, true)];
-  }
-};
-function buildModelByChunks(text3, schema, cache3 = new ChunkCache(schema), chunks = splitChunks(text3, schema)) {
-  const parts = chunks.map((chunk, index2) => {
-    const model = cache3.get(text3.slice(chunk.start, chunk.end), index2 === chunks.length - 1);
-    return { model, offset: chunk.start, lines: chunk.line - 1 };
-  });
-  cache3.sweep();
-  const first = parts[0];
-  const last = parts.at(-1);
-  const entries = parts.flatMap(
-    ({ model, offset: offset2, lines }) => model.entries.map((entry) => shiftEntry(entry, offset2, lines))
-  );
-  entries.forEach((entry, index2) => entry.index = index2);
-  const end = location(text3).toPoint(text3.length) ?? { line: 1, column: 1, offset: 0 };
-  return {
-    text: text3,
-    schema,
-    start: { line: 1, column: 1, offset: 0 },
-    end: { line: end.line, column: end.column, offset: text3.length },
-    header: first.model.header,
-    entries,
-    footer: shift(last.model.footer, last.offset, last.lines),
-    stray: parts.flatMap(({ model, offset: offset2, lines }) => shift(model.stray, offset2, lines))
-  };
-}
-var unshifted = /* @__PURE__ */ new Set(["spec", "schema", "text", "source"]);
-function shift(value2, offset2, lines) {
-  if (typeof value2 !== "object" || value2 === null) return value2;
-  if (Array.isArray(value2)) return value2.map((item) => shift(item, offset2, lines));
-  const record = value2;
-  if (typeof record.offset === "number" && typeof record.line === "number") {
-    return { line: record.line + lines, column: record.column, offset: record.offset + offset2 };
-  }
-  const copy = {};
-  for (const key in record) {
-    const field = record[key];
-    copy[key] = unshifted.has(key) ? field : shift(field, offset2, lines);
-  }
-  return copy;
-}
-var sectionsFrom = /* @__PURE__ */ new WeakMap();
-function sectionsOnFirstRead() {
-  const from = sectionsFrom.get(this);
-  const own4 = from.entry.sections;
-  const moved = from.offset !== 0 || from.lines !== 0;
-  return setSections(this, moved ? shift(own4, from.offset, from.lines) : own4);
-}
-function setSections(entry, sections) {
-  Object.defineProperty(entry, "sections", {
-    value: sections,
-    enumerable: true,
-    writable: true,
-    configurable: true
-  });
-  return sections;
-}
-function oweSections(entry, getter) {
-  Object.defineProperty(entry, "sections", { get: getter, enumerable: true, configurable: true });
-}
-function shiftEntry(entry, offset2, lines) {
-  const view = {};
-  for (const key of Object.keys(entry)) {
-    if (key === "sections") {
-      sectionsFrom.set(view, { entry, offset: offset2, lines });
-      oweSections(view, sectionsOnFirstRead);
-    } else {
-      ;
-      view[key] = unshifted.has(key) ? entry[key] : shift(entry[key], offset2, lines);
-    }
-  }
-  return view;
-}
-var chunkOrigins = /* @__PURE__ */ new WeakMap();
-function sectionsParsedAgain() {
-  const { text: text3, last, schema, model } = chunkOrigins.get(this);
-  const again = buildChunkModel(text3, schema, last);
-  model.entries.forEach((entry, index2) => {
-    const sections = again.entries[index2]?.sections ?? [];
-    if (Object.getOwnPropertyDescriptor(entry, "sections")?.get) setSections(entry, sections);
-  });
-  return this.sections;
-}
-function releaseSections(view) {
-  const from = sectionsFrom.get(view);
-  if (!from) return;
-  oweSections(view, sectionsOnFirstRead);
-  if (chunkOrigins.has(from.entry)) oweSections(from.entry, sectionsParsedAgain);
-}
-function parseSectionsWhenRead(model, text3, last) {
-  const origin = { text: text3, last, schema: model.schema, model };
-  for (const entry of model.entries) {
-    chunkOrigins.set(entry, origin);
-    oweSections(entry, sectionsParsedAgain);
-  }
-}
-function withoutSections(entry) {
-  const copy = {};
-  for (const key of Object.keys(entry)) {
-    if (key !== "sections") copy[key] = entry[key];
-  }
-  return copy;
 }
 
 // packages/remark-session-log/src/stats/entry.ts
@@ -20163,302 +20482,6 @@ function describeUnknown(figures) {
     return `${name} is "${problem.text}", which ${problems[problem.why]}`;
   });
   return `Entry "${figures.name}" is counted without figures it does not state: ${parts.join("; ")}`;
-}
-
-// packages/remark-session-log/src/disable-comments.ts
-var directive = /^[ \t]*<!--[ \t]*session-log-(disable-next-line|disable|enable)\b(.*?)-->[ \t]*$/gm;
-function disabledLines(text3) {
-  if (!text3.includes("session-log-")) return () => false;
-  const comments = [];
-  let line = 1;
-  let counted = 0;
-  for (const match of text3.matchAll(directive)) {
-    line += lineBreaks(text3.slice(counted, match.index));
-    counted = match.index;
-    comments.push({
-      kind: match[1] ?? "",
-      ids: (match[2] ?? "").split(/[\s,]+/).filter(Boolean),
-      line
-    });
-  }
-  if (comments.length === 0) return () => false;
-  return (finding) => {
-    const at = finding.start.line;
-    const applies = (ids) => ids.length === 0 || ids.includes(finding.ruleId);
-    let off = false;
-    for (const comment of comments) {
-      if (comment.kind === "disable-next-line") {
-        if (comment.line + 1 === at && applies(comment.ids)) return true;
-      } else if (comment.line < at && applies(comment.ids)) {
-        off = comment.kind === "disable";
-      }
-    }
-    return off;
-  };
-}
-
-// packages/remark-session-log/src/entry-findings.ts
-var lineNumber = /\bline \d/;
-function namesLine(finding) {
-  return lineNumber.test(finding.message);
-}
-function staleAt(cached, start) {
-  return cached.namesLines === true && cached.start.line !== start.line;
-}
-function moveFindings(cached, start) {
-  const offset2 = start.offset - cached.start.offset;
-  const lines = start.line - cached.start.line;
-  if (offset2 === 0 && lines === 0) return cached.findings;
-  const point3 = (p) => ({
-    line: p.line + lines,
-    column: p.column,
-    offset: p.offset + offset2
-  });
-  return cached.findings.map((finding) => ({
-    ...finding,
-    start: point3(finding.start),
-    end: point3(finding.end),
-    ...finding.edits ? {
-      edits: finding.edits.map((edit) => ({
-        ...edit,
-        start: edit.start + offset2,
-        end: edit.end + offset2
-      }))
-    } : {}
-  }));
-}
-
-// packages/remark-session-log/src/model/model.ts
-function buildModel(text3, schema, tree) {
-  if (!tree) return buildModelByChunks(text3, schema);
-  return readLog(text3, schema, tree, true);
-}
-
-// packages/remark-session-log/src/root-causes.ts
-var rootCauses = {
-  [templateMismatch.id]: () => 0,
-  [notASessionLog.id]: () => 0,
-  [unclosedBlock.id]: (cause, log) => log.entries.findLast((entry) => entry.start.offset <= cause.start.offset)?.start.offset ?? cause.start.offset
-};
-function withoutConsequences(findings, log) {
-  const causes = findings.filter((finding) => Object.hasOwn(rootCauses, finding.ruleId));
-  if (causes.length === 0) return findings;
-  const cuts = causes.map((cause) => rootCauses[cause.ruleId](cause, log));
-  const cut = Math.min(...cuts);
-  const standing = causes.filter((_, index2) => cuts[index2] === cut);
-  return findings.filter((finding) => standing.includes(finding) || finding.start.offset < cut);
-}
-
-// packages/remark-session-log/src/lint.ts
-function lint(text3, options2 = {}) {
-  return new Linter(options2).lint(text3).findings;
-}
-var Linter = class {
-  /**
-   * `store` offers what an earlier run kept of a log's chunks (`keep`): those chunks are
-   * not parsed or checked again. It must hold only chunks linted with these options, on
-   * this day, in a file with the same line endings (the CLI's `--cache` keys them so).
-   */
-  constructor(options2 = {}, store) {
-    this.store = store;
-    this.options = resolveOptions(options2);
-    this.active = rules.filter((rule) => this.options.rules[rule.id] !== "off");
-  }
-  store;
-  options;
-  active;
-  chunks;
-  /** Findings by entry text, from the last lint; `eol` is the line ending they were made for. */
-  previous = /* @__PURE__ */ new Map();
-  eol = "\n";
-  lint(text3, tree) {
-    const prepared = this.prepare(text3);
-    if (tree) return this.assemble(prepared, tree);
-    const steps = this.checkChunks(prepared, Infinity, 0);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    return this.assemble(prepared, void 0, step.value);
-  }
-  /**
-   * `lint` in steps, the top of the log (its newest entries) first: the first step checks
-   * the first `first` chunks (more than a screen shows), each later one entries for about
-   * `stepMs`, and each yields the findings of every entry checked so far, so an editor
-   * can show the top of a long log at once and answer requests between steps. The
-   * entries' rules only: the rules of the whole log, and the root causes that hide what
-   * they explain, come with the lint that ends the steps (returned), which finds every
-   * entry's work done.
-   */
-  *lintInSteps(text3, { stepMs = 50, first = 5 } = {}) {
-    const prepared = this.prepare(text3);
-    const cut = yield* this.checkChunks(prepared, first, stepMs);
-    return this.assemble(prepared, void 0, cut);
-  }
-  /**
-   * Checks the entries of each chunk as the log is cut, top first, yielding after the
-   * first `first` chunks and then every `stepMs`. Each entry's findings go where
-   * `assemble` looks for them; its sections are let go once checked.
-   */
-  *checkChunks({ source, schema, context, chunks }, first, stepMs) {
-    const shown = Number.isFinite(first);
-    const disabled = shown ? disabledLines(source) : () => false;
-    const found = [];
-    let stepEnd = performance.now() + stepMs;
-    let entries = 0;
-    let index2 = 0;
-    const cut = [];
-    for (const { chunk, last } of withLast(chunksOf(source, schema))) {
-      cut.push(chunk);
-      const model = chunks.get(source.slice(chunk.start, chunk.end), last);
-      for (const inChunk of model.entries) {
-        const start = {
-          line: inChunk.start.line + chunk.line - 1,
-          column: inChunk.start.column,
-          offset: inChunk.start.offset + chunk.start
-        };
-        let cached = this.previous.get(inChunk.source);
-        if (!cached || staleAt(cached, start)) {
-          const entry = shiftEntry(inChunk, chunk.start, chunk.line - 1);
-          entry.index = entries;
-          cached = this.checkEntry(entry, context);
-          releaseSections(entry);
-          this.previous.set(entry.source, cached);
-        }
-        entries++;
-        if (!shown) continue;
-        for (const finding of moveFindings(cached, start)) {
-          if (!disabled(finding)) found.push(finding);
-        }
-      }
-      index2++;
-      if (!last && index2 >= first && performance.now() >= stepEnd) {
-        yield { findings: found, checked: index2 };
-        stepEnd = performance.now() + stepMs;
-      }
-    }
-    return cut;
-  }
-  /**
-   * The whole lint: the model (from remark's tree, or from the chunks `checkChunks` cut),
-   * the rules of the whole log, each entry's findings.
-   */
-  assemble({ source, schema, context, chunks }, tree, cut) {
-    const log = tree ? buildModel(source, schema, tree) : buildModelByChunks(source, schema, chunks, cut);
-    const findings = [];
-    for (const rule of this.active) {
-      rule.checkDocument?.(log, this.reporter(rule, findings), context);
-    }
-    const current = /* @__PURE__ */ new Map();
-    for (const entry of log.entries) {
-      let cached = current.get(entry.source) ?? this.previous.get(entry.source);
-      if (!cached || staleAt(cached, entry.start)) {
-        cached = this.checkEntry(entry, context);
-        releaseSections(entry);
-      }
-      current.set(entry.source, cached);
-      findings.push(...moveFindings(cached, entry.start));
-    }
-    this.previous = current;
-    const disabled = disabledLines(source);
-    const kept = withoutConsequences(
-      findings.filter((finding) => !disabled(finding)),
-      log
-    );
-    kept.sort(
-      (a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || a.ruleId.localeCompare(b.ruleId)
-    );
-    return { log, findings: kept };
-  }
-  /**
-   * What a lint of `text` starts from: the text without its BOM, its template and the
-   * chunk models kept for it. What was kept for another line ending or template is
-   * dropped.
-   */
-  prepare(text3) {
-    const source = text3.replace(/^\uFEFF/, "");
-    const eol = detectEol(source);
-    if (eol !== this.eol) this.previous = /* @__PURE__ */ new Map();
-    this.eol = eol;
-    const schema = templateFor(source, this.options.template);
-    if (this.chunks?.schema !== schema) {
-      this.chunks = new ChunkCache(schema, (chunk, last) => this.restore(chunk, last, schema));
-      this.previous = /* @__PURE__ */ new Map();
-    }
-    const context = {
-      schema,
-      today: this.options.today,
-      thresholds: this.options.thresholds,
-      eol
-    };
-    return { source, schema, context, chunks: this.chunks };
-  }
-  /**
-   * What to keep of the last lint for a later run's `store`: each chunk with its model,
-   * less the entries' sections (only entry rules read them, and the entries' findings
-   * are kept with it), and less the schema and the texts, which the later run has.
-   */
-  keep() {
-    return (this.chunks?.latest() ?? []).flatMap(({ text: text3, last, model }) => {
-      const findings = model.entries.map((entry) => this.previous.get(entry.source));
-      if (findings.some((found) => found === void 0)) return [];
-      const entries = model.entries.map((entry) => ({
-        ...withoutSections(entry),
-        sections: [],
-        source: ""
-      }));
-      const { start, end, header, footer: footer2, stray } = model;
-      const kept = { start, end, header, entries, footer: footer2, stray };
-      return [{ text: text3, last, chunk: { model: kept, findings } }];
-    });
-  }
-  // A chunk from the store: its entries' findings go where checkEntry's would.
-  restore(text3, last, schema) {
-    const kept = this.store?.(text3, last);
-    if (!kept || kept.findings.length !== kept.model.entries.length) return void 0;
-    const byName = new Map(schema.fields.map((spec) => [spec.name, spec]));
-    const entries = kept.model.entries.map((entry, index2) => {
-      const source = text3.slice(entry.start.offset, entry.end.offset);
-      this.previous.set(source, kept.findings[index2]);
-      const fields = entry.fields.map((field) => ({
-        ...field,
-        spec: field.spec && byName.get(field.spec.name)
-      }));
-      return { ...entry, fields, source };
-    });
-    const model = { ...kept.model, text: text3, schema, entries };
-    parseSectionsWhenRead(model, text3, last);
-    return model;
-  }
-  checkEntry(entry, context) {
-    const findings = [];
-    for (const rule of this.active) {
-      if (rule.check) rule.check(entry, this.reporter(rule, findings), context);
-    }
-    return { start: entry.start, findings, namesLines: findings.some(namesLine) };
-  }
-  reporter(rule, into) {
-    const setting = this.options.rules[rule.id];
-    const severity = setting === "warn" || setting === "error" ? setting : rule.severity;
-    return (node2, message, extra = {}) => {
-      into.push({
-        ruleId: rule.id,
-        severity,
-        message,
-        start: node2.start,
-        end: node2.end,
-        url: rule.url,
-        ...extra.expected ? { expected: extra.expected } : {},
-        ...extra.edits && extra.edits.length > 0 ? { edits: extra.edits } : {}
-      });
-    };
-  }
-};
-function* withLast(chunks) {
-  let previous2;
-  for (const chunk of chunks) {
-    if (previous2) yield { chunk: previous2, last: false };
-    previous2 = chunk;
-  }
-  if (previous2) yield { chunk: previous2, last: true };
 }
 
 // packages/remark-session-log/src/fix/apply.ts
@@ -20826,21 +20849,21 @@ function trimmedText(text3) {
 var labelLine = /^(?:\*\*|__)?([\p{L}][\p{L}\p{N} ]*?)(?:\*\*|__)?:(?:\*\*|__)?[ \t]*(.*)$/u;
 function rewriteHeader(rewrite, log) {
   const { source, from, target, eol, edits } = rewrite;
-  const { title, version: version2 } = log.header;
+  const { title, version } = log.header;
   if (title && rewrite.same(title.content.text, from.title)) {
     edits.push(replaceSpan(title.content, target.title));
   }
-  if (version2?.text === target.version) return;
+  if (version?.text === target.version) return;
   const stage = templateLine(rewrite, target, target.versionLabel) ?? "";
-  if (!version2) {
+  if (!version) {
     const at = title ? title.end.offset : log.header.start.offset;
     edits.push(insertAt(at, title ? `${eol}${eol}${stage}` : `${stage}${eol}${eol}`));
     return;
   }
   const lines = linesOf(source);
-  const quote2 = quoteAround(lines, version2.start.offset);
+  const quote2 = quoteAround(lines, version.start.offset);
   if (!quote2) {
-    edits.push(replaceSpan(version2, target.version));
+    edits.push(replaceSpan(version, target.version));
     return;
   }
   edits.push({ start: quote2.start, end: quote2.end, text: headerLines(rewrite, quote2.lines) });
@@ -21144,127 +21167,6 @@ function filledValue(entry, name, schema) {
   return value2;
 }
 
-// packages/session-log/src/stats/figures.ts
-var none = "\u2013";
-function count2(value2) {
-  return value2.toLocaleString("en-US");
-}
-function percent(ratio2) {
-  return ratio2 === null ? none : `${Math.round(ratio2 * 100)}%`;
-}
-function minutes(value2) {
-  return value2 === 0 ? "0m" : formatMinutes(value2);
-}
-function saved(value2) {
-  return value2 < 0 ? `\u2212${minutes(-value2)}` : minutes(value2);
-}
-var columns = [
-  { title: "Entries", terminal: "Entries", show: (f) => count2(f.entries) },
-  { title: "Session time", terminal: "Time", show: (f) => minutes(f.minutes) },
-  { title: "Without AI", terminal: "No AI", show: (f) => minutes(f.minutesWithoutAI) },
-  { title: "Saved", terminal: "Saved", show: (f) => saved(f.minutesSaved) },
-  { title: "Generated", show: (f) => count2(f.linesGenerated) },
-  { title: "Kept", show: (f) => count2(f.linesKept) },
-  { title: "Keep ratio", terminal: "Keep", show: (f) => percent(f.keepRatio) },
-  { title: "Manual", show: (f) => count2(f.linesManual) },
-  { title: "Static issues", show: (f) => count2(f.staticAnalysisIssues) },
-  { title: "Hallucinations", terminal: "Halluc.", show: (f) => count2(f.hallucinations) },
-  {
-    title: "Per 100 kept",
-    show: (f) => f.hallucinationsPer100Kept === null ? none : f.hallucinationsPer100Kept.toFixed(1)
-  },
-  { title: "Kill switch", terminal: "Kill sw.", show: (f) => killSwitch2(f) },
-  { title: "Rot 2+ / renewed", show: (f) => `${f.rotEntries} / ${f.rotRenewed}` },
-  {
-    title: "Mode B done / open",
-    show: (f) => `${f.sequences.finished} / ${f.sequences.open}`
-  }
-];
-function killSwitch2(figures) {
-  if (figures.killSwitchAnswered === 0) return none;
-  return `${count2(figures.killSwitchTriggered)} of ${count2(figures.killSwitchAnswered)}`;
-}
-var groupTitles = {
-  engineer: "Engineer",
-  tool: "AI tool",
-  feature: "Feature",
-  month: "Month"
-};
-function headline(totals) {
-  const share = (part2, whole) => whole > 0 ? percent(part2 / whole) : none;
-  const per100 = totals.hallucinationsPer100Kept;
-  const lines = [
-    { label: "Entries", value: count2(totals.entries) },
-    { label: "Session time", value: minutes(totals.minutes) },
-    { label: "Estimated without AI", value: minutes(totals.minutesWithoutAI) },
-    {
-      label: "Time saved",
-      value: saved(totals.minutesSaved),
-      detail: `${share(totals.minutesSaved, totals.minutesWithoutAI)} of the estimate`
-    },
-    { label: "Lines generated by AI", value: count2(totals.linesGenerated) },
-    {
-      label: "Lines kept after review",
-      value: count2(totals.linesKept),
-      detail: `keep ratio ${percent(totals.keepRatio)}`
-    },
-    { label: "Lines written manually", value: count2(totals.linesManual) },
-    { label: "Static analysis issues", value: count2(totals.staticAnalysisIssues) },
-    {
-      label: "Hallucinations",
-      value: count2(totals.hallucinations),
-      detail: per100 === null ? void 0 : `${per100.toFixed(1)} per 100 kept lines`
-    },
-    {
-      label: "Kill switch triggered",
-      value: killSwitch2(totals),
-      detail: totals.killSwitchAnswered === 0 ? void 0 : percent(totals.killSwitchRate)
-    },
-    {
-      label: "Entries with 2+ rot signals",
-      value: count2(totals.rotEntries),
-      detail: totals.rotEntries === 0 ? void 0 : `${count2(totals.rotRenewed)} refreshed or aborted`
-    },
-    {
-      label: "Mode B sequences",
-      value: `${count2(totals.sequences.finished)} of ${count2(totals.sequences.finished + totals.sequences.open)} finished`,
-      detail: `${count2(totals.sequences.open)} open`
-    }
-  ];
-  return lines.map(
-    (line) => line.detail === void 0 ? { label: line.label, value: line.value } : line
-  );
-}
-function headlineText({ value: value2, detail }) {
-  return detail === void 0 ? value2 : `${value2} (${detail})`;
-}
-function scope(stats2, logs, window) {
-  const entries = stats2.totals.entries === 1 ? "1 entry" : `${count2(stats2.totals.entries)} entries`;
-  const files = logs === 1 ? "1 log" : `${logs} logs`;
-  const dates = window.from !== void 0 || window.to !== void 0 ? `, dated ${window.from ?? "any day"} to ${window.to ?? "any day"}` : "";
-  return `${entries} in ${files}${dates}`;
-}
-function unknownSummary(totals) {
-  const parts = Object.entries(totals.unknown).map(
-    ([figure, entries]) => `${figureNames[figure] ?? figure} in ${entries === 1 ? "1 entry" : `${entries} entries`}`
-  );
-  return parts.length === 0 ? "" : `Not stated or not readable: ${parts.join(", ")}.`;
-}
-var figureNames = {
-  minutes: "session time",
-  minutesWithoutAI: "time without AI",
-  linesGenerated: "lines generated",
-  linesKept: "lines kept",
-  linesManual: "lines written manually",
-  staticAnalysisIssues: "static analysis issues",
-  hallucinations: "hallucinations",
-  date: "date",
-  killSwitch: "kill switch"
-};
-
-// packages/session-log/src/version.ts
-var version = "0.1.0";
-
 export {
   ok,
   detectEol,
@@ -21278,6 +21180,7 @@ export {
   loadTemplate,
   templateFor,
   isCalendarDate,
+  formatMinutes,
   rules,
   lint,
   Linter,
@@ -21297,13 +21200,5 @@ export {
   insertEntry,
   isSessionLog,
   groupings,
-  stats,
-  count2 as count,
-  columns,
-  groupTitles,
-  headline,
-  headlineText,
-  scope,
-  unknownSummary,
-  version
+  stats
 };

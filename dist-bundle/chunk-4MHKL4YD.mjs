@@ -2,6 +2,19 @@
 import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
+  CheckThreads
+} from "./chunk-3GYPLFYY.mjs";
+import {
+  columns,
+  count,
+  groupTitles,
+  headline,
+  headlineText,
+  scope,
+  unknownSummary,
+  version
+} from "./chunk-64CV5C4W.mjs";
+import {
   FixError,
   Linter,
   MigrateError,
@@ -10,17 +23,12 @@ import {
   buildModel,
   builtinTemplates,
   checkRuleId,
-  columns,
-  count,
   detectEol,
   editDistance,
   findSettingsFile,
   fix,
   formatDate,
-  groupTitles,
   groupings,
-  headline,
-  headlineText,
   insertEntry,
   isCalendarDate,
   isScriptSettings,
@@ -35,14 +43,11 @@ import {
   require_dist,
   resolveTemplate,
   rules,
-  scope,
   stats,
   stringifyPosition,
   templateFor,
-  unknownSummary,
-  validateSettings,
-  version
-} from "./chunk-LITS3KZK.mjs";
+  validateSettings
+} from "./chunk-2BIVIBBK.mjs";
 import {
   __commonJS,
   __esm,
@@ -16120,6 +16125,8 @@ Options of check and fix:
   --cache                    Keep findings in .session-logcache; an unchanged log is
                              not checked again, a changed one only where it changed
   --cache-location <path>    Where --cache keeps them
+  --threads <n>              Threads that check a large log (default: one per core
+                             up to 4 on more than two cores, else 1)
   --color, --no-color        Force colors on or off (or FORCE_COLOR=1, NO_COLOR=1)
 
 Options of new:
@@ -16951,7 +16958,7 @@ async function forEachLog(options, cwd, visit) {
   for (const name of names) {
     try {
       const path9 = resolve(cwd, name);
-      visit({ name, path: path9, settings: await reader.read(path9, name) });
+      await visit({ name, path: path9, settings: await reader.read(path9, name) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(error);
@@ -17141,7 +17148,7 @@ async function render(result, options, io, logs, window2) {
     case "markdown":
       return statsMarkdown(result, { logs, window: window2 });
     case "html": {
-      const { statsHtml } = await import("./html-F2B72UIH.mjs");
+      const { statsHtml } = await import("./html-5S6JD5IY.mjs");
       try {
         return await statsHtml(result, { logs, window: window2, link: linker(options, io) });
       } catch (error) {
@@ -18134,17 +18141,19 @@ async function collect(options, io) {
   const fixed = [];
   const diffs = [];
   const cache = options.cache ? new FindingsCache(options.cache) : void 0;
-  const { problems, skippedSettings } = await forEachLog(options, io.cwd, (named) => {
+  const threads = new CheckThreads(options.threads);
+  const { problems, skippedSettings } = await forEachLog(options, io.cwd, async (named) => {
     const { name, settings } = named;
     if (options.templatesWithin !== void 0) {
       keepTemplateWithin(settings.template, options.templatesWithin, name);
     }
-    const result = checkLog(named, options, cache);
+    const result = await checkLog(named, options, cache, threads);
     if (options.fix || options.dryRun) fixed.push({ name, applied: result.applied });
     if (result.diff) diffs.push(result.diff);
     const findings = options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
     results.push({ name, findings });
   });
+  await threads.close();
   cache?.save();
   return { results, problems, fixed, diffs, skippedSettings };
 }
@@ -18171,7 +18180,7 @@ function exitCode(results, maxWarnings, io) {
   }
   return errors > 0 ? 1 : 0;
 }
-function checkLog({ name, path: path9, settings }, options, cache) {
+async function checkLog({ name, path: path9, settings }, options, cache, threads) {
   const file = readLog(path9, name, options.maxSize);
   if (settings.template !== void 0) useTemplate(settings.template);
   const today = formatDate(/* @__PURE__ */ new Date());
@@ -18180,7 +18189,8 @@ function checkLog({ name, path: path9, settings }, options, cache) {
   if (cached?.findings && options.since === void 0) {
     return { findings: cached.findings, applied: [], diff: void 0 };
   }
-  const linted = lintLog(file, { ...settings, today }, cached);
+  const fromThreads = (await threads.check(file.text, { ...settings, today }, cached?.store))?.store;
+  const linted = lintLog(file, { ...settings, today }, cached, fromThreads);
   if (reportOnly) {
     const findings2 = inChanges(linted.findings, linted.log.entries, file, options.since);
     return { findings: findings2, applied: [], diff: void 0 };
@@ -18200,8 +18210,11 @@ function lookUp(cache, text2, settings, today) {
     keep: (findings, linter) => cache.set(context, text2, findings, linter)
   };
 }
-function lintLog(file, options, cached) {
-  const linter = new Linter(options, cached?.store);
+function lintLog(file, options, cached, fromThreads) {
+  const linter = new Linter(
+    options,
+    (text2, last) => cached?.store(text2, last) ?? fromThreads?.(text2, last)
+  );
   const { log: log2, findings } = linter.lint(file.text);
   if (!isSessionLog(log2)) {
     const { title, entryDepth, entryPrefix } = log2.schema;
@@ -18283,7 +18296,8 @@ var reportOptions = {
   color: { type: "boolean" },
   since: { type: "string" },
   cache: { type: "boolean" },
-  "cache-location": { type: "string" }
+  "cache-location": { type: "string" },
+  threads: { type: "string" }
 };
 var commands = {
   check: { ...reportOptions, fix: { type: "boolean" }, "fix-dry-run": { type: "boolean" } },
@@ -18425,10 +18439,12 @@ function size(value) {
   }
   return bytes;
 }
-function count2(value) {
+function count2(value, name = "max-warnings", least = 0) {
   if (value === void 0) return void 0;
-  if (typeof value === "string" && /^\d+$/.test(value)) return Number(value);
-  throw new UsageError(`--max-warnings ${String(value)}: write a whole number, such as 0`);
+  if (typeof value === "string" && /^\d+$/.test(value) && Number(value) >= least) {
+    return Number(value);
+  }
+  throw new UsageError(`--${name} ${String(value)}: write a whole number, such as ${least}`);
 }
 function flag(values, name) {
   return values[name] === true;
@@ -18657,7 +18673,8 @@ async function run2(argv, io) {
         settings,
         since,
         allowJsConfig: values["js-config"] !== false,
-        cache: flag(values, "cache") ? resolve7(io.cwd, text(values, "cache-location") ?? ".session-logcache") : void 0
+        cache: flag(values, "cache") ? resolve7(io.cwd, text(values, "cache-location") ?? ".session-logcache") : void 0,
+        threads: count2(values.threads, "threads", 1)
       },
       io
     );

@@ -8,7 +8,8 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-LITS3KZK.mjs";
+} from "./chunk-64CV5C4W.mjs";
+import "./chunk-2BIVIBBK.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts
