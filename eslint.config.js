@@ -8,7 +8,16 @@ const rawSource = 'Rules read the model, not raw source'
 const logText = 'Rules read the model, not the log text'
 
 export default tseslint.config(
-  {ignores: ['**/dist/**', 'dist-bundle/**', '**/node_modules/**', 'fixtures/**', 'coverage/**']},
+  {
+    ignores: [
+      '**/dist/**',
+      'dist-bundle/**',
+      '.ci/editors/**',
+      '**/node_modules/**',
+      'fixtures/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

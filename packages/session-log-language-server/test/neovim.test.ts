@@ -1,5 +1,7 @@
-// The shipped Neovim snippet in the real editor: Debian's Neovim, headless, with the
-// built server on its PATH. It opens a log with letters beyond ASCII, reads the
+// The shipped Neovim snippet in the real editors: Debian's Neovim (0.7, where the
+// snippet starts the server itself) and the current release from Debian unstable (where
+// it configures `vim.lsp.config`; `.ci/current-editors` fetches it), headless, with the
+// built server on their PATH. It opens a log with letters beyond ASCII, reads the
 // diagnostics Neovim shows, applies a quick fix the way Neovim asks for one (its line's
 // diagnostics converted back, byte columns and all), and saves with fix-on-save.
 import {spawnSync} from 'node:child_process'
@@ -13,16 +15,33 @@ import {editorSetup, runEditor} from './client.js'
 import {defects} from './documents.js'
 
 const snippet = fileURLToPath(new URL('../editors/neovim/session_log.lua', import.meta.url))
-const nvim = spawnSync('nvim', ['--version'], {encoding: 'utf8'})
-const version = /NVIM v(\S+)/.exec(nvim.stdout ?? '')?.[1]
+// The current release, when .ci/current-editors has fetched it.
+const currentNeovim = fileURLToPath(new URL('../../../.ci/editors/bin/nvim', import.meta.url))
 
-// CI installs Neovim (.ci/run), so there its absence is a failure; elsewhere the suite is
-// skipped, saying why.
-if (!version && process.env.CI) {
-  throw new Error('nvim is not installed, and CI is set: .ci/run should have installed it')
+function versionOf(command: string): string | undefined {
+  const run = spawnSync(command, ['--version'], {encoding: 'utf8'})
+  return /NVIM v(\S+)/.exec(run.stdout ?? '')?.[1]
 }
-if (!version) console.warn('neovim.test.ts skipped: nvim is not installed (apt-get install neovim)')
-const describeNeovim = version ? describe : describe.skip
+
+const neovims = [
+  {command: 'nvim', version: versionOf('nvim'), wanted: 'Debian 12 (apt-get install neovim)'},
+  {
+    command: currentNeovim,
+    version: versionOf(currentNeovim),
+    wanted: 'the current release (bash .ci/current-editors)',
+  },
+]
+
+// CI installs both (.ci/run), so there an absence is a failure; elsewhere the suite is
+// skipped, saying why.
+for (const {version, wanted} of neovims) {
+  if (version) continue
+  if (process.env.CI)
+    throw new Error(
+      `Neovim of ${wanted} is missing, and CI is set: .ci/run should have installed it`,
+    )
+  console.warn(`neovim.test.ts: Neovim of ${wanted} is missing; its tests are skipped`)
+}
 
 /** The test's side in the editor: wait, record, quick-fix, save, quit. */
 const driver = `
@@ -30,6 +49,8 @@ local out = {}
 local function record(key, value) out[key] = value end
 local ok = vim.wait(30000, function() return #vim.diagnostic.get(0) > 0 end, 50)
 record('attached', ok)
+-- Which branch of the snippet ran: vim.lsp.config (0.11 and later) or its own start.
+record('lspConfig', vim.lsp.config ~= nil and vim.lsp.enable ~= nil)
 local shown = {}
 for _, d in ipairs(vim.diagnostic.get(0)) do
   local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
@@ -59,7 +80,7 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, {recursive: true, force: true})
 })
 
-function editorRun(text: string) {
+function editorRun(nvim: string, text: string) {
   const dir = mkdtempSync(join(tmpdir(), 'session-log-nvim-'))
   made.push(dir)
   const {bin, project} = editorSetup(dir, text)
@@ -67,10 +88,11 @@ function editorRun(text: string) {
   writeFileSync(join(dir, 'driver.lua'), driver)
   const {status, seen} = runEditor<{
     attached: boolean
+    lspConfig: boolean
     diagnostics: Array<{lnum: number; col: number; code: string}>
     quickFixes: string[]
   }>(
-    'nvim',
+    nvim,
     [
       '--headless',
       '-u',
@@ -90,28 +112,35 @@ function editorRun(text: string) {
   return {...seen, status, saved: readFileSync(join(project, 'SESSION_LOG.md'), 'utf8')}
 }
 
-describeNeovim(`Neovim ${version ?? ''} with the shipped snippet`, () => {
-  // A near-miss title with a letter beyond ASCII (its fix ends after it), CJK names in
-  // the log, and no newline at the end of the file.
-  const log = defects.replace(/^# Séssion Lög 🙂/, '# Séssion Log').replace(/\n+$/, '')
+for (const {command, version, wanted} of neovims) {
+  ;(version ? describe : describe.skip)(
+    `Neovim ${version ?? wanted} with the shipped snippet`,
+    () => {
+      // A near-miss title with a letter beyond ASCII (its fix ends after it), CJK names in
+      // the log, and no newline at the end of the file.
+      const log = defects.replace(/^# Séssion Lög 🙂/, '# Séssion Log').replace(/\n+$/, '')
 
-  it.each([
-    ['without a final newline', log],
-    ['with CRLF line endings and a final one', `${log.replace(/\n/g, '\r\n')}\r\n`],
-  ])(
-    'shows the diagnostics at their lines, applies a quick fix and fixes on save: %s',
-    (_name, log) => {
-      const run = editorRun(log)
-      expect(run.attached).toBe(true)
-      const lines = (findings: Array<{line: number; ruleId: string}>) =>
-        findings.map(({line, ruleId}) => `${line}:${ruleId}`).sort()
-      expect(lines(run.diagnostics.map((d) => ({line: d.lnum + 1, ruleId: d.code})))).toEqual(
-        lines(lint(log).map((f) => ({line: f.start.line, ruleId: f.ruleId}))),
+      it.each([
+        ['without a final newline', log],
+        ['with CRLF line endings and a final one', `${log.replace(/\n/g, '\r\n')}\r\n`],
+      ])(
+        'shows the diagnostics at their lines, applies a quick fix and fixes on save: %s',
+        (_name, log) => {
+          const run = editorRun(command, log)
+          expect(run.attached).toBe(true)
+          const [major, minor] = version!.split('.').map(Number)
+          expect(run.lspConfig).toBe(major! > 0 || minor! >= 11)
+          const lines = (findings: Array<{line: number; ruleId: string}>) =>
+            findings.map(({line, ruleId}) => `${line}:${ruleId}`).sort()
+          expect(lines(run.diagnostics.map((d) => ({line: d.lnum + 1, ruleId: d.code})))).toEqual(
+            lines(lint(log).map((f) => ({line: f.start.line, ruleId: f.ruleId}))),
+          )
+          expect(run.quickFixes).toEqual(['Replace with "Session Log"'])
+          // The quick fix, then fix-all on save: byte for byte what `session-log fix` writes.
+          expect(run.saved).toBe(fix(log).output)
+        },
+        120_000,
       )
-      expect(run.quickFixes).toEqual(['Replace with "Session Log"'])
-      // The quick fix, then fix-all on save: byte for byte what `session-log fix` writes.
-      expect(run.saved).toBe(fix(log).output)
     },
-    120_000,
   )
-})
+}
