@@ -16,50 +16,14 @@ import {resolveOptions, type Options, type ResolvedOptions} from './options.js'
 import type {Context, Finding, ReportOptions, Rule} from './rule.js'
 import {withoutConsequences} from './root-causes.js'
 import {rules as allRules} from './rules/index.js'
+import type {CheckedChunk, ChunkStore, CutChunk, KeptChunk, Linted, LintStep} from './lint-types.js'
 import {templateFor} from './template/load.js'
 import type {Schema} from './template/schema.js'
 import {detectEol} from './text/lines.js'
 
 export {detectEol}
 export type {EntryFindings}
-
-/** What `Linter.keep` keeps of a chunk of a log for a later run. */
-export interface KeptChunk {
-  /** The chunk's model, positions relative to the chunk, without sections, schema, text. */
-  model: Omit<SessionLog, 'schema' | 'text'>
-  /** The findings of each entry of `model`, in order. */
-  findings: EntryFindings[]
-}
-
-/** A later run's access to kept chunks, by the chunk's text and whether it ends the log. */
-export type ChunkStore = (text: string, last: boolean) => KeptChunk | undefined
-
-/** A chunk of a log another thread checked (`Linter.checkPart`), for a lint's store. */
-export interface CheckedChunk {
-  text: string
-  last: boolean
-  chunk: KeptChunk
-}
-
-/** A chunk of a log as `Linter.cut` cuts it: where it is, its text, whether it ends the log. */
-export interface CutChunk {
-  chunk: Chunk
-  last: boolean
-  text: string
-}
-
-/** One step of `Linter.lintInSteps`. */
-export interface LintStep {
-  /** The findings of the entries checked so far, valid until the next step. */
-  findings: readonly Finding[]
-  /** The chunks of the log checked so far (one per entry, the first holds the header too). */
-  checked: number
-}
-
-export interface Linted {
-  log: SessionLog
-  findings: Finding[]
-}
+export type {CheckedChunk, ChunkStore, CutChunk, KeptChunk, Linted, LintStep}
 
 /** Lints a session log's text; the findings are sorted by position. */
 export function lint(text: string, options: Options = {}): Finding[] {
