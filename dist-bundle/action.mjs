@@ -11,14 +11,14 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-4MHKL4YD.mjs";
-import "./chunk-3GYPLFYY.mjs";
-import "./chunk-64CV5C4W.mjs";
+} from "./chunk-53MBJEV3.mjs";
+import "./chunk-ZFZO2W3T.mjs";
+import "./chunk-B44SNFMM.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-2BIVIBBK.mjs";
+} from "./chunk-6OHP4J4X.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

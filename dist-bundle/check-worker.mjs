@@ -3,10 +3,10 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   blocksOf
-} from "./chunk-3GYPLFYY.mjs";
+} from "./chunk-ZFZO2W3T.mjs";
 import {
   Linter
-} from "./chunk-2BIVIBBK.mjs";
+} from "./chunk-6OHP4J4X.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/check-worker.ts

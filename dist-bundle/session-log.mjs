@@ -5,10 +5,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-4MHKL4YD.mjs";
-import "./chunk-3GYPLFYY.mjs";
-import "./chunk-64CV5C4W.mjs";
-import "./chunk-2BIVIBBK.mjs";
+} from "./chunk-53MBJEV3.mjs";
+import "./chunk-ZFZO2W3T.mjs";
+import "./chunk-B44SNFMM.mjs";
+import "./chunk-6OHP4J4X.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/bin.ts

@@ -14,6 +14,7 @@ import {buildModelByChunks} from '../src/model/chunks.js'
 import {stats} from '../src/stats/stats.js'
 import {loadTemplate, templateFor} from '../src/template/load.js'
 import {commonmarkExamples, pastedIntoAnswer} from './commonmark.js'
+import {remarkTrees} from './remark-trees.js'
 import {expectFixGuarantees, lostWords} from './fix-guarantees.js'
 import {fixtureToday} from './fixtures.js'
 
@@ -370,6 +371,26 @@ export const properties: NamedProperty[] = [
         expect(found).toEqual([])
         // The fixes left for the author settle too.
         fix(output, options)
+      },
+    ),
+  },
+  {
+    name: "remark's tree is the same parsed entry by entry as parsed whole",
+    weight: 5,
+    property: fc.property(
+      fc.oneof(
+        markdownShaped,
+        validLog,
+        fc
+          .tuple(validLog, fc.array(mutation, {minLength: 1, maxLength: 3}))
+          .map(([log, changes]) => mutateAll(log, changes)),
+        fc
+          .tuple(validLog, fc.constantFrom(...commonmarkExamples))
+          .map(([log, example]) => pastedIntoAnswer(log.replace(/\r\n?/g, '\n'), example)),
+      ),
+      (text) => {
+        const {entryWise, whole} = remarkTrees(text)
+        expect(entryWise).toEqual(whole)
       },
     ),
   },

@@ -8,8 +8,8 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-64CV5C4W.mjs";
-import "./chunk-2BIVIBBK.mjs";
+} from "./chunk-B44SNFMM.mjs";
+import "./chunk-6OHP4J4X.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts

@@ -1,0 +1,59 @@
+// The parser the plugin gives remark: a log entry by entry, with exactly the tree of the
+// whole-document parse, positions included; a document it cannot cut, whole. Markdown
+// nobody here wrote (the CommonMark examples in a log, mutated logs, Markdown-shaped
+// noise) is properties.ts's, which `pnpm fuzz` runs by the hundred thousand.
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {generateLog} from '../../../test/bench/generate.mjs'
+import {fixturesDir} from './fixtures.js'
+import {remarkTrees} from './remark-trees.js'
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return markdownFiles(path)
+    return name.endsWith('.md') ? [path] : []
+  })
+}
+
+describe("the plugin's parser for remark", () => {
+  it('gives the whole-document tree on every fixture', () => {
+    const files = markdownFiles(fixturesDir)
+    expect(files.length).toBeGreaterThan(150)
+    let cut = 0
+    for (const file of files) {
+      const {entryWise, whole, wholeParses} = remarkTrees(readFileSync(file, 'utf8'))
+      expect(entryWise, file).toEqual(whole)
+      if (wholeParses === 0) cut++
+    }
+    // Most fixtures are logs of several entries that it parses entry by entry.
+    expect(cut).toBeGreaterThan(files.length / 2)
+  })
+
+  it('parses a long log entry by entry, positions moved to where each entry stands', () => {
+    const text = generateLog(60, {seed: 3, defectRate: 0.2})
+    const {entryWise, whole, wholeParses} = remarkTrees(text)
+    expect(wholeParses).toBe(0)
+    expect(entryWise).toEqual(whole)
+    const last = entryWise.children.at(-1)!
+    expect(last.position!.end.offset).toBeGreaterThan(text.length - 200)
+  })
+
+  it('parses whole a document where a definition may serve another entry, or with a BOM', () => {
+    const text = generateLog(3, {seed: 2})
+    const referenced =
+      text.replace('## Session:', '## Session: [tracker]') + '\n[tracker]: https://example.com\n'
+    for (const document of [
+      referenced,
+      `\uFEFF${text}`,
+      'A note[^1].\n\n## Session: x\n\n[^1]: here\n',
+    ]) {
+      const {entryWise, whole, wholeParses} = remarkTrees(document)
+      expect(wholeParses).toBe(1)
+      expect(entryWise).toEqual(whole)
+    }
+    // The reference found its definition, three entries away.
+    expect(JSON.stringify(remarkTrees(referenced).entryWise)).toContain('"type":"linkReference"')
+  })
+})
