@@ -11,14 +11,14 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-53MBJEV3.mjs";
-import "./chunk-ZFZO2W3T.mjs";
-import "./chunk-B44SNFMM.mjs";
+} from "./chunk-4ACSAAVY.mjs";
+import "./chunk-XR6JDLY6.mjs";
+import "./chunk-3JB23EWX.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-6OHP4J4X.mjs";
+} from "./chunk-UG32H6NS.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

@@ -3,10 +3,10 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   blocksOf
-} from "./chunk-ZFZO2W3T.mjs";
+} from "./chunk-XR6JDLY6.mjs";
 import {
   Linter
-} from "./chunk-6OHP4J4X.mjs";
+} from "./chunk-UG32H6NS.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/check-worker.ts

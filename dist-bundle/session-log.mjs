@@ -5,10 +5,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-53MBJEV3.mjs";
-import "./chunk-ZFZO2W3T.mjs";
-import "./chunk-B44SNFMM.mjs";
-import "./chunk-6OHP4J4X.mjs";
+} from "./chunk-4ACSAAVY.mjs";
+import "./chunk-XR6JDLY6.mjs";
+import "./chunk-3JB23EWX.mjs";
+import "./chunk-UG32H6NS.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/bin.ts

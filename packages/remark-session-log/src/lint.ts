@@ -166,7 +166,8 @@ export class Linter {
         }
       }
       index++
-      if (!last && index >= first && performance.now() >= stepEnd) {
+      // The first step ends at `first` chunks, however quick; later ones after `stepMs`.
+      if (!last && (index === first || (index > first && performance.now() >= stepEnd))) {
         yield {findings: found, checked: index}
         stepEnd = performance.now() + stepMs
       }

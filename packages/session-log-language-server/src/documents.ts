@@ -229,7 +229,7 @@ export class OpenDocuments {
       ...base,
       complete,
       findings,
-      diagnostics: findings.map((finding) => toDiagnostic(document, bom, finding)),
+      diagnostics: findings.map((finding) => toDiagnostic(bom, finding)),
     })
     try {
       const steps = this.linterFor(document.uri, settings.options).lintInSteps(text)

@@ -19994,7 +19994,7 @@ var Linter = class {
         }
       }
       index2++;
-      if (!last && index2 >= first && performance.now() >= stepEnd) {
+      if (!last && (index2 === first || index2 > first && performance.now() >= stepEnd)) {
         yield { findings: found, checked: index2 };
         stepEnd = performance.now() + stepMs;
       }

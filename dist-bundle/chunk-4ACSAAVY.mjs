@@ -3,7 +3,7 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   CheckThreads
-} from "./chunk-ZFZO2W3T.mjs";
+} from "./chunk-XR6JDLY6.mjs";
 import {
   columns,
   count,
@@ -13,7 +13,7 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-B44SNFMM.mjs";
+} from "./chunk-3JB23EWX.mjs";
 import {
   FixError,
   Linter,
@@ -47,7 +47,7 @@ import {
   stringifyPosition,
   templateFor,
   validateSettings
-} from "./chunk-6OHP4J4X.mjs";
+} from "./chunk-UG32H6NS.mjs";
 import {
   __commonJS,
   __esm,
@@ -17148,7 +17148,7 @@ async function render(result, options, io, logs, window2) {
     case "markdown":
       return statsMarkdown(result, { logs, window: window2 });
     case "html": {
-      const { statsHtml } = await import("./html-JIXSEKSZ.mjs");
+      const { statsHtml } = await import("./html-SVOMIOJO.mjs");
       try {
         return await statsHtml(result, { logs, window: window2, link: linker(options, io) });
       } catch (error) {

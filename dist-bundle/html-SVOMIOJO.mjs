@@ -8,8 +8,8 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-B44SNFMM.mjs";
-import "./chunk-6OHP4J4X.mjs";
+} from "./chunk-3JB23EWX.mjs";
+import "./chunk-UG32H6NS.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts
