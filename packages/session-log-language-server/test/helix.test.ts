@@ -122,11 +122,22 @@ async function until(what: string, ready: () => boolean, ms = 30_000): Promise<v
             (m) => Array.isArray(m.result) && m.result.some((action) => 'title' in Object(action)),
           ),
         )
-        await sleep(500)
+        // The menu is drawn after the answer; Enter, and the edit reaches the server.
+        await sleep(1000)
         type('\r')
-        await sleep(500)
+        await until('the quick fix', () =>
+          messages(sent).some((m) => m.method === 'textDocument/didChange'),
+        )
         type(':w\r')
-        await until('the save', () => readFileSync(file, 'utf8') !== log, 10_000)
+        // Helix may move the old file aside before it writes the new one.
+        const saved = () => {
+          try {
+            return readFileSync(file, 'utf8')
+          } catch {
+            return log
+          }
+        }
+        await until('the save', () => saved() !== log, 10_000)
         type(':q!\r')
         await Promise.race([exited, sleep(10_000)])
 
