@@ -8,12 +8,14 @@ import {splitChunks} from './model/split.js'
 import {templateFor} from './template/load.js'
 
 // remark parses a file as one document, and micromark's cost grows faster than the
-// document: a 1,000-entry log took three times as long whole as entry by entry. A log
+// document: a 1,000-entry log took twice as long whole as entry by entry. A log
 // is cut where Markdown reads the parts as it reads the whole (`split.ts`: only before an
 // entry heading at column 1, outside code, HTML and front matter), so the plugin gives
 // remark a parser that parses each part with the same extensions and joins the trees,
 // their positions moved to where each part starts: the tree of the whole document, node
-// for node (a test compares them on every fixture and the CommonMark examples).
+// for node (tests compare them on every fixture; a fuzz property on mutated logs, the
+// CommonMark examples pasted into logs and Markdown-shaped noise). Options given to
+// remark-parse itself, rather than through the processor's data, are not seen here.
 //
 // Definitions are the exception: a link reference or footnote definition in one part
 // gives meaning to references in another. A document with anything that may be one
