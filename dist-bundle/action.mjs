@@ -11,8 +11,8 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-4ACSAAVY.mjs";
-import "./chunk-XR6JDLY6.mjs";
+} from "./chunk-BE3MYQOR.mjs";
+import "./chunk-IN7SDLTG.mjs";
 import "./chunk-3JB23EWX.mjs";
 import {
   builtinTemplates,

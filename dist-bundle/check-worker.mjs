@@ -3,7 +3,7 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   blocksOf
-} from "./chunk-XR6JDLY6.mjs";
+} from "./chunk-IN7SDLTG.mjs";
 import {
   Linter
 } from "./chunk-UG32H6NS.mjs";

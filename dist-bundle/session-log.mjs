@@ -5,8 +5,8 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-4ACSAAVY.mjs";
-import "./chunk-XR6JDLY6.mjs";
+} from "./chunk-BE3MYQOR.mjs";
+import "./chunk-IN7SDLTG.mjs";
 import "./chunk-3JB23EWX.mjs";
 import "./chunk-UG32H6NS.mjs";
 import "./chunk-I74H5KOA.mjs";

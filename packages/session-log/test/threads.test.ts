@@ -66,10 +66,13 @@ describe('session-log check --threads', () => {
     const text = generateLog(300, {seed: 5, defectRate: 0.1})
     expect(text.length).toBeGreaterThan(parallelFrom)
     write(cwd, {'SESSION_LOG.md': text})
-    const report = (threads: string) =>
-      run(['check', 'SESSION_LOG.md', '-f', 'json', '--threads', threads], {cwd})
-    const [one, two] = await Promise.all([report('1'), report('2')])
-    expect(two.stderr).toBe('')
+    const report = (threads: string, ...more: string[]) =>
+      run(['check', 'SESSION_LOG.md', '-f', 'json', '--threads', threads, ...more], {cwd})
+    const [one, two] = await Promise.all([report('1'), report('2', '--debug')])
+    // The built command's worker took part: its file ships beside the command's.
+    const shared = /: (\d+) of (\d+) chunks checked on worker threads\n/.exec(two.stderr)
+    expect(shared, two.stderr).not.toBeNull()
+    expect(Number(shared![1])).toBeGreaterThan(0)
     expect(two.code).toBe(one.code)
     const findings = JSON.parse(one.stdout) as unknown[]
     expect(findings.length).toBeGreaterThan(0)

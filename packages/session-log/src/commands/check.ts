@@ -115,7 +115,7 @@ export async function collect(options: CheckOptions, io: Io): Promise<Collected>
     if (options.templatesWithin !== undefined) {
       keepTemplateWithin(settings.template, options.templatesWithin, name)
     }
-    const result = await checkLog(named, options, cache, threads)
+    const result = await checkLog(named, options, cache, threads, io)
     if (options.fix || options.dryRun) fixed.push({name, applied: result.applied})
     if (result.diff) diffs.push(result.diff)
     const findings = options.quiet
@@ -173,6 +173,7 @@ async function checkLog(
   options: CheckOptions,
   cache: FindingsCache | undefined,
   threads: CheckThreads,
+  io: Io,
 ): Promise<LogOutcome> {
   const file = readLog(path, name, options.maxSize)
   // A template named in the settings must load; without one, the log's header picks it.
@@ -185,8 +186,13 @@ async function checkLog(
   if (cached?.findings && options.since === undefined) {
     return {findings: cached.findings, applied: [], diff: undefined}
   }
-  const fromThreads = (await threads.check(file.text, {...settings, today}, cached?.store))?.store
-  const linted = lintLog(file, {...settings, today}, cached, fromThreads)
+  const shared = await threads.check(file.text, {...settings, today}, cached?.store)
+  if (shared && io.debug) {
+    io.err(
+      `session-log: ${visible(name)}: ${shared.elsewhere} of ${shared.shared} chunks checked on worker threads\n`,
+    )
+  }
+  const linted = lintLog(file, {...settings, today}, cached, shared?.store)
   if (reportOnly) {
     const findings = inChanges(linted.findings, linted.log.entries, file, options.since)
     return {findings, applied: [], diff: undefined}

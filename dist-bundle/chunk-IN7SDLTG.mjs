@@ -51,7 +51,7 @@ var CheckThreads = class {
     const fromWorkers = await Promise.all(reports);
     if (fromWorkers.includes(void 0)) return this.giveUp();
     for (const more of fromWorkers) checked.push(...more);
-    return { store: storeOf(checked), elsewhere: checked.length - here };
+    return { store: storeOf(checked), elsewhere: checked.length - here, shared: part.length };
   }
   /** Ends the workers; a later `check` starts new ones. */
   async close() {

@@ -3,7 +3,7 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   CheckThreads
-} from "./chunk-XR6JDLY6.mjs";
+} from "./chunk-IN7SDLTG.mjs";
 import {
   columns,
   count,
@@ -18147,7 +18147,7 @@ async function collect(options, io) {
     if (options.templatesWithin !== void 0) {
       keepTemplateWithin(settings.template, options.templatesWithin, name);
     }
-    const result = await checkLog(named, options, cache, threads);
+    const result = await checkLog(named, options, cache, threads, io);
     if (options.fix || options.dryRun) fixed.push({ name, applied: result.applied });
     if (result.diff) diffs.push(result.diff);
     const findings = options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
@@ -18180,7 +18180,7 @@ function exitCode(results, maxWarnings, io) {
   }
   return errors > 0 ? 1 : 0;
 }
-async function checkLog({ name, path: path9, settings }, options, cache, threads) {
+async function checkLog({ name, path: path9, settings }, options, cache, threads, io) {
   const file = readLog(path9, name, options.maxSize);
   if (settings.template !== void 0) useTemplate(settings.template);
   const today = formatDate(/* @__PURE__ */ new Date());
@@ -18189,8 +18189,14 @@ async function checkLog({ name, path: path9, settings }, options, cache, threads
   if (cached?.findings && options.since === void 0) {
     return { findings: cached.findings, applied: [], diff: void 0 };
   }
-  const fromThreads = (await threads.check(file.text, { ...settings, today }, cached?.store))?.store;
-  const linted = lintLog(file, { ...settings, today }, cached, fromThreads);
+  const shared = await threads.check(file.text, { ...settings, today }, cached?.store);
+  if (shared && io.debug) {
+    io.err(
+      `session-log: ${visible(name)}: ${shared.elsewhere} of ${shared.shared} chunks checked on worker threads
+`
+    );
+  }
+  const linted = lintLog(file, { ...settings, today }, cached, shared?.store);
   if (reportOnly) {
     const findings2 = inChanges(linted.findings, linted.log.entries, file, options.since);
     return { findings: findings2, applied: [], diff: void 0 };
