@@ -11,14 +11,14 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-BE3MYQOR.mjs";
-import "./chunk-IN7SDLTG.mjs";
-import "./chunk-3JB23EWX.mjs";
+} from "./chunk-LFH56E6X.mjs";
+import "./chunk-JYK4NO6Z.mjs";
+import "./chunk-ZA7SH6BX.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-UG32H6NS.mjs";
+} from "./chunk-ZUWJSQMJ.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

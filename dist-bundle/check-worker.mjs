@@ -3,10 +3,10 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   blocksOf
-} from "./chunk-IN7SDLTG.mjs";
+} from "./chunk-JYK4NO6Z.mjs";
 import {
   Linter
-} from "./chunk-UG32H6NS.mjs";
+} from "./chunk-ZUWJSQMJ.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/check-worker.ts

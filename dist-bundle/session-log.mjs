@@ -5,10 +5,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-BE3MYQOR.mjs";
-import "./chunk-IN7SDLTG.mjs";
-import "./chunk-3JB23EWX.mjs";
-import "./chunk-UG32H6NS.mjs";
+} from "./chunk-LFH56E6X.mjs";
+import "./chunk-JYK4NO6Z.mjs";
+import "./chunk-ZA7SH6BX.mjs";
+import "./chunk-ZUWJSQMJ.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/bin.ts

@@ -1,9 +1,8 @@
 import type {Root, RootContent} from 'mdast'
 import {fromMarkdown, type Options as ParseOptions} from 'mdast-util-from-markdown'
 import type {Processor} from 'unified'
-import type {Node} from 'unist'
+import type {Node, Point} from 'unist'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import {splitChunks} from './model/split.js'
 import {templateFor} from './template/load.js'
 
@@ -55,18 +54,21 @@ export function entryWiseParser(
     const chunks = splitChunks(document, templateFor(document, template))
     if (chunks.length < 2) return wholeDocument(document, file)
     const children: RootContent[] = []
+    let end: Point = {line: 1, column: 1, offset: 0}
     for (const chunk of chunks) {
-      const part = fromMarkdown(document.slice(chunk.start, chunk.end), options)
-      for (const child of part.children) children.push(moved(child, chunk.start, chunk.line - 1))
+      // The part's root moves with its children; the last one ends where the document does.
+      const part = moved(
+        fromMarkdown(document.slice(chunk.start, chunk.end), options),
+        chunk.start,
+        chunk.line - 1,
+      )
+      children.push(...part.children)
+      end = part.position?.end ?? end
     }
-    const end = location(document).toPoint(document.length)
     const root: Root = {
       type: 'root',
       children,
-      position: {
-        start: {line: 1, column: 1, offset: 0},
-        end: {line: end?.line ?? 1, column: end?.column ?? 1, offset: document.length},
-      },
+      position: {start: {line: 1, column: 1, offset: 0}, end},
     }
     return root
   }

@@ -37,7 +37,7 @@ export interface Shared {
   /** How many chunks the workers checked (the rest were checked on this thread). */
   elsewhere: number
   /** How many chunks were shared out. */
-  shared: number
+  chunks: number
 }
 
 /** Chunks (entries) a thread takes at a time: a few tens of milliseconds of work. */
@@ -103,7 +103,7 @@ export class CheckThreads {
     const fromWorkers = await Promise.all(reports)
     if (fromWorkers.includes(undefined)) return this.giveUp()
     for (const more of fromWorkers) checked.push(...more!)
-    return {store: storeOf(checked), elsewhere: checked.length - here, shared: part.length}
+    return {store: storeOf(checked), elsewhere: checked.length - here, chunks: part.length}
   }
 
   /** Ends the workers; a later `check` starts new ones. */

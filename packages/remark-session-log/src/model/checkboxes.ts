@@ -36,15 +36,16 @@ export function readMalformedBoxes(
     const indent = match[1]?.length ?? 0
     const boxStart = lineStart + indent
     const labelStart = lineStart + match[0].length
+    const start = source.point(boxStart)
     const checkbox: Checkbox = {
-      start: source.point(boxStart),
+      start,
       end: source.point(lineEnd),
       checked: /[xX]/.test(match[3] ?? ''),
       box: source.textAt(boxStart, lineStart + match[0].trimEnd().length, false),
       malformed: true,
       bullet: match[2],
       // `lines` skipped the blanks the line starts with; a column counts characters.
-      lineStart: source.point(boxStart - (source.point(boxStart).column - 1)),
+      lineStart: source.point(boxStart - (start.column - 1)),
       label: source.textAt(labelStart, lineEnd),
       spec: undefined,
     }

@@ -186,13 +186,14 @@ async function checkLog(
   if (cached?.findings && options.since === undefined) {
     return {findings: cached.findings, applied: [], diff: undefined}
   }
-  const shared = await threads.check(file.text, {...settings, today}, cached?.store)
+  const lintOptions = {...settings, today}
+  const shared = await threads.check(file.text, lintOptions, cached?.store)
   if (shared && io.debug) {
     io.err(
-      `session-log: ${visible(name)}: ${shared.elsewhere} of ${shared.shared} chunks checked on worker threads\n`,
+      `session-log: ${visible(name)}: ${shared.elsewhere} of ${shared.chunks} chunks checked on worker threads\n`,
     )
   }
-  const linted = lintLog(file, {...settings, today}, cached, shared?.store)
+  const linted = lintLog(file, lintOptions, cached, shared?.store)
   if (reportOnly) {
     const findings = inChanges(linted.findings, linted.log.entries, file, options.since)
     return {findings, applied: [], diff: undefined}

@@ -3,7 +3,7 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   CheckThreads
-} from "./chunk-IN7SDLTG.mjs";
+} from "./chunk-JYK4NO6Z.mjs";
 import {
   columns,
   count,
@@ -13,7 +13,7 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-3JB23EWX.mjs";
+} from "./chunk-ZA7SH6BX.mjs";
 import {
   FixError,
   Linter,
@@ -47,7 +47,7 @@ import {
   stringifyPosition,
   templateFor,
   validateSettings
-} from "./chunk-UG32H6NS.mjs";
+} from "./chunk-ZUWJSQMJ.mjs";
 import {
   __commonJS,
   __esm,
@@ -17148,7 +17148,7 @@ async function render(result, options, io, logs, window2) {
     case "markdown":
       return statsMarkdown(result, { logs, window: window2 });
     case "html": {
-      const { statsHtml } = await import("./html-SVOMIOJO.mjs");
+      const { statsHtml } = await import("./html-RYPQOVR4.mjs");
       try {
         return await statsHtml(result, { logs, window: window2, link: linker(options, io) });
       } catch (error) {
@@ -18189,14 +18189,15 @@ async function checkLog({ name, path: path9, settings }, options, cache, threads
   if (cached?.findings && options.since === void 0) {
     return { findings: cached.findings, applied: [], diff: void 0 };
   }
-  const shared = await threads.check(file.text, { ...settings, today }, cached?.store);
+  const lintOptions = { ...settings, today };
+  const shared = await threads.check(file.text, lintOptions, cached?.store);
   if (shared && io.debug) {
     io.err(
-      `session-log: ${visible(name)}: ${shared.elsewhere} of ${shared.shared} chunks checked on worker threads
+      `session-log: ${visible(name)}: ${shared.elsewhere} of ${shared.chunks} chunks checked on worker threads
 `
     );
   }
-  const linted = lintLog(file, { ...settings, today }, cached, shared?.store);
+  const linted = lintLog(file, lintOptions, cached, shared?.store);
   if (reportOnly) {
     const findings2 = inChanges(linted.findings, linted.log.entries, file, options.since);
     return { findings: findings2, applied: [], diff: void 0 };

@@ -8,8 +8,8 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-3JB23EWX.mjs";
-import "./chunk-UG32H6NS.mjs";
+} from "./chunk-ZA7SH6BX.mjs";
+import "./chunk-ZUWJSQMJ.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts

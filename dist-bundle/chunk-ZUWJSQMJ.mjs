@@ -16637,15 +16637,16 @@ function readMalformedBoxes(source, section, code) {
     const indent = match[1]?.length ?? 0;
     const boxStart = lineStart2 + indent;
     const labelStart = lineStart2 + match[0].length;
+    const start2 = source.point(boxStart);
     const checkbox = {
-      start: source.point(boxStart),
+      start: start2,
       end: source.point(lineEnd),
       checked: /[xX]/.test(match[3] ?? ""),
       box: source.textAt(boxStart, lineStart2 + match[0].trimEnd().length, false),
       malformed: true,
       bullet: match[2],
       // `lines` skipped the blanks the line starts with; a column counts characters.
-      lineStart: source.point(boxStart - (source.point(boxStart).column - 1)),
+      lineStart: source.point(boxStart - (start2.column - 1)),
       label: source.textAt(labelStart, lineEnd),
       spec: void 0
     };

@@ -3,7 +3,7 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   Linter
-} from "./chunk-UG32H6NS.mjs";
+} from "./chunk-ZUWJSQMJ.mjs";
 
 // packages/session-log/src/threads.ts
 import { availableParallelism } from "node:os";
@@ -51,7 +51,7 @@ var CheckThreads = class {
     const fromWorkers = await Promise.all(reports);
     if (fromWorkers.includes(void 0)) return this.giveUp();
     for (const more of fromWorkers) checked.push(...more);
-    return { store: storeOf(checked), elsewhere: checked.length - here, shared: part.length };
+    return { store: storeOf(checked), elsewhere: checked.length - here, chunks: part.length };
   }
   /** Ends the workers; a later `check` starts new ones. */
   async close() {
