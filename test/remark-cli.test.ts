@@ -1,15 +1,16 @@
-import {execFileSync, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {afterEach, beforeAll, describe, expect, it} from 'vitest'
+import {afterEach, describe, expect, it} from 'vitest'
 import {fix} from '../packages/remark-session-log/src/fix/fix.js'
+import {builtPlugin} from './built-plugin.js'
 
-// The real remark-cli, with the plugin as it ships: built from source first.
+// The real remark-cli, with the plugin as it ships (its build, checked to be current).
 const root = fileURLToPath(new URL('..', import.meta.url))
 const remark = join(root, 'node_modules/.bin/remark')
-const plugin = join(root, 'packages/remark-session-log/dist/index.js')
+const plugin = builtPlugin()
 const today = '2026-06-01'
 
 const valid = readFileSync(join(root, 'fixtures/valid/payments-team.md'), 'utf8')
@@ -22,13 +23,6 @@ const missingFields = readFileSync(
   join(root, 'fixtures/invalid/section-heading/case-and-level.md'),
   'utf8',
 )
-
-beforeAll(() => {
-  execFileSync('pnpm', ['exec', 'tsc', '-p', 'packages/remark-session-log'], {
-    cwd: root,
-    stdio: 'pipe',
-  })
-}, 120_000)
 
 const dirs: string[] = []
 afterEach(() => {

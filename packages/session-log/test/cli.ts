@@ -1,18 +1,9 @@
 // Runs the built CLI as a process, the way people and CI run it.
 import {spawn} from 'node:child_process'
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {afterAll, expect} from 'vitest'
+import {expect, inject} from 'vitest'
 
 // The package's bin, as npm links it: it runs the command built into one file, which
 // starts in less than half the time of dist/bin.js and its modules (tests spawn it
@@ -40,16 +31,9 @@ export interface RunOptions {
   uid?: number
 }
 
-const made: string[] = []
-afterAll(() => {
-  for (const dir of made) rmSync(dir, {recursive: true, force: true})
-})
-
-/** A fresh folder, removed after the test file. */
+/** A fresh folder, removed when the test run ends (test/temp-root.ts). */
 export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'session-log-test-'))
-  made.push(dir)
-  return dir
+  return mkdtempSync(join(inject('tempRoot'), 'session-log-test-'))
 }
 
 // Git settings of the machine must not leak into `new`'s engineer.
