@@ -11,8 +11,8 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-LFH56E6X.mjs";
-import "./chunk-JYK4NO6Z.mjs";
+} from "./chunk-BJSKSZNG.mjs";
+import "./chunk-NHPYXE2C.mjs";
 import "./chunk-ZA7SH6BX.mjs";
 import {
   builtinTemplates,

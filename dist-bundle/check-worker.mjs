@@ -3,7 +3,7 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   blocksOf
-} from "./chunk-JYK4NO6Z.mjs";
+} from "./chunk-NHPYXE2C.mjs";
 import {
   Linter
 } from "./chunk-ZUWJSQMJ.mjs";

@@ -63,7 +63,8 @@ export type Report = {checked: CheckedChunk[]} | {done: true} | {failed: string}
  */
 export class CheckThreads {
   private workers: Worker[] | undefined
-  private broken = false
+  /** Why the workers stopped helping, once one failed: every later log is checked here. */
+  problem: string | undefined
 
   /**
    * `threads` counts this one: 1 checks every log here. Logs of `minChars` or fewer
@@ -80,7 +81,7 @@ export class CheckThreads {
    * to share, or when a worker cannot help (the caller then lints on its own).
    */
   async check(text: string, options: Options, known?: ChunkStore): Promise<Shared | undefined> {
-    if (this.threads < 2 || this.broken || text.length <= this.minChars) return undefined
+    if (this.threads < 2 || this.problem || text.length <= this.minChars) return undefined
     const linter = new Linter(options)
     const todo = linter.cut(text).filter(({text: chunk, last}) => !known?.(chunk, last))
     if (todo.reduce((sum, {text: chunk}) => sum + chunk.length, 0) <= this.minChars) {
@@ -93,16 +94,17 @@ export class CheckThreads {
     const reports = workers.map((worker) => collect(worker))
     try {
       for (const worker of workers) worker.postMessage(job)
-    } catch {
+    } catch (error) {
       // Settings a thread cannot receive (a JavaScript settings file's functions).
-      return this.giveUp()
+      return this.giveUp(`the settings cannot be sent to a thread: ${messageOf(error)}`)
     }
     const checked: CheckedChunk[] = []
     for (const block of blocksOf(job)) checked.push(...linter.checkPart(text, block))
     const here = checked.length
     const fromWorkers = await Promise.all(reports)
-    if (fromWorkers.includes(undefined)) return this.giveUp()
-    for (const more of fromWorkers) checked.push(...more!)
+    const failed = fromWorkers.find((report) => typeof report === 'string')
+    if (failed !== undefined) return this.giveUp(`a worker thread failed: ${failed}`)
+    for (const more of fromWorkers as CheckedChunk[][]) checked.push(...more)
     return {store: storeOf(checked), elsewhere: checked.length - here, chunks: part.length}
   }
 
@@ -124,8 +126,8 @@ export class CheckThreads {
   }
 
   // A worker that failed once is not asked again; the log is linted here.
-  private async giveUp(): Promise<undefined> {
-    this.broken = true
+  private async giveUp(problem: string): Promise<undefined> {
+    this.problem = problem
     await this.close()
     return undefined
   }
@@ -151,26 +153,27 @@ const workerFile = new URL(
   import.meta.url,
 )
 
-/** The chunks a worker checks for one job; undefined if it fails or stops. */
-function collect(worker: Worker): Promise<CheckedChunk[] | undefined> {
+/** The chunks a worker checks for one job, or why it failed or stopped. */
+function collect(worker: Worker): Promise<CheckedChunk[] | string> {
   worker.ref()
   return new Promise((resolve) => {
     const checked: CheckedChunk[] = []
-    const finish = (result: CheckedChunk[] | undefined) => {
+    const finish = (result: CheckedChunk[] | string) => {
       worker.off('message', onMessage)
-      worker.off('error', onFailure)
-      worker.off('exit', onFailure)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
       worker.unref()
       resolve(result)
     }
     const onMessage = (report: Report) => {
       if ('checked' in report) checked.push(...report.checked)
-      else finish('done' in report ? checked : undefined)
+      else finish('done' in report ? checked : report.failed)
     }
-    const onFailure = () => finish(undefined)
+    const onError = (error: unknown) => finish(messageOf(error))
+    const onExit = (code: number) => finish(`it stopped with exit code ${code}`)
     worker.on('message', onMessage)
-    worker.on('error', onFailure)
-    worker.on('exit', onFailure)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
   })
 }
 
@@ -184,4 +187,8 @@ function storeOf(checked: CheckedChunk[]): ChunkStore {
     store.delete(text)
     return chunk
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }

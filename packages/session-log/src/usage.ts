@@ -77,7 +77,8 @@ Options of every command:
                              (default: the one the log's header names)
   --no-js-config             Never load .session-logrc.js, .cjs or .mjs: they run
                              code (the other settings files still apply)
-  --debug                    Show the stack trace of an unexpected error
+  --debug                    Show the stack trace of an unexpected error, and
+                             how worker threads shared a log (or why they could not)
   -h, --help                 Show this help
   -v, --version              Show the version
 

@@ -54,6 +54,9 @@ describe('checking on several threads', () => {
     const odd = new CheckThreads(2, 0)
     const options = {today: fixtureToday, note: () => 'a function'} as Options
     expect(await odd.check(generateLog(50, {seed: 1}), options)).toBeUndefined()
+    // Said under --debug; the workers are not asked again.
+    expect(odd.problem).toMatch(/^the settings cannot be sent to a thread: .*could not be cloned/)
+    expect(await odd.check(generateLog(50, {seed: 1}), {today: fixtureToday})).toBeUndefined()
     await odd.close()
   })
 })

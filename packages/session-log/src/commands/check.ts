@@ -187,11 +187,16 @@ async function checkLog(
     return {findings: cached.findings, applied: [], diff: undefined}
   }
   const lintOptions = {...settings, today}
+  const problemBefore = threads.problem
   const shared = await threads.check(file.text, lintOptions, cached?.store)
   if (shared && io.debug) {
     io.err(
       `session-log: ${visible(name)}: ${shared.elsewhere} of ${shared.chunks} chunks checked on worker threads\n`,
     )
+  }
+  // The log is still checked, on this thread; why the threads did not help is for --debug.
+  if (threads.problem !== problemBefore && io.debug) {
+    io.err(`session-log: ${visible(name)}: checked on one thread: ${visible(threads.problem!)}\n`)
   }
   const linted = lintLog(file, lintOptions, cached, shared?.store)
   if (reportOnly) {

@@ -3,7 +3,7 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   CheckThreads
-} from "./chunk-JYK4NO6Z.mjs";
+} from "./chunk-NHPYXE2C.mjs";
 import {
   columns,
   count,
@@ -16160,7 +16160,8 @@ Options of every command:
                              (default: the one the log's header names)
   --no-js-config             Never load .session-logrc.js, .cjs or .mjs: they run
                              code (the other settings files still apply)
-  --debug                    Show the stack trace of an unexpected error
+  --debug                    Show the stack trace of an unexpected error, and
+                             how worker threads shared a log (or why they could not)
   -h, --help                 Show this help
   -v, --version              Show the version
 
@@ -18190,12 +18191,17 @@ async function checkLog({ name, path: path9, settings }, options, cache, threads
     return { findings: cached.findings, applied: [], diff: void 0 };
   }
   const lintOptions = { ...settings, today };
+  const problemBefore = threads.problem;
   const shared = await threads.check(file.text, lintOptions, cached?.store);
   if (shared && io.debug) {
     io.err(
       `session-log: ${visible(name)}: ${shared.elsewhere} of ${shared.chunks} chunks checked on worker threads
 `
     );
+  }
+  if (threads.problem !== problemBefore && io.debug) {
+    io.err(`session-log: ${visible(name)}: checked on one thread: ${visible(threads.problem)}
+`);
   }
   const linted = lintLog(file, lintOptions, cached, shared?.store);
   if (reportOnly) {

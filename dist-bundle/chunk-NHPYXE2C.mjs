@@ -22,14 +22,15 @@ var CheckThreads = class {
   threads;
   minChars;
   workers;
-  broken = false;
+  /** Why the workers stopped helping, once one failed: every later log is checked here. */
+  problem;
   /**
    * Checks the entries of `text` that `known` does not hold, on every thread, and returns
    * a store of them for `new Linter(options, store)`. Undefined when there is too little
    * to share, or when a worker cannot help (the caller then lints on its own).
    */
   async check(text, options, known) {
-    if (this.threads < 2 || this.broken || text.length <= this.minChars) return void 0;
+    if (this.threads < 2 || this.problem || text.length <= this.minChars) return void 0;
     const linter = new Linter(options);
     const todo = linter.cut(text).filter(({ text: chunk, last }) => !known?.(chunk, last));
     if (todo.reduce((sum, { text: chunk }) => sum + chunk.length, 0) <= this.minChars) {
@@ -42,14 +43,15 @@ var CheckThreads = class {
     const reports = workers.map((worker) => collect(worker));
     try {
       for (const worker of workers) worker.postMessage(job);
-    } catch {
-      return this.giveUp();
+    } catch (error) {
+      return this.giveUp(`the settings cannot be sent to a thread: ${messageOf(error)}`);
     }
     const checked = [];
     for (const block of blocksOf(job)) checked.push(...linter.checkPart(text, block));
     const here = checked.length;
     const fromWorkers = await Promise.all(reports);
-    if (fromWorkers.includes(void 0)) return this.giveUp();
+    const failed = fromWorkers.find((report) => typeof report === "string");
+    if (failed !== void 0) return this.giveUp(`a worker thread failed: ${failed}`);
     for (const more of fromWorkers) checked.push(...more);
     return { store: storeOf(checked), elsewhere: checked.length - here, chunks: part.length };
   }
@@ -68,8 +70,8 @@ var CheckThreads = class {
     return this.workers;
   }
   // A worker that failed once is not asked again; the log is linted here.
-  async giveUp() {
-    this.broken = true;
+  async giveUp(problem) {
+    this.problem = problem;
     await this.close();
     return void 0;
   }
@@ -93,19 +95,20 @@ function collect(worker) {
     const checked = [];
     const finish = (result) => {
       worker.off("message", onMessage);
-      worker.off("error", onFailure);
-      worker.off("exit", onFailure);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
       worker.unref();
       resolve(result);
     };
     const onMessage = (report) => {
       if ("checked" in report) checked.push(...report.checked);
-      else finish("done" in report ? checked : void 0);
+      else finish("done" in report ? checked : report.failed);
     };
-    const onFailure = () => finish(void 0);
+    const onError = (error) => finish(messageOf(error));
+    const onExit = (code) => finish(`it stopped with exit code ${code}`);
     worker.on("message", onMessage);
-    worker.on("error", onFailure);
-    worker.on("exit", onFailure);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
   });
 }
 function storeOf(checked) {
@@ -117,6 +120,9 @@ function storeOf(checked) {
     store.delete(text);
     return chunk;
   };
+}
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export {
