@@ -11,6 +11,10 @@ import "./chunk-ZA7SH6BX.mjs";
 import "./chunk-ZUWJSQMJ.mjs";
 import "./chunk-I74H5KOA.mjs";
 
+// packages/session-log/src/heap.ts
+import { setFlagsFromString } from "node:v8";
+setFlagsFromString("--heap-growing-percent=30");
+
 // packages/session-log/src/bin.ts
 process.stdout.on("error", (error) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './heap.js'
 import {main, processIo} from './cli.js'
 
 // A reader that stops early (`| head`) is not an error of ours.
