@@ -11,8 +11,8 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-BJSKSZNG.mjs";
-import "./chunk-NHPYXE2C.mjs";
+} from "./chunk-HV7766HX.mjs";
+import "./chunk-ZJMRYGNW.mjs";
 import "./chunk-ZA7SH6BX.mjs";
 import {
   builtinTemplates,

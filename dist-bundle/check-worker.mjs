@@ -2,8 +2,9 @@
 import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
-  blocksOf
-} from "./chunk-NHPYXE2C.mjs";
+  blocksOf,
+  messageOf
+} from "./chunk-ZJMRYGNW.mjs";
 import {
   Linter
 } from "./chunk-ZUWJSQMJ.mjs";
@@ -18,6 +19,6 @@ parentPort.on("message", (job) => {
     for (const block of blocksOf(job)) send({ checked: linter.checkPart(job.text, block) });
     send({ done: true });
   } catch (error) {
-    send({ failed: error instanceof Error ? error.message : String(error) });
+    send({ failed: messageOf(error) });
   }
 });

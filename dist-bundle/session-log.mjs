@@ -5,8 +5,8 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-BJSKSZNG.mjs";
-import "./chunk-NHPYXE2C.mjs";
+} from "./chunk-HV7766HX.mjs";
+import "./chunk-ZJMRYGNW.mjs";
 import "./chunk-ZA7SH6BX.mjs";
 import "./chunk-ZUWJSQMJ.mjs";
 import "./chunk-I74H5KOA.mjs";

@@ -1,6 +1,6 @@
 import {parentPort} from 'node:worker_threads'
 import {Linter} from 'remark-session-log'
-import {blocksOf, type Job, type Report} from './threads.js'
+import {blocksOf, messageOf, type Job, type Report} from './threads.js'
 
 // A worker thread of `check` (threads.ts): takes blocks of a log's chunks until none is
 // left, checks them, and sends back what a lint's store needs of them.
@@ -12,6 +12,6 @@ parentPort!.on('message', (job: Job) => {
     for (const block of blocksOf(job)) send({checked: linter.checkPart(job.text, block)})
     send({done: true})
   } catch (error) {
-    send({failed: error instanceof Error ? error.message : String(error)})
+    send({failed: messageOf(error)})
   }
 })

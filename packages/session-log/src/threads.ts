@@ -63,8 +63,7 @@ export type Report = {checked: CheckedChunk[]} | {done: true} | {failed: string}
  */
 export class CheckThreads {
   private workers: Worker[] | undefined
-  /** Why the workers stopped helping, once one failed: every later log is checked here. */
-  problem: string | undefined
+  private failure: string | undefined
 
   /**
    * `threads` counts this one: 1 checks every log here. Logs of `minChars` or fewer
@@ -81,7 +80,7 @@ export class CheckThreads {
    * to share, or when a worker cannot help (the caller then lints on its own).
    */
   async check(text: string, options: Options, known?: ChunkStore): Promise<Shared | undefined> {
-    if (this.threads < 2 || this.problem || text.length <= this.minChars) return undefined
+    if (this.threads < 2 || this.failure || text.length <= this.minChars) return undefined
     const linter = new Linter(options)
     const todo = linter.cut(text).filter(({text: chunk, last}) => !known?.(chunk, last))
     if (todo.reduce((sum, {text: chunk}) => sum + chunk.length, 0) <= this.minChars) {
@@ -108,6 +107,11 @@ export class CheckThreads {
     return {store: storeOf(checked), elsewhere: checked.length - here, chunks: part.length}
   }
 
+  /** Why the workers stopped helping, once one failed: every later log is checked here. */
+  get problem(): string | undefined {
+    return this.failure
+  }
+
   /** Ends the workers; a later `check` starts new ones. */
   async close(): Promise<void> {
     const workers = this.workers ?? []
@@ -127,7 +131,7 @@ export class CheckThreads {
 
   // A worker that failed once is not asked again; the log is linted here.
   private async giveUp(problem: string): Promise<undefined> {
-    this.problem = problem
+    this.failure = problem
     await this.close()
     return undefined
   }
@@ -189,6 +193,6 @@ function storeOf(checked: CheckedChunk[]): ChunkStore {
   }
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }

@@ -22,15 +22,14 @@ var CheckThreads = class {
   threads;
   minChars;
   workers;
-  /** Why the workers stopped helping, once one failed: every later log is checked here. */
-  problem;
+  failure;
   /**
    * Checks the entries of `text` that `known` does not hold, on every thread, and returns
    * a store of them for `new Linter(options, store)`. Undefined when there is too little
    * to share, or when a worker cannot help (the caller then lints on its own).
    */
   async check(text, options, known) {
-    if (this.threads < 2 || this.problem || text.length <= this.minChars) return void 0;
+    if (this.threads < 2 || this.failure || text.length <= this.minChars) return void 0;
     const linter = new Linter(options);
     const todo = linter.cut(text).filter(({ text: chunk, last }) => !known?.(chunk, last));
     if (todo.reduce((sum, { text: chunk }) => sum + chunk.length, 0) <= this.minChars) {
@@ -55,6 +54,10 @@ var CheckThreads = class {
     for (const more of fromWorkers) checked.push(...more);
     return { store: storeOf(checked), elsewhere: checked.length - here, chunks: part.length };
   }
+  /** Why the workers stopped helping, once one failed: every later log is checked here. */
+  get problem() {
+    return this.failure;
+  }
   /** Ends the workers; a later `check` starts new ones. */
   async close() {
     const workers = this.workers ?? [];
@@ -71,7 +74,7 @@ var CheckThreads = class {
   }
   // A worker that failed once is not asked again; the log is linted here.
   async giveUp(problem) {
-    this.problem = problem;
+    this.failure = problem;
     await this.close();
     return void 0;
   }
@@ -127,5 +130,6 @@ function messageOf(error) {
 
 export {
   CheckThreads,
-  blocksOf
+  blocksOf,
+  messageOf
 };

@@ -3,7 +3,7 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   CheckThreads
-} from "./chunk-NHPYXE2C.mjs";
+} from "./chunk-ZJMRYGNW.mjs";
 import {
   columns,
   count,
