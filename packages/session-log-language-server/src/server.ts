@@ -13,6 +13,7 @@ import {Client} from './client.js'
 import {serveCommands} from './commands.js'
 import {OpenDocuments} from './documents.js'
 import {commandKinds, fixAllKind, migrateKind, newEntryKind, statsCommand} from './kinds.js'
+import {warmUp} from './warm-up.js'
 import {Workspace} from './workspace.js'
 
 export {changeDelay} from './documents.js'
@@ -43,6 +44,7 @@ export function startServer(connection: Connection): void {
   })
 
   connection.onInitialized(() => {
+    void warmUp(() => documents.keys().length === 0)
     const capabilities = client.capabilities
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, {

@@ -1,0 +1,19 @@
+import {describe, expect, it} from 'vitest'
+import {warmUp} from '../src/warm-up.js'
+
+describe('the warm-up after initialized', () => {
+  it('checks its sample a chunk at a time, and stops once a document is open', async () => {
+    let steps = 0
+    await warmUp(() => {
+      steps++
+      return true
+    })
+    // One question before each step: the sample's chunks (its two entries, the first with
+    // the header) and the lint that ends the steps.
+    expect(steps).toBe(3)
+
+    let asked = 0
+    await warmUp(() => ++asked < 2)
+    expect(asked).toBe(2)
+  })
+})
