@@ -44,7 +44,8 @@ export function startServer(connection: Connection): void {
   })
 
   connection.onInitialized(() => {
-    void warmUp(() => documents.keys().length === 0)
+    // Only ever a head start: if it fails, the first document's check compiles the code.
+    warmUp(() => documents.keys().length === 0).catch(() => undefined)
     const capabilities = client.capabilities
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, {
