@@ -17,6 +17,17 @@ export interface Fixture {
   options: Options
 }
 
+/** Every Markdown file under the fixtures folder (inputs and expected outputs), by path. */
+export function allFixtureFiles(dir = fixturesDir): string[] {
+  return readdirSync(dir, {withFileTypes: true}).flatMap((item) =>
+    item.isDirectory()
+      ? allFixtureFiles(join(dir, item.name))
+      : item.name.endsWith('.md')
+        ? [join(dir, item.name)]
+        : [],
+  )
+}
+
 /** Markdown files of a fixture folder, each with its `<name>.options.json` when present. */
 export function readFixtures(folder: string): Fixture[] {
   const dir = join(fixturesDir, folder)

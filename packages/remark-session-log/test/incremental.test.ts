@@ -1,4 +1,4 @@
-import {readdirSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -13,17 +13,7 @@ import {frontMatterKinds, parseMarkdown} from '../src/model/parse.js'
 import type {Finding} from '../src/rule.js'
 import {splitChunks} from '../src/model/split.js'
 import {loadTemplate, templateFor} from '../src/template/load.js'
-import {fixturesDir, fixtureToday} from './fixtures.js'
-
-function allFixtures(dir = fixturesDir): string[] {
-  return readdirSync(dir, {withFileTypes: true}).flatMap((item) =>
-    item.isDirectory()
-      ? allFixtures(join(dir, item.name))
-      : item.name.endsWith('.md')
-        ? [join(dir, item.name)]
-        : [],
-  )
-}
+import {allFixtureFiles, fixturesDir, fixtureToday} from './fixtures.js'
 
 // Two tests compare every fixture with the whole-document path; it runs once for each.
 const wholeFindings = new Map<string, Finding[]>()
@@ -49,7 +39,7 @@ describe('the parser', () => {
     lintDocument(text, {today: fixtureToday}, allOfGfm.parse(text.replace(/^\uFEFF/, ''))).findings
 
   it('finds in every fixture what a parse with all of GFM finds (the remark plugin)', () => {
-    const files = allFixtures()
+    const files = allFixtureFiles()
     const extras = files.filter((file) => /~~|\[\^|https?:\/\//.test(readFileSync(file, 'utf8')))
     expect(extras.length).toBeGreaterThan(0)
     for (const file of files) {
@@ -75,7 +65,7 @@ describe('the parser', () => {
 
 describe('entry-by-entry linting', () => {
   it('gives exactly the findings of the whole-document path on every fixture', () => {
-    const files = allFixtures()
+    const files = allFixtureFiles()
     expect(files.length).toBeGreaterThan(10)
     for (const file of files) {
       const text = readFileSync(file, 'utf8')
@@ -84,7 +74,7 @@ describe('entry-by-entry linting', () => {
   })
 
   it('builds exactly the model of the whole-document path on every fixture', () => {
-    for (const file of allFixtures()) {
+    for (const file of allFixtureFiles()) {
       const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '')
       const schema = templateFor(text)
       // Plain copies: entries shifted on first read compare by what they hold.
@@ -227,7 +217,7 @@ describe('chunks kept for a later run (the store behind --cache)', () => {
   }
 
   it('gives every fixture the findings of a fresh lint, every chunk from the store', () => {
-    for (const file of allFixtures()) {
+    for (const file of allFixtureFiles()) {
       const text = readFileSync(file, 'utf8')
       const first = new Linter({today: fixtureToday})
       const findings = first.lint(text).findings

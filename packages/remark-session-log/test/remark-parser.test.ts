@@ -2,24 +2,15 @@
 // whole-document parse, positions included; a document it cannot cut, whole. Markdown
 // nobody here wrote (the CommonMark examples in a log, mutated logs, Markdown-shaped
 // noise) is properties.ts's, which `pnpm fuzz` runs by the hundred thousand.
-import {readdirSync, readFileSync, statSync} from 'node:fs'
-import {join} from 'node:path'
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {generateLog} from '../../../test/bench/generate.mjs'
-import {fixturesDir} from './fixtures.js'
+import {allFixtureFiles} from './fixtures.js'
 import {remarkTrees} from './remark-trees.js'
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) return markdownFiles(path)
-    return name.endsWith('.md') ? [path] : []
-  })
-}
 
 describe("the plugin's parser for remark", () => {
   it('gives the whole-document tree on every fixture', () => {
-    const files = markdownFiles(fixturesDir)
+    const files = allFixtureFiles()
     expect(files.length).toBeGreaterThan(150)
     let cut = 0
     for (const file of files) {
