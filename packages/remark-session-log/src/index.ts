@@ -6,7 +6,7 @@ import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {fix, FixError, type Fixed} from './fix/fix.js'
 import {lintDocument} from './lint.js'
-import {entryWiseParser} from './remark-parser.js'
+import {entryWiseParser, gfmJustAdded} from './remark-parser.js'
 import {findSettingsFile, readSettingsFile, SettingsError, type Settings} from './settings.js'
 import {frontMatterKinds} from './model/parse.js'
 import type {Options} from './options.js'
@@ -86,10 +86,11 @@ export type * from './template/schema.js'
  */
 export default function remarkSessionLog(this: Processor, options: Options = {}) {
   remarkGfm.call(this)
+  const added = gfmJustAdded(this)
   remarkFrontmatter.call(this, [...frontMatterKinds])
   // remark's parser, given the plugin's extensions, entry by entry (remark-parser.ts).
   const wholeDocument = this.parser
-  if (wholeDocument) this.parser = entryWiseParser(this, options.template, wholeDocument)
+  if (wholeDocument) this.parser = entryWiseParser(this, options.template, wholeDocument, added)
   if (options.fix) return fixMode(this, options)
   return async (tree: Root, file: VFile) => {
     const settings = await withProjectSettings(file, options)

@@ -31,6 +31,35 @@ describe("the plugin's parser for remark", () => {
     expect(last.position!.end.offset).toBeGreaterThan(text.length - 200)
   })
 
+  it("parses GFM's inline parts in the entries that hold their marks, as the whole parse does", () => {
+    const answers = [
+      'See https://example.com/a and www.example.org.',
+      'Mail ops@example.com or mailto:ops@example.com.',
+      'It was ~~fixed~~ undone, and ~this~ too.',
+      // Character references become `@` and `w` before GFM's transform reads the text.
+      'Mail ops&#64;example.net.',
+      'Or &#119;ww.example.net.',
+      'A call[^1] with no definition, and WWW.EXAMPLE.COM.',
+    ]
+    // Every other entry gets one of them under its heading; the rest have no marks.
+    let heading = 0
+    const text = generateLog(12, {seed: 5}).replace(/^## Session:.*$/gm, (line) => {
+      const answer = heading % 2 === 0 ? answers[heading / 2] : undefined
+      heading++
+      return answer ? `${line}\n\n${answer}` : line
+    })
+    expect(heading).toBe(answers.length * 2)
+    const {entryWise, whole, wholeParses} = remarkTrees(text)
+    expect(wholeParses).toBe(0)
+    expect(entryWise).toEqual(whole)
+    const tree = JSON.stringify(entryWise)
+    expect(tree).toContain('"url":"mailto:ops@example.com"')
+    expect(tree).toContain('"url":"http://www.example.org"')
+    expect(tree).toContain('"url":"mailto:ops@example.net"')
+    expect(tree).toContain('"url":"http://www.example.net"')
+    expect(tree).toContain('"type":"delete"')
+  })
+
   it('parses whole a document where a definition may serve another entry, or with a BOM', () => {
     const text = generateLog(3, {seed: 2})
     const referenced =
