@@ -11,14 +11,14 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-HV7766HX.mjs";
-import "./chunk-ZJMRYGNW.mjs";
-import "./chunk-ZA7SH6BX.mjs";
+} from "./chunk-LMMDS3XH.mjs";
+import "./chunk-PEUSLKWU.mjs";
+import "./chunk-YH2LHPSX.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-ZUWJSQMJ.mjs";
+} from "./chunk-SZ2AIJZO.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

@@ -4,10 +4,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   blocksOf,
   messageOf
-} from "./chunk-ZJMRYGNW.mjs";
+} from "./chunk-PEUSLKWU.mjs";
 import {
   Linter
-} from "./chunk-ZUWJSQMJ.mjs";
+} from "./chunk-SZ2AIJZO.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/check-worker.ts

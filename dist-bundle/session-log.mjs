@@ -5,10 +5,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-HV7766HX.mjs";
-import "./chunk-ZJMRYGNW.mjs";
-import "./chunk-ZA7SH6BX.mjs";
-import "./chunk-ZUWJSQMJ.mjs";
+} from "./chunk-LMMDS3XH.mjs";
+import "./chunk-PEUSLKWU.mjs";
+import "./chunk-YH2LHPSX.mjs";
+import "./chunk-SZ2AIJZO.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/heap.ts

@@ -26,6 +26,7 @@ export {
   type KeptChunk,
   type Linted,
   type LintStep,
+  type TextChange,
 } from './lint.js'
 export {migrate, MigrateError, migrationTargets, type Migrated} from './migrate.js'
 export {

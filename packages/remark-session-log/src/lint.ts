@@ -1,3 +1,6 @@
+// The lint of a log, whole or in steps, in parts for threads, or revised after an edit.
+// One class over 350 lines: its caches (chunk models, each entry's findings, the last
+// lint) serve every way of linting, and split up they would be passed between files.
 import type {Root} from 'mdast'
 import {disabledLines} from './disable-comments.js'
 import {moveFindings, namesLine, staleAt, type EntryFindings} from './entry-findings.js'
@@ -14,7 +17,8 @@ import {chunksOf, type Chunk} from './model/split.js'
 import type {Entry, SessionLog, Span} from './model/types.js'
 import {resolveOptions, type Options, type ResolvedOptions} from './options.js'
 import type {Context, Finding, ReportOptions, Rule} from './rule.js'
-import {withoutConsequences} from './root-causes.js'
+import {isRootCause, withoutConsequences} from './root-causes.js'
+import {revisedChunk, revisedFindings, type LatestLint, type TextChange} from './revise.js'
 import {rules as allRules} from './rules/index.js'
 import type {CheckedChunk, ChunkStore, CutChunk, KeptChunk, Linted, LintStep} from './lint-types.js'
 import {templateFor} from './template/load.js'
@@ -23,6 +27,7 @@ import {detectEol} from './text/lines.js'
 
 export {detectEol}
 export type {EntryFindings}
+export type {TextChange}
 export type {CheckedChunk, ChunkStore, CutChunk, KeptChunk, Linted, LintStep}
 
 /** Lints a session log's text; the findings are sorted by position. */
@@ -50,6 +55,8 @@ export class Linter {
   /** Findings by entry text, from the last lint; `eol` is the line ending they were made for. */
   private previous = new Map<string, EntryFindings>()
   private eol: Context['eol'] = '\n'
+  /** The last whole lint of a text cut in chunks, for `revise`. */
+  private latest: {lint: LatestLint; context: Context} | undefined
 
   /**
    * `store` offers what an earlier run kept of a log's chunks (`keep`): those chunks are
@@ -130,7 +137,6 @@ export class Linter {
     // The whole log unless a part of it is given (`checkPart`).
     chunked: Iterable<{chunk: Chunk; last: boolean}> = withLast(chunksOf(source, schema)),
   ): Generator<LintStep, Chunk[]> {
-    // Only steps that are shown need the findings gathered.
     const shown = Number.isFinite(first)
     const disabled = shown ? disabledLines(source) : () => false
     const found: Finding[] = []
@@ -143,28 +149,13 @@ export class Linter {
     for (const {chunk, last} of chunked) {
       cut.push(chunk)
       const model = chunks.get(source.slice(chunk.start, chunk.end), last)
-      for (const inChunk of model.entries) {
-        const start = {
-          line: inChunk.start.line + chunk.line - 1,
-          column: inChunk.start.column,
-          offset: inChunk.start.offset + chunk.start,
-        }
-        let cached = this.previous.get(inChunk.source)
-        if (!cached || staleAt(cached, start)) {
-          // Checked where it stands in the log, as a whole lint checks it: messages name lines.
-          const entry = shiftEntry(inChunk, chunk.start, chunk.line - 1)
-          entry.index = entries
-          cached = this.checkEntry(entry, context)
-          releaseSections(entry)
-          // Where the ending lint (or any lint meanwhile) looks for it.
-          this.previous.set(entry.source, cached)
-        }
-        entries++
-        if (!shown) continue
-        for (const finding of moveFindings(cached, start)) {
-          if (!disabled(finding)) found.push(finding)
-        }
-      }
+      // Only steps that are shown need the findings moved and gathered.
+      const gather = shown
+        ? (finding: Finding) => {
+            if (!disabled(finding)) found.push(finding)
+          }
+        : undefined
+      entries += this.checkChunk(model, chunk, context, entries, gather)
       index++
       // The first step ends at `first` chunks, however quick; later ones after `stepMs`.
       if (!last && (index === first || (index > first && performance.now() >= stepEnd))) {
@@ -173,6 +164,60 @@ export class Linter {
       }
     }
     return cut
+  }
+
+  /**
+   * Checks the entries of one chunk where it stands (`entries` before it), unless their
+   * text was checked before, and hands each entry's findings, moved there, to `found`
+   * if given.
+   * Returns how many entries it holds.
+   */
+  private checkChunk(
+    model: SessionLog,
+    chunk: Chunk,
+    context: Context,
+    entries: number,
+    found?: (finding: Finding) => void,
+  ): number {
+    for (const [index, inChunk] of model.entries.entries()) {
+      const start = {
+        line: inChunk.start.line + chunk.line - 1,
+        column: inChunk.start.column,
+        offset: inChunk.start.offset + chunk.start,
+      }
+      let cached = this.previous.get(inChunk.source)
+      if (!cached || staleAt(cached, start)) {
+        // Checked where it stands in the log, as a whole lint checks it: messages name lines.
+        const entry = shiftEntry(inChunk, chunk.start, chunk.line - 1)
+        entry.index = entries + index
+        cached = this.checkEntry(entry, context)
+        releaseSections(entry)
+        // Where the ending lint (or any lint meanwhile) looks for it.
+        this.previous.set(entry.source, cached)
+      }
+      if (found) for (const finding of moveFindings(cached, start)) found(finding)
+    }
+    return model.entries.length
+  }
+
+  /**
+   * The last lint's findings after an editor's changes to its text, made without a whole
+   * lint: the entries of the chunk the changes edited are checked again, every other
+   * finding is moved with the text (`revise.ts`). Undefined where only a whole lint can
+   * tell (changes beyond one entry's chunk, a heading made or unmade, the header). What
+   * an editor shows at once; the next `lint` of the changed text gives the exact list.
+   */
+  revise(changes: TextChange[]): Finding[] | undefined {
+    const latest = this.latest
+    if (!latest || this.chunks?.schema !== latest.lint.schema) return undefined
+    const revised = revisedChunk(latest.lint, changes)
+    if (!revised) return undefined
+    const {chunk, last, after} = revised
+    const fresh: Finding[] = []
+    const model = this.chunks.get(after, last)
+    const moved = {start: chunk.start, end: chunk.start + after.length, line: chunk.line}
+    this.checkChunk(model, moved, latest.context, 0, (finding) => fresh.push(finding))
+    return revisedFindings(latest.lint, revised, fresh, isDocumentRule)
   }
 
   /**
@@ -213,6 +258,9 @@ export class Linter {
         a.end.offset - b.end.offset ||
         a.ruleId.localeCompare(b.ruleId),
     )
+    // What `revise` starts from; not after remark's tree, which is not cut in chunks.
+    const revisable = !source.includes('session-log-') && !kept.some(isRootCause)
+    this.latest = cut && {lint: {source, schema, cut, findings: kept, revisable}, context}
     return {log, findings: kept}
   }
 
@@ -309,6 +357,12 @@ export class Linter {
       })
     }
   }
+}
+
+const documentRules = new Set(allRules.filter((rule) => rule.checkDocument).map((rule) => rule.id))
+
+function isDocumentRule(ruleId: string): boolean {
+  return documentRules.has(ruleId)
 }
 
 /** What every lint of a text starts from (`Linter.prepare`). */

@@ -19,9 +19,14 @@ const rootCauses: Record<string, (cause: Finding, log: SessionLog) => number> = 
     cause.start.offset,
 }
 
+/** Whether the finding is one that hides the findings it explains. */
+export function isRootCause(finding: Finding): boolean {
+  return Object.hasOwn(rootCauses, finding.ruleId)
+}
+
 /** The findings without those a root cause among them stands for. */
 export function withoutConsequences(findings: Finding[], log: SessionLog): Finding[] {
-  const causes = findings.filter((finding) => Object.hasOwn(rootCauses, finding.ruleId))
+  const causes = findings.filter(isRootCause)
   if (causes.length === 0) return findings
   const cuts = causes.map((cause) => rootCauses[cause.ruleId]!(cause, log))
   const cut = Math.min(...cuts)

@@ -106,6 +106,11 @@ function mayStartBlockSyntax(char: number): boolean {
   )
 }
 
+/** Whether the text opens with an entry heading, where a cut may be made. */
+export function startsEntry(text: string, schema: Schema): boolean {
+  return entryHeadingLine(schema).test(/^[^\r\n]*/.exec(text)![0])
+}
+
 /** An ATX heading at column 1 that starts with the entry prefix. */
 function entryHeadingLine(schema: Schema): RegExp {
   return new RegExp(`^#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, 'i')

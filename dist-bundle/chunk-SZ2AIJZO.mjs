@@ -17372,6 +17372,9 @@ var carriageReturn = "\r".charCodeAt(0);
 function mayStartBlockSyntax(char) {
   return char === numberSign || char === space || char === tab || char === backtick || char === tilde || char === lessThan || char === lineFeed || char === carriageReturn;
 }
+function startsEntry(text3, schema) {
+  return entryHeadingLine(schema).test(/^[^\r\n]*/.exec(text3)[0]);
+}
 function entryHeadingLine(schema) {
   return new RegExp(`^#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, "i");
 }
@@ -17465,8 +17468,8 @@ var sectionsFrom = /* @__PURE__ */ new WeakMap();
 function sectionsOnFirstRead() {
   const from = sectionsFrom.get(this);
   const own4 = from.entry.sections;
-  const moved = from.offset !== 0 || from.lines !== 0;
-  return setSections(this, moved ? shift(own4, from.offset, from.lines) : own4);
+  const moved2 = from.offset !== 0 || from.lines !== 0;
+  return setSections(this, moved2 ? shift(own4, from.offset, from.lines) : own4);
 }
 function setSections(entry, sections) {
   Object.defineProperty(entry, "sections", {
@@ -17917,13 +17920,123 @@ var rootCauses = {
   [notASessionLog.id]: () => 0,
   [unclosedBlock.id]: (cause, log) => log.entries.findLast((entry) => entry.start.offset <= cause.start.offset)?.start.offset ?? cause.start.offset
 };
+function isRootCause(finding) {
+  return Object.hasOwn(rootCauses, finding.ruleId);
+}
 function withoutConsequences(findings, log) {
-  const causes = findings.filter((finding) => Object.hasOwn(rootCauses, finding.ruleId));
+  const causes = findings.filter(isRootCause);
   if (causes.length === 0) return findings;
   const cuts = causes.map((cause) => rootCauses[cause.ruleId](cause, log));
   const cut = Math.min(...cuts);
   const standing = causes.filter((_, index2) => cuts[index2] === cut);
   return findings.filter((finding) => standing.includes(finding) || finding.start.offset < cut);
+}
+
+// packages/remark-session-log/src/revise.ts
+function revisedChunk(latest, changes) {
+  const first = changes[0];
+  if (!first || !latest.revisable) return void 0;
+  const index2 = chunkAtLine(latest.cut, first.start.line);
+  if (index2 < 1) return void 0;
+  const chunk = latest.cut[index2];
+  const last = index2 === latest.cut.length - 1;
+  const before = latest.source.slice(chunk.start, chunk.end);
+  let after = before;
+  for (const change of changes) {
+    const start = offsetIn(after, change.start.line - chunk.line, change.start.column);
+    const end = offsetIn(after, change.end.line - chunk.line, change.end.column);
+    if (start === void 0 || end === void 0 || end < start) return void 0;
+    after = after.slice(0, start) + change.text + after.slice(end);
+  }
+  if (!cutsAlike(after, last ? void 0 : latest.source.slice(chunk.end), latest.schema)) {
+    return void 0;
+  }
+  return { chunk, last, before, after };
+}
+function cutsAlike(text3, rest, schema) {
+  if (!startsEntry(text3, schema) || text3.includes("session-log-") || openBlockAtEnd(text3)) {
+    return false;
+  }
+  if (rest === void 0) return splitChunks(text3, schema).length === 1;
+  if (!/[\r\n]$/.test(text3)) return false;
+  const nextHeading = /^[^\r\n]*/.exec(rest)[0];
+  const cuts = splitChunks(text3 + nextHeading, schema);
+  return cuts.length === 2 && cuts[1].start === text3.length;
+}
+function chunkAtLine(cut, line) {
+  let low = 0;
+  let high = cut.length - 1;
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if (cut[middle].line <= line) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+function offsetIn(text3, line, column) {
+  if (line < 0 || column < 1) return void 0;
+  let at = 0;
+  for (let passed = 0; passed < line; passed++) {
+    const next = /\r\n|\n|\r/g;
+    next.lastIndex = at;
+    const found = next.exec(text3);
+    if (!found) return void 0;
+    at = found.index + found[0].length;
+  }
+  const lineEnd = /\r\n|\n|\r|$/g;
+  lineEnd.lastIndex = at;
+  const end = lineEnd.exec(text3).index;
+  return at + column - 1 <= end ? at + column - 1 : void 0;
+}
+function revisedFindings(latest, revised, fresh, isDocumentRule2) {
+  const { chunk, before, after } = revised;
+  const offsets = after.length - before.length;
+  const lines = lineBreaks(after) - lineBreaks(before);
+  const same = unchangedLines(before, after);
+  const kept = [];
+  for (const finding of latest.findings) {
+    const { start, end } = finding;
+    if (end.offset <= chunk.start && start.offset < chunk.start) kept.push(finding);
+    else if (start.offset >= chunk.end) kept.push(moved(finding, offsets, lines));
+    else if (!isDocumentRule2(finding.ruleId)) continue;
+    else if (end.offset <= chunk.start + same.head) kept.push(finding);
+    else if (start.offset >= chunk.end - same.tail) kept.push(moved(finding, offsets, lines));
+  }
+  kept.push(...fresh);
+  return kept.sort(
+    (a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || a.ruleId.localeCompare(b.ruleId)
+  );
+}
+function unchangedLines(before, after) {
+  const most = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < most && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < most - head && before.at(-1 - tail) === after.at(-1 - tail)) tail++;
+  const lineStarts = [...before.matchAll(/\r\n|\n|\r/g)].map(
+    (match) => match.index + match[0].length
+  );
+  const headEnd = lineStarts.findLast((at) => at <= head) ?? 0;
+  const tailStart = lineStarts.find((at) => at > before.length - tail);
+  return { head: headEnd, tail: tailStart === void 0 ? 0 : before.length - tailStart };
+}
+function moved(finding, offsets, lines) {
+  const point3 = (at) => ({
+    line: at.line + lines,
+    column: at.column,
+    offset: at.offset + offsets
+  });
+  const edits = finding.edits?.map((edit) => ({
+    ...edit,
+    start: edit.start + offsets,
+    end: edit.end + offsets
+  }));
+  return {
+    ...finding,
+    start: point3(finding.start),
+    end: point3(finding.end),
+    ...edits ? { edits } : {}
+  };
 }
 
 // packages/remark-session-log/src/model/answers.ts
@@ -18921,8 +19034,8 @@ function joinEdits(edits, source, base = 0) {
 // packages/remark-session-log/src/fix/entry-moves.ts
 function moveEntries(log, groups, last, eol) {
   const blocks = new Blocks(log, eol);
-  const moved = [...groups.values()].flat().sort((a, b) => a.index - b.index);
-  const edits = moved.map((entry) => blocks.remove(entry));
+  const moved2 = [...groups.values()].flat().sort((a, b) => a.index - b.index);
+  const edits = moved2.map((entry) => blocks.remove(entry));
   for (const [anchor, entries] of groups) {
     const text3 = entries.map((entry) => blocks.closed(entry)).join("");
     edits.push(
@@ -18985,8 +19098,8 @@ var chronologicalOrder = defineRule({
     }
     const staying = stayingInOrder(dated.map(({ date }) => -dayNumber(date)));
     const kept = dated.filter((_, index2) => staying[index2]);
-    const moved = dated.filter((_, index2) => !staying[index2]);
-    const first = moved[0];
+    const moved2 = dated.filter((_, index2) => !staying[index2]);
+    const first = moved2[0];
     const lastKept = kept.at(-1);
     if (!first || !lastKept) return;
     const follows = (a, b) => a.date < b.date || a.date === b.date && a.rank > b.rank;
@@ -19001,7 +19114,7 @@ var chronologicalOrder = defineRule({
       return kept[low];
     };
     const groups = /* @__PURE__ */ new Map();
-    for (const item of [...moved].sort((a, b) => b.date.localeCompare(a.date) || a.rank - b.rank)) {
+    for (const item of [...moved2].sort((a, b) => b.date.localeCompare(a.date) || a.rank - b.rank)) {
       const anchor2 = anchorOf(item)?.entry;
       const group = groups.get(anchor2) ?? [];
       group.push(item.entry);
@@ -19009,7 +19122,7 @@ var chronologicalOrder = defineRule({
     }
     const anchor = anchorOf(first);
     const [where, other] = anchor ? ["before", anchor] : ["after", lastKept];
-    const more = moved.length > 1 ? ` (${moved.length - 1} more out of place)` : "";
+    const more = moved2.length > 1 ? ` (${moved2.length - 1} more out of place)` : "";
     report(
       first.entry.heading,
       `Entry ${label(first)} belongs ${where} ${label(other)} on line ${other.entry.start.line}; entries are newest first${more}`,
@@ -19025,14 +19138,14 @@ function dayNumber(date) {
 }
 
 // packages/remark-session-log/src/fix/field-moves.ts
-function moveFieldLines(entry, lines, moved, anchorOf, lastKept, eol) {
+function moveFieldLines(entry, lines, moved2, anchorOf, lastKept, eol) {
   const onePerLine = lines.every(
     (line, i) => line.field.start.line === line.field.end.line && (i === 0 || line.field.start.line === lines[i - 1].field.start.line + 1)
   );
   if (!onePerLine || continues(entry, lines.at(-1))) return [];
-  const isMoved = new Set(moved);
+  const isMoved = new Set(moved2);
   const groups = /* @__PURE__ */ new Map();
-  for (const line of [...moved].sort((a, b) => a.at - b.at || a.index - b.index)) {
+  for (const line of [...moved2].sort((a, b) => a.at - b.at || a.index - b.index)) {
     const anchor = anchorOf(line);
     const group = groups.get(anchor) ?? [];
     group.push(line);
@@ -19100,8 +19213,8 @@ var fieldOrder = defineRule({
     const known = lines.filter((line) => line.at !== void 0);
     const staying = stayingInOrder(known.map((line) => line.at));
     const kept = known.filter((_, index2) => staying[index2]);
-    const moved = known.filter((_, index2) => !staying[index2]);
-    const first = moved[0];
+    const moved2 = known.filter((_, index2) => !staying[index2]);
+    const first = moved2[0];
     const lastKept = kept.at(-1);
     if (!first || !lastKept) return;
     const anchorOf = (line) => kept.find(
@@ -19109,11 +19222,11 @@ var fieldOrder = defineRule({
     );
     const anchor = anchorOf(first);
     const where = anchor ? `before ${quote(anchor.field.name.text)}` : `after ${quote(lastKept.field.name.text)}`;
-    const more = moved.length > 1 ? ` (${moved.length - 1} more out of place)` : "";
+    const more = moved2.length > 1 ? ` (${moved2.length - 1} more out of place)` : "";
     report(
       first.field,
       `Field ${quote(first.field.name.text)} is out of order; the template puts it ${where}${more}`,
-      { edits: moveFieldLines(entry, lines, moved, anchorOf, lastKept, eol) }
+      { edits: moveFieldLines(entry, lines, moved2, anchorOf, lastKept, eol) }
     );
   }
 });
@@ -19618,10 +19731,10 @@ function moveSections(entry, moves, eol) {
   }
   return edits;
 }
-function removals(entry, moved, eol) {
+function removals(entry, moved2, eol) {
   const edits = [];
   const sections = entry.sections;
-  const isMoved = (index2) => moved.has(sections[index2]);
+  const isMoved = (index2) => moved2.has(sections[index2]);
   for (let index2 = 0; index2 < sections.length; index2++) {
     if (!isMoved(index2)) continue;
     let last = index2;
@@ -19662,21 +19775,21 @@ var sectionOrder = defineRule({
     });
     const staying = stayingInOrder(placed.map(({ at }) => at));
     const kept = placed.filter((_, index2) => staying[index2]);
-    const moved = placed.filter((item) => !kept.includes(item));
-    const first = moved[0];
+    const moved2 = placed.filter((item) => !kept.includes(item));
+    const first = moved2[0];
     const firstKept = kept[0];
     if (!first || !firstKept) return;
     const placeOf = (item) => {
       const after2 = kept.findLast((other) => other.at <= item.at);
       return after2 ? { anchor: after2, after: true } : { anchor: firstKept, after: false };
     };
-    const moves = [...moved].sort((a, b) => a.at - b.at || a.index - b.index).map((item) => {
+    const moves = [...moved2].sort((a, b) => a.at - b.at || a.index - b.index).map((item) => {
       const { anchor: anchor2, after: after2 } = placeOf(item);
       return { section: item.section, anchor: anchor2.section, after: after2 };
     });
     const { anchor, after } = placeOf(first);
     const where = after ? "after" : "before";
-    const more = moved.length > 1 ? ` (${moved.length - 1} more out of place)` : "";
+    const more = moved2.length > 1 ? ` (${moved2.length - 1} more out of place)` : "";
     report(
       first.section.heading,
       `Section "${headingOf2(first.spec)}" is out of order; it belongs ${where} "${headingOf2(anchor.spec)}"${more}`,
@@ -19911,6 +20024,8 @@ var Linter = class {
   /** Findings by entry text, from the last lint; `eol` is the line ending they were made for. */
   previous = /* @__PURE__ */ new Map();
   eol = "\n";
+  /** The last whole lint of a text cut in chunks, for `revise`. */
+  latest;
   lint(text3, tree) {
     const prepared = this.prepare(text3);
     if (tree) return this.assemble(prepared, tree);
@@ -19974,26 +20089,10 @@ var Linter = class {
     for (const { chunk, last } of chunked) {
       cut.push(chunk);
       const model = chunks.get(source.slice(chunk.start, chunk.end), last);
-      for (const inChunk of model.entries) {
-        const start = {
-          line: inChunk.start.line + chunk.line - 1,
-          column: inChunk.start.column,
-          offset: inChunk.start.offset + chunk.start
-        };
-        let cached = this.previous.get(inChunk.source);
-        if (!cached || staleAt(cached, start)) {
-          const entry = shiftEntry(inChunk, chunk.start, chunk.line - 1);
-          entry.index = entries;
-          cached = this.checkEntry(entry, context);
-          releaseSections(entry);
-          this.previous.set(entry.source, cached);
-        }
-        entries++;
-        if (!shown) continue;
-        for (const finding of moveFindings(cached, start)) {
-          if (!disabled(finding)) found.push(finding);
-        }
-      }
+      const gather = shown ? (finding) => {
+        if (!disabled(finding)) found.push(finding);
+      } : void 0;
+      entries += this.checkChunk(model, chunk, context, entries, gather);
       index2++;
       if (!last && (index2 === first || index2 > first && performance.now() >= stepEnd)) {
         yield { findings: found, checked: index2 };
@@ -20001,6 +20100,50 @@ var Linter = class {
       }
     }
     return cut;
+  }
+  /**
+   * Checks the entries of one chunk where it stands (`entries` before it), unless their
+   * text was checked before, and hands each entry's findings, moved there, to `found`
+   * if given.
+   * Returns how many entries it holds.
+   */
+  checkChunk(model, chunk, context, entries, found) {
+    for (const [index2, inChunk] of model.entries.entries()) {
+      const start = {
+        line: inChunk.start.line + chunk.line - 1,
+        column: inChunk.start.column,
+        offset: inChunk.start.offset + chunk.start
+      };
+      let cached = this.previous.get(inChunk.source);
+      if (!cached || staleAt(cached, start)) {
+        const entry = shiftEntry(inChunk, chunk.start, chunk.line - 1);
+        entry.index = entries + index2;
+        cached = this.checkEntry(entry, context);
+        releaseSections(entry);
+        this.previous.set(entry.source, cached);
+      }
+      if (found) for (const finding of moveFindings(cached, start)) found(finding);
+    }
+    return model.entries.length;
+  }
+  /**
+   * The last lint's findings after an editor's changes to its text, made without a whole
+   * lint: the entries of the chunk the changes edited are checked again, every other
+   * finding is moved with the text (`revise.ts`). Undefined where only a whole lint can
+   * tell (changes beyond one entry's chunk, a heading made or unmade, the header). What
+   * an editor shows at once; the next `lint` of the changed text gives the exact list.
+   */
+  revise(changes) {
+    const latest = this.latest;
+    if (!latest || this.chunks?.schema !== latest.lint.schema) return void 0;
+    const revised = revisedChunk(latest.lint, changes);
+    if (!revised) return void 0;
+    const { chunk, last, after } = revised;
+    const fresh = [];
+    const model = this.chunks.get(after, last);
+    const moved2 = { start: chunk.start, end: chunk.start + after.length, line: chunk.line };
+    this.checkChunk(model, moved2, latest.context, 0, (finding) => fresh.push(finding));
+    return revisedFindings(latest.lint, revised, fresh, isDocumentRule);
   }
   /**
    * The whole lint: the model (from remark's tree, or from the chunks `checkChunks` cut),
@@ -20031,6 +20174,8 @@ var Linter = class {
     kept.sort(
       (a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || a.ruleId.localeCompare(b.ruleId)
     );
+    const revisable = !source.includes("session-log-") && !kept.some(isRootCause);
+    this.latest = cut && { lint: { source, schema, cut, findings: kept, revisable }, context };
     return { log, findings: kept };
   }
   /**
@@ -20117,6 +20262,10 @@ var Linter = class {
     };
   }
 };
+var documentRules = new Set(rules.filter((rule) => rule.checkDocument).map((rule) => rule.id));
+function isDocumentRule(ruleId) {
+  return documentRules.has(ruleId);
+}
 function* withLast(chunks) {
   let previous2;
   for (const chunk of chunks) {
@@ -20666,6 +20815,12 @@ function ruleIdsOf(findings) {
 function describe(findings) {
   return findings.slice(0, 5).map((finding) => `${finding.ruleId} at ${finding.start.line}:${finding.start.column}`).concat(findings.length > 5 ? [`and ${findings.length - 5} more`] : []).join(", ");
 }
+
+// packages/remark-session-log/src/remark-parser.ts
+var blockGfm = {
+  micromark: [gfmTable(), gfmTaskListItem()],
+  mdast: [gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]
+};
 
 // packages/remark-session-log/src/migrate-entry.ts
 var sectionRoles = [

@@ -8,8 +8,8 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-ZA7SH6BX.mjs";
-import "./chunk-ZUWJSQMJ.mjs";
+} from "./chunk-YH2LHPSX.mjs";
+import "./chunk-SZ2AIJZO.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts
