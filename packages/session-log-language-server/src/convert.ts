@@ -1,10 +1,11 @@
 import {diffLines} from 'diff'
-import type {Edit, Finding} from 'remark-session-log'
+import type {Edit, Finding, TextChange} from 'remark-session-log'
 import {
   DiagnosticSeverity,
   type Diagnostic,
   type Position,
   type Range,
+  type TextDocumentContentChangeEvent,
   type TextEdit,
 } from 'vscode-languageserver'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
@@ -144,4 +145,14 @@ function diffWhole(before: string, after: string): Edit[] {
   }
   if (open) edits.push(open)
   return edits
+}
+
+/** An LSP change with a range as the linter takes it: lines and columns from 1. */
+export function toTextChange(change: TextDocumentContentChangeEvent): TextChange {
+  const {start, end} = (change as {range: Range}).range
+  return {
+    start: {line: start.line + 1, column: start.character + 1},
+    end: {line: end.line + 1, column: end.character + 1},
+    text: change.text,
+  }
 }

@@ -1,9 +1,9 @@
 import {setImmediate as nextTurn} from 'node:timers/promises'
-import {Linter, type Finding, type Options} from 'remark-session-log'
-import type {Diagnostic, TextDocuments} from 'vscode-languageserver'
+import {Linter, type Finding, type Options, type TextChange} from 'remark-session-log'
+import type {Diagnostic, TextDocumentContentChangeEvent, TextDocuments} from 'vscode-languageserver'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import {errorMessage, type Client} from './client.js'
-import {bomLength, problemDiagnostic, toDiagnostic} from './convert.js'
+import {bomLength, problemDiagnostic, toDiagnostic, toTextChange} from './convert.js'
 import type {Resolved, Workspace} from './workspace.js'
 
 /** Quiet time after an edit before the document is checked again. */
@@ -27,6 +27,10 @@ export interface Checked {
   diagnostics: Diagnostic[]
   /** False while the check is under way: the findings of the entries checked so far. */
   complete: boolean
+  /** The length of the document's BOM (0 or 1), which diagnostics on its first line count. */
+  bom: number
+  /** Whether the document is long enough to be shown before it is checked (`progressiveFrom`). */
+  long: boolean
 }
 
 /** What the server keeps of one open document. */
@@ -51,7 +55,22 @@ interface OpenDocument {
   settings?: Promise<Resolved>
   /** Keeps each entry's findings, so a check after an edit costs about that entry. */
   linter?: {key: string; linter: Linter}
+  /**
+   * The edits since the latest check, each from one version to the next; undefined once
+   * one replaced the whole text or too many piled up, when only a check can tell.
+   */
+  edits?: Edited[]
 }
+
+/** One `didChange`: the version it found, the version it made, its changes. */
+interface Edited {
+  from: number
+  to: number
+  changes: TextChange[]
+}
+
+/** Past this many edits without a check, they are dropped rather than kept. */
+const editsKept = 1000
 
 /**
  * The open documents, each checked when it opens, after a pause in typing and after a
@@ -73,6 +92,18 @@ export class OpenDocuments {
     const state = this.stateOf(uri)
     const known = state.checked !== undefined || state.timer !== undefined
     this.schedule(uri, known ? changeDelay : 0)
+  }
+
+  /** Keeps an edit of the document, by which its latest check can be revised at once. */
+  edited(uri: string, from: number, to: number, changes: TextDocumentContentChangeEvent[]): void {
+    const state = this.open.get(uri)
+    if (!state?.edits) return
+    const ranged = changes.every((change) => 'range' in change)
+    if (!ranged || state.edits.length >= editsKept) {
+      state.edits = undefined
+      return
+    }
+    state.edits.push({from, to, changes: changes.map(toTextChange)})
   }
 
   closed(uri: string): void {
@@ -184,12 +215,21 @@ export class OpenDocuments {
     // Closed meanwhile, or a newer check started while this one waited for settings.
     if (!document || superseded()) return this.open.get(uri)?.checked
     state.checking = true
+    // The revised list goes out before the check takes the event loop for its first step.
+    if (this.revise(document, settings, state)) {
+      await nextTurn()
+      if (superseded()) return this.open.get(uri)?.checked
+    }
     const result = await this.check(document, settings, settingsGeneration, state, superseded)
     // A newer check took over; what this one did is kept in the document's linter.
     if (!result) return this.open.get(uri)?.checked
     state.checking = false
     state.partial = undefined
     state.checked = result
+    // Edits the check has seen are of no more use; one made meanwhile is kept.
+    state.edits = result.complete
+      ? (state.edits ?? []).filter((edit) => edit.to > result.version)
+      : undefined
     wake(state)
     // A session log always gets a (maybe empty) list; other files only lose an old one.
     if (result.matches || state.published) {
@@ -197,6 +237,37 @@ export class OpenDocuments {
       this.client.publish({uri, version: document.version, diagnostics: result.diagnostics})
     }
     return result
+  }
+
+  /**
+   * Shows at once, for a long log, its latest check revised by the edits made since: the
+   * edited entry checked again, every other finding moved with the text (the linter's
+   * `revise`). The check that follows publishes the exact list. Nothing is shown where
+   * only that check can tell, or where the latest check is stale for other reasons.
+   * Returns whether it showed a list.
+   */
+  private revise(document: TextDocument, settings: Resolved, state: OpenDocument): boolean {
+    const last = state.checked
+    const edits = state.edits
+    if (!last?.complete || !last.long || !edits || last.generation !== this.generation) return false
+    if (!settings.matches || settings.problem || state.linter === undefined) return false
+    // Edits from the checked version to this one, none missing.
+    const since = edits.filter((edit) => edit.to > last.version)
+    const unbroken = since.every(
+      (edit, index) => edit.from === (since[index - 1]?.to ?? last.version),
+    )
+    if (since.length === 0 || !unbroken || since.at(-1)!.to !== document.version) return false
+    const linter = this.linterFor(document.uri, settings.options)
+    if (linter !== state.linter.linter) return false
+    const findings = linter.revise(since.flatMap((edit) => edit.changes))
+    if (!findings) return false
+    state.published = true
+    this.client.publish({
+      uri: document.uri,
+      version: document.version,
+      diagnostics: findings.map((finding) => toDiagnostic(last.bom, finding)),
+    })
+    return true
   }
 
   /**
@@ -218,6 +289,8 @@ export class OpenDocuments {
       generation: settingsGeneration,
       matches: settings.matches,
       options: settings.options,
+      bom: 0,
+      long: false,
     }
     if (!settings.matches) return {...base, findings: [], diagnostics: []}
     if (settings.problem) {
@@ -225,8 +298,14 @@ export class OpenDocuments {
     }
     const text = document.getText()
     const bom = bomLength(text)
+    const long = text.length >= progressiveFrom
+    // A long log checked before keeps its diagnostics (revised at once, see `revise`)
+    // until the check ends; shown in part, the entries below the top would go blank.
+    const showTop = long && state.checked === undefined
     const diagnose = (findings: Finding[], complete = true) => ({
       ...base,
+      bom,
+      long,
       complete,
       findings,
       diagnostics: findings.map((finding) => toDiagnostic(bom, finding)),
@@ -239,7 +318,7 @@ export class OpenDocuments {
         const {findings} = step.value
         state.partial = () => diagnose([...findings], false)
         wake(state)
-        if (first && text.length >= progressiveFrom) {
+        if (first && showTop) {
           state.published = true
           this.client.publish({
             uri: document.uri,

@@ -21,7 +21,14 @@ export {fixAllKind, newEntryKind} from './kinds.js'
 
 /** Serves session-log diagnostics and fixes on `connection` until the client exits. */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument)
+  // Each edit also goes to the open documents, which revise their last check with it.
+  const documents: TextDocuments<TextDocument> = new TextDocuments({
+    create: TextDocument.create,
+    update(document, changes, version) {
+      open.edited(document.uri, document.version, version, changes)
+      return TextDocument.update(document, changes, version)
+    },
+  })
   const client = new Client(connection)
   const workspace = new Workspace(client)
   const open = new OpenDocuments(documents, client, workspace)

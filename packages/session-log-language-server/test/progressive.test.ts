@@ -52,6 +52,37 @@ describe(`a log of ${entries} entries, on opening`, () => {
     expect(await client.shutdown()).toBe(0)
   }, 180_000)
 
+  it('after an edit, shows every finding at once with the edited entry checked again, then the check', async () => {
+    const client = new Client({configuration: () => null})
+    await client.initialize()
+    const uri = logUri()
+    await client.open(uri, text)
+    await client.diagnosticsOf(uri, 1, 60_000)
+    await client.diagnosticsOf(uri, 1, 120_000)
+    // An entry in the middle: its "### Learnings" becomes "### learnings".
+    const at = text.indexOf('### Learnings', text.length / 2) + 4
+    const line = text.slice(0, at).split('\n').length - 1
+    const range = {start: {line, character: 4}, end: {line, character: 5}}
+    const version = await client.change(uri, [{range, text: 'l'}])
+    const edited = `${text.slice(0, at)}l${text.slice(at + 1)}`
+    const expected = lint(edited).map((f) => [f.start.line, f.start.column, f.ruleId, f.message])
+    const shown = ({diagnostics}: {diagnostics: Diagnostic[]}) =>
+      diagnostics.map((d) => [
+        d.range.start.line + 1,
+        d.range.start.character + 1,
+        d.code,
+        d.message,
+      ])
+    // Two lists for the edit: the revised one at once, then the check's; both whole.
+    const revised = await client.diagnosticsOf(uri, version, 60_000)
+    const checked = await client.diagnosticsOf(uri, version, 120_000)
+    expect(shown(revised)).toEqual(expected)
+    expect(shown(checked)).toEqual(expected)
+    expect(expected).toContainEqual([line + 1, 1, 'section-heading', expect.any(String)])
+    expect(client.unclaimed(uri)).toEqual([])
+    expect(await client.shutdown()).toBe(0)
+  }, 180_000)
+
   it('answers a quick fix for the top before the rest is checked', async () => {
     const client = new Client({configuration: () => null})
     await client.initialize()
