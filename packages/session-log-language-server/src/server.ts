@@ -6,11 +6,11 @@ import {
   TextDocumentSyncKind,
   type Connection,
 } from 'vscode-languageserver'
-import {TextDocument} from 'vscode-languageserver-textdocument'
 import {projectFileNames} from 'session-log/project'
 import {serveCodeActions} from './actions.js'
 import {Client} from './client.js'
 import {serveCommands} from './commands.js'
+import {PiecedDocument} from './text-document.js'
 import {OpenDocuments} from './documents.js'
 import {commandKinds, fixAllKind, migrateKind, newEntryKind, statsCommand} from './kinds.js'
 import {warmUp} from './warm-up.js'
@@ -21,12 +21,14 @@ export {fixAllKind, newEntryKind} from './kinds.js'
 
 /** Serves session-log diagnostics and fixes on `connection` until the client exits. */
 export function startServer(connection: Connection): void {
-  // Each edit also goes to the open documents, which revise their last check with it.
-  const documents: TextDocuments<TextDocument> = new TextDocuments({
-    create: TextDocument.create,
+  // Documents kept in pieces (text-document.ts); each edit also goes to the open
+  // documents, which revise their last check with it.
+  const documents: TextDocuments<PiecedDocument> = new TextDocuments({
+    create: (uri, languageId, version, text) => new PiecedDocument(uri, languageId, version, text),
     update(document, changes, version) {
       open.edited(document.uri, document.version, version, changes)
-      return TextDocument.update(document, changes, version)
+      document.update(changes, version)
+      return document
     },
   })
   const client = new Client(connection)
