@@ -11,14 +11,14 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-LMMDS3XH.mjs";
-import "./chunk-PEUSLKWU.mjs";
-import "./chunk-YH2LHPSX.mjs";
+} from "./chunk-VVUUGIYM.mjs";
+import "./chunk-R5GNAMTB.mjs";
+import "./chunk-DNUA7MYR.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-SZ2AIJZO.mjs";
+} from "./chunk-OE77OX6J.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

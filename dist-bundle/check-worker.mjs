@@ -4,10 +4,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   blocksOf,
   messageOf
-} from "./chunk-PEUSLKWU.mjs";
+} from "./chunk-R5GNAMTB.mjs";
 import {
   Linter
-} from "./chunk-SZ2AIJZO.mjs";
+} from "./chunk-OE77OX6J.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/check-worker.ts

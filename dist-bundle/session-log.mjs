@@ -5,10 +5,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-LMMDS3XH.mjs";
-import "./chunk-PEUSLKWU.mjs";
-import "./chunk-YH2LHPSX.mjs";
-import "./chunk-SZ2AIJZO.mjs";
+} from "./chunk-VVUUGIYM.mjs";
+import "./chunk-R5GNAMTB.mjs";
+import "./chunk-DNUA7MYR.mjs";
+import "./chunk-OE77OX6J.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/heap.ts

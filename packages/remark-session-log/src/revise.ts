@@ -2,6 +2,7 @@
 // with the edited entry checked again, without reading the rest of the log. The whole
 // lint after it (the text as one string, every rule) gives the exact list; this one is
 // what the editor shows in the meantime (`Linter.revise`).
+import {namesLine} from './entry-findings.js'
 import {splitChunks, startsEntry, type Chunk} from './model/split.js'
 import type {Finding} from './rule.js'
 import type {Schema} from './template/schema.js'
@@ -119,14 +120,16 @@ function offsetIn(text: string, line: number, column: number): number | undefine
  * The last lint's findings around the edited chunk, moved by what the edit added: those
  * before it as they were, those after it moved; inside it, the entries' findings are
  * `fresh` and a document rule's finding is kept where the lines it stands on are
- * unchanged. Sorted by position.
+ * unchanged. Sorted by position. Undefined when lines moved and one of the kept findings
+ * names a line in its message ("repeats the entry on line 31"): the line it names may
+ * have moved too, which only a whole lint can say.
  */
 export function revisedFindings(
   latest: LatestLint,
   revised: RevisedChunk,
   fresh: Finding[],
   isDocumentRule: (ruleId: string) => boolean,
-): Finding[] {
+): Finding[] | undefined {
   const {chunk, before, after} = revised
   const offsets = after.length - before.length
   const lines = lineBreaks(after) - lineBreaks(before)
@@ -140,6 +143,7 @@ export function revisedFindings(
     else if (end.offset <= chunk.start + same.head) kept.push(finding)
     else if (start.offset >= chunk.end - same.tail) kept.push(moved(finding, offsets, lines))
   }
+  if (lines !== 0 && kept.some(namesLine)) return undefined
   kept.push(...fresh)
   return kept.sort(
     (a, b) =>

@@ -152,6 +152,20 @@ describe('revising a lint after an edit', () => {
     }
   })
 
+  it('leaves to a whole lint a message naming a line, once lines move', () => {
+    const headings = [...log.matchAll(/^## Session:/gm)].map((match) => match.index)
+    // The second entry logged again after the fourth: its copy names the line of the first.
+    const copy = log.slice(headings[1], headings[2])
+    const twice = log.slice(0, headings[4]) + copy + log.slice(headings[4])
+    const learnings = twice.indexOf('### Learnings', headings[0])
+    const named = revisedAndWhole(twice, [[learnings, learnings, 'x']])
+    expect(named.whole.some((f) => f.ruleId === 'duplicate-entry')).toBe(true)
+    expect(named.revised).toEqual(named.whole)
+    // A line added above the entry it names moves that line.
+    const moved = revisedAndWhole(twice, [[learnings, learnings, 'x\n\n']])
+    expect(moved.revised).toBeUndefined()
+  })
+
   it('revises nothing before a first lint, or after one of remark’s tree', () => {
     const change = changeOf(log, [firstEntry + 20, firstEntry + 20, 'x'])
     expect(new Linter(options).revise([change])).toBeUndefined()

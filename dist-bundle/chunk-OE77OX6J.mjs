@@ -18002,6 +18002,7 @@ function revisedFindings(latest, revised, fresh, isDocumentRule2) {
     else if (end.offset <= chunk.start + same.head) kept.push(finding);
     else if (start.offset >= chunk.end - same.tail) kept.push(moved(finding, offsets, lines));
   }
+  if (lines !== 0 && kept.some(namesLine)) return void 0;
   kept.push(...fresh);
   return kept.sort(
     (a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || a.ruleId.localeCompare(b.ruleId)

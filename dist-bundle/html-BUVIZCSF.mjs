@@ -8,8 +8,8 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-YH2LHPSX.mjs";
-import "./chunk-SZ2AIJZO.mjs";
+} from "./chunk-DNUA7MYR.mjs";
+import "./chunk-OE77OX6J.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts

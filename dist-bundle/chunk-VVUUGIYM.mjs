@@ -3,7 +3,7 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   CheckThreads
-} from "./chunk-PEUSLKWU.mjs";
+} from "./chunk-R5GNAMTB.mjs";
 import {
   columns,
   count,
@@ -13,7 +13,7 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-YH2LHPSX.mjs";
+} from "./chunk-DNUA7MYR.mjs";
 import {
   FixError,
   Linter,
@@ -47,7 +47,7 @@ import {
   stringifyPosition,
   templateFor,
   validateSettings
-} from "./chunk-SZ2AIJZO.mjs";
+} from "./chunk-OE77OX6J.mjs";
 import {
   __commonJS,
   __esm,
@@ -17149,7 +17149,7 @@ async function render(result, options, io, logs, window2) {
     case "markdown":
       return statsMarkdown(result, { logs, window: window2 });
     case "html": {
-      const { statsHtml } = await import("./html-KCDOOKMA.mjs");
+      const { statsHtml } = await import("./html-BUVIZCSF.mjs");
       try {
         return await statsHtml(result, { logs, window: window2, link: linker(options, io) });
       } catch (error) {
