@@ -11,14 +11,14 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-VVUUGIYM.mjs";
-import "./chunk-R5GNAMTB.mjs";
-import "./chunk-DNUA7MYR.mjs";
+} from "./chunk-CXC3UMEU.mjs";
+import "./chunk-YYASQ2D3.mjs";
+import "./chunk-Z24AURED.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-OE77OX6J.mjs";
+} from "./chunk-XK2ZTAON.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

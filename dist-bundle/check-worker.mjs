@@ -4,10 +4,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   blocksOf,
   messageOf
-} from "./chunk-R5GNAMTB.mjs";
+} from "./chunk-YYASQ2D3.mjs";
 import {
   Linter
-} from "./chunk-OE77OX6J.mjs";
+} from "./chunk-XK2ZTAON.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/check-worker.ts

@@ -5,10 +5,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-VVUUGIYM.mjs";
-import "./chunk-R5GNAMTB.mjs";
-import "./chunk-DNUA7MYR.mjs";
-import "./chunk-OE77OX6J.mjs";
+} from "./chunk-CXC3UMEU.mjs";
+import "./chunk-YYASQ2D3.mjs";
+import "./chunk-Z24AURED.mjs";
+import "./chunk-XK2ZTAON.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/heap.ts

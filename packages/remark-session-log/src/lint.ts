@@ -201,15 +201,18 @@ export class Linter {
   }
 
   /**
-   * The last lint's findings after an editor's changes to its text, made without a whole
-   * lint: the entries of the chunk the changes edited are checked again, every other
-   * finding is moved with the text (`revise.ts`). Undefined where only a whole lint can
-   * tell (changes beyond one entry's chunk, a heading made or unmade, the header). What
+   * The findings of `text` after an editor's changes to it, made without a whole lint,
+   * where `text` is what this linter last linted: the entries of the chunk the changes
+   * edited are checked again, every other finding is moved with the text (`revise.ts`).
+   * Undefined where only a whole lint can tell (changes beyond one entry's chunk, a
+   * heading made or unmade, the header) or when the last lint was of another text. What
    * an editor shows at once; the next `lint` of the changed text gives the exact list.
    */
-  revise(changes: TextChange[]): Finding[] | undefined {
+  revise(text: string, changes: TextChange[]): Finding[] | undefined {
     const latest = this.latest
     if (!latest || this.chunks?.schema !== latest.lint.schema) return undefined
+    // Another caller (a fix) may have linted other texts with this linter since.
+    if (latest.lint.source !== text.replace(/^\uFEFF/, '')) return undefined
     const revised = revisedChunk(latest.lint, changes)
     if (!revised) return undefined
     const {chunk, last, after} = revised

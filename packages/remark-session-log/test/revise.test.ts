@@ -38,7 +38,7 @@ function revisedAndWhole(text: string, edits: Edit[], linter = new Linter(option
     changes.push(changeOf(changed, edit))
     changed = changed.slice(0, edit[0]) + edit[2] + changed.slice(edit[1])
   }
-  return {revised: linter.revise(changes), whole: wholeLinter.lint(changed).findings}
+  return {revised: linter.revise(text, changes), whole: wholeLinter.lint(changed).findings}
 }
 
 /** A small deterministic sequence, so the edits are the same on every run. */
@@ -148,7 +148,7 @@ describe('revising a lint after an edit', () => {
         const line = changeOf(text, [learnings, learnings, '']).start.line
         changes = [{start: {line, column: 40}, end: {line, column: 40}, text: 'x'}]
       }
-      expect(linter.revise(changes), name).toBeUndefined()
+      expect(linter.revise(text, changes), name).toBeUndefined()
     }
   })
 
@@ -166,8 +166,16 @@ describe('revising a lint after an edit', () => {
     expect(moved.revised).toBeUndefined()
   })
 
-  it('revises nothing before a first lint, or after one of remark’s tree', () => {
+  it('revises only the text it linted last, and nothing before a first lint', () => {
     const change = changeOf(log, [firstEntry + 20, firstEntry + 20, 'x'])
-    expect(new Linter(options).revise([change])).toBeUndefined()
+    const linter = new Linter(options)
+    expect(linter.revise(log, [change])).toBeUndefined()
+    linter.lint(log)
+    expect(linter.revise(log, [change])).toBeDefined()
+    // A fix lints the texts it makes with the same linter; the log is no longer the last.
+    const other = log.replace('### Learnings', '### learnings')
+    linter.lint(other)
+    expect(linter.revise(log, [change])).toBeUndefined()
+    expect(linter.revise(other, [change])).toBeDefined()
   })
 })

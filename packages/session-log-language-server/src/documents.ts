@@ -31,6 +31,8 @@ export interface Checked {
   bom: number
   /** Whether the document is long enough to be shown before it is checked (`progressiveFrom`). */
   long: boolean
+  /** The text checked (the linter holds it too), from which later edits are revised. */
+  text: string
 }
 
 /** What the server keeps of one open document. */
@@ -55,10 +57,7 @@ interface OpenDocument {
   settings?: Promise<Resolved>
   /** Keeps each entry's findings, so a check after an edit costs about that entry. */
   linter?: {key: string; linter: Linter}
-  /**
-   * The edits since the latest check, each from one version to the next; undefined once
-   * one replaced the whole text or too many piled up, when only a check can tell.
-   */
+  /** Edits since the latest check; undefined after a whole-text change, or too many. */
   edits?: Edited[]
 }
 
@@ -227,9 +226,7 @@ export class OpenDocuments {
     state.partial = undefined
     state.checked = result
     // Edits the check has seen are of no more use; one made meanwhile is kept.
-    state.edits = result.complete
-      ? (state.edits ?? []).filter((edit) => edit.to > result.version)
-      : undefined
+    state.edits = (state.edits ?? []).filter((edit) => edit.to > result.version)
     wake(state)
     // A session log always gets a (maybe empty) list; other files only lose an old one.
     if (result.matches || state.published) {
@@ -259,7 +256,10 @@ export class OpenDocuments {
     if (since.length === 0 || !unbroken || since.at(-1)!.to !== document.version) return false
     const linter = this.linterFor(document.uri, settings.options)
     if (linter !== state.linter.linter) return false
-    const findings = linter.revise(since.flatMap((edit) => edit.changes))
+    const findings = linter.revise(
+      last.text,
+      since.flatMap((edit) => edit.changes),
+    )
     if (!findings) return false
     state.published = true
     this.client.publish({
@@ -291,6 +291,7 @@ export class OpenDocuments {
       options: settings.options,
       bom: 0,
       long: false,
+      text: '',
     }
     if (!settings.matches) return {...base, findings: [], diagnostics: []}
     if (settings.problem) {
@@ -306,6 +307,7 @@ export class OpenDocuments {
       ...base,
       bom,
       long,
+      text,
       complete,
       findings,
       diagnostics: findings.map((finding) => toDiagnostic(bom, finding)),

@@ -83,6 +83,39 @@ describe(`a log of ${entries} entries, on opening`, () => {
     expect(await client.shutdown()).toBe(0)
   }, 180_000)
 
+  it('revises after an edit only from the text it checked, not from a fix-all made meanwhile', async () => {
+    const client = new Client({configuration: () => null})
+    await client.initialize()
+    const uri = logUri()
+    await client.open(uri, text)
+    await client.diagnosticsOf(uri, 1, 60_000)
+    await client.diagnosticsOf(uri, 1, 120_000)
+    // Fix-all lints the fixed text with the document's linter; the editor does not apply it.
+    const range = {start: {line: 0, character: 0}, end: {line: 0, character: 0}}
+    const fixes = (await client.codeActions(uri, range, {
+      diagnostics: [],
+      only: ['source.fixAll.session-log'],
+    })) as CodeAction[]
+    expect(fixes[0]?.edit).toBeDefined()
+    const at = text.indexOf('### Learnings', text.length / 2) + 4
+    const line = text.slice(0, at).split('\n').length - 1
+    const version = await client.change(uri, [
+      {range: {start: {line, character: 4}, end: {line, character: 5}}, text: 'l'},
+    ])
+    const expected = lint(`${text.slice(0, at)}l${text.slice(at + 1)}`).map((f) => [
+      f.start.line,
+      f.ruleId,
+    ])
+    // Every list for the edit is the command's: the fix-all's text is no base for it.
+    const first = await client.diagnosticsOf(uri, version, 120_000)
+    expect(first.diagnostics.map((d) => [d.range.start.line + 1, d.code])).toEqual(expected)
+    const second = await client.diagnosticsOf(uri, version, 3_000).catch(() => undefined)
+    if (second) {
+      expect(second.diagnostics.map((d) => [d.range.start.line + 1, d.code])).toEqual(expected)
+    }
+    expect(await client.shutdown()).toBe(0)
+  }, 180_000)
+
   it('answers a quick fix for the top before the rest is checked', async () => {
     const client = new Client({configuration: () => null})
     await client.initialize()

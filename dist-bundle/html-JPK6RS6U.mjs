@@ -8,8 +8,8 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-DNUA7MYR.mjs";
-import "./chunk-OE77OX6J.mjs";
+} from "./chunk-Z24AURED.mjs";
+import "./chunk-XK2ZTAON.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts

@@ -20128,15 +20128,17 @@ var Linter = class {
     return model.entries.length;
   }
   /**
-   * The last lint's findings after an editor's changes to its text, made without a whole
-   * lint: the entries of the chunk the changes edited are checked again, every other
-   * finding is moved with the text (`revise.ts`). Undefined where only a whole lint can
-   * tell (changes beyond one entry's chunk, a heading made or unmade, the header). What
+   * The findings of `text` after an editor's changes to it, made without a whole lint,
+   * where `text` is what this linter last linted: the entries of the chunk the changes
+   * edited are checked again, every other finding is moved with the text (`revise.ts`).
+   * Undefined where only a whole lint can tell (changes beyond one entry's chunk, a
+   * heading made or unmade, the header) or when the last lint was of another text. What
    * an editor shows at once; the next `lint` of the changed text gives the exact list.
    */
-  revise(changes) {
+  revise(text3, changes) {
     const latest = this.latest;
     if (!latest || this.chunks?.schema !== latest.lint.schema) return void 0;
+    if (latest.lint.source !== text3.replace(/^\uFEFF/, "")) return void 0;
     const revised = revisedChunk(latest.lint, changes);
     if (!revised) return void 0;
     const { chunk, last, after } = revised;
