@@ -26,6 +26,34 @@ const findings = lint(text)
 const key = (diagnostic: Diagnostic) =>
   `${diagnostic.range.start.line}:${diagnostic.range.start.character}:${String(diagnostic.code)}:${diagnostic.message}`
 
+/** A server with the log open and its first check published, top and whole. */
+async function openedAndChecked() {
+  const client = new Client({configuration: () => null})
+  await client.initialize()
+  const uri = logUri()
+  await client.open(uri, text)
+  await client.diagnosticsOf(uri, 1, 60_000)
+  await client.diagnosticsOf(uri, 1, 120_000)
+  return {client, uri}
+}
+
+/**
+ * Edits an entry in the middle ("### Learnings" becomes "### learnings"); returns the
+ * new version, the edited line and what the command line finds in the edited text.
+ */
+async function lowerCaseLearnings(client: Client, uri: string) {
+  const at = text.indexOf('### Learnings', text.length / 2) + 4
+  const line = text.slice(0, at).split('\n').length - 1
+  const range = {start: {line, character: 4}, end: {line, character: 5}}
+  const version = await client.change(uri, [{range, text: 'l'}])
+  const edited = `${text.slice(0, at)}l${text.slice(at + 1)}`
+  const expected = lint(edited).map((f) => [f.start.line, f.start.column, f.ruleId, f.message])
+  return {version, line, expected}
+}
+
+const shown = ({diagnostics}: {diagnostics: Diagnostic[]}) =>
+  diagnostics.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.code, d.message])
+
 describe(`a log of ${entries} entries, on opening`, () => {
   it('shows its top entries first, then every finding the command line finds', async () => {
     expect(text.length).toBeGreaterThan(progressiveFrom)
@@ -53,26 +81,8 @@ describe(`a log of ${entries} entries, on opening`, () => {
   }, 180_000)
 
   it('after an edit, shows every finding at once with the edited entry checked again, then the check', async () => {
-    const client = new Client({configuration: () => null})
-    await client.initialize()
-    const uri = logUri()
-    await client.open(uri, text)
-    await client.diagnosticsOf(uri, 1, 60_000)
-    await client.diagnosticsOf(uri, 1, 120_000)
-    // An entry in the middle: its "### Learnings" becomes "### learnings".
-    const at = text.indexOf('### Learnings', text.length / 2) + 4
-    const line = text.slice(0, at).split('\n').length - 1
-    const range = {start: {line, character: 4}, end: {line, character: 5}}
-    const version = await client.change(uri, [{range, text: 'l'}])
-    const edited = `${text.slice(0, at)}l${text.slice(at + 1)}`
-    const expected = lint(edited).map((f) => [f.start.line, f.start.column, f.ruleId, f.message])
-    const shown = ({diagnostics}: {diagnostics: Diagnostic[]}) =>
-      diagnostics.map((d) => [
-        d.range.start.line + 1,
-        d.range.start.character + 1,
-        d.code,
-        d.message,
-      ])
+    const {client, uri} = await openedAndChecked()
+    const {version, line, expected} = await lowerCaseLearnings(client, uri)
     // Two lists for the edit: the revised one at once, then the check's; both whole.
     const revised = await client.diagnosticsOf(uri, version, 60_000)
     const checked = await client.diagnosticsOf(uri, version, 120_000)
@@ -84,12 +94,7 @@ describe(`a log of ${entries} entries, on opening`, () => {
   }, 180_000)
 
   it('revises after an edit only from the text it checked, not from a fix-all made meanwhile', async () => {
-    const client = new Client({configuration: () => null})
-    await client.initialize()
-    const uri = logUri()
-    await client.open(uri, text)
-    await client.diagnosticsOf(uri, 1, 60_000)
-    await client.diagnosticsOf(uri, 1, 120_000)
+    const {client, uri} = await openedAndChecked()
     // Fix-all lints the fixed text with the document's linter; the editor does not apply it.
     const range = {start: {line: 0, character: 0}, end: {line: 0, character: 0}}
     const fixes = (await client.codeActions(uri, range, {
@@ -97,22 +102,12 @@ describe(`a log of ${entries} entries, on opening`, () => {
       only: ['source.fixAll.session-log'],
     })) as CodeAction[]
     expect(fixes[0]?.edit).toBeDefined()
-    const at = text.indexOf('### Learnings', text.length / 2) + 4
-    const line = text.slice(0, at).split('\n').length - 1
-    const version = await client.change(uri, [
-      {range: {start: {line, character: 4}, end: {line, character: 5}}, text: 'l'},
-    ])
-    const expected = lint(`${text.slice(0, at)}l${text.slice(at + 1)}`).map((f) => [
-      f.start.line,
-      f.ruleId,
-    ])
+    const {version, expected} = await lowerCaseLearnings(client, uri)
     // Every list for the edit is the command's: the fix-all's text is no base for it.
     const first = await client.diagnosticsOf(uri, version, 120_000)
-    expect(first.diagnostics.map((d) => [d.range.start.line + 1, d.code])).toEqual(expected)
+    expect(shown(first)).toEqual(expected)
     const second = await client.diagnosticsOf(uri, version, 3_000).catch(() => undefined)
-    if (second) {
-      expect(second.diagnostics.map((d) => [d.range.start.line + 1, d.code])).toEqual(expected)
-    }
+    if (second) expect(shown(second)).toEqual(expected)
     expect(await client.shutdown()).toBe(0)
   }, 180_000)
 
