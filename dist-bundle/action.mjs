@@ -11,14 +11,14 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-CXC3UMEU.mjs";
-import "./chunk-YYASQ2D3.mjs";
-import "./chunk-Z24AURED.mjs";
+} from "./chunk-VZGFTWLB.mjs";
+import "./chunk-7MPHGPIY.mjs";
+import "./chunk-Y6YKJWKO.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-XK2ZTAON.mjs";
+} from "./chunk-TJALABRC.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

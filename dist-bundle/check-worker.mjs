@@ -4,10 +4,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   blocksOf,
   messageOf
-} from "./chunk-YYASQ2D3.mjs";
+} from "./chunk-7MPHGPIY.mjs";
 import {
   Linter
-} from "./chunk-XK2ZTAON.mjs";
+} from "./chunk-TJALABRC.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/check-worker.ts

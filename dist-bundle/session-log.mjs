@@ -5,10 +5,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-CXC3UMEU.mjs";
-import "./chunk-YYASQ2D3.mjs";
-import "./chunk-Z24AURED.mjs";
-import "./chunk-XK2ZTAON.mjs";
+} from "./chunk-VZGFTWLB.mjs";
+import "./chunk-7MPHGPIY.mjs";
+import "./chunk-Y6YKJWKO.mjs";
+import "./chunk-TJALABRC.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/heap.ts

@@ -5,6 +5,11 @@ import {lineBreaks} from './text/lines.js'
 const directive =
   /^[ \t]*<!--[ \t]*session-log-(disable-next-line|disable|enable)\b(.*?)-->[ \t]*$/gm
 
+/** Whether the text holds a disable or enable comment anywhere. */
+export function hasDisableComments(text: string): boolean {
+  return text.includes('session-log-') && new RegExp(directive.source, 'm').test(text)
+}
+
 /**
  * `<!-- session-log-disable [ids] -->` on a line of its own silences rules (all when none
  * are named) until `<!-- session-log-enable [ids] -->`; `disable-next-line` silences the

@@ -2,7 +2,7 @@
 // One class over 350 lines: its caches (chunk models, each entry's findings, the last
 // lint) serve every way of linting, and split up they would be passed between files.
 import type {Root} from 'mdast'
-import {disabledLines} from './disable-comments.js'
+import {disabledLines, hasDisableComments} from './disable-comments.js'
 import {moveFindings, namesLine, staleAt, type EntryFindings} from './entry-findings.js'
 import {
   buildModelByChunks,
@@ -262,7 +262,7 @@ export class Linter {
         a.ruleId.localeCompare(b.ruleId),
     )
     // What `revise` starts from; not after remark's tree, which is not cut in chunks.
-    const revisable = !source.includes('session-log-') && !kept.some(isRootCause)
+    const revisable = !hasDisableComments(source) && !kept.some(isRootCause)
     this.latest = cut && {lint: {source, schema, cut, findings: kept, revisable}, context}
     return {log, findings: kept}
   }

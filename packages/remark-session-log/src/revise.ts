@@ -2,6 +2,7 @@
 // with the edited entry checked again, without reading the rest of the log. The whole
 // lint after it (the text as one string, every rule) gives the exact list; this one is
 // what the editor shows in the meantime (`Linter.revise`).
+import {hasDisableComments} from './disable-comments.js'
 import {namesLine} from './entry-findings.js'
 import {splitChunks, startsEntry, type Chunk} from './model/split.js'
 import type {Finding} from './rule.js'
@@ -74,7 +75,7 @@ export function revisedChunk(latest: LatestLint, changes: TextChange[]): Revised
  * Nor may it gain a disable comment, which reaches into other entries.
  */
 function cutsAlike(text: string, rest: string | undefined, schema: Schema): boolean {
-  if (!startsEntry(text, schema) || text.includes('session-log-') || openBlockAtEnd(text)) {
+  if (!startsEntry(text, schema) || hasDisableComments(text) || openBlockAtEnd(text)) {
     return false
   }
   if (rest === undefined) return splitChunks(text, schema).length === 1

@@ -152,6 +152,14 @@ describe('revising a lint after an edit', () => {
     }
   })
 
+  it('revises a log that only names the tools (session-log-language-server), not a comment', () => {
+    const learnings = log.indexOf('### Learnings', log.length / 2)
+    const named = log.replace('### Learnings', 'Ran session-log-language-server.\n\n### Learnings')
+    const at = named.indexOf('### Learnings', learnings + 40)
+    const {revised, whole} = revisedAndWhole(named, [[at, at, 'Typed.\n\n']])
+    expect(revised).toEqual(whole)
+  })
+
   it('leaves to a whole lint a message naming a line, once lines move', () => {
     const headings = [...log.matchAll(/^## Session:/gm)].map((match) => match.index)
     // The second entry logged again after the fourth: its copy names the line of the first.

@@ -8,8 +8,8 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-Z24AURED.mjs";
-import "./chunk-XK2ZTAON.mjs";
+} from "./chunk-Y6YKJWKO.mjs";
+import "./chunk-TJALABRC.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts

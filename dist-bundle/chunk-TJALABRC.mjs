@@ -16503,6 +16503,9 @@ function sameVersion(a, b) {
 
 // packages/remark-session-log/src/disable-comments.ts
 var directive = /^[ \t]*<!--[ \t]*session-log-(disable-next-line|disable|enable)\b(.*?)-->[ \t]*$/gm;
+function hasDisableComments(text3) {
+  return text3.includes("session-log-") && new RegExp(directive.source, "m").test(text3);
+}
 function disabledLines(text3) {
   if (!text3.includes("session-log-")) return () => false;
   const comments = [];
@@ -17954,7 +17957,7 @@ function revisedChunk(latest, changes) {
   return { chunk, last, before, after };
 }
 function cutsAlike(text3, rest, schema) {
-  if (!startsEntry(text3, schema) || text3.includes("session-log-") || openBlockAtEnd(text3)) {
+  if (!startsEntry(text3, schema) || hasDisableComments(text3) || openBlockAtEnd(text3)) {
     return false;
   }
   if (rest === void 0) return splitChunks(text3, schema).length === 1;
@@ -20177,7 +20180,7 @@ var Linter = class {
     kept.sort(
       (a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || a.ruleId.localeCompare(b.ruleId)
     );
-    const revisable = !source.includes("session-log-") && !kept.some(isRootCause);
+    const revisable = !hasDisableComments(source) && !kept.some(isRootCause);
     this.latest = cut && { lint: { source, schema, cut, findings: kept, revisable }, context };
     return { log, findings: kept };
   }
