@@ -30,12 +30,17 @@ export function moveFindings(cached: EntryFindings, start: Point): Finding[] {
   const offset = start.offset - cached.start.offset
   const lines = start.line - cached.start.line
   if (offset === 0 && lines === 0) return cached.findings
+  return cached.findings.map((finding) => movedBy(finding, offset, lines))
+}
+
+/** A copy of the finding, its places and its edits moved by whole lines and characters. */
+export function movedBy(finding: Finding, offset: number, lines: number): Finding {
   const point = (p: Finding['start']) => ({
     line: p.line + lines,
     column: p.column,
     offset: p.offset + offset,
   })
-  return cached.findings.map((finding) => ({
+  return {
     ...finding,
     start: point(finding.start),
     end: point(finding.end),
@@ -48,5 +53,5 @@ export function moveFindings(cached: EntryFindings, start: Point): Finding[] {
           })),
         }
       : {}),
-  }))
+  }
 }

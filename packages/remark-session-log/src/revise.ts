@@ -3,7 +3,7 @@
 // lint after it (the text as one string, every rule) gives the exact list; this one is
 // what the editor shows in the meantime (`Linter.revise`).
 import {hasDisableComments} from './disable-comments.js'
-import {namesLine} from './entry-findings.js'
+import {movedBy, namesLine} from './entry-findings.js'
 import {splitChunks, startsEntry, type Chunk} from './model/split.js'
 import type {Finding} from './rule.js'
 import type {Schema} from './template/schema.js'
@@ -139,10 +139,10 @@ export function revisedFindings(
   for (const finding of latest.findings) {
     const {start, end} = finding
     if (end.offset <= chunk.start && start.offset < chunk.start) kept.push(finding)
-    else if (start.offset >= chunk.end) kept.push(moved(finding, offsets, lines))
+    else if (start.offset >= chunk.end) kept.push(movedBy(finding, offsets, lines))
     else if (!isDocumentRule(finding.ruleId)) continue
     else if (end.offset <= chunk.start + same.head) kept.push(finding)
-    else if (start.offset >= chunk.end - same.tail) kept.push(moved(finding, offsets, lines))
+    else if (start.offset >= chunk.end - same.tail) kept.push(movedBy(finding, offsets, lines))
   }
   if (lines !== 0 && kept.some(namesLine)) return undefined
   kept.push(...fresh)
@@ -169,23 +169,4 @@ function unchangedLines(before: string, after: string): {head: number; tail: num
   const headEnd = lineStarts.findLast((at) => at <= head) ?? 0
   const tailStart = lineStarts.find((at) => at > before.length - tail)
   return {head: headEnd, tail: tailStart === undefined ? 0 : before.length - tailStart}
-}
-
-function moved(finding: Finding, offsets: number, lines: number): Finding {
-  const point = (at: Finding['start']) => ({
-    line: at.line + lines,
-    column: at.column,
-    offset: at.offset + offsets,
-  })
-  const edits = finding.edits?.map((edit) => ({
-    ...edit,
-    start: edit.start + offsets,
-    end: edit.end + offsets,
-  }))
-  return {
-    ...finding,
-    start: point(finding.start),
-    end: point(finding.end),
-    ...(edits ? {edits} : {}),
-  }
 }
