@@ -16,7 +16,7 @@ import {buildModel} from './model/model.js'
 import {chunksOf, type Chunk} from './model/split.js'
 import type {Entry, SessionLog, Span} from './model/types.js'
 import {resolveOptions, type Options, type ResolvedOptions} from './options.js'
-import type {Context, Finding, ReportOptions, Rule} from './rule.js'
+import {byPosition, type Context, type Finding, type ReportOptions, type Rule} from './rule.js'
 import {isRootCause, withoutConsequences} from './root-causes.js'
 import {revisedChunk, revisedFindings, type LatestLint, type TextChange} from './revise.js'
 import {rules as allRules} from './rules/index.js'
@@ -255,12 +255,7 @@ export class Linter {
       findings.filter((finding) => !disabled(finding)),
       log,
     )
-    kept.sort(
-      (a, b) =>
-        a.start.offset - b.start.offset ||
-        a.end.offset - b.end.offset ||
-        a.ruleId.localeCompare(b.ruleId),
-    )
+    kept.sort(byPosition)
     // What `revise` starts from; not after remark's tree, which is not cut in chunks.
     const revisable = !hasDisableComments(source) && !kept.some(isRootCause)
     this.latest = cut && {lint: {source, schema, cut, findings: kept, revisable}, context}

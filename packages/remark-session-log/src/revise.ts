@@ -5,7 +5,7 @@
 import {hasDisableComments} from './disable-comments.js'
 import {movedBy, namesLine} from './entry-findings.js'
 import {splitChunks, startsEntry, type Chunk} from './model/split.js'
-import type {Finding} from './rule.js'
+import {byPosition, type Finding} from './rule.js'
 import type {Schema} from './template/schema.js'
 import {openBlockAtEnd} from './text/blocks.js'
 import {lineBreaks} from './text/lines.js'
@@ -146,12 +146,7 @@ export function revisedFindings(
   }
   if (lines !== 0 && kept.some(namesLine)) return undefined
   kept.push(...fresh)
-  return kept.sort(
-    (a, b) =>
-      a.start.offset - b.start.offset ||
-      a.end.offset - b.end.offset ||
-      a.ruleId.localeCompare(b.ruleId),
-  )
+  return kept.sort(byPosition)
 }
 
 /** How many characters of whole lines the two texts share at their start and at their end. */

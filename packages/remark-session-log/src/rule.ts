@@ -85,6 +85,15 @@ export interface Finding {
   edits?: Edit[]
 }
 
+/** The order findings are reported in: by place, then by rule. */
+export function byPosition(a: Finding, b: Finding): number {
+  return (
+    a.start.offset - b.start.offset ||
+    a.end.offset - b.end.offset ||
+    a.ruleId.localeCompare(b.ruleId)
+  )
+}
+
 /** Quotes a value from the log in a message, shortened so one message stays one line. */
 export function quote(value: string): string {
   const flat = value.replace(/\s+/g, ' ').trim()
