@@ -1,12 +1,9 @@
 import type {Root, RootContent} from 'mdast'
 import {fromMarkdown, type Options as ParseOptions} from 'mdast-util-from-markdown'
-import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
-import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
-import {gfmTable} from 'micromark-extension-gfm-table'
-import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import type {Processor} from 'unified'
 import type {Node, Point} from 'unist'
 import type {VFile} from 'vfile'
+import {blockGfm} from './model/parse.js'
 import {splitChunks} from './model/split.js'
 import {templateFor} from './template/load.js'
 
@@ -60,12 +57,6 @@ export function gfmJustAdded(processor: Processor): AddedGfm {
   const mdast = data.fromMarkdownExtensions?.at(-1)
   if (!micromark || !mdast) throw new Error('remark-gfm added no extensions')
   return {micromark, mdast}
-}
-
-/** GFM without its inline parts: what an entry without their marks can need. */
-const blockGfm = {
-  micromark: [gfmTable(), gfmTaskListItem()],
-  mdast: [gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()],
 }
 
 /**

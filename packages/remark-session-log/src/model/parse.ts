@@ -16,13 +16,16 @@ import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 // YAML or TOML front matter (docs sites, Obsidian) is read as such, not as a `---` and a
 // heading; the plugin turns it on in remark too.
 export const frontMatterKinds = ['yaml', 'toml'] as const
+
+/** GFM's tables and task list items: the parts of GFM a log's structure needs. */
+export const blockGfm = {
+  micromark: [gfmTable(), gfmTaskListItem()],
+  mdast: [gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()],
+}
+
 const options = {
-  extensions: [frontmatter([...frontMatterKinds]), gfmTable(), gfmTaskListItem()],
-  mdastExtensions: [
-    frontmatterFromMarkdown([...frontMatterKinds]),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown(),
-  ],
+  extensions: [frontmatter([...frontMatterKinds]), ...blockGfm.micromark],
+  mdastExtensions: [frontmatterFromMarkdown([...frontMatterKinds]), ...blockGfm.mdast],
 }
 
 /** Markdown → mdast with front matter, GFM tables and task lists, as the tool reads a log. */
