@@ -11,14 +11,14 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-VZGFTWLB.mjs";
-import "./chunk-7MPHGPIY.mjs";
-import "./chunk-Y6YKJWKO.mjs";
+} from "./chunk-APMEYG3B.mjs";
+import "./chunk-V6ZZHJX2.mjs";
+import "./chunk-7YNIZ5OY.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-TJALABRC.mjs";
+} from "./chunk-Q4W6LVEY.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

@@ -4,10 +4,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   blocksOf,
   messageOf
-} from "./chunk-7MPHGPIY.mjs";
+} from "./chunk-V6ZZHJX2.mjs";
 import {
   Linter
-} from "./chunk-TJALABRC.mjs";
+} from "./chunk-Q4W6LVEY.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/check-worker.ts

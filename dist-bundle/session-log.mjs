@@ -5,10 +5,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-VZGFTWLB.mjs";
-import "./chunk-7MPHGPIY.mjs";
-import "./chunk-Y6YKJWKO.mjs";
-import "./chunk-TJALABRC.mjs";
+} from "./chunk-APMEYG3B.mjs";
+import "./chunk-V6ZZHJX2.mjs";
+import "./chunk-7YNIZ5OY.mjs";
+import "./chunk-Q4W6LVEY.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/heap.ts

@@ -3,7 +3,7 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   CheckThreads
-} from "./chunk-7MPHGPIY.mjs";
+} from "./chunk-V6ZZHJX2.mjs";
 import {
   columns,
   count,
@@ -13,7 +13,7 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-Y6YKJWKO.mjs";
+} from "./chunk-7YNIZ5OY.mjs";
 import {
   FixError,
   Linter,
@@ -47,7 +47,7 @@ import {
   stringifyPosition,
   templateFor,
   validateSettings
-} from "./chunk-TJALABRC.mjs";
+} from "./chunk-Q4W6LVEY.mjs";
 import {
   __commonJS,
   __esm,
@@ -17149,7 +17149,7 @@ async function render(result, options, io, logs, window2) {
     case "markdown":
       return statsMarkdown(result, { logs, window: window2 });
     case "html": {
-      const { statsHtml } = await import("./html-MZ4R3CQQ.mjs");
+      const { statsHtml } = await import("./html-K44AOYBS.mjs");
       try {
         return await statsHtml(result, { logs, window: window2, link: linker(options, io) });
       } catch (error) {

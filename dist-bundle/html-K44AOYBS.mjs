@@ -8,8 +8,8 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-Y6YKJWKO.mjs";
-import "./chunk-TJALABRC.mjs";
+} from "./chunk-7YNIZ5OY.mjs";
+import "./chunk-Q4W6LVEY.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts

@@ -16132,13 +16132,13 @@ function spaceThenNonSpace(effects, ok2, nok) {
 
 // packages/remark-session-log/src/model/parse.ts
 var frontMatterKinds = ["yaml", "toml"];
+var blockGfm = {
+  micromark: [gfmTable(), gfmTaskListItem()],
+  mdast: [gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]
+};
 var options = {
-  extensions: [frontmatter([...frontMatterKinds]), gfmTable(), gfmTaskListItem()],
-  mdastExtensions: [
-    frontmatterFromMarkdown([...frontMatterKinds]),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown()
-  ]
+  extensions: [frontmatter([...frontMatterKinds]), ...blockGfm.micromark],
+  mdastExtensions: [frontmatterFromMarkdown([...frontMatterKinds]), ...blockGfm.mdast]
 };
 function parseMarkdown(text3) {
   return fromMarkdown(text3, options);
@@ -16548,12 +16548,15 @@ function moveFindings(cached, start) {
   const offset2 = start.offset - cached.start.offset;
   const lines = start.line - cached.start.line;
   if (offset2 === 0 && lines === 0) return cached.findings;
+  return cached.findings.map((finding) => movedBy(finding, offset2, lines));
+}
+function movedBy(finding, offset2, lines) {
   const point3 = (p) => ({
     line: p.line + lines,
     column: p.column,
     offset: p.offset + offset2
   });
-  return cached.findings.map((finding) => ({
+  return {
     ...finding,
     start: point3(finding.start),
     end: point3(finding.end),
@@ -16564,7 +16567,7 @@ function moveFindings(cached, start) {
         end: edit.end + offset2
       }))
     } : {}
-  }));
+  };
 }
 
 // node_modules/.pnpm/vfile-location@5.0.4/node_modules/vfile-location/lib/index.js
@@ -17471,8 +17474,8 @@ var sectionsFrom = /* @__PURE__ */ new WeakMap();
 function sectionsOnFirstRead() {
   const from = sectionsFrom.get(this);
   const own4 = from.entry.sections;
-  const moved2 = from.offset !== 0 || from.lines !== 0;
-  return setSections(this, moved2 ? shift(own4, from.offset, from.lines) : own4);
+  const moved = from.offset !== 0 || from.lines !== 0;
+  return setSections(this, moved ? shift(own4, from.offset, from.lines) : own4);
 }
 function setSections(entry, sections) {
   Object.defineProperty(entry, "sections", {
@@ -17547,6 +17550,9 @@ var defaultThresholds = {
 var docs = "https://github.com/remark-session-log/remark-session-log/tree/main/packages/remark-session-log";
 function defineRule(definition2) {
   return { ...definition2, url: `${docs}#${definition2.id}` };
+}
+function byPosition(a, b) {
+  return a.start.offset - b.start.offset || a.end.offset - b.end.offset || a.ruleId.localeCompare(b.ruleId);
 }
 function quote(value2) {
   const flat = value2.replace(/\s+/g, " ").trim();
@@ -18000,16 +18006,14 @@ function revisedFindings(latest, revised, fresh, isDocumentRule2) {
   for (const finding of latest.findings) {
     const { start, end } = finding;
     if (end.offset <= chunk.start && start.offset < chunk.start) kept.push(finding);
-    else if (start.offset >= chunk.end) kept.push(moved(finding, offsets, lines));
+    else if (start.offset >= chunk.end) kept.push(movedBy(finding, offsets, lines));
     else if (!isDocumentRule2(finding.ruleId)) continue;
     else if (end.offset <= chunk.start + same.head) kept.push(finding);
-    else if (start.offset >= chunk.end - same.tail) kept.push(moved(finding, offsets, lines));
+    else if (start.offset >= chunk.end - same.tail) kept.push(movedBy(finding, offsets, lines));
   }
   if (lines !== 0 && kept.some(namesLine)) return void 0;
   kept.push(...fresh);
-  return kept.sort(
-    (a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || a.ruleId.localeCompare(b.ruleId)
-  );
+  return kept.sort(byPosition);
 }
 function unchangedLines(before, after) {
   const most = Math.min(before.length, after.length);
@@ -18023,24 +18027,6 @@ function unchangedLines(before, after) {
   const headEnd = lineStarts.findLast((at) => at <= head) ?? 0;
   const tailStart = lineStarts.find((at) => at > before.length - tail);
   return { head: headEnd, tail: tailStart === void 0 ? 0 : before.length - tailStart };
-}
-function moved(finding, offsets, lines) {
-  const point3 = (at) => ({
-    line: at.line + lines,
-    column: at.column,
-    offset: at.offset + offsets
-  });
-  const edits = finding.edits?.map((edit) => ({
-    ...edit,
-    start: edit.start + offsets,
-    end: edit.end + offsets
-  }));
-  return {
-    ...finding,
-    start: point3(finding.start),
-    end: point3(finding.end),
-    ...edits ? { edits } : {}
-  };
 }
 
 // packages/remark-session-log/src/model/answers.ts
@@ -19038,8 +19024,8 @@ function joinEdits(edits, source, base = 0) {
 // packages/remark-session-log/src/fix/entry-moves.ts
 function moveEntries(log, groups, last, eol) {
   const blocks = new Blocks(log, eol);
-  const moved2 = [...groups.values()].flat().sort((a, b) => a.index - b.index);
-  const edits = moved2.map((entry) => blocks.remove(entry));
+  const moved = [...groups.values()].flat().sort((a, b) => a.index - b.index);
+  const edits = moved.map((entry) => blocks.remove(entry));
   for (const [anchor, entries] of groups) {
     const text3 = entries.map((entry) => blocks.closed(entry)).join("");
     edits.push(
@@ -19102,8 +19088,8 @@ var chronologicalOrder = defineRule({
     }
     const staying = stayingInOrder(dated.map(({ date }) => -dayNumber(date)));
     const kept = dated.filter((_, index2) => staying[index2]);
-    const moved2 = dated.filter((_, index2) => !staying[index2]);
-    const first = moved2[0];
+    const moved = dated.filter((_, index2) => !staying[index2]);
+    const first = moved[0];
     const lastKept = kept.at(-1);
     if (!first || !lastKept) return;
     const follows = (a, b) => a.date < b.date || a.date === b.date && a.rank > b.rank;
@@ -19118,7 +19104,7 @@ var chronologicalOrder = defineRule({
       return kept[low];
     };
     const groups = /* @__PURE__ */ new Map();
-    for (const item of [...moved2].sort((a, b) => b.date.localeCompare(a.date) || a.rank - b.rank)) {
+    for (const item of [...moved].sort((a, b) => b.date.localeCompare(a.date) || a.rank - b.rank)) {
       const anchor2 = anchorOf(item)?.entry;
       const group = groups.get(anchor2) ?? [];
       group.push(item.entry);
@@ -19126,7 +19112,7 @@ var chronologicalOrder = defineRule({
     }
     const anchor = anchorOf(first);
     const [where, other] = anchor ? ["before", anchor] : ["after", lastKept];
-    const more = moved2.length > 1 ? ` (${moved2.length - 1} more out of place)` : "";
+    const more = moved.length > 1 ? ` (${moved.length - 1} more out of place)` : "";
     report(
       first.entry.heading,
       `Entry ${label(first)} belongs ${where} ${label(other)} on line ${other.entry.start.line}; entries are newest first${more}`,
@@ -19142,14 +19128,14 @@ function dayNumber(date) {
 }
 
 // packages/remark-session-log/src/fix/field-moves.ts
-function moveFieldLines(entry, lines, moved2, anchorOf, lastKept, eol) {
+function moveFieldLines(entry, lines, moved, anchorOf, lastKept, eol) {
   const onePerLine = lines.every(
     (line, i) => line.field.start.line === line.field.end.line && (i === 0 || line.field.start.line === lines[i - 1].field.start.line + 1)
   );
   if (!onePerLine || continues(entry, lines.at(-1))) return [];
-  const isMoved = new Set(moved2);
+  const isMoved = new Set(moved);
   const groups = /* @__PURE__ */ new Map();
-  for (const line of [...moved2].sort((a, b) => a.at - b.at || a.index - b.index)) {
+  for (const line of [...moved].sort((a, b) => a.at - b.at || a.index - b.index)) {
     const anchor = anchorOf(line);
     const group = groups.get(anchor) ?? [];
     group.push(line);
@@ -19217,8 +19203,8 @@ var fieldOrder = defineRule({
     const known = lines.filter((line) => line.at !== void 0);
     const staying = stayingInOrder(known.map((line) => line.at));
     const kept = known.filter((_, index2) => staying[index2]);
-    const moved2 = known.filter((_, index2) => !staying[index2]);
-    const first = moved2[0];
+    const moved = known.filter((_, index2) => !staying[index2]);
+    const first = moved[0];
     const lastKept = kept.at(-1);
     if (!first || !lastKept) return;
     const anchorOf = (line) => kept.find(
@@ -19226,11 +19212,11 @@ var fieldOrder = defineRule({
     );
     const anchor = anchorOf(first);
     const where = anchor ? `before ${quote(anchor.field.name.text)}` : `after ${quote(lastKept.field.name.text)}`;
-    const more = moved2.length > 1 ? ` (${moved2.length - 1} more out of place)` : "";
+    const more = moved.length > 1 ? ` (${moved.length - 1} more out of place)` : "";
     report(
       first.field,
       `Field ${quote(first.field.name.text)} is out of order; the template puts it ${where}${more}`,
-      { edits: moveFieldLines(entry, lines, moved2, anchorOf, lastKept, eol) }
+      { edits: moveFieldLines(entry, lines, moved, anchorOf, lastKept, eol) }
     );
   }
 });
@@ -19735,10 +19721,10 @@ function moveSections(entry, moves, eol) {
   }
   return edits;
 }
-function removals(entry, moved2, eol) {
+function removals(entry, moved, eol) {
   const edits = [];
   const sections = entry.sections;
-  const isMoved = (index2) => moved2.has(sections[index2]);
+  const isMoved = (index2) => moved.has(sections[index2]);
   for (let index2 = 0; index2 < sections.length; index2++) {
     if (!isMoved(index2)) continue;
     let last = index2;
@@ -19779,21 +19765,21 @@ var sectionOrder = defineRule({
     });
     const staying = stayingInOrder(placed.map(({ at }) => at));
     const kept = placed.filter((_, index2) => staying[index2]);
-    const moved2 = placed.filter((item) => !kept.includes(item));
-    const first = moved2[0];
+    const moved = placed.filter((item) => !kept.includes(item));
+    const first = moved[0];
     const firstKept = kept[0];
     if (!first || !firstKept) return;
     const placeOf = (item) => {
       const after2 = kept.findLast((other) => other.at <= item.at);
       return after2 ? { anchor: after2, after: true } : { anchor: firstKept, after: false };
     };
-    const moves = [...moved2].sort((a, b) => a.at - b.at || a.index - b.index).map((item) => {
+    const moves = [...moved].sort((a, b) => a.at - b.at || a.index - b.index).map((item) => {
       const { anchor: anchor2, after: after2 } = placeOf(item);
       return { section: item.section, anchor: anchor2.section, after: after2 };
     });
     const { anchor, after } = placeOf(first);
     const where = after ? "after" : "before";
-    const more = moved2.length > 1 ? ` (${moved2.length - 1} more out of place)` : "";
+    const more = moved.length > 1 ? ` (${moved.length - 1} more out of place)` : "";
     report(
       first.section.heading,
       `Section "${headingOf2(first.spec)}" is out of order; it belongs ${where} "${headingOf2(anchor.spec)}"${more}`,
@@ -20147,8 +20133,8 @@ var Linter = class {
     const { chunk, last, after } = revised;
     const fresh = [];
     const model = this.chunks.get(after, last);
-    const moved2 = { start: chunk.start, end: chunk.start + after.length, line: chunk.line };
-    this.checkChunk(model, moved2, latest.context, 0, (finding) => fresh.push(finding));
+    const moved = { start: chunk.start, end: chunk.start + after.length, line: chunk.line };
+    this.checkChunk(model, moved, latest.context, 0, (finding) => fresh.push(finding));
     return revisedFindings(latest.lint, revised, fresh, isDocumentRule);
   }
   /**
@@ -20177,9 +20163,7 @@ var Linter = class {
       findings.filter((finding) => !disabled(finding)),
       log
     );
-    kept.sort(
-      (a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || a.ruleId.localeCompare(b.ruleId)
-    );
+    kept.sort(byPosition);
     const revisable = !hasDisableComments(source) && !kept.some(isRootCause);
     this.latest = cut && { lint: { source, schema, cut, findings: kept, revisable }, context };
     return { log, findings: kept };
@@ -20821,12 +20805,6 @@ function ruleIdsOf(findings) {
 function describe(findings) {
   return findings.slice(0, 5).map((finding) => `${finding.ruleId} at ${finding.start.line}:${finding.start.column}`).concat(findings.length > 5 ? [`and ${findings.length - 5} more`] : []).join(", ");
 }
-
-// packages/remark-session-log/src/remark-parser.ts
-var blockGfm = {
-  micromark: [gfmTable(), gfmTaskListItem()],
-  mdast: [gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]
-};
 
 // packages/remark-session-log/src/migrate-entry.ts
 var sectionRoles = [
