@@ -11,14 +11,14 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-APMEYG3B.mjs";
-import "./chunk-V6ZZHJX2.mjs";
-import "./chunk-7YNIZ5OY.mjs";
+} from "./chunk-DKS74ZYG.mjs";
+import "./chunk-3QR5LCOS.mjs";
+import "./chunk-D24LVNSZ.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-Q4W6LVEY.mjs";
+} from "./chunk-XYH4YBFY.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

@@ -4,10 +4,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   blocksOf,
   messageOf
-} from "./chunk-V6ZZHJX2.mjs";
+} from "./chunk-3QR5LCOS.mjs";
 import {
   Linter
-} from "./chunk-Q4W6LVEY.mjs";
+} from "./chunk-XYH4YBFY.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/check-worker.ts

@@ -5,10 +5,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-APMEYG3B.mjs";
-import "./chunk-V6ZZHJX2.mjs";
-import "./chunk-7YNIZ5OY.mjs";
-import "./chunk-Q4W6LVEY.mjs";
+} from "./chunk-DKS74ZYG.mjs";
+import "./chunk-3QR5LCOS.mjs";
+import "./chunk-D24LVNSZ.mjs";
+import "./chunk-XYH4YBFY.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/heap.ts

@@ -15,6 +15,10 @@ import {stats} from '../src/stats/stats.js'
 import {loadTemplate, templateFor} from '../src/template/load.js'
 import {commonmarkExamples, pastedIntoAnswer} from './commonmark.js'
 import {remarkTrees} from './remark-trees.js'
+import {blockTree} from './block-trees.js'
+import {parseByLines} from '../src/model/line-parse.js'
+import {parseMarkdown} from '../src/model/parse.js'
+import {splitChunks} from '../src/model/split.js'
 import {expectFixGuarantees, lostWords} from './fix-guarantees.js'
 import {fixtureToday} from './fixtures.js'
 
@@ -227,6 +231,34 @@ export function mutateAll(log: string, changes: Mutation[]): string {
 }
 
 /** Rules about the shape of a log, which an entry fresh from the template must satisfy. */
+// Lines the line reader reads itself, some of which change how the line before or after
+// them is read; and lines it leaves to micromark, now and then, to end its answers.
+const readLines = [
+  ...['', '  ', 'text', 'text  ', '**Date:** 2026-05-31', '*e* f', '_x_ y', '-foo', '+++', '#tag'],
+  ...['1.5 hours', '---', '## Session: a', '## h  ', '### *e* `c`', '####### seven', '- a'],
+  ...['- a  ', '* b', '+ c', '- [ ] x', '- [x]  **b** c', '- [X] Y', '- [ ] `c`', '- [x] \\* e'],
+  ...['- a | b', '- [l](u)', '| a | b |', '|---|---|', '|:-|-:|', '| x |  ', '||y|', '|'],
+]
+const otherLines = [
+  ...['1. one', '2) two', '--', '==', '***', '- - -', '[x]', '[a]: /u', '# a #', '##', '-'],
+  ...['##\tx', '-  two', '- [ ]', '- # h', '- > q', '- 1. n', '| a \\| b |', 'a | b', '```'],
+  ...['  indented', '    code', '> quote', '~~~', '<!-- c -->', '<div>', '\t- tab'],
+]
+
+/** Lines at the edge of the line reader's Markdown, in any order and line ending. */
+const edgeText = fc
+  .tuple(
+    fc.array(
+      fc.oneof(
+        {weight: 12, arbitrary: fc.constantFrom(...readLines)},
+        {weight: 1, arbitrary: fc.constantFrom(...otherLines)},
+      ),
+      {maxLength: 30},
+    ),
+    fc.constantFrom('\n', '\r\n'),
+  )
+  .map(([lines, eol]) => lines.join(eol))
+
 const structural = new Set([
   'document-title',
   'template-version',
@@ -391,6 +423,32 @@ export const properties: NamedProperty[] = [
       (text) => {
         const {entryWise, whole} = remarkTrees(text)
         expect(entryWise).toEqual(whole)
+      },
+    ),
+  },
+  {
+    name: "the line reader's tree is micromark's wherever it answers",
+    weight: 5,
+    property: fc.property(
+      fc.oneof(
+        edgeText,
+        edgeText,
+        markdownShaped,
+        validLog,
+        fc
+          .tuple(validLog, fc.array(mutation, {minLength: 1, maxLength: 3}))
+          .map(([log, changes]) => mutateAll(log, changes)),
+        fc
+          .tuple(validLog, fc.constantFrom(...commonmarkExamples))
+          .map(([log, example]) => pastedIntoAnswer(log.replace(/\r\n?/g, '\n'), example)),
+      ),
+      (log) => {
+        const text = log.replace(/^\uFEFF/, '')
+        const chunks = splitChunks(text, schema).map(({start, end}) => text.slice(start, end))
+        for (const part of [text, ...chunks]) {
+          const tree = parseByLines(part)
+          if (tree) expect(blockTree(tree)).toEqual(blockTree(parseMarkdown(part)))
+        }
       },
     ),
   },

@@ -3,16 +3,20 @@ import type {Schema} from '../template/schema.js'
 import {readEntry} from './entry.js'
 import {findFooter, readHeader} from './header.js'
 import {HeadingReader} from './headings.js'
+import {parseByLines} from './line-parse.js'
 import {frontMatterKinds, parseMarkdown, rendersNothing} from './parse.js'
 import {offsetOf, Source} from './source.js'
 import type {Entry, SessionLog, Span} from './types.js'
 
 /**
  * Builds the model of one chunk of a log on its own (see `split.ts`); only the last
- * chunk can hold the footer. Positions are relative to the chunk.
+ * chunk can hold the footer. Positions are relative to the chunk. Most chunks are read
+ * line by line (`line-parse.ts`); the last, whose footer is read from its inline nodes,
+ * and any the line reader cannot answer for, are parsed by micromark.
  */
 export function buildChunkModel(text: string, schema: Schema, last: boolean): SessionLog {
-  return readLog(text, schema, parseMarkdown(text), last)
+  const tree = (!last && parseByLines(text)) || parseMarkdown(text)
+  return readLog(text, schema, tree, last)
 }
 
 const frontMatterTypes = new Set<string>(frontMatterKinds)

@@ -8,8 +8,8 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-7YNIZ5OY.mjs";
-import "./chunk-Q4W6LVEY.mjs";
+} from "./chunk-D24LVNSZ.mjs";
+import "./chunk-XYH4YBFY.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts
