@@ -24,6 +24,26 @@ const inProcess = join(root, 'test/bench/in-process.mjs')
 // committed bundle does not carry.
 const packageBin = join(root, 'packages/session-log/bin/session-log.js')
 
+// The bundled CLI as it was before chunks were read line by line (`line-parse.ts`),
+// taken from git: the single-threaded figure #19 set its targets against, measured in
+// the same run as today's. Undefined where git cannot give it (a copy without history).
+const baselineRev = process.env.BENCH_BASELINE ?? '2e7b693'
+const baseline = extractBundle(baselineRev)
+
+function extractBundle(rev) {
+  const dir = join(work, `bundle-${rev}`)
+  mkdirSync(dir)
+  const archive = spawnSync('git', ['archive', rev, 'dist-bundle'], {
+    cwd: root,
+    maxBuffer: 256 * 1024 * 1024,
+  })
+  const unpacked =
+    archive.status === 0 &&
+    spawnSync('tar', ['-x', '-C', dir], {input: archive.stdout}).status === 0
+  if (!unpacked) console.error(`bench: no bundle of ${rev} from git; its columns read n/a`)
+  return unpacked ? join(dir, 'dist-bundle/session-log.mjs') : undefined
+}
+
 /** Fewer repetitions for bigger inputs: the median of what fits in a few minutes. */
 const runsFor = (entries) => (entries <= 100 ? 7 : entries <= 1000 ? 3 : 1)
 
@@ -51,6 +71,7 @@ function timeInProcess(measure, entries, runs) {
  * `before(i)` runs ahead of run `i` (0 is the warm-up), untimed.
  */
 function timeProcess(runs, command, args, before = () => undefined) {
+  if (!command) return {ms: Number.NaN, rssMb: Number.NaN}
   const times = []
   const peaks = []
   for (let i = 0; i <= runs; i++) {
@@ -89,6 +110,7 @@ function manyLogs(dir, runs) {
   return {
     manyOne: timeProcess(runs, bundled, ['check', ...files, '--threads', '1']),
     manyTwo: timeProcess(runs, bundled, ['check', ...files, '--threads', '2']),
+    manyBefore: timeProcess(runs, baseline, ['check', ...files, '--threads', '1']),
   }
 }
 
@@ -161,6 +183,7 @@ for (const entries of sizes) {
       ? {
           one: timeProcess(runs, bundled, ['check', file, '--threads', '1']),
           two: timeProcess(runs, bundled, ['check', file, '--threads', '2']),
+          before: timeProcess(runs, baseline, ['check', file, '--threads', '1']),
           together: await timeSideBySide(runs, bundled, ['check', file, '--threads', '1']),
           ...(entries === 100 ? manyLogs(dir, runs) : {}),
         }
@@ -272,13 +295,20 @@ function table() {
   if (threadRows.length > 0)
     lines.push(
       '',
-      '| entries | `check --threads 1` | `--threads 2` | 2 ÷ 1 | RSS, 1 thread | RSS, 2 threads | two 1-thread checks at once | at once ÷ alone | 10 logs of 100, 1 thread | 10 logs, 2 threads | 2 ÷ 1 |',
-      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      `| entries | \`check --threads 1\` | \`--threads 2\` | 2 ÷ 1 | 1 thread before line reading (${baselineRev}) | 1 ÷ before | 2 ÷ before | RSS, 1 thread | RSS, 2 threads | two 1-thread checks at once | at once ÷ alone | 10 logs of 100, 1 thread | 10 logs, 2 threads | 2 ÷ 1 | 10 logs before, 1 thread | 1 ÷ before | 2 ÷ before |`,
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...threadRows.map(({entries, threaded: t}) => {
         const many = t.manyOne
-          ? `${ms(t.manyOne.ms)} | ${ms(t.manyTwo.ms)} | ${ratio(t.manyTwo.ms, t.manyOne.ms)}`
-          : ' | | '
-        return `| ${entries} | ${ms(t.one.ms)} | ${ms(t.two.ms)} | ${ratio(t.two.ms, t.one.ms)} | ${mb(t.one.rssMb)} | ${mb(t.two.rssMb)} | ${ms(t.together)} | ${ratio(t.together, t.one.ms)} | ${many} |`
+          ? [
+              ms(t.manyOne.ms),
+              ms(t.manyTwo.ms),
+              ratio(t.manyTwo.ms, t.manyOne.ms),
+              ms(t.manyBefore.ms),
+              ratio(t.manyOne.ms, t.manyBefore.ms),
+              ratio(t.manyTwo.ms, t.manyBefore.ms),
+            ].join(' | ')
+          : ' | | | | | '
+        return `| ${entries} | ${ms(t.one.ms)} | ${ms(t.two.ms)} | ${ratio(t.two.ms, t.one.ms)} | ${ms(t.before.ms)} | ${ratio(t.one.ms, t.before.ms)} | ${ratio(t.two.ms, t.before.ms)} | ${mb(t.one.rssMb)} | ${mb(t.two.rssMb)} | ${ms(t.together)} | ${ratio(t.together, t.one.ms)} | ${many} |`
       }),
     )
   const small = rows.find((r) => r.entries === 1)
