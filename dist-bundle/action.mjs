@@ -11,14 +11,14 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-DKS74ZYG.mjs";
-import "./chunk-3QR5LCOS.mjs";
-import "./chunk-D24LVNSZ.mjs";
+} from "./chunk-JJU3CH5Y.mjs";
+import "./chunk-FRAPF2ZI.mjs";
+import "./chunk-JWCMORU6.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-XYH4YBFY.mjs";
+} from "./chunk-STZFSEAV.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

@@ -4,10 +4,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   blocksOf,
   messageOf
-} from "./chunk-3QR5LCOS.mjs";
+} from "./chunk-FRAPF2ZI.mjs";
 import {
   Linter
-} from "./chunk-XYH4YBFY.mjs";
+} from "./chunk-STZFSEAV.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/check-worker.ts

@@ -5,10 +5,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-DKS74ZYG.mjs";
-import "./chunk-3QR5LCOS.mjs";
-import "./chunk-D24LVNSZ.mjs";
-import "./chunk-XYH4YBFY.mjs";
+} from "./chunk-JJU3CH5Y.mjs";
+import "./chunk-FRAPF2ZI.mjs";
+import "./chunk-JWCMORU6.mjs";
+import "./chunk-STZFSEAV.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/heap.ts

@@ -44,6 +44,10 @@ const bulletItem = /^[-*+] (?=[^ ])/
 const orderedItem = /^\d{1,9}[.)](?: |$)/
 const taskBox = /^\[([ xX])\] +(?=[^ ])/
 const delimiterRow = /^\|(?: *:?-+:? *\|)+ *$/
+// A bold lead after a task box (`- [ ] **Action taken:** …`): with no other inline
+// syntax inside, and a blank or the line's end after it, its `**` can only open and
+// close each other, so the item's first inline node is bold.
+const boldLead = /^ \*\*(?!\s)[^*_`[<\\]+(?<!\s)\*\*(?: |$)/
 // Inline syntax that can make a heading's text differ from what is written.
 const inlineSyntax = /[\\`*_[<&]/
 
@@ -229,6 +233,7 @@ class LineReader {
     const raw = this.raw(line)
     const afterBox = raw.slice(5)
     if (/^ [^ *_`[<!]/.test(afterBox)) return line.start + 6
+    if (boldLead.test(afterBox)) return line.start + 2
     const item = parseMarkdown(raw).children[0]
     const paragraph = item?.type === 'list' ? item.children[0]?.children[0] : undefined
     const start = paragraph?.type === 'paragraph' ? paragraph.position?.start.offset : undefined

@@ -17226,6 +17226,7 @@ var bulletItem = /^[-*+] (?=[^ ])/;
 var orderedItem = /^\d{1,9}[.)](?: |$)/;
 var taskBox = /^\[([ xX])\] +(?=[^ ])/;
 var delimiterRow = /^\|(?: *:?-+:? *\|)+ *$/;
+var boldLead = /^ \*\*(?!\s)[^*_`[<\\]+(?<!\s)\*\*(?: |$)/;
 var inlineSyntax = /[\\`*_[<&]/;
 function parseByLines(text3) {
   if (unsupported.test(text3) || frontMatterOpen.test(text3)) return void 0;
@@ -17387,6 +17388,7 @@ var LineReader = class {
     const raw = this.raw(line);
     const afterBox = raw.slice(5);
     if (/^ [^ *_`[<!]/.test(afterBox)) return line.start + 6;
+    if (boldLead.test(afterBox)) return line.start + 2;
     const item = parseMarkdown(raw).children[0];
     const paragraph = item?.type === "list" ? item.children[0]?.children[0] : void 0;
     const start = paragraph?.type === "paragraph" ? paragraph.position?.start.offset : void 0;

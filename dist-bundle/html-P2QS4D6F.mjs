@@ -8,8 +8,8 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-D24LVNSZ.mjs";
-import "./chunk-XYH4YBFY.mjs";
+} from "./chunk-JWCMORU6.mjs";
+import "./chunk-STZFSEAV.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts

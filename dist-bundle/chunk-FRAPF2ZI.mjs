@@ -3,7 +3,7 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   Linter
-} from "./chunk-XYH4YBFY.mjs";
+} from "./chunk-STZFSEAV.mjs";
 
 // packages/session-log/src/threads.ts
 import { availableParallelism } from "node:os";

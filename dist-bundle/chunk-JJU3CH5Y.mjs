@@ -3,7 +3,7 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   CheckThreads
-} from "./chunk-3QR5LCOS.mjs";
+} from "./chunk-FRAPF2ZI.mjs";
 import {
   columns,
   count,
@@ -13,7 +13,7 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-D24LVNSZ.mjs";
+} from "./chunk-JWCMORU6.mjs";
 import {
   FixError,
   Linter,
@@ -47,7 +47,7 @@ import {
   stringifyPosition,
   templateFor,
   validateSettings
-} from "./chunk-XYH4YBFY.mjs";
+} from "./chunk-STZFSEAV.mjs";
 import {
   __commonJS,
   __esm,
@@ -17149,7 +17149,7 @@ async function render(result, options, io, logs, window2) {
     case "markdown":
       return statsMarkdown(result, { logs, window: window2 });
     case "html": {
-      const { statsHtml } = await import("./html-CMTPJV2V.mjs");
+      const { statsHtml } = await import("./html-P2QS4D6F.mjs");
       try {
         return await statsHtml(result, { logs, window: window2, link: linker(options, io) });
       } catch (error) {
