@@ -11,14 +11,14 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-JJU3CH5Y.mjs";
-import "./chunk-FRAPF2ZI.mjs";
-import "./chunk-JWCMORU6.mjs";
+} from "./chunk-UGH4XDNO.mjs";
+import "./chunk-TSHFSTGK.mjs";
+import "./chunk-5BAM7JOT.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-STZFSEAV.mjs";
+} from "./chunk-OIUX666L.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

@@ -4,10 +4,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   blocksOf,
   messageOf
-} from "./chunk-FRAPF2ZI.mjs";
+} from "./chunk-TSHFSTGK.mjs";
 import {
   Linter
-} from "./chunk-STZFSEAV.mjs";
+} from "./chunk-OIUX666L.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/check-worker.ts

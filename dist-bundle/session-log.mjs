@@ -5,10 +5,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-JJU3CH5Y.mjs";
-import "./chunk-FRAPF2ZI.mjs";
-import "./chunk-JWCMORU6.mjs";
-import "./chunk-STZFSEAV.mjs";
+} from "./chunk-UGH4XDNO.mjs";
+import "./chunk-TSHFSTGK.mjs";
+import "./chunk-5BAM7JOT.mjs";
+import "./chunk-OIUX666L.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/heap.ts

@@ -3,6 +3,7 @@ import {fromMarkdown, type Options as ParseOptions} from 'mdast-util-from-markdo
 import type {Processor} from 'unified'
 import type {Node, Point} from 'unist'
 import type {VFile} from 'vfile'
+import {parseByLines} from './model/line-parse.js'
 import {blockGfm} from './model/parse.js'
 import {splitChunks} from './model/split.js'
 import {templateFor} from './template/load.js'
@@ -26,6 +27,14 @@ import {templateFor} from './template/load.js'
 // entry without its marks (`inlineGfmMarks`), so such an entry, most of a log, is parsed
 // with the GFM that the plugin added cut down to its tables and task lists: a 1,000-entry
 // log in 2.0 s against 3.1 s. Where the user's own plugins add GFM again, theirs stays.
+//
+// Most of an entry's tree is inline content nothing in a lint reads: the model takes its
+// text from the source. Where the processor parses with the plugin's extensions alone,
+// an entry the line reader can read (`line-parse.ts`) gets its blocks from it, and its
+// paragraphs' and cells' inline nodes from micromark the first time any of them is read
+// (`inlineWhenRead`): `remark --use session-log` gives micromark only the entries whose
+// inline content something reads (the footer's), while remark-stringify or another
+// plugin, reading the tree, gets the whole-document tree as before.
 
 /** What remark-parse reads of the processor's data (its types declare it there). */
 interface ParseData {
@@ -90,16 +99,24 @@ export function entryWiseParser(
     }
     const chunks = splitChunks(document, templateFor(document, template))
     if (chunks.length < 2) return wholeDocument(document, file)
+    // GFM and front matter, which the plugin added; another extension may read lines
+    // (math, directives) otherwise than the line reader does.
+    const ownExtensionsOnly = extensions.length === 2 && mdastExtensions.length === 2
     const children: RootContent[] = []
     let end: Point = {line: 1, column: 1, offset: 0}
     for (const chunk of chunks) {
       const text = document.slice(chunk.start, chunk.end)
       // The part's root moves with its children; the last one ends where the document does.
-      const part = moved(
-        fromMarkdown(text, inlineGfmMarks.test(text) ? options : withBlockGfm),
-        chunk.start,
-        chunk.line - 1,
-      )
+      const parse = () =>
+        moved(
+          fromMarkdown(text, inlineGfmMarks.test(text) ? options : withBlockGfm),
+          chunk.start,
+          chunk.line - 1,
+        )
+      const blocks = ownExtensionsOnly ? parseByLines(text) : undefined
+      const part = blocks
+        ? inlineWhenRead(moved(blocks, chunk.start, chunk.line - 1), parse)
+        : parse()
       children.push(...part.children)
       end = part.position?.end ?? end
     }
@@ -125,4 +142,68 @@ function moved<T extends Node>(node: T, offset: number, lines: number): T {
     for (const child of node.children as Node[]) moved(child, offset, lines)
   }
   return node
+}
+
+/** Nodes whose children are inline content; the line reader gives only headings theirs. */
+const inlineParents = new Set(['paragraph', 'heading', 'tableCell'])
+
+/**
+ * The line reader's tree of a part, whose paragraphs and cells take micromark's tree of
+ * the part the first time one of their `children` is read or set: every node then holds
+ * exactly what micromark gives it (the line reader builds micromark's blocks, a test and
+ * a fuzz property hold it to that), and the getters are gone.
+ */
+function inlineWhenRead(blocks: Root, parse: () => Root): Root {
+  let parsed = false
+  const complete = () => {
+    if (parsed) return
+    parsed = true
+    takeOver(blocks, parse())
+  }
+  const pending: Node[] = []
+  collectPending(blocks, pending)
+  for (const node of pending) {
+    Object.defineProperty(node, 'children', {
+      configurable: true,
+      enumerable: true,
+      get(this: Node) {
+        complete()
+        return (this as Node & {children: unknown}).children
+      },
+      set(this: Node, value: unknown) {
+        complete()
+        setChildren(this, value)
+      },
+    })
+  }
+  return blocks
+}
+
+function collectPending(node: Node, pending: Node[]): void {
+  if (node.type === 'paragraph' || node.type === 'tableCell') pending.push(node)
+  else if ('children' in node && Array.isArray(node.children))
+    for (const child of node.children as Node[]) collectPending(child, pending)
+}
+
+/** `target` made `source`, in place: its own fields, and its children's, recursively. */
+function takeOver(target: Node, source: Node): void {
+  const record = target as unknown as Record<string, unknown>
+  const own = inlineParents.has(target.type) ? undefined : (record.children as Node[] | undefined)
+  for (const key of Object.keys(record)) if (key !== 'children') delete record[key]
+  const {children, ...fields} = source as Node & {children?: Node[]}
+  Object.assign(record, fields)
+  if (own && children) {
+    own.forEach((child, index) => takeOver(child, children[index]!))
+  } else if (children) {
+    setChildren(target, children)
+  }
+}
+
+function setChildren(node: Node, children: unknown): void {
+  Object.defineProperty(node, 'children', {
+    value: children,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  })
 }

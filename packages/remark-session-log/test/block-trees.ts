@@ -1,29 +1,27 @@
-// What the model reads of a tree, for holding the line reader's trees to micromark's:
-// every block node's type and position, a heading's depth and text, a list item's box,
-// and the children of roots, lists, list items, tables and rows. Inline content (which
-// the line reader does not parse, save a heading's) and list looseness are left out.
+// What the line reader must give of a tree exactly as micromark does, for holding the
+// two to each other: every block node's fields and position, a heading's text, and the
+// children of roots, lists, list items, tables and rows. The inline content of
+// paragraphs and cells, which the line reader leaves to micromark, is left out.
 import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 
 export interface BlockNode {
+  [field: string]: unknown
   type: string
-  start?: unknown
-  end?: unknown
-  depth?: number
   text?: string
-  checked?: boolean
   children?: BlockNode[]
 }
 
 const withBlockChildren = new Set(['root', 'list', 'listItem', 'table', 'tableRow', 'blockquote'])
 
 export function blockTree(node: Nodes): BlockNode {
-  const shape: BlockNode = {type: node.type, start: node.position?.start, end: node.position?.end}
-  if (node.type === 'heading') {
-    shape.depth = node.depth
-    shape.text = toString(node)
+  // `children` is only read where it holds blocks: reading a paragraph's would parse it.
+  const fields: Record<string, unknown> = {}
+  for (const key of Object.keys(node)) {
+    if (key !== 'children') fields[key] = (node as unknown as Record<string, unknown>)[key]
   }
-  if (node.type === 'listItem' && typeof node.checked === 'boolean') shape.checked = node.checked
+  const shape: BlockNode = {...fields, type: node.type}
+  if (node.type === 'heading') shape.text = toString(node)
   if (withBlockChildren.has(node.type) && 'children' in node) {
     shape.children = node.children.map((child) => blockTree(child))
   }

@@ -58,6 +58,18 @@ describe('the line reader', () => {
     }
   })
 
+  it('gives every node points of its own, which can be moved in place', () => {
+    const tree = parseByLines(generateLog(3, {seed: 5}).split('\n---\n')[1]!)!
+    const points: unknown[] = []
+    const collect = (node: {position?: {start: unknown; end: unknown}; children?: unknown}) => {
+      points.push(node.position?.start, node.position?.end)
+      if (Array.isArray(node.children)) for (const child of node.children) collect(child)
+    }
+    collect(tree)
+    expect(points.length).toBeGreaterThan(100)
+    expect(new Set(points).size).toBe(points.length)
+  })
+
   it.each([
     ['a heading with inline syntax', '## Session: Fix `parse()` for *all* [links](x) &amp; more\n'],
     ['a task item going on with bold', '- [ ] **Action taken:** continued\n- [x] plain\n'],

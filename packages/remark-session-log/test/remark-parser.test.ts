@@ -60,6 +60,20 @@ describe("the plugin's parser for remark", () => {
     expect(tree).toContain('"type":"delete"')
   })
 
+  it("leaves an entry's inline content to micromark until something reads it", () => {
+    const text = generateLog(5, {seed: 8})
+    const {entryWise, whole} = remarkTrees(text)
+    const paragraphs = entryWise.children.filter((node) => node.type === 'paragraph')
+    const pending = (node: object) => Object.getOwnPropertyDescriptor(node, 'children')?.get
+    // The entries' field paragraphs, but the last entry's and the footer's.
+    expect(paragraphs.filter(pending).length).toBeGreaterThan(10)
+    const middle = paragraphs.filter(pending)[4]!
+    const index = entryWise.children.indexOf(middle)
+    expect(middle.children).toEqual((whole.children[index] as typeof middle).children)
+    expect(pending(middle)).toBeUndefined()
+    expect(entryWise).toEqual(whole)
+  })
+
   it('parses whole a document where a definition may serve another entry, or with a BOM', () => {
     const text = generateLog(3, {seed: 2})
     const referenced =

@@ -1,13 +1,13 @@
 // A chunk's block structure read line by line, for the Markdown a log's entries are
 // almost always written in: ATX headings, paragraphs, `---`, one-line bullet items and
 // task items, and pipe tables. micromark turns a chunk into events character by
-// character and costs three quarters of a lint; these lines need no more than a look at
-// each line's first characters, which is about twenty times faster. Anything else (an
-// indented line, a tab, a quote, a fence, HTML, an ordered list, a setext underline, a
-// continuation of a list item, a link reference definition, a pipe outside a table…)
-// makes the reader give up, and the chunk is parsed by micromark as before: it answers
-// only where the tree is certain to be micromark's. A test holds every tree it builds
-// to micromark's on every fixture, the CommonMark examples and the fuzz inputs.
+// character, which was three quarters of a lint; these lines need no more than a look
+// at each line's first characters. Anything else (an indented line, a tab, a quote, a
+// fence, HTML, an ordered list, a setext underline, a continuation of a list item, a
+// link reference definition, a pipe outside a table…) makes the reader give up, and the
+// chunk is parsed by micromark as before: it answers only where the tree is certain to
+// be micromark's. A test holds every tree it builds to micromark's on every fixture, the
+// CommonMark examples and the fuzz inputs.
 import type {
   Heading,
   List,
@@ -200,7 +200,8 @@ class LineReader {
       start: null,
       spread,
       children: items,
-      position: {start: first.start, end: last.end},
+      // Points of their own: moving a tree's positions in place moves each point once.
+      position: {start: {...first.start}, end: {...last.end}},
     }
   }
 
@@ -272,7 +273,7 @@ class LineReader {
       type: 'table',
       align,
       children: rows as TableRow[],
-      position: {start: rows[0]!.position!.start, end},
+      position: {start: {...rows[0]!.position!.start}, end: {...end}},
     }
   }
 

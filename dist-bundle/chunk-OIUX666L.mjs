@@ -17357,7 +17357,8 @@ var LineReader = class {
       start: null,
       spread,
       children: items,
-      position: { start: first.start, end: last.end }
+      // Points of their own: moving a tree's positions in place moves each point once.
+      position: { start: { ...first.start }, end: { ...last.end } }
     };
   }
   item(line, content3) {
@@ -17420,7 +17421,7 @@ var LineReader = class {
       type: "table",
       align,
       children: rows,
-      position: { start: rows[0].position.start, end }
+      position: { start: { ...rows[0].position.start }, end: { ...end } }
     };
   }
   /** A row's cells: each from its opening pipe to the next, the last to the line's end. */

@@ -8,8 +8,8 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-JWCMORU6.mjs";
-import "./chunk-STZFSEAV.mjs";
+} from "./chunk-5BAM7JOT.mjs";
+import "./chunk-OIUX666L.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts

@@ -3,7 +3,7 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   CheckThreads
-} from "./chunk-FRAPF2ZI.mjs";
+} from "./chunk-TSHFSTGK.mjs";
 import {
   columns,
   count,
@@ -13,7 +13,7 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-JWCMORU6.mjs";
+} from "./chunk-5BAM7JOT.mjs";
 import {
   FixError,
   Linter,
@@ -47,7 +47,7 @@ import {
   stringifyPosition,
   templateFor,
   validateSettings
-} from "./chunk-STZFSEAV.mjs";
+} from "./chunk-OIUX666L.mjs";
 import {
   __commonJS,
   __esm,
@@ -17149,7 +17149,7 @@ async function render(result, options, io, logs, window2) {
     case "markdown":
       return statsMarkdown(result, { logs, window: window2 });
     case "html": {
-      const { statsHtml } = await import("./html-P2QS4D6F.mjs");
+      const { statsHtml } = await import("./html-PDUBKA27.mjs");
       try {
         return await statsHtml(result, { logs, window: window2, link: linker(options, io) });
       } catch (error) {
