@@ -1,10 +1,12 @@
 // One in-process figure of `pnpm bench`, measured in a process of its own:
-//   node --expose-gc test/bench/in-process.mjs <lines|floor|lint|fix|relint> <entries> <runs>
+//   node --expose-gc test/bench/in-process.mjs <lines|floor|lint|remark|fix|relint> <entries> <runs>
 // prints the median milliseconds of one action. Each figure gets a fresh heap, so what one
 // measurement leaves behind (the floor's parse of 5,000 entries leaves gigabytes, and a
 // heap grown that large collects less often afterwards) does not change the next.
 import {performance} from 'node:perf_hooks'
-import {fix, lint, Linter} from 'remark-session-log'
+import remarkParse from 'remark-parse'
+import remarkSessionLog, {fix, lint, lintDocument, Linter} from 'remark-session-log'
+import {unified} from 'unified'
 import {parseFloor} from './floor.mjs'
 import {generateLog, typedIn} from './generate.mjs'
 
@@ -44,6 +46,12 @@ function action() {
   if (measure === 'lines') return () => text.split(/\r\n|\n|\r/).length
   if (measure === 'floor') return () => parseFloor(text)
   if (measure === 'lint') return () => lint(text)
+  if (measure === 'remark') {
+    // `remark --use session-log` in-process: the tree from the parser the plugin gives
+    // remark, linted as the plugin's transformer lints it (no settings file to look for).
+    const processor = unified().use(remarkParse).use(remarkSessionLog).freeze()
+    return () => lintDocument(text, {}, processor.parse(text))
+  }
   if (measure === 'fix') {
     const defective = generateLog(entries, {seed: entries, defectRate: 0.05})
     return () => fix(defective)

@@ -157,6 +157,7 @@ for (const entries of sizes) {
   const lines = timeInProcess('lines', entries, Math.max(runs, 3))
   const floor = timeInProcess('floor', entries, runs)
   const linted = timeInProcess('lint', entries, Math.max(runs, 3))
+  const remarked = timeInProcess('remark', entries, Math.max(runs, 3))
   const fixed = timeInProcess('fix', entries, Math.max(runs, 3))
   const relint = timeInProcess('relint', entries, Math.max(runs, 3))
 
@@ -230,6 +231,7 @@ for (const entries of sizes) {
     lines,
     floor,
     linted,
+    remarked,
     fixed,
     relint,
     parseProcess,
@@ -259,11 +261,11 @@ function table() {
   const lines = [
     `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Node start-up ${ms(startup.ms)}, start-up plus loading the bundled CLI's modules ${ms(loaded.ms)}.`,
     '',
-    '| entries | MB | line-scan floor | parse floor | parse ÷ line scan | lint | lint ÷ floor | lint ÷ line scan | fix (5% defects) | re-lint after 1 char | re-lint ÷ floor | LSP edit → diagnostics | LSP ÷ floor |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| entries | MB | line-scan floor | parse floor | parse ÷ line scan | lint | lint ÷ floor | lint ÷ line scan | remark + plugin | remark ÷ lint | fix (5% defects) | re-lint after 1 char | re-lint ÷ floor | LSP edit → diagnostics | LSP ÷ floor |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.entries} | ${(r.bytes / 1e6).toFixed(2)} | ${ms(r.lines)} | ${ms(r.floor)} | ${ratio(r.floor, r.lines)} | ${ms(r.linted)} | ${ratio(r.linted, r.floor)} | ${ratio(r.linted, r.lines)} | ${ms(r.fixed)} | ${ms(r.relint)} | ${ratio(r.relint, r.floor)} | ${ms(r.server.edit)} | ${ratio(r.server.edit, r.floor)} |`,
+        `| ${r.entries} | ${(r.bytes / 1e6).toFixed(2)} | ${ms(r.lines)} | ${ms(r.floor)} | ${ratio(r.floor, r.lines)} | ${ms(r.linted)} | ${ratio(r.linted, r.floor)} | ${ratio(r.linted, r.lines)} | ${ms(r.remarked)} | ${ratio(r.remarked, r.linted)} | ${ms(r.fixed)} | ${ms(r.relint)} | ${ratio(r.relint, r.floor)} | ${ms(r.server.edit)} | ${ratio(r.server.edit, r.floor)} |`,
     ),
     '',
     "| entries | LSP open → first diagnostics | open → all | first ÷ all | edit → diagnostics less the typing pause | edit → the check's diagnostics, less the pause | first ÷ check's | revised lists that were the check's | fix-all right after open | fix-all ÷ lint |",
