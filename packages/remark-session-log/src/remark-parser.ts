@@ -155,10 +155,12 @@ const inlineParents = new Set(['paragraph', 'heading', 'tableCell'])
  */
 function inlineWhenRead(blocks: Root, parse: () => Root): Root {
   let parsed = false
+  // Set only once every node holds micromark's children: set before, a failure halfway
+  // would leave getters that call themselves.
   const complete = () => {
     if (parsed) return
-    parsed = true
     takeOver(blocks, parse())
+    parsed = true
   }
   const pending: Node[] = []
   collectPending(blocks, pending)
@@ -193,6 +195,11 @@ function takeOver(target: Node, source: Node): void {
   const {children, ...fields} = source as Node & {children?: Node[]}
   Object.assign(record, fields)
   if (own && children) {
+    // Cannot happen while the line reader builds micromark's blocks, which tests hold it to.
+    if (own.length !== children.length)
+      throw new Error(
+        `remark-session-log: the line reader and micromark disagree on a ${target.type}`,
+      )
     own.forEach((child, index) => takeOver(child, children[index]!))
   } else if (children) {
     setChildren(target, children)
