@@ -11,14 +11,14 @@ import {
   statsMarkdown,
   summary,
   visible
-} from "./chunk-UGH4XDNO.mjs";
-import "./chunk-TSHFSTGK.mjs";
-import "./chunk-5BAM7JOT.mjs";
+} from "./chunk-YT4WSET6.mjs";
+import "./chunk-OVQCIVCL.mjs";
+import "./chunk-UGN6UK5H.mjs";
 import {
   builtinTemplates,
   resolveTemplate,
   stats
-} from "./chunk-OIUX666L.mjs";
+} from "./chunk-MAU3VSDZ.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/action.ts

@@ -4,10 +4,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   blocksOf,
   messageOf
-} from "./chunk-TSHFSTGK.mjs";
+} from "./chunk-OVQCIVCL.mjs";
 import {
   Linter
-} from "./chunk-OIUX666L.mjs";
+} from "./chunk-MAU3VSDZ.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/check-worker.ts

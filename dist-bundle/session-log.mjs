@@ -5,10 +5,10 @@ const require = __bundleRequire(import.meta.url)
 import {
   main,
   processIo
-} from "./chunk-UGH4XDNO.mjs";
-import "./chunk-TSHFSTGK.mjs";
-import "./chunk-5BAM7JOT.mjs";
-import "./chunk-OIUX666L.mjs";
+} from "./chunk-YT4WSET6.mjs";
+import "./chunk-OVQCIVCL.mjs";
+import "./chunk-UGN6UK5H.mjs";
+import "./chunk-MAU3VSDZ.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/heap.ts

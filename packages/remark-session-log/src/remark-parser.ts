@@ -4,7 +4,7 @@ import type {Processor} from 'unified'
 import type {Node, Point} from 'unist'
 import type {VFile} from 'vfile'
 import {parseByLines} from './model/line-parse.js'
-import {blockGfm} from './model/parse.js'
+import {blockGfm, movedBy} from './model/parse.js'
 import {splitChunks} from './model/split.js'
 import {templateFor} from './template/load.js'
 
@@ -108,14 +108,14 @@ export function entryWiseParser(
       const text = document.slice(chunk.start, chunk.end)
       // The part's root moves with its children; the last one ends where the document does.
       const parse = () =>
-        moved(
+        movedBy(
           fromMarkdown(text, inlineGfmMarks.test(text) ? options : withBlockGfm),
           chunk.start,
           chunk.line - 1,
         )
       const blocks = ownExtensionsOnly ? parseByLines(text) : undefined
       const part = blocks
-        ? inlineWhenRead(moved(blocks, chunk.start, chunk.line - 1), parse)
+        ? inlineWhenRead(movedBy(blocks, chunk.start, chunk.line - 1), parse)
         : parse()
       children.push(...part.children)
       end = part.position?.end ?? end
@@ -127,21 +127,6 @@ export function entryWiseParser(
     }
     return root
   }
-}
-
-/** Moves every position in a part's node by the part's start, in place. */
-function moved<T extends Node>(node: T, offset: number, lines: number): T {
-  const position = node.position
-  if (position) {
-    for (const point of [position.start, position.end]) {
-      point.line += lines
-      if (point.offset !== undefined) point.offset += offset
-    }
-  }
-  if ('children' in node && Array.isArray(node.children)) {
-    for (const child of node.children as Node[]) moved(child, offset, lines)
-  }
-  return node
 }
 
 /** Nodes whose children are inline content; the line reader gives only headings theirs. */

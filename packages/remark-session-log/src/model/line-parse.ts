@@ -21,7 +21,8 @@ import type {
   TableRow,
 } from 'mdast'
 import type {Position} from 'unist'
-import {parseMarkdown} from './parse.js'
+import {movedBy, parseMarkdown} from './parse.js'
+import {frontMatterOpen} from './split.js'
 
 /** A line: `start` to `end` (before its line ending), 1-based `number`. */
 interface Line {
@@ -33,8 +34,8 @@ interface Line {
 // Characters after which micromark's reading of a line differs from this file's: tabs
 // (columns), NUL and BOM (replaced), a lone CR (a line ending of its own).
 const unsupported = /[\t\0\uFEFF]|\r(?!\n)/
-// Front matter is a block of its own at the top of a file.
-const frontMatterOpen = /^(?:-{3}|\+{3}) *(?:\r?\n|$)/
+// A line micromark reads as an ATX heading (empty or not), which ends a paragraph.
+const headingStart = /^#{1,6}(?: |$)/
 const atxHeading = /^(#{1,6})( +)(?=[^ ])/
 const thematicBreak = /^-{3,} *$/
 // Lines micromark may read as a setext underline, a break or an empty item.
@@ -90,10 +91,10 @@ class LineReader {
       const line = this.lines[this.at]!
       const raw = this.raw(line)
       let node: RootContent | undefined
-      if (isBlank(raw)) {
+      if (isBlankLine(raw)) {
         this.at++
         continue
-      } else if (/^#{1,6}(?: |$)/.test(raw)) {
+      } else if (headingStart.test(raw)) {
         node = this.heading(line, raw)
       } else if (thematicBreak.test(raw)) {
         node = {type: 'thematicBreak', position: this.position(line.start, line, line.end, line)}
@@ -125,7 +126,7 @@ class LineReader {
       // heading is one line, and a definition it could refer to makes this reader give up.
       const parsed = parseMarkdown(raw).children[0]
       if (parsed?.type !== 'heading') return undefined
-      for (const child of parsed.children) moveBy(child, line)
+      for (const child of parsed.children) movedBy(child, line.start, line.number - 1)
       return {type: 'heading', depth: parsed.depth, children: parsed.children, position}
     }
     const textEnd = contentStart + content.length
@@ -154,7 +155,7 @@ class LineReader {
       const line = this.lines[this.at]!
       const raw = this.raw(line)
       // A heading or a bullet item ends a paragraph; a blank line does.
-      if (isBlank(raw) || /^#{1,6}(?: |$)/.test(raw) || bulletItem.test(raw)) break
+      if (isBlankLine(raw) || headingStart.test(raw) || bulletItem.test(raw)) break
       if (!isPlainText(raw)) return undefined
       last = line
       this.at++
@@ -179,14 +180,9 @@ class LineReader {
       items.push(item)
       this.at++
       let next = this.at
-      while (next < this.lines.length && isBlank(this.raw(this.lines[next]!))) next++
+      while (next < this.lines.length && isBlankLine(this.raw(this.lines[next]!))) next++
       const after = next < this.lines.length ? this.raw(this.lines[next]!) : ''
-      if (
-        next === this.at &&
-        after !== '' &&
-        !bulletItem.test(after) &&
-        !/^#{1,6}(?: |$)/.test(after)
-      )
+      if (next === this.at && after !== '' && !bulletItem.test(after) && !headingStart.test(after))
         return undefined // a lazy continuation line, or a block micromark may read otherwise
       if (!after.startsWith(`${bullet} `)) break
       spread ||= next > this.at
@@ -260,7 +256,7 @@ class LineReader {
       })
     if (rows[0]?.children.length !== align.length) return undefined
     this.at += 2
-    while (this.at < this.lines.length && !isBlank(this.raw(this.lines[this.at]!))) {
+    while (this.at < this.lines.length && !isBlankLine(this.raw(this.lines[this.at]!))) {
       const row = this.row(this.lines[this.at]!)
       if (!row) return undefined
       rows.push(row)
@@ -319,7 +315,7 @@ function withoutTrailingSpaces(raw: string): string {
   return raw.slice(0, end)
 }
 
-function isBlank(raw: string): boolean {
+function isBlankLine(raw: string): boolean {
   return /^ *$/.test(raw)
 }
 
@@ -336,15 +332,4 @@ function isPlainText(raw: string): boolean {
     if (raw.length === 1 || raw[1] === ' ') return false
   }
   return true
-}
-
-/** Moves an inline tree parsed from one line alone to where that line stands. */
-function moveBy(node: PhrasingContent, line: Line): void {
-  if (node.position) {
-    for (const point of [node.position.start, node.position.end]) {
-      point.line = line.number
-      point.offset = (point.offset ?? 0) + line.start
-    }
-  }
-  if ('children' in node) for (const child of node.children) moveBy(child, line)
 }

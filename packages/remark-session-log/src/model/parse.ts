@@ -6,6 +6,7 @@ import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
 import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
+import type {Node} from 'unist'
 
 // Of GFM, a session log's structure needs tables and task list items only. Autolink
 // literals, strikethrough and footnotes change inline content (which the model reads
@@ -40,4 +41,22 @@ export function parseMarkdown(text: string): Root {
  */
 export function rendersNothing(node: RootContent): boolean {
   return node.type === 'html' || node.type === 'definition'
+}
+
+/**
+ * Moves every position in a tree parsed on its own by where its text starts in a larger
+ * one (`offset` characters, `lines` lines), in place. Columns stay: the text starts a line.
+ */
+export function movedBy<T extends Node>(node: T, offset: number, lines: number): T {
+  const position = node.position
+  if (position) {
+    for (const point of [position.start, position.end]) {
+      point.line += lines
+      if (point.offset !== undefined) point.offset += offset
+    }
+  }
+  if ('children' in node && Array.isArray(node.children)) {
+    for (const child of node.children as Node[]) movedBy(child, offset, lines)
+  }
+  return node
 }

@@ -116,7 +116,8 @@ function entryHeadingLine(schema: Schema): RegExp {
   return new RegExp(`^#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, 'i')
 }
 
-const frontMatterOpen = /^(-{3}|\+{3})[ \t]*(?:\r\n|\n|\r)/
+/** The opening fence of front matter at the top of a text, with its line ending. */
+export const frontMatterOpen = /^(-{3}|\+{3})[ \t]*(?:\r\n|\n|\r)/
 const nextLine = /([^\r\n]*)(?:\r\n|\n|\r|$)/y
 
 /**

@@ -3,7 +3,7 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   CheckThreads
-} from "./chunk-TSHFSTGK.mjs";
+} from "./chunk-OVQCIVCL.mjs";
 import {
   columns,
   count,
@@ -13,7 +13,7 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-5BAM7JOT.mjs";
+} from "./chunk-UGN6UK5H.mjs";
 import {
   FixError,
   Linter,
@@ -47,7 +47,7 @@ import {
   stringifyPosition,
   templateFor,
   validateSettings
-} from "./chunk-OIUX666L.mjs";
+} from "./chunk-MAU3VSDZ.mjs";
 import {
   __commonJS,
   __esm,
@@ -17149,7 +17149,7 @@ async function render(result, options, io, logs, window2) {
     case "markdown":
       return statsMarkdown(result, { logs, window: window2 });
     case "html": {
-      const { statsHtml } = await import("./html-PDUBKA27.mjs");
+      const { statsHtml } = await import("./html-QXBQKNW3.mjs");
       try {
         return await statsHtml(result, { logs, window: window2, link: linker(options, io) });
       } catch (error) {

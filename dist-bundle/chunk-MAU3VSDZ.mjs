@@ -16146,6 +16146,19 @@ function parseMarkdown(text3) {
 function rendersNothing(node2) {
   return node2.type === "html" || node2.type === "definition";
 }
+function movedBy(node2, offset2, lines) {
+  const position2 = node2.position;
+  if (position2) {
+    for (const point3 of [position2.start, position2.end]) {
+      point3.line += lines;
+      if (point3.offset !== void 0) point3.offset += offset2;
+    }
+  }
+  if ("children" in node2 && Array.isArray(node2.children)) {
+    for (const child of node2.children) movedBy(child, offset2, lines);
+  }
+  return node2;
+}
 
 // packages/remark-session-log/src/text/lines.ts
 function trimLineEnd(line) {
@@ -16548,9 +16561,9 @@ function moveFindings(cached, start) {
   const offset2 = start.offset - cached.start.offset;
   const lines = start.line - cached.start.line;
   if (offset2 === 0 && lines === 0) return cached.findings;
-  return cached.findings.map((finding) => movedBy(finding, offset2, lines));
+  return cached.findings.map((finding) => movedBy2(finding, offset2, lines));
 }
-function movedBy(finding, offset2, lines) {
+function movedBy2(finding, offset2, lines) {
   const point3 = (p) => ({
     line: p.line + lines,
     column: p.column,
@@ -17215,323 +17228,6 @@ function readHeader(source, schema, nodes, start) {
   };
 }
 
-// packages/remark-session-log/src/model/line-parse.ts
-var unsupported = /[\t\0\uFEFF]|\r(?!\n)/;
-var frontMatterOpen = /^(?:-{3}|\+{3}) *(?:\r?\n|$)/;
-var atxHeading = /^(#{1,6})( +)(?=[^ ])/;
-var thematicBreak2 = /^-{3,} *$/;
-var dashesOrEquals = /^[-=]+ *$/;
-var anyThematicBreak = /^(?:(?:\* *){3,}|(?:- *){3,}|(?:_ *){3,})$/;
-var bulletItem = /^[-*+] (?=[^ ])/;
-var orderedItem = /^\d{1,9}[.)](?: |$)/;
-var taskBox = /^\[([ xX])\] +(?=[^ ])/;
-var delimiterRow = /^\|(?: *:?-+:? *\|)+ *$/;
-var boldLead = /^ \*\*(?!\s)[^*_`[<\\]+(?<!\s)\*\*(?: |$)/;
-var inlineSyntax = /[\\`*_[<&]/;
-function parseByLines(text3) {
-  if (unsupported.test(text3) || frontMatterOpen.test(text3)) return void 0;
-  return new LineReader(text3).read();
-}
-var LineReader = class {
-  constructor(text3) {
-    this.text = text3;
-    let start = 0;
-    let number2 = 1;
-    while (start <= text3.length) {
-      const next = text3.indexOf("\n", start);
-      const stop = next === -1 ? text3.length : next;
-      const end = stop > start && text3.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
-      if (next !== -1 || start < text3.length) this.lines.push({ start, end, number: number2 });
-      if (next === -1) break;
-      start = next + 1;
-      number2++;
-    }
-    const lastStart = Math.max(text3.lastIndexOf("\n") + 1, 0);
-    this.end = { line: number2, column: text3.length - lastStart + 1, offset: text3.length };
-  }
-  text;
-  lines = [];
-  /** Where the text ends: after a final line ending, on the line that follows it. */
-  end;
-  at = 0;
-  read() {
-    const children = [];
-    while (this.at < this.lines.length) {
-      const line = this.lines[this.at];
-      const raw = this.raw(line);
-      let node2;
-      if (isBlank(raw)) {
-        this.at++;
-        continue;
-      } else if (/^#{1,6}(?: |$)/.test(raw)) {
-        node2 = this.heading(line, raw);
-      } else if (thematicBreak2.test(raw)) {
-        node2 = { type: "thematicBreak", position: this.position(line.start, line, line.end, line) };
-        this.at++;
-      } else if (bulletItem.test(raw)) {
-        node2 = this.list(raw[0]);
-      } else if (raw.startsWith("|")) {
-        node2 = this.table();
-      } else {
-        node2 = this.paragraph();
-      }
-      if (!node2) return void 0;
-      children.push(node2);
-    }
-    const start = { line: 1, column: 1, offset: 0 };
-    return { type: "root", children, position: { start, end: this.end } };
-  }
-  heading(line, raw) {
-    const marker = atxHeading.exec(raw);
-    const content3 = marker ? withoutTrailingSpaces(raw.slice(marker[0].length)) : "";
-    if (!marker || content3.endsWith("#")) return void 0;
-    this.at++;
-    const contentStart = line.start + marker[0].length;
-    const position2 = this.position(line.start, line, line.end, line);
-    if (inlineSyntax.test(content3)) {
-      const parsed2 = parseMarkdown(raw).children[0];
-      if (parsed2?.type !== "heading") return void 0;
-      for (const child of parsed2.children) moveBy(child, line);
-      return { type: "heading", depth: parsed2.depth, children: parsed2.children, position: position2 };
-    }
-    const textEnd = contentStart + content3.length;
-    const text3 = {
-      type: "text",
-      value: content3,
-      position: this.position(contentStart, line, textEnd, line)
-    };
-    return {
-      type: "heading",
-      depth: marker[1].length,
-      children: [text3],
-      position: position2
-    };
-  }
-  /** A paragraph of lines that can neither start nor interrupt anything else. */
-  paragraph() {
-    const first = this.lines[this.at];
-    const firstRaw = this.raw(first);
-    if (!isPlainText(firstRaw) || firstRaw.startsWith("[")) return void 0;
-    let last = first;
-    this.at++;
-    while (this.at < this.lines.length) {
-      const line = this.lines[this.at];
-      const raw = this.raw(line);
-      if (isBlank(raw) || /^#{1,6}(?: |$)/.test(raw) || bulletItem.test(raw)) break;
-      if (!isPlainText(raw)) return void 0;
-      last = line;
-      this.at++;
-    }
-    return {
-      type: "paragraph",
-      children: [],
-      position: this.position(first.start, first, last.end, last)
-    };
-  }
-  /** Items of one bullet, each one line, with or without blank lines between them. */
-  list(bullet) {
-    const items = [];
-    let spread = false;
-    while (this.at < this.lines.length) {
-      const line = this.lines[this.at];
-      const raw = this.raw(line);
-      if (!raw.startsWith(`${bullet} `) || !bulletItem.test(raw)) break;
-      const item = this.item(line, raw.slice(2));
-      if (!item) return void 0;
-      items.push(item);
-      this.at++;
-      let next = this.at;
-      while (next < this.lines.length && isBlank(this.raw(this.lines[next]))) next++;
-      const after = next < this.lines.length ? this.raw(this.lines[next]) : "";
-      if (next === this.at && after !== "" && !bulletItem.test(after) && !/^#{1,6}(?: |$)/.test(after))
-        return void 0;
-      if (!after.startsWith(`${bullet} `)) break;
-      spread ||= next > this.at;
-      this.at = next;
-    }
-    const first = items[0].position;
-    const last = items.at(-1).position;
-    return {
-      type: "list",
-      ordered: false,
-      start: null,
-      spread,
-      children: items,
-      // Points of their own: moving a tree's positions in place moves each point once.
-      position: { start: { ...first.start }, end: { ...last.end } }
-    };
-  }
-  item(line, content3) {
-    const box = taskBox.exec(content3);
-    if (!box && (content3.startsWith("[") || !isPlainText(content3))) return void 0;
-    const paragraphStart = box ? this.taskParagraphStart(line) : line.start + 2;
-    if (paragraphStart === void 0) return void 0;
-    const paragraph = {
-      type: "paragraph",
-      children: [],
-      position: this.position(paragraphStart, line, line.end, line)
-    };
-    return {
-      type: "listItem",
-      spread: false,
-      checked: box ? box[1] !== " " : null,
-      children: [paragraph],
-      position: this.position(line.start, line, line.end, line)
-    };
-  }
-  /**
-   * Where a task item's paragraph starts, as mdast-util-gfm-task-list-item moves it: one
-   * character past the box when the box's line goes on with plain text, and at the box
-   * when it goes on with an inline node (`**Action taken:**`), which micromark reads
-   * from the item's line alone.
-   */
-  taskParagraphStart(line) {
-    const raw = this.raw(line);
-    const afterBox = raw.slice(5);
-    if (/^ [^ *_`[<!]/.test(afterBox)) return line.start + 6;
-    if (boldLead.test(afterBox)) return line.start + 2;
-    const item = parseMarkdown(raw).children[0];
-    const paragraph = item?.type === "list" ? item.children[0]?.children[0] : void 0;
-    const start = paragraph?.type === "paragraph" ? paragraph.position?.start.offset : void 0;
-    return start === void 0 ? void 0 : line.start + start;
-  }
-  /** A table whose every row opens and closes with a pipe, ended by a blank line. */
-  table() {
-    const header = this.lines[this.at];
-    const delimiter = this.lines[this.at + 1];
-    const delimiterRaw = delimiter ? this.raw(delimiter) : "";
-    if (!delimiterRow.test(delimiterRaw)) return void 0;
-    const rows = [this.row(header)];
-    const align = delimiterRaw.trim().slice(1, -1).split("|").map((cell) => {
-      const spec = cell.trim();
-      const left = spec.startsWith(":");
-      const right = spec.endsWith(":");
-      return left && right ? "center" : left ? "left" : right ? "right" : null;
-    });
-    if (rows[0]?.children.length !== align.length) return void 0;
-    this.at += 2;
-    while (this.at < this.lines.length && !isBlank(this.raw(this.lines[this.at]))) {
-      const row = this.row(this.lines[this.at]);
-      if (!row) return void 0;
-      rows.push(row);
-      this.at++;
-    }
-    const end = rows.length > 1 ? rows.at(-1).position.end : this.point(delimiter.end, delimiter);
-    return {
-      type: "table",
-      align,
-      children: rows,
-      position: { start: { ...rows[0].position.start }, end: { ...end } }
-    };
-  }
-  /** A row's cells: each from its opening pipe to the next, the last to the line's end. */
-  row(line) {
-    const raw = this.raw(line);
-    const closed = withoutTrailingSpaces(raw);
-    if (!closed.startsWith("|") || !closed.endsWith("|") || closed.length < 2 || raw.includes("\\"))
-      return void 0;
-    const pipes = [];
-    for (let index2 = 0; index2 < closed.length - 1; index2++)
-      if (closed[index2] === "|") pipes.push(index2);
-    const cells = pipes.map((pipe, index2) => {
-      const start = line.start + pipe;
-      const end = index2 + 1 < pipes.length ? line.start + pipes[index2 + 1] : line.end;
-      return { type: "tableCell", children: [], position: this.position(start, line, end, line) };
-    });
-    return {
-      type: "tableRow",
-      children: cells,
-      position: this.position(line.start, line, line.end, line)
-    };
-  }
-  raw(line) {
-    return this.text.slice(line.start, line.end);
-  }
-  point(offset2, line) {
-    return { line: line.number, column: offset2 - line.start + 1, offset: offset2 };
-  }
-  position(start, startLine, end, endLine) {
-    return { start: this.point(start, startLine), end: this.point(end, endLine) };
-  }
-};
-function withoutTrailingSpaces(raw) {
-  let end = raw.length;
-  while (end > 0 && raw.charCodeAt(end - 1) === 32) end--;
-  return raw.slice(0, end);
-}
-function isBlank(raw) {
-  return /^ *$/.test(raw);
-}
-function isPlainText(raw) {
-  const first = raw[0];
-  if (first === void 0 || " >#<=|:~".includes(first) && !/^#[^ #]/.test(raw)) return false;
-  if (raw.includes("|") || raw.startsWith("```") || orderedItem.test(raw)) return false;
-  if ("-*+_".includes(first)) {
-    if (anyThematicBreak.test(raw) || dashesOrEquals.test(raw)) return false;
-    if (raw.length === 1 || raw[1] === " ") return false;
-  }
-  return true;
-}
-function moveBy(node2, line) {
-  if (node2.position) {
-    for (const point3 of [node2.position.start, node2.position.end]) {
-      point3.line = line.number;
-      point3.offset = (point3.offset ?? 0) + line.start;
-    }
-  }
-  if ("children" in node2) for (const child of node2.children) moveBy(child, line);
-}
-
-// packages/remark-session-log/src/model/build.ts
-function buildChunkModel(text3, schema, last) {
-  const tree = !last && parseByLines(text3) || parseMarkdown(text3);
-  return readLog(text3, schema, tree, last);
-}
-var frontMatterTypes = new Set(frontMatterKinds);
-function readLog(text3, schema, tree, mayHaveFooter) {
-  const source = new Source(text3);
-  const headings = new HeadingReader(source, schema);
-  const all2 = tree.children.filter((node2) => node2.position);
-  const frontMatter = all2[0] && frontMatterTypes.has(all2[0].type) ? all2[0] : void 0;
-  const nodes = frontMatter ? all2.slice(1) : all2;
-  const footerNode = mayHaveFooter ? findFooter(nodes, schema) : void 0;
-  const body = footerNode ? nodes.slice(0, nodes.indexOf(footerNode)) : nodes;
-  const firstEntry = body.findIndex((node2) => headings.isEntryHeading(node2));
-  const headerNodes = firstEntry === -1 ? body : body.slice(0, firstEntry);
-  const entries = [];
-  const stray = [];
-  if (firstEntry !== -1) {
-    let group = [];
-    for (const node2 of body.slice(firstEntry)) {
-      if (headings.isEntryHeading(node2) && group.length > 0) {
-        entries.push(readEntry(source, schema, headings, group, entries.length, stray));
-        group = [];
-      }
-      group.push(node2);
-    }
-    entries.push(readEntry(source, schema, headings, group, entries.length, stray));
-  }
-  for (const node2 of nodes.slice(footerNode ? nodes.indexOf(footerNode) + 1 : nodes.length)) {
-    if (!rendersNothing(node2)) stray.push(source.nodeSpan(node2));
-  }
-  return {
-    text: text3,
-    schema,
-    start: source.point(0),
-    end: source.point(text3.length),
-    // After front matter the header starts where the log's own text does.
-    header: readHeader(
-      source,
-      schema,
-      headerNodes,
-      !frontMatter ? 0 : nodes[0] ? offsetOf(nodes[0], "start") : text3.length
-    ),
-    entries,
-    footer: footerNode ? source.nodeText(footerNode) : void 0,
-    stray
-  };
-}
-
 // packages/remark-session-log/src/text/blocks.ts
 function fenceOpenedBy(line) {
   const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
@@ -17652,10 +17348,10 @@ function startsEntry(text3, schema) {
 function entryHeadingLine(schema) {
   return new RegExp(`^#{1,6}[ \\t]+${entryPrefixSource(schema.entryPrefix)}`, "i");
 }
-var frontMatterOpen2 = /^(-{3}|\+{3})[ \t]*(?:\r\n|\n|\r)/;
+var frontMatterOpen = /^(-{3}|\+{3})[ \t]*(?:\r\n|\n|\r)/;
 var nextLine = /([^\r\n]*)(?:\r\n|\n|\r|$)/y;
 function frontMatterEnd(text3) {
-  const open = frontMatterOpen2.exec(text3);
+  const open = frontMatterOpen.exec(text3);
   if (!open) return 0;
   nextLine.lastIndex = open[0].length;
   while (nextLine.lastIndex < text3.length) {
@@ -17663,6 +17359,314 @@ function frontMatterEnd(text3) {
     if (line.startsWith(open[1]) && /^[ \t]*$/.test(line.slice(3))) return nextLine.lastIndex;
   }
   return 0;
+}
+
+// packages/remark-session-log/src/model/line-parse.ts
+var unsupported = /[\t\0\uFEFF]|\r(?!\n)/;
+var headingStart = /^#{1,6}(?: |$)/;
+var atxHeading = /^(#{1,6})( +)(?=[^ ])/;
+var thematicBreak2 = /^-{3,} *$/;
+var dashesOrEquals = /^[-=]+ *$/;
+var anyThematicBreak = /^(?:(?:\* *){3,}|(?:- *){3,}|(?:_ *){3,})$/;
+var bulletItem = /^[-*+] (?=[^ ])/;
+var orderedItem = /^\d{1,9}[.)](?: |$)/;
+var taskBox = /^\[([ xX])\] +(?=[^ ])/;
+var delimiterRow = /^\|(?: *:?-+:? *\|)+ *$/;
+var boldLead = /^ \*\*(?!\s)[^*_`[<\\]+(?<!\s)\*\*(?: |$)/;
+var inlineSyntax = /[\\`*_[<&]/;
+function parseByLines(text3) {
+  if (unsupported.test(text3) || frontMatterOpen.test(text3)) return void 0;
+  return new LineReader(text3).read();
+}
+var LineReader = class {
+  constructor(text3) {
+    this.text = text3;
+    let start = 0;
+    let number2 = 1;
+    while (start <= text3.length) {
+      const next = text3.indexOf("\n", start);
+      const stop = next === -1 ? text3.length : next;
+      const end = stop > start && text3.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
+      if (next !== -1 || start < text3.length) this.lines.push({ start, end, number: number2 });
+      if (next === -1) break;
+      start = next + 1;
+      number2++;
+    }
+    const lastStart = Math.max(text3.lastIndexOf("\n") + 1, 0);
+    this.end = { line: number2, column: text3.length - lastStart + 1, offset: text3.length };
+  }
+  text;
+  lines = [];
+  /** Where the text ends: after a final line ending, on the line that follows it. */
+  end;
+  at = 0;
+  read() {
+    const children = [];
+    while (this.at < this.lines.length) {
+      const line = this.lines[this.at];
+      const raw = this.raw(line);
+      let node2;
+      if (isBlankLine(raw)) {
+        this.at++;
+        continue;
+      } else if (headingStart.test(raw)) {
+        node2 = this.heading(line, raw);
+      } else if (thematicBreak2.test(raw)) {
+        node2 = { type: "thematicBreak", position: this.position(line.start, line, line.end, line) };
+        this.at++;
+      } else if (bulletItem.test(raw)) {
+        node2 = this.list(raw[0]);
+      } else if (raw.startsWith("|")) {
+        node2 = this.table();
+      } else {
+        node2 = this.paragraph();
+      }
+      if (!node2) return void 0;
+      children.push(node2);
+    }
+    const start = { line: 1, column: 1, offset: 0 };
+    return { type: "root", children, position: { start, end: this.end } };
+  }
+  heading(line, raw) {
+    const marker = atxHeading.exec(raw);
+    const content3 = marker ? withoutTrailingSpaces(raw.slice(marker[0].length)) : "";
+    if (!marker || content3.endsWith("#")) return void 0;
+    this.at++;
+    const contentStart = line.start + marker[0].length;
+    const position2 = this.position(line.start, line, line.end, line);
+    if (inlineSyntax.test(content3)) {
+      const parsed2 = parseMarkdown(raw).children[0];
+      if (parsed2?.type !== "heading") return void 0;
+      for (const child of parsed2.children) movedBy(child, line.start, line.number - 1);
+      return { type: "heading", depth: parsed2.depth, children: parsed2.children, position: position2 };
+    }
+    const textEnd = contentStart + content3.length;
+    const text3 = {
+      type: "text",
+      value: content3,
+      position: this.position(contentStart, line, textEnd, line)
+    };
+    return {
+      type: "heading",
+      depth: marker[1].length,
+      children: [text3],
+      position: position2
+    };
+  }
+  /** A paragraph of lines that can neither start nor interrupt anything else. */
+  paragraph() {
+    const first = this.lines[this.at];
+    const firstRaw = this.raw(first);
+    if (!isPlainText(firstRaw) || firstRaw.startsWith("[")) return void 0;
+    let last = first;
+    this.at++;
+    while (this.at < this.lines.length) {
+      const line = this.lines[this.at];
+      const raw = this.raw(line);
+      if (isBlankLine(raw) || headingStart.test(raw) || bulletItem.test(raw)) break;
+      if (!isPlainText(raw)) return void 0;
+      last = line;
+      this.at++;
+    }
+    return {
+      type: "paragraph",
+      children: [],
+      position: this.position(first.start, first, last.end, last)
+    };
+  }
+  /** Items of one bullet, each one line, with or without blank lines between them. */
+  list(bullet) {
+    const items = [];
+    let spread = false;
+    while (this.at < this.lines.length) {
+      const line = this.lines[this.at];
+      const raw = this.raw(line);
+      if (!raw.startsWith(`${bullet} `) || !bulletItem.test(raw)) break;
+      const item = this.item(line, raw.slice(2));
+      if (!item) return void 0;
+      items.push(item);
+      this.at++;
+      let next = this.at;
+      while (next < this.lines.length && isBlankLine(this.raw(this.lines[next]))) next++;
+      const after = next < this.lines.length ? this.raw(this.lines[next]) : "";
+      if (next === this.at && after !== "" && !bulletItem.test(after) && !headingStart.test(after))
+        return void 0;
+      if (!after.startsWith(`${bullet} `)) break;
+      spread ||= next > this.at;
+      this.at = next;
+    }
+    const first = items[0].position;
+    const last = items.at(-1).position;
+    return {
+      type: "list",
+      ordered: false,
+      start: null,
+      spread,
+      children: items,
+      // Points of their own: moving a tree's positions in place moves each point once.
+      position: { start: { ...first.start }, end: { ...last.end } }
+    };
+  }
+  item(line, content3) {
+    const box = taskBox.exec(content3);
+    if (!box && (content3.startsWith("[") || !isPlainText(content3))) return void 0;
+    const paragraphStart = box ? this.taskParagraphStart(line) : line.start + 2;
+    if (paragraphStart === void 0) return void 0;
+    const paragraph = {
+      type: "paragraph",
+      children: [],
+      position: this.position(paragraphStart, line, line.end, line)
+    };
+    return {
+      type: "listItem",
+      spread: false,
+      checked: box ? box[1] !== " " : null,
+      children: [paragraph],
+      position: this.position(line.start, line, line.end, line)
+    };
+  }
+  /**
+   * Where a task item's paragraph starts, as mdast-util-gfm-task-list-item moves it: one
+   * character past the box when the box's line goes on with plain text, and at the box
+   * when it goes on with an inline node (`**Action taken:**`), which micromark reads
+   * from the item's line alone.
+   */
+  taskParagraphStart(line) {
+    const raw = this.raw(line);
+    const afterBox = raw.slice(5);
+    if (/^ [^ *_`[<!]/.test(afterBox)) return line.start + 6;
+    if (boldLead.test(afterBox)) return line.start + 2;
+    const item = parseMarkdown(raw).children[0];
+    const paragraph = item?.type === "list" ? item.children[0]?.children[0] : void 0;
+    const start = paragraph?.type === "paragraph" ? paragraph.position?.start.offset : void 0;
+    return start === void 0 ? void 0 : line.start + start;
+  }
+  /** A table whose every row opens and closes with a pipe, ended by a blank line. */
+  table() {
+    const header = this.lines[this.at];
+    const delimiter = this.lines[this.at + 1];
+    const delimiterRaw = delimiter ? this.raw(delimiter) : "";
+    if (!delimiterRow.test(delimiterRaw)) return void 0;
+    const rows = [this.row(header)];
+    const align = delimiterRaw.trim().slice(1, -1).split("|").map((cell) => {
+      const spec = cell.trim();
+      const left = spec.startsWith(":");
+      const right = spec.endsWith(":");
+      return left && right ? "center" : left ? "left" : right ? "right" : null;
+    });
+    if (rows[0]?.children.length !== align.length) return void 0;
+    this.at += 2;
+    while (this.at < this.lines.length && !isBlankLine(this.raw(this.lines[this.at]))) {
+      const row = this.row(this.lines[this.at]);
+      if (!row) return void 0;
+      rows.push(row);
+      this.at++;
+    }
+    const end = rows.length > 1 ? rows.at(-1).position.end : this.point(delimiter.end, delimiter);
+    return {
+      type: "table",
+      align,
+      children: rows,
+      position: { start: { ...rows[0].position.start }, end: { ...end } }
+    };
+  }
+  /** A row's cells: each from its opening pipe to the next, the last to the line's end. */
+  row(line) {
+    const raw = this.raw(line);
+    const closed = withoutTrailingSpaces(raw);
+    if (!closed.startsWith("|") || !closed.endsWith("|") || closed.length < 2 || raw.includes("\\"))
+      return void 0;
+    const pipes = [];
+    for (let index2 = 0; index2 < closed.length - 1; index2++)
+      if (closed[index2] === "|") pipes.push(index2);
+    const cells = pipes.map((pipe, index2) => {
+      const start = line.start + pipe;
+      const end = index2 + 1 < pipes.length ? line.start + pipes[index2 + 1] : line.end;
+      return { type: "tableCell", children: [], position: this.position(start, line, end, line) };
+    });
+    return {
+      type: "tableRow",
+      children: cells,
+      position: this.position(line.start, line, line.end, line)
+    };
+  }
+  raw(line) {
+    return this.text.slice(line.start, line.end);
+  }
+  point(offset2, line) {
+    return { line: line.number, column: offset2 - line.start + 1, offset: offset2 };
+  }
+  position(start, startLine, end, endLine) {
+    return { start: this.point(start, startLine), end: this.point(end, endLine) };
+  }
+};
+function withoutTrailingSpaces(raw) {
+  let end = raw.length;
+  while (end > 0 && raw.charCodeAt(end - 1) === 32) end--;
+  return raw.slice(0, end);
+}
+function isBlankLine(raw) {
+  return /^ *$/.test(raw);
+}
+function isPlainText(raw) {
+  const first = raw[0];
+  if (first === void 0 || " >#<=|:~".includes(first) && !/^#[^ #]/.test(raw)) return false;
+  if (raw.includes("|") || raw.startsWith("```") || orderedItem.test(raw)) return false;
+  if ("-*+_".includes(first)) {
+    if (anyThematicBreak.test(raw) || dashesOrEquals.test(raw)) return false;
+    if (raw.length === 1 || raw[1] === " ") return false;
+  }
+  return true;
+}
+
+// packages/remark-session-log/src/model/build.ts
+function buildChunkModel(text3, schema, last) {
+  const tree = !last && parseByLines(text3) || parseMarkdown(text3);
+  return readLog(text3, schema, tree, last);
+}
+var frontMatterTypes = new Set(frontMatterKinds);
+function readLog(text3, schema, tree, mayHaveFooter) {
+  const source = new Source(text3);
+  const headings = new HeadingReader(source, schema);
+  const all2 = tree.children.filter((node2) => node2.position);
+  const frontMatter = all2[0] && frontMatterTypes.has(all2[0].type) ? all2[0] : void 0;
+  const nodes = frontMatter ? all2.slice(1) : all2;
+  const footerNode = mayHaveFooter ? findFooter(nodes, schema) : void 0;
+  const body = footerNode ? nodes.slice(0, nodes.indexOf(footerNode)) : nodes;
+  const firstEntry = body.findIndex((node2) => headings.isEntryHeading(node2));
+  const headerNodes = firstEntry === -1 ? body : body.slice(0, firstEntry);
+  const entries = [];
+  const stray = [];
+  if (firstEntry !== -1) {
+    let group = [];
+    for (const node2 of body.slice(firstEntry)) {
+      if (headings.isEntryHeading(node2) && group.length > 0) {
+        entries.push(readEntry(source, schema, headings, group, entries.length, stray));
+        group = [];
+      }
+      group.push(node2);
+    }
+    entries.push(readEntry(source, schema, headings, group, entries.length, stray));
+  }
+  for (const node2 of nodes.slice(footerNode ? nodes.indexOf(footerNode) + 1 : nodes.length)) {
+    if (!rendersNothing(node2)) stray.push(source.nodeSpan(node2));
+  }
+  return {
+    text: text3,
+    schema,
+    start: source.point(0),
+    end: source.point(text3.length),
+    // After front matter the header starts where the log's own text does.
+    header: readHeader(
+      source,
+      schema,
+      headerNodes,
+      !frontMatter ? 0 : nodes[0] ? offsetOf(nodes[0], "start") : text3.length
+    ),
+    entries,
+    footer: footerNode ? source.nodeText(footerNode) : void 0,
+    stray
+  };
 }
 
 // packages/remark-session-log/src/model/chunks.ts
@@ -17952,12 +17956,12 @@ function nameKey(name) {
 function answerOf(question) {
   return question.inline ?? question.answers.find((answer) => answer.text !== "");
 }
-function isBlank2(text3) {
+function isBlank(text3) {
   return /^[\s\-–—*_]*$/.test(text3);
 }
 function isNotApplicable(text3) {
   const word = text3.replace(/[*_`.]/g, "").trim();
-  return isBlank2(text3) || /^(?:n\/?a|none|nothing|tbd|todo|\?+)$/i.test(word);
+  return isBlank(text3) || /^(?:n\/?a|none|nothing|tbd|todo|\?+)$/i.test(word);
 }
 function isPlaceholder(text3, schema) {
   const flat = text3.replace(/\s+/g, " ").trim();
@@ -18274,10 +18278,10 @@ function revisedFindings(latest, revised, fresh, isDocumentRule2) {
   for (const finding of latest.findings) {
     const { start, end } = finding;
     if (end.offset <= chunk.start && start.offset < chunk.start) kept.push(finding);
-    else if (start.offset >= chunk.end) kept.push(movedBy(finding, offsets, lines));
+    else if (start.offset >= chunk.end) kept.push(movedBy2(finding, offsets, lines));
     else if (!isDocumentRule2(finding.ruleId)) continue;
     else if (end.offset <= chunk.start + same.head) kept.push(finding);
-    else if (start.offset >= chunk.end - same.tail) kept.push(movedBy(finding, offsets, lines));
+    else if (start.offset >= chunk.end - same.tail) kept.push(movedBy2(finding, offsets, lines));
   }
   if (lines !== 0 && kept.some(namesLine)) return void 0;
   kept.push(...fresh);
@@ -18363,7 +18367,7 @@ var contextRotAction = defineRule({
     const marked = signals === 1 ? "1 signal is" : `${signals} signals are`;
     const text3 = action.text;
     if (text3 && action.scanned && holdsTemplatePlaceholder(text3.text, schema)) return;
-    if (!text3 || isBlank2(text3.text) || isPlaceholder(text3.text, schema)) {
+    if (!text3 || isBlank(text3.text) || isPlaceholder(text3.text, schema)) {
       report(
         text3 ?? action.anchor,
         `${marked} marked, but the action taken is ${text3 ? quote(text3.text) : "empty"}; say whether you refreshed the context, continued or aborted`
@@ -18487,7 +18491,7 @@ var killSwitch = defineRule({
     if (!question) return;
     const label2 = `"${question.label.text}"`;
     const answer = answerOf(question);
-    if (!answer || isBlank2(answer.text)) {
+    if (!answer || isBlank(answer.text)) {
       report(answer ?? question.label, `${label2} has no answer; answer Yes or No`);
       return;
     }
@@ -18512,7 +18516,7 @@ var killSwitch = defineRule({
       const text3 = answerOf(followUp);
       if (text3 && holdsTemplatePlaceholder(text3.text, schema)) continue;
       const name = `"${followUp.label.text}"`;
-      if (!text3 || isBlank2(text3.text)) {
+      if (!text3 || isBlank(text3.text)) {
         report(followUp.label, `The kill switch was triggered, but ${name} has no answer; ${want}`);
       } else if (isNotApplicable(text3.text) || isPlaceholder(text3.text, schema)) {
         report(text3, `The kill switch was triggered, but ${name} is ${quote(text3.text)}; ${want}`);
@@ -18537,12 +18541,12 @@ var learningsAnswered = defineRule({
       if (!question) continue;
       const answers = [question.inline, ...question.answers];
       const answered = answers.some(
-        (answer) => answer && !isBlank2(answer.text) && !isPlaceholder(answer.text, schema)
+        (answer) => answer && !isBlank(answer.text) && !isPlaceholder(answer.text, schema)
       );
       if (answered) continue;
       if (answers.some((answer) => answer && holdsTemplatePlaceholder(answer.text, schema)))
         continue;
-      const written = answers.some((answer) => answer && !isBlank2(answer.text));
+      const written = answers.some((answer) => answer && !isBlank(answer.text));
       report(
         question.label,
         `"${question.label.text}" ${written ? "holds only a placeholder" : "has no answer"}; write at least one bullet`
@@ -19120,7 +19124,7 @@ var entryHeading = defineRule({
           edits: [replaceSpan(token, prefix)]
         });
       }
-      if (isBlank2(heading.name.text)) {
+      if (isBlank(heading.name.text)) {
         report(heading.content, `Entry heading has no task name; write "${prefix} <task name>"`);
       }
       return;
@@ -19498,7 +19502,7 @@ var fieldEmpty = defineRule({
   fixable: false,
   check(entry, report) {
     for (const field of entry.fields) {
-      if (!field.spec || field.spec.optional || !isBlank2(field.value.text)) continue;
+      if (!field.spec || field.spec.optional || !isBlank(field.value.text)) continue;
       const name = `"${field.name.text}"`;
       const found = field.value.text ? `holds only ${quote(field.value.text)}` : "is empty";
       const hint = field.spec.placeholder ? ` (the template asks for ${field.spec.placeholder})` : "";
@@ -20679,7 +20683,7 @@ function readEntryFigures(entry, schema, rotSignals) {
 function readMetricValue(metric, schema) {
   if (metric === void 0) return "missing";
   const raw = metric.value.text;
-  if (isBlank2(raw) || holdsTemplatePlaceholder(raw, schema)) return "empty";
+  if (isBlank(raw) || holdsTemplatePlaceholder(raw, schema)) return "empty";
   const reading = metric.reading;
   if (reading === "none") return 0;
   if (typeof reading === "object") return reading.value;
@@ -20702,7 +20706,7 @@ function readKillSwitch(entry, schema, unknown) {
   const answer = question && answerOf(question);
   const said = answer && readYesNo(answer.text);
   if (said === "yes" || said === "no") return said === "yes";
-  const problem = !question ? "missing" : !answer || isBlank2(answer.text) || said === "placeholder" ? "empty" : { text: answer.text.trim(), why: "not-yes-no" };
+  const problem = !question ? "missing" : !answer || isBlank(answer.text) || said === "placeholder" ? "empty" : { text: answer.text.trim(), why: "not-yes-no" };
   const line = question?.start.line ?? entry.start.line;
   unknown.push({ figure: "killSwitch", label: name, problem, line });
   return void 0;

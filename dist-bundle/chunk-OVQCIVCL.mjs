@@ -3,7 +3,7 @@ import {createRequire as __bundleRequire} from 'node:module'
 const require = __bundleRequire(import.meta.url)
 import {
   Linter
-} from "./chunk-OIUX666L.mjs";
+} from "./chunk-MAU3VSDZ.mjs";
 
 // packages/session-log/src/threads.ts
 import { availableParallelism } from "node:os";

@@ -8,8 +8,8 @@ import {
   scope,
   unknownSummary,
   version
-} from "./chunk-5BAM7JOT.mjs";
-import "./chunk-OIUX666L.mjs";
+} from "./chunk-UGN6UK5H.mjs";
+import "./chunk-MAU3VSDZ.mjs";
 import "./chunk-I74H5KOA.mjs";
 
 // packages/session-log/src/stats/html.ts
